@@ -1,0 +1,40 @@
+# Vraagwijzer: `make install`, then `make run`. `make help` lists the rest.
+SHELL := /bin/bash
+BIN := .venv/bin
+MODEL := models/vraagwijzer.tar.gz
+TRAINING_DATA := config.yml domain.yml $(shell find data -name '*.yml' ! -name catalogue.yml)
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help install run train validate test bench shell clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install:  ## venv with Rasa 3.6, the Dutch spaCy pipeline, database schema
+	@bash scripts/install.sh
+
+$(MODEL): $(TRAINING_DATA)
+	$(BIN)/rasa train --fixed-model-name vraagwijzer --out models --quiet
+
+train: install $(MODEL)  ## train the model when data or config changed
+
+run: install $(MODEL)  ## serve the bot: Rasa on 5005, actions on 5055 (Ctrl-C stops both)
+	@bash scripts/run.sh
+
+shell: install $(MODEL)  ## chat in the terminal (starts the action server too)
+	@$(BIN)/rasa run actions --actions actions --port 5055 >/dev/null 2>&1 & \
+	  trap "kill $$!" EXIT; $(BIN)/rasa shell --model models --endpoints endpoints.yml
+
+validate: install  ## rasa data validate --fail-on-warnings (see scripts/validate_data.py)
+	$(BIN)/python scripts/validate_data.py
+
+test: install $(MODEL)  ## every test: units, data validation, test stories, end to end
+	$(BIN)/python -m pytest tests
+
+bench: install $(MODEL)  ## NLU scores, latency, memory, start-up and training time
+	$(BIN)/python scripts/bench.py
+
+clean:  ## remove the trained model and test results (keeps the venv and database)
+	rm -rf models/*.tar.gz results .pytest_cache

@@ -1,0 +1,104 @@
+"""Choice and contact: which option, consent, and how to reach the entrepreneur."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions import validators
+from actions.intake import latest_intent
+from actions.options import NONE_CHOSEN, read_choice
+
+NO_PHONE = "geen"
+
+
+class ValidateFollowupForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_followup_form"
+
+    async def required_slots(
+        self,
+        domain_slots: List[Text],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
+        # Someone who asked for a coordinator skips the choice: the coordinator
+        # makes it with them.
+        slots = [] if tracker.get_slot("handoff_requested") else ["chosen_option"]
+        slots.append("contact_consent")
+        if tracker.get_slot("contact_consent"):
+            slots += ["contact_name", "contact_email", "contact_phone"]
+        return slots
+
+    def validate_chosen_option(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        choice = read_choice(slot_value, tracker.get_slot("options") or [])
+        if choice is None:
+            dispatcher.utter_message(response="utter_invalid_option")
+        elif choice == NONE_CHOSEN:
+            dispatcher.utter_message(response="utter_chosen_none")
+        return {"chosen_option": choice}
+
+    def validate_contact_consent(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        text = str(slot_value or "")
+        intent = latest_intent(tracker)
+        if intent == "affirm" or validators.is_yes(text):
+            consent_at = datetime.now(timezone.utc).isoformat()
+            return {"contact_consent": True, "consent_at": consent_at}
+        if intent == "deny" or validators.is_no(text):
+            return {"contact_consent": False, "consent_at": None}
+        dispatcher.utter_message(response="utter_invalid_consent")
+        return {"contact_consent": None}
+
+    def validate_contact_name(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        return {"contact_name": validators.clean_name(str(slot_value or ""))}
+
+    def validate_contact_email(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        email = validators.extract_email(str(slot_value or ""))
+        if email is None:
+            dispatcher.utter_message(response="utter_invalid_email")
+        return {"contact_email": email}
+
+    def validate_contact_phone(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        text = str(slot_value or "")
+        if latest_intent(tracker) == "deny" or validators.is_no(text):
+            return {"contact_phone": NO_PHONE}
+        phone = validators.extract_phone(text)
+        if phone is None:
+            dispatcher.utter_message(response="utter_invalid_phone")
+        return {"contact_phone": phone}

@@ -1,0 +1,107 @@
+"""Three pps options ranked for this entrepreneur, and how their choice is read."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import validators
+from actions.catalogue import IntakeProfile, RankedOption, load_catalogue, rank_formats
+
+NONE_CHOSEN = "geen"
+
+
+def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
+    """What the ranking needs to know, read from the intake's slots."""
+    size = validators.parse_count(str(tracker.get_slot("company_size") or ""))
+    level = validators.normalise_education_level(
+        str(tracker.get_slot("education_level") or "")
+    )
+    sector = validators.normalise_sector(str(tracker.get_slot("sector") or ""))
+    return IntakeProfile(
+        need_category=tracker.get_slot("need_category") or "loket",
+        sector=sector,
+        company_size=size,
+        urgency=validators.urgency_of(tracker.get_slot("time_horizon")),
+        own_time=validators.own_time_level(tracker.get_slot("own_time")),
+        education_level=level if level in ("mbo", "hbo", "wo") else None,
+    )
+
+
+def ranked_options(tracker: Tracker) -> List[RankedOption]:
+    return rank_formats(load_catalogue(), profile_from_tracker(tracker), limit=3)
+
+
+def option_summaries(options: List[RankedOption]) -> List[Dict[str, str]]:
+    """The {id, title} pairs stored with the request."""
+    return [{"id": o.format.id, "title": o.format.title} for o in options]
+
+
+def present_option(
+    dispatcher: CollectingDispatcher, number: int, option: RankedOption
+) -> None:
+    pps_format = option.format
+    details = {
+        "number": number,
+        "title": pps_format.title,
+        "description": pps_format.description,
+        "reason": option.reason,
+        "hours": pps_format.hours,
+        "duration": pps_format.duration,
+        "cost": pps_format.cost,
+    }
+    if pps_format.example_name:
+        dispatcher.utter_message(
+            response="utter_option_with_example",
+            example_name=pps_format.example_name,
+            example_text=pps_format.example_text,
+            **details,
+        )
+    else:
+        dispatcher.utter_message(response="utter_option", **details)
+
+
+def choice_buttons(options: List[Dict[str, str]]) -> List[Dict[str, str]]:
+    catalogue = load_catalogue()
+    buttons = [
+        {"title": f"{n}. {option['title']}", "payload": option["id"]}
+        for n, option in enumerate(options, start=1)
+    ]
+    buttons.append({"title": catalogue.labels["none_option"], "payload": NONE_CHOSEN})
+    return buttons
+
+
+class ActionAskChosenOption(Action):
+    """Proposes three options the first time, then only asks for the choice."""
+
+    def name(self) -> Text:
+        return "action_ask_chosen_option"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        events: List[EventType] = []
+        options = tracker.get_slot("options")
+        if not options:
+            ranked = ranked_options(tracker)
+            options = option_summaries(ranked)
+            dispatcher.utter_message(response="utter_options_intro")
+            for number, option in enumerate(ranked, start=1):
+                present_option(dispatcher, number, option)
+            events.append(SlotSet("options", options))
+        dispatcher.utter_message(
+            response="utter_ask_chosen_option", buttons=choice_buttons(options)
+        )
+        return events
+
+
+def read_choice(text: Any, options: List[Dict[str, str]]) -> str | None:
+    return validators.choose_option(
+        str(text or ""),
+        [option["id"] for option in options],
+        [option["title"] for option in options],
+    )

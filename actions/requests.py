@@ -1,0 +1,87 @@
+"""Turns a conversation into the refined request the coordinators work with."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.contact import NO_PHONE
+from actions.intake import COMPANY_CONTEXT, PROBES_BY_NEED
+from actions.options import option_summaries, ranked_options
+from bot.settings import load_settings
+from bot.store.session import UnitOfWork, session_factory
+
+logger = logging.getLogger(__name__)
+
+# Rasa's input channel names, as the coordinators know them.
+CHANNELS = {"socketio": "web", "telegram": "telegram", "rest": "rest"}
+PROBE_SLOTS = sorted({slot for probes in PROBES_BY_NEED.values() for slot in probes})
+
+
+def channel_of(tracker: Tracker) -> str:
+    return CHANNELS.get(tracker.get_latest_input_channel() or "rest", "rest")
+
+
+def request_fields(tracker: Tracker) -> Dict[str, Any]:
+    """Every stored field of the request, read from the conversation's slots."""
+    slot = tracker.get_slot
+    options = slot("options")
+    if not options and slot("need_category"):
+        options = option_summaries(ranked_options(tracker))
+    consent = bool(slot("contact_consent"))
+    phone = slot("contact_phone")
+    return {
+        "channel": channel_of(tracker),
+        "need_category": slot("need_category"),
+        "original_question": slot("original_question"),
+        "refined_question": slot("refined_question"),
+        "company": slot("company_name"),
+        "sector": slot("sector"),
+        "size": slot("company_size"),
+        "region": slot("region"),
+        "contact_name": slot("contact_name") if consent else None,
+        "contact_email": slot("contact_email") if consent else None,
+        "contact_phone": phone if consent and phone != NO_PHONE else None,
+        "consent_at": slot("consent_at") if consent else None,
+        "options": options or [],
+        "chosen_option": slot("chosen_option"),
+        "handoff_requested": bool(slot("handoff_requested")),
+        "answers": {name: slot(name) for name in PROBE_SLOTS if slot(name)},
+    }
+
+
+def save_request(tracker: Tracker, **overrides: Any) -> None:
+    fields = {**request_fields(tracker), **overrides}
+    factory = session_factory(load_settings().database_url)
+    with UnitOfWork(factory) as uow:
+        uow.requests.upsert(tracker.sender_id, **fields)
+        uow.commit()
+
+
+class ActionStoreRequest(Action):
+    """Stores the refined request and tells the entrepreneur what happens next."""
+
+    def name(self) -> Text:
+        return "action_store_request"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        try:
+            save_request(tracker)
+        except Exception:  # noqa: BLE001 - the entrepreneur must hear it failed
+            logger.exception("storing request of %s failed", tracker.sender_id)
+            dispatcher.utter_message(response="utter_store_failed")
+            return []
+        if tracker.get_slot("handoff_requested"):
+            dispatcher.utter_message(response="utter_next_steps_handoff")
+        elif tracker.get_slot("contact_consent"):
+            dispatcher.utter_message(response="utter_next_steps")
+        else:
+            dispatcher.utter_message(response="utter_next_steps_anonymous")
+        return []

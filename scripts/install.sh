@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `make install`: a Python 3.10 venv in .venv with the locked requirements,
+# the Dutch spaCy pipeline, and the database schema.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+find_python310() {
+  for candidate in "${PYTHON:-}" python3.10 python "$HOME/.pyenv/versions/3.10.13/bin/python" \
+                   "$(pyenv root 2>/dev/null)/versions/3.10.13/bin/python"; do
+    [ -n "$candidate" ] || continue
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then
+      command -v "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+
+if [ ! -x .venv/bin/python ]; then
+  python310=$(find_python310) || {
+    echo "Python 3.10 is required (Rasa 3.6 does not install on 3.11)." >&2
+    echo "Install it, e.g. 'pyenv install 3.10.13', or set PYTHON=/path/to/python3.10." >&2
+    exit 1
+  }
+  echo "Creating .venv with $python310"
+  "$python310" -m venv .venv
+fi
+
+stamp=.venv/.requirements-installed
+if [ ! -f "$stamp" ] || [ requirements.txt -nt "$stamp" ] || [ requirements.lock -nt "$stamp" ]; then
+  .venv/bin/python -m pip install --quiet --upgrade "pip<25" wheel
+  .venv/bin/python -m pip install --quiet -r requirements.txt -c requirements.lock
+  touch "$stamp"
+fi
+
+bash scripts/install_spacy_model.sh
+.venv/bin/python -m bot db upgrade
+echo "Installed. Start the assistant with: make run"

@@ -1,0 +1,75 @@
+"""Shared fixtures: a real SQLite store per test session, the real domain."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Every test writes to its own SQLite file, never to var/."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'test.db'}"
+    os.environ["DATABASE_URL"] = url
+    from bot.store.migrate import upgrade
+
+    upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def domain() -> Dict[str, Any]:
+    """The domain as Rasa sends it to the action server."""
+    from rasa.shared.core.domain import Domain
+
+    return Domain.load(str(ROOT / "domain.yml")).as_dict()
+
+
+def user_message(
+    text: str, intent: Optional[str] = None, confidence: float = 0.95, **ranking: float
+) -> Dict[str, Any]:
+    """A parsed user message as Rasa puts it on the tracker."""
+    ranked = [{"name": intent, "confidence": confidence}] if intent else []
+    ranked += [{"name": name, "confidence": c} for name, c in ranking.items()]
+    return {
+        "text": text,
+        "intent": ranked[0] if ranked else {},
+        "intent_ranking": ranked,
+        "entities": [],
+    }
+
+
+def make_tracker(
+    slots: Optional[Dict[str, Any]] = None,
+    message: Optional[Dict[str, Any]] = None,
+    events: Optional[List[Dict[str, Any]]] = None,
+    active_loop: Optional[str] = None,
+    channel: str = "rest",
+    sender_id: str = "test-sender",
+):
+    """A rasa_sdk Tracker as the action server receives it."""
+    from rasa_sdk import Tracker
+
+    message = message or user_message("")
+    all_slots = {"handoff_requested": False, **(slots or {})}
+    if events is None:
+        events = [{"event": "slot", "name": k, "value": v} for k, v in all_slots.items()]
+        events.append(
+            {"event": "user", "text": message["text"], "parse_data": message,
+             "input_channel": channel}
+        )
+    return Tracker(
+        sender_id=sender_id,
+        slots=all_slots,
+        latest_message=message,
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )

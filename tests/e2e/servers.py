@@ -1,0 +1,98 @@
+"""Starts the real action server and Rasa server on free ports for a test."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Dict, Iterator, List
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+START_TIMEOUT_S = 180
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} not up in {START_TIMEOUT_S}s:\n{log.read_text()[-3000:]}")
+
+
+def write_endpoints(workdir: Path, actions_port: int) -> Path:
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+        "tracker_store:\n  type: bot.store.tracker_store.DatabaseUrlTrackerStore\n"
+    )
+    return endpoints
+
+
+def server_env(database_url: str) -> Dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "PYTHONPATH": str(ROOT),
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+    }
+
+
+@contextmanager
+def action_server(workdir: Path, database_url: str) -> Iterator[int]:
+    port = free_port()
+    log = workdir / "actions.log"
+    command = [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+               "--port", str(port)]  # fmt: skip
+    with _process(command, log, server_env(database_url)) as process:
+        wait_until_up(f"http://127.0.0.1:{port}/health", process, log)
+        yield port
+
+
+@contextmanager
+def rasa_server(workdir: Path, database_url: str, actions_port: int) -> Iterator[str]:
+    port = free_port()
+    log = workdir / "rasa.log"
+    command = [
+        str(BIN / "rasa"), "run", "--model", str(ROOT / "models"),
+        "--port", str(port), "--credentials", str(ROOT / "credentials.yml"),
+        "--endpoints", str(write_endpoints(workdir, actions_port)),
+        "--enable-api", "--auth-token", "test-token",
+    ]  # fmt: skip
+    with _process(command, log, server_env(database_url)) as process:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(f"{base}/status?token=test-token", process, log)
+        yield base
+
+
+@contextmanager
+def _process(command: List[str], log: Path, env: Dict[str, str]) -> Iterator[subprocess.Popen]:
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+        try:
+            yield process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()

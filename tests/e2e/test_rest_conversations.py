@@ -1,0 +1,151 @@
+"""Whole intakes over the REST channel against the real servers and store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.store.tracker_store import read_transcript
+from tests.e2e.conversation import buttons, say, texts, tracker
+from tests.e2e.servers import ROOT, action_server, rasa_server
+
+pytestmark = pytest.mark.skipif(
+    not (ROOT / "models" / "vraagwijzer.tar.gz").exists(),
+    reason="no trained model: run `make train` (make test does)",
+)
+
+# (message, slot the bot asks for next); "*" picks the first option button.
+INTAKES = {
+    "talent": [
+        ("ik krijg mijn vacatures voor monteurs niet gevuld", "education_level"),
+        ("mbo", "headcount"),
+        ("3", "time_horizon"),
+        ("zo snel mogelijk", "tried_before"),
+        ("vacatures op indeed en een uitzendbureau", "company_name"),
+        ("Jansen Installatietechniek", "sector"),
+        ("installatie", "company_size"),
+        ("8 man", "region"),
+        ("Eindhoven", "question_confirmed"),
+        ("ja klopt", "chosen_option"),
+        ("*", "contact_consent"),
+        ("ja", "contact_name"),
+        ("Piet Jansen", "contact_email"),
+        ("piet@jansen.nl", "contact_phone"),
+        ("nee", None),
+    ],
+    "innovatie": [
+        ("we moeten iets met duurzaamheid maar weten niet wat", "desired_outcome"),
+        ("minder energie verbruiken in de productie", "tried_before"),
+        ("nog niks eigenlijk", "time_horizon"),
+        ("binnen een half jaar", "own_time"),
+        ("een paar uur per week", "company_name"),
+        ("Metaalbewerking De Vries", "sector"),
+        ("metaal", "company_size"),
+        ("25", "region"),
+        ("Twente", "question_confirmed"),
+        ("nee", "question_correction"),
+        ("we willen onze restwarmte hergebruiken", "question_confirmed"),
+        ("ja", "chosen_option"),
+        ("2", "contact_consent"),
+        ("ja", "contact_name"),
+        ("Anna de Vries", "contact_email"),
+        ("anna@devries-metaal.nl", "contact_phone"),
+        ("06 12345678", None),
+    ],
+    "leven_lang_ontwikkelen": [
+        ("mijn monteurs moeten bijgeschoold worden op warmtepompen", "headcount"),
+        ("zes", "desired_outcome"),
+        ("zelf warmtepompen installeren en onderhouden", "education_level"),
+        ("mbo", "time_horizon"),
+        ("volgend jaar", "company_name"),
+        ("Klimaattechniek Brabant", "sector"),
+        ("installatietechniek", "company_size"),
+        ("15 medewerkers", "region"),
+        ("Tilburg", "question_confirmed"),
+        ("klopt", "chosen_option"),
+        ("geen van deze", "contact_consent"),
+        ("nee", None),
+    ],
+}
+
+
+def export_jsonl(database_url: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "export", "--format", "jsonl"],
+        cwd=ROOT, env={"DATABASE_URL": database_url, "PATH": "/usr/bin:/bin",
+                       "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    return {row["conversation_id"]: row for row in rows}
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("e2e")
+    database_url = f"sqlite:///{workdir / 'e2e.db'}"
+    subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], check=True,
+                   env={"DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    with action_server(workdir, database_url) as actions_port:
+        with rasa_server(workdir, database_url, actions_port) as base:
+            yield base, database_url
+
+
+@pytest.mark.parametrize("need", sorted(INTAKES))
+def test_whole_intake_is_stored_with_three_options(servers, need):
+    base, database_url = servers
+    sender = f"e2e-{need}"
+    offered = []
+    for number, (message, next_slot) in enumerate(INTAKES[need], start=1):
+        if message == "*":
+            message = offered[0]["payload"]
+        answers = say(base, sender, message)
+        assert answers, f"turn {number}: no answer to {message!r}"
+        offered = buttons(answers) or offered
+        slots = tracker(base, sender)["slots"]
+        if number == 1:
+            assert slots["need_category"] == need
+            assert "Vraagwijzer" in texts(answers)  # the welcome came first
+        assert slots["requested_slot"] == next_slot, (
+            f"turn {number} {message!r}: bot said {texts(answers)!r}"
+        )
+    stored = export_jsonl(database_url)[sender]
+    assert stored["need_category"] == need
+    assert stored["channel"] == "rest"
+    assert len(stored["options"]) == 3
+    assert len({option["id"] for option in stored["options"]}) == 3
+    assert stored["original_question"] == INTAKES[need][0][0]
+    assert stored["refined_question"]
+    chosen = stored["chosen_option"]
+    assert chosen == "geen" or chosen in {o["id"] for o in stored["options"]}
+    transcript = [turn["text"] for turn in read_transcript(database_url, sender)]
+    assert INTAKES[need][0][0] in transcript
+    assert any("Als ik het goed begrijp" in (text or "") for text in transcript)
+
+
+def test_talent_request_has_the_contact_and_first_option(servers):
+    base, database_url = servers
+    stored = export_jsonl(database_url)["e2e-talent"]
+    assert stored["chosen_option"] == stored["options"][0]["id"]
+    assert stored["contact_name"] == "Piet Jansen"
+    assert stored["contact_email"] == "piet@jansen.nl"
+    assert stored["size"] == "8" and stored["region"] == "Eindhoven"
+
+
+def test_innovation_request_keeps_the_correction_and_second_option(servers):
+    _, database_url = servers
+    stored = export_jsonl(database_url)["e2e-innovatie"]
+    assert stored["refined_question"] == "We willen onze restwarmte hergebruiken"
+    assert stored["chosen_option"] == stored["options"][1]["id"]
+    assert stored["contact_phone"] == "0612345678"
+
+
+def test_declined_consent_stores_no_contact(servers):
+    _, database_url = servers
+    stored = export_jsonl(database_url)["e2e-leven_lang_ontwikkelen"]
+    assert stored["chosen_option"] == "geen"
+    assert stored["contact_name"] is None and stored["contact_email"] is None

@@ -1,0 +1,209 @@
+"""Options, choice, consent and contact details, and the stored request."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.events import ActiveLoop
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.contact import ValidateFollowupForm
+from actions.fallback import ActionDefaultAskAffirmation
+from actions.handoff import ActionRequestHandoff
+from actions.options import ActionAskChosenOption, profile_from_tracker
+from actions.privacy import ActionEraseConversation
+from actions.requests import ActionStoreRequest
+from bot.settings import load_settings
+from bot.store.session import UnitOfWork, session_factory
+from tests.conftest import make_tracker, user_message
+
+INTAKE = {"need_category": "talent", "original_question": "ik vind geen monteurs",
+          "refined_question": "Hoe vindt Jansen 3 monteurs?", "education_level": "mbo",
+          "headcount": "3", "time_horizon": "zo snel mogelijk",
+          "tried_before": "vacatures", "company_name": "Jansen Installatie",
+          "sector": "installatie", "company_size": "8", "region": "Eindhoven",
+          "question_confirmed": True}  # fmt: skip
+OPTIONS = [{"id": "a", "title": "Stageplek"}, {"id": "b", "title": "Bbl-leerbaan"},
+           {"id": "c", "title": "Studentenchallenge"}]  # fmt: skip
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)
+
+
+def stored(sender):
+    with UnitOfWork(session_factory(load_settings().database_url)) as uow:
+        request = uow.requests.get_by_conversation(sender)
+        return None if request is None else {
+            c.name: getattr(request, c.name) for c in request.__table__.columns
+        }
+
+
+def validate_followup(slots, message, domain):
+    events = [{"event": "user", "text": message["text"], "parse_data": message}]
+    events += [{"event": "slot", "name": k, "value": v} for k, v in slots.items()]
+    tracker = make_tracker(slots=slots, message=message, events=events,
+                           active_loop="followup_form")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = run(ValidateFollowupForm().validate(dispatcher, tracker, domain))
+    values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    return values, [m.get("response") for m in dispatcher.messages]
+
+
+def test_profile_reads_the_answers():
+    profile = profile_from_tracker(make_tracker(INTAKE))
+    assert profile.need_category == "talent"
+    assert profile.sector == "installatie"
+    assert profile.company_size == 8
+    assert profile.urgency == "hoog"
+    assert profile.education_level == "mbo"
+
+
+def test_three_different_options_are_presented_once_with_buttons(domain):
+    dispatcher = CollectingDispatcher()
+    events = run(ActionAskChosenOption().run(dispatcher, make_tracker(INTAKE), domain))
+    options = events[0]["value"]
+    assert events[0]["name"] == "options" and len(options) == 3
+    assert len({o["id"] for o in options}) == 3
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0] == "utter_options_intro"
+    assert all(r.startswith("utter_option") for r in responses[1:4])
+    assert all(m["reason"] for m in dispatcher.messages[1:4])
+    ask = dispatcher.messages[-1]
+    assert ask["response"] == "utter_ask_chosen_option"
+    assert [b["payload"] for b in ask["buttons"]] == [o["id"] for o in options] + ["geen"]
+    assert all(len(b["payload"].encode()) <= 64 for b in ask["buttons"])
+
+    asked_again = CollectingDispatcher()
+    events = run(ActionAskChosenOption().run(
+        asked_again, make_tracker({**INTAKE, "options": options}), domain))  # fmt: skip
+    assert events == []
+    assert [m["response"] for m in asked_again.messages] == ["utter_ask_chosen_option"]
+
+
+@pytest.mark.parametrize(
+    "typed, chosen, response",
+    [("b", "b", None), ("de tweede", "b", None), ("optie 3", "c", None),
+     ("stageplek", "a", None), ("geen van deze", "geen", "utter_chosen_none"),
+     ("7", None, "utter_invalid_option"), ("blabla", None, "utter_invalid_option")],
+)  # fmt: skip
+def test_choice_is_read_from_buttons_and_typing(domain, typed, chosen, response):
+    values, responses = validate_followup(
+        {"options": OPTIONS, "chosen_option": typed, "requested_slot": "chosen_option"},
+        user_message(typed, "inform"),
+        domain,
+    )
+    assert values["chosen_option"] == chosen
+    assert responses == ([response] if response else [])
+
+
+def test_consent_yes_asks_contact_details_and_records_the_time(domain):
+    values, _ = validate_followup(
+        {"options": OPTIONS, "chosen_option": "a", "contact_consent": "ja",
+         "requested_slot": "contact_consent"},  # fmt: skip
+        user_message("ja", "affirm"),
+        domain,
+    )
+    assert values["contact_consent"] is True and values["consent_at"]
+    assert values["requested_slot"] == "contact_name"
+
+
+def test_consent_no_finishes_anonymously(domain):
+    values, _ = validate_followup(
+        {"options": OPTIONS, "chosen_option": "a", "contact_consent": "nee",
+         "requested_slot": "contact_consent"},  # fmt: skip
+        user_message("nee", "deny"),
+        domain,
+    )
+    assert values["contact_consent"] is False
+    assert values["requested_slot"] is None
+
+
+@pytest.mark.parametrize(
+    "slot, typed, value, response",
+    [("contact_email", "piet@jansen.nl", "piet@jansen.nl", None),
+     ("contact_email", "piet at jansen", None, "utter_invalid_email"),
+     ("contact_phone", "06-12345678", "0612345678", None),
+     ("contact_phone", "nee", "geen", None),
+     ("contact_phone", "12", None, "utter_invalid_phone"),
+     ("contact_name", "ik ben Piet Jansen", "Piet Jansen", None)],
+)  # fmt: skip
+def test_contact_details_are_checked(domain, slot, typed, value, response):
+    values, responses = validate_followup(
+        {"chosen_option": "a", "contact_consent": True, slot: typed,
+         "requested_slot": slot},  # fmt: skip
+        user_message(typed, "inform"),
+        domain,
+    )
+    assert values[slot] == value
+    assert responses == ([response] if response else [])
+
+
+def test_handoff_skips_the_choice():
+    tracker = make_tracker({"handoff_requested": True}, active_loop="followup_form")
+    slots = run(ValidateFollowupForm().required_slots([], CollectingDispatcher(), tracker, {}))
+    assert slots == ["contact_consent"]
+
+
+def test_store_writes_the_whole_request(domain):
+    slots = {**INTAKE, "options": OPTIONS, "chosen_option": "b", "contact_consent": True,
+             "consent_at": "2026-11-25T10:00:00+00:00", "contact_name": "Piet",
+             "contact_email": "piet@jansen.nl", "contact_phone": "geen"}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots, channel="socketio", sender_id="store-1")
+    run(ActionStoreRequest().run(dispatcher, tracker, domain))
+    row = stored("store-1")
+    assert row["channel"] == "web"
+    assert row["need_category"] == "talent"
+    assert row["options"] == OPTIONS and row["chosen_option"] == "b"
+    assert row["company"] == "Jansen Installatie" and row["size"] == "8"
+    assert row["contact_email"] == "piet@jansen.nl" and row["contact_phone"] is None
+    assert row["consent_at"] is not None and row["handoff_requested"] is False
+    assert row["answers"]["tried_before"] == "vacatures"
+    assert dispatcher.messages[0]["response"] == "utter_next_steps"
+
+
+def test_store_without_consent_keeps_no_contact(domain):
+    slots = {**INTAKE, "options": OPTIONS, "chosen_option": "a",
+             "contact_consent": False, "contact_name": "Piet"}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    run(ActionStoreRequest().run(dispatcher, make_tracker(slots, sender_id="store-2"), domain))
+    row = stored("store-2")
+    assert row["contact_name"] is None and row["consent_at"] is None
+    assert dispatcher.messages[0]["response"] == "utter_next_steps_anonymous"
+
+
+def test_handoff_mid_intake_is_stored_and_ends_the_intake(domain):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker({"need_category": "innovatie"}, active_loop="intake_form",
+                           sender_id="handoff-1")  # fmt: skip
+    events = run(ActionRequestHandoff().run(dispatcher, tracker, domain))
+    assert {"event": "slot", "name": "handoff_requested", "value": True,
+            "timestamp": None} in events  # fmt: skip
+    assert ActiveLoop(None) in events
+    row = stored("handoff-1")
+    assert row["handoff_requested"] is True and len(row["options"]) == 3
+    assert dispatcher.messages[0]["response"] == "utter_handoff"
+
+
+def test_erasure_deletes_the_stored_request(domain):
+    run(ActionStoreRequest().run(CollectingDispatcher(),
+                                 make_tracker(INTAKE, sender_id="erase-1"), domain))
+    assert stored("erase-1") is not None
+    dispatcher = CollectingDispatcher()
+    run(ActionEraseConversation().run(dispatcher, make_tracker(sender_id="erase-1"), domain))
+    assert stored("erase-1") is None
+    assert dispatcher.messages[0]["response"] == "utter_erased"
+
+
+def test_fallback_offers_the_likeliest_intents_in_dutch(domain):
+    message = user_message("hmm personeel enzo", "nlu_fallback", 0.4,
+                           need_talent=0.3, need_leven_lang_ontwikkelen=0.2,
+                           inform=0.1, ask_capabilities=0.05, greet=0.01)  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    run(ActionDefaultAskAffirmation().run(dispatcher, make_tracker(message=message), domain))
+    payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
+    assert payloads == ["/need_talent", "/need_leven_lang_ontwikkelen",
+                        "/ask_capabilities", "/out_of_scope"]  # fmt: skip
+    assert dispatcher.messages[0]["text"].startswith("Ik weet niet zeker")

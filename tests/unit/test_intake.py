@@ -1,0 +1,232 @@
+"""The intake form's questions, validators and restated question."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, SessionStarted
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.intake import (
+    PROBES_BY_NEED,
+    ActionAskQuestionConfirmed,
+    ActionExplainQuestion,
+    ActionSessionStart,
+    ActionStopIntake,
+    ValidateIntakeForm,
+)
+from tests.conftest import make_tracker, user_message
+
+CONTEXT = {"company_name": "Jansen Installatie", "sector": "installatie",
+           "company_size": "8", "region": "Eindhoven"}  # fmt: skip
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)
+
+
+def required_slots(slots):
+    form = ValidateIntakeForm()
+    tracker = make_tracker(slots=slots, active_loop="intake_form")
+    return run(form.required_slots([], CollectingDispatcher(), tracker, {}))
+
+
+def validate(slots, message, domain):
+    """Runs the form's validation as Rasa does after extracting `slots`."""
+    events = [{"event": "user", "text": message["text"], "parse_data": message}]
+    events += [{"event": "slot", "name": k, "value": v} for k, v in slots.items()]
+    tracker = make_tracker(slots=slots, message=message, events=events,
+                           active_loop="intake_form")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = run(ValidateIntakeForm().validate(dispatcher, tracker, domain))
+    return {e["name"]: e["value"] for e in result if e["event"] == "slot"}, dispatcher
+
+
+@pytest.mark.parametrize("need", sorted(PROBES_BY_NEED))
+def test_each_need_asks_at_least_three_probes_then_company_then_confirmation(need):
+    slots = required_slots({"need_category": need})
+    probes = slots[1 : slots.index("company_name")]
+    assert len(probes) >= 3 and len(set(probes)) == len(probes)
+    assert slots[0] == "need_category"
+    assert slots[-5:] == ["company_name", "sector", "company_size", "region",
+                          "question_confirmed"]  # fmt: skip
+
+
+def test_probes_differ_between_needs():
+    assert len({tuple(p) for p in PROBES_BY_NEED.values()}) == len(PROBES_BY_NEED)
+
+
+def test_without_a_need_only_the_need_is_asked():
+    assert required_slots({}) == ["need_category"]
+
+
+def test_a_rejected_restatement_asks_for_the_correction():
+    slots = required_slots({"need_category": "talent", "question_confirmed": False})
+    assert slots[-1] == "question_correction"
+
+
+def test_first_need_message_sets_category_and_original_question(domain):
+    message = user_message("ik vind geen monteurs", "need_talent")
+    slots, _ = validate({"need_category": "talent"}, message, domain)
+    assert slots["need_category"] == "talent"
+    assert slots["original_question"] == "ik vind geen monteurs"
+
+
+def test_later_answer_that_sounds_like_another_need_keeps_the_first(domain):
+    message = user_message("we hebben al stagiairs gehad", "need_talent")
+    events = [
+        {"event": "slot", "name": "need_category", "value": "innovatie"},
+        {"event": "slot", "name": "original_question", "value": "iets met co2"},
+        {"event": "slot", "name": "requested_slot", "value": "tried_before"},
+        {"event": "user", "text": message["text"], "parse_data": message},
+        {"event": "slot", "name": "need_category", "value": "talent"},
+        {"event": "slot", "name": "tried_before", "value": message["text"]},
+    ]
+    slots = {"need_category": "talent", "original_question": "iets met co2",
+             "desired_outcome": "minder co2", "requested_slot": "tried_before",
+             "tried_before": message["text"]}
+    tracker = make_tracker(slots=slots, message=message, events=events,
+                           active_loop="intake_form")  # fmt: skip
+    result = run(ValidateIntakeForm().validate(CollectingDispatcher(), tracker, domain))
+    values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    assert values["need_category"] == "innovatie"
+    assert values["tried_before"] == "we hebben al stagiairs gehad"
+    assert values["requested_slot"] == "time_horizon"
+
+
+def test_unclear_answer_to_the_need_question_is_asked_again(domain):
+    message = user_message("pfff lastig", "nlu_fallback", 0.4, greet=0.2)
+    slots, _ = validate(
+        {"need_category": "pfff lastig", "requested_slot": "need_category"}, message, domain
+    )
+    assert slots["need_category"] is None
+
+
+def test_fallback_with_a_likely_need_in_the_ranking_is_accepted(domain):
+    message = user_message("personeel", "nlu_fallback", 0.4, need_talent=0.35)
+    slots, _ = validate(
+        {"need_category": "personeel", "requested_slot": "need_category"}, message, domain
+    )
+    assert slots["need_category"] == "talent"
+
+
+@pytest.mark.parametrize(
+    "slot, typed, stored",
+    [
+        ("company_size", "8 man", "8"),
+        ("company_size", "we zijn met z'n twaalven", "12"),
+        ("headcount", "een stuk of vijf", "5"),
+        ("education_level", "MBO niveau 3", "mbo"),
+        ("education_level", "maakt niet uit", "maakt niet uit"),
+        ("sector", "we zijn een installatiebedrijf", "installatie"),
+        ("region", "in eindhoven", "Eindhoven"),
+    ],
+)
+def test_short_answers_are_cleaned(domain, slot, typed, stored):
+    slots, _ = validate(
+        {"need_category": "talent", slot: typed, "requested_slot": slot},
+        user_message(typed, "inform"),
+        domain,
+    )
+    assert slots[slot] == stored
+
+
+def test_company_size_without_a_number_is_asked_again_with_a_hint(domain):
+    slots, dispatcher = validate(
+        {"need_category": "talent", "company_size": "best veel",
+         "requested_slot": "company_size"},  # fmt: skip
+        user_message("best veel", "inform"),
+        domain,
+    )
+    assert slots["company_size"] is None
+    assert dispatcher.messages[0]["response"] == "utter_invalid_company_size"
+
+
+@pytest.mark.parametrize(
+    "typed, intent, confirmed, correction",
+    [
+        ("ja klopt", "affirm", True, None),
+        ("nee", "deny", False, None),
+        ("nee het gaat om bijscholing van mijn eigen mensen", "deny", None,
+         "nee het gaat om bijscholing van mijn eigen mensen"),
+    ],
+)  # fmt: skip
+def test_answer_to_the_restated_question(domain, typed, intent, confirmed, correction):
+    slots, _ = validate(
+        {**CONTEXT, "need_category": "talent", "question_confirmed": typed,
+         "requested_slot": "question_confirmed"},  # fmt: skip
+        user_message(typed, intent),
+        domain,
+    )
+    assert slots["question_confirmed"] is confirmed
+    assert slots.get("question_correction") == correction
+
+
+def test_correction_naming_another_need_changes_the_category(domain):
+    typed = "eigenlijk wil ik mijn monteurs laten bijscholen"
+    slots, _ = validate(
+        {"need_category": "talent", "question_correction": typed,
+         "requested_slot": "question_correction"},  # fmt: skip
+        user_message(typed, "need_leven_lang_ontwikkelen"),
+        domain,
+    )
+    assert slots["need_category"] == "leven_lang_ontwikkelen"
+    assert slots["question_confirmed"] is None
+    assert slots["requested_slot"] == "headcount"
+
+
+def test_restated_question_uses_the_answers(domain):
+    slots = {**CONTEXT, "need_category": "talent", "education_level": "mbo",
+             "headcount": "3", "time_horizon": "zo snel mogelijk",
+             "tried_before": "vacatures op indeed."}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    events = run(ActionAskQuestionConfirmed().run(dispatcher, make_tracker(slots), domain))
+    question = events[0]["value"]
+    assert events[0]["name"] == "refined_question"
+    for answer in ("Jansen Installatie", "Eindhoven", "mbo", "3", "zo snel mogelijk",
+                   "vacatures op indeed"):  # fmt: skip
+        assert answer in question
+    assert dispatcher.messages[0]["response"] == "utter_restate_question"
+    assert dispatcher.messages[0]["refined_question"] == question
+
+
+def test_restated_question_after_a_correction_is_the_correction(domain):
+    slots = {**CONTEXT, "need_category": "talent",
+             "question_correction": "ik zoek vooral iemand voor de planning"}  # fmt: skip
+    events = run(ActionAskQuestionConfirmed().run(
+        CollectingDispatcher(), make_tracker(slots), domain))  # fmt: skip
+    assert events[0]["value"] == "Ik zoek vooral iemand voor de planning"
+
+
+@pytest.mark.parametrize(
+    "requested, response",
+    [("company_size", "utter_why_company_size"), (None, "utter_why_generic")],
+)
+def test_why_explains_the_open_question(domain, requested, response):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker({"requested_slot": requested})
+    run(ActionExplainQuestion().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == response
+
+
+def test_every_question_of_the_forms_has_an_explanation(domain):
+    for form in domain["forms"].values():
+        for slot in form["required_slots"]:
+            assert f"utter_why_{slot}" in domain["responses"], slot
+            assert f"utter_ask_{slot}" in domain["responses"] or slot in (
+                "question_confirmed", "chosen_option")  # fmt: skip
+
+
+def test_session_starts_with_the_welcome(domain):
+    dispatcher = CollectingDispatcher()
+    events = run(ActionSessionStart().run(dispatcher, make_tracker(), domain))
+    assert events[0] == SessionStarted()
+    assert dispatcher.messages[0]["response"] == "utter_welcome"
+
+
+def test_stop_ends_the_form_and_forgets_the_answers(domain):
+    dispatcher = CollectingDispatcher()
+    events = run(ActionStopIntake().run(dispatcher, make_tracker(), domain))
+    assert events == [ActiveLoop(None), AllSlotsReset()]
+    assert dispatcher.messages[0]["response"] == "utter_stop"
