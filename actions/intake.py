@@ -53,6 +53,9 @@ REFINED_TEMPLATES = {
     "loket": "utter_refined_loket",
 }
 
+# The questions whose answer may name a different need.
+NEED_MAY_CHANGE_AT = ("need_category", "question_confirmed", "question_correction")
+
 # A "nee" longer than this is read as the correction itself.
 MAX_WORDS_OF_PLAIN_NO = 3
 
@@ -145,7 +148,7 @@ class ValidateIntakeForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         previous = slot_before_latest_message(tracker, "need_category")
-        asked = tracker.get_slot("requested_slot") == "need_category"
+        asked = tracker.get_slot("requested_slot") in NEED_MAY_CHANGE_AT
         if previous in NEED_CATEGORIES and not asked:
             # Answers to later questions can sound like another need; the
             # entrepreneur changes the need by correcting the restated question.
@@ -231,7 +234,7 @@ class ValidateIntakeForm(FormValidationAction):
         if plain_no and (intent == "deny" or validators.is_no(text)):
             return {"question_confirmed": False, "question_correction": None}
         # Anything else is the entrepreneur's own wording: restate that.
-        return self._take_correction(text, tracker)
+        return self._take_correction(text)
 
     def validate_question_correction(
         self,
@@ -240,18 +243,12 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        return self._take_correction(validators.clean_text(slot_value), tracker)
+        return self._take_correction(validators.clean_text(slot_value))
 
     @staticmethod
-    def _take_correction(text: str, tracker: Tracker) -> Dict[Text, Any]:
-        events: Dict[Text, Any] = {
-            "question_correction": text,
-            "question_confirmed": None,
-        }
-        corrected_need = need_from_intent(latest_intent(tracker))
-        if corrected_need:
-            events["need_category"] = corrected_need
-        return events
+    def _take_correction(text: str) -> Dict[Text, Any]:
+        # A correction naming another need has set need_category by its intent.
+        return {"question_correction": text, "question_confirmed": None}
 
 
 class ActionAskQuestionConfirmed(Action):

@@ -17,6 +17,8 @@ else
 fi
 echo "Store: ${DATABASE_URL:-sqlite:///$PWD/var/vraagwijzer.db}"
 
+"$BIN/python" -m bot db upgrade
+
 pids=()
 stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap stop INT TERM EXIT

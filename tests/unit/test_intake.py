@@ -32,14 +32,16 @@ def required_slots(slots):
     return run(form.required_slots([], CollectingDispatcher(), tracker, {}))
 
 
-def validate(slots, message, domain):
+def validate(slots, message, domain, prior=None):
     """Runs the form's validation as Rasa does after extracting `slots`."""
-    events = [{"event": "user", "text": message["text"], "parse_data": message}]
+    prior = prior or {}
+    events = [{"event": "slot", "name": k, "value": v} for k, v in prior.items()]
+    events += [{"event": "user", "text": message["text"], "parse_data": message}]
     events += [{"event": "slot", "name": k, "value": v} for k, v in slots.items()]
-    tracker = make_tracker(slots=slots, message=message, events=events,
+    tracker = make_tracker(slots={**prior, **slots}, message=message, events=events,
                            active_loop="intake_form")  # fmt: skip
     dispatcher = CollectingDispatcher()
-    result = run(ValidateIntakeForm().validate(dispatcher, tracker, domain))
+    result = run(ValidateIntakeForm().run(dispatcher, tracker, domain))
     return {e["name"]: e["value"] for e in result if e["event"] == "slot"}, dispatcher
 
 
@@ -88,7 +90,7 @@ def test_later_answer_that_sounds_like_another_need_keeps_the_first(domain):
              "tried_before": message["text"]}
     tracker = make_tracker(slots=slots, message=message, events=events,
                            active_loop="intake_form")  # fmt: skip
-    result = run(ValidateIntakeForm().validate(CollectingDispatcher(), tracker, domain))
+    result = run(ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))
     values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
     assert values["need_category"] == "innovatie"
     assert values["tried_before"] == "we hebben al stagiairs gehad"
@@ -166,10 +168,11 @@ def test_answer_to_the_restated_question(domain, typed, intent, confirmed, corre
 def test_correction_naming_another_need_changes_the_category(domain):
     typed = "eigenlijk wil ik mijn monteurs laten bijscholen"
     slots, _ = validate(
-        {"need_category": "talent", "question_correction": typed,
-         "requested_slot": "question_correction"},  # fmt: skip
+        {"need_category": "leven_lang_ontwikkelen", "question_correction": typed},
         user_message(typed, "need_leven_lang_ontwikkelen"),
         domain,
+        prior={"need_category": "talent", "question_confirmed": False,
+               "requested_slot": "question_correction"},  # fmt: skip
     )
     assert slots["need_category"] == "leven_lang_ontwikkelen"
     assert slots["question_confirmed"] is None

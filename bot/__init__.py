@@ -1,0 +1,1 @@
+"""Vraagwijzer's Python package beside Rasa: settings, store and CLI."""

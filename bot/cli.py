@@ -1,0 +1,149 @@
+"""`python -m bot export|stats|db upgrade`: the store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from collections import Counter
+from typing import Callable, List, Optional, Sequence, Tuple
+
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.export import WRITERS
+from bot.settings import Settings, load_settings
+from bot.store.models import RefinedRequest
+from bot.store.session import SessionFactory, UnitOfWork, session_factory, sqlite_path
+
+Command = Callable[[argparse.Namespace, Settings], int]
+NO_CATEGORY = "(none)"
+
+
+def shown(database_url: str) -> str:
+    return make_url(database_url).render_as_string(hide_password=True)
+
+
+def readable_store(database_url: str) -> Optional[SessionFactory]:
+    """The store's session factory, or None (with a message) when nothing is stored.
+
+    Never creates the database: reading must not leave an empty file behind.
+    """
+    path = sqlite_path(database_url)
+    if path is not None and not path.exists():
+        print(f"No database at {path} yet, so no requests stored.", file=sys.stderr)
+        return None
+    factory = session_factory(database_url)
+    with factory() as session:
+        table = RefinedRequest.__tablename__
+        if not sa.inspect(session.connection()).has_table(table):
+            print(
+                f"No {table} table in {shown(database_url)} yet, so no requests "
+                "stored. Create it with: python -m bot db upgrade",
+                file=sys.stderr,
+            )
+            return None
+    return factory
+
+
+def utf8_stdout() -> None:
+    # Dutch text must not depend on the terminal's locale; csv writes its own \r\n.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
+
+
+def export(args: argparse.Namespace, settings: Settings) -> int:
+    factory = readable_store(settings.database_url)
+    if factory is None:
+        return 0
+    utf8_stdout()
+    with UnitOfWork(factory) as uow:
+        WRITERS[args.format](uow.requests.list_all(), sys.stdout)
+    return 0
+
+
+def stats_table(counts: List[Tuple[Optional[str], str, int]]) -> str:
+    """Requests per need category (rows) and status (columns), with totals."""
+    cells: Counter = Counter()
+    by_category: Counter = Counter()
+    by_status: Counter = Counter()
+    for category, status, count in counts:
+        name = category or NO_CATEGORY
+        cells[name, status] += count
+        by_category[name] += count
+        by_status[status] += count
+    statuses = [status for status, _ in by_status.most_common()]
+    table = [["need_category", *statuses, "total"]]
+    for name, total in by_category.most_common():
+        table.append([name, *(str(cells[name, s]) for s in statuses), str(total)])
+    totals = [str(by_status[s]) for s in statuses]
+    table.append(["total", *totals, str(sum(by_status.values()))])
+    return "\n".join(_aligned(table))
+
+
+def _aligned(table: List[List[str]]) -> List[str]:
+    """Names left-aligned, numbers right-aligned, two spaces between columns."""
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    return [
+        "  ".join(
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths))
+        )
+        for row in table
+    ]
+
+
+def stats(args: argparse.Namespace, settings: Settings) -> int:
+    factory = readable_store(settings.database_url)
+    if factory is None:
+        return 0
+    with UnitOfWork(factory) as uow:
+        counts = uow.requests.counts_by_category_and_status()
+    print(stats_table(counts) if counts else "No requests stored yet.")
+    return 0
+
+
+def db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    # Alembic is only loaded for the one command that needs it.
+    from bot.store.migrate import current_revision, upgrade
+
+    upgrade(settings.database_url)
+    revision = current_revision(settings.database_url)
+    print(f"{shown(settings.database_url)} is at revision {revision}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Vraagwijzer's store. The database comes from DATABASE_URL.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    export_parser = commands.add_parser("export", help="print every stored request")
+    export_parser.add_argument("--format", choices=sorted(WRITERS), default="jsonl")
+    export_parser.set_defaults(run=export)
+
+    stats_parser = commands.add_parser(
+        "stats", help="requests per need category and status"
+    )
+    stats_parser.set_defaults(run=stats)
+
+    db_parser = commands.add_parser("db", help="database schema")
+    db_commands = db_parser.add_subparsers(dest="db_command", required=True)
+    upgrade_parser = db_commands.add_parser("upgrade", help="apply the migrations")
+    upgrade_parser.set_defaults(run=db_upgrade)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = load_settings()
+    run: Command = args.run
+    try:
+        return run(args, settings)
+    except SQLAlchemyError as error:
+        where = shown(settings.database_url)
+        print(f"Database error ({where}): {error}", file=sys.stderr)
+        return 1

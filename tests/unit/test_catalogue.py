@@ -1,0 +1,529 @@
+"""The pps catalogue: the real data file holds up, and the ranking moves right."""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+from pathlib import Path
+from typing import Any, Callable, Dict, List
+
+import pytest
+import yaml
+
+from actions.catalogue import (
+    DEFAULT_CATALOGUE_PATH,
+    NEED_CODES,
+    SECTOR_CODES,
+    Catalogue,
+    IntakeProfile,
+    PpsFormat,
+    RankedOption,
+    load_catalogue,
+    rank_formats,
+)
+
+# The initiatives named in the seed texts; an example from anywhere else is invented.
+SEED_INITIATIVES = {
+    "Cleantech Center",
+    "Cybercrimineel",
+    "Talent IT Twente",
+    "Young Professionals Community Logistiek",
+    "Betonstaal",
+    "Smart Welding Factory",
+    "EnTranCe",
+    "TechforFuture",
+    "Make IT Work",
+    "NexTechnician",
+    "Expertisecentrum precisietechniek",
+}
+
+PROFILE_VARIANTS: Dict[str, Dict[str, Any]] = {
+    "bare": {},
+    "haast": {"urgency": "hoog"},
+    "geen_haast": {"urgency": "laag"},
+    "weinig_tijd": {"own_time": "weinig"},
+    "veel_tijd": {"own_time": "veel"},
+    "kleine_bouwer": {"sector": "bouw", "company_size": 3, "education_level": "mbo"},
+    "ict_wo_haast": {"sector": "ict", "education_level": "wo", "urgency": "hoog"},
+    "alles": {
+        "sector": "zorg",
+        "company_size": 40,
+        "urgency": "normaal",
+        "own_time": "gemiddeld",
+        "education_level": "hbo",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+def ids(options: List[RankedOption]) -> List[str]:
+    return [option.format.id for option in options]
+
+
+def full_order(catalogue: Catalogue, profile: IntakeProfile) -> List[str]:
+    return ids(rank_formats(catalogue, profile, limit=len(catalogue.formats)))
+
+
+def top_three(catalogue: Catalogue, **profile: Any) -> List[str]:
+    return ids(rank_formats(catalogue, IntakeProfile(**profile)))
+
+
+# --- the real data file ----------------------------------------------------
+
+
+def test_default_path_is_the_repo_catalogue() -> None:
+    assert DEFAULT_CATALOGUE_PATH == Path(__file__).parents[2] / "data/catalogue.yml"
+    assert DEFAULT_CATALOGUE_PATH.is_file()
+
+
+def test_catalogue_is_loaded_once(catalogue: Catalogue) -> None:
+    assert load_catalogue(str(DEFAULT_CATALOGUE_PATH)) is catalogue
+
+
+def test_real_catalogue_has_enough_formats_with_unique_ids(
+    catalogue: Catalogue,
+) -> None:
+    format_ids = [f.id for f in catalogue.formats]
+    assert len(format_ids) >= 15
+    assert len(set(format_ids)) == len(format_ids)
+    assert catalogue.get("cyber_scan") is not None
+    assert catalogue.get("bestaat_niet") is None
+
+
+@pytest.mark.parametrize("need", NEED_CODES)
+def test_every_need_is_served_by_at_least_three_formats(
+    catalogue: Catalogue, need: str
+) -> None:
+    serving = [f.id for f in catalogue.formats if need in f.needs]
+    assert len(serving) >= 3, serving
+
+
+def test_every_title_fits_on_a_button(catalogue: Catalogue) -> None:
+    too_long = [f.title for f in catalogue.formats if len(f.title) > 30]
+    assert not too_long
+
+
+def test_every_code_has_a_dutch_label(catalogue: Catalogue) -> None:
+    assert set(catalogue.need_labels) == set(NEED_CODES)
+    assert set(catalogue.sector_labels) == set(SECTOR_CODES)
+    assert catalogue.labels["none_option"]
+
+
+def test_examples_come_from_the_seed_initiatives(catalogue: Catalogue) -> None:
+    with_example = [f for f in catalogue.formats if f.example_name]
+    assert {f.example_name for f in with_example} <= SEED_INITIATIVES
+    assert all(f.example_text for f in with_example)
+    # examples are optional per format, but the seeds cover most of them
+    assert len({f.example_name for f in with_example}) >= 8
+
+
+def test_asks_fit_into_one_sentence(catalogue: Catalogue) -> None:
+    """The options response reads "{hours}; {duration}; {cost}." as one sentence."""
+    for pps_format in catalogue.formats:
+        for text in (pps_format.hours, pps_format.duration, pps_format.cost):
+            assert not text.endswith("."), (pps_format.id, text)
+            assert not text[0].isupper(), (pps_format.id, text)
+
+
+# --- every need gets three real options ------------------------------------
+
+
+@pytest.mark.parametrize("variant", PROFILE_VARIANTS)
+@pytest.mark.parametrize("need", NEED_CODES)
+def test_each_need_gets_three_distinct_options_led_by_that_need(
+    catalogue: Catalogue, need: str, variant: str
+) -> None:
+    profile = IntakeProfile(need_category=need, **PROFILE_VARIANTS[variant])
+    options = rank_formats(catalogue, profile)
+
+    assert len(options) == 3
+    assert len(set(ids(options))) == 3
+    assert need in options[0].format.needs
+    # at least three formats serve every need, so none of them should be padding
+    assert all(need in option.format.needs for option in options)
+    for option in options:
+        assert option.reason.strip()
+        assert "{" not in option.reason and "}" not in option.reason
+    scores = [option.score for option in options]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize("need", NEED_CODES)
+def test_the_need_is_named_in_the_first_reason(
+    catalogue: Catalogue, need: str
+) -> None:
+    first = rank_formats(catalogue, IntakeProfile(need_category=need))[0]
+    assert catalogue.need_labels[need] in first.reason
+
+
+@pytest.mark.parametrize("need", NEED_CODES)
+def test_formats_that_serve_the_need_come_before_all_others(
+    catalogue: Catalogue, need: str
+) -> None:
+    # every bonus at once, for a profile that favours formats outside the need
+    profile = IntakeProfile(
+        need_category=need, urgency="hoog", own_time="weinig", education_level="mbo"
+    )
+    order = full_order(catalogue, profile)
+    needs = {f.id: f.needs for f in catalogue.formats}
+    serves = [need in needs[format_id] for format_id in order]
+    assert serves == sorted(serves, reverse=True)
+
+
+def test_limit_is_respected_and_never_repeats(catalogue: Catalogue) -> None:
+    profile = IntakeProfile(need_category="talent")
+    everything = rank_formats(catalogue, profile, limit=len(catalogue.formats) + 5)
+    assert len(everything) == len(catalogue.formats)
+    assert len(set(ids(everything))) == len(everything)
+    assert rank_formats(catalogue, profile, limit=1) == everything[:1]
+    assert rank_formats(catalogue, profile, limit=0) == []
+
+
+def test_unknown_need_still_gets_three_options_with_a_reason(
+    catalogue: Catalogue,
+) -> None:
+    options = rank_formats(catalogue, IntakeProfile(need_category="iets_anders"))
+    assert len(set(ids(options))) == 3
+    assert all(o.reason == catalogue.reasons["fallback"] for o in options)
+
+
+# --- the profile moves the ranking the right way (real catalogue) ----------
+
+
+@pytest.mark.parametrize("sector", SECTOR_CODES)
+@pytest.mark.parametrize("need", NEED_CODES)
+def test_knowing_the_sector_never_lowers_a_format_that_suits_it(
+    catalogue: Catalogue, need: str, sector: str
+) -> None:
+    without = full_order(catalogue, IntakeProfile(need_category=need))
+    with_sector = full_order(catalogue, IntakeProfile(need, sector=sector))
+    for pps_format in catalogue.formats:
+        if sector in pps_format.sectors:
+            assert with_sector.index(pps_format.id) <= without.index(pps_format.id)
+
+
+def test_sector_decides_between_two_equally_fitting_formats(
+    catalogue: Catalogue,
+) -> None:
+    energy = top_three(catalogue, need_category="kennis_netwerk", sector="energie")
+    logistics = top_three(catalogue, need_category="kennis_netwerk", sector="logistiek")
+    assert energy.index("kennisbijeenkomst") < energy.index("learning_community")
+    assert logistics.index("learning_community") < logistics.index("kennisbijeenkomst")
+
+
+def test_ict_company_looking_for_talent_gets_the_side_job_loket_first(
+    catalogue: Catalogue,
+) -> None:
+    first = rank_formats(catalogue, IntakeProfile("talent", sector="ict"))[0]
+    assert first.format.id == "bijbanen_loket"
+    assert catalogue.sector_labels["ict"] in first.reason
+
+
+def test_construction_company_looking_for_talent_gets_bbl_first(
+    catalogue: Catalogue,
+) -> None:
+    builder = top_three(catalogue, need_category="talent", sector="bouw")
+    assert top_three(catalogue, need_category="talent")[0] != "bbl_leerbaan"
+    assert builder[0] == "bbl_leerbaan"
+
+
+@pytest.mark.parametrize("need", NEED_CODES)
+def test_haste_favours_formats_that_start_sooner(
+    catalogue: Catalogue, need: str
+) -> None:
+    def start_weeks(urgency: str | None) -> float:
+        options = rank_formats(catalogue, IntakeProfile(need, urgency=urgency))
+        return statistics.mean(o.format.start_weeks for o in options)
+
+    assert start_weeks("hoog") <= start_weeks(None)
+
+
+def test_haste_drops_the_slow_starters(catalogue: Catalogue) -> None:
+    assert "afstudeeropdracht" in top_three(catalogue, need_category="talent")
+    hurried = rank_formats(catalogue, IntakeProfile("talent", urgency="hoog"))
+    assert "afstudeeropdracht" not in ids(hurried)
+    assert hurried[0].format.start_weeks <= 4
+    expected = catalogue.reasons["urgency_fast"].format(
+        start_weeks=hurried[0].format.start_weeks
+    )
+    assert expected in hurried[0].reason
+
+    calm = full_order(catalogue, IntakeProfile("innovatie"))
+    rushed = full_order(catalogue, IntakeProfile("innovatie", urgency="hoog"))
+    assert rushed.index("lectoraat_onderzoek") > calm.index("lectoraat_onderzoek")
+
+
+def test_no_haste_favours_lasting_partnerships(catalogue: Catalogue) -> None:
+    calm = full_order(catalogue, IntakeProfile("onderwijs_invloed", urgency="laag"))
+    normal = full_order(catalogue, IntakeProfile("onderwijs_invloed"))
+    assert calm.index("programmapartner") < normal.index("programmapartner")
+
+
+@pytest.mark.parametrize("need", NEED_CODES)
+def test_little_own_time_favours_light_formats(
+    catalogue: Catalogue, need: str
+) -> None:
+    def hours(own_time: str | None) -> float:
+        options = rank_formats(catalogue, IntakeProfile(need, own_time=own_time))
+        return statistics.mean(o.format.hours_per_week for o in options)
+
+    assert hours("weinig") <= hours(None)
+
+
+def test_little_own_time_drops_the_hybrid_teacher(catalogue: Catalogue) -> None:
+    assert "hybride_docent" in top_three(catalogue, need_category="onderwijs_invloed")
+    busy = top_three(catalogue, need_category="onderwijs_invloed", own_time="weinig")
+    assert "hybride_docent" not in busy
+
+
+def test_plenty_of_own_time_favours_deeper_formats(catalogue: Catalogue) -> None:
+    eager = full_order(catalogue, IntakeProfile("innovatie", own_time="veel"))
+    normal = full_order(catalogue, IntakeProfile("innovatie"))
+    assert eager.index("fieldlab") < normal.index("fieldlab")
+
+
+def test_too_small_a_company_lowers_formats_with_a_minimum_size(
+    catalogue: Catalogue,
+) -> None:
+    assert catalogue.get("hybride_docent").min_size is not None
+    tiny = full_order(catalogue, IntakeProfile("onderwijs_invloed", company_size=2))
+    normal = full_order(catalogue, IntakeProfile("onderwijs_invloed"))
+    assert tiny.index("hybride_docent") > normal.index("hybride_docent")
+
+
+def test_education_level_favours_formats_at_that_level(catalogue: Catalogue) -> None:
+    academic = full_order(catalogue, IntakeProfile("talent", education_level="wo"))
+    assert academic.index("afstudeeropdracht") < academic.index("bbl_leerbaan")
+    vocational = full_order(catalogue, IntakeProfile("talent", education_level="mbo"))
+    assert vocational.index("bbl_leerbaan") < vocational.index("afstudeeropdracht")
+
+
+# --- the scoring itself, on two formats that differ in one thing -----------
+
+
+def base_format(**changes: Any) -> PpsFormat:
+    fields: Dict[str, Any] = {
+        "id": "a",
+        "title": "A",
+        "description": "A.",
+        "needs": ("talent",),
+        "hours": "h",
+        "duration": "d",
+        "cost": "c",
+        "hours_per_week": 2.0,
+        "months": 6.0,
+        "start_weeks": 10,
+        "min_size": None,
+        "max_size": None,
+        "sectors": (),
+        "levels": ("mbo", "hbo", "wo"),
+        "example_name": None,
+        "example_text": None,
+    }
+    return PpsFormat(**{**fields, **changes})
+
+
+def pair_order(catalogue: Catalogue, b_changes: Dict[str, Any], **profile: Any) -> str:
+    """Which of two otherwise identical formats wins: "a" (listed first) or "b"."""
+    pair = dataclasses.replace(
+        catalogue, formats=(base_format(), base_format(id="b", **b_changes))
+    )
+    return rank_formats(pair, IntakeProfile("talent", **profile), limit=1)[0].format.id
+
+
+@pytest.mark.parametrize(
+    "b_changes, profile, winner",
+    [
+        ({}, {}, "a"),  # a tie keeps catalogue order
+        ({"needs": ("innovatie", "talent")}, {}, "a"),  # first need beats second
+        ({"sectors": ("zorg",)}, {"sector": "zorg"}, "b"),
+        ({"sectors": ("zorg",)}, {"sector": "bouw"}, "a"),
+        ({"start_weeks": 2}, {"urgency": "hoog"}, "b"),
+        ({"months": 2.0}, {"urgency": "hoog"}, "b"),
+        ({"start_weeks": 2}, {"urgency": "normaal"}, "a"),
+        ({"months": 24.0}, {"urgency": "laag"}, "b"),
+        ({"hours_per_week": 0.5}, {"own_time": "weinig"}, "b"),
+        ({"hours_per_week": 0.5}, {"own_time": "veel"}, "a"),
+        ({"hours_per_week": 4.0}, {"own_time": "veel"}, "b"),
+        ({"min_size": 10}, {"company_size": 3}, "a"),
+        ({"max_size": 10}, {"company_size": 5}, "b"),
+        ({"levels": ("wo",)}, {"education_level": "wo"}, "a"),  # tie: both have wo
+        ({"levels": ("wo",)}, {"education_level": "mbo"}, "a"),
+    ],
+)
+def test_one_difference_decides_the_order(
+    catalogue: Catalogue,
+    b_changes: Dict[str, Any],
+    profile: Dict[str, Any],
+    winner: str,
+) -> None:
+    assert pair_order(catalogue, b_changes, **profile) == winner
+
+
+def test_not_serving_the_need_loses_to_any_fit(catalogue: Catalogue) -> None:
+    perfect_but_wrong = base_format(
+        id="b",
+        needs=("innovatie",),
+        sectors=("zorg",),
+        start_weeks=1,
+        months=1.0,
+        hours_per_week=0.5,
+    )
+    poor_but_right = base_format(
+        needs=("innovatie", "kennis_netwerk", "loket", "talent"),
+        start_weeks=30,
+        months=48.0,
+        hours_per_week=10.0,
+        min_size=100,
+        levels=("wo",),
+    )
+    pair = dataclasses.replace(catalogue, formats=(perfect_but_wrong, poor_but_right))
+    profile = IntakeProfile(
+        "talent",
+        sector="zorg",
+        company_size=5,
+        urgency="hoog",
+        own_time="weinig",
+        education_level="mbo",
+    )
+    assert ids(rank_formats(pair, profile)) == ["a", "b"]
+
+
+def test_reason_joins_the_two_strongest_sentences(catalogue: Catalogue) -> None:
+    fitting = base_format(sectors=("zorg",), start_weeks=2, hours_per_week=0.5)
+    single = dataclasses.replace(catalogue, formats=(fitting,))
+    profile = IntakeProfile(
+        "talent",
+        sector="zorg",
+        urgency="hoog",
+        own_time="weinig",
+        education_level="hbo",
+    )
+    [option] = rank_formats(single, profile)
+    reasons = catalogue.reasons
+    need = reasons["need_primary"].format(need_label=catalogue.need_labels["talent"])
+    sector = reasons["sector"].format(sector_label=catalogue.sector_labels["zorg"])
+    assert option.reason == f"{need} {sector}"
+
+
+def test_reason_names_the_education_level(catalogue: Catalogue) -> None:
+    single = dataclasses.replace(catalogue, formats=(base_format(),))
+    [option] = rank_formats(single, IntakeProfile("talent", education_level="hbo"))
+    level = catalogue.reasons["level"].format(level="hbo")
+    assert option.reason.endswith(level)
+
+
+def test_ranking_never_repeats_a_format_even_if_listed_twice(
+    catalogue: Catalogue,
+) -> None:
+    doubled = dataclasses.replace(
+        catalogue, formats=(base_format(), base_format(), base_format(id="b"))
+    )
+    assert ids(rank_formats(doubled, IntakeProfile("talent"))) == ["a", "b"]
+
+
+def test_reason_writes_numbers_the_dutch_way(catalogue: Catalogue) -> None:
+    light = dataclasses.replace(catalogue, formats=(base_format(hours_per_week=0.5),))
+    [option] = rank_formats(light, IntakeProfile("talent", own_time="weinig"))
+    assert "0,5" in option.reason
+
+
+# --- a malformed catalogue is refused, naming the entry --------------------
+
+
+def real_raw() -> Dict[str, Any]:
+    return yaml.safe_load(DEFAULT_CATALOGUE_PATH.read_text(encoding="utf-8"))
+
+
+def entry(raw: Dict[str, Any], format_id: str) -> Dict[str, Any]:
+    return next(f for f in raw["formats"] if f["id"] == format_id)
+
+
+def write(tmp_path: Path, raw: Dict[str, Any]) -> Path:
+    path = tmp_path / "catalogue.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+Breakage = Callable[[Dict[str, Any]], None]
+BREAKAGES: Dict[str, tuple[Breakage, str]] = {
+    "unknown need": (
+        lambda raw: entry(raw, "cyber_scan")["needs"].append("geluk"),
+        r"cyber_scan.*geluk",
+    ),
+    "unknown sector": (
+        lambda raw: entry(raw, "fieldlab")["sectors"].append("ruimtevaart"),
+        r"fieldlab.*ruimtevaart",
+    ),
+    "duplicate id": (
+        lambda raw: raw["formats"].append(dict(entry(raw, "gastles"))),
+        r"gastles.*duplicate",
+    ),
+    "missing description": (
+        lambda raw: entry(raw, "stageplek").pop("description"),
+        r"stageplek.*description",
+    ),
+    "missing cost": (
+        lambda raw: entry(raw, "stageplek")["asks"].pop("cost"),
+        r"stageplek.*cost",
+    ),
+    "no needs": (
+        lambda raw: entry(raw, "werkveldraad").update(needs=[]),
+        r"werkveldraad.*needs",
+    ),
+    "title too long": (
+        lambda raw: entry(raw, "gastles").update(title="Gastles " + "x" * 23),
+        r"gastles.*title",
+    ),
+    "hours as text": (
+        lambda raw: entry(raw, "bbl_leerbaan").update(hours_per_week="twee"),
+        r"bbl_leerbaan.*hours_per_week",
+    ),
+    "unknown level": (
+        lambda raw: entry(raw, "gastles").update(levels=["vmbo"]),
+        r"gastles.*vmbo",
+    ),
+    "typo in a field name": (
+        lambda raw: entry(raw, "gastles").update(sector=["bouw"]),
+        r"gastles.*sector",
+    ),
+    "example without text": (
+        lambda raw: entry(raw, "cyber_scan").update(example={"name": "Cybercrimineel"}),
+        r"cyber_scan.*text",
+    ),
+    "unknown reason placeholder": (
+        lambda raw: raw["reasons"].update(sector="Werkt goed in de {branche}."),
+        r"reasons.*branche",
+    ),
+    "need label missing": (
+        lambda raw: raw["need_labels"].pop("loket"),
+        r"need_labels.*loket",
+    ),
+    "no formats": (lambda raw: raw.update(formats=[]), r"formats"),
+}
+
+
+def test_the_unbroken_copy_loads(tmp_path: Path) -> None:
+    """Guards the tests below: they must fail on the breakage, not the copy."""
+    copy = load_catalogue(write(tmp_path, real_raw()))
+    assert [f.id for f in copy.formats] == [f.id for f in load_catalogue().formats]
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_malformed_catalogue_is_refused(tmp_path: Path, breakage: str) -> None:
+    raw = real_raw()
+    breaking, message = BREAKAGES[breakage]
+    breaking(raw)
+    with pytest.raises(ValueError, match=message):
+        load_catalogue(write(tmp_path, raw))
+
+
+def test_invalid_yaml_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "catalogue.yml"
+    path.write_text("formats: [\n  - id: kapot\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="YAML"):
+        load_catalogue(path)
