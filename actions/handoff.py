@@ -29,6 +29,6 @@ class ActionRequestHandoff(Action):
         except Exception:  # noqa: BLE001 - the contact form stores it again
             logger.exception("storing handoff of %s failed", tracker.sender_id)
         dispatcher.utter_message(response="utter_handoff")
-        if tracker.active_loop.get("name") == "intake_form":
-            events.append(ActiveLoop(None))
+        # Ends any form; the rules then start the contact form afresh.
+        events.append(ActiveLoop(None))
         return events

@@ -37,7 +37,8 @@ def responses_uttered_outside_stories() -> set[str]:
 
 
 def main() -> int:
-    command = ["rasa", "data", "validate", "--fail-on-warnings"]
+    rasa = Path(sys.executable).parent / "rasa"
+    command = [str(rasa), "data", "validate", "--fail-on-warnings"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     output = result.stdout + result.stderr
     allowed = responses_uttered_outside_stories()
