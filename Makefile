@@ -30,7 +30,8 @@ shell: install $(MODEL)  ## chat in the terminal (starts the action server too)
 validate: install  ## rasa data validate --fail-on-warnings (see scripts/validate_data.py)
 	$(BIN)/python scripts/validate_data.py
 
-test: install $(MODEL)  ## every test: units, data validation, test stories, end to end
+test: install $(MODEL)  ## every test: units, data validation, test stories, end to end, browser
+	@bash scripts/install_chromium.sh
 	$(BIN)/python -m pytest tests
 
 bench: install $(MODEL)  ## NLU scores, latency, memory, start-up and training time
