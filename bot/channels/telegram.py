@@ -41,6 +41,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.session import start_conversation
 from bot.settings import TelegramSettings, load_settings
 
 logger = logging.getLogger(__name__)
@@ -53,10 +54,8 @@ REMEMBERED_PAYLOADS = 10_000
 API_TIMEOUT_S = 15
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 ATTACHMENT_RESPONSE = "utter_attachment_unsupported"
-# Telegram sends /start when someone opens the bot; Rasa's default rule answers
-# the session_start intent with action_session_start: the welcome.
+# Telegram sends /start when someone opens the bot: answered with the welcome.
 TELEGRAM_START = "/start"
-RASA_SESSION_START = "/session_start"
 
 
 class RecentUpdates:
@@ -125,10 +124,7 @@ def read_update(update: Dict[str, Any], payloads: CallbackPayloads) -> Optional[
     message = update.get("message") or update.get("edited_message")
     if not message or "id" not in (message.get("chat") or {}):
         return None
-    text = message.get("text")
-    if text is not None and text.strip() == TELEGRAM_START:
-        text = RASA_SESSION_START
-    return Incoming(message["chat"]["id"], text)
+    return Incoming(message["chat"]["id"], message.get("text"))
 
 
 def pressed_button_title(message: Dict[str, Any], data: str) -> Optional[str]:
@@ -270,6 +266,9 @@ class TelegramChannel(TelegramInput):
                 await out.answer_callback_query(incoming.callback_query_id)
             if incoming.text is None:
                 await out.send_text_message(chat_id, attachment_reply(request))
+                return
+            if incoming.text.strip() == TELEGRAM_START:
+                await start_conversation(request.app, chat_id, out)
                 return
             message = UserMessage(
                 incoming.text,

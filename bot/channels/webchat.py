@@ -7,7 +7,8 @@ channel replaces the ``session_request`` handler with one that awaits it, and
 accepts only session ids that look like the widget's (32 hex digits from
 ``crypto.getRandomValues``): anything shorter gets a fresh random id, so one
 visitor cannot pick another's conversation by guessing. A socket may only send
-messages for the session it joined.
+messages for the session it joined. A ``conversation_start`` event (sent by
+the widget for a new conversation) runs the session start: the welcome.
 
 The channel keeps the name ``socketio``: the stored requests say ``web``.
 """
@@ -20,11 +21,15 @@ import secrets
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from sanic import Sanic
+
+from bot.channels.session import start_conversation
 
 logger = logging.getLogger(__name__)
 
 SESSION_ID = re.compile(r"[0-9a-f]{32}")
+START_EVENT = "conversation_start"
 
 
 def is_unguessable(session_id: Any) -> bool:
@@ -42,24 +47,41 @@ class WebChatInput(SocketIOInput):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> SocketBlueprint:
         blueprint = super().blueprint(on_new_message)
-        assert self.sio is not None  # set by SocketIOInput.blueprint
+        sio = self.sio
+        assert sio is not None  # set by SocketIOInput.blueprint
         namespace = self.namespace or "/"
-        handle_message = self.sio.handlers[namespace][self.user_message_evt]
+        handle_message = sio.handlers[namespace][self.user_message_evt]
+        server: Dict[str, Sanic] = {}
+
+        @blueprint.listener("after_server_start")
+        async def remember_app(app: Sanic, *_: Any) -> None:
+            server["app"] = app
 
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
             requested = (data or {}).get("session_id")
             session_id = requested if is_unguessable(requested) else new_session_id()
             if self.session_persistence:
-                await self.sio.enter_room(sid, session_id, namespace=namespace)
-            await self.sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+                for room in sio.rooms(sid, namespace):  # after "nieuw gesprek"
+                    if room != sid:
+                        await sio.leave_room(sid, room, namespace=namespace)
+                await sio.enter_room(sid, session_id, namespace=namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
 
         async def user_message(sid: Text, data: Dict) -> None:
             session_id = (data or {}).get("session_id")
-            if self.session_persistence and session_id not in self.sio.rooms(sid, namespace):
+            if self.session_persistence and session_id not in sio.rooms(sid, namespace):
                 logger.warning("socket %s sent a message for a session it did not join", sid)
                 return
             await handle_message(sid, data)
 
-        self.sio.on("session_request", session_request, namespace=namespace)
-        self.sio.on(self.user_message_evt, user_message, namespace=namespace)
+        async def conversation_start(sid: Text, data: Dict) -> None:
+            session_id = (data or {}).get("session_id")
+            if session_id not in sio.rooms(sid, namespace):
+                return
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            await start_conversation(server["app"], session_id, output)
+
+        sio.on("session_request", session_request, namespace=namespace)
+        sio.on(self.user_message_evt, user_message, namespace=namespace)
+        sio.on(START_EVENT, conversation_start, namespace=namespace)
         return blueprint

@@ -29,12 +29,11 @@
   var STORAGE_KEY = "vraagwijzer.conversation";
   var MAX_STORED_MESSAGES = 200;
   var TYPING_TIMEOUT_MS = 30000;
-  // Rasa's default rule answers this intent with action_session_start: the welcome.
-  var START_PAYLOAD = "/session_start";
   var URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
   var TEXT = {
     open: "Chat met " + config.title,
     close: "Sluit het gesprek",
+    hide: "Verberg de chat",
     restart: "Nieuw gesprek",
     log: "Gesprek met " + config.title,
     input: "Je bericht",
@@ -165,7 +164,7 @@
   function openPanel(focusInput) {
     ui.panel.hidden = false;
     ui.launcher.setAttribute("aria-expanded", "true");
-    ui.launcher.textContent = TEXT.close;
+    ui.launcher.textContent = TEXT.hide;
     state.open = true;
     saveState();
     if (!ui.log.childElementCount) {
@@ -231,7 +230,8 @@
     if (!state.messages.length && !state.started) {
       state.started = true;
       saveState();
-      emitMessage(START_PAYLOAD);
+      setTyping(true);  // the welcome is on its way (bot/channels/webchat.py)
+      socket.emit("conversation_start", { session_id: state.sessionId });
     }
   }
 
