@@ -13,10 +13,9 @@ from __future__ import annotations
 import functools
 import re
 import shutil
-import threading
 import time
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Iterator
 
@@ -24,7 +23,7 @@ import pytest
 
 from tests.browser import ARTIFACTS, launch_chromium, screenshot_path
 from tests.e2e.conversation import tracker
-from tests.e2e.servers import ROOT, bot_servers, stored_requests
+from tests.e2e.servers import ROOT, bot_servers, http_server, stored_requests
 
 SITE = ROOT / "web" / "site"
 DEMO_SERVER_URL = 'data-server-url="http://localhost:5005"'
@@ -79,15 +78,8 @@ def demo_site(workdir: Path, rasa_url: str) -> Iterator[str]:
         html = page.read_text(encoding="utf-8")
         assert DEMO_SERVER_URL in html, f"{page.name} has no widget script tag"
         page.write_text(html.replace(DEMO_SERVER_URL, f'data-server-url="{rasa_url}"'))
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with http_server(functools.partial(QuietHandler, directory=str(site))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
