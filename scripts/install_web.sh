@@ -14,5 +14,6 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 npm ci --no-audit --no-fund --loglevel=error
 mkdir -p site/widget/vendor
+cp node_modules/socket.io-client/dist/socket.io.min.js.map site/widget/vendor/
 cp node_modules/socket.io-client/dist/socket.io.min.js "$vendor"
 echo "Chat widget: socket.io-client $(node -p 'require("socket.io-client/package.json").version') in web/$vendor"

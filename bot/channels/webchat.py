@@ -1,7 +1,7 @@
 """Rasa's socket.io channel as the website widget needs it.
 
-Rasa 3.6's ``SocketIOInput`` calls ``sio.enter_room()`` without ``await``; since
-python-socketio 5.10 that is a coroutine, so with ``session_persistence: true``
+Rasa 3.6's ``SocketIOInput`` calls ``sio.enter_room()`` without ``await``; in
+the locked python-socketio 5.18 that is a coroutine, so with ``session_persistence: true``
 the browser never joins its session's room and never hears the bot. This
 channel replaces the ``session_request`` handler with one that awaits it, and
 accepts only session ids that look like the widget's (32 hex digits from
