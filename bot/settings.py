@@ -31,7 +31,11 @@ from typing import Mapping, Optional, Tuple
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{REPO_ROOT / 'var' / 'vraagwijzer.db'}"
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org"
-TELEGRAM_VARIABLES = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET")
+TELEGRAM_VARIABLES = (
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_WEBHOOK_URL",
+    "TELEGRAM_WEBHOOK_SECRET",
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,8 @@ class TelegramSettings:
     @property
     def missing(self) -> Tuple[str, ...]:
         values = (self.bot_token, self.webhook_url, self.webhook_secret)
-        return tuple(name for name, value in zip(TELEGRAM_VARIABLES, values) if not value)
+        unset = zip(TELEGRAM_VARIABLES, values, strict=True)
+        return tuple(name for name, value in unset if not value)
 
 
 @dataclass(frozen=True)

@@ -20,5 +20,7 @@ async def start_conversation(app: Sanic, sender_id: str, output: OutputChannel) 
     if agent is None or not agent.is_ready():
         return
     async with agent.lock_store.lock(sender_id):
-        tracker = await agent.processor.fetch_tracker_and_update_session(sender_id, output)
+        tracker = await agent.processor.fetch_tracker_and_update_session(
+            sender_id, output
+        )
         await agent.processor.save_tracker(tracker)

@@ -85,7 +85,10 @@ class CallbackPayloads:
     def data_for(self, payload: str) -> str:
         if len(payload.encode("utf-8")) <= MAX_CALLBACK_BYTES:
             return payload
-        key = CALLBACK_KEY_PREFIX + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+        key = (
+            CALLBACK_KEY_PREFIX
+            + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+        )
         self._by_key[key] = payload
         self._by_key.move_to_end(key)
         if len(self._by_key) > self._size:
@@ -110,7 +113,9 @@ class Incoming:
     callback_query_id: Optional[str] = None
 
 
-def read_update(update: Dict[str, Any], payloads: CallbackPayloads) -> Optional[Incoming]:
+def read_update(
+    update: Dict[str, Any], payloads: CallbackPayloads
+) -> Optional[Incoming]:
     """The chat and text of a webhook update; None when there is nothing to answer."""
     query = update.get("callback_query")
     if query:
@@ -173,7 +178,11 @@ class HardenedTelegramOutput(TelegramOutput):
         # aiogram 2.15 predates setWebhook's secret_token: call the method itself.
         await self.request(
             "setWebhook",
-            {"url": url, "secret_token": secret, "allowed_updates": json.dumps(ALLOWED_UPDATES)},
+            {
+                "url": url,
+                "secret_token": secret,
+                "allowed_updates": json.dumps(ALLOWED_UPDATES),
+            },
         )
 
 
@@ -190,7 +199,10 @@ class TelegramChannel(TelegramInput):
 
     def __init__(self, settings: TelegramSettings) -> None:
         super().__init__(
-            settings.bot_token, verify=None, webhook_url=settings.webhook_url, debug_mode=False
+            settings.bot_token,
+            verify=None,
+            webhook_url=settings.webhook_url,
+            debug_mode=False,
         )
         self.settings = settings
         self.updates = RecentUpdates()
@@ -204,11 +216,15 @@ class TelegramChannel(TelegramInput):
     ) -> Blueprint:
         telegram = Blueprint("telegram_webhook", __name__)
         if not self.settings.enabled:
-            logger.info("Telegram channel off: %s unset", ", ".join(self.settings.missing))
+            logger.info(
+                "Telegram channel off: %s unset", ", ".join(self.settings.missing)
+            )
 
             @telegram.route("/", methods=["GET"])
             async def health_off(_: Request) -> HTTPResponse:
-                return response.json({"status": "off", "missing": self.settings.missing})
+                return response.json(
+                    {"status": "off", "missing": self.settings.missing}
+                )
 
             return telegram
 
@@ -221,7 +237,9 @@ class TelegramChannel(TelegramInput):
                 await out.register_webhook(
                     self.settings.webhook_url, self.settings.webhook_secret
                 )
-                logger.info("Telegram webhook registered: %s", self.settings.webhook_url)
+                logger.info(
+                    "Telegram webhook registered: %s", self.settings.webhook_url
+                )
             except Exception:  # noqa: BLE001 - serve anyway, the operator sees the log
                 logger.exception("Telegram webhook not registered")
 
@@ -240,7 +258,9 @@ class TelegramChannel(TelegramInput):
                 logger.warning("Telegram webhook called without the right secret")
                 return response.text("forbidden", status=403)
             update = request.json
-            if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
+            if not isinstance(update, dict) or not isinstance(
+                update.get("update_id"), int
+            ):
                 return response.text("not a Telegram update", status=400)
             if self.updates.seen_before(update["update_id"]):
                 logger.info("Telegram update %s repeated: ignored", update["update_id"])

@@ -1,14 +1,14 @@
 """Rasa's socket.io channel as the website widget needs it.
 
 Rasa 3.6's ``SocketIOInput`` calls ``sio.enter_room()`` without ``await``; in
-the locked python-socketio 5.18 that is a coroutine, so with ``session_persistence: true``
-the browser never joins its session's room and never hears the bot. This
-channel replaces the ``session_request`` handler with one that awaits it, and
-accepts only session ids that look like the widget's (32 hex digits from
-``crypto.getRandomValues``): anything shorter gets a fresh random id, so one
-visitor cannot pick another's conversation by guessing. A socket may only send
-messages for the session it joined. A ``conversation_start`` event (sent by
-the widget for a new conversation) runs the session start: the welcome.
+the locked python-socketio 5.18 that is a coroutine, so with
+``session_persistence: true`` the browser never joins its session's room and
+never hears the bot. This channel replaces the ``session_request`` handler with
+one that awaits it, and accepts only session ids that look like the widget's (32
+hex digits from ``crypto.getRandomValues``): anything else gets a fresh random
+id, so one visitor cannot pick another's conversation by guessing. A socket may
+only send messages for the session it joined. A ``conversation_start`` event
+(sent by the widget for a new conversation) runs the session start: the welcome.
 
 The channel keeps the name ``socketio``: the stored requests say ``web``.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 import secrets
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text, TypeGuard
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -32,7 +32,7 @@ SESSION_ID = re.compile(r"[0-9a-f]{32}")
 START_EVENT = "conversation_start"
 
 
-def is_unguessable(session_id: Any) -> bool:
+def is_unguessable(session_id: Any) -> TypeGuard[str]:
     return isinstance(session_id, str) and SESSION_ID.fullmatch(session_id) is not None
 
 
@@ -70,13 +70,17 @@ class WebChatInput(SocketIOInput):
         async def user_message(sid: Text, data: Dict) -> None:
             session_id = (data or {}).get("session_id")
             if self.session_persistence and session_id not in sio.rooms(sid, namespace):
-                logger.warning("socket %s sent a message for a session it did not join", sid)
+                logger.warning(
+                    "socket %s sent a message for a session it did not join", sid
+                )
                 return
             await handle_message(sid, data)
 
         async def conversation_start(sid: Text, data: Dict) -> None:
             session_id = (data or {}).get("session_id")
-            if session_id not in sio.rooms(sid, namespace):
+            if not is_unguessable(session_id) or session_id not in sio.rooms(
+                sid, namespace
+            ):
                 return
             output = SocketIOOutput(sio, self.bot_message_evt)
             await start_conversation(server["app"], session_id, output)

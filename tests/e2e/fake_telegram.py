@@ -38,7 +38,12 @@ class FakeBotApi:
                 "text": params.get("text", ""),
             }
         if method == "getMe":
-            return {"id": 1, "is_bot": True, "first_name": "Vraagwijzer", "username": "vw_bot"}
+            return {
+                "id": 1,
+                "is_bot": True,
+                "first_name": "Vraagwijzer",
+                "username": "vw_bot",
+            }
         return True
 
     def called(self, method: str) -> List[Dict[str, Any]]:
@@ -50,7 +55,9 @@ class FakeBotApi:
         messages = []
         for params in self.called("sendMessage"):
             markup = params.get("reply_markup")
-            messages.append({**params, "reply_markup": json.loads(markup) if markup else None})
+            messages.append(
+                {**params, "reply_markup": json.loads(markup) if markup else None}
+            )
         return messages
 
 
@@ -58,12 +65,14 @@ def _handler(api: FakeBotApi) -> type:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 - http.server's name
             _, bot_token, method = self.path.split("/", 2)
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+            body = self.rfile.read(
+                int(self.headers.get("Content-Length") or 0)
+            ).decode()
             if self.headers.get("Content-Type", "").startswith("application/json"):
                 params = json.loads(body or "{}")
             else:
                 params = {k: v[-1] for k, v in urllib.parse.parse_qs(body).items()}
-            result = api.record(bot_token[len("bot"):], method, params)
+            result = api.record(bot_token[len("bot") :], method, params)
             payload = json.dumps({"ok": True, "result": result}).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

@@ -11,7 +11,11 @@ import threading
 import time
 import urllib.request
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import (
+    BaseHTTPRequestHandler,
+    SimpleHTTPRequestHandler,
+    ThreadingHTTPServer,
+)
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
@@ -114,6 +118,13 @@ def stored_requests(database_url: str) -> Dict[str, Dict[str, Any]]:
     )  # fmt: skip
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     return {row["conversation_id"]: row for row in rows}
+
+
+class QuietStaticHandler(SimpleHTTPRequestHandler):
+    """Serves files (``functools.partial(..., directory=...)``) without logging."""
+
+    def log_message(self, *args: object) -> None:
+        pass
 
 
 @contextmanager

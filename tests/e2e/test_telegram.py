@@ -92,12 +92,16 @@ def press_update(api: FakeBotApi, title: str) -> Dict[str, Any]:
     }
 
 
-def post_update(base: str, update: Dict[str, Any], secret: Optional[str] = SECRET) -> int:
+def post_update(
+    base: str, update: Dict[str, Any], secret: Optional[str] = SECRET
+) -> int:
     headers = {"Content-Type": "application/json"}
     if secret is not None:
         headers[SECRET_HEADER] = secret
     request = urllib.request.Request(
-        f"{base}/webhooks/telegram/webhook", data=json.dumps(update).encode(), headers=headers
+        f"{base}/webhooks/telegram/webhook",
+        data=json.dumps(update).encode(),
+        headers=headers,
     )
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
@@ -119,7 +123,10 @@ def telegram(tmp_path_factory):
             "TELEGRAM_WEBHOOK_SECRET": SECRET,
             "TELEGRAM_API_URL": api.url,
         }
-        with bot_servers(tmp_path_factory.mktemp("telegram"), env) as (base, database_url):
+        with bot_servers(tmp_path_factory.mktemp("telegram"), env) as (
+            base,
+            database_url,
+        ):
             yield api, base, database_url
 
 
@@ -140,7 +147,7 @@ def test_whole_intake_by_text_and_buttons_is_stored_as_telegram(telegram):
     for step, next_slot in INTAKE:
         answered_before = len(api.sent())
         if step.startswith("press:"):
-            update = press_update(api, step[len("press:"):])
+            update = press_update(api, step[len("press:") :])
             callbacks_before = len(api.called("answerCallbackQuery"))
         else:
             update = text_update(step)
@@ -152,14 +159,18 @@ def test_whole_intake_by_text_and_buttons_is_stored_as_telegram(telegram):
             assert len(api.called("answerCallbackQuery")) == callbacks_before + 1
         slots = tracker(base, str(CHAT_ID))["slots"]
         said = " | ".join(a["text"] for a in answers)
-        assert slots["requested_slot"] == next_slot, f"after {step!r} the bot said {said!r}"
+        assert slots["requested_slot"] == next_slot, (
+            f"after {step!r} the bot said {said!r}"
+        )
         if step == "/start":
             assert "Vraagwijzer" in said and user_turns(base) == 0
 
     for sent in api.sent():
         for row in (sent["reply_markup"] or {}).get("inline_keyboard", []):
             for button in row:
-                assert len(button["callback_data"].encode("utf-8")) <= MAX_CALLBACK_BYTES
+                assert (
+                    len(button["callback_data"].encode("utf-8")) <= MAX_CALLBACK_BYTES
+                )
     stored = stored_requests(database_url)[str(CHAT_ID)]
     assert stored["channel"] == "telegram"
     assert stored["need_category"] == "innovatie"
@@ -192,9 +203,19 @@ def test_repeated_update_is_answered_once(telegram):
 @pytest.mark.parametrize(
     "content",
     [
-        {"photo": [{"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}]},
+        {
+            "photo": [
+                {"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}
+            ]
+        },
         {"voice": {"file_id": "v1", "file_unique_id": "u2", "duration": 3}},
-        {"document": {"file_id": "d1", "file_unique_id": "u3", "file_name": "offerte.pdf"}},
+        {
+            "document": {
+                "file_id": "d1",
+                "file_unique_id": "u3",
+                "file_name": "offerte.pdf",
+            }
+        },
     ],
     ids=["photo", "voice", "document"],
 )

@@ -15,7 +15,6 @@ import re
 import shutil
 import time
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Iterator
 
@@ -23,7 +22,13 @@ import pytest
 
 from tests.browser import ARTIFACTS, launch_chromium, screenshot_path
 from tests.e2e.conversation import tracker
-from tests.e2e.servers import ROOT, bot_servers, http_server, stored_requests
+from tests.e2e.servers import (
+    ROOT,
+    QuietStaticHandler,
+    bot_servers,
+    http_server,
+    stored_requests,
+)
 
 SITE = ROOT / "web" / "site"
 DEMO_SERVER_URL = 'data-server-url="http://localhost:5005"'
@@ -64,11 +69,6 @@ INTAKE = [
 ]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @contextmanager
 def demo_site(workdir: Path, rasa_url: str) -> Iterator[str]:
     """The demo site on a free port, its widget talking to `rasa_url`."""
@@ -78,7 +78,7 @@ def demo_site(workdir: Path, rasa_url: str) -> Iterator[str]:
         html = page.read_text(encoding="utf-8")
         assert DEMO_SERVER_URL in html, f"{page.name} has no widget script tag"
         page.write_text(html.replace(DEMO_SERVER_URL, f'data-server-url="{rasa_url}"'))
-    with http_server(functools.partial(QuietHandler, directory=str(site))) as url:
+    with http_server(functools.partial(QuietStaticHandler, directory=str(site))) as url:
         yield url
 
 
@@ -91,7 +91,9 @@ def site(tmp_path_factory):
 
 
 def session_id(page) -> str:
-    state = page.evaluate("JSON.parse(sessionStorage.getItem('vraagwijzer.conversation'))")
+    state = page.evaluate(
+        "JSON.parse(sessionStorage.getItem('vraagwijzer.conversation'))"
+    )
     return state["sessionId"]
 
 
@@ -114,8 +116,9 @@ def wait_for_turn(page, rasa_url: str, sender: str, next_slot, step: str) -> Non
             and heard == shown
             and page.locator(".vw-from-bot").count() == said
         ):
+            said_last = page.locator(".vw-log").inner_text()[-600:]
             assert state["slots"]["requested_slot"] == next_slot, (
-                f"after {step!r} the bot said: {page.locator('.vw-log').inner_text()[-600:]}"
+                f"after {step!r} the bot said: {said_last}"
             )
             return
         time.sleep(0.3)
@@ -147,7 +150,9 @@ def test_whole_intake_in_the_widget_with_reload_and_page_change(site):
                 page.locator(".vw-choice:not([disabled])", has_text=what).first.click()
             elif how == "click-first":
                 page.screenshot(path=screenshot_path("widget-desktop-options"))
-                first = page.locator(".vw-choice:not([disabled])", has_text=re.compile(r"^1\. "))
+                first = page.locator(
+                    ".vw-choice:not([disabled])", has_text=re.compile(r"^1\. ")
+                )
                 first.focus()  # the keyboard way: focus and Enter
                 page.keyboard.press("Enter")
             elif how == "reload":
@@ -205,7 +210,9 @@ def record_first_message_time(page) -> None:
     first_message_ms = page.evaluate(
         "performance.getEntriesByName('vraagwijzer:first-bot-message')[0].startTime"
     )
-    loaded_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+    loaded_ms = page.evaluate(
+        "performance.getEntriesByType('navigation')[0].loadEventEnd"
+    )
     line = (
         f"widget: page loaded after {loaded_ms:.0f} ms, first bot message after "
         f"{first_message_ms:.0f} ms (chat opened right after load)"

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import functools
 import json
-from http.server import SimpleHTTPRequestHandler
 
 import pytest
 
 from tests.browser import launch_chromium
-from tests.e2e.servers import ROOT, http_server
+from tests.e2e.servers import ROOT, QuietStaticHandler, http_server
 
 SITE = ROOT / "web" / "site"
 
 BOT_MESSAGE = {
-    "text": "Let op: <img src=x onerror=\"window.hacked=1\"> <b>vet</b>\n"
-            "Meer op https://www.example.nl/aanbod?x=1. Of mail info@pps.example.nl\n"
-            "Geen link: javascript:alert(1)",
+    "text": 'Let op: <img src=x onerror="window.hacked=1"> <b>vet</b>\n'
+    "Meer op https://www.example.nl/aanbod?x=1. Of mail info@pps.example.nl\n"
+    "Geen link: javascript:alert(1)",
     "quick_replies": [
         {"content_type": "text", "title": "Ja, klopt", "payload": "/affirm"},
         {"content_type": "text", "title": "<i>Nee</i>", "payload": "/deny"},
@@ -54,9 +53,7 @@ window.io = function (url, options) {
 
 @pytest.fixture(scope="module")
 def site_url():
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(SITE))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    with http_server(handler) as url:
+    with http_server(functools.partial(QuietStaticHandler, directory=str(SITE))) as url:
         yield url
 
 
@@ -102,9 +99,10 @@ def test_keyboard_only_conversation(page):
     assert message_box.evaluate("el => el === document.activeElement")
     page.keyboard.type("ik zoek stagiairs")
     page.keyboard.press("Enter")
-    assert ["user_uttered", {"message": "ik zoek stagiairs", "session_id": session(page)}] in (
-        page.evaluate("window.emitted")
-    )
+    assert [
+        "user_uttered",
+        {"message": "ik zoek stagiairs", "session_id": session(page)},
+    ] in (page.evaluate("window.emitted"))
     assert page.locator(".vw-from-user").inner_text().endswith("ik zoek stagiairs")
     # the answered choices can no longer be pressed
     assert page.get_by_role("button", name="Ja, klopt").is_disabled()
@@ -117,21 +115,39 @@ def test_option_button_sends_its_payload_and_shows_its_title(page):
     open_with_keyboard(page)
     choices = page.get_by_role("group", name="Keuzes")
     choices.get_by_role("button", name="Ja, klopt").click()
-    sent = [data for event, data in page.evaluate("window.emitted") if event == "user_uttered"]
+    sent = [
+        data
+        for event, data in page.evaluate("window.emitted")
+        if event == "user_uttered"
+    ]
     assert sent == [{"message": "/affirm", "session_id": session(page)}]
     assert page.locator(".vw-from-user").inner_text().endswith("Ja, klopt")
-    assert page.get_by_label("Je bericht").evaluate("el => el === document.activeElement")
+    assert page.get_by_label("Je bericht").evaluate(
+        "el => el === document.activeElement"
+    )
 
 
 def test_all_ui_text_is_dutch(page):
     open_with_keyboard(page)
-    labels = page.evaluate(
-        """() => Array.from(document.querySelectorAll('.vw-root button, .vw-root input,'
-             + ' .vw-root [aria-label], .vw-root label')).map(el =>
-             [el.textContent, el.getAttribute('aria-label'), el.getAttribute('placeholder'),
-              el.getAttribute('title')].filter(Boolean).join(' | '))"""
+    labels = page.locator(
+        ".vw-root button, .vw-root input, .vw-root [aria-label], .vw-root label"
+    ).evaluate_all(
+        """elements => elements.map(el => [el.textContent,
+            el.getAttribute('aria-label'), el.getAttribute('placeholder'),
+            el.getAttribute('title')]
+            .filter(Boolean).join(' | '))"""
     )
-    english = {"send", "close", "open", "message", "new", "with", "typing", "restart", "type"}
+    english = {
+        "send",
+        "close",
+        "open",
+        "message",
+        "new",
+        "with",
+        "typing",
+        "restart",
+        "type",
+    }
     for label in labels:
         assert not any(word in label.lower().split() for word in english), label
     assert page.get_by_role("button", name="Nieuw gesprek").is_visible()
@@ -139,5 +155,7 @@ def test_all_ui_text_is_dutch(page):
 
 
 def session(page) -> str:
-    state = page.evaluate("JSON.parse(sessionStorage.getItem('vraagwijzer.conversation'))")
+    state = page.evaluate(
+        "JSON.parse(sessionStorage.getItem('vraagwijzer.conversation'))"
+    )
     return state["sessionId"]

@@ -29,11 +29,18 @@ TELEGRAM = TelegramSettings(
     webhook_secret="s3cret",
     api_url="http://127.0.0.1:8081/",
 )
-LONG_PAYLOAD = '/inform{"sector": "installatietechniek en elektrotechniek", "region": "Twente"}'
+LONG_PAYLOAD = (
+    '/inform{"sector": "installatietechniek en elektrotechniek", "region": "Twente"}'
+)
 
 
 def chat(**content: Any) -> Dict[str, Any]:
-    return {"message_id": 1, "date": 0, "chat": {"id": 77, "type": "private"}, **content}
+    return {
+        "message_id": 1,
+        "date": 0,
+        "chat": {"id": 77, "type": "private"},
+        **content,
+    }
 
 
 # --- which channel the stored request names ---------------------------------
@@ -48,9 +55,14 @@ def test_custom_channels_are_stored_as_web_and_telegram():
 
 
 def test_telegram_is_off_until_token_webhook_and_secret_are_set():
-    settings = load_settings({"TELEGRAM_BOT_TOKEN": "1:a", "TELEGRAM_WEBHOOK_SECRET": ""})
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": "1:a", "TELEGRAM_WEBHOOK_SECRET": ""}
+    )
     assert not settings.telegram.enabled
-    assert settings.telegram.missing == ("TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET")
+    assert settings.telegram.missing == (
+        "TELEGRAM_WEBHOOK_URL",
+        "TELEGRAM_WEBHOOK_SECRET",
+    )
     assert settings.telegram.api_url == DEFAULT_TELEGRAM_API_URL
 
 
@@ -150,10 +162,16 @@ def test_buttons_are_sent_one_per_row_with_short_callback_data():
         sent.append({"chat_id": chat_id, "text": text, **kwargs})
 
     out.send_message = send_message  # type: ignore[assignment]
-    buttons = [{"title": "Ja", "payload": "/affirm"}, {"title": "Lang", "payload": LONG_PAYLOAD}]
+    buttons = [
+        {"title": "Ja", "payload": "/affirm"},
+        {"title": "Lang", "payload": LONG_PAYLOAD},
+    ]
     asyncio.run(out.send_text_with_buttons("77", "Klopt dat?", buttons))
     keyboard = json.loads(sent[0]["reply_markup"].as_json())["inline_keyboard"]
-    assert [[button["text"] for button in row] for row in keyboard] == [["Ja"], ["Lang"]]
+    assert [[button["text"] for button in row] for row in keyboard] == [
+        ["Ja"],
+        ["Lang"],
+    ]
     data = keyboard[1][0]["callback_data"]
     assert len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES
     assert out.payloads.payload_for(data) == LONG_PAYLOAD
@@ -199,18 +217,21 @@ def test_button_press_passes_the_payload_and_query_id():
         "update_id": 1,
         "callback_query": {"id": "q1", "data": data, "message": chat(text="Kies")},
     }
-    assert read_update(update, payloads) == Incoming(77, LONG_PAYLOAD, callback_query_id="q1")
+    assert read_update(update, payloads) == Incoming(
+        77, LONG_PAYLOAD, callback_query_id="q1"
+    )
 
 
 def test_button_with_a_forgotten_key_passes_the_button_title():
     data = CallbackPayloads().data_for(LONG_PAYLOAD)
-    keyboard = {"inline_keyboard": [[{"text": "Installatie in Twente", "callback_data": data}]]}
+    keyboard = {
+        "inline_keyboard": [[{"text": "Installatie in Twente", "callback_data": data}]]
+    }
+    pressed = chat(text="Kies", reply_markup=keyboard)
     update = {
         "update_id": 1,
-        "callback_query": {
-            "id": "q1", "data": data, "message": chat(text="Kies", reply_markup=keyboard),
-        },
-    }  # fmt: skip
+        "callback_query": {"id": "q1", "data": data, "message": pressed},
+    }
     incoming = read_update(update, CallbackPayloads())  # e.g. after a restart
     assert incoming == Incoming(77, "Installatie in Twente", callback_query_id="q1")
 
@@ -218,7 +239,10 @@ def test_button_with_a_forgotten_key_passes_the_button_title():
 @pytest.mark.parametrize(
     "update",
     [
-        {"update_id": 1, "callback_query": {"id": "q", "data": "x", "inline_message_id": "i"}},
+        {
+            "update_id": 1,
+            "callback_query": {"id": "q", "data": "x", "inline_message_id": "i"},
+        },
         {"update_id": 1, "channel_post": chat(text="nieuws")},
         {"update_id": 1},
     ],
