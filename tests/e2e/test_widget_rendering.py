@@ -38,7 +38,9 @@ window.io = function (url, options) {
     emit: function (event, data) {
       window.emitted.push([event, data]);
       if (event === "session_request") {
-        setTimeout(function () { handlers.session_confirm(data.session_id); }, 10);
+        setTimeout(function () {
+          handlers.session_confirm(data.session_id);
+        }, window.confirmDelayMs || 10);
       }
       if (event === "conversation_start") {
         setTimeout(function () { handlers.bot_uttered(%s); }, 10);
@@ -159,3 +161,16 @@ def session(page) -> str:
         "JSON.parse(sessionStorage.getItem('vraagwijzer.conversation'))"
     )
     return state["sessionId"]
+
+
+def test_message_typed_before_the_session_is_joined_is_sent_after_it(page):
+    page.evaluate("window.confirmDelayMs = 1500")
+    page.get_by_role("button", name="Chat met Vraagwijzer").click()
+    message_box = page.get_by_label("Je bericht")
+    message_box.fill("ik zoek stagiairs")
+    message_box.press("Enter")
+    assert [event for event, _ in page.evaluate("window.emitted")] == ["session_request"]
+    page.wait_for_function("window.emitted.length > 1")
+    # Rasa welcomes before answering a new conversation's first message itself
+    events = [event for event, _ in page.evaluate("window.emitted")]
+    assert events == ["session_request", "user_uttered"]

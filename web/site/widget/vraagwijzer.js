@@ -49,6 +49,10 @@
 
   var state = loadState();
   var socket = null;
+  // Messages typed while the socket has not (re)joined its session: the server
+  // ignores messages from a socket before its session_request.
+  var joined = false;
+  var pending = [];
   var typingTimer = null;
   var ui = buildUi();
   var firstBotMessageMarked = false;
@@ -188,7 +192,9 @@
     state = { sessionId: newSessionId(), messages: [], open: true };
     saveState();
     ui.log.textContent = "";
-    if (socket && socket.connected) {
+    pending = [];
+    if (joined) {
+      joined = false;
       requestSession();
     }
     ui.input.focus();
@@ -210,7 +216,7 @@
       socket = window.io(config.serverUrl, { transports: ["websocket", "polling"] });
       socket.on("connect", requestSession);
       socket.on("connect_error", function () { showStatus(TEXT.offline); });
-      socket.on("disconnect", function () { showStatus(TEXT.offline); });
+      socket.on("disconnect", function () { joined = false; showStatus(TEXT.offline); });
       socket.on("session_confirm", onSessionConfirm);
       socket.on("bot_uttered", onBotMessage);
     });
@@ -222,6 +228,7 @@
 
   function onSessionConfirm(sessionId) {
     showStatus("");
+    joined = true;
     if (sessionId !== state.sessionId) {  // the server did not accept our id
       state = { sessionId: sessionId, messages: [], open: true };
       ui.log.textContent = "";
@@ -233,6 +240,7 @@
       setTyping(true);  // the welcome is on its way (bot/channels/webchat.py)
       socket.emit("conversation_start", { session_id: state.sessionId });
     }
+    pending.splice(0).forEach(emitMessage);
   }
 
   function sendMessage(text, shownAs) {
@@ -245,6 +253,10 @@
 
   function emitMessage(text) {
     setTyping(true);
+    if (!joined) {
+      pending.push(text);
+      return;
+    }
     socket.emit("user_uttered", { message: text, session_id: state.sessionId });
   }
 
