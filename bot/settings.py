@@ -8,6 +8,17 @@ DATABASE_URL
 RASA_AUTH_TOKEN
     Token that protects Rasa's HTTP API; the API stays off when unset.
     Default: unset (None).
+REVIEW_PORT
+    Port of the coordinators' review app (`make review`). Default: 5080.
+REVIEW_SECRET_KEY
+    Signs the review app's session cookies and CSRF tokens. Default: a random
+    key generated once and kept in ``var/review_secret_key``.
+REVIEW_SESSION_MINUTES
+    A review session ends after this many minutes without a request.
+    Default: 120.
+REVIEW_SECURE_COOKIES
+    ``1`` when the review app is served over HTTPS (cookies marked Secure).
+    Default: unset (off), for plain http on localhost.
 
 An empty variable counts as unset.
 """
@@ -27,6 +38,10 @@ DEFAULT_DATABASE_URL = f"sqlite:///{REPO_ROOT / 'var' / 'vraagwijzer.db'}"
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     rasa_auth_token: Optional[str] = None
+    review_port: int = 5080
+    review_secret_key: Optional[str] = None
+    review_session_minutes: int = 120
+    review_secure_cookies: bool = False
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
@@ -34,4 +49,8 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     return Settings(
         database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         rasa_auth_token=env.get("RASA_AUTH_TOKEN") or None,
+        review_port=int(env.get("REVIEW_PORT") or 5080),
+        review_secret_key=env.get("REVIEW_SECRET_KEY") or None,
+        review_session_minutes=int(env.get("REVIEW_SESSION_MINUTES") or 120),
+        review_secure_cookies=(env.get("REVIEW_SECURE_COOKIES") or "0") == "1",
     )

@@ -12,7 +12,11 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import load_settings
-from bot.store.repository import RequestRepository
+from bot.store.repository import (
+    CorrectionRepository,
+    RequestRepository,
+    UserRepository,
+)
 
 SQLITE_TIMEOUT_S = 15
 
@@ -72,6 +76,8 @@ class UnitOfWork:
     """`with UnitOfWork(factory) as uow: ...; uow.commit()`; rolls back otherwise."""
 
     requests: RequestRepository
+    users: UserRepository
+    corrections: CorrectionRepository
 
     def __init__(self, factory: Optional[SessionFactory] = None) -> None:
         if factory is None:
@@ -81,6 +87,8 @@ class UnitOfWork:
     def __enter__(self) -> "UnitOfWork":
         self.session = self._factory()
         self.requests = RequestRepository(self.session)
+        self.users = UserRepository(self.session)
+        self.corrections = CorrectionRepository(self.session)
         return self
 
     def __exit__(
