@@ -88,7 +88,9 @@ def request_fields(rng: random.Random, number: int, now: datetime) -> Dict[str, 
     need = rng.choice(sorted(QUESTIONS))
     _, said, refined = QUESTIONS[need]
     created = now - timedelta(minutes=rng.randrange(16 * 7 * 24 * 60))
-    consent = rng.random() < 0.7
+    confirmed = rng.random() < 0.9
+    chosen = confirmed and rng.random() < 0.85
+    consent = chosen and rng.random() < 0.8
     options = OPTIONS[need]
     return {
         "conversation_id": f"sample-{number:05d}",
@@ -97,7 +99,7 @@ def request_fields(rng: random.Random, number: int, now: datetime) -> Dict[str, 
         "updated_at": created,
         "need_category": need,
         "original_question": said,
-        "refined_question": refined if rng.random() < 0.9 else None,
+        "refined_question": refined if confirmed else None,
         "company": f"{rng.choice(COMPANIES)} {number}",
         "sector": rng.choice(SECTORS),
         "size": str(rng.choice((3, 8, 15, 30, 45))),
@@ -106,7 +108,9 @@ def request_fields(rng: random.Random, number: int, now: datetime) -> Dict[str, 
         "contact_email": f"sam{number}@voorbeeld.nl" if consent else None,
         "contact_phone": None,
         "options": options,
-        "chosen_option": rng.choice([o["id"] for o in options] + [NO_OPTION]),
+        "chosen_option": (
+            rng.choice([o["id"] for o in options] + [NO_OPTION]) if chosen else None
+        ),
         "status": _pick(rng, STATUS_WEIGHTS),
         "consent_at": created if consent else None,
         "handoff_requested": rng.random() < 0.15,
@@ -192,9 +196,10 @@ def intake_events(request: Dict[str, Any], start: float) -> List[Dict[str, Any]]
         bot_event("Bedoel je…?", t + 31),
         user_event("we hebben vacatures geplaatst", "inform", 0.55, t + 40),
         bot_event("Als ik het goed begrijp, is je eigenlijke vraag: … Klopt dat?", t + 41),
-        user_event("ja", "affirm", 0.99, t + 50),
-        slot_event("question_confirmed", True, t + 51),
     ]  # fmt: skip
+    if request["refined_question"]:
+        events.append(user_event("ja", "affirm", 0.99, t + 50))
+        events.append(slot_event("question_confirmed", True, t + 51))
     if request["chosen_option"]:
         events.append(slot_event("chosen_option", request["chosen_option"], t + 60))
     if request["consent_at"]:

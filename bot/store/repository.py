@@ -8,7 +8,9 @@ from datetime import datetime
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.functions import GenericFunction
 
 from bot.store.models import (
     MessageCorrection,
@@ -23,6 +25,24 @@ from bot.store.models import (
 WRITABLE_FIELDS = frozenset(
     column.key for column in RefinedRequest.__table__.columns
 ) - {"id", "conversation_id", "created_at", "updated_at"}
+
+
+class unicode_lower(GenericFunction):  # noqa: N801 - SQL function names are lower
+    """lower() that folds all of Unicode: PostgreSQL's own, on SQLite a Python
+    function registered by `session.configure_sqlite`."""
+
+    type = sa.Text()
+    inherit_cache = True
+
+
+@compiles(unicode_lower)
+def _lower_sql(element: unicode_lower, compiler: Any, **kw: Any) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(unicode_lower, "sqlite")
+def _lower_sqlite(element: unicode_lower, compiler: Any, **kw: Any) -> str:
+    return f"unicode_lower({compiler.process(element.clauses, **kw)})"
 
 
 @dataclass(frozen=True)
@@ -54,10 +74,10 @@ class RequestFilter:
         if self.handoff is not None:
             clauses.append(column.handoff_requested == self.handoff)
         if self.text:
-            pattern = "%" + _like_escaped(self.text.strip()) + "%"
+            pattern = "%" + _like_escaped(self.text.strip().lower()) + "%"
             clauses.append(
                 sa.or_(*(
-                    column[name].ilike(pattern, escape="\\")
+                    unicode_lower(column[name]).like(pattern, escape="\\")
                     for name in ("company", "original_question", "refined_question")
                 ))  # fmt: skip
             )

@@ -42,7 +42,8 @@ def ensure_sqlite_directory(database_url: str) -> None:
 
 
 def configure_sqlite(engine: Engine) -> None:
-    """WAL and a busy timeout: the Rasa server and the action server share the file."""
+    """WAL and a busy timeout: the Rasa server and the action server share the file.
+    Also `unicode_lower()`, which `repository.unicode_lower` compiles to."""
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -50,6 +51,12 @@ def configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_TIMEOUT_S * 1000}")
         cursor.close()
+        # SQLite's own lower() and LIKE only fold ASCII: "Ë" must find "ë".
+        dbapi_connection.create_function("unicode_lower", 1, _lower, deterministic=True)
+
+
+def _lower(text: Optional[str]) -> Optional[str]:
+    return None if text is None else text.lower()
 
 
 def make_engine(database_url: str) -> Engine:

@@ -57,6 +57,7 @@ def add_request(database_url: str, conversation_id: str, **fields: Any) -> int:
 def add_transcript(database_url: str, conversation_id: str, extra_user: str = "") -> None:
     """An intake transcript (one fallback turn), plus one more user message."""
     row = {"need_category": "talent", "chosen_option": "bbl_leerbaan",
+           "refined_question": "Hoe vinden we twee monteurs?",
            "consent_at": datetime(2026, 11, 2, tzinfo=timezone.utc)}  # fmt: skip
     events: List[Dict[str, Any]] = intake_events(row, 1_790_000_000.0)
     if extra_user:

@@ -62,6 +62,7 @@ def test_search_is_newest_first_and_pages(seeded, uow_of):
     (RequestFilter(handoff=True), ["c", "b"]),
     (RequestFilter(handoff=False), ["d", "a"]),
     (RequestFilter(text="méndez"), ["a"]),  # case-insensitive in the company
+    (RequestFilter(text="GARAGE MÉNDEZ"), ["a"]),  # beyond ASCII too
     (RequestFilter(text="MONTEURS"), ["d", "c", "b", "a"]),  # and in the question
     (RequestFilter(text="100%"), ["b"]),  # LIKE wildcards are plain text
     (RequestFilter(text="a_e"), []),  # would match "Garage" as a wildcard
