@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# `make run`: the action server on 5055 and Rasa on 5005 (rest + socketio),
-# both stopped together by Ctrl-C.
+# `make run`: the action server on 5055, Rasa on 5005 (rest + socketio) and the
+# coordinators' review app on 5080, all stopped together by Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
+REVIEW_PORT=${REVIEW_PORT:-5080}
 
 api_flags=()
 if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
@@ -28,5 +29,8 @@ pids+=($!)
 "$BIN/rasa" run --model models --port "$RASA_PORT" \
   --credentials credentials.yml --endpoints endpoints.yml --cors "*" "${api_flags[@]}" &
 pids+=($!)
+"$BIN/python" -m bot.review --port "$REVIEW_PORT" &
+pids+=($!)
+echo "Review app: http://localhost:$REVIEW_PORT/ (accounts: python -m bot users add NAME)"
 echo "Talk to it: curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{\"sender\":\"demo\",\"message\":\"ik vind geen monteurs\"}'"
 wait -n "${pids[@]}"
