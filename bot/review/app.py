@@ -306,13 +306,29 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
             flash("Opgeslagen.")
         return redirect(url_for("detail", request_id=request_id))
 
-    @app.post("/verzoeken/<int:request_id>/status")
-    @login_required()
-    def set_status(request_id: int) -> Any:
-        status = request.form.get("status", "")
-        return change(
-            request_id,
-            lambda r: workflow.change_status(g.uow.requests, r, status, g.user),
+    def form_change(endpoint: str, field: str, apply: Callable) -> Callable:
+        """A POST view that applies `apply(requests, request, form[field], user)`."""
+
+        def view(request_id: int) -> Any:
+            value = request.form.get(field, "")
+            return change(
+                request_id, lambda r: apply(g.uow.requests, r, value, g.user)
+            )
+
+        view.__name__ = endpoint
+        return login_required()(view)
+
+    for path, endpoint, field, apply in (
+        ("status", "set_status", "status", workflow.change_status),
+        ("notitie", "add_note", "notitie", workflow.add_note),
+        ("label", "add_tag", "label", workflow.add_tag),
+        ("label/verwijderen", "remove_tag", "label", workflow.remove_tag),
+    ):
+        app.add_url_rule(
+            f"/verzoeken/<int:request_id>/{path}",
+            endpoint,
+            form_change(endpoint, field, apply),
+            methods=["POST"],
         )
 
     @app.post("/verzoeken/<int:request_id>/toewijzen")
@@ -325,30 +341,6 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
         return change(
             request_id,
             lambda r: workflow.assign(g.uow.requests, r, assignee, g.user),
-        )
-
-    @app.post("/verzoeken/<int:request_id>/notitie")
-    @login_required()
-    def add_note(request_id: int) -> Any:
-        text = request.form.get("notitie", "")
-        return change(
-            request_id, lambda r: workflow.add_note(g.uow.requests, r, text, g.user)
-        )
-
-    @app.post("/verzoeken/<int:request_id>/label")
-    @login_required()
-    def add_tag(request_id: int) -> Any:
-        text = request.form.get("label", "")
-        return change(
-            request_id, lambda r: workflow.add_tag(g.uow.requests, r, text, g.user)
-        )
-
-    @app.post("/verzoeken/<int:request_id>/label/verwijderen")
-    @login_required()
-    def remove_tag(request_id: int) -> Any:
-        tag = request.form.get("label", "")
-        return change(
-            request_id, lambda r: workflow.remove_tag(g.uow.requests, r, tag, g.user)
         )
 
     @app.post("/verzoeken/<int:request_id>/correctie")
