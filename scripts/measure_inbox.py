@@ -39,7 +39,9 @@ USER, PASSWORD = "meting", "alleen-voor-de-meting"
 PAGES = {
     "inbox, page 1": "/verzoeken",
     "inbox, page 200": "/verzoeken?pagina=200",
-    "status + category + channel": "/verzoeken?status=nieuw&categorie=talent&kanaal=web",
+    "status + category + channel": (
+        "/verzoeken?status=nieuw&categorie=talent&kanaal=web"
+    ),
     "free text 'monteurs'": "/verzoeken?zoek=monteurs",
     "date range + handoff": "/verzoeken?van=2026-09-01&tot=2026-10-31&overdracht=ja",
     "dashboard (not the inbox)": "/dashboard",

@@ -198,7 +198,9 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
                     user = uow.users.get(user_id) if user_id else None
                     if user is None or not user.active:
                         session.clear()
-                        return redirect(url_for("login", next=request.full_path.rstrip("?")))
+                        return redirect(
+                            url_for("login", next=request.full_path.rstrip("?"))
+                        )
                     if role and user.role != role:
                         abort(403)
                     g.uow, g.user = uow, user
@@ -220,7 +222,9 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
             return render_template("login.html", next=request.args.get("next"))
         with UnitOfWork(factory) as uow:
             user = authenticate(
-                uow, request.form.get("gebruiker", ""), request.form.get("wachtwoord", "")
+                uow,
+                request.form.get("gebruiker", ""),
+                request.form.get("wachtwoord", ""),
             )
             if user is None:
                 message = "Onbekende gebruiker of verkeerd wachtwoord."
@@ -281,7 +285,8 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
     def detail(request_id: int) -> Any:
         found = request_or_404(request_id)
         corrections = {
-            c.event_id: c for c in g.uow.corrections.for_conversation(found.conversation_id)
+            c.event_id: c
+            for c in g.uow.corrections.for_conversation(found.conversation_id)
         }
         return render_template(
             "request.html",
@@ -311,9 +316,7 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
 
         def view(request_id: int) -> Any:
             value = request.form.get(field, "")
-            return change(
-                request_id, lambda r: apply(g.uow.requests, r, value, g.user)
-            )
+            return change(request_id, lambda r: apply(g.uow.requests, r, value, g.user))
 
         view.__name__ = endpoint
         return login_required()(view)
@@ -377,9 +380,7 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
         app.logger.info(
             "AVG erasure of a conversation by %s: %s", g.user.username, counts
         )
-        flash(
-            f"Gewist: het verzoek en {counts['events']} gespreksgebeurtenissen."
-        )
+        flash(f"Gewist: het verzoek en {counts['events']} gespreksgebeurtenissen.")
         return redirect(url_for("inbox"))
 
     @app.get("/dashboard")
@@ -424,4 +425,3 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
         return redirect(url_for("users"))
 
     return app
-

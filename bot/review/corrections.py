@@ -23,7 +23,9 @@ def example_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip().translate(_BRACKETS)
 
 
-def examples_by_intent(corrections: Iterable[MessageCorrection]) -> Dict[str, List[str]]:
+def examples_by_intent(
+    corrections: Iterable[MessageCorrection],
+) -> Dict[str, List[str]]:
     """Per corrected intent (sorted), its distinct examples in order of marking."""
     grouped: Dict[str, List[str]] = defaultdict(list)
     for correction in corrections:

@@ -35,7 +35,9 @@ class Bar:
     note: str = ""
 
 
-def bars(items: Sequence[Tuple[Any, int]], notes: Optional[List[str]] = None) -> List[Bar]:
+def bars(
+    items: Sequence[Tuple[Any, int]], notes: Optional[List[str]] = None
+) -> List[Bar]:
     largest = max((value for _, value in items), default=0) or 1
     return [
         Bar(

@@ -162,7 +162,9 @@ def action_event(name: str, timestamp: float) -> Dict[str, Any]:
             "policy": None, "confidence": 1.0}  # fmt: skip
 
 
-def write_events(session: Session, sender_id: str, events: Iterable[Dict[str, Any]]) -> None:
+def write_events(
+    session: Session, sender_id: str, events: Iterable[Dict[str, Any]]
+) -> None:
     """Rows as SQLTrackerStore writes them (intent_name, action_name, data)."""
     ensure_events_table(session)
     rows = [
@@ -170,7 +172,9 @@ def write_events(session: Session, sender_id: str, events: Iterable[Dict[str, An
             "sender_id": sender_id,
             "type_name": event["event"],
             "timestamp": event.get("timestamp"),
-            "intent_name": (event.get("parse_data") or {}).get("intent", {}).get("name"),
+            "intent_name": (event.get("parse_data") or {})
+            .get("intent", {})
+            .get("name"),
             "action_name": event.get("name") if event["event"] == "action" else None,
             "data": json.dumps(event),
         }
@@ -187,16 +191,25 @@ def intake_events(request: Dict[str, Any], start: float) -> List[Dict[str, Any]]
     events = [
         action_event("action_session_start", t),
         user_event("hoi", "greet", 0.97, t + 1),
-        bot_event("Hoi! Ik help je een vraag voor het onderwijs scherp te krijgen.", t + 2),
+        bot_event(
+            "Hoi! Ik help je een vraag voor het onderwijs scherp te krijgen.", t + 2
+        ),
         user_event(said, intent, 0.88, t + 10),
         slot_event("need_category", request["need_category"], t + 11),
         bot_event("Wat heb je al geprobeerd?", t + 12),
-        user_event("tja lastig te zeggen eigenlijk", "nlu_fallback", 0.45, t + 30,
-                   ranking=[("inform", 0.31), ("deny", 0.2)]),
+        user_event(
+            "tja lastig te zeggen eigenlijk",
+            "nlu_fallback",
+            0.45,
+            t + 30,
+            ranking=[("inform", 0.31), ("deny", 0.2)],
+        ),
         bot_event("Bedoel je…?", t + 31),
         user_event("we hebben vacatures geplaatst", "inform", 0.55, t + 40),
-        bot_event("Als ik het goed begrijp, is je eigenlijke vraag: … Klopt dat?", t + 41),
-    ]  # fmt: skip
+        bot_event(
+            "Als ik het goed begrijp, is je eigenlijke vraag: … Klopt dat?", t + 41
+        ),
+    ]
     if request["refined_question"]:
         events.append(user_event("ja", "affirm", 0.99, t + 50))
         events.append(slot_event("question_confirmed", True, t + 51))

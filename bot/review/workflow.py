@@ -79,9 +79,7 @@ def add_note(
 def normal_tag(text: str) -> str:
     tag = " ".join(text.split()).lower()
     if not TAG.match(tag):
-        raise WorkflowError(
-            "Een label is 1 tot 50 letters, cijfers, spaties, - of _."
-        )
+        raise WorkflowError("Een label is 1 tot 50 letters, cijfers, spaties, - of _.")
     return tag
 
 

@@ -130,7 +130,10 @@ def transcript(session: Session, conversation_id: str) -> List[Dict[str, Any]]:
         return []
     query = (
         sa.select(
-            _events.c.id, _events.c.type_name, _events.c.timestamp, _events.c.data,
+            _events.c.id,
+            _events.c.type_name,
+            _events.c.timestamp,
+            _events.c.data,
             _events.c.action_name,
         )
         .where(_events.c.sender_id == conversation_id)
@@ -208,7 +211,9 @@ def conversations_started(session: Session) -> Set[str]:
     return set(session.scalars(query.distinct()))
 
 
-def conversations_with_slot(session: Session, names: Iterable[str]) -> Dict[str, Set[str]]:
+def conversations_with_slot(
+    session: Session, names: Iterable[str]
+) -> Dict[str, Set[str]]:
     """Per slot name, the sender ids in which that slot was ever set to a value."""
     found: Dict[str, Set[str]] = {name: set() for name in names}
     if not has_events_table(session):

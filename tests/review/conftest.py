@@ -54,7 +54,9 @@ def add_request(database_url: str, conversation_id: str, **fields: Any) -> int:
         return request.id
 
 
-def add_transcript(database_url: str, conversation_id: str, extra_user: str = "") -> None:
+def add_transcript(
+    database_url: str, conversation_id: str, extra_user: str = ""
+) -> None:
     """An intake transcript (one fallback turn), plus one more user message."""
     row = {"need_category": "talent", "chosen_option": "bbl_leerbaan",
            "refined_question": "Hoe vinden we twee monteurs?",
@@ -87,5 +89,6 @@ def client(store: str):
 def log_in(client: Any, name: str, password: str = PASSWORD) -> Any:
     token = csrf_token(client.get("/inloggen").get_data(as_text=True))
     return client.post(
-        "/inloggen", data={"csrf_token": token, "gebruiker": name, "wachtwoord": password}
+        "/inloggen",
+        data={"csrf_token": token, "gebruiker": name, "wachtwoord": password},
     )

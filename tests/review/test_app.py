@@ -10,10 +10,18 @@ import time
 import pytest
 
 from bot.export import FIELDS
-from tests.review.conftest import XSS, add_request, add_transcript, csrf_token, log_in, make_user
+from tests.review.conftest import (
+    XSS,
+    add_request,
+    add_transcript,
+    csrf_token,
+    log_in,
+    make_user,
+)
 
 PAGES = ["/verzoeken", "/verzoeken/1", "/dashboard", "/correcties",
-         "/correcties/nlu.yml", "/verzoeken/export.csv", "/verzoeken/1/wissen"]  # fmt: skip
+         "/correcties/nlu.yml", "/verzoeken/export.csv",
+         "/verzoeken/1/wissen"]  # fmt: skip
 
 
 @pytest.fixture
@@ -30,10 +38,10 @@ def test_without_a_session_every_page_sends_you_to_the_login(client, request_id,
 
 def test_a_post_without_a_session_changes_nothing(client, store, uow_of, request_id):
     make_user(store, "anna")
-    client.get("/inloggen")  # a CSRF token in an anonymous session
+    # A valid CSRF token, but in an anonymous session.
     token = csrf_token(client.get("/inloggen").get_data(as_text=True))
-    response = client.post(f"/verzoeken/{request_id}/status",
-                           data={"csrf_token": token, "status": "afgewezen"})  # fmt: skip
+    form = {"csrf_token": token, "status": "afgewezen"}
+    response = client.post(f"/verzoeken/{request_id}/status", data=form)
     assert response.status_code == 302 and "/inloggen" in response.location
     with uow_of() as uow:
         assert uow.requests.get(request_id).status == "nieuw"
@@ -69,8 +77,9 @@ def test_forms_without_a_csrf_token_are_refused(client, store, uow_of, request_i
 
 def test_login_itself_needs_the_csrf_token(client, store):
     make_user(store, "anna")
-    response = client.post("/inloggen", data={"gebruiker": "anna",
-                                              "wachtwoord": "correct-horse-battery"})
+    response = client.post(
+        "/inloggen", data={"gebruiker": "anna", "wachtwoord": "correct-horse-battery"}
+    )
     assert response.status_code == 400
 
 

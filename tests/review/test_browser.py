@@ -69,7 +69,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, site):
-    context = browser.new_context(viewport=LAPTOP, accept_downloads=True, locale="nl-NL")
+    context = browser.new_context(
+        viewport=LAPTOP, accept_downloads=True, locale="nl-NL"
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     dialogs = []
@@ -166,7 +168,9 @@ def test_open_a_request_work_it_and_see_the_history(page, site):
     assert page.locator("h1 .status").inner_text() == "in behandeling"
     page.select_option("select[name=gebruiker]", label="bram")
     page.click("button:has-text('Toewijzen')")
-    page.fill("textarea[name=notitie]", "Ilse gebeld: wil <b>twee</b> bbl'ers per 1 feb.")
+    page.fill(
+        "textarea[name=notitie]", "Ilse gebeld: wil <b>twee</b> bbl'ers per 1 feb."
+    )
     page.click("button:has-text('Notitie opslaan')")
     page.fill("input[name=label]", "bbl")
     page.click("button:has-text('Toevoegen')")
@@ -204,8 +208,10 @@ def test_mark_a_message_and_download_the_corrections(page, site):
         page.click("a:has-text('Download als NLU-YAML')")
     assert download.value.suggested_filename == "corrections.yml"
     data = yaml.safe_load(Path(download.value.path()).read_text(encoding="utf-8"))
-    assert data == {"version": "3.1", "nlu": [
-        {"intent": "inform", "examples": "- tja lastig te zeggen eigenlijk\n"}]}
+    assert data == {
+        "version": "3.1",
+        "nlu": [{"intent": "inform", "examples": "- tja lastig te zeggen eigenlijk\n"}],
+    }
 
 
 def test_download_the_filtered_csv(page, site):
@@ -229,7 +235,9 @@ def test_dashboard_draws_its_charts_in_the_page(page, site):
     assert page.locator("#per-week svg rect.bar").count() == 12
     assert page.locator("#per-categorie svg rect.bar").count() >= 5
     assert page.locator("#per-kanaal svg rect.bar").count() == 3
-    funnel = [t.strip() for t in page.locator("#trechter svg .bar-row").all_text_contents()]
+    funnel = [
+        t.strip() for t in page.locator("#trechter svg .bar-row").all_text_contents()
+    ]
     assert funnel[0].startswith("Gesprek gestart") and "42 (100%)" in funnel[0]
     assert "Contactgegevens achtergelaten" in funnel[-1]
     assert page.locator("#fallback .big").inner_text().endswith("%")

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 import yaml
 
@@ -17,7 +16,6 @@ from bot.review.privacy import erase_conversation
 from bot.review.workflow import add_note, add_tag
 from bot.store.session import make_engine
 from bot.store.tracker_store import transcript, user_event
-
 from tests.review.conftest import add_request, add_transcript, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,7 +118,9 @@ def test_nothing_marked_is_still_valid_nlu_data():
     assert yaml.safe_load(nlu_yaml([])) == {"version": "3.1", "nlu": []}
 
 
-def test_the_export_passes_rasa_data_validate_with_the_repo_data(store, uow_of, tmp_path):
+def test_the_export_passes_rasa_data_validate_with_the_repo_data(
+    store, uow_of, tmp_path
+):
     anna = make_user(store, "anna")
     add_transcript(store, "conv-1", extra_user="zoiets als [zonnepanelen] <b>dan</b>")
     mark(uow_of, "conv-1", 2, "inform", anna)  # "tja lastig te zeggen eigenlijk"
@@ -174,6 +174,7 @@ def test_erasure_removes_request_history_corrections_and_transcript(store, uow_o
     assert counts == {"requests": 1, "corrections": 1, "events": 14}
 
     with make_engine(store).connect() as connection:
+
         def left(table, column, value="erase-me"):
             query = f"SELECT count(*) FROM {table} WHERE {column} = :v"
             return connection.execute(sa.text(query), {"v": value}).scalar()
@@ -181,10 +182,16 @@ def test_erasure_removes_request_history_corrections_and_transcript(store, uow_o
         assert left("events", "sender_id") == 0
         assert left("refined_requests", "conversation_id") == 0
         assert left("message_corrections", "conversation_id") == 0
-        assert connection.execute(sa.text(
-            "SELECT count(*) FROM request_activities")).scalar() == 0
-        assert connection.execute(sa.text(
-            "SELECT count(*) FROM request_tags")).scalar() == 0
+        assert (
+            connection.execute(
+                sa.text("SELECT count(*) FROM request_activities")
+            ).scalar()
+            == 0
+        )
+        assert (
+            connection.execute(sa.text("SELECT count(*) FROM request_tags")).scalar()
+            == 0
+        )
         assert left("events", "sender_id", "keep-me") == 14
         assert left("refined_requests", "conversation_id", "keep-me") == 1
     with uow_of() as uow:

@@ -11,7 +11,6 @@ from bot.review.dates import day_after, day_start
 from bot.review.sample import slot_event, user_event, write_events
 from bot.review.workflow import add_tag
 from bot.store.repository import RequestFilter
-
 from tests.review.conftest import add_request, add_transcript, make_user
 
 
@@ -30,8 +29,10 @@ def seeded(store):
          utc(2026, 11, 20, 12)),
     ]  # fmt: skip
     for conversation, channel, need, status, handoff, company, created in rows:
-        add_request(store, conversation, channel=channel, need_category=need,
-                    status=status, handoff_requested=handoff, company=company)  # fmt: skip
+        add_request(
+            store, conversation, channel=channel, need_category=need, status=status,
+            handoff_requested=handoff, company=company,
+        )  # fmt: skip
         with_created(store, conversation, created)
     return store
 
@@ -81,7 +82,10 @@ def test_date_range_is_in_dutch_local_days(seeded, uow_of):
                           until=day_after(date(2026, 11, 9)))  # fmt: skip
     with uow_of() as uow:
         assert ids(uow, ninth) == ["b"]
-        assert ids(uow, RequestFilter(since=day_start(date(2026, 11, 10)))) == ["d", "c"]
+        assert ids(uow, RequestFilter(since=day_start(date(2026, 11, 10)))) == [
+            "d",
+            "c",
+        ]
 
 
 def test_counts_by_status_ignore_the_status_filter_only(seeded, uow_of):
@@ -130,6 +134,9 @@ def test_dashboard_figures(store, uow_of):
     weeks = [(b.label, b.value) for b in f["weeks"]]
     assert len(weeks) == 12 and weeks[-1] == ("wk 48", 1) and weeks[-3] == ("wk 46", 1)
     assert sum(value for _, value in weeks) == 2
-    assert {(b.label, b.value) for b in f["categories"]} == {("talent", 1), ("loket", 1)}
+    assert {(b.label, b.value) for b in f["categories"]} == {
+        ("talent", 1),
+        ("loket", 1),
+    }
     assert {(b.label, b.value) for b in f["channels"]} == {("web", 1), ("telegram", 1)}
     assert max(b.share for b in f["channels"]) == 1.0

@@ -7,7 +7,6 @@ import pytest
 from bot.review import workflow
 from bot.review.accounts import AccountError, add_user, authenticate, set_active
 from bot.review.workflow import WorkflowError
-
 from tests.review.conftest import PASSWORD, add_request, make_user
 
 
@@ -80,8 +79,8 @@ def test_assignment_notes_and_tags(case, uow_of):
         bram_here = uow.users.get(bram.id)
         workflow.assign(uow.requests, request, bram_here, anna)
         workflow.assign(uow.requests, request, bram_here, anna)  # no change, no entry
-        workflow.add_note(uow.requests, request, "  Gebeld, <b>terugbellen</b> vrijdag ",
-                          anna)  # fmt: skip
+        note = "  Gebeld, <b>terugbellen</b> vrijdag "
+        workflow.add_note(uow.requests, request, note, anna)
         workflow.add_tag(uow.requests, request, "  Urgent   Twente ", anna)
         workflow.add_tag(uow.requests, request, "urgent twente", bram)  # already there
         workflow.add_tag(uow.requests, request, "bbl", bram)
@@ -103,8 +102,9 @@ def test_assignment_notes_and_tags(case, uow_of):
 
 
 @pytest.mark.parametrize("change, text", [
-    (workflow.add_note, ""), (workflow.add_note, "   "), (workflow.add_note, "x" * 5001),
-    (workflow.add_tag, ""), (workflow.add_tag, "<script>"), (workflow.add_tag, "a" * 51),
+    (workflow.add_note, ""), (workflow.add_note, "   "),
+    (workflow.add_note, "x" * 5001), (workflow.add_tag, ""),
+    (workflow.add_tag, "<script>"), (workflow.add_tag, "a" * 51),
     (workflow.add_tag, "-begint-met-streep"),
 ])  # fmt: skip
 def test_empty_or_odd_notes_and_tags_are_refused(case, uow_of, change, text):

@@ -36,7 +36,9 @@ def upgrade() -> None:
             ["id"],
         )
     # The inbox sorts on created_at and counts per status.
-    op.create_index("ix_refined_requests_created_at", "refined_requests", ["created_at"])
+    op.create_index(
+        "ix_refined_requests_created_at", "refined_requests", ["created_at"]
+    )
     op.create_index("ix_refined_requests_status", "refined_requests", ["status"])
     op.create_table(
         "request_activities",
