@@ -127,7 +127,8 @@ def query_string(args: Any, **changes: Any) -> str:
 
 def safe_next(target: Optional[str]) -> str:
     """Only paths on this site, so the login cannot redirect elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//"):
+    # Browsers read "/\\host" as "//host", another site.
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
         return target
     return url_for("inbox")
 

@@ -69,9 +69,8 @@ def funnel(uow: UnitOfWork) -> List[Tuple[str, int]]:
     transcript was never kept (or is older than the tracker store) count too.
     """
     slots = [slot for _, slot in FUNNEL if slot]
-    reached: Dict[Optional[str], Set[str]] = dict(
-        conversations_with_slot(uow.session, slots)
-    )
+    by_slot = conversations_with_slot(uow.session, slots)
+    reached: Dict[Optional[str], Set[str]] = {s: by_slot[s] for s in slots}
     started = conversations_started(uow.session)
     for conversation, *stages in uow.requests.milestones():
         started.add(conversation)

@@ -11,6 +11,7 @@ import pytest
 
 from bot.export import FIELDS
 from tests.review.conftest import (
+    PASSWORD,
     XSS,
     add_request,
     add_transcript,
@@ -55,13 +56,18 @@ def test_wrong_password_is_refused(client, store):
     assert client.get("/verzoeken").status_code == 302
 
 
-def test_login_redirects_back_but_never_off_site(client, store):
+@pytest.mark.parametrize("target, landing", [
+    ("/verzoeken/1?x=1", "/verzoeken/1?x=1"),
+    ("//evil.example/", "/verzoeken"),
+    ("/\\evil.example/", "/verzoeken"),
+    ("https://evil.example/", "/verzoeken"),
+])  # fmt: skip
+def test_login_redirects_back_but_never_off_site(client, store, target, landing):
     make_user(store, "anna")
     token = csrf_token(client.get("/inloggen").get_data(as_text=True))
-    response = client.post("/inloggen", data={
-        "csrf_token": token, "gebruiker": "anna", "wachtwoord": "correct-horse-battery",
-        "next": "//evil.example/"})  # fmt: skip
-    assert response.location == "/verzoeken"
+    form = {"csrf_token": token, "gebruiker": "anna", "wachtwoord": PASSWORD,
+            "next": target}  # fmt: skip
+    assert client.post("/inloggen", data=form).location == landing
 
 
 def test_forms_without_a_csrf_token_are_refused(client, store, uow_of, request_id):
