@@ -216,10 +216,14 @@ def conversations_with_slot(
 ) -> Dict[str, Set[str]]:
     """Per slot name, the sender ids in which that slot was ever set to a value."""
     found: Dict[str, Set[str]] = {name: set() for name in names}
-    if not has_events_table(session):
+    if not found or not has_events_table(session):
         return found
-    query = sa.select(_events.c.sender_id, _events.c.data).where(
-        _events.c.type_name == "slot"
+    # Rasa keeps the slot name only inside `data`; LIKE skips most rows cheaply
+    # (json.dumps writes '"name": "x"'), the JSON check below decides.
+    query = (
+        sa.select(_events.c.sender_id, _events.c.data)
+        .where(_events.c.type_name == "slot")
+        .where(sa.or_(*(_events.c.data.contains(f'"{name}"') for name in found)))
     )
     for sender_id, data in session.execute(query):
         event = json.loads(data)
