@@ -82,18 +82,27 @@ def page(browser, site):
     assert dialogs == [], "a page ran script from user text"
 
 
+def follow(page, target):
+    """Clicks a link or submit button and waits for the page it leads to."""
+    with page.expect_navigation():
+        if isinstance(target, str):
+            page.click(target)
+        else:
+            target.click()
+
+
 def log_in(page, base, name="anna", password=PASSWORD):
     page.goto(f"{base}/inloggen")
     page.fill("input[name=gebruiker]", name)
     page.fill("input[name=wachtwoord]", password)
-    page.click("button:has-text('Inloggen')")
+    follow(page, "button:has-text('Inloggen')")
 
 
 def open_request(page, base, company):
     page.goto(f"{base}/verzoeken")
     page.fill("input[name=zoek]", company)
-    page.click("button:has-text('Filteren')")
-    page.click(f"table.inbox a:has-text('{company}')")
+    follow(page, "button:has-text('Filteren')")
+    follow(page, f"table.inbox a:has-text('{company}')")
 
 
 def test_wrong_password_is_refused(page, site):
@@ -121,13 +130,13 @@ def test_log_in_and_filter_the_inbox(page, site):
     assert page.url == f"{base}/verzoeken"
     assert page.locator("table.inbox tbody tr").count() == 25  # one page
     assert "42 gevonden" in page.locator("h1").inner_text()
-    page.click("a[rel=next]")
+    follow(page, "a[rel=next]")
     assert page.locator("table.inbox tbody tr").count() == 17
     assert "pagina 2 van 2" in page.locator(".pager").inner_text()
 
     page.select_option("select[name=overdracht]", "ja")
     page.fill("input[name=zoek]", "BAKKERIJ ëlsloo")
-    page.click("button:has-text('Filteren')")
+    follow(page, "button:has-text('Filteren')")
     rows = page.locator("table.inbox tbody tr")
     assert rows.count() == 1
     assert "Bakkerij Ëlsloo" in rows.first.inner_text()
@@ -136,11 +145,17 @@ def test_log_in_and_filter_the_inbox(page, site):
 
     page.goto(f"{base}/verzoeken")
     counts = page.locator(".status-tabs a[data-status=nieuw] b").inner_text()
-    page.click(".status-tabs a[data-status=nieuw]")
+    follow(page, ".status-tabs a[data-status=nieuw]")
     assert page.locator("table.inbox tbody tr .status").all_inner_texts() == (
         ["nieuw"] * min(int(counts), 25)
     )
     page.screenshot(path=screenshot_path("review-inbox"), full_page=True)
+
+    page.set_viewport_size(TABLET)
+    assert page.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
+    status = page.locator("table.inbox tbody tr .status").first.bounding_box()
+    assert status["x"] + status["width"] <= TABLET["width"], "status column visible"
+    page.screenshot(path=screenshot_path("review-inbox-tablet"), full_page=True)
 
 
 def test_open_a_request_work_it_and_see_the_history(page, site):
@@ -164,16 +179,16 @@ def test_open_a_request_work_it_and_see_the_history(page, site):
     assert page.locator(".transcript .turn.low .intent").inner_text() == "inform"
 
     page.select_option("select[name=status]", "in behandeling")
-    page.click("button:has-text('Status wijzigen')")
+    follow(page, "button:has-text('Status wijzigen')")
     assert page.locator("h1 .status").inner_text() == "in behandeling"
     page.select_option("select[name=gebruiker]", label="bram")
-    page.click("button:has-text('Toewijzen')")
+    follow(page, "button:has-text('Toewijzen')")
     page.fill(
         "textarea[name=notitie]", "Ilse gebeld: wil <b>twee</b> bbl'ers per 1 feb."
     )
-    page.click("button:has-text('Notitie opslaan')")
+    follow(page, "button:has-text('Notitie opslaan')")
     page.fill("input[name=label]", "bbl")
-    page.click("button:has-text('Toevoegen')")
+    follow(page, "button:has-text('Toevoegen')")
 
     history = page.locator(".history li")
     assert history.count() == 4
@@ -197,11 +212,11 @@ def test_mark_a_message_and_download_the_corrections(page, site):
     open_request(page, base, "Bakkerij Ëlsloo")
     turn = page.locator(".transcript .turn.fallback")
     turn.locator("select[name=intent]").select_option("inform")
-    turn.locator("button:has-text('Markeren')").click()
+    follow(page, turn.locator("button:has-text('Markeren')"))
     corrected = page.locator(".transcript .turn.fallback .correction")
     assert corrected.inner_text() == "Gecorrigeerd naar inform door anna"
 
-    page.click("nav a:has-text('Correcties')")
+    follow(page, "nav a:has-text('Correcties')")
     assert "tja lastig te zeggen eigenlijk" in page.locator("table").inner_text()
     page.screenshot(path=screenshot_path("review-corrections"), full_page=True)
     with page.expect_download() as download:
@@ -231,7 +246,7 @@ def test_download_the_filtered_csv(page, site):
 def test_dashboard_draws_its_charts_in_the_page(page, site):
     base, _ = site
     log_in(page, base)
-    page.click("nav a:has-text('Dashboard')")
+    follow(page, "nav a:has-text('Dashboard')")
     assert page.locator("#per-week svg rect.bar").count() == 12
     assert page.locator("#per-categorie svg rect.bar").count() >= 5
     assert page.locator("#per-kanaal svg rect.bar").count() == 3
@@ -252,7 +267,7 @@ def test_a_chat_message_with_script_shows_as_text(page, site):
     log_in(page, base)
     page.goto(f"{base}/verzoeken?zoek=script")
     assert page.locator("table.inbox a", has_text=XSS).inner_text() == XSS
-    page.click("table.inbox a")
+    follow(page, "table.inbox a")
     assert page.locator(".transcript .bubble", has_text=XSS).inner_text() == XSS
     assert page.locator("h1").inner_text().startswith(XSS)
     assert page.evaluate("document.scripts.length") == 0
@@ -265,12 +280,12 @@ def test_erase_a_conversation_after_confirming(page, site):
     add_transcript(database_url, "web-wis")
     log_in(page, base)
     open_request(page, base, "Wis Mij B.V.")
-    page.click("a:has-text('Gesprek wissen')")
+    follow(page, "a:has-text('Gesprek wissen')")
     page.click("button:has-text('Definitief wissen')")  # unticked: not sent
     assert "Wis Mij B.V." in page.locator("section.danger").inner_text()
     page.check("input[name=bevestig]")
     page.screenshot(path=screenshot_path("review-erase-confirm"))
-    page.click("button:has-text('Definitief wissen')")
+    follow(page, "button:has-text('Definitief wissen')")
     assert "Gewist: het verzoek en 14 gespreksgebeurtenissen." in page.content()
     page.goto(f"{base}/verzoeken?zoek=Wis+Mij")
     assert page.locator("table.inbox").count() == 0
