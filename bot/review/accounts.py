@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from argon2 import PasswordHasher
@@ -13,12 +14,17 @@ from bot.store.session import UnitOfWork
 
 MIN_PASSWORD = 10
 _hasher = PasswordHasher()
-# Verified when the name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("vraagwijzer-no-such-user")
 
 
 class AccountError(ValueError):
     pass
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Verified when the name is unknown, so a wrong name costs as long as a
+    wrong password (no telling which accounts exist). Made on first use."""
+    return _hasher.hash("vraagwijzer-no-such-user")
 
 
 def hash_password(password: str) -> str:
@@ -50,7 +56,7 @@ def authenticate(uow: UnitOfWork, username: str, password: str) -> Optional[User
     """The active user with this name and password, else None."""
     user = uow.users.get_by_username(username.strip())
     try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        _hasher.verify(user.password_hash if user else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     if user is None or not user.active:

@@ -36,6 +36,7 @@ from bot.review.accounts import authenticate
 from bot.review.corrections import nlu_yaml
 from bot.review.dashboard import figures
 from bot.review.privacy import erase_conversation
+from bot.review.throttle import LoginThrottle
 from bot.settings import REPO_ROOT, Settings, load_settings
 from bot.store.models import NO_OPTION, RefinedRequest
 from bot.store.repository import RequestFilter
@@ -155,6 +156,7 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
     CSRFProtect(app)
     factory = session_factory(settings.database_url)
     intents = domain_intents()
+    throttle = LoginThrottle()
 
     app.jinja_env.globals.update(
         CATEGORIES=CATEGORIES, CHANNELS=CHANNELS, STATUSES=workflow.STATUSES,
@@ -221,18 +223,22 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
     def login() -> Any:
         if request.method == "GET":
             return render_template("login.html", next=request.args.get("next"))
-        with UnitOfWork(factory) as uow:
-            user = authenticate(
-                uow,
-                request.form.get("gebruiker", ""),
-                request.form.get("wachtwoord", ""),
+        name = request.form.get("gebruiker", "")
+        if throttle.blocked(name):
+            message = (
+                "Te veel mislukte pogingen. Probeer het over een kwartier opnieuw."
             )
+            return render_template("login.html", error=message), 429
+        with UnitOfWork(factory) as uow:
+            user = authenticate(uow, name, request.form.get("wachtwoord", ""))
             if user is None:
+                throttle.failed(name)
                 message = "Onbekende gebruiker of verkeerd wachtwoord."
                 page = render_template(
                     "login.html", error=message, next=request.form.get("next")
                 )
                 return page, 401
+            throttle.succeeded(name)
             uow.commit()
             session.clear()  # a fresh session: no fixation
             session.permanent = True

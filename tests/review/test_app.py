@@ -56,6 +56,33 @@ def test_wrong_password_is_refused(client, store):
     assert client.get("/verzoeken").status_code == 302
 
 
+def test_password_guessing_is_stopped_for_that_name(client, store):
+    make_user(store, "anna")
+    make_user(store, "bram")
+    for _ in range(10):
+        assert log_in(client, "Anna", "guess-guess-guess").status_code == 401
+    refused = log_in(client, "anna")  # even the right password, for a while
+    assert refused.status_code == 429
+    assert "Te veel mislukte pogingen" in refused.get_data(as_text=True)
+    assert log_in(client, "bram").status_code == 302  # other names still work
+
+
+def test_the_throttle_forgets_after_its_window():
+    from bot.review.throttle import LoginThrottle
+
+    now = [0.0]
+    throttle = LoginThrottle(max_failures=2, window_s=60, clock=lambda: now[0])
+    throttle.failed("anna")
+    throttle.failed("anna")
+    assert throttle.blocked("anna") and not throttle.blocked("bram")
+    now[0] = 61.0
+    assert not throttle.blocked("anna")
+    throttle.failed("anna")
+    throttle.succeeded("anna")
+    throttle.failed("anna")
+    assert not throttle.blocked("anna")
+
+
 @pytest.mark.parametrize("target, landing", [
     ("/verzoeken/1?x=1", "/verzoeken/1?x=1"),
     ("//evil.example/", "/verzoeken"),
