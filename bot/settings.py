@@ -8,6 +8,15 @@ DATABASE_URL
 RASA_AUTH_TOKEN
     Token that protects Rasa's HTTP API; the API stays off when unset.
     Default: unset (None).
+TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET
+    The Telegram channel (bot/channels/telegram.py) is on only when all three
+    are set: the token from BotFather, the public HTTPS address Telegram posts
+    updates to (ending in ``/webhooks/telegram/webhook``), and a secret of 1-256
+    characters ``A-Z a-z 0-9 _ -`` that Telegram sends back in the
+    ``X-Telegram-Bot-Api-Secret-Token`` header. Default: unset (channel off).
+TELEGRAM_API_URL
+    Base URL of the Bot API server, for a self-hosted or test Bot API server.
+    Default: ``https://api.telegram.org``.
 REVIEW_PORT
     Port of the coordinators' review app (`make review`). Default: 5080.
 REVIEW_SECRET_KEY
@@ -28,16 +37,41 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Tuple
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{REPO_ROOT / 'var' / 'vraagwijzer.db'}"
+DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org"
+TELEGRAM_VARIABLES = (
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_WEBHOOK_URL",
+    "TELEGRAM_WEBHOOK_SECRET",
+)
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    bot_token: Optional[str] = None
+    webhook_url: Optional[str] = None
+    webhook_secret: Optional[str] = None
+    api_url: str = DEFAULT_TELEGRAM_API_URL
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.bot_token and self.webhook_url and self.webhook_secret)
+
+    @property
+    def missing(self) -> Tuple[str, ...]:
+        values = (self.bot_token, self.webhook_url, self.webhook_secret)
+        unset = zip(TELEGRAM_VARIABLES, values, strict=True)
+        return tuple(name for name, value in unset if not value)
 
 
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     rasa_auth_token: Optional[str] = None
+    telegram: TelegramSettings = TelegramSettings()
     review_port: int = 5080
     review_secret_key: Optional[str] = None
     review_session_minutes: int = 120
@@ -49,6 +83,12 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     return Settings(
         database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         rasa_auth_token=env.get("RASA_AUTH_TOKEN") or None,
+        telegram=TelegramSettings(
+            bot_token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            webhook_url=env.get("TELEGRAM_WEBHOOK_URL") or None,
+            webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
+            api_url=env.get("TELEGRAM_API_URL") or DEFAULT_TELEGRAM_API_URL,
+        ),
         review_port=int(env.get("REVIEW_PORT") or 5080),
         review_secret_key=env.get("REVIEW_SECRET_KEY") or None,
         review_session_minutes=int(env.get("REVIEW_SESSION_MINUTES") or 120),
