@@ -7,7 +7,7 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install run train validate test bench shell clean
+.PHONY: help install run train validate test bench shell clean review review-bench
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,8 +20,14 @@ $(MODEL): $(TRAINING_DATA)
 
 train: install $(MODEL)  ## train the model when data or config changed
 
-run: install $(MODEL)  ## serve the bot: Rasa on 5005, actions on 5055 (Ctrl-C stops both)
+run: install $(MODEL)  ## serve the bot: Rasa on 5005, actions on 5055, review app on 5080 (Ctrl-C stops all)
 	@bash scripts/run.sh
+
+review: install  ## the coordinators' review app on http://localhost:5080 (REVIEW_PORT)
+	$(BIN)/python -m bot.review
+
+review-bench: install  ## inbox load time with 10,000 seeded requests (scratch database)
+	$(BIN)/python scripts/measure_inbox.py
 
 shell: install $(MODEL)  ## chat in the terminal (starts the action server too)
 	@$(BIN)/rasa run actions --actions actions --port 5055 >/dev/null 2>&1 & \

@@ -1,8 +1,9 @@
-"""`python -m bot export|stats|db upgrade`: the store from the command line."""
+"""`python -m bot export|stats|db upgrade|users`: the store from the command line."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import io
 import sys
 from collections import Counter
@@ -14,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.export import WRITERS
 from bot.settings import Settings, load_settings
-from bot.store.models import RefinedRequest
+from bot.store.models import ROLES, RefinedRequest
 from bot.store.session import SessionFactory, UnitOfWork, session_factory, sqlite_path
 
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -114,6 +115,42 @@ def db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("Wachtwoord: ")
+    if getpass.getpass("Nogmaals: ") != password:
+        raise ValueError("The passwords differ.")
+    return password
+
+
+def users(args: argparse.Namespace, settings: Settings) -> int:
+    # Loaded for this command only: argon2 and the review app's rules.
+    from bot.review.accounts import AccountError, add_user, set_active
+
+    factory = session_factory(settings.database_url)
+    try:
+        with UnitOfWork(factory) as uow:
+            if args.users_command == "add":
+                user = add_user(uow, args.username, read_password(args), args.role)
+                message = f"Added {user.role} {user.username!r}."
+            elif args.users_command == "list":
+                for user in uow.users.list_all():
+                    state = "active" if user.active else "disabled"
+                    print(f"{user.username}\t{user.role}\t{state}")
+                return 0
+            else:
+                active = args.users_command == "enable"
+                user = set_active(uow, args.username, active)
+                message = f"{user.username!r} is {'enabled' if active else 'disabled'}."
+            uow.commit()
+    except (AccountError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(message)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -134,6 +171,21 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db_parser.add_subparsers(dest="db_command", required=True)
     upgrade_parser = db_commands.add_parser("upgrade", help="apply the migrations")
     upgrade_parser.set_defaults(run=db_upgrade)
+
+    users_parser = commands.add_parser("users", help="accounts of the review app")
+    users_commands = users_parser.add_subparsers(dest="users_command", required=True)
+    add_parser = users_commands.add_parser("add", help="create an account")
+    add_parser.add_argument("username")
+    add_parser.add_argument("--role", choices=ROLES, default="coordinator")
+    add_parser.add_argument(
+        "--password-stdin", action="store_true",
+        help="read the password from the first line of stdin instead of a prompt",
+    )  # fmt: skip
+    for name, text in (("disable", "lock an account out"),
+                       ("enable", "let a disabled account in again")):  # fmt: skip
+        users_commands.add_parser(name, help=text).add_argument("username")
+    users_commands.add_parser("list", help="every account with role and state")
+    users_parser.set_defaults(run=users)
     return parser
 
 

@@ -17,6 +17,17 @@ TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET
 TELEGRAM_API_URL
     Base URL of the Bot API server, for a self-hosted or test Bot API server.
     Default: ``https://api.telegram.org``.
+REVIEW_PORT
+    Port of the coordinators' review app (`make review`). Default: 5080.
+REVIEW_SECRET_KEY
+    Signs the review app's session cookies and CSRF tokens. Default: a random
+    key generated once and kept in ``var/review_secret_key``.
+REVIEW_SESSION_MINUTES
+    A review session ends after this many minutes without a request.
+    Default: 120.
+REVIEW_SECURE_COOKIES
+    ``1`` when the review app is served over HTTPS (cookies marked Secure).
+    Default: unset (off), for plain http on localhost.
 
 An empty variable counts as unset.
 """
@@ -61,6 +72,10 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     rasa_auth_token: Optional[str] = None
     telegram: TelegramSettings = TelegramSettings()
+    review_port: int = 5080
+    review_secret_key: Optional[str] = None
+    review_session_minutes: int = 120
+    review_secure_cookies: bool = False
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
@@ -74,4 +89,8 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
             api_url=env.get("TELEGRAM_API_URL") or DEFAULT_TELEGRAM_API_URL,
         ),
+        review_port=int(env.get("REVIEW_PORT") or 5080),
+        review_secret_key=env.get("REVIEW_SECRET_KEY") or None,
+        review_session_minutes=int(env.get("REVIEW_SESSION_MINUTES") or 120),
+        review_secure_cookies=(env.get("REVIEW_SECURE_COOKIES") or "0") == "1",
     )

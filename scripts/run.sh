@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make run`: the action server on 5055, Rasa on 5005 (rest, socketio for the
-# website widget, telegram when configured) and the demo site with the widget
-# on 8080, all stopped together by Ctrl-C.
+# website widget, telegram when configured), the demo site with the widget
+# on 8080 and the coordinators' review app on 5080, all stopped together by
+# Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -9,6 +10,7 @@ export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 WEB_PORT=${WEB_PORT:-8080}
+REVIEW_PORT=${REVIEW_PORT:-5080}
 
 api_flags=()
 if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
@@ -40,5 +42,8 @@ pids+=($!)
 pids+=($!)
 echo "Demo site with the chat widget: http://localhost:$WEB_PORT/ (once Rasa is up)"
 [ "$RASA_PORT" = 5005 ] || echo "Note: the demo pages' data-server-url says port 5005, Rasa is on $RASA_PORT."
+"$BIN/python" -m bot.review --port "$REVIEW_PORT" &
+pids+=($!)
+echo "Review app: http://localhost:$REVIEW_PORT/ (accounts: python -m bot users add NAME)"
 echo "Talk to it: curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{\"sender\":\"demo\",\"message\":\"ik vind geen monteurs\"}'"
 wait -n "${pids[@]}"

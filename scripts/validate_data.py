@@ -6,6 +6,10 @@ form or a custom action utters it (RasaHQ/rasa#11843 and friends): every
 warnings for responses that a form asks or that actions/*.py or the custom
 channels in bot/channels/*.py name, and fails
 on every other warning or error.
+
+Extra arguments are more training data files validated together with data/,
+e.g. the corrections exported by the review app before they are merged:
+    .venv/bin/python scripts/validate_data.py corrections.yml
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Sequence
 
 import yaml
 
@@ -38,9 +43,11 @@ def responses_uttered_outside_stories() -> set[str]:
     return asked | explained | named_in_actions | USED_BY_RASA
 
 
-def main() -> int:
+def main(extra_data: Sequence[str] = ()) -> int:
     rasa = Path(sys.executable).parent / "rasa"
     command = [str(rasa), "data", "validate", "--fail-on-warnings"]
+    if extra_data:
+        command += ["--data", "data", *(str(Path(p).resolve()) for p in extra_data)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     output = result.stdout + result.stderr
     allowed = responses_uttered_outside_stories()
@@ -62,4 +69,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

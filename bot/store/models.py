@@ -1,4 +1,6 @@
-"""The refined request the coordinators work with, one row per conversation."""
+"""The refined request the coordinators work with, one row per conversation,
+and what the review app keeps beside it: accounts, the follow-up history, tags,
+and corrections of misunderstood messages."""
 
 from __future__ import annotations
 
@@ -7,11 +9,12 @@ from typing import Any, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import declarative_base, validates
+from sqlalchemy.orm import declarative_base, relationship, validates
 
 Base = declarative_base()
 
 STATUS_NEW = "nieuw"
+ROLES = ("coordinator", "admin")
 NO_OPTION = "geen"  # chosen_option when none of the three fits
 
 
@@ -53,6 +56,11 @@ class UTCDateTime(sa.types.TypeDecorator):
 class RefinedRequest(Base):
     __tablename__ = "refined_requests"
 
+    __table_args__ = (
+        sa.Index("ix_refined_requests_created_at", "created_at"),
+        sa.Index("ix_refined_requests_status", "status"),
+    )
+
     id = sa.Column(sa.Integer, primary_key=True)
     conversation_id = sa.Column(sa.String(255), nullable=False, unique=True, index=True)
     # "rest" is also what Rasa reports when a message names no input channel.
@@ -80,6 +88,12 @@ class RefinedRequest(Base):
         sa.Boolean, nullable=False, default=False, server_default=sa.false()
     )
     answers = sa.Column(sa.JSON, nullable=False, default=dict)
+    assigned_to_id = sa.Column(sa.Integer, sa.ForeignKey("users.id"))
+
+    assignee = relationship("User", lazy="joined")
+    tags = relationship(
+        "RequestTag", order_by="RequestTag.tag", cascade="all, delete-orphan"
+    )
 
     @validates("created_at", "updated_at", "consent_at")
     def _validate_datetime(self, key: str, value: Any) -> Optional[datetime]:
@@ -91,3 +105,74 @@ class RefinedRequest(Base):
 
     def __repr__(self) -> str:
         return f"<RefinedRequest {self.conversation_id!r} {self.status}>"
+
+
+class User(Base):
+    """A coordinator's account; disabled, never deleted, so the history keeps names."""
+
+    __tablename__ = "users"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    username = sa.Column(sa.String(80), nullable=False, unique=True)
+    password_hash = sa.Column(sa.Text, nullable=False)
+    role = sa.Column(sa.String(20), nullable=False, default="coordinator")
+    active = sa.Column(sa.Boolean, nullable=False, default=True)
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    last_login_at = sa.Column(UTCDateTime)
+
+    def __repr__(self) -> str:
+        return f"<User {self.username!r} {self.role}>"
+
+
+class RequestActivity(Base):
+    """One change to a request (status, assignment, tag) or a note: who and when."""
+
+    __tablename__ = "request_activities"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    request_id = sa.Column(
+        sa.Integer,
+        sa.ForeignKey("refined_requests.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+    at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id"), nullable=False)
+    kind = sa.Column(sa.String(20), nullable=False)  # status, assign, tag, untag, note
+    old_value = sa.Column(sa.Text)
+    new_value = sa.Column(sa.Text)
+
+    user = relationship("User", lazy="joined")
+
+
+class RequestTag(Base):
+    __tablename__ = "request_tags"
+
+    request_id = sa.Column(
+        sa.Integer,
+        sa.ForeignKey("refined_requests.id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    tag = sa.Column(sa.String(50), primary_key=True)
+
+
+class MessageCorrection(Base):
+    """A user message the NLU misunderstood, with the intent it should have had.
+
+    `event_id` is the row of Rasa's `events` table; the text is copied so the
+    export does not depend on the transcript, and erased with the conversation.
+    """
+
+    __tablename__ = "message_corrections"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    conversation_id = sa.Column(sa.String(255), nullable=False, index=True)
+    event_id = sa.Column(sa.Integer, nullable=False, unique=True)
+    text = sa.Column(sa.Text, nullable=False)
+    predicted_intent = sa.Column(sa.String(100))
+    confidence = sa.Column(sa.Float)
+    corrected_intent = sa.Column(sa.String(100), nullable=False)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id"), nullable=False)
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+
+    user = relationship("User", lazy="joined")

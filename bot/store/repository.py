@@ -1,18 +1,94 @@
-"""The refined requests, as a collection over one session."""
+"""The store's collections over one session: refined requests (with the
+inbox's filters), accounts, the follow-up history and message corrections."""
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.functions import GenericFunction
 
-from bot.store.models import RefinedRequest, utcnow
+from bot.store.models import (
+    MessageCorrection,
+    RefinedRequest,
+    RequestActivity,
+    RequestTag,
+    User,
+    utcnow,
+)
 
 # Fields a caller may set; the id, key and timestamps are the repository's.
 WRITABLE_FIELDS = frozenset(
     column.key for column in RefinedRequest.__table__.columns
 ) - {"id", "conversation_id", "created_at", "updated_at"}
+
+
+class unicode_lower(GenericFunction):  # noqa: N801 - SQL function names are lower
+    """lower() that folds all of Unicode: PostgreSQL's own, on SQLite a Python
+    function registered by `session.configure_sqlite`."""
+
+    type = sa.Text()
+    inherit_cache = True
+
+
+@compiles(unicode_lower)
+def _lower_sql(element: unicode_lower, compiler: Any, **kw: Any) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(unicode_lower, "sqlite")
+def _lower_sqlite(element: unicode_lower, compiler: Any, **kw: Any) -> str:
+    return f"unicode_lower({compiler.process(element.clauses, **kw)})"
+
+
+@dataclass(frozen=True)
+class RequestFilter:
+    """The inbox's filters; None means "any". Times are UTC, `until` exclusive."""
+
+    status: Optional[str] = None
+    need_category: Optional[str] = None
+    channel: Optional[str] = None
+    since: Optional[datetime] = None
+    until: Optional[datetime] = None
+    handoff: Optional[bool] = None
+    text: Optional[str] = None
+    tag: Optional[str] = None
+
+    def clauses(self, with_status: bool = True) -> List[Any]:
+        column = RefinedRequest.__table__.c
+        clauses: List[Any] = []
+        if with_status and self.status:
+            clauses.append(column.status == self.status)
+        if self.need_category:
+            clauses.append(column.need_category == self.need_category)
+        if self.channel:
+            clauses.append(column.channel == self.channel)
+        if self.since is not None:
+            clauses.append(RefinedRequest.created_at >= self.since)
+        if self.until is not None:
+            clauses.append(RefinedRequest.created_at < self.until)
+        if self.handoff is not None:
+            clauses.append(column.handoff_requested == self.handoff)
+        if self.text:
+            pattern = "%" + _like_escaped(self.text.strip().lower()) + "%"
+            clauses.append(
+                sa.or_(*(
+                    unicode_lower(column[name]).like(pattern, escape="\\")
+                    for name in ("company", "original_question", "refined_question")
+                ))  # fmt: skip
+            )
+        if self.tag:
+            tagged = sa.select(RequestTag.request_id).where(RequestTag.tag == self.tag)
+            clauses.append(column.id.in_(tagged))
+        return clauses
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class RequestRepository:
@@ -48,6 +124,106 @@ class RequestRepository:
         )
         return list(self.session.scalars(query))
 
+    def get(self, request_id: int) -> Optional[RefinedRequest]:
+        return self.session.get(RefinedRequest, request_id)
+
+    def search(
+        self, filters: RequestFilter, offset: int = 0, limit: Optional[int] = None
+    ) -> List[RefinedRequest]:
+        """The requests that pass the filters, newest first, one page of them."""
+        query = (
+            sa.select(RefinedRequest)
+            .options(selectinload(RefinedRequest.tags))
+            .where(*filters.clauses())
+            .order_by(RefinedRequest.created_at.desc(), RefinedRequest.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        return list(self.session.scalars(query).unique())
+
+    def count(self, filters: RequestFilter) -> int:
+        query = sa.select(sa.func.count(RefinedRequest.id)).where(*filters.clauses())
+        return self.session.execute(query).scalar_one()
+
+    def counts_by_status(self, filters: RequestFilter) -> Dict[str, int]:
+        """Per status, how many requests pass the other filters."""
+        query = (
+            sa.select(RefinedRequest.status, sa.func.count(RefinedRequest.id))
+            .where(*filters.clauses(with_status=False))
+            .group_by(RefinedRequest.status)
+        )
+        return {status: count for status, count in self.session.execute(query)}
+
+    def counts_by(self, column_name: str) -> List[Tuple[Any, int]]:
+        """(value, count) of one column over all requests, largest first."""
+        column = RefinedRequest.__table__.c[column_name]
+        query = (
+            sa.select(column, sa.func.count())
+            .group_by(column)
+            .order_by(sa.func.count().desc(), column)
+        )
+        return [(value, count) for value, count in self.session.execute(query)]
+
+    def created_times(self, since: datetime) -> List[datetime]:
+        query = sa.select(RefinedRequest.created_at).where(
+            RefinedRequest.created_at >= since
+        )
+        return list(self.session.scalars(query))
+
+    def milestones(self) -> List[Tuple[str, bool, bool, bool, bool]]:
+        """Per request: (conversation_id, need understood, question confirmed,
+        option chosen, contact left), as far as the stored request shows."""
+        column = RefinedRequest.__table__.c
+        query = sa.select(
+            column.conversation_id,
+            column.need_category.isnot(None),
+            column.refined_question.isnot(None),
+            column.chosen_option.isnot(None),
+            column.consent_at.isnot(None),
+        )
+        return [tuple(row) for row in self.session.execute(query)]  # type: ignore
+
+    def tags_in_use(self) -> List[str]:
+        query = sa.select(RequestTag.tag).distinct().order_by(RequestTag.tag)
+        return list(self.session.scalars(query))
+
+    def history(self, request_id: int) -> List[RequestActivity]:
+        """Every change and note of the request, oldest first."""
+        query = (
+            sa.select(RequestActivity)
+            .where(RequestActivity.request_id == request_id)
+            .order_by(RequestActivity.at, RequestActivity.id)
+        )
+        return list(self.session.scalars(query))
+
+    def record(
+        self,
+        request: RefinedRequest,
+        user: User,
+        kind: str,
+        old_value: Optional[str] = None,
+        new_value: Optional[str] = None,
+    ) -> RequestActivity:
+        activity = RequestActivity(
+            request_id=request.id, user_id=user.id, at=utcnow(), kind=kind,
+            old_value=old_value, new_value=new_value,
+        )  # fmt: skip
+        self.session.add(activity)
+        request.updated_at = activity.at
+        self.session.flush()
+        return activity
+
+    def delete_with_history(self, conversation_id: str) -> int:
+        """Removes the conversation's request with its history and tags."""
+        request = self.get_by_conversation(conversation_id)
+        if request is None:
+            return 0
+        for table in (RequestActivity, RequestTag):
+            self.session.execute(sa.delete(table).where(table.request_id == request.id))
+        self.session.delete(request)
+        self.session.flush()
+        return 1
+
     def delete_by_conversation(self, conversation_id: str) -> int:
         """Removes the conversation's request; returns how many rows went."""
         statement = sa.delete(RefinedRequest).where(
@@ -67,3 +243,74 @@ class RequestRepository:
             for category, status, count in self.session.execute(query)
         ]
         return sorted(rows, key=lambda row: (row[0] is None, row[0] or "", row[1]))
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, user_id: int) -> Optional[User]:
+        return self.session.get(User, user_id)
+
+    def get_by_username(self, username: str) -> Optional[User]:
+        query = sa.select(User).where(User.username == username)
+        return self.session.scalars(query).one_or_none()
+
+    def add(self, username: str, password_hash: str, role: str) -> User:
+        user = User(username=username, password_hash=password_hash, role=role,
+                    active=True, created_at=utcnow())  # fmt: skip
+        self.session.add(user)
+        self.session.flush()
+        return user
+
+    def list_all(self) -> List[User]:
+        return list(self.session.scalars(sa.select(User).order_by(User.username)))
+
+    def active(self) -> List[User]:
+        query = sa.select(User).where(User.active.is_(True)).order_by(User.username)
+        return list(self.session.scalars(query))
+
+
+class CorrectionRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def mark(
+        self, conversation_id: str, turn: Dict[str, Any], intent: str, user: User
+    ) -> MessageCorrection:
+        """Records (or replaces) the intent a transcript's user turn should have had."""
+        query = sa.select(MessageCorrection).where(
+            MessageCorrection.event_id == turn["id"]
+        )
+        correction = self.session.scalars(query).one_or_none()
+        if correction is None:
+            correction = MessageCorrection(
+                conversation_id=conversation_id, event_id=turn["id"]
+            )
+            self.session.add(correction)
+        correction.text = turn["text"] or ""
+        correction.predicted_intent = turn["intent"]
+        correction.confidence = turn["confidence"]
+        correction.corrected_intent = intent
+        correction.user_id = user.id
+        correction.created_at = utcnow()
+        self.session.flush()
+        return correction
+
+    def for_conversation(self, conversation_id: str) -> List[MessageCorrection]:
+        query = sa.select(MessageCorrection).where(
+            MessageCorrection.conversation_id == conversation_id
+        )
+        return list(self.session.scalars(query))
+
+    def list_all(self) -> List[MessageCorrection]:
+        query = sa.select(MessageCorrection).order_by(
+            MessageCorrection.corrected_intent, MessageCorrection.id
+        )
+        return list(self.session.scalars(query))
+
+    def delete_by_conversations(self, conversation_ids: Sequence[str]) -> int:
+        statement = sa.delete(MessageCorrection).where(
+            MessageCorrection.conversation_id.in_(conversation_ids)
+        )
+        return self.session.execute(statement).rowcount

@@ -12,7 +12,11 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import load_settings
-from bot.store.repository import RequestRepository
+from bot.store.repository import (
+    CorrectionRepository,
+    RequestRepository,
+    UserRepository,
+)
 
 SQLITE_TIMEOUT_S = 15
 
@@ -38,7 +42,8 @@ def ensure_sqlite_directory(database_url: str) -> None:
 
 
 def configure_sqlite(engine: Engine) -> None:
-    """WAL and a busy timeout: the Rasa server and the action server share the file."""
+    """WAL and a busy timeout: the Rasa server and the action server share the file.
+    Also `unicode_lower()`, which `repository.unicode_lower` compiles to."""
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -46,6 +51,12 @@ def configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_TIMEOUT_S * 1000}")
         cursor.close()
+        # SQLite's own lower() and LIKE only fold ASCII: "Ë" must find "ë".
+        dbapi_connection.create_function("unicode_lower", 1, _lower, deterministic=True)
+
+
+def _lower(text: Optional[str]) -> Optional[str]:
+    return None if text is None else text.lower()
 
 
 def make_engine(database_url: str) -> Engine:
@@ -72,6 +83,8 @@ class UnitOfWork:
     """`with UnitOfWork(factory) as uow: ...; uow.commit()`; rolls back otherwise."""
 
     requests: RequestRepository
+    users: UserRepository
+    corrections: CorrectionRepository
 
     def __init__(self, factory: Optional[SessionFactory] = None) -> None:
         if factory is None:
@@ -81,6 +94,8 @@ class UnitOfWork:
     def __enter__(self) -> "UnitOfWork":
         self.session = self._factory()
         self.requests = RequestRepository(self.session)
+        self.users = UserRepository(self.session)
+        self.corrections = CorrectionRepository(self.session)
         return self
 
     def __exit__(

@@ -26,7 +26,9 @@ OPTIONS = [{"id": "stage", "title": "Stageplek"},
 
 def empty_postgres(database_url: str) -> str:
     with make_engine(database_url).begin() as connection:
-        for table in ("events", "refined_requests", "alembic_version"):
+        for table in ("events", "message_corrections", "request_tags",
+                      "request_activities", "refined_requests", "users",
+                      "alembic_version"):  # fmt: skip
             connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
     return database_url
 
@@ -50,8 +52,11 @@ def test_upgrade_creates_the_table_on_a_fresh_file(tmp_path):
     database_url = f"sqlite:///{path}"
     assert not path.parent.exists()
     upgrade(database_url)
-    assert tables(database_url) == {"refined_requests", "alembic_version"}
-    assert current_revision(database_url) == head_revision() == "0001"
+    assert tables(database_url) == {
+        "refined_requests", "alembic_version", "users", "request_activities",
+        "request_tags", "message_corrections",
+    }  # fmt: skip
+    assert current_revision(database_url) == head_revision() == "0002"
 
 
 def test_upgrade_runs_again_without_touching_the_data(url):
@@ -61,19 +66,24 @@ def test_upgrade_runs_again_without_touching_the_data(url):
 
     upgrade(url)
 
-    assert current_revision(url) == "0001"
+    assert current_revision(url) == "0002"
     with UnitOfWork(session_factory(url)) as uow:
         assert uow.requests.get_by_conversation("kept") is not None
 
 
 def test_migration_matches_the_model(url):
-    from bot.store.models import RefinedRequest
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
 
-    inspector = sa.inspect(make_engine(url))
-    columns = {column["name"] for column in inspector.get_columns("refined_requests")}
-    assert columns == {column.name for column in RefinedRequest.__table__.columns}
-    [index] = inspector.get_indexes("refined_requests")
-    assert index["column_names"] == ["conversation_id"] and index["unique"]
+    from bot.store.models import Base
+
+    with make_engine(url).connect() as connection:
+        context = MigrationContext.configure(connection)
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
+    indexes = sa.inspect(make_engine(url)).get_indexes("refined_requests")
+    [unique] = [index for index in indexes if index["unique"]]
+    assert unique["column_names"] == ["conversation_id"]
 
 
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):

@@ -1,0 +1,94 @@
+"""A fresh store per test, accounts, requests and transcripts to review."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Dict, List
+
+import pytest
+
+from bot.review.accounts import add_user
+from bot.review.sample import intake_events, user_event, write_events
+from bot.settings import Settings
+from bot.store.migrate import upgrade
+from bot.store.models import User
+from bot.store.session import UnitOfWork, session_factory
+
+PASSWORD = "correct-horse-battery"
+XSS = "<script>alert(1)</script>"
+OPTIONS = [{"id": "bbl_leerbaan", "title": "Bbl-leerbaan"},
+           {"id": "stageplek", "title": "Stageplek"},
+           {"id": "instroom_loket", "title": "Instroomloket"}]  # fmt: skip
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> str:
+    database_url = f"sqlite:///{tmp_path / 'review.db'}"
+    upgrade(database_url)
+    return database_url
+
+
+@pytest.fixture
+def uow_of(store: str) -> Callable[[], UnitOfWork]:
+    return lambda: UnitOfWork(session_factory(store))
+
+
+def make_user(database_url: str, name: str, role: str = "coordinator") -> User:
+    with UnitOfWork(session_factory(database_url)) as uow:
+        user = add_user(uow, name, PASSWORD, role)
+        uow.commit()
+    return user
+
+
+def add_request(database_url: str, conversation_id: str, **fields: Any) -> int:
+    defaults: Dict[str, Any] = {
+        "channel": "web", "need_category": "talent", "company": "Bakkerij Ëlsloo",
+        "original_question": "ik vind geen monteurs", "options": OPTIONS,
+        "refined_question": "Hoe vinden we twee monteurs via een bbl-leerbaan?",
+    }  # fmt: skip
+    with UnitOfWork(session_factory(database_url)) as uow:
+        request = uow.requests.upsert(conversation_id, **{**defaults, **fields})
+        uow.commit()
+        return request.id
+
+
+def add_transcript(
+    database_url: str, conversation_id: str, extra_user: str = ""
+) -> None:
+    """An intake transcript (one fallback turn), plus one more user message."""
+    row = {"need_category": "talent", "chosen_option": "bbl_leerbaan",
+           "refined_question": "Hoe vinden we twee monteurs?",
+           "consent_at": datetime(2026, 11, 2, tzinfo=timezone.utc)}  # fmt: skip
+    events: List[Dict[str, Any]] = intake_events(row, 1_790_000_000.0)
+    if extra_user:
+        events.append(user_event(extra_user, "inform", 0.9, 1_790_000_100.0))
+    with UnitOfWork(session_factory(database_url)) as uow:
+        write_events(uow.session, conversation_id, events)
+        uow.commit()
+
+
+def settings_for(database_url: str) -> Settings:
+    return Settings(database_url=database_url, review_secret_key="test-secret-key")
+
+
+def csrf_token(html: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)  # type: ignore
+
+
+@pytest.fixture
+def client(store: str):
+    """A Flask test client, not logged in."""
+    from bot.review.app import create_app
+
+    app = create_app(settings_for(store))
+    return app.test_client()
+
+
+def log_in(client: Any, name: str, password: str = PASSWORD) -> Any:
+    token = csrf_token(client.get("/inloggen").get_data(as_text=True))
+    return client.post(
+        "/inloggen",
+        data={"csrf_token": token, "gebruiker": name, "wachtwoord": password},
+    )

@@ -1,0 +1,295 @@
+"""The coordinators' Monday round in headless chromium (tests/browser.py):
+log in, filter, open a request, work it, mark a message, download, dashboard."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.review.sample import seed_requests
+from bot.store.migrate import upgrade
+from bot.store.session import UnitOfWork, session_factory
+from tests.browser import launch_chromium, screenshot_path
+from tests.review.conftest import (
+    PASSWORD,
+    XSS,
+    add_request,
+    add_transcript,
+    make_user,
+    settings_for,
+)
+
+LAPTOP = {"width": 1366, "height": 900}
+TABLET = {"width": 820, "height": 1180}  # iPad Air, portrait
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The review app on a free port over a store with 40 sample requests."""
+    from waitress.server import create_server
+
+    from bot.review.app import create_app
+
+    database_url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'review.db'}"
+    upgrade(database_url)
+    with UnitOfWork(session_factory(database_url)) as uow:
+        seed_requests(uow.session, 40)
+        uow.commit()
+    add_request(database_url, "web-elsloo", company="Bakkerij Ëlsloo",
+                original_question="ik krijg mijn vacatures voor monteurs niet gevuld",
+                chosen_option="bbl_leerbaan", contact_name="Ilse de Wit",
+                contact_email="ilse@elsloo.nl", consent_at="2026-11-25T09:00:00+00:00",
+                handoff_requested=True)  # fmt: skip
+    add_transcript(database_url, "web-elsloo")
+    add_request(database_url, "web-xss", company=XSS, original_question=XSS)
+    add_transcript(database_url, "web-xss", extra_user=XSS)
+    make_user(database_url, "anna")
+    make_user(database_url, "bram")
+
+    server = create_server(create_app(settings_for(database_url)),
+                           host="127.0.0.1", port=0, threads=2)  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}", database_url
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(
+        viewport=LAPTOP, accept_downloads=True, locale="nl-NL"
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    context.close()
+    assert dialogs == [], "a page ran script from user text"
+
+
+def follow(page, target):
+    """Clicks a link or submit button and waits for the page it leads to."""
+    with page.expect_navigation():
+        if isinstance(target, str):
+            page.click(target)
+        else:
+            target.click()
+
+
+def log_in(page, base, name="anna", password=PASSWORD):
+    page.goto(f"{base}/inloggen")
+    page.fill("input[name=gebruiker]", name)
+    page.fill("input[name=wachtwoord]", password)
+    follow(page, "button:has-text('Inloggen')")
+
+
+def open_request(page, base, company):
+    page.goto(f"{base}/verzoeken")
+    page.fill("input[name=zoek]", company)
+    follow(page, "button:has-text('Filteren')")
+    follow(page, f"table.inbox a:has-text('{company}')")
+
+
+def test_wrong_password_is_refused(page, site):
+    base, _ = site
+    log_in(page, base, password="helemaal-fout-123")
+    assert page.locator(".flash.error").inner_text() == (
+        "Onbekende gebruiker of verkeerd wachtwoord."
+    )
+    page.screenshot(path=screenshot_path("review-login-refused"))
+    page.goto(f"{base}/verzoeken")
+    assert page.url.startswith(f"{base}/inloggen")
+
+
+def test_no_session_no_inbox(page, site):
+    base, _ = site
+    response = page.goto(f"{base}/verzoeken/1")
+    assert "/inloggen?next=/verzoeken/1" in page.url
+    assert response.ok and page.locator("h1").inner_text() == "Inloggen"
+    assert page.locator("table.inbox").count() == 0
+
+
+def test_log_in_and_filter_the_inbox(page, site):
+    base, _ = site
+    log_in(page, base)
+    assert page.url == f"{base}/verzoeken"
+    assert page.locator("table.inbox tbody tr").count() == 25  # one page
+    assert "42 gevonden" in page.locator("h1").inner_text()
+    follow(page, "a[rel=next]")
+    assert page.locator("table.inbox tbody tr").count() == 17
+    assert "pagina 2 van 2" in page.locator(".pager").inner_text()
+
+    page.select_option("select[name=overdracht]", "ja")
+    page.fill("input[name=zoek]", "BAKKERIJ ëlsloo")
+    follow(page, "button:has-text('Filteren')")
+    rows = page.locator("table.inbox tbody tr")
+    assert rows.count() == 1
+    assert "Bakkerij Ëlsloo" in rows.first.inner_text()
+    assert "overdracht" in rows.first.inner_text()
+    page.screenshot(path=screenshot_path("review-inbox-filtered"), full_page=True)
+
+    page.goto(f"{base}/verzoeken")
+    counts = page.locator(".status-tabs a[data-status=nieuw] b").inner_text()
+    follow(page, ".status-tabs a[data-status=nieuw]")
+    assert page.locator("table.inbox tbody tr .status").all_inner_texts() == (
+        ["nieuw"] * min(int(counts), 25)
+    )
+    page.screenshot(path=screenshot_path("review-inbox"), full_page=True)
+
+    page.set_viewport_size(TABLET)
+    assert page.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
+    status = page.locator("table.inbox tbody tr .status").first.bounding_box()
+    assert status["x"] + status["width"] <= TABLET["width"], "status column visible"
+    page.screenshot(path=screenshot_path("review-inbox-tablet"), full_page=True)
+
+
+def test_open_a_request_work_it_and_see_the_history(page, site):
+    base, _ = site
+    log_in(page, base)
+    open_request(page, base, "Bakkerij Ëlsloo")
+    original = page.locator("blockquote.original").inner_text()
+    assert original == "ik krijg mijn vacatures voor monteurs niet gevuld"
+    assert page.locator("blockquote.refined").inner_text().startswith("Hoe vinden we")
+    assert page.locator(".options li.chosen").inner_text().startswith("Bbl-leerbaan")
+    assert "ilse@elsloo.nl" in page.locator(".two").inner_text()
+    assert "25-11-2026 10:00:00" in page.locator(".two").inner_text()  # local time
+
+    users = page.locator(".transcript .turn.user")
+    assert users.count() == 5
+    assert users.nth(1).locator(".intent").inner_text() == "need_talent"
+    assert users.nth(1).locator(".confidence").inner_text() == "0.88"
+    fallback = page.locator(".transcript .turn.fallback")
+    assert fallback.count() == 1
+    assert "niet begrepen" in fallback.inner_text()
+    assert page.locator(".transcript .turn.low .intent").inner_text() == "inform"
+
+    page.select_option("select[name=status]", "in behandeling")
+    follow(page, "button:has-text('Status wijzigen')")
+    assert page.locator("h1 .status").inner_text() == "in behandeling"
+    page.select_option("select[name=gebruiker]", label="bram")
+    follow(page, "button:has-text('Toewijzen')")
+    page.fill(
+        "textarea[name=notitie]", "Ilse gebeld: wil <b>twee</b> bbl'ers per 1 feb."
+    )
+    follow(page, "button:has-text('Notitie opslaan')")
+    page.fill("input[name=label]", "bbl")
+    follow(page, "button:has-text('Toevoegen')")
+
+    history = page.locator(".history li")
+    assert history.count() == 4
+    texts = [" ".join(text.split()) for text in history.all_inner_texts()]
+    assert "anna · label toegevoegd: – → bbl" in texts[0]
+    assert "Ilse gebeld: wil <b>twee</b> bbl'ers per 1 feb." in texts[1]
+    assert "anna · toegewezen: – → bram" in texts[2]
+    assert "anna · status: nieuw → in behandeling" in texts[3]
+    page.screenshot(path=screenshot_path("review-request"), full_page=True)
+
+    page.set_viewport_size(TABLET)
+    page.reload()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= TABLET["width"], "no sideways scrolling on a tablet"
+    page.screenshot(path=screenshot_path("review-request-tablet"), full_page=True)
+
+
+def test_mark_a_message_and_download_the_corrections(page, site):
+    base, _ = site
+    log_in(page, base)
+    open_request(page, base, "Bakkerij Ëlsloo")
+    turn = page.locator(".transcript .turn.fallback")
+    turn.locator("select[name=intent]").select_option("inform")
+    follow(page, turn.locator("button:has-text('Markeren')"))
+    corrected = page.locator(".transcript .turn.fallback .correction")
+    assert corrected.inner_text() == "Gecorrigeerd naar inform door anna"
+
+    follow(page, "nav a:has-text('Correcties')")
+    assert "tja lastig te zeggen eigenlijk" in page.locator("table").inner_text()
+    page.screenshot(path=screenshot_path("review-corrections"), full_page=True)
+    with page.expect_download() as download:
+        page.click("a:has-text('Download als NLU-YAML')")
+    assert download.value.suggested_filename == "corrections.yml"
+    data = yaml.safe_load(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert data == {
+        "version": "3.1",
+        "nlu": [{"intent": "inform", "examples": "- tja lastig te zeggen eigenlijk\n"}],
+    }
+
+
+def test_download_the_filtered_csv(page, site):
+    base, _ = site
+    log_in(page, base)
+    page.goto(f"{base}/verzoeken?kanaal=telegram")
+    shown = page.locator("table.inbox tbody tr").count()
+    with page.expect_download() as download:
+        page.click("a:has-text('CSV-export')")
+    body = Path(download.value.path()).read_bytes()
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    assert 0 < len(rows) == shown
+    assert {row["channel"] for row in rows} == {"telegram"}
+
+
+def test_dashboard_draws_its_charts_in_the_page(page, site):
+    base, _ = site
+    log_in(page, base)
+    follow(page, "nav a:has-text('Dashboard')")
+    assert page.locator("#per-week svg rect.bar").count() == 12
+    assert page.locator("#per-categorie svg rect.bar").count() >= 5
+    assert page.locator("#per-kanaal svg rect.bar").count() == 3
+    funnel = [
+        t.strip() for t in page.locator("#trechter svg .bar-row").all_text_contents()
+    ]
+    assert funnel[0].startswith("Gesprek gestart") and "42 (100%)" in funnel[0]
+    assert "Contactgegevens achtergelaten" in funnel[-1]
+    assert page.locator("#fallback .big").inner_text().endswith("%")
+    assert "script" not in page.content().lower().replace("<svg", "")
+    page.screenshot(path=screenshot_path("review-dashboard"), full_page=True)
+    page.set_viewport_size(TABLET)
+    page.screenshot(path=screenshot_path("review-dashboard-tablet"), full_page=True)
+
+
+def test_a_chat_message_with_script_shows_as_text(page, site):
+    base, _ = site
+    log_in(page, base)
+    page.goto(f"{base}/verzoeken?zoek=script")
+    assert page.locator("table.inbox a", has_text=XSS).inner_text() == XSS
+    follow(page, "table.inbox a")
+    assert page.locator(".transcript .bubble", has_text=XSS).inner_text() == XSS
+    assert page.locator("h1").inner_text().startswith(XSS)
+    assert page.evaluate("document.scripts.length") == 0
+    page.screenshot(path=screenshot_path("review-xss-as-text"), full_page=True)
+
+
+def test_erase_a_conversation_after_confirming(page, site):
+    base, database_url = site
+    add_request(database_url, "web-wis", company="Wis Mij B.V.")
+    add_transcript(database_url, "web-wis")
+    log_in(page, base)
+    open_request(page, base, "Wis Mij B.V.")
+    follow(page, "a:has-text('Gesprek wissen')")
+    page.click("button:has-text('Definitief wissen')")  # unticked: not sent
+    assert "Wis Mij B.V." in page.locator("section.danger").inner_text()
+    page.check("input[name=bevestig]")
+    page.screenshot(path=screenshot_path("review-erase-confirm"))
+    follow(page, "button:has-text('Definitief wissen')")
+    assert "Gewist: het verzoek en 14 gespreksgebeurtenissen." in page.content()
+    page.goto(f"{base}/verzoeken?zoek=Wis+Mij")
+    assert page.locator("table.inbox").count() == 0
+    with UnitOfWork(session_factory(database_url)) as uow:
+        from bot.store.tracker_store import transcript
+
+        assert transcript(uow.session, "web-wis") == []
