@@ -8,6 +8,9 @@ DATABASE_URL
 RASA_AUTH_TOKEN
     Token that protects Rasa's HTTP API; the API stays off when unset.
     Default: unset (None).
+RETENTION_DAYS
+    Days a conversation (transcript and request) is kept after its last activity;
+    `python -m bot purge` erases older ones. Default: 180.
 
 An empty variable counts as unset.
 """
@@ -21,12 +24,14 @@ from typing import Mapping, Optional
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{REPO_ROOT / 'var' / 'vraagwijzer.db'}"
+DEFAULT_RETENTION_DAYS = 180
 
 
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     rasa_auth_token: Optional[str] = None
+    retention_days: int = DEFAULT_RETENTION_DAYS
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
@@ -34,4 +39,5 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     return Settings(
         database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         rasa_auth_token=env.get("RASA_AUTH_TOKEN") or None,
+        retention_days=int(env.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
     )
