@@ -10,7 +10,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator, List, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -46,39 +46,79 @@ def write_endpoints(workdir: Path, actions_port: int) -> Path:
     return endpoints
 
 
-def server_env(database_url: str) -> Dict[str, str]:
+def upgraded_database(workdir: Path) -> str:
+    """A fresh SQLite store in `workdir`, migrated as `make run` does."""
+    database_url = f"sqlite:///{workdir / 'store.db'}"
+    subprocess.run([str(BIN / "python"), "-m", "bot", "db", "upgrade"], check=True,
+                   cwd=ROOT, env=server_env(database_url))  # fmt: skip
+    return database_url
+
+
+@contextmanager
+def running_bot(workdir: Path, api: bool = True) -> Iterator[Tuple[str, str]]:
+    """Both servers on a fresh store: yields (Rasa's base URL, DATABASE_URL)."""
+    database_url = upgraded_database(workdir)
+    with action_server(workdir, database_url) as actions_port:
+        with rasa_server(workdir, database_url, actions_port, api=api) as base:
+            yield base, database_url
+
+
+def server_env(database_url: str, **overrides: str) -> Dict[str, str]:
     return {
         **os.environ,
         "DATABASE_URL": database_url,
         "PYTHONPATH": str(ROOT),
         "TF_CPP_MIN_LOG_LEVEL": "3",
+        # A loaded test machine must not turn a slow turn into a fault message;
+        # tests/e2e/test_faults.py runs with the real limit.
+        "TURN_TIMEOUT_S": "60",
+        **overrides,
     }
 
 
 @contextmanager
 def action_server(workdir: Path, database_url: str) -> Iterator[int]:
-    port = free_port()
+    with action_server_process(workdir, database_url) as (port, _):
+        yield port
+
+
+@contextmanager
+def action_server_process(
+    workdir: Path, database_url: str, port: Optional[int] = None
+) -> Iterator[Tuple[int, subprocess.Popen]]:
+    """The action server and its process, e.g. to pause it; `port` to restart it."""
+    port = port or free_port()
     log = workdir / "actions.log"
     command = [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
                "--port", str(port)]  # fmt: skip
     with _process(command, log, server_env(database_url)) as process:
         wait_until_up(f"http://127.0.0.1:{port}/health", process, log)
-        yield port
+        yield port, process
 
 
 @contextmanager
-def rasa_server(workdir: Path, database_url: str, actions_port: int) -> Iterator[str]:
+def rasa_server(
+    workdir: Path,
+    database_url: str,
+    actions_port: int,
+    api: bool = True,
+    **env: str,
+) -> Iterator[str]:
+    """Rasa on a free port; `api=False` serves only the channels, as `make run`
+    does without RASA_AUTH_TOKEN; `env` overrides environment variables."""
     port = free_port()
     log = workdir / "rasa.log"
     command = [
         str(BIN / "rasa"), "run", "--model", str(ROOT / "models"),
         "--port", str(port), "--credentials", str(ROOT / "credentials.yml"),
         "--endpoints", str(write_endpoints(workdir, actions_port)),
-        "--enable-api", "--auth-token", "test-token",
     ]  # fmt: skip
-    with _process(command, log, server_env(database_url)) as process:
+    if api:
+        command += ["--enable-api", "--auth-token", "test-token"]
+    with _process(command, log, server_env(database_url, **env)) as process:
         base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/status?token=test-token", process, log)
+        health = f"{base}/status?token=test-token" if api else f"{base}/webhooks/rest/"
+        wait_until_up(health, process, log)
         yield base
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from bot.store.tracker_store import read_transcript
 from tests.e2e.conversation import buttons, say, texts, tracker
-from tests.e2e.servers import ROOT, action_server, rasa_server
+from tests.e2e.servers import ROOT, running_bot
 
 pytestmark = pytest.mark.skipif(
     not (ROOT / "models" / "vraagwijzer.tar.gz").exists(),
@@ -86,13 +86,8 @@ def export_jsonl(database_url: str) -> dict:
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("e2e")
-    database_url = f"sqlite:///{workdir / 'e2e.db'}"
-    subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], check=True,
-                   env={"DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)})  # fmt: skip
-    with action_server(workdir, database_url) as actions_port:
-        with rasa_server(workdir, database_url, actions_port) as base:
-            yield base, database_url
+    with running_bot(tmp_path_factory.mktemp("e2e")) as (base, database_url):
+        yield base, database_url
 
 
 @pytest.mark.parametrize("need", sorted(INTAKES))
