@@ -24,7 +24,7 @@ run: install $(MODEL)  ## serve the bot: Rasa on 5005, actions on 5055 (Ctrl-C s
 	@bash scripts/run.sh
 
 shell: install $(MODEL)  ## chat in the terminal (starts the action server too)
-	@$(BIN)/rasa run actions --actions actions --port 5055 >/dev/null 2>&1 & \
+	@SANIC_HOST=127.0.0.1 $(BIN)/rasa run actions --actions actions --port 5055 >/dev/null 2>&1 & \
 	  trap "kill $$!" EXIT; $(BIN)/rasa shell --model models --endpoints endpoints.yml
 
 validate: install  ## rasa data validate --fail-on-warnings (see scripts/validate_data.py)

@@ -91,7 +91,9 @@ def action_server_process(
     log = workdir / "actions.log"
     command = [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
                "--port", str(port)]  # fmt: skip
-    with _process(command, log, server_env(database_url)) as process:
+    # Only Rasa calls it, as with `make run` (scripts/run.sh).
+    env = server_env(database_url, SANIC_HOST="127.0.0.1")
+    with _process(command, log, env) as process:
         wait_until_up(f"http://127.0.0.1:{port}/health", process, log)
         yield port, process
 
@@ -117,7 +119,7 @@ def rasa_server(
         command += ["--enable-api", "--auth-token", "test-token"]
     with _process(command, log, server_env(database_url, **env)) as process:
         base = f"http://127.0.0.1:{port}"
-        health = f"{base}/status?token=test-token" if api else f"{base}/webhooks/rest/"
+        health = f"{base}/status?token=test-token" if api else f"{base}/"
         wait_until_up(health, process, log)
         yield base
 
