@@ -18,7 +18,10 @@ It keeps the name and URL of Rasa's channel (POST /webhooks/rest/webhook with
   much sooner;
 - a short Dutch message when the turn failed (action server down or slow,
   database unavailable: see bot/faults.py) instead of silence or half an
-  answer. Nothing of a failed turn is stored, so sending it again works.
+  answer. Nothing of a failed turn is stored, so sending it again works;
+- the same message, and no turn at all, when Rasa ended up with an in-memory
+  tracker store (a wrong `tracker_store` in endpoints.yml, or a store class
+  that failed to import: Rasa then only logs a warning).
 
 The answers are the responses `utter_turn_failed`, `utter_empty_message` and
 `utter_message_too_long` in domain.yml.
@@ -80,6 +83,16 @@ def clean_message(text: str) -> str:
     return CONTROL_CHARACTERS.sub("", text).strip()
 
 
+def keeps_conversations_in_memory(agent: Any) -> bool:
+    """Whether Rasa would keep this conversation only in memory, to lose it."""
+    from rasa.core.tracker_store import InMemoryTrackerStore
+
+    store = agent.tracker_store
+    # Rasa wraps the configured store in a FailSafeTrackerStore.
+    store = getattr(store, "_tracker_store", store)
+    return isinstance(store, InMemoryTrackerStore)
+
+
 def response_text(domain: Any, name: str) -> List[Dict[str, Any]]:
     """One variation of a text response from the domain, as the channel sends it."""
     variations = domain.responses.get(name) or [{"text": name}]
@@ -126,12 +139,16 @@ class GuardedRestInput(RestInput):
                 sender, text, metadata = parse_body(request.body)
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=400)
-            domain = request.app.ctx.agent.domain
+            agent = request.app.ctx.agent
+            domain = agent.domain
             text = clean_message(text)
             if not text:
                 return response.json(response_text(domain, "utter_empty_message"))
             if len(text) > MAX_MESSAGE_CHARS:
                 return response.json(response_text(domain, "utter_message_too_long"))
+            if keeps_conversations_in_memory(agent):
+                logger.error("no database tracker store: not taking the message")
+                return response.json(response_text(domain, "utter_turn_failed"))
             collector = CollectingOutputChannel()
             message = UserMessage(
                 text, collector, sender, input_channel=self.name(), metadata=metadata

@@ -73,7 +73,7 @@ def _phone(match: Match[str]) -> str:
 
 
 def is_bsn(digits: str) -> bool:
-    """The 11-proef: 9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11 (and not 0)."""
+    """The 11-proef: 9·d1 + 8·d2 + … + 2·d8 − d9 is a non-zero multiple of 11."""
     if len(digits) != 9 or not digits.isdigit():
         return False
     total = sum(int(d) * weight for d, weight in zip(digits, range(9, 1, -1)))

@@ -43,8 +43,10 @@ def last_activity(session: Session) -> Dict[str, datetime]:
     for conversation_id, updated_at in session.execute(requests):
         latest[conversation_id] = as_utc(updated_at)
     if sa.inspect(session.connection()).has_table("events"):
-        newest = sa.select(_events.c.sender_id, sa.func.max(_events.c.timestamp))
-        for sender_id, timestamp in session.execute(newest.group_by(_events.c.sender_id)):
+        newest = sa.select(
+            _events.c.sender_id, sa.func.max(_events.c.timestamp)
+        ).group_by(_events.c.sender_id)
+        for sender_id, timestamp in session.execute(newest):
             when = as_utc(datetime.utcfromtimestamp(timestamp or 0))
             latest[sender_id] = max(when, latest.get(sender_id, when))
     return latest

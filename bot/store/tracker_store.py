@@ -149,7 +149,9 @@ def _tracker_store_class() -> type:
                 # The user is told the turn failed and to send it again; storing
                 # half a turn (or a blank tracker after a failed read) would make
                 # the retry land in a different state.
-                logger.warning("turn of %s not stored: %s", tracker.sender_id, faults.seen())
+                logger.warning(
+                    "turn of %s not stored: %s", tracker.sender_id, faults.seen()
+                )
                 return
             with faults.reported(faults.DATABASE):
                 kept = events_after_erasure(tracker.events)

@@ -135,6 +135,7 @@ def test_option_out_of_range_or_unknown_is_asked_again(servers):
     max_examples=25,
     deadline=None,
     derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=st.text(st.characters(blacklist_categories=["Cs"]), max_size=300))
