@@ -58,7 +58,7 @@ REQUIRED_FIELDS = (
     "levels",
     "example",
 )
-OPTIONAL_FIELDS = ("min_size", "max_size")
+OPTIONAL_FIELDS = ("min_size", "max_size", "keywords")
 ASKS_FIELDS = ("hours", "duration", "cost")
 REASON_FIELDS = frozenset(
     {
@@ -69,6 +69,7 @@ REASON_FIELDS = frozenset(
         "hours_per_week",
         "company_size",
         "level",
+        "keyword",
     }
 )
 REASON_KEYS = (
@@ -82,6 +83,7 @@ REASON_KEYS = (
     "much_time",
     "size",
     "level",
+    "topic",
     "fallback",
 )
 LABEL_KEYS = ("none_option",)  # read by actions/options.py
@@ -105,6 +107,9 @@ MUCH_TIME_HOURS, MUCH_TIME = 3.0, 5.0
 AVERAGE_TIME_MAX_HOURS, AVERAGE_TIME_OVER = 8.0, -5.0
 SIZE_FIT, SIZE_MISFIT = 2.0, -10.0
 LEVEL_FIT, LEVEL_MISFIT = 5.0, -5.0
+# A word the entrepreneur used that names what a format is about ("hackers",
+# "energie"): strong enough to choose between formats serving the same need.
+TOPIC_MATCH = 12.0
 MAX_REASONS = 2
 
 
@@ -126,6 +131,8 @@ class PpsFormat:
     levels: Tuple[str, ...]
     example_name: Optional[str]
     example_text: Optional[str]
+    # Word beginnings ("duurzaam", "hack") that show a question is about this format.
+    keywords: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,6 +155,7 @@ class IntakeProfile:
     urgency: Optional[str] = None  # "hoog", "normaal", "laag"
     own_time: Optional[str] = None  # "weinig", "gemiddeld", "veel"
     education_level: Optional[str] = None  # "mbo", "hbo", "wo"
+    said: str = ""  # the entrepreneur's own words: question, goal, topic
 
 
 @dataclass(frozen=True)
@@ -263,6 +271,7 @@ def _parse_format(entry: Any, where: str) -> PpsFormat:
         levels=_codes(entry, "levels", LEVEL_CODES, where, allow_empty=False),
         example_name=example_name,
         example_text=example_text,
+        keywords=_keywords(entry, where),
     )
 
 
@@ -311,6 +320,15 @@ def _codes(
     if len(set(value)) != len(value):
         _fail(where, f"'{key}' lists a code twice")
     return tuple(value)
+
+
+def _keywords(mapping: Mapping[str, Any], where: str) -> Tuple[str, ...]:
+    value = mapping.get("keywords", [])
+    if not isinstance(value, list) or not all(
+        isinstance(word, str) and word.strip() for word in value
+    ):
+        _fail(where, "'keywords' must be a list of words")
+    return tuple(word.strip().lower() for word in value)
 
 
 def _parse_example(value: Any, where: str) -> Tuple[Optional[str], Optional[str]]:
@@ -386,6 +404,7 @@ def _signals(pps_format: PpsFormat, profile: IntakeProfile) -> List[_Signal]:
         _own_time_signal(pps_format, profile.own_time),
         _size_signal(pps_format, profile.company_size),
         _level_signal(pps_format, profile.education_level),
+        _topic_signal(pps_format, profile.said),
     ]
 
 
@@ -465,6 +484,20 @@ def _level_signal(pps_format: PpsFormat, level: Optional[str]) -> _Signal:
     return _Signal(LEVEL_MISFIT)
 
 
+def matched_keyword(pps_format: PpsFormat, said: str) -> Optional[str]:
+    """The entrepreneur's word that begins with one of the format's keywords."""
+    words = re.findall(r"\w+", said.lower())
+    return next(
+        (w for k in pps_format.keywords for w in words if w.startswith(k)), None
+    )
+
+
+def _topic_signal(pps_format: PpsFormat, said: str) -> _Signal:
+    if matched_keyword(pps_format, said):
+        return _Signal(TOPIC_MATCH, "topic")
+    return _Signal(0.0)
+
+
 def _reason(
     catalogue: Catalogue,
     pps_format: PpsFormat,
@@ -494,6 +527,7 @@ def _reason_values(
         "hours_per_week": _dutch_number(pps_format.hours_per_week),
         "company_size": str(profile.company_size or ""),
         "level": profile.education_level or "",
+        "keyword": matched_keyword(pps_format, profile.said) or "",
     }
 
 

@@ -13,6 +13,8 @@ from actions import validators
 from actions.catalogue import IntakeProfile, RankedOption, load_catalogue, rank_formats
 
 NONE_CHOSEN = "geen"
+# Slots holding the entrepreneur's own words, matched against format keywords.
+FREE_TEXT_SLOTS = ("original_question", "question_correction", "desired_outcome", "topic")
 
 
 def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
@@ -29,6 +31,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         urgency=validators.urgency_of(tracker.get_slot("time_horizon")),
         own_time=validators.own_time_level(tracker.get_slot("own_time")),
         education_level=level if level in ("mbo", "hbo", "wo") else None,
+        said=" ".join(str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS),
     )
 
 

@@ -8,6 +8,15 @@ DATABASE_URL
 RASA_AUTH_TOKEN
     Token that protects Rasa's HTTP API; the API stays off when unset.
     Default: unset (None).
+TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET
+    The Telegram channel (bot/channels/telegram.py) is on only when all three
+    are set: the token from BotFather, the public HTTPS address Telegram posts
+    updates to (ending in ``/webhooks/telegram/webhook``), and a secret of 1-256
+    characters ``A-Z a-z 0-9 _ -`` that Telegram sends back in the
+    ``X-Telegram-Bot-Api-Secret-Token`` header. Default: unset (channel off).
+TELEGRAM_API_URL
+    Base URL of the Bot API server, for a self-hosted or test Bot API server.
+    Default: ``https://api.telegram.org``.
 RETENTION_DAYS
     Days a conversation (transcript and request) is kept after its last activity;
     `python -m bot purge` erases older ones. Default: 180.
@@ -23,18 +32,43 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Tuple
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{REPO_ROOT / 'var' / 'vraagwijzer.db'}"
+DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org"
 DEFAULT_RETENTION_DAYS = 180
 DEFAULT_TURN_TIMEOUT_S = 8.0
+TELEGRAM_VARIABLES = (
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_WEBHOOK_URL",
+    "TELEGRAM_WEBHOOK_SECRET",
+)
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    bot_token: Optional[str] = None
+    webhook_url: Optional[str] = None
+    webhook_secret: Optional[str] = None
+    api_url: str = DEFAULT_TELEGRAM_API_URL
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.bot_token and self.webhook_url and self.webhook_secret)
+
+    @property
+    def missing(self) -> Tuple[str, ...]:
+        values = (self.bot_token, self.webhook_url, self.webhook_secret)
+        unset = zip(TELEGRAM_VARIABLES, values, strict=True)
+        return tuple(name for name, value in unset if not value)
 
 
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     rasa_auth_token: Optional[str] = None
+    telegram: TelegramSettings = TelegramSettings()
     retention_days: int = DEFAULT_RETENTION_DAYS
     turn_timeout_s: float = DEFAULT_TURN_TIMEOUT_S
 
@@ -44,6 +78,12 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     return Settings(
         database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         rasa_auth_token=env.get("RASA_AUTH_TOKEN") or None,
+        telegram=TelegramSettings(
+            bot_token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            webhook_url=env.get("TELEGRAM_WEBHOOK_URL") or None,
+            webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
+            api_url=env.get("TELEGRAM_API_URL") or DEFAULT_TELEGRAM_API_URL,
+        ),
         retention_days=int(env.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
         turn_timeout_s=float(env.get("TURN_TIMEOUT_S") or DEFAULT_TURN_TIMEOUT_S),
     )

@@ -34,5 +34,6 @@ if [ ! -f "$stamp" ] || [ requirements.txt -nt "$stamp" ] || [ requirements.lock
 fi
 
 bash scripts/install_spacy_model.sh
+bash scripts/install_web.sh
 .venv/bin/python -m bot db upgrade
 echo "Installed. Start the assistant with: make run"

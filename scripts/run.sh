@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# `make run`: the action server on 5055 and Rasa on 5005 (rest + socketio),
-# both stopped together by Ctrl-C.
+# `make run`: the action server on 5055, Rasa on 5005 (rest, socketio for the
+# website widget, telegram when configured) and the demo site with the widget
+# on 8080, all stopped together by Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
+WEB_PORT=${WEB_PORT:-8080}
 
 # The HTTP API (trackers, model, training) only behind a token or a JWT secret.
 api_flags=()
@@ -26,6 +28,11 @@ fi
 # ACTIONS_HOST says otherwise (rasa_sdk reads SANIC_HOST, default 0.0.0.0).
 ACTIONS_HOST=${ACTIONS_HOST:-127.0.0.1}
 echo "Store: ${DATABASE_URL:-sqlite:///$PWD/var/vraagwijzer.db}"
+if [ -n "${TELEGRAM_BOT_TOKEN:-}" ] && [ -n "${TELEGRAM_WEBHOOK_URL:-}" ] && [ -n "${TELEGRAM_WEBHOOK_SECRET:-}" ]; then
+  echo "Telegram on: webhook $TELEGRAM_WEBHOOK_URL, Bot API ${TELEGRAM_API_URL:-https://api.telegram.org}."
+else
+  echo "Telegram off (set TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET to turn it on)."
+fi
 
 "$BIN/python" -m bot db upgrade
 
@@ -38,5 +45,10 @@ pids+=($!)
 "$BIN/rasa" run --model models --port "$RASA_PORT" \
   --credentials credentials.yml --endpoints endpoints.yml --cors "*" "${api_flags[@]}" &
 pids+=($!)
+# The demo pps site with the chat widget; its pages expect Rasa on localhost:5005.
+"$BIN/python" -m http.server "$WEB_PORT" --bind 127.0.0.1 --directory web/site >/dev/null 2>&1 &
+pids+=($!)
+echo "Demo site with the chat widget: http://localhost:$WEB_PORT/ (once Rasa is up)"
+[ "$RASA_PORT" = 5005 ] || echo "Note: the demo pages' data-server-url says port 5005, Rasa is on $RASA_PORT."
 echo "Talk to it: curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{\"sender\":\"demo\",\"message\":\"ik vind geen monteurs\"}'"
 wait -n "${pids[@]}"

@@ -3,7 +3,8 @@
 Rasa 3.6 warns that a response "is not used in any story or rule" when only a
 form or a custom action utters it (RasaHQ/rasa#11843 and friends): every
 `utter_ask_<slot>` of a form triggers it. This script accepts exactly those
-warnings for responses that a form asks or that actions/*.py names, and fails
+warnings for responses that a form asks or that actions/*.py or the custom
+channels in bot/channels/*.py name, and fails
 on every other warning or error.
 """
 
@@ -31,7 +32,6 @@ def responses_uttered_outside_stories() -> set[str]:
     asked = {f"utter_ask_{slot}" for slot in form_slots}
     explained = {f"utter_why_{slot}" for slot in form_slots}  # action_explain_question
     named_in_actions = set()
-    # The REST channel answers bad input and faults itself (bot/channels/rest.py).
     sources = [*(ROOT / "actions").glob("*.py"), *(ROOT / "bot" / "channels").glob("*.py")]
     for source in sources:
         named_in_actions |= set(re.findall(r"utter_\w+", source.read_text("utf-8")))

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from contextlib import contextmanager
+from http.server import (
+    BaseHTTPRequestHandler,
+    SimpleHTTPRequestHandler,
+    ThreadingHTTPServer,
+)
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -54,15 +61,6 @@ def upgraded_database(workdir: Path) -> str:
     return database_url
 
 
-@contextmanager
-def running_bot(workdir: Path, api: bool = True) -> Iterator[Tuple[str, str]]:
-    """Both servers on a fresh store: yields (Rasa's base URL, DATABASE_URL)."""
-    database_url = upgraded_database(workdir)
-    with action_server(workdir, database_url) as actions_port:
-        with rasa_server(workdir, database_url, actions_port, api=api) as base:
-            yield base, database_url
-
-
 def server_env(database_url: str, **overrides: str) -> Dict[str, str]:
     return {
         **os.environ,
@@ -103,11 +101,11 @@ def rasa_server(
     workdir: Path,
     database_url: str,
     actions_port: int,
+    extra_env: Optional[Dict[str, str]] = None,
     api: bool = True,
-    **env: str,
 ) -> Iterator[str]:
     """Rasa on a free port; `api=False` serves only the channels, as `make run`
-    does without RASA_AUTH_TOKEN; `env` overrides environment variables."""
+    does without RASA_AUTH_TOKEN."""
     port = free_port()
     log = workdir / "rasa.log"
     command = [
@@ -117,11 +115,55 @@ def rasa_server(
     ]  # fmt: skip
     if api:
         command += ["--enable-api", "--auth-token", "test-token"]
-    with _process(command, log, server_env(database_url, **env)) as process:
+    env = server_env(database_url, **(extra_env or {}))
+    with _process(command, log, env) as process:
         base = f"http://127.0.0.1:{port}"
         health = f"{base}/status?token=test-token" if api else f"{base}/"
         wait_until_up(health, process, log)
         yield base
+
+
+@contextmanager
+def bot_servers(
+    workdir: Path, extra_env: Optional[Dict[str, str]] = None
+) -> Iterator[Tuple[str, str]]:
+    """A fresh store, the action server and Rasa: yields (Rasa URL, DATABASE_URL)."""
+    database_url = upgraded_database(workdir)
+    with action_server(workdir, database_url) as actions_port:
+        with rasa_server(workdir, database_url, actions_port, extra_env) as base:
+            yield base, database_url
+
+
+def stored_requests(database_url: str) -> Dict[str, Dict[str, Any]]:
+    """`python -m bot export --format jsonl`, by conversation id."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "export", "--format", "jsonl"],
+        cwd=ROOT, env={"DATABASE_URL": database_url, "PATH": "/usr/bin:/bin",
+                       "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    return {row["conversation_id"]: row for row in rows}
+
+
+class QuietStaticHandler(SimpleHTTPRequestHandler):
+    """Serves files (``functools.partial(..., directory=...)``) without logging."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def http_server(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A small test HTTP server on a free loopback port, in a thread: yields its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @contextmanager

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.e2e.conversation import buttons, post_raw, say, texts, tracker
-from tests.e2e.servers import ROOT, running_bot
+from tests.e2e.servers import ROOT, bot_servers
 from tests.e2e.stored import table_rows
 
 pytestmark = pytest.mark.skipif(
@@ -60,7 +60,7 @@ REFUSED = {
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    with running_bot(tmp_path_factory.mktemp("bad-input")) as (base, database_url):
+    with bot_servers(tmp_path_factory.mktemp("bad-input")) as (base, database_url):
         say(base, KEPT, "ik zoek monteurs")
         say(base, KEPT, "ik wil een mens spreken")  # stores a request
         yield base, database_url

@@ -60,8 +60,8 @@ class Bot:
         self.actions.wait(timeout=20)
 
     def start_rasa(self) -> None:
-        server = rasa_server(self.workdir, self.database_url, self.actions_port,
-                             TURN_TIMEOUT_S=str(DEFAULT_TURN_TIMEOUT_S))  # fmt: skip
+        limit = {"TURN_TIMEOUT_S": str(DEFAULT_TURN_TIMEOUT_S)}
+        server = rasa_server(self.workdir, self.database_url, self.actions_port, limit)
         self.base = self._rasa.enter_context(server)
 
     def restart_rasa(self) -> None:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.e2e.conversation import say, texts, tracker
-from tests.e2e.servers import ROOT, running_bot
+from tests.e2e.servers import ROOT, bot_servers
 from tests.e2e.stored import events_of, table_rows, user_texts
 
 pytestmark = pytest.mark.skipif(
@@ -20,7 +20,7 @@ OPENING = "ik krijg mijn vacatures voor monteurs niet gevuld, bel me op 06-12345
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    with running_bot(tmp_path_factory.mktemp("privacy")) as (base, database_url):
+    with bot_servers(tmp_path_factory.mktemp("privacy")) as (base, database_url):
         yield base, database_url
 
 

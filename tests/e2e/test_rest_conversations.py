@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from bot.store.tracker_store import read_transcript
 from tests.e2e.conversation import buttons, say, texts, tracker
-from tests.e2e.servers import ROOT, running_bot
+from tests.e2e.servers import ROOT, bot_servers, stored_requests
 
 pytestmark = pytest.mark.skipif(
     not (ROOT / "models" / "vraagwijzer.tar.gz").exists(),
@@ -73,20 +68,9 @@ INTAKES = {
 }
 
 
-def export_jsonl(database_url: str) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "export", "--format", "jsonl"],
-        cwd=ROOT, env={"DATABASE_URL": database_url, "PATH": "/usr/bin:/bin",
-                       "PYTHONPATH": str(ROOT)},
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-    return {row["conversation_id"]: row for row in rows}
-
-
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    with running_bot(tmp_path_factory.mktemp("e2e")) as (base, database_url):
+    with bot_servers(tmp_path_factory.mktemp("e2e")) as (base, database_url):
         yield base, database_url
 
 
@@ -108,7 +92,7 @@ def test_whole_intake_is_stored_with_three_options(servers, need):
         assert slots["requested_slot"] == next_slot, (
             f"turn {number} {message!r}: bot said {texts(answers)!r}"
         )
-    stored = export_jsonl(database_url)[sender]
+    stored = stored_requests(database_url)[sender]
     assert stored["need_category"] == need
     assert stored["channel"] == "rest"
     assert len(stored["options"]) == 3
@@ -124,7 +108,7 @@ def test_whole_intake_is_stored_with_three_options(servers, need):
 
 def test_talent_request_has_the_contact_and_first_option(servers):
     base, database_url = servers
-    stored = export_jsonl(database_url)["e2e-talent"]
+    stored = stored_requests(database_url)["e2e-talent"]
     assert stored["chosen_option"] == stored["options"][0]["id"]
     assert stored["contact_name"] == "Piet Jansen"
     assert stored["contact_email"] == "piet@jansen.nl"
@@ -133,7 +117,7 @@ def test_talent_request_has_the_contact_and_first_option(servers):
 
 def test_innovation_request_keeps_the_correction_and_second_option(servers):
     _, database_url = servers
-    stored = export_jsonl(database_url)["e2e-innovatie"]
+    stored = stored_requests(database_url)["e2e-innovatie"]
     assert stored["refined_question"] == "We willen onze restwarmte hergebruiken"
     assert stored["chosen_option"] == stored["options"][1]["id"]
     assert stored["contact_phone"] == "0612345678"
@@ -141,6 +125,6 @@ def test_innovation_request_keeps_the_correction_and_second_option(servers):
 
 def test_declined_consent_stores_no_contact(servers):
     _, database_url = servers
-    stored = export_jsonl(database_url)["e2e-leven_lang_ontwikkelen"]
+    stored = stored_requests(database_url)["e2e-leven_lang_ontwikkelen"]
     assert stored["chosen_option"] == "geen"
     assert stored["contact_name"] is None and stored["contact_email"] is None

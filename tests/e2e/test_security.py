@@ -71,7 +71,8 @@ def make_run(workdir: Path, **env: str) -> Iterator[Tuple[str, int]]:
     """scripts/run.sh (what `make run` starts) on free ports: (Rasa URL, actions port)."""
     rasa_port, actions_port = free_port(), free_port()
     environment = server_env(upgraded_database(workdir), RASA_PORT=str(rasa_port),
-                             ACTIONS_PORT=str(actions_port), **env)  # fmt: skip
+                             ACTIONS_PORT=str(actions_port),
+                             WEB_PORT=str(free_port()), **env)  # fmt: skip
     environment.pop("SANIC_HOST", None)
     log = workdir / "run.log"
     with log.open("w") as output:

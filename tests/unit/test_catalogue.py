@@ -353,6 +353,12 @@ def pair_order(catalogue: Catalogue, b_changes: Dict[str, Any], **profile: Any) 
         ({"max_size": 10}, {"company_size": 5}, "b"),
         ({"levels": ("wo",)}, {"education_level": "wo"}, "a"),  # tie: both have wo
         ({"levels": ("wo",)}, {"education_level": "mbo"}, "a"),
+        ({"keywords": ("hack",)}, {"said": "we zijn gehackt, hackers overal"}, "b"),
+        ({"keywords": ("hack",)}, {"said": "we willen minder energie verbruiken"}, "a"),
+        ({"keywords": ("energie",)}, {"said": "onze zonne-energie installatie"}, "b"),
+        ({"keywords": ("las",)}, {"said": "het is lastig"}, "b"),  # word start only
+        ({"keywords": ("las",)}, {"said": "het blijft las- en snijwerk"}, "b"),
+        ({"keywords": ("lass",)}, {"said": "het is lastig"}, "a"),
     ],
 )
 def test_one_difference_decides_the_order(
@@ -408,6 +414,26 @@ def test_reason_joins_the_two_strongest_sentences(catalogue: Catalogue) -> None:
     need = reasons["need_primary"].format(need_label=catalogue.need_labels["talent"])
     sector = reasons["sector"].format(sector_label=catalogue.sector_labels["zorg"])
     assert option.reason == f"{need} {sector}"
+
+
+def test_the_entrepreneurs_words_decide_between_innovation_formats(
+    catalogue: Catalogue,
+) -> None:
+    energy = top_three(catalogue, need_category="innovatie",
+                       said="we willen minder energie verbruiken in de hal")  # fmt: skip
+    hacked = top_three(catalogue, need_category="innovatie",
+                       said="onze webshop is gehackt, hoe voorkomen we dat")  # fmt: skip
+    assert "cyber_scan" not in energy and energy[0] == "student_challenge"
+    assert hacked[0] == "cyber_scan"
+
+
+def test_reason_quotes_the_entrepreneurs_own_word(catalogue: Catalogue) -> None:
+    profile = IntakeProfile("innovatie", said="Last van phishing mails")
+    first = rank_formats(catalogue, profile)[0]
+    assert first.format.id == "cyber_scan"
+    assert first.reason == (
+        'Past precies bij je vraag over innovatie. Sluit aan bij wat je zei over "phishing".'
+    )
 
 
 def test_reason_names_the_education_level(catalogue: Catalogue) -> None:
@@ -498,6 +524,10 @@ BREAKAGES: Dict[str, tuple[Breakage, str]] = {
     "unknown reason placeholder": (
         lambda raw: raw["reasons"].update(sector="Werkt goed in de {branche}."),
         r"reasons.*branche",
+    ),
+    "keywords not a list": (
+        lambda raw: entry(raw, "gastles").update(keywords="gastles"),
+        r"gastles.*keywords",
     ),
     "need label missing": (
         lambda raw: raw["need_labels"].pop("loket"),

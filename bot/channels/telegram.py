@@ -1,0 +1,309 @@
+"""Rasa's Telegram connector, hardened for Vraagwijzer.
+
+Named in credentials.yml as ``bot.channels.telegram.TelegramChannel`` and
+configured from environment variables (bot/settings.py): without
+``TELEGRAM_BOT_TOKEN``, ``TELEGRAM_WEBHOOK_URL`` and ``TELEGRAM_WEBHOOK_SECRET``
+the channel is off and its webhook answers 404. What it adds to Rasa 3.6's
+``TelegramInput``/``TelegramOutput``:
+
+- the webhook checks Telegram's ``X-Telegram-Bot-Api-Secret-Token`` header (403
+  otherwise) and registers itself with that secret when the server starts,
+  instead of asking ``getMe`` for every update;
+- an update whose ``update_id`` was handled before is ignored (Telegram
+  redelivers when an answer is slow);
+- photos, voice messages, documents and other messages without text get the
+  ``utter_attachment_unsupported`` response of domain.yml instead of silence;
+- button payloads longer than Telegram's 64-byte callback data are replaced by
+  a short key; an unknown key (e.g. after a restart) falls back to the title of
+  the button that was pressed;
+- the Bot API base URL comes from ``TELEGRAM_API_URL`` (a local Bot API server
+  or a test double), and every Bot API call has a timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from aiogram import Bot
+from aiogram.bot.api import TelegramAPIServer
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.exceptions import TelegramAPIError
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.telegram import TelegramInput, TelegramOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels.session import start_conversation
+from bot.settings import TelegramSettings, load_settings
+
+logger = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_CALLBACK_BYTES = 64  # Telegram's limit on an inline button's callback_data
+CALLBACK_KEY_PREFIX = "#"
+REMEMBERED_UPDATES = 10_000
+REMEMBERED_PAYLOADS = 10_000
+API_TIMEOUT_S = 15
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+ATTACHMENT_RESPONSE = "utter_attachment_unsupported"
+# Telegram sends /start when someone opens the bot: answered with the welcome.
+TELEGRAM_START = "/start"
+
+
+class RecentUpdates:
+    """The last update ids seen, to ignore Telegram's redeliveries."""
+
+    def __init__(self, size: int = REMEMBERED_UPDATES) -> None:
+        self._size = size
+        self._ids: "OrderedDict[int, None]" = OrderedDict()
+
+    def seen_before(self, update_id: int) -> bool:
+        """True if the id was seen; otherwise remembers it."""
+        if update_id in self._ids:
+            return True
+        self._ids[update_id] = None
+        if len(self._ids) > self._size:
+            self._ids.popitem(last=False)
+        return False
+
+
+class CallbackPayloads:
+    """Fits button payloads into Telegram's 64 bytes of callback data."""
+
+    def __init__(self, size: int = REMEMBERED_PAYLOADS) -> None:
+        self._size = size
+        self._by_key: "OrderedDict[str, str]" = OrderedDict()
+
+    def data_for(self, payload: str) -> str:
+        if len(payload.encode("utf-8")) <= MAX_CALLBACK_BYTES:
+            return payload
+        key = (
+            CALLBACK_KEY_PREFIX
+            + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+        )
+        self._by_key[key] = payload
+        self._by_key.move_to_end(key)
+        if len(self._by_key) > self._size:
+            self._by_key.popitem(last=False)
+        return key
+
+    def payload_for(self, data: str) -> Optional[str]:
+        """The payload behind callback data; None for a key no longer known."""
+        if data in self._by_key:
+            return self._by_key[data]
+        if data.startswith(CALLBACK_KEY_PREFIX) and len(data) == 33:
+            return None
+        return data
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """What an update asks of the bot: a text for Rasa, or a polite refusal."""
+
+    chat_id: int
+    text: Optional[str]  # None: a message without text (photo, voice, document ...)
+    callback_query_id: Optional[str] = None
+
+
+def read_update(
+    update: Dict[str, Any], payloads: CallbackPayloads
+) -> Optional[Incoming]:
+    """The chat and text of a webhook update; None when there is nothing to answer."""
+    query = update.get("callback_query")
+    if query:
+        message = query.get("message") or {}
+        chat = message.get("chat") or {}
+        if "id" not in chat:  # a button on an inline-mode message: not ours
+            return None
+        data = query.get("data") or ""
+        text = payloads.payload_for(data) or pressed_button_title(message, data)
+        return Incoming(chat["id"], text, callback_query_id=query.get("id"))
+    message = update.get("message") or update.get("edited_message")
+    if not message or "id" not in (message.get("chat") or {}):
+        return None
+    return Incoming(message["chat"]["id"], message.get("text"))
+
+
+def pressed_button_title(message: Dict[str, Any], data: str) -> Optional[str]:
+    keyboard = (message.get("reply_markup") or {}).get("inline_keyboard") or []
+    for row in keyboard:
+        for button in row:
+            if button.get("callback_data") == data:
+                return button.get("text")
+    return None
+
+
+def secret_matches(sent: Optional[str], expected: Optional[str]) -> bool:
+    if not sent or not expected:
+        return False
+    return hmac.compare_digest(sent.encode("utf-8"), expected.encode("utf-8"))
+
+
+class HardenedTelegramOutput(TelegramOutput):
+    """TelegramOutput on a configurable Bot API server, with short callback data."""
+
+    def __init__(self, settings: TelegramSettings, payloads: CallbackPayloads) -> None:
+        Bot.__init__(
+            self,
+            settings.bot_token,
+            timeout=API_TIMEOUT_S,
+            server=TelegramAPIServer.from_base(settings.api_url),
+        )
+        self.payloads = payloads
+
+    async def send_text_with_buttons(
+        self,
+        recipient_id: Text,
+        text: Text,
+        buttons: List[Dict[Text, Any]],
+        button_type: Optional[Text] = "vertical",
+        **kwargs: Any,
+    ) -> None:
+        """One button per row: option titles are too long to share a row."""
+        keyboard = InlineKeyboardMarkup()
+        for button in buttons:
+            data = self.payloads.data_for(str(button["payload"]))
+            keyboard.row(InlineKeyboardButton(button["title"], callback_data=data))
+        await self.send_message(recipient_id, text, reply_markup=keyboard)
+
+    async def register_webhook(self, url: str, secret: str) -> None:
+        # aiogram 2.15 predates setWebhook's secret_token: call the method itself.
+        await self.request(
+            "setWebhook",
+            {
+                "url": url,
+                "secret_token": secret,
+                "allowed_updates": json.dumps(ALLOWED_UPDATES),
+            },
+        )
+
+
+class TelegramChannel(TelegramInput):
+    """The Telegram webhook at /webhooks/telegram/webhook."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "telegram"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        return cls(load_settings().telegram)
+
+    def __init__(self, settings: TelegramSettings) -> None:
+        super().__init__(
+            settings.bot_token,
+            verify=None,
+            webhook_url=settings.webhook_url,
+            debug_mode=False,
+        )
+        self.settings = settings
+        self.updates = RecentUpdates()
+        self.payloads = CallbackPayloads()
+
+    def get_output_channel(self) -> HardenedTelegramOutput:
+        return HardenedTelegramOutput(self.settings, self.payloads)
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        telegram = Blueprint("telegram_webhook", __name__)
+        if not self.settings.enabled:
+            logger.info(
+                "Telegram channel off: %s unset", ", ".join(self.settings.missing)
+            )
+
+            @telegram.route("/", methods=["GET"])
+            async def health_off(_: Request) -> HTTPResponse:
+                return response.json(
+                    {"status": "off", "missing": self.settings.missing}
+                )
+
+            return telegram
+
+        out = self.get_output_channel()
+
+        @telegram.listener("after_server_start")
+        async def register_webhook(*_: Any) -> None:
+            assert self.settings.webhook_url and self.settings.webhook_secret
+            try:
+                await out.register_webhook(
+                    self.settings.webhook_url, self.settings.webhook_secret
+                )
+                logger.info(
+                    "Telegram webhook registered: %s", self.settings.webhook_url
+                )
+            except Exception:  # noqa: BLE001 - serve anyway, the operator sees the log
+                logger.exception("Telegram webhook not registered")
+
+        @telegram.listener("before_server_stop")
+        async def close_session(*_: Any) -> None:
+            await out.close()
+
+        @telegram.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @telegram.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> HTTPResponse:
+            sent = request.headers.get(SECRET_HEADER)
+            if not secret_matches(sent, self.settings.webhook_secret):
+                logger.warning("Telegram webhook called without the right secret")
+                return response.text("forbidden", status=403)
+            update = request.json
+            if not isinstance(update, dict) or not isinstance(
+                update.get("update_id"), int
+            ):
+                return response.text("not a Telegram update", status=400)
+            if self.updates.seen_before(update["update_id"]):
+                logger.info("Telegram update %s repeated: ignored", update["update_id"])
+                return response.text("duplicate")
+            incoming = read_update(update, self.payloads)
+            if incoming is None:
+                return response.text("ignored")
+            await self._answer(request, incoming, out, on_new_message)
+            return response.text("success")
+
+        return telegram
+
+    async def _answer(
+        self,
+        request: Request,
+        incoming: Incoming,
+        out: HardenedTelegramOutput,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> None:
+        chat_id = str(incoming.chat_id)
+        try:
+            if incoming.callback_query_id:  # stops the spinner on the button
+                await out.answer_callback_query(incoming.callback_query_id)
+            if incoming.text is None:
+                await out.send_text_message(chat_id, attachment_reply(request))
+                return
+            if incoming.text.strip() == TELEGRAM_START:
+                await start_conversation(request.app, chat_id, out)
+                return
+            message = UserMessage(
+                incoming.text,
+                out,
+                chat_id,
+                input_channel=self.name(),
+                metadata=self.get_metadata(request),
+            )
+            await on_new_message(message)
+        except (TelegramAPIError, asyncio.TimeoutError):
+            # Answer 200 all the same: a redelivery would be ignored as repeated.
+            logger.exception("Telegram Bot API call failed for chat %s", chat_id)
+
+
+def attachment_reply(request: Request) -> str:
+    """The domain's answer to a photo, voice message or document."""
+    responses = request.app.ctx.agent.domain.responses[ATTACHMENT_RESPONSE]
+    return responses[0]["text"]

@@ -1,0 +1,271 @@
+"""The custom channels' pieces: Telegram hardening, web session ids, settings."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from typing import Any, Dict, List
+
+import pytest
+
+from actions.requests import CHANNELS
+from bot.channels.telegram import (
+    MAX_CALLBACK_BYTES,
+    CallbackPayloads,
+    HardenedTelegramOutput,
+    Incoming,
+    RecentUpdates,
+    TelegramChannel,
+    read_update,
+    secret_matches,
+)
+from bot.channels.webchat import WebChatInput, is_unguessable, new_session_id
+from bot.settings import DEFAULT_TELEGRAM_API_URL, TelegramSettings, load_settings
+
+TELEGRAM = TelegramSettings(
+    bot_token="123456:ABC-test",
+    webhook_url="https://bot.example/webhooks/telegram/webhook",
+    webhook_secret="s3cret",
+    api_url="http://127.0.0.1:8081/",
+)
+LONG_PAYLOAD = (
+    '/inform{"sector": "installatietechniek en elektrotechniek", "region": "Twente"}'
+)
+
+
+def chat(**content: Any) -> Dict[str, Any]:
+    return {
+        "message_id": 1,
+        "date": 0,
+        "chat": {"id": 77, "type": "private"},
+        **content,
+    }
+
+
+# --- which channel the stored request names ---------------------------------
+
+
+def test_custom_channels_are_stored_as_web_and_telegram():
+    assert CHANNELS[WebChatInput.name()] == "web"
+    assert CHANNELS[TelegramChannel.name()] == "telegram"
+
+
+# --- settings -----------------------------------------------------------------
+
+
+def test_telegram_is_off_until_token_webhook_and_secret_are_set():
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": "1:a", "TELEGRAM_WEBHOOK_SECRET": ""}
+    )
+    assert not settings.telegram.enabled
+    assert settings.telegram.missing == (
+        "TELEGRAM_WEBHOOK_URL",
+        "TELEGRAM_WEBHOOK_SECRET",
+    )
+    assert settings.telegram.api_url == DEFAULT_TELEGRAM_API_URL
+
+
+def test_telegram_settings_come_from_the_environment():
+    settings = load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN": "1:a",
+            "TELEGRAM_WEBHOOK_URL": "https://x/webhooks/telegram/webhook",
+            "TELEGRAM_WEBHOOK_SECRET": "geheim",
+            "TELEGRAM_API_URL": "http://localhost:8081",
+        }
+    ).telegram
+    assert settings.enabled and settings.missing == ()
+    assert settings.api_url == "http://localhost:8081"
+
+
+def test_channel_without_settings_has_no_webhook():
+    channel = TelegramChannel(TelegramSettings())
+    routes = [route.uri for route in _routes(channel)]
+    assert not any(uri.endswith("webhook") for uri in routes)
+
+
+def test_configured_channel_has_a_post_only_webhook():
+    channel = TelegramChannel(TELEGRAM)
+    webhook = [route for route in _routes(channel) if route.uri.endswith("webhook")]
+    assert [route.methods for route in webhook] == [{"POST"}]
+
+
+def _routes(channel: TelegramChannel) -> List[Any]:
+    async def on_new_message(_: Any) -> None:
+        pass
+
+    return list(channel.blueprint(on_new_message)._future_routes)
+
+
+# --- the webhook secret -------------------------------------------------------
+
+
+@pytest.mark.parametrize("sent", [None, "", "S3CRET", "s3cret ", "s3cre"])
+def test_wrong_or_missing_secret_does_not_match(sent):
+    assert not secret_matches(sent, "s3cret")
+
+
+def test_right_secret_matches_and_no_secret_configured_never_does():
+    assert secret_matches("s3cret", "s3cret")
+    assert not secret_matches("", "")
+    assert not secret_matches("x", None)
+
+
+# --- repeated updates ---------------------------------------------------------
+
+
+def test_repeated_update_id_is_recognised():
+    updates = RecentUpdates()
+    assert not updates.seen_before(1)
+    assert not updates.seen_before(2)
+    assert updates.seen_before(1)
+
+
+def test_only_the_latest_update_ids_are_kept():
+    updates = RecentUpdates(size=2)
+    for update_id in (1, 2, 3):
+        updates.seen_before(update_id)
+    assert not updates.seen_before(1)  # forgotten, so new again
+    assert updates.seen_before(3)
+
+
+# --- callback data ------------------------------------------------------------
+
+
+def test_short_payloads_are_sent_as_they_are():
+    payloads = CallbackPayloads()
+    assert payloads.data_for("/affirm") == "/affirm"
+    assert payloads.payload_for("/affirm") == "/affirm"
+    assert payloads.data_for("é" * 32) == "é" * 32  # 64 bytes exactly
+
+
+@pytest.mark.parametrize("payload", [LONG_PAYLOAD, "é" * 33])
+def test_long_payloads_get_a_short_key_that_leads_back(payload):
+    payloads = CallbackPayloads()
+    data = payloads.data_for(payload)
+    assert len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES
+    assert data != payload
+    assert payloads.payload_for(data) == payload
+
+
+def test_forgotten_key_is_unknown():
+    data = CallbackPayloads().data_for(LONG_PAYLOAD)
+    assert CallbackPayloads().payload_for(data) is None
+
+
+def test_buttons_are_sent_one_per_row_with_short_callback_data():
+    out = HardenedTelegramOutput(TELEGRAM, CallbackPayloads())
+    sent: List[Dict[str, Any]] = []
+
+    async def send_message(chat_id: Any, text: str, **kwargs: Any) -> None:
+        sent.append({"chat_id": chat_id, "text": text, **kwargs})
+
+    out.send_message = send_message  # type: ignore[assignment]
+    buttons = [
+        {"title": "Ja", "payload": "/affirm"},
+        {"title": "Lang", "payload": LONG_PAYLOAD},
+    ]
+    asyncio.run(out.send_text_with_buttons("77", "Klopt dat?", buttons))
+    keyboard = json.loads(sent[0]["reply_markup"].as_json())["inline_keyboard"]
+    assert [[button["text"] for button in row] for row in keyboard] == [
+        ["Ja"],
+        ["Lang"],
+    ]
+    data = keyboard[1][0]["callback_data"]
+    assert len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES
+    assert out.payloads.payload_for(data) == LONG_PAYLOAD
+
+
+def test_bot_api_base_url_comes_from_the_settings():
+    out = HardenedTelegramOutput(TELEGRAM, CallbackPayloads())
+    url = out.server.api_url(token="123456:ABC-test", method="sendMessage")
+    assert url == "http://127.0.0.1:8081/bot123456:ABC-test/sendMessage"
+
+
+# --- reading updates ----------------------------------------------------------
+
+
+def test_text_message_is_passed_on():
+    update = {"update_id": 1, "message": chat(text="ik zoek stagiairs")}
+    assert read_update(update, CallbackPayloads()) == Incoming(77, "ik zoek stagiairs")
+
+
+def test_edited_message_is_passed_on():
+    update = {"update_id": 1, "edited_message": chat(text="ik zoek monteurs")}
+    assert read_update(update, CallbackPayloads()) == Incoming(77, "ik zoek monteurs")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        {"photo": [{"file_id": "a", "file_unique_id": "b", "width": 1, "height": 1}]},
+        {"voice": {"file_id": "a", "file_unique_id": "b", "duration": 2}},
+        {"document": {"file_id": "a", "file_unique_id": "b"}},
+        {"sticker": {"file_id": "a"}},
+    ],
+)
+def test_message_without_text_asks_for_a_polite_answer(content):
+    update = {"update_id": 1, "message": chat(**content)}
+    assert read_update(update, CallbackPayloads()) == Incoming(77, None)
+
+
+def test_button_press_passes_the_payload_and_query_id():
+    payloads = CallbackPayloads()
+    data = payloads.data_for(LONG_PAYLOAD)
+    update = {
+        "update_id": 1,
+        "callback_query": {"id": "q1", "data": data, "message": chat(text="Kies")},
+    }
+    assert read_update(update, payloads) == Incoming(
+        77, LONG_PAYLOAD, callback_query_id="q1"
+    )
+
+
+def test_button_with_a_forgotten_key_passes_the_button_title():
+    data = CallbackPayloads().data_for(LONG_PAYLOAD)
+    keyboard = {
+        "inline_keyboard": [[{"text": "Installatie in Twente", "callback_data": data}]]
+    }
+    pressed = chat(text="Kies", reply_markup=keyboard)
+    update = {
+        "update_id": 1,
+        "callback_query": {"id": "q1", "data": data, "message": pressed},
+    }
+    incoming = read_update(update, CallbackPayloads())  # e.g. after a restart
+    assert incoming == Incoming(77, "Installatie in Twente", callback_query_id="q1")
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        {
+            "update_id": 1,
+            "callback_query": {"id": "q", "data": "x", "inline_message_id": "i"},
+        },
+        {"update_id": 1, "channel_post": chat(text="nieuws")},
+        {"update_id": 1},
+    ],
+    ids=["inline-mode button", "channel post", "empty"],
+)
+def test_updates_that_are_not_a_conversation_are_ignored(update):
+    assert read_update(update, CallbackPayloads()) is None
+
+
+# --- web session ids ----------------------------------------------------------
+
+
+def test_new_session_ids_are_128_random_bits_in_hex():
+    ids = {new_session_id() for _ in range(100)}
+    assert len(ids) == 100
+    assert all(re.fullmatch(r"[0-9a-f]{32}", session_id) for session_id in ids)
+    assert all(is_unguessable(session_id) for session_id in ids)
+
+
+@pytest.mark.parametrize(
+    "session_id",
+    [None, "", "1", "demo", "0" * 31, "A" * 32, "g" * 32, "0" * 33,
+     "12345678-1234-1234-1234-123456789abc", 12345],
+)  # fmt: skip
+def test_short_or_odd_session_ids_are_replaced(session_id):
+    assert not is_unguessable(session_id)

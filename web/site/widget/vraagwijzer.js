@@ -1,0 +1,347 @@
+/*
+ * Vraagwijzer chat widget: one <script> tag puts a chat button on a pps website.
+ *
+ *   <script src="https://example.org/widget/vraagwijzer.js"
+ *           data-server-url="https://bot.example.org"
+ *           data-title="Vraagwijzer" data-color="#0b5cad" defer></script>
+ *
+ * It talks to Rasa's socket.io channel with session persistence: the session id
+ * (16 random bytes from crypto.getRandomValues) and the messages shown are kept
+ * in sessionStorage (data-storage="local": localStorage), so a reload or another
+ * page of the same site continues the conversation. Bot text is never put into
+ * the page as HTML: it is split into text nodes, line breaks and links.
+ * socket.io.min.js (socket.io-client 4, from npm) is loaded from the same folder.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  if (!script || window.Vraagwijzer) {
+    return;
+  }
+  var base = script.src.replace(/[^/]*(\?.*)?$/, "");
+  var config = {
+    serverUrl: script.dataset.serverUrl || location.protocol + "//" + location.hostname + ":5005",
+    title: script.dataset.title || "Vraagwijzer",
+    color: script.dataset.color || "#0b5cad",
+    storage: script.dataset.storage === "local" ? window.localStorage : window.sessionStorage,
+  };
+  var STORAGE_KEY = "vraagwijzer.conversation";
+  var MAX_STORED_MESSAGES = 200;
+  var TYPING_TIMEOUT_MS = 30000;
+  var URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
+  var TEXT = {
+    open: "Chat met " + config.title,
+    close: "Sluit het gesprek",
+    hide: "Verberg de chat",
+    restart: "Nieuw gesprek",
+    log: "Gesprek met " + config.title,
+    input: "Je bericht",
+    placeholder: "Typ je bericht…",
+    send: "Verstuur",
+    typing: config.title + " typt…",
+    choices: "Keuzes",
+    connecting: "Verbinding maken…",
+    offline: "Geen verbinding met " + config.title + ". We proberen het opnieuw…",
+    you: "Jij",
+    bot: config.title,
+  };
+
+  var state = loadState();
+  var socket = null;
+  // Messages typed while the socket has not (re)joined its session: the server
+  // ignores messages from a socket before its session_request.
+  var joined = false;
+  var pending = [];
+  var typingTimer = null;
+  var ui = buildUi();
+  var firstBotMessageMarked = false;
+
+  window.Vraagwijzer = { open: openPanel, close: closePanel, restart: restartConversation };
+  if (state.open) {
+    openPanel(false);
+  }
+
+  function newSessionId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map
+      .call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); })
+      .join("");
+  }
+
+  function loadState() {
+    try {
+      var saved = JSON.parse(config.storage.getItem(STORAGE_KEY) || "null");
+      if (saved && /^[0-9a-f]{32}$/.test(saved.sessionId) && Array.isArray(saved.messages)) {
+        return saved;
+      }
+    } catch (error) {
+      // unreadable storage: start afresh
+    }
+    return { sessionId: newSessionId(), messages: [], open: false };
+  }
+
+  function saveState() {
+    state.messages = state.messages.slice(-MAX_STORED_MESSAGES);
+    try {
+      config.storage.setItem(STORAGE_KEY, JSON.stringify(state));
+    } catch (error) {
+      // storage full or blocked: the conversation still works on this page
+    }
+  }
+
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === "text") {
+        node.textContent = attributes[name];
+      } else {
+        node.setAttribute(name, attributes[name]);
+      }
+    });
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  function buildUi() {
+    var stylesheet = element("link", { rel: "stylesheet", href: base + "vraagwijzer.css" });
+    document.head.appendChild(stylesheet);
+
+    var root = element("div", { class: "vw-root" });
+    root.style.setProperty("--vw-color", config.color);
+    var launcher = element("button", {
+      type: "button", class: "vw-launcher", "aria-expanded": "false",
+      "aria-controls": "vw-panel", text: TEXT.open,
+    });
+    var title = element("h2", { class: "vw-title", id: "vw-title", text: config.title });
+    var restart = element("button", { type: "button", class: "vw-restart", text: TEXT.restart });
+    var close = element("button", {
+      type: "button", class: "vw-close", "aria-label": TEXT.close, title: TEXT.close, text: "×",
+    });
+    var status = element("p", { class: "vw-status", role: "status", hidden: "" });
+    var log = element("div", {
+      class: "vw-log", role: "log", "aria-live": "polite", "aria-label": TEXT.log, tabindex: "0",
+    });
+    var typing = element("p", { class: "vw-typing", hidden: "", "aria-label": TEXT.typing }, [
+      element("span", { "aria-hidden": "true" }), element("span", { "aria-hidden": "true" }),
+      element("span", { "aria-hidden": "true" }),
+    ]);
+    var input = element("input", {
+      type: "text", id: "vw-input", class: "vw-input", autocomplete: "off",
+      placeholder: TEXT.placeholder, maxlength: "1000",
+    });
+    var form = element("form", { class: "vw-form" }, [
+      element("label", { for: "vw-input", class: "vw-visually-hidden", text: TEXT.input }),
+      input,
+      element("button", { type: "submit", class: "vw-send", text: TEXT.send }),
+    ]);
+    var panel = element("section", {
+      id: "vw-panel", class: "vw-panel", role: "dialog", "aria-labelledby": "vw-title", hidden: "",
+    }, [
+      element("header", { class: "vw-header" }, [title, restart, close]),
+      status, log, typing, form,
+    ]);
+    root.appendChild(panel);
+    root.appendChild(launcher);
+    document.body.appendChild(root);
+
+    launcher.addEventListener("click", function () {
+      if (panel.hidden) { openPanel(true); } else { closePanel(); }
+    });
+    close.addEventListener("click", closePanel);
+    restart.addEventListener("click", restartConversation);
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { closePanel(); }
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text = input.value.trim();
+      if (text) {
+        input.value = "";
+        sendMessage(text, text);
+      }
+    });
+    return { launcher: launcher, panel: panel, log: log, typing: typing, input: input, status: status };
+  }
+
+  function openPanel(focusInput) {
+    ui.panel.hidden = false;
+    ui.launcher.setAttribute("aria-expanded", "true");
+    ui.launcher.textContent = TEXT.hide;
+    state.open = true;
+    saveState();
+    if (!ui.log.childElementCount) {
+      state.messages.forEach(function (message) { render(message, false); });
+      scrollToEnd();
+    }
+    connect();
+    if (focusInput) { ui.input.focus(); }
+  }
+
+  function closePanel() {
+    ui.panel.hidden = true;
+    ui.launcher.setAttribute("aria-expanded", "false");
+    ui.launcher.textContent = TEXT.open;
+    state.open = false;
+    saveState();
+    ui.launcher.focus();
+  }
+
+  function restartConversation() {
+    state = { sessionId: newSessionId(), messages: [], open: true };
+    saveState();
+    ui.log.textContent = "";
+    pending = [];
+    if (joined) {
+      joined = false;
+      requestSession();
+    }
+    ui.input.focus();
+  }
+
+  function loadSocketIo(callback) {
+    if (window.io) { return callback(); }
+    var tag = element("script", { src: base + "vendor/socket.io.min.js" });
+    tag.onload = callback;
+    tag.onerror = function () { showStatus(TEXT.offline); };
+    document.head.appendChild(tag);
+  }
+
+  function connect() {
+    if (socket) { return; }
+    showStatus(TEXT.connecting);
+    socket = {};  // connecting
+    loadSocketIo(function () {
+      socket = window.io(config.serverUrl, { transports: ["websocket", "polling"] });
+      socket.on("connect", requestSession);
+      socket.on("connect_error", function () { showStatus(TEXT.offline); });
+      socket.on("disconnect", function () { joined = false; showStatus(TEXT.offline); });
+      socket.on("session_confirm", onSessionConfirm);
+      socket.on("bot_uttered", onBotMessage);
+    });
+  }
+
+  function requestSession() {
+    socket.emit("session_request", { session_id: state.sessionId });
+  }
+
+  function onSessionConfirm(sessionId) {
+    showStatus("");
+    joined = true;
+    if (sessionId !== state.sessionId) {  // the server did not accept our id
+      state = { sessionId: sessionId, messages: [], open: true };
+      ui.log.textContent = "";
+      saveState();
+    }
+    if (!state.messages.length && !state.started) {
+      state.started = true;
+      saveState();
+      setTyping(true);  // the welcome is on its way (bot/channels/webchat.py)
+      socket.emit("conversation_start", { session_id: state.sessionId });
+    }
+    pending.splice(0).forEach(emitMessage);
+  }
+
+  function sendMessage(text, shownAs) {
+    var message = { from: "user", text: shownAs };
+    state.messages.push(message);
+    saveState();
+    render(message, true);
+    emitMessage(text);
+  }
+
+  function emitMessage(text) {
+    setTyping(true);
+    if (!joined) {
+      pending.push(text);
+      return;
+    }
+    socket.emit("user_uttered", { message: text, session_id: state.sessionId });
+  }
+
+  function onBotMessage(payload) {
+    if (!firstBotMessageMarked && window.performance && performance.mark) {
+      firstBotMessageMarked = true;
+      performance.mark("vraagwijzer:first-bot-message");
+    }
+    setTyping(false);
+    var buttons = (payload.quick_replies || payload.buttons || []).map(function (button) {
+      return { title: String(button.title), payload: String(button.payload) };
+    });
+    var message = { from: "bot", text: payload.text ? String(payload.text) : "", buttons: buttons };
+    if (!message.text && !buttons.length) { return; }  // attachments are not used
+    state.messages.push(message);
+    saveState();
+    render(message, true);
+  }
+
+  function render(message, announce) {
+    if (message.from === "user") {
+      disableChoices();
+    }
+    var bubble = element("div", { class: "vw-message vw-from-" + message.from });
+    bubble.appendChild(element("span", {
+      class: "vw-visually-hidden", text: (message.from === "bot" ? TEXT.bot : TEXT.you) + ": ",
+    }));
+    appendRichText(bubble, message.text);
+    if (message.buttons && message.buttons.length) {
+      var group = element("div", { class: "vw-choices", role: "group", "aria-label": TEXT.choices });
+      message.buttons.forEach(function (button) {
+        var choice = element("button", { type: "button", class: "vw-choice", text: button.title });
+        choice.addEventListener("click", function () {
+          sendMessage(button.payload, button.title);
+          ui.input.focus();
+        });
+        group.appendChild(choice);
+      });
+      bubble.appendChild(group);
+    }
+    ui.log.appendChild(bubble);
+    if (announce) { scrollToEnd(); }
+  }
+
+  // Text nodes, <br> and <a> only: bot text can never become markup.
+  function appendRichText(parent, text) {
+    text.split("\n").forEach(function (line, index) {
+      if (index > 0) { parent.appendChild(document.createElement("br")); }
+      var last = 0;
+      line.replace(URL_PATTERN, function (match, _group, offset) {
+        parent.appendChild(document.createTextNode(line.slice(last, offset)));
+        var isEmail = match.indexOf("://") < 0;
+        parent.appendChild(element("a", {
+          href: isEmail ? "mailto:" + match : match, target: "_blank", rel: "noopener noreferrer",
+          text: match,
+        }));
+        last = offset + match.length;
+        return match;
+      });
+      parent.appendChild(document.createTextNode(line.slice(last)));
+    });
+  }
+
+  // Choices the user has answered (by clicking or typing) can no longer be clicked.
+  function disableChoices() {
+    Array.prototype.forEach.call(ui.log.querySelectorAll(".vw-choice"), function (button) {
+      button.disabled = true;
+    });
+  }
+
+  function setTyping(on) {
+    clearTimeout(typingTimer);
+    ui.typing.hidden = !on;
+    if (on) {
+      typingTimer = setTimeout(function () { ui.typing.hidden = true; }, TYPING_TIMEOUT_MS);
+      scrollToEnd();
+    }
+  }
+
+  function showStatus(text) {
+    ui.status.textContent = text;
+    ui.status.hidden = !text;
+  }
+
+  function scrollToEnd() {
+    ui.log.scrollTop = ui.log.scrollHeight;
+  }
+})();
