@@ -119,6 +119,21 @@ async def run_turn(
         return set(seen)
 
 
+def guarded(
+    on_new_message: Handler, fault_answer: Callable[[], str], timeout_s: float
+) -> Handler:
+    """`on_new_message` for channels that send answers as they come (socket.io):
+    after a failed turn the user also gets `fault_answer()`."""
+    faults.watch_rasa_actions()
+
+    async def handle(message: UserMessage) -> None:
+        if await run_turn(on_new_message, message, timeout_s):
+            text = fault_answer()
+            await message.output_channel.send_text_message(message.sender_id, text)
+
+    return handle
+
+
 class GuardedRestInput(RestInput):
     @classmethod
     def name(cls) -> Text:

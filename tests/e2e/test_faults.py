@@ -7,6 +7,8 @@ messages of one conversation at once. Rasa runs with the real turn limit.
 
 from __future__ import annotations
 
+import asyncio
+import secrets
 import shutil
 import signal
 import time
@@ -103,6 +105,48 @@ def test_action_server_down_then_back(bot):
     assert bot.slots(sender)["education_level"] == "mbo"
     assert bot.slots(sender)["requested_slot"] == "headcount"
     assert user_texts(bot.database_url, sender) == [OPENING, "mbo"]
+
+
+async def widget_turn(base: str, text: str, until: str) -> tuple:
+    """Says `text` over socket.io as the widget does; (session id, what the bot
+    said until `until` was among it or MAX_WAIT_S passed, seconds waited)."""
+    import socketio
+
+    client = socketio.AsyncClient()
+    heard: asyncio.Queue = asyncio.Queue()
+    confirmed = asyncio.get_running_loop().create_future()
+    client.on("bot_uttered", lambda data: heard.put_nowait(data.get("text")))
+    client.on("session_confirm", lambda sid: confirmed.set_result(sid))
+    # Long polling: python-engineio's websocket client needs a newer aiohttp.
+    await client.connect(base, transports=["polling"])
+    try:
+        session_id = secrets.token_hex(16)
+        await client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(confirmed, MAX_WAIT_S)
+        started, said = time.monotonic(), []
+        await client.emit("user_uttered", {"message": text, "session_id": session_id})
+        while until not in said and time.monotonic() - started < MAX_WAIT_S:
+            left = MAX_WAIT_S - (time.monotonic() - started)
+            try:
+                said.append(await asyncio.wait_for(heard.get(), max(left, 0.01)))
+            except asyncio.TimeoutError:
+                break
+        return session_id, said, time.monotonic() - started
+    finally:
+        await client.disconnect()
+
+
+def test_widget_hears_it_too_when_the_action_server_is_down(bot):
+    bot.stop_actions()
+    try:
+        fault = response("utter_turn_failed")
+        session_id, said, waited = asyncio.run(
+            widget_turn(bot.base, OPENING, until=fault)
+        )
+    finally:
+        bot.start_actions()
+    assert fault in said and waited < MAX_WAIT_S
+    assert user_texts(bot.database_url, session_id) == []
 
 
 def test_action_server_paused_answers_within_ten_seconds(bot):

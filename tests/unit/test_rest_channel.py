@@ -73,3 +73,23 @@ def test_an_in_memory_tracker_store_is_noticed_through_rasas_wrapper():
     database = SimpleNamespace(tracker_store=FailSafeTrackerStore(SimpleNamespace(
         domain=None, event_broker=None)))  # fmt: skip
     assert not keeps_conversations_in_memory(database)
+
+
+def test_guarded_handler_adds_the_fault_answer_after_a_failed_turn():
+    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+    from bot.channels.rest import guarded
+
+    async def crash(message):
+        await message.output_channel.send_text_message(message.sender_id, "half")
+        raise RuntimeError("boom")
+
+    async def fine(message):
+        await message.output_channel.send_text_message(message.sender_id, "heel")
+
+    for handler, expected in [(crash, ["half", "mis"]), (fine, ["heel"])]:
+        output = CollectingOutputChannel()
+        handle = guarded(handler, lambda: "mis", timeout_s=1)
+        asyncio.run(handle(UserMessage("hoi", output, "s-1")))
+        assert [m["text"] for m in output.messages] == expected
+        assert {m["recipient_id"] for m in output.messages} == {"s-1"}
