@@ -1,20 +1,54 @@
-"""The entrepreneur's right to have their request removed."""
+"""The entrepreneur's right to have the conversation removed, after a yes.
+
+"verwijder mijn gegevens" pauses any form and asks for confirmation; "ja"
+erases the request and the transcript (bot/store/erasure.py) and restarts the
+conversation; "nee" picks the interrupted form up again. The Rasa server's
+tracker store removes what Rasa itself still holds of the conversation when
+it saves the erasing turn (bot/store/tracker_store.py).
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.settings import load_settings
+from bot.store.erasure import erase_conversation
 from bot.store.session import UnitOfWork, session_factory
+
+logger = logging.getLogger(__name__)
+
+INTERRUPTED_FORM = "interrupted_form"
+REQUESTED_SLOT = "requested_slot"
+
+
+class ActionAskErasureConfirmation(Action):
+    """Pauses the form, remembering which, and asks whether to erase everything."""
+
+    def name(self) -> Text:
+        return "action_ask_erasure_confirmation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        dispatcher.utter_message(response="utter_ask_erasure_confirmation")
+        form = tracker.active_loop.get("name")
+        # Without the question it asked, the form, when resumed, cannot take this
+        # turn's "nee" for an answer to it.
+        return [
+            ActiveLoop(None),
+            SlotSet(REQUESTED_SLOT, None),
+            SlotSet(INTERRUPTED_FORM, form),
+        ]
 
 
 class ActionEraseConversation(Action):
-    """Deletes the stored request of this conversation and forgets the answers."""
+    """Deletes everything stored of this conversation and starts afresh."""
 
     def name(self) -> Text:
         return "action_erase_conversation"
@@ -23,8 +57,32 @@ class ActionEraseConversation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         factory = session_factory(load_settings().database_url)
-        with UnitOfWork(factory) as uow:
-            uow.requests.delete_by_conversation(tracker.sender_id)
-            uow.commit()
+        try:
+            with UnitOfWork(factory) as uow:
+                counts = erase_conversation(uow, tracker.sender_id)
+                uow.commit()
+        except Exception:  # noqa: BLE001 - the entrepreneur must hear it failed
+            logger.exception("erasing %s failed", tracker.sender_id)
+            dispatcher.utter_message(response="utter_erase_failed")
+            return []
+        logger.info("erased %s on request: %s", tracker.sender_id, counts)
         dispatcher.utter_message(response="utter_erased")
-        return [ActiveLoop(None), AllSlotsReset()]
+        # Without the restart Rasa would keep the conversation in the tracker.
+        return [Restarted()]
+
+
+class ActionCancelErasure(Action):
+    """Keeps everything and goes back to the form the question interrupted."""
+
+    def name(self) -> Text:
+        return "action_cancel_erasure"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        dispatcher.utter_message(response="utter_erasure_cancelled")
+        form = tracker.get_slot(INTERRUPTED_FORM)
+        events: List[EventType] = [SlotSet(INTERRUPTED_FORM, None)]
+        if form:
+            events.append(FollowupAction(form))
+        return events

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.contact import NO_PHONE
-from actions.intake import COMPANY_CONTEXT, PROBES_BY_NEED
+from actions.intake import PROBES_BY_NEED
 from actions.options import option_summaries, ranked_options
 from bot.settings import load_settings
 from bot.store.session import UnitOfWork, session_factory

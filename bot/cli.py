@@ -1,4 +1,4 @@
-"""`python -m bot export|stats|db upgrade|users`: the store from the command line."""
+"""`python -m bot export|stats|purge|db upgrade|users`: the store from the command line."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import getpass
 import io
 import sys
 from collections import Counter
+from datetime import timedelta
 from typing import Callable, List, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
@@ -15,7 +16,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.export import WRITERS
 from bot.settings import Settings, load_settings
-from bot.store.models import ROLES, RefinedRequest
+from bot.store.models import ROLES, RefinedRequest, utcnow
+from bot.store.retention import parse_period, purge_before
 from bot.store.session import SessionFactory, UnitOfWork, session_factory, sqlite_path
 
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -105,6 +107,30 @@ def stats(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def purge(args: argparse.Namespace, settings: Settings) -> int:
+    period: timedelta = args.older_than or timedelta(days=settings.retention_days)
+    factory = readable_store(settings.database_url)
+    if factory is None:
+        return 0
+    cutoff = utcnow() - period
+    with UnitOfWork(factory) as uow:
+        totals = purge_before(uow.session, cutoff)
+        uow.commit()
+    print(
+        f"Purged {totals['conversations']} conversations idle since before "
+        f"{cutoff:%Y-%m-%d %H:%M} UTC: {totals['refined_requests']} requests, "
+        f"{totals['events']} transcript events."
+    )
+    return 0
+
+
+def period(text: str) -> timedelta:
+    try:
+        return parse_period(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     # Alembic is only loaded for the one command that needs it.
     from bot.store.migrate import current_revision, upgrade
@@ -166,6 +192,19 @@ def build_parser() -> argparse.ArgumentParser:
         "stats", help="requests per need category and status"
     )
     stats_parser.set_defaults(run=stats)
+
+    purge_parser = commands.add_parser(
+        "purge",
+        help="erase conversations (transcript and request) idle for longer than "
+        "the retention period",
+    )
+    purge_parser.add_argument(
+        "--older-than",
+        type=period,
+        metavar="PERIOD",
+        help="e.g. 180d, 26w or 12h; default RETENTION_DAYS days (180)",
+    )
+    purge_parser.set_defaults(run=purge)
 
     db_parser = commands.add_parser("db", help="database schema")
     db_commands = db_parser.add_subparsers(dest="db_command", required=True)

@@ -28,6 +28,12 @@ REVIEW_SESSION_MINUTES
 REVIEW_SECURE_COOKIES
     ``1`` when the review app is served over HTTPS (cookies marked Secure).
     Default: unset (off), for plain http on localhost.
+RETENTION_DAYS
+    Days a conversation (transcript and request) is kept after its last activity;
+    `python -m bot purge` erases older ones. Default: 180.
+TURN_TIMEOUT_S
+    Seconds the REST channel waits for a turn before it tells the user something
+    went wrong (Rasa itself waits five minutes for the action server). Default: 8.
 
 An empty variable counts as unset.
 """
@@ -42,6 +48,8 @@ from typing import Mapping, Optional, Tuple
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{REPO_ROOT / 'var' / 'vraagwijzer.db'}"
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org"
+DEFAULT_RETENTION_DAYS = 180
+DEFAULT_TURN_TIMEOUT_S = 8.0
 TELEGRAM_VARIABLES = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_WEBHOOK_URL",
@@ -76,6 +84,8 @@ class Settings:
     review_secret_key: Optional[str] = None
     review_session_minutes: int = 120
     review_secure_cookies: bool = False
+    retention_days: int = DEFAULT_RETENTION_DAYS
+    turn_timeout_s: float = DEFAULT_TURN_TIMEOUT_S
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
@@ -93,4 +103,6 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         review_secret_key=env.get("REVIEW_SECRET_KEY") or None,
         review_session_minutes=int(env.get("REVIEW_SESSION_MINUTES") or 120),
         review_secure_cookies=(env.get("REVIEW_SECURE_COOKIES") or "0") == "1",
+        retention_days=int(env.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
+        turn_timeout_s=float(env.get("TURN_TIMEOUT_S") or DEFAULT_TURN_TIMEOUT_S),
     )

@@ -6,4 +6,8 @@ webchat.WebChatInput
 telegram.TelegramChannel
     Rasa's Telegram connector, hardened: webhook secret, repeated updates,
     attachments, callback data limit, configurable Bot API server.
+rest.GuardedRestInput
+    Rasa's REST channel (same name and URL) with a 400 for malformed bodies, a
+    Dutch answer for empty or too long messages, and a short Dutch message when
+    a turn fails behind it (action server, database, time limit).
 """

@@ -9,6 +9,8 @@ hex digits from ``crypto.getRandomValues``): anything else gets a fresh random
 id, so one visitor cannot pick another's conversation by guessing. A socket may
 only send messages for the session it joined. A ``conversation_start`` event
 (sent by the widget for a new conversation) runs the session start: the welcome.
+A turn that fails behind the channel (action server down or slow, database
+unavailable) ends with "Er gaat iets mis aan onze kant, …" (bot/channels/rest.py).
 
 The channel keeps the name ``socketio``: the stored requests say ``web``.
 """
@@ -24,7 +26,9 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Sanic
 
+from bot.channels.rest import guarded, response_text
 from bot.channels.session import start_conversation
+from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
 
@@ -46,12 +50,18 @@ class WebChatInput(SocketIOInput):
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> SocketBlueprint:
-        blueprint = super().blueprint(on_new_message)
+        server: Dict[str, Sanic] = {}
+
+        def fault_answer() -> str:
+            domain = server["app"].ctx.agent.domain
+            return str(response_text(domain, "utter_turn_failed")[0]["text"])
+
+        timeout_s = load_settings().turn_timeout_s
+        blueprint = super().blueprint(guarded(on_new_message, fault_answer, timeout_s))
         sio = self.sio
         assert sio is not None  # set by SocketIOInput.blueprint
         namespace = self.namespace or "/"
         handle_message = sio.handlers[namespace][self.user_message_evt]
-        server: Dict[str, Sanic] = {}
 
         @blueprint.listener("after_server_start")
         async def remember_app(app: Sanic, *_: Any) -> None:

@@ -35,9 +35,9 @@ from bot.review import dates, workflow
 from bot.review.accounts import authenticate
 from bot.review.corrections import nlu_yaml
 from bot.review.dashboard import figures
-from bot.review.privacy import erase_conversation
 from bot.review.throttle import LoginThrottle
 from bot.settings import REPO_ROOT, Settings, load_settings
+from bot.store.erasure import erase_conversation
 from bot.store.models import NO_OPTION, RefinedRequest
 from bot.store.repository import RequestFilter
 from bot.store.session import UnitOfWork, session_factory

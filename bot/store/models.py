@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import declarative_base, relationship, validates
 
+from bot.store.redaction import redact_value
+
 Base = declarative_base()
 
 STATUS_NEW = "nieuw"
@@ -98,6 +100,15 @@ class RefinedRequest(Base):
     @validates("created_at", "updated_at", "consent_at")
     def _validate_datetime(self, key: str, value: Any) -> Optional[datetime]:
         return as_utc(value)
+
+    # What the entrepreneur typed outside the contact fields: personal numbers and
+    # addresses in it are masked before they are stored (bot/store/redaction.py).
+    @validates(
+        "original_question", "refined_question", "company", "sector", "region",
+        "answers",
+    )  # fmt: skip
+    def _redact_free_text(self, key: str, value: Any) -> Any:
+        return redact_value(value)
 
     @validates("size")
     def _validate_size(self, key: str, value: Any) -> Optional[str]:

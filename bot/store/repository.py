@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
@@ -213,17 +213,6 @@ class RequestRepository:
         self.session.flush()
         return activity
 
-    def delete_with_history(self, conversation_id: str) -> int:
-        """Removes the conversation's request with its history and tags."""
-        request = self.get_by_conversation(conversation_id)
-        if request is None:
-            return 0
-        for table in (RequestActivity, RequestTag):
-            self.session.execute(sa.delete(table).where(table.request_id == request.id))
-        self.session.delete(request)
-        self.session.flush()
-        return 1
-
     def delete_by_conversation(self, conversation_id: str) -> int:
         """Removes the conversation's request; returns how many rows went."""
         statement = sa.delete(RefinedRequest).where(
@@ -308,9 +297,3 @@ class CorrectionRepository:
             MessageCorrection.corrected_intent, MessageCorrection.id
         )
         return list(self.session.scalars(query))
-
-    def delete_by_conversations(self, conversation_ids: Sequence[str]) -> int:
-        statement = sa.delete(MessageCorrection).where(
-            MessageCorrection.conversation_id.in_(conversation_ids)
-        )
-        return self.session.execute(statement).rowcount

@@ -5,6 +5,20 @@ endpoints.yml::
     tracker_store:
       type: bot.store.tracker_store.DatabaseUrlTrackerStore
 
+Beyond Rasa's SQLTrackerStore it
+
+- masks e-mail addresses, phone numbers, IBANs, BSNs and KvK numbers in every
+  event it writes (bot/store/redaction.py), except in the contact slots;
+- finishes an erasure: when the tracker it saves holds `action_erase_conversation`
+  followed by `Restarted`, it removes every stored row of the conversation
+  (bot/store/erasure.py) and keeps only the events after the restart. Rasa would
+  otherwise write the whole in-memory tracker back, since it stores the events
+  beyond the number it finds in the table;
+- never lets Rasa fall back to an in-memory tracker silently: a failure to
+  start raises an error Rasa does not catch, and a failure to read or write is
+  reported to the channel (bot/faults.py) before Rasa's fail-safe wrapper
+  swallows it, so the user hears that something went wrong.
+
 Only the Rasa server imports the store class; the readers below (transcript,
 erasure, dashboard counts) do not need Rasa, so the review app uses them too.
 """
@@ -13,24 +27,66 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Set, Tuple
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Optional,
+    Set,
+    Tuple,
+)
 
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from bot import faults
 from bot.settings import load_settings
+from bot.store.erasure import erase_conversation
+from bot.store.redaction import redact_event
 from bot.store.session import configure_sqlite, ensure_sqlite_directory, session_factory
 
 if TYPE_CHECKING:
     from rasa.core.brokers.broker import EventBroker
     from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import Event
+    from rasa.shared.core.trackers import DialogueStateTracker
 
 logger = logging.getLogger(__name__)
 
 TRANSCRIPT_EVENTS = ("user", "bot")
 FALLBACK_INTENT = "nlu_fallback"  # FallbackClassifier in config.yml
 FALLBACK_ACTIONS = ("action_default_fallback",)  # RulePolicy's core fallback
+ERASE_ACTION = "action_erase_conversation"
+
+
+class TrackerStoreUnavailable(RuntimeError):
+    """The transcript database cannot be used; Rasa must not start without it.
+
+    A RuntimeError on purpose: Rasa replaces a custom tracker store that raises
+    AttributeError or ImportError by an in-memory one, with only a warning.
+    """
+
+
+def events_after_erasure(events: Iterable["Event"]) -> Optional[List["Event"]]:
+    """The events after the restart of the last erasure; None if none was erased.
+
+    `action_erase_conversation` returns `Restarted` only when it has erased the
+    stored rows, so a failed erasure keeps everything.
+    """
+    events = list(events)  # Rasa's tracker holds a deque
+    kept = None
+    erasing = False
+    for index, event in enumerate(events):
+        if getattr(event, "action_name", None) == ERASE_ACTION:
+            erasing = True
+        elif erasing and event.type_name == "restart":
+            kept = list(events[index + 1 :])
+            erasing = False
+    return kept
 
 # Rasa's `events` table, as far as the transcript needs it.
 _events = sa.table(
@@ -82,17 +138,64 @@ def _tracker_store_class() -> type:
             if host:
                 logger.warning("tracker_store url %r ignored for DATABASE_URL", host)
             database_url = database_url or load_settings().database_url
-            # Rasa retries a failed connection forever, so the directory must exist.
-            ensure_sqlite_directory(database_url)
-            super().__init__(
-                domain,
-                event_broker=event_broker,
-                **connection_kwargs(database_url),
-                **kwargs,
-            )
+            try:
+                # Rasa retries a failed connection forever: the directory must exist.
+                ensure_sqlite_directory(database_url)
+                super().__init__(
+                    domain,
+                    event_broker=event_broker,
+                    **connection_kwargs(database_url),
+                    **kwargs,
+                )
+            except Exception as error:
+                raise TrackerStoreUnavailable(
+                    f"tracker store on {database_url!r} failed: {error!r}"
+                ) from error
             if self.engine.dialect.name == "sqlite":
                 configure_sqlite(self.engine)
                 self.engine.dispose()  # new connections get the pragmas
+
+        async def retrieve(self, sender_id: str) -> Optional["DialogueStateTracker"]:
+            with faults.reported(faults.DATABASE):
+                return await super().retrieve(sender_id)
+
+        async def save(self, tracker: "DialogueStateTracker") -> None:
+            if faults.seen():
+                # The user is told the turn failed and to send it again; storing
+                # half a turn (or a blank tracker after a failed read) would make
+                # the retry land in a different state.
+                logger.warning(
+                    "turn of %s not stored: %s", tracker.sender_id, faults.seen()
+                )
+                return
+            with faults.reported(faults.DATABASE):
+                kept = events_after_erasure(tracker.events)
+                if kept is not None:
+                    tracker = self._erase(tracker, kept)
+                await super().save(tracker)
+
+        def _erase(
+            self, tracker: "DialogueStateTracker", kept: List["Event"]
+        ) -> "DialogueStateTracker":
+            from rasa.shared.core.trackers import DialogueStateTracker
+
+            with self.session_scope() as session:
+                counts = erase_conversation(session, tracker.sender_id)
+                session.commit()
+            logger.info("erased conversation %s: %s", tracker.sender_id, counts)
+            return DialogueStateTracker.from_events(
+                tracker.sender_id, kept, self.domain.slots
+            )
+
+        def _additional_events(
+            self, session: Any, tracker: "DialogueStateTracker"
+        ) -> Iterator["Event"]:
+            from rasa.shared.core.events import Event
+
+            for event in super()._additional_events(session, tracker):
+                data = event.as_dict()
+                redacted = redact_event(data)
+                yield event if redacted == data else Event.from_parameters(redacted)
 
     DatabaseUrlTrackerStore.__module__ = __name__
     DatabaseUrlTrackerStore.__qualname__ = "DatabaseUrlTrackerStore"
@@ -193,14 +296,6 @@ def user_event(
     )
     row = session.execute(query).one_or_none()
     return None if row is None else _turn(*row)
-
-
-def delete_events(session: Session, conversation_id: str) -> int:
-    """Removes every event of the conversation (AVG erasure); returns the count."""
-    if not has_events_table(session):
-        return 0
-    statement = sa.delete(_events).where(_events.c.sender_id == conversation_id)
-    return session.execute(statement).rowcount
 
 
 def conversations_started(session: Session) -> Set[str]:

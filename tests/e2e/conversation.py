@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 TOKEN = "test-token"
 
@@ -34,3 +35,16 @@ def texts(answers: List[Dict[str, Any]]) -> str:
 
 def buttons(answers: List[Dict[str, Any]]) -> List[Dict[str, str]]:
     return [button for answer in answers for button in answer.get("buttons", [])]
+
+
+def post_raw(base: str, body: bytes, timeout: float = 30) -> Tuple[int, Any]:
+    """POSTs `body` as is to the REST webhook: (status, parsed JSON answer)."""
+    request = urllib.request.Request(
+        f"{base}/webhooks/rest/webhook", data=body,
+        headers={"Content-Type": "application/json"},
+    )  # fmt: skip
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")

@@ -53,24 +53,47 @@ def write_endpoints(workdir: Path, actions_port: int) -> Path:
     return endpoints
 
 
-def server_env(database_url: str) -> Dict[str, str]:
+def upgraded_database(workdir: Path) -> str:
+    """A fresh SQLite store in `workdir`, migrated as `make run` does."""
+    database_url = f"sqlite:///{workdir / 'store.db'}"
+    subprocess.run([str(BIN / "python"), "-m", "bot", "db", "upgrade"], check=True,
+                   cwd=ROOT, env=server_env(database_url))  # fmt: skip
+    return database_url
+
+
+def server_env(database_url: str, **overrides: str) -> Dict[str, str]:
     return {
         **os.environ,
         "DATABASE_URL": database_url,
         "PYTHONPATH": str(ROOT),
         "TF_CPP_MIN_LOG_LEVEL": "3",
+        # A loaded test machine must not turn a slow turn into a fault message;
+        # tests/e2e/test_faults.py runs with the real limit.
+        "TURN_TIMEOUT_S": "60",
+        **overrides,
     }
 
 
 @contextmanager
 def action_server(workdir: Path, database_url: str) -> Iterator[int]:
-    port = free_port()
+    with action_server_process(workdir, database_url) as (port, _):
+        yield port
+
+
+@contextmanager
+def action_server_process(
+    workdir: Path, database_url: str, port: Optional[int] = None
+) -> Iterator[Tuple[int, subprocess.Popen]]:
+    """The action server and its process, e.g. to pause it; `port` to restart it."""
+    port = port or free_port()
     log = workdir / "actions.log"
     command = [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
                "--port", str(port)]  # fmt: skip
-    with _process(command, log, server_env(database_url)) as process:
+    # Only Rasa calls it, as with `make run` (scripts/run.sh).
+    env = server_env(database_url, SANIC_HOST="127.0.0.1")
+    with _process(command, log, env) as process:
         wait_until_up(f"http://127.0.0.1:{port}/health", process, log)
-        yield port
+        yield port, process
 
 
 @contextmanager
@@ -79,19 +102,24 @@ def rasa_server(
     database_url: str,
     actions_port: int,
     extra_env: Optional[Dict[str, str]] = None,
+    api: bool = True,
 ) -> Iterator[str]:
+    """Rasa on a free port; `api=False` serves only the channels, as `make run`
+    does without RASA_AUTH_TOKEN."""
     port = free_port()
     log = workdir / "rasa.log"
     command = [
         str(BIN / "rasa"), "run", "--model", str(ROOT / "models"),
         "--port", str(port), "--credentials", str(ROOT / "credentials.yml"),
         "--endpoints", str(write_endpoints(workdir, actions_port)),
-        "--enable-api", "--auth-token", "test-token",
     ]  # fmt: skip
-    env = {**server_env(database_url), **(extra_env or {})}
+    if api:
+        command += ["--enable-api", "--auth-token", "test-token"]
+    env = server_env(database_url, **(extra_env or {}))
     with _process(command, log, env) as process:
         base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/status?token=test-token", process, log)
+        health = f"{base}/status?token=test-token" if api else f"{base}/"
+        wait_until_up(health, process, log)
         yield base
 
 
@@ -100,9 +128,7 @@ def bot_servers(
     workdir: Path, extra_env: Optional[Dict[str, str]] = None
 ) -> Iterator[Tuple[str, str]]:
     """A fresh store, the action server and Rasa: yields (Rasa URL, DATABASE_URL)."""
-    database_url = f"sqlite:///{workdir / 'e2e.db'}"
-    subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], check=True,
-                   env={"DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    database_url = upgraded_database(workdir)
     with action_server(workdir, database_url) as actions_port:
         with rasa_server(workdir, database_url, actions_port, extra_env) as base:
             yield base, database_url

@@ -1,0 +1,175 @@
+"""Rasa's REST channel with answers for bad input and for faults behind it.
+
+credentials.yml::
+
+    bot.channels.rest.GuardedRestInput:
+
+It keeps the name and URL of Rasa's channel (POST /webhooks/rest/webhook with
+``{"sender", "message", "metadata"}``) and adds:
+
+- a 400 with a JSON error for a body that is not a JSON object, is not UTF-8,
+  or lacks a text `sender` or `message` (Rasa answers those with a 500 or an
+  empty list);
+- a Dutch answer, without running the dialogue or storing anything, for an
+  empty message or one longer than `MAX_MESSAGE_CHARS`; control characters are
+  dropped before the dialogue sees the text;
+- a time limit for the whole turn (TURN_TIMEOUT_S, bot/settings.py, default 8
+  seconds): Rasa waits five minutes for the action server, a user gives up
+  much sooner;
+- a short Dutch message when the turn failed (action server down or slow,
+  database unavailable: see bot/faults.py) instead of silence or half an
+  answer. Nothing of a failed turn is stored, so sending it again works;
+- the same message, and no turn at all, when Rasa ended up with an in-memory
+  tracker store (a wrong `tracker_store` in endpoints.yml, or a store class
+  that failed to import: Rasa then only logs a warning).
+
+The answers are the responses `utter_turn_failed`, `utter_empty_message` and
+`utter_message_too_long` in domain.yml.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import re
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot import faults
+from bot.settings import load_settings
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 2000
+# C0 and C1 control characters except tab and newline, and the BOM.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+class BadRequest(ValueError):
+    """The body is not what the channel accepts; the message goes back as a 400."""
+
+
+def parse_body(body: bytes) -> Tuple[str, str, Optional[Dict[str, Any]]]:
+    """(sender, message, metadata) from the request body, or BadRequest."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BadRequest("body is not UTF-8") from None
+    except json.JSONDecodeError:
+        raise BadRequest("body is not JSON") from None
+    if not isinstance(data, dict):
+        raise BadRequest("body is not a JSON object")
+    sender, message = data.get("sender"), data.get("message")
+    if not isinstance(sender, str) or not sender.strip():
+        raise BadRequest("'sender' must be a non-empty string")
+    if not isinstance(message, str):
+        raise BadRequest("'message' must be a string")
+    metadata = data.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise BadRequest("'metadata' must be an object")
+    return sender, message, metadata
+
+
+def clean_message(text: str) -> str:
+    return CONTROL_CHARACTERS.sub("", text).strip()
+
+
+def keeps_conversations_in_memory(agent: Any) -> bool:
+    """Whether Rasa would keep this conversation only in memory, to lose it."""
+    from rasa.core.tracker_store import InMemoryTrackerStore
+
+    store = agent.tracker_store
+    # Rasa wraps the configured store in a FailSafeTrackerStore.
+    store = getattr(store, "_tracker_store", store)
+    return isinstance(store, InMemoryTrackerStore)
+
+
+def response_text(domain: Any, name: str) -> List[Dict[str, Any]]:
+    """One variation of a text response from the domain, as the channel sends it."""
+    variations = domain.responses.get(name) or [{"text": name}]
+    return [{"text": random.choice(variations)["text"]}]
+
+
+async def run_turn(
+    on_new_message: Handler, message: UserMessage, timeout_s: float
+) -> set:
+    """Runs one turn; returns the faults seen (empty when it went well).
+
+    A turn cut off by the time limit is not stored: Rasa saves the tracker at
+    the end of the turn, so the user can send the message again.
+    """
+    with faults.collecting() as seen:
+        try:
+            await asyncio.wait_for(on_new_message(message), timeout_s)
+        except asyncio.TimeoutError:
+            logger.error("turn of %s took over %ss", message.sender_id, timeout_s)
+            seen.add(faults.TIMEOUT)
+        except Exception:  # noqa: BLE001 - whatever broke, the user hears it
+            logger.exception("turn of %s failed", message.sender_id)
+            seen.add(faults.CRASH)
+        return set(seen)
+
+
+def guarded(
+    on_new_message: Handler, fault_answer: Callable[[], str], timeout_s: float
+) -> Handler:
+    """`on_new_message` for channels that send answers as they come (socket.io):
+    after a failed turn the user also gets `fault_answer()`."""
+    faults.watch_rasa_actions()
+
+    async def handle(message: UserMessage) -> None:
+        if await run_turn(on_new_message, message, timeout_s):
+            text = fault_answer()
+            await message.output_channel.send_text_message(message.sender_id, text)
+
+    return handle
+
+
+class GuardedRestInput(RestInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        faults.watch_rasa_actions()
+        timeout_s = load_settings().turn_timeout_s
+        webhook = Blueprint("guarded_rest_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                sender, text, metadata = parse_body(request.body)
+            except BadRequest as error:
+                return response.json({"error": str(error)}, status=400)
+            agent = request.app.ctx.agent
+            domain = agent.domain
+            text = clean_message(text)
+            if not text:
+                return response.json(response_text(domain, "utter_empty_message"))
+            if len(text) > MAX_MESSAGE_CHARS:
+                return response.json(response_text(domain, "utter_message_too_long"))
+            if keeps_conversations_in_memory(agent):
+                logger.error("no database tracker store: not taking the message")
+                return response.json(response_text(domain, "utter_turn_failed"))
+            collector = CollectingOutputChannel()
+            message = UserMessage(
+                text, collector, sender, input_channel=self.name(), metadata=metadata
+            )
+            if await run_turn(on_new_message, message, timeout_s):
+                return response.json(response_text(domain, "utter_turn_failed"))
+            return response.json(collector.messages)
+
+        return webhook

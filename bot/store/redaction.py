@@ -1,0 +1,141 @@
+"""Masks personal numbers and addresses typed in free text before it is stored.
+
+E-mail addresses, phone numbers (Dutch and international), IBANs (checked with
+mod 97), BSNs (checked with the 11-proef) and KvK numbers (any stand-alone
+8-digit number: a date or amount written that way is masked too, which errs on
+the side of privacy). Contact details belong in the contact slots and columns,
+which are never redacted; everywhere else (what the entrepreneur typed, the
+bot's restatement of it, the other slots) they are replaced by a placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Dict, Match, Pattern, Tuple
+
+EMAIL = "[e-mailadres]"
+PHONE = "[telefoonnummer]"
+IBAN = "[iban]"
+BSN = "[bsn]"
+KVK = "[kvk-nummer]"
+
+# Where contact details belong: slots (Rasa) and columns (our store).
+CONTACT_FIELDS = frozenset({"contact_name", "contact_email", "contact_phone"})
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Two letters, two check digits, then 11 to 30 letters or digits, maybe in groups.
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b", re.IGNORECASE)
+# A Dutch IBAN is masked even with a typo in it (failing mod 97).
+_DUTCH_IBAN = re.compile(r"NL\d{2}[A-Z]{4}\d{10}", re.IGNORECASE)
+# A run of digits with the separators people type in phone numbers; +31/0031
+# or a leading 0 is checked in `_phone`.
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().-]{6,}\d(?!\w)")
+_BSN = re.compile(r"(?<![\w.-])\d{3}[ .]?\d{3}[ .]?\d{3}(?![\w]|[.-]\d)")
+_KVK = re.compile(r"(?<![\w.-])\d{8}(?![\w]|[.-]\d)")
+
+
+def is_iban(text: str) -> bool:
+    """Mod 97 of the rearranged number is 1 (ISO 13616); spaces are ignored."""
+    compact = text.replace(" ", "").upper()
+    if not 15 <= len(compact) <= 34 or not compact.isalnum():
+        return False
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
+
+
+def _iban(match: Match[str]) -> str:
+    # The pattern may have run on into the next word ("NL91ABNA0417164300 graag"):
+    # the longest prefix ending at a word boundary that checks out is the IBAN.
+    text = match.group(0)
+    for end in range(len(text), 14, -1):
+        if end < len(text) and text[end] != " ":
+            continue
+        candidate = text[:end]
+        if is_iban(candidate) or _DUTCH_IBAN.fullmatch(candidate.replace(" ", "")):
+            return IBAN + text[end:]
+    return text
+
+
+def _phone(match: Match[str]) -> str:
+    text = match.group(0)
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+") or text.startswith("00"):
+        international = digits[2:] if text.startswith("00") else digits
+        dutch = international.startswith("31")
+        if dutch:
+            digits = "0" + international[2:].lstrip("0")
+        elif 8 <= len(international) <= 15:
+            return PHONE
+    # Dutch numbers: ten digits, a 0 and then a non-zero area or mobile code.
+    if len(digits) == 10 and digits[0] == "0" and digits[1] != "0":
+        return PHONE
+    return text
+
+
+def is_bsn(digits: str) -> bool:
+    """The 11-proef: 9·d1 + 8·d2 + … + 2·d8 − d9 is a non-zero multiple of 11."""
+    if len(digits) != 9 or not digits.isdigit():
+        return False
+    total = sum(int(d) * weight for d, weight in zip(digits, range(9, 1, -1)))
+    total -= int(digits[8])
+    return total % 11 == 0 and total != 0
+
+
+def _bsn(match: Match[str]) -> str:
+    digits = re.sub(r"\D", "", match.group(0))
+    return BSN if is_bsn(digits) else match.group(0)
+
+
+# Order matters: an e-mail can hold digits, an IBAN holds a KvK-length run.
+_RULES: Tuple[Tuple[Pattern[str], Callable[[Match[str]], str]], ...] = (
+    (_EMAIL, lambda match: EMAIL),
+    (_IBAN, _iban),
+    (_PHONE, _phone),
+    (_BSN, _bsn),
+    (_KVK, lambda match: KVK),
+)
+
+
+def redact(text: str) -> str:
+    """`text` with every e-mail, phone, IBAN, BSN and KvK number masked."""
+    for pattern, replace in _RULES:
+        text = pattern.sub(replace, text)
+    return text
+
+
+def redact_value(value: Any) -> Any:
+    """Strings redacted, lists and dicts walked; other values unchanged."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, list):
+        return [redact_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: redact_value(item) for key, item in value.items()}
+    return value
+
+
+def redact_event(data: Dict[str, Any]) -> Dict[str, Any]:
+    """A serialised Rasa event with the free text masked.
+
+    User messages (text and the parse data: text, entity values), bot messages
+    and slots other than the contact slots. Other events come back unchanged.
+    """
+    kind = data.get("event")
+    if kind == "user":
+        parse_data = dict(data.get("parse_data") or {})
+        if "text" in parse_data:
+            parse_data["text"] = redact_value(parse_data["text"])
+        if "entities" in parse_data:
+            parse_data["entities"] = [
+                {**entity, "value": redact_value(entity.get("value"))}
+                for entity in parse_data["entities"]
+            ]
+        redacted = {**data, "text": redact_value(data.get("text"))}
+        if "parse_data" in data:
+            redacted["parse_data"] = parse_data
+        return redacted
+    if kind == "bot":
+        return {**data, "text": redact_value(data.get("text"))}
+    if kind == "slot" and data.get("name") not in CONTACT_FIELDS:
+        return {**data, "value": redact_value(data.get("value"))}
+    return data

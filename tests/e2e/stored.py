@@ -1,0 +1,34 @@
+"""What the store holds, read straight from the database the servers use."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List
+
+import sqlalchemy as sa
+
+from bot.store.session import make_engine
+
+
+def table_rows(database_url: str) -> Dict[str, List[Dict[str, Any]]]:
+    """Every row of every table, as dicts."""
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return {
+                name: [dict(row._mapping) for row in connection.execute(
+                    sa.text(f'SELECT * FROM "{name}"'))]
+                for name in sa.inspect(connection).get_table_names()
+            }  # fmt: skip
+    finally:
+        engine.dispose()
+
+
+def events_of(database_url: str, sender: str) -> List[Dict[str, Any]]:
+    """The conversation's events as Rasa stored them, in order."""
+    rows = table_rows(database_url).get("events", [])
+    return [json.loads(row["data"]) for row in rows if row["sender_id"] == sender]
+
+
+def user_texts(database_url: str, sender: str) -> List[str]:
+    return [e["text"] for e in events_of(database_url, sender) if e["event"] == "user"]

@@ -1,0 +1,96 @@
+"""Personal numbers and addresses typed in free text are masked before storage."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.store.redaction import (
+    BSN, EMAIL, IBAN, KVK, PHONE, is_bsn, is_iban, redact, redact_event,
+)  # fmt: skip
+
+MASKED = [
+    ("mail me maar op piet.jansen@jansen-installatie.nl",
+     f"mail me maar op {EMAIL}"),
+    ("bel me op 06-12345678 na vijven", f"bel me op {PHONE} na vijven"),
+    ("mijn nummer is 0612345678.", f"mijn nummer is {PHONE}."),
+    ("06 123 456 78", PHONE),
+    ("+31 6 12345678 (whatsapp)", f"{PHONE} (whatsapp)"),
+    ("+31(0)6-12345678", PHONE),
+    ("kantoor: 020-1234567, vraag naar Anna", f"kantoor: {PHONE}, vraag naar Anna"),
+    ("(020) 123 45 67", PHONE),
+    ("0031 10 1234567", PHONE),
+    ("onze vestiging in Gorinchem, 0183-123456", f"onze vestiging in Gorinchem, {PHONE}"),
+    ("mijn Belgische nummer +32 470 12 34 56", f"mijn Belgische nummer {PHONE}"),
+    ("factuur graag op NL91ABNA0417164300 zetten", f"factuur graag op {IBAN} zetten"),
+    ("rekening NL91 ABNA 0417 1643 00.", f"rekening {IBAN}."),
+    ("nl91abna0417164300", IBAN),
+    ("Belgisch: BE68 5390 0754 7034 voor de factuur", f"Belgisch: {IBAN} voor de factuur"),
+    ("mijn bsn is 111222333", f"mijn bsn is {BSN}"),
+    ("BSN 123.456.782 van de stagiair", f"BSN {BSN} van de stagiair"),
+    ("we staan in de KvK onder 12345678", f"we staan in de KvK onder {KVK}"),
+    ("Bakkerij de Vries, kvk 87654321, Utrecht", f"Bakkerij de Vries, kvk {KVK}, Utrecht"),
+    ("piet@jansen.nl of 06-12345678, kvk 12345678",
+     f"{EMAIL} of {PHONE}, kvk {KVK}"),
+]  # fmt: skip
+
+UNCHANGED = [
+    "we zijn met 25 man en bestaan sinds 1998",
+    "op 12-05-2026 om 10.30 uur kan ik",
+    "omzet 1.000.000 euro per jaar",
+    "postcode 3511 AB Utrecht",
+    "we zoeken 3 monteurs op mbo niveau 4",
+    "ik vind geen monteurs",
+    "bel me maar",  # no number
+    "een iso 9001 certificaat",
+    "123456789",  # nine digits failing the 11-proef: not a BSN
+]
+
+
+@pytest.mark.parametrize("text, expected", MASKED)
+def test_personal_data_in_dutch_free_text_is_masked(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_ordinary_numbers_are_left_alone(text):
+    assert redact(text) == text
+
+
+def test_a_dutch_iban_with_a_typo_is_masked_too():
+    assert not is_iban("NL91ABNA0417164301")
+    assert redact("NL91ABNA0417164301") == IBAN
+
+
+def test_bsn_uses_the_eleven_test():
+    assert is_bsn("111222333") and is_bsn("123456782")
+    assert not is_bsn("123456789") and not is_bsn("000000000")
+
+
+def test_user_event_text_parse_data_and_entities_are_masked():
+    event = {
+        "event": "user", "text": "bel 06-12345678",
+        "parse_data": {"text": "bel 06-12345678", "intent": {"name": "inform"},
+                       "entities": [{"entity": "headcount", "value": "0612345678"}]},
+    }  # fmt: skip
+    redacted = redact_event(event)
+    assert redacted["text"] == f"bel {PHONE}"
+    assert redacted["parse_data"]["text"] == f"bel {PHONE}"
+    assert redacted["parse_data"]["entities"][0]["value"] == PHONE
+    assert redacted["parse_data"]["intent"] == {"name": "inform"}
+    assert event["text"] == "bel 06-12345678"  # the input is not changed
+
+
+def test_bot_text_and_other_slots_are_masked_but_contact_slots_kept():
+    bot = {"event": "bot", "text": "Klopt het dat je op piet@jansen.nl wilt?"}
+    assert redact_event(bot)["text"] == f"Klopt het dat je op {EMAIL} wilt?"
+    slot = {"event": "slot", "name": "tried_before", "value": "mail naar a@b.nl"}
+    assert redact_event(slot)["value"] == f"mail naar {EMAIL}"
+    for name, value in [("contact_email", "piet@jansen.nl"),
+                        ("contact_phone", "0612345678")]:  # fmt: skip
+        contact = {"event": "slot", "name": name, "value": value}
+        assert redact_event(contact) == contact
+
+
+def test_other_events_pass_unchanged():
+    action = {"event": "action", "name": "action_listen", "policy": None}
+    assert redact_event(action) is action

@@ -1,0 +1,95 @@
+"""The REST channel's checks and the fault reporting, without a server."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from types import SimpleNamespace
+
+import pytest
+
+from bot import faults
+from bot.channels.rest import (
+    BadRequest, clean_message, keeps_conversations_in_memory, parse_body, run_turn,
+)  # fmt: skip
+
+
+def test_a_well_formed_body_is_read():
+    body = '{"sender": "s-1", "message": "ik zoek monteurs", "metadata": {"a": 1}}'
+    assert parse_body(body.encode()) == ("s-1", "ik zoek monteurs", {"a": 1})
+
+
+@pytest.mark.parametrize("body", [
+    b"", b"{", b"[]", b'"hoi"', b'{"sender": "s"}', b'{"message": "hoi"}',
+    b'{"sender": "", "message": "hoi"}', b'{"sender": 1, "message": "hoi"}',
+    b'{"sender": "s", "message": null}', b'{"sender": "s", "message": "\xff"}',
+    b'{"sender": "s", "message": "hoi", "metadata": []}',
+])  # fmt: skip
+def test_malformed_bodies_are_bad_requests(body):
+    with pytest.raises(BadRequest):
+        parse_body(body)
+
+
+def test_control_characters_go_tabs_and_newlines_stay():
+    assert clean_message("\ufeff ik zoek\x00 monteurs\x1b[31m\x07\n\tnu ") == (
+        "ik zoek monteurs[31m\n\tnu"
+    )
+    assert clean_message(" \x00\x01 ") == ""
+
+
+def test_a_failing_action_logged_by_rasa_is_a_fault_of_that_turn_only():
+    faults.watch_rasa_actions()
+    faults.watch_rasa_actions()  # installed once
+    processor = logging.getLogger("rasa.core.processor")
+    assert sum(isinstance(h, faults.ActionFailureHandler) for h in processor.handlers) == 1
+    with faults.collecting() as seen:
+        processor.error(f"{faults.ACTION_FAILURE_LOG} 'intake_form'.")
+    assert seen == {faults.ACTIONS}
+    processor.error(f"{faults.ACTION_FAILURE_LOG} 'x'.")  # outside a turn: ignored
+    assert faults.seen() == set()
+
+
+def test_run_turn_reports_timeouts_and_crashes():
+    async def slow(message):
+        await asyncio.sleep(5)
+
+    async def crash(message):
+        raise RuntimeError("boom")
+
+    async def fine(message):
+        return None
+
+    message = SimpleNamespace(sender_id="s")
+    assert asyncio.run(run_turn(slow, message, 0.05)) == {faults.TIMEOUT}
+    assert asyncio.run(run_turn(crash, message, 1)) == {faults.CRASH}
+    assert asyncio.run(run_turn(fine, message, 1)) == set()
+
+
+def test_an_in_memory_tracker_store_is_noticed_through_rasas_wrapper():
+    from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+
+    memory = SimpleNamespace(tracker_store=FailSafeTrackerStore(InMemoryTrackerStore(None)))
+    assert keeps_conversations_in_memory(memory)
+    database = SimpleNamespace(tracker_store=FailSafeTrackerStore(SimpleNamespace(
+        domain=None, event_broker=None)))  # fmt: skip
+    assert not keeps_conversations_in_memory(database)
+
+
+def test_guarded_handler_adds_the_fault_answer_after_a_failed_turn():
+    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+    from bot.channels.rest import guarded
+
+    async def crash(message):
+        await message.output_channel.send_text_message(message.sender_id, "half")
+        raise RuntimeError("boom")
+
+    async def fine(message):
+        await message.output_channel.send_text_message(message.sender_id, "heel")
+
+    for handler, expected in [(crash, ["half", "mis"]), (fine, ["heel"])]:
+        output = CollectingOutputChannel()
+        handle = guarded(handler, lambda: "mis", timeout_s=1)
+        asyncio.run(handle(UserMessage("hoi", output, "s-1")))
+        assert [m["text"] for m in output.messages] == expected
+        assert {m["recipient_id"] for m in output.messages} == {"s-1"}
