@@ -50,6 +50,8 @@ DEFAULT_DATABASE_URL = f"sqlite:///{REPO_ROOT / 'var' / 'vraagwijzer.db'}"
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org"
 DEFAULT_RETENTION_DAYS = 180
 DEFAULT_TURN_TIMEOUT_S = 8.0
+DEFAULT_REVIEW_PORT = 5080
+DEFAULT_REVIEW_SESSION_MINUTES = 120
 TELEGRAM_VARIABLES = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_WEBHOOK_URL",
@@ -80,9 +82,9 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     rasa_auth_token: Optional[str] = None
     telegram: TelegramSettings = TelegramSettings()
-    review_port: int = 5080
+    review_port: int = DEFAULT_REVIEW_PORT
     review_secret_key: Optional[str] = None
-    review_session_minutes: int = 120
+    review_session_minutes: int = DEFAULT_REVIEW_SESSION_MINUTES
     review_secure_cookies: bool = False
     retention_days: int = DEFAULT_RETENTION_DAYS
     turn_timeout_s: float = DEFAULT_TURN_TIMEOUT_S
@@ -99,9 +101,11 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
             api_url=env.get("TELEGRAM_API_URL") or DEFAULT_TELEGRAM_API_URL,
         ),
-        review_port=int(env.get("REVIEW_PORT") or 5080),
+        review_port=int(env.get("REVIEW_PORT") or DEFAULT_REVIEW_PORT),
         review_secret_key=env.get("REVIEW_SECRET_KEY") or None,
-        review_session_minutes=int(env.get("REVIEW_SESSION_MINUTES") or 120),
+        review_session_minutes=int(
+            env.get("REVIEW_SESSION_MINUTES") or DEFAULT_REVIEW_SESSION_MINUTES
+        ),
         review_secure_cookies=(env.get("REVIEW_SECURE_COOKIES") or "0") == "1",
         retention_days=int(env.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
         turn_timeout_s=float(env.get("TURN_TIMEOUT_S") or DEFAULT_TURN_TIMEOUT_S),
