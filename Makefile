@@ -7,10 +7,11 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install run train validate test bench shell clean review review-bench
+.PHONY: help install run train validate test bench shell clean review review-bench \
+        cluster cluster-stop bench-load
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 install:  ## venv with Rasa 3.6, the Dutch spaCy pipeline, database schema
 	@bash scripts/install.sh
@@ -36,12 +37,24 @@ shell: install $(MODEL)  ## chat in the terminal (starts the action server too)
 validate: install  ## rasa data validate --fail-on-warnings (see scripts/validate_data.py)
 	$(BIN)/python scripts/validate_data.py
 
-test: install $(MODEL)  ## every test: units, data validation, test stories, end to end, browser
+test: install $(MODEL)  ## every test: units, data validation, test stories, end to end, browser, cluster
 	@bash scripts/install_chromium.sh
+	@bash scripts/install_services.sh
 	$(BIN)/python -m pytest tests
 
 bench: install $(MODEL)  ## NLU scores, latency, memory, start-up and training time
 	$(BIN)/python scripts/bench.py
+
+cluster: install $(MODEL)  ## PostgreSQL, Redis, 2 Rasa + 2 action servers behind nginx on 5005 (RASA_INSTANCES, ACTION_SERVERS)
+	@bash scripts/install_services.sh
+	$(BIN)/python -m bot.cluster start
+
+cluster-stop:  ## stop what `make cluster` started
+	$(BIN)/python -m bot.cluster stop
+
+bench-load: install $(MODEL)  ## 50 concurrent intakes: single process vs cluster, a Rasa killed mid-run (BENCH_USERS)
+	@bash scripts/install_services.sh
+	$(BIN)/python scripts/bench_load.py
 
 clean:  ## remove the trained model and test results (keeps the venv and database)
 	rm -rf models/*.tar.gz results .pytest_cache

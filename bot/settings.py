@@ -34,6 +34,14 @@ RETENTION_DAYS
 TURN_TIMEOUT_S
     Seconds the REST channel waits for a turn before it tells the user something
     went wrong (Rasa itself waits five minutes for the action server). Default: 8.
+LOCK_STORE_URL
+    Redis URL of the lock store that keeps two Rasa instances from handling one
+    conversation at once, e.g. ``redis://127.0.0.1:6379/1``. Required with more
+    than one Rasa instance. Default: unset (Rasa's in-process lock store).
+SESSION_MAX_TURNS
+    User messages in one conversation session before the tracker store starts a
+    new session that carries the slots and the open form over, so a long
+    conversation does not slow down every turn. 0 turns it off. Default: 25.
 
 An empty variable counts as unset.
 """
@@ -52,6 +60,7 @@ DEFAULT_RETENTION_DAYS = 180
 DEFAULT_TURN_TIMEOUT_S = 8.0
 DEFAULT_REVIEW_PORT = 5080
 DEFAULT_REVIEW_SESSION_MINUTES = 120
+DEFAULT_SESSION_MAX_TURNS = 25
 TELEGRAM_VARIABLES = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_WEBHOOK_URL",
@@ -88,6 +97,8 @@ class Settings:
     review_secure_cookies: bool = False
     retention_days: int = DEFAULT_RETENTION_DAYS
     turn_timeout_s: float = DEFAULT_TURN_TIMEOUT_S
+    lock_store_url: Optional[str] = None
+    session_max_turns: int = DEFAULT_SESSION_MAX_TURNS
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
@@ -109,4 +120,8 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         review_secure_cookies=(env.get("REVIEW_SECURE_COOKIES") or "0") == "1",
         retention_days=int(env.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
         turn_timeout_s=float(env.get("TURN_TIMEOUT_S") or DEFAULT_TURN_TIMEOUT_S),
+        lock_store_url=env.get("LOCK_STORE_URL") or None,
+        session_max_turns=int(
+            env.get("SESSION_MAX_TURNS") or DEFAULT_SESSION_MAX_TURNS
+        ),
     )

@@ -14,6 +14,9 @@ Beyond Rasa's SQLTrackerStore it
   (bot/store/erasure.py) and keeps only the events after the restart. Rasa would
   otherwise write the whole in-memory tracker back, since it stores the events
   beyond the number it finds in the table;
+- starts a new session, carrying the state over, every SESSION_MAX_TURNS user
+  messages, so that turns stay fast in a long conversation
+  (bot/store/session_limit.py);
 - never lets Rasa fall back to an in-memory tracker silently: a failure to
   start raises an error Rasa does not catch, and a failure to read or write is
   reported to the channel (bot/faults.py) before Rasa's fail-safe wrapper
@@ -48,6 +51,7 @@ from bot.settings import load_settings
 from bot.store.erasure import erase_conversation
 from bot.store.redaction import redact_event
 from bot.store.session import configure_sqlite, ensure_sqlite_directory, session_factory
+from bot.store.session_limit import session_checkpoint
 
 if TYPE_CHECKING:
     from rasa.core.brokers.broker import EventBroker
@@ -137,7 +141,9 @@ def _tracker_store_class() -> type:
         ) -> None:
             if host:
                 logger.warning("tracker_store url %r ignored for DATABASE_URL", host)
-            database_url = database_url or load_settings().database_url
+            settings = load_settings()
+            database_url = database_url or settings.database_url
+            self.session_max_turns = settings.session_max_turns
             try:
                 # Rasa retries a failed connection forever: the directory must exist.
                 ensure_sqlite_directory(database_url)
@@ -172,6 +178,8 @@ def _tracker_store_class() -> type:
                 kept = events_after_erasure(tracker.events)
                 if kept is not None:
                     tracker = self._erase(tracker, kept)
+                for event in session_checkpoint(tracker, self.session_max_turns):
+                    tracker.update(event)
                 await super().save(tracker)
 
         def _erase(

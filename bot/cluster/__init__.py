@@ -1,0 +1,1 @@
+"""The production topology on one machine: `python -m bot.cluster start|stop|status`."""

@@ -1,0 +1,241 @@
+"""`make cluster` / `make cluster-stop`: the production topology on one machine.
+
+    python -m bot.cluster start|stop|status
+
+PostgreSQL (store and transcripts), Redis (Rasa's lock store), RASA_INSTANCES
+Rasa servers and ACTION_SERVERS action servers, with nginx in front: channels
+on CLUSTER_PORT (default 5005, where `make run` has Rasa, so the demo widget
+works unchanged) and the action servers behind one address on 5055, the one
+endpoints.yml names. Everything listens on 127.0.0.1; data, logs and pid files
+are under var/cluster/. `var/cluster/env` holds DATABASE_URL and
+LOCK_STORE_URL for other commands, e.g. `set -a; . var/cluster/env; set +a;
+make review`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+
+from bot.cluster import services
+from bot.settings import REPO_ROOT
+
+START_TIMEOUT_S = 240
+BIN = Path(sys.executable).parent
+
+
+@dataclass(frozen=True)
+class Topology:
+    home: Path = REPO_ROOT / "var" / "cluster"
+    rasa_instances: int = 2
+    action_servers: int = 2
+    entry_port: int = 5005
+    actions_port: int = 5055
+    postgres_port: int = 5433
+    redis_port: int = 6380
+    rasa_base_port: int = 5011
+    action_base_port: int = 5061
+    model: Path = REPO_ROOT / "models"
+    extra_env: Dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_environment(cls) -> "Topology":
+        env = os.environ
+        return cls(
+            rasa_instances=int(env.get("RASA_INSTANCES") or 2),
+            action_servers=int(env.get("ACTION_SERVERS") or 2),
+            entry_port=int(env.get("CLUSTER_PORT") or 5005),
+        )
+
+    @property
+    def rasa_ports(self) -> List[int]:
+        return [self.rasa_base_port + i for i in range(self.rasa_instances)]
+
+    @property
+    def action_ports(self) -> List[int]:
+        return [self.action_base_port + i for i in range(self.action_servers)]
+
+    @property
+    def entry_url(self) -> str:
+        return f"http://127.0.0.1:{self.entry_port}"
+
+    def pid_file(self, name: str) -> Path:
+        return self.home / "run" / f"{name}.pid"
+
+    def log_file(self, name: str) -> Path:
+        return self.home / "logs" / f"{name}.log"
+
+
+def start(topology: Topology) -> Dict[str, str]:
+    """Starts every part, waits until each answers; returns the shared settings."""
+    for folder in ("run", "logs"):
+        (topology.home / folder).mkdir(parents=True, exist_ok=True)
+    busy = [port for port in (topology.entry_port, topology.actions_port,
+                              *topology.rasa_ports, *topology.action_ports)
+            if services.port_in_use(port)]  # fmt: skip
+    if busy:
+        raise services.ServiceError(
+            f"ports {busy} are in use: is `make run` or a cluster running? "
+            "`make cluster-stop` stops the cluster."
+        )
+    settings = {
+        "DATABASE_URL": services.start_postgres(topology.home, topology.postgres_port),
+        "LOCK_STORE_URL": services.start_redis(topology.home, topology.redis_port),
+    }
+    env_file = topology.home / "env"
+    env_file.write_text("".join(f"{key}={value}\n" for key, value in settings.items()))
+    env_file.chmod(0o600)
+    env = process_env(settings, topology.extra_env)
+    subprocess.run([str(BIN / "python"), "-m", "bot", "db", "upgrade"], check=True,
+                   cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL)  # fmt: skip
+    endpoints = write_endpoints(topology)
+    for number, port in enumerate(topology.action_ports, start=1):
+        spawn(topology, f"actions-{number}", action_command(port),
+              {**env, "SANIC_HOST": "127.0.0.1"})  # fmt: skip
+    for number, port in enumerate(topology.rasa_ports, start=1):
+        spawn(topology, f"rasa-{number}", rasa_command(topology, port, endpoints), env)
+    services.start_nginx(topology.home, services.nginx_conf(
+        topology.entry_port, topology.actions_port, topology.rasa_ports,
+        topology.action_ports))  # fmt: skip
+    for number, port in enumerate(topology.action_ports, start=1):
+        wait_until_up(topology, f"actions-{number}", f"http://127.0.0.1:{port}/health")
+    for number, port in enumerate(topology.rasa_ports, start=1):
+        wait_until_up(topology, f"rasa-{number}", f"http://127.0.0.1:{port}/")
+    wait_until_up(topology, "nginx", f"{topology.entry_url}/webhooks/rest/")
+    return settings
+
+
+def stop(topology: Topology) -> List[str]:
+    """Stops whatever of the cluster runs; returns the names of what it stopped."""
+    stopped = []
+    for pid_file in sorted((topology.home / "run").glob("*.pid")):
+        if services.stop_pid_file(pid_file):
+            stopped.append(pid_file.stem)
+    for name, stop_service in (("nginx", services.stop_nginx),
+                               ("redis", services.stop_redis),
+                               ("postgres", services.stop_postgres)):  # fmt: skip
+        if stop_service(topology.home):
+            stopped.append(name)
+    return stopped
+
+
+def process_env(settings: Dict[str, str], extra: Dict[str, str]) -> Dict[str, str]:
+    return {
+        **os.environ,
+        **settings,
+        "PYTHONPATH": str(REPO_ROOT),
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        **extra,
+    }
+
+
+def write_endpoints(topology: Topology) -> Path:
+    """The repository's endpoints.yml with the action servers behind nginx."""
+    endpoints = yaml.safe_load((REPO_ROOT / "endpoints.yml").read_text())
+    endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{topology.actions_port}/webhook"
+    path = topology.home / "endpoints.yml"
+    path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
+    return path
+
+
+def action_command(port: int) -> List[str]:
+    return [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
+
+
+def rasa_command(topology: Topology, port: int, endpoints: Path) -> List[str]:
+    command = [
+        str(BIN / "rasa"), "run", "--model", str(topology.model), "--port", str(port),
+        "--credentials", str(REPO_ROOT / "credentials.yml"),
+        "--endpoints", str(endpoints), "--cors", "*",
+    ]  # fmt: skip
+    # As `make run`: the HTTP API only behind a token (scripts/run.sh).
+    token = os.environ.get("RASA_AUTH_TOKEN")
+    if token:
+        command += ["--enable-api", "--auth-token", token]
+    return command
+
+
+def spawn(topology: Topology, name: str, command: List[str], env: Dict[str, str]) -> int:
+    """Starts a process in its own session (it outlives this command)."""
+    with topology.log_file(name).open("w") as log:
+        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   start_new_session=True)  # fmt: skip
+    topology.pid_file(name).write_text(str(process.pid))
+    return process.pid
+
+
+def wait_until_up(topology: Topology, name: str, url: str) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    pid_file = topology.pid_file(name)
+    while time.monotonic() < deadline:
+        if pid_file.exists() and services.read_pid(pid_file) is None:
+            log = topology.log_file(name)
+            raise services.ServiceError(f"{name} exited:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise services.ServiceError(f"{name} not up on {url} within {START_TIMEOUT_S}s")
+
+
+def status(topology: Topology) -> List[str]:
+    lines = []
+    for pid_file in sorted((topology.home / "run").glob("*.pid")):
+        pid = services.read_pid(pid_file)
+        lines.append(f"{pid_file.stem}: {'pid ' + str(pid) if pid else 'stopped'}")
+    for name, pid_file in (("nginx", topology.home / "nginx" / "nginx.pid"),
+                           ("redis", topology.home / "redis" / "redis.pid"),
+                           ("postgres", topology.home / "postgres" / "postmaster.pid")):  # fmt: skip
+        pid = services.read_pid(pid_file)
+        lines.append(f"{name}: {'pid ' + str(pid) if pid else 'stopped'}")
+    return lines
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.cluster", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser.add_argument("command", choices=["start", "stop", "status"])
+    command = parser.parse_args(argv).command
+    topology = Topology.from_environment()
+    if command == "status":
+        print("\n".join(status(topology)))
+        return 0
+    if command == "stop":
+        stopped = stop(topology)
+        print(f"Stopped: {', '.join(stopped) or 'nothing was running'}.")
+        return 0
+    missing = services.missing_binaries()
+    if missing:
+        print(f"Missing Debian packages: {' '.join(missing)} "
+              "(bash scripts/install_services.sh installs them).", file=sys.stderr)  # fmt: skip
+        return 1
+    print(f"Starting PostgreSQL, Redis, {topology.rasa_instances} Rasa instances, "
+          f"{topology.action_servers} action servers and nginx (a minute or two)...")
+    try:
+        settings = start(topology)
+    except (services.ServiceError, subprocess.CalledProcessError) as error:
+        print(f"Cluster did not start: {error}", file=sys.stderr)
+        stop(topology)
+        return 1
+    print(f"Cluster up. Channels: {topology.entry_url} (REST: /webhooks/rest/webhook).")
+    print(f"Store: PostgreSQL on 127.0.0.1:{topology.postgres_port}; locks: "
+          f"{settings['LOCK_STORE_URL']}; logs: {topology.home / 'logs'}.")
+    print("Stop it with: make cluster-stop")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Rasa's lock store from LOCK_STORE_URL: Redis for several Rasa instances.
+
+endpoints.yml::
+
+    lock_store:
+      type: bot.store.lock_store.SettingsLockStore
+
+Rasa handles a message only while it holds the conversation's lock. With one
+Rasa process an in-process lock is enough; with several behind a load balancer
+the lock must be shared, or two messages of one conversation that land on two
+instances both read the tracker and one of them is lost when both save it.
+
+Rasa keeps a lock for 60 seconds unless it is released (TICKET_LOCK_LIFETIME).
+A Rasa instance that dies holding one would stall that conversation for a
+minute; here a lock lives just past the turn time limit (TURN_TIMEOUT_S), after
+which the channel has given up on the turn anyway (and cancelled it, which
+releases the lock).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any, Optional
+from urllib.parse import unquote, urlsplit
+
+from bot.settings import load_settings
+
+if TYPE_CHECKING:
+    from rasa.core.lock_store import LockStore
+
+LOCK_MARGIN_S = 2
+# How often a message waiting for its conversation's lock asks Redis again
+# (Rasa: every second, which a double click would feel).
+LOCK_POLL_S = 0.2
+
+
+def redis_arguments(url: str) -> dict:
+    """`RedisLockStore` arguments for ``redis://[user:password@]host[:port][/db]``
+    (``rediss://`` for TLS)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss"):
+        raise ValueError(f"LOCK_STORE_URL must start with redis:// or rediss://: {url!r}")
+    database = parts.path.strip("/")
+    return {
+        "host": parts.hostname or "localhost",
+        "port": parts.port or 6379,
+        "db": int(database) if database else 1,
+        "username": unquote(parts.username) if parts.username else None,
+        "password": unquote(parts.password) if parts.password else None,
+        "use_ssl": parts.scheme == "rediss",
+    }
+
+
+def lock_lifetime_s(turn_timeout_s: float) -> int:
+    return math.ceil(turn_timeout_s) + LOCK_MARGIN_S
+
+
+class SettingsLockStore:
+    """Rasa creates this from endpoints.yml; it hands back the real lock store."""
+
+    def __new__(cls, endpoint_config: Optional[Any] = None) -> "LockStore":
+        from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+
+        settings = load_settings()
+        if not settings.lock_store_url:
+            return InMemoryLockStore()
+        lifetime = lock_lifetime_s(settings.turn_timeout_s)
+
+        class TurnBoundRedisLockStore(RedisLockStore):
+            def lock(self, conversation_id: str, lock_lifetime: float = lifetime,
+                     wait_time_in_seconds: float = LOCK_POLL_S):  # fmt: skip
+                return super().lock(conversation_id, lock_lifetime, wait_time_in_seconds)
+
+        return TurnBoundRedisLockStore(**redis_arguments(settings.lock_store_url))
