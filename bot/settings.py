@@ -32,8 +32,9 @@ RETENTION_DAYS
     Days a conversation (transcript and request) is kept after its last activity;
     `python -m bot purge` erases older ones. Default: 180.
 TURN_TIMEOUT_S
-    Seconds the REST channel waits for a turn before it tells the user something
-    went wrong (Rasa itself waits five minutes for the action server). Default: 8.
+    Seconds a channel (REST, the widget's socket.io, Telegram) waits for a turn
+    before it tells the user something went wrong (Rasa itself waits five
+    minutes for the action server; bot/channels/turns.py). Default: 8.
 LOCK_STORE_URL
     Redis URL of the lock store that keeps two Rasa instances from handling one
     conversation at once, e.g. ``redis://127.0.0.1:6379/1``. Required with more

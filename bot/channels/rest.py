@@ -18,7 +18,9 @@ It keeps the name and URL of Rasa's channel (POST /webhooks/rest/webhook with
   much sooner;
 - a short Dutch message when the turn failed (action server down or slow,
   database unavailable: see bot/faults.py) instead of silence or half an
-  answer. Nothing of a failed turn is stored, so sending it again works;
+  answer. Nothing of a failed turn is stored, so sending it again works (the
+  turn and its time limit: bot/channels/turns.py, shared with the other
+  channels);
 - the same message, and no turn at all, when Rasa ended up with an in-memory
   tracker store (a wrong `tracker_store` in endpoints.yml, or a store class
   that failed to import: Rasa then only logs a warning).
@@ -29,12 +31,10 @@ The answers are the responses `utter_turn_failed`, `utter_empty_message` and
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
-import random
 import re
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, Optional, Text, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -43,6 +43,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import faults
+from bot.channels.turns import TURN_FAILED, Handler, response_text, run_turn
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -50,8 +51,6 @@ logger = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 2000
 # C0 and C1 control characters except tab and newline, and the BOM.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
-
-Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
 class BadRequest(ValueError):
@@ -93,47 +92,6 @@ def keeps_conversations_in_memory(agent: Any) -> bool:
     return isinstance(store, InMemoryTrackerStore)
 
 
-def response_text(domain: Any, name: str) -> List[Dict[str, Any]]:
-    """One variation of a text response from the domain, as the channel sends it."""
-    variations = domain.responses.get(name) or [{"text": name}]
-    return [{"text": random.choice(variations)["text"]}]
-
-
-async def run_turn(
-    on_new_message: Handler, message: UserMessage, timeout_s: float
-) -> set:
-    """Runs one turn; returns the faults seen (empty when it went well).
-
-    A turn cut off by the time limit is not stored: Rasa saves the tracker at
-    the end of the turn, so the user can send the message again.
-    """
-    with faults.collecting() as seen:
-        try:
-            await asyncio.wait_for(on_new_message(message), timeout_s)
-        except asyncio.TimeoutError:
-            logger.error("turn of %s took over %ss", message.sender_id, timeout_s)
-            seen.add(faults.TIMEOUT)
-        except Exception:  # noqa: BLE001 - whatever broke, the user hears it
-            logger.exception("turn of %s failed", message.sender_id)
-            seen.add(faults.CRASH)
-        return set(seen)
-
-
-def guarded(
-    on_new_message: Handler, fault_answer: Callable[[], str], timeout_s: float
-) -> Handler:
-    """`on_new_message` for channels that send answers as they come (socket.io):
-    after a failed turn the user also gets `fault_answer()`."""
-    faults.watch_rasa_actions()
-
-    async def handle(message: UserMessage) -> None:
-        if await run_turn(on_new_message, message, timeout_s):
-            text = fault_answer()
-            await message.output_channel.send_text_message(message.sender_id, text)
-
-    return handle
-
-
 class GuardedRestInput(RestInput):
     @classmethod
     def name(cls) -> Text:
@@ -163,13 +121,13 @@ class GuardedRestInput(RestInput):
                 return response.json(response_text(domain, "utter_message_too_long"))
             if keeps_conversations_in_memory(agent):
                 logger.error("no database tracker store: not taking the message")
-                return response.json(response_text(domain, "utter_turn_failed"))
+                return response.json(response_text(domain, TURN_FAILED))
             collector = CollectingOutputChannel()
             message = UserMessage(
                 text, collector, sender, input_channel=self.name(), metadata=metadata
             )
             if await run_turn(on_new_message, message, timeout_s):
-                return response.json(response_text(domain, "utter_turn_failed"))
+                return response.json(response_text(domain, TURN_FAILED))
             return response.json(collector.messages)
 
         return webhook

@@ -17,7 +17,12 @@ the channel is off and its webhook answers 404. What it adds to Rasa 3.6's
   a short key; an unknown key (e.g. after a restart) falls back to the title of
   the button that was pressed;
 - the Bot API base URL comes from ``TELEGRAM_API_URL`` (a local Bot API server
-  or a test double), and every Bot API call has a timeout.
+  or a test double), and every Bot API call has a timeout;
+- a turn that fails behind the channel (action server down or slow, database
+  unavailable, over TURN_TIMEOUT_S) ends with "Er gaat iets mis aan onze kant,
+  …" in the chat, as in the other channels (bot/channels/turns.py); nothing of
+  it is stored. The webhook answers 200 once the turn is over or cut off, so
+  Telegram does not redeliver the update.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import json
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from aiogram import Bot
 from aiogram.bot.api import TelegramAPIServer
@@ -42,7 +47,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.session import start_conversation
-from bot.settings import TelegramSettings, load_settings
+from bot.channels.turns import Handler, guarded, turn_failed_text
+from bot.settings import DEFAULT_TURN_TIMEOUT_S, TelegramSettings, load_settings
 
 logger = logging.getLogger(__name__)
 
@@ -195,9 +201,14 @@ class TelegramChannel(TelegramInput):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
-        return cls(load_settings().telegram)
+        settings = load_settings()
+        return cls(settings.telegram, settings.turn_timeout_s)
 
-    def __init__(self, settings: TelegramSettings) -> None:
+    def __init__(
+        self,
+        settings: TelegramSettings,
+        turn_timeout_s: float = DEFAULT_TURN_TIMEOUT_S,
+    ) -> None:
         super().__init__(
             settings.bot_token,
             verify=None,
@@ -205,15 +216,14 @@ class TelegramChannel(TelegramInput):
             debug_mode=False,
         )
         self.settings = settings
+        self.turn_timeout_s = turn_timeout_s
         self.updates = RecentUpdates()
         self.payloads = CallbackPayloads()
 
     def get_output_channel(self) -> HardenedTelegramOutput:
         return HardenedTelegramOutput(self.settings, self.payloads)
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
         telegram = Blueprint("telegram_webhook", __name__)
         if not self.settings.enabled:
             logger.info(
@@ -278,7 +288,7 @@ class TelegramChannel(TelegramInput):
         request: Request,
         incoming: Incoming,
         out: HardenedTelegramOutput,
-        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        on_new_message: Handler,
     ) -> None:
         chat_id = str(incoming.chat_id)
         try:
@@ -287,9 +297,13 @@ class TelegramChannel(TelegramInput):
             if incoming.text is None:
                 await out.send_text_message(chat_id, attachment_reply(request))
                 return
+            handler = on_new_message
             if incoming.text.strip() == TELEGRAM_START:
-                await start_conversation(request.app, chat_id, out)
-                return
+                # The welcome is a custom action too: it can fail like a turn.
+                async def welcome(message: UserMessage) -> None:
+                    await start_conversation(request.app, message.sender_id, out)
+
+                handler = welcome
             message = UserMessage(
                 incoming.text,
                 out,
@@ -297,7 +311,12 @@ class TelegramChannel(TelegramInput):
                 input_channel=self.name(),
                 metadata=self.get_metadata(request),
             )
-            await on_new_message(message)
+            turn = guarded(
+                handler,
+                lambda: turn_failed_text(request.app.ctx.agent.domain),
+                self.turn_timeout_s,
+            )
+            await turn(message)
         except (TelegramAPIError, asyncio.TimeoutError):
             # Answer 200 all the same: a redelivery would be ignored as repeated.
             logger.exception("Telegram Bot API call failed for chat %s", chat_id)

@@ -10,7 +10,7 @@ id, so one visitor cannot pick another's conversation by guessing. A socket may
 only send messages for the session it joined. A ``conversation_start`` event
 (sent by the widget for a new conversation) runs the session start: the welcome.
 A turn that fails behind the channel (action server down or slow, database
-unavailable) ends with "Er gaat iets mis aan onze kant, …" (bot/channels/rest.py).
+unavailable) ends with "Er gaat iets mis aan onze kant, …" (bot/channels/turns.py).
 
 The channel keeps the name ``socketio``: the stored requests say ``web``.
 """
@@ -26,8 +26,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Sanic
 
-from bot.channels.rest import guarded, response_text
 from bot.channels.session import start_conversation
+from bot.channels.turns import guarded, turn_failed_text
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -53,8 +53,7 @@ class WebChatInput(SocketIOInput):
         server: Dict[str, Sanic] = {}
 
         def fault_answer() -> str:
-            domain = server["app"].ctx.agent.domain
-            return str(response_text(domain, "utter_turn_failed")[0]["text"])
+            return turn_failed_text(server["app"].ctx.agent.domain)
 
         timeout_s = load_settings().turn_timeout_s
         blueprint = super().blueprint(guarded(on_new_message, fault_answer, timeout_s))

@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from http.server import (
     BaseHTTPRequestHandler,
     SimpleHTTPRequestHandler,
@@ -133,6 +133,41 @@ def bot_servers(
     with action_server(workdir, database_url) as actions_port:
         with rasa_server(workdir, database_url, actions_port, extra_env) as base:
             yield base, database_url
+
+
+class Bot:
+    """The action server and Rasa on one store, each stoppable and startable
+    again (tests/e2e/test_faults.py, test_telegram.py); `rasa_env` for Rasa."""
+
+    def __init__(
+        self, workdir: Path, stack: ExitStack, rasa_env: Optional[Dict[str, str]] = None
+    ) -> None:
+        self.workdir, self.stack, self.rasa_env = workdir, stack, rasa_env
+        self.database_url = upgraded_database(workdir)
+        self.actions_port = free_port()
+        self.start_actions()
+        self._rasa = ExitStack()
+        stack.callback(lambda: self._rasa.close())
+        self.start_rasa()
+
+    def start_actions(self) -> None:
+        server = action_server_process(self.workdir, self.database_url, self.actions_port)
+        self.actions = self.stack.enter_context(server)[1]
+
+    def stop_actions(self) -> None:
+        self.actions.terminate()
+        self.actions.wait(timeout=20)
+
+    def start_rasa(self) -> None:
+        server = rasa_server(
+            self.workdir, self.database_url, self.actions_port, self.rasa_env
+        )
+        self.base = self._rasa.enter_context(server)
+
+    def restart_rasa(self) -> None:
+        self._rasa.close()
+        self._rasa = ExitStack()
+        self.start_rasa()
 
 
 def stored_requests(database_url: str) -> Dict[str, Dict[str, Any]]:

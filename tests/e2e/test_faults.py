@@ -14,7 +14,6 @@ import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
-from pathlib import Path
 
 import pytest
 import yaml
@@ -22,9 +21,7 @@ import yaml
 from bot.settings import DEFAULT_TURN_TIMEOUT_S
 from bot.store.session import sqlite_path
 from tests.e2e.conversation import say, texts, tracker
-from tests.e2e.servers import (
-    ROOT, action_server_process, free_port, rasa_server, upgraded_database,
-)  # fmt: skip
+from tests.e2e.servers import ROOT, Bot
 from tests.e2e.stored import events_of, user_texts
 
 pytestmark = pytest.mark.skipif(
@@ -41,35 +38,8 @@ def response(name: str) -> str:
     return domain["responses"][name][0]["text"]
 
 
-class Bot:
-    """The two servers on one store, each stoppable and startable again."""
-
-    def __init__(self, workdir: Path, stack: ExitStack) -> None:
-        self.workdir, self.stack = workdir, stack
-        self.database_url = upgraded_database(workdir)
-        self.actions_port = free_port()
-        self.start_actions()
-        self._rasa = ExitStack()
-        stack.callback(lambda: self._rasa.close())
-        self.start_rasa()
-
-    def start_actions(self) -> None:
-        server = action_server_process(self.workdir, self.database_url, self.actions_port)
-        self.actions = self.stack.enter_context(server)[1]
-
-    def stop_actions(self) -> None:
-        self.actions.terminate()
-        self.actions.wait(timeout=20)
-
-    def start_rasa(self) -> None:
-        limit = {"TURN_TIMEOUT_S": str(DEFAULT_TURN_TIMEOUT_S)}
-        server = rasa_server(self.workdir, self.database_url, self.actions_port, limit)
-        self.base = self._rasa.enter_context(server)
-
-    def restart_rasa(self) -> None:
-        self._rasa.close()
-        self._rasa = ExitStack()
-        self.start_rasa()
+class FaultBot(Bot):
+    """The two servers, spoken to over the REST webhook."""
 
     def say(self, sender: str, text: str):
         return say(self.base, sender, text)
@@ -86,7 +56,8 @@ class Bot:
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
     with ExitStack() as stack:
-        yield Bot(tmp_path_factory.mktemp("faults"), stack)
+        limit = {"TURN_TIMEOUT_S": str(DEFAULT_TURN_TIMEOUT_S)}
+        yield FaultBot(tmp_path_factory.mktemp("faults"), stack, limit)
 
 
 def test_action_server_down_then_back(bot):

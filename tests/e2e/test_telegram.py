@@ -4,6 +4,7 @@ Rasa runs with the channel configured against a fake Bot API server on
 127.0.0.1 (tests/e2e/fake_telegram.py). Updates are posted to the webhook as
 Telegram would post them; what the entrepreneur sees is read from the recorded
 sendMessage calls, and button presses use the callback data the bot sent.
+The action server can be stopped and started again (tests/e2e/servers.py's Bot).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import json
 import time
 import urllib.error
 import urllib.request
-from typing import Any, Dict, Optional
+from contextlib import ExitStack
+from typing import Any, Dict, List, Optional
 
 import pytest
 import yaml
@@ -21,7 +23,7 @@ import yaml
 from bot.channels.telegram import MAX_CALLBACK_BYTES, SECRET_HEADER
 from tests.e2e.conversation import tracker
 from tests.e2e.fake_telegram import FakeBotApi, fake_bot_api
-from tests.e2e.servers import ROOT, bot_servers, stored_requests
+from tests.e2e.servers import ROOT, Bot, stored_requests
 
 pytestmark = pytest.mark.skipif(
     not (ROOT / "models" / "vraagwijzer.tar.gz").exists(),
@@ -32,6 +34,8 @@ TOKEN = "123456:TEST-token-not-real"
 SECRET = "test_secret-42"
 WEBHOOK_URL = "https://vraagwijzer.example/webhooks/telegram/webhook"
 CHAT_ID = 424242
+FAULT_CHAT_ID = 434343
+MAX_WAIT_S = 10  # as for REST (tests/e2e/test_faults.py): a Dutch message within 10 s
 update_ids = itertools.count(9000)
 
 # (what the entrepreneur does, slot the bot asks for next): text is typed,
@@ -61,16 +65,16 @@ def domain_text(response: str) -> str:
     return domain["responses"][response][0]["text"]
 
 
-def text_update(text: str) -> Dict[str, Any]:
-    return {"update_id": next(update_ids), "message": message(text=text)}
+def text_update(text: str, chat_id: int = CHAT_ID) -> Dict[str, Any]:
+    return {"update_id": next(update_ids), "message": message(chat_id, text=text)}
 
 
-def message(**content: Any) -> Dict[str, Any]:
+def message(chat_id: int = CHAT_ID, **content: Any) -> Dict[str, Any]:
     return {
         "message_id": next(update_ids),
         "date": int(time.time()),
-        "chat": {"id": CHAT_ID, "type": "private", "first_name": "Anna"},
-        "from": {"id": CHAT_ID, "is_bot": False, "first_name": "Anna"},
+        "chat": {"id": chat_id, "type": "private", "first_name": "Anna"},
+        "from": {"id": chat_id, "is_bot": False, "first_name": "Anna"},
         **content,
     }
 
@@ -110,24 +114,32 @@ def post_update(
         return error.code
 
 
-def user_turns(base: str) -> int:
-    return sum(1 for e in tracker(base, str(CHAT_ID))["events"] if e["event"] == "user")
+def user_turns(base: str, chat_id: int = CHAT_ID) -> int:
+    return sum(1 for e in tracker(base, str(chat_id))["events"] if e["event"] == "user")
+
+
+def sent_to(api: FakeBotApi, chat_id: int) -> List[str]:
+    """The texts sent to one chat, oldest first."""
+    return [m["text"] for m in api.sent() if int(m["chat_id"]) == chat_id]
 
 
 @pytest.fixture(scope="module")
-def telegram(tmp_path_factory):
-    with fake_bot_api() as api:
+def telegram_bot(tmp_path_factory):
+    """The fake Bot API and the two servers, the action server stoppable."""
+    with fake_bot_api() as api, ExitStack() as stack:
         env = {
             "TELEGRAM_BOT_TOKEN": TOKEN,
             "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL,
             "TELEGRAM_WEBHOOK_SECRET": SECRET,
             "TELEGRAM_API_URL": api.url,
         }
-        with bot_servers(tmp_path_factory.mktemp("telegram"), env) as (
-            base,
-            database_url,
-        ):
-            yield api, base, database_url
+        yield api, Bot(tmp_path_factory.mktemp("telegram"), stack, env)
+
+
+@pytest.fixture(scope="module")
+def telegram(telegram_bot):
+    api, bot = telegram_bot
+    return api, bot.base, bot.database_url
 
 
 def test_webhook_is_registered_with_the_secret(telegram):
@@ -227,3 +239,40 @@ def test_photo_voice_and_document_get_a_polite_answer(telegram, content):
     (answer,) = api.sent()[sent_before:]
     assert answer["text"] == domain_text("utter_attachment_unsupported")
     assert user_turns(base) == turns_before
+
+
+def test_action_server_down_the_chat_hears_it_and_goes_on_once_it_is_back(
+    telegram_bot,
+):
+    api, bot = telegram_bot
+    chat, answer = FAULT_CHAT_ID, "minder energie verbruiken in de productie"
+    for text in ("/start", "we moeten iets met duurzaamheid maar weten niet wat"):
+        assert post_update(bot.base, text_update(text, chat)) == 200
+    assert tracker(bot.base, str(chat))["slots"]["requested_slot"] == "desired_outcome"
+    turns_before, sent_before = user_turns(bot.base, chat), len(sent_to(api, chat))
+
+    bot.stop_actions()
+    try:
+        started = time.monotonic()
+        status = post_update(bot.base, text_update(answer, chat))
+        answered_in = time.monotonic() - started
+        fault = domain_text("utter_turn_failed")
+        while (
+            fault not in sent_to(api, chat)
+            and time.monotonic() - started < MAX_WAIT_S
+        ):
+            time.sleep(0.1)
+        heard_in = time.monotonic() - started
+    finally:
+        bot.start_actions()
+    assert status == 200 and answered_in < MAX_WAIT_S  # Telegram does not redeliver
+    assert sent_to(api, chat)[sent_before:] == [fault] and heard_in < MAX_WAIT_S
+    assert user_turns(bot.base, chat) == turns_before  # nothing of the failed turn
+    assert tracker(bot.base, str(chat))["slots"]["requested_slot"] == "desired_outcome"
+
+    sent_before = len(sent_to(api, chat))
+    assert post_update(bot.base, text_update(answer, chat)) == 200
+    answers = sent_to(api, chat)[sent_before:]
+    assert answers and fault not in answers
+    assert tracker(bot.base, str(chat))["slots"]["requested_slot"] == "tried_before"
+    assert user_turns(bot.base, chat) == turns_before + 1

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
+from types import SimpleNamespace
 from typing import Any, Dict, List
 
 import pytest
@@ -269,3 +271,92 @@ def test_new_session_ids_are_128_random_bits_in_hex():
 )  # fmt: skip
 def test_short_or_odd_session_ids_are_replaced(session_id):
     assert not is_unguessable(session_id)
+
+
+# --- a turn that fails behind the channel ---------------------------------------
+
+
+class RecordingOutput:
+    """Stands in for HardenedTelegramOutput: what the chat would read."""
+
+    def __init__(self) -> None:
+        self.sent: List[tuple] = []
+
+    async def send_text_message(self, recipient_id: str, text: str, **_: Any) -> None:
+        self.sent.append((recipient_id, text))
+
+    async def answer_callback_query(self, callback_query_id: str) -> None:
+        pass
+
+
+def telegram_request() -> Any:
+    responses = {"utter_turn_failed": [{"text": "Er gaat iets mis"}]}
+    agent = SimpleNamespace(domain=SimpleNamespace(responses=responses))
+    return SimpleNamespace(app=SimpleNamespace(ctx=SimpleNamespace(agent=agent)))
+
+
+async def _half_then_crash(message: Any) -> None:
+    await message.output_channel.send_text_message(message.sender_id, "half")
+    raise RuntimeError("action server unreachable")
+
+
+async def _too_slow(message: Any) -> None:
+    await asyncio.sleep(5)
+
+
+async def _fine(message: Any) -> None:
+    await message.output_channel.send_text_message(message.sender_id, "heel")
+
+
+@pytest.mark.parametrize(
+    "turn, expected",
+    [
+        (_half_then_crash, ["half", "Er gaat iets mis"]),
+        (_too_slow, ["Er gaat iets mis"]),
+        (_fine, ["heel"]),
+    ],
+    ids=["crash", "over-the-limit", "fine"],
+)
+def test_a_failed_telegram_turn_ends_with_the_fault_message_in_the_chat(turn, expected):
+    channel = TelegramChannel(TELEGRAM, turn_timeout_s=0.05)
+    out = RecordingOutput()
+    incoming = Incoming(77, "ik zoek monteurs")
+    asyncio.run(
+        asyncio.wait_for(channel._answer(telegram_request(), incoming, out, turn), 2)
+    )
+    assert out.sent == [("77", text) for text in expected]
+
+
+def test_a_failed_welcome_after_start_ends_with_the_fault_message():
+    class Processor:
+        async def fetch_tracker_and_update_session(self, *_: Any) -> None:
+            raise RuntimeError("action_session_start failed")
+
+    class Locks:
+        def lock(self, _: str) -> Any:
+            return contextlib.nullcontext()
+
+    request = telegram_request()
+    request.app.ctx.agent.is_ready = lambda: True
+    request.app.ctx.agent.processor = Processor()
+    request.app.ctx.agent.lock_store = Locks()
+    out = RecordingOutput()
+
+    async def not_called(_: Any) -> None:
+        raise AssertionError("/start is no user turn")
+
+    channel = TelegramChannel(TELEGRAM, turn_timeout_s=1)
+    asyncio.run(channel._answer(request, Incoming(77, "/start"), out, not_called))
+    assert out.sent == [("77", "Er gaat iets mis")]
+
+
+def test_telegram_takes_the_turn_limit_from_the_settings(monkeypatch):
+    for name, value in {
+        "TELEGRAM_BOT_TOKEN": "123456:ABC-test",
+        "TELEGRAM_WEBHOOK_URL": "https://x/webhooks/telegram/webhook",
+        "TELEGRAM_WEBHOOK_SECRET": "s3cret",
+        "TURN_TIMEOUT_S": "3.5",
+    }.items():
+        monkeypatch.setenv(name, value)
+    channel = TelegramChannel.from_credentials(None)
+    assert isinstance(channel, TelegramChannel) and channel.turn_timeout_s == 3.5

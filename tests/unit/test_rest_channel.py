@@ -10,8 +10,9 @@ import pytest
 
 from bot import faults
 from bot.channels.rest import (
-    BadRequest, clean_message, keeps_conversations_in_memory, parse_body, run_turn,
+    BadRequest, clean_message, keeps_conversations_in_memory, parse_body,
 )  # fmt: skip
+from bot.channels.turns import run_turn
 
 
 def test_a_well_formed_body_is_read():
@@ -78,7 +79,7 @@ def test_an_in_memory_tracker_store_is_noticed_through_rasas_wrapper():
 def test_guarded_handler_adds_the_fault_answer_after_a_failed_turn():
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-    from bot.channels.rest import guarded
+    from bot.channels.turns import guarded
 
     async def crash(message):
         await message.output_channel.send_text_message(message.sender_id, "half")
