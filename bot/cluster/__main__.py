@@ -7,7 +7,7 @@ Rasa servers and ACTION_SERVERS action servers, with nginx in front: channels
 on CLUSTER_PORT (default 5005, where `make run` has Rasa, so the demo widget
 works unchanged) and the action servers behind one address on 5055, the one
 endpoints.yml names. Everything listens on 127.0.0.1; data, logs and pid files
-are under var/cluster/. `var/cluster/env` holds DATABASE_URL and
+are under var/cluster/ (CLUSTER_HOME). `var/cluster/env` holds DATABASE_URL and
 LOCK_STORE_URL for other commands, e.g. `set -a; . var/cluster/env; set +a;
 make review`.
 """
@@ -51,6 +51,7 @@ class Topology:
     def from_environment(cls) -> "Topology":
         env = os.environ
         return cls(
+            home=Path(env.get("CLUSTER_HOME") or cls.home),
             rasa_instances=int(env.get("RASA_INSTANCES") or 2),
             action_servers=int(env.get("ACTION_SERVERS") or 2),
             entry_port=int(env.get("CLUSTER_PORT") or 5005),

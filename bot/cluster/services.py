@@ -72,6 +72,13 @@ def _hand_to_postgres_user(path: Path) -> None:
 def start_postgres(home: Path, port: int) -> str:
     """Initialises (once) and starts PostgreSQL; returns the store's DATABASE_URL."""
     data = home / "postgres"
+    if os.geteuid() == 0 and subprocess.run(
+        ["runuser", "-u", "postgres", "--", "test", "-x", str(home)]
+    ).returncode:
+        raise ServiceError(
+            f"PostgreSQL runs as user postgres, which cannot enter {home}: set "
+            "CLUSTER_HOME to a directory every user can enter (e.g. /srv/vraagwijzer)."
+        )
     password_file = home / "postgres.password"
     if not (data / "PG_VERSION").exists():
         shutil.rmtree(data, ignore_errors=True)  # what a failed initdb left

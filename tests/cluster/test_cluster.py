@@ -1,0 +1,179 @@
+"""The cluster of `make cluster`, small: PostgreSQL, Redis, two Rasa instances
+and two action servers behind nginx, each message of a conversation landing on
+another instance than the one before."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Dict, Iterator, List, Tuple
+
+import pytest
+import sqlalchemy as sa
+
+from bot.cluster import services
+from bot.cluster.__main__ import Topology, start, stop
+from bot.store.lock_store import SettingsLockStore
+from bot.store.redaction import redact
+from tests.e2e.conversation import buttons, say
+from tests.e2e.servers import ROOT, free_port, stored_requests
+from tests.e2e.test_rest_conversations import INTAKES
+
+CONVERSATIONS = 10
+SIMULTANEOUS_PAIRS = 5
+TICKETS = 200
+
+pytestmark = [
+    pytest.mark.skipif(
+        not (ROOT / "models" / "vraagwijzer.tar.gz").exists(),
+        reason="no trained model: run `make train` (make test does)",
+    ),
+    pytest.mark.skipif(
+        bool(services.missing_binaries()),
+        reason=f"Debian packages {services.missing_binaries()} missing and not "
+        "installable here: bash scripts/install_services.sh",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Tuple[Topology, str]]:
+    # Not pytest's tmp_path: that is private to root, and PostgreSQL runs as
+    # user postgres.
+    home = Path(tempfile.mkdtemp(prefix="vraagwijzer-cluster-"))
+    home.chmod(0o755)
+    topology = Topology(
+        home=home,
+        entry_port=free_port(),
+        actions_port=free_port(),
+        postgres_port=free_port(),
+        redis_port=free_port(),
+        rasa_base_port=free_port(),
+        action_base_port=free_port(),
+        # A loaded test machine must not turn a slow turn into a fault message.
+        extra_env={"TURN_TIMEOUT_S": "60"},
+    )
+    try:
+        settings = start(topology)
+        yield topology, settings["DATABASE_URL"]
+    finally:
+        stop(topology)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def instance_urls(topology: Topology) -> List[str]:
+    """Rasa 1, Rasa 2, and nginx in front of both."""
+    direct = [f"http://127.0.0.1:{port}" for port in topology.rasa_ports]
+    return [*direct, topology.entry_url]
+
+
+def stored_events(database_url: str, sender: str) -> List[Tuple[str, str]]:
+    """(type, user text or action name) of the conversation, in stored order."""
+    engine = sa.create_engine(database_url)
+    query = sa.text(
+        "SELECT type_name, data, action_name FROM events "
+        "WHERE sender_id = :sender ORDER BY id"
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(query, {"sender": sender}).all()
+    engine.dispose()
+    return [
+        (kind, json.loads(data).get("text") if kind == "user" else action_name)
+        for kind, data, action_name in rows
+    ]
+
+
+def user_texts(events: List[Tuple[str, str]]) -> List[str]:
+    return [text for kind, text in events if kind == "user"]
+
+
+def run_intake(urls: List[str], sender: str, need: str) -> List[str]:
+    """A whole intake, message n to urls[n % 3]; returns what was sent."""
+    sent, offered = [], []
+    for number, (message, _) in enumerate(INTAKES[need]):
+        if message == "*":
+            message = offered[0]["payload"]
+        answers = say(urls[number % len(urls)], sender, message)
+        assert answers, f"{sender}: no answer to {message!r}"
+        offered = buttons(answers) or offered
+        sent.append(message)
+    return sent
+
+
+def test_intakes_across_instances_are_stored_once_and_in_order(cluster):
+    topology, database_url = cluster
+    urls = instance_urls(topology)
+    needs = sorted(INTAKES)
+    conversations: Dict[str, str] = {
+        f"cluster-{number}": needs[number % len(needs)] for number in range(CONVERSATIONS)
+    }
+    with ThreadPoolExecutor(max_workers=CONVERSATIONS) as pool:
+        sent = dict(zip(conversations, pool.map(
+            lambda item: run_intake(urls, *item), conversations.items())))  # fmt: skip
+    requests = stored_requests(database_url)
+    for sender, need in conversations.items():
+        stored = user_texts(stored_events(database_url, sender))
+        assert stored == [redact(text) for text in sent[sender]], sender
+        assert requests[sender]["need_category"] == need
+        assert len(requests[sender]["options"]) == 3
+    assert set(requests) == set(conversations)  # one request per intake, no more
+
+
+def test_two_messages_at_once_on_two_instances_are_both_handled_in_turn(cluster):
+    topology, database_url = cluster
+    first, second, _ = instance_urls(topology)
+    for pair in range(SIMULTANEOUS_PAIRS):
+        sender = f"cluster-double-{pair}"
+        say(first, sender, "ik krijg mijn vacatures voor monteurs niet gevuld")
+        together = threading.Barrier(2)
+
+        def send(url: str, text: str) -> list:
+            together.wait()
+            return say(url, sender, text)
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            answers = list(pool.map(send, (first, second), ("mbo", "wat kun je?")))
+        assert all(answers), answers
+        events = stored_events(database_url, sender)
+        assert sorted(user_texts(events)[1:]) == ["mbo", "wat kun je?"]
+        # Handled one after the other: each message's turn ends (the bot
+        # listens again) before the next message is taken.
+        kinds = [
+            "listen" if (kind, text) == ("action", "action_listen") else kind
+            for kind, text in events
+            if kind == "user" or (kind, text) == ("action", "action_listen")
+        ]
+        assert kinds[-5:] == ["listen", "user", "listen", "user", "listen"], events
+
+
+def test_two_instances_taking_tickets_at_once_never_share_one(cluster, monkeypatch):
+    topology, _ = cluster
+    monkeypatch.setenv("LOCK_STORE_URL", f"redis://127.0.0.1:{topology.redis_port}/1")
+    stores = [SettingsLockStore(), SettingsLockStore()]  # as in two Rasa processes
+    start_together = threading.Barrier(len(stores))
+
+    def take_tickets(store) -> List[int]:
+        start_together.wait()
+        return [store.issue_ticket("cluster-tickets") for _ in range(TICKETS)]
+
+    with ThreadPoolExecutor(max_workers=len(stores)) as pool:
+        tickets = [number for batch in pool.map(take_tickets, stores) for number in batch]
+    assert len(set(tickets)) == len(tickets) == TICKETS * len(stores)
+
+
+def test_cluster_stop_stops_every_process_and_frees_the_ports(cluster):
+    topology, _ = cluster  # runs last: the other tests need the cluster
+    pids = [services.read_pid(path) for path in (topology.home / "run").glob("*.pid")]
+    assert len(pids) == 4 and all(pids)
+    stopped = stop(topology)
+    assert sorted(stopped) == sorted(
+        ["actions-1", "actions-2", "rasa-1", "rasa-2", "nginx", "redis", "postgres"]
+    )
+    assert not any(services.is_running(pid) for pid in pids)
+    ports = [topology.entry_port, topology.postgres_port, topology.redis_port,
+             *topology.rasa_ports, *topology.action_ports]  # fmt: skip
+    assert not any(services.port_in_use(port) for port in ports)
