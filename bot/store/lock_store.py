@@ -10,28 +10,41 @@ Rasa process an in-process lock is enough; with several behind a load balancer
 the lock must be shared, or two messages of one conversation that land on two
 instances both read the tracker and one of them is lost when both save it.
 
-Rasa's Redis lock store is not safe across instances as it stands (see
-`AtomicRedisLockStore`). Rasa keeps a lock for 60 seconds unless it is released (TICKET_LOCK_LIFETIME).
-A Rasa instance that dies holding one would stall that conversation for a
-minute; here a lock lives just past the turn time limit (TURN_TIMEOUT_S), after
-which the channel has given up on the turn anyway (and cancelled it, which
-releases the lock).
+Rasa's own Redis lock store falls short in two ways, both fixed here:
+
+- it reads a lock, changes it and writes it back as separate commands, so two
+  instances taking a ticket at the same moment both got ticket 0, handled the
+  conversation at once and lost a message (tests/cluster). Every change here is
+  one Redis transaction (WATCH, MULTI, EXEC; redis-py retries it when another
+  instance changed the lock in between);
+- a ticket lives 60 seconds, so a Rasa instance that dies holding one stalls
+  that conversation for a minute, longer than any user waits. Here a ticket is
+  a lease of `LEASE_S` seconds, renewed every `RENEW_S` while its message waits
+  or runs: a dead instance holds a conversation up for `LEASE_S` at most.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
-import math
-from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
+import logging
+import time
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Optional, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from bot.settings import load_settings
 
 if TYPE_CHECKING:
+    from rasa.core.lock import TicketLock
     from rasa.core.lock_store import LockStore
 
+logger = logging.getLogger(__name__)
 T = TypeVar("T")
-LOCK_MARGIN_S = 2
+# A busy Rasa instance runs the dialogue on its event loop between renewals:
+# the lease leaves four seconds for that.
+LEASE_S = 5.0
+RENEW_S = 1.0
 # How often a message waiting for its conversation's lock asks Redis again
 # (Rasa: every second, which a double click would feel).
 LOCK_POLL_S = 0.2
@@ -54,23 +67,22 @@ def redis_arguments(url: str) -> dict:
     }
 
 
-def lock_lifetime_s(turn_timeout_s: float) -> int:
-    return math.ceil(turn_timeout_s) + LOCK_MARGIN_S
+def renew_ticket(lock: "TicketLock", number: int) -> bool:
+    """Extends ticket `number` by a lease; False when it is gone (expired)."""
+    for ticket in lock.tickets:
+        if ticket.number == number:
+            ticket.expires = time.time() + LEASE_S
+            return True
+    return False
 
 
-def _redis_lock_store_class(lifetime_s: float) -> type:
+def _redis_lock_store_class() -> type:
     # Deferred: only the Rasa server imports Rasa.
     from rasa.core.lock import TicketLock
     from rasa.core.lock_store import LockError, RedisLockStore
 
-    class AtomicRedisLockStore(RedisLockStore):
-        """Rasa's Redis lock store reads a lock, changes it and writes it back as
-        separate commands: two instances taking a ticket at the same moment both
-        got ticket 0, handled the conversation at once and one message was lost
-        (tests/cluster). Here every change is one Redis transaction (WATCH, MULTI,
-        EXEC; redis-py runs it again when another instance changed the lock)."""
-
-        def _change(self, conversation_id: str, change: Callable[[Any], T]) -> T:
+    class LeasedRedisLockStore(RedisLockStore):
+        def _change(self, conversation_id: str, change: Callable[[TicketLock], T]) -> T:
             key = self.key_prefix + conversation_id
 
             def transaction(pipe: Any) -> T:
@@ -87,7 +99,7 @@ def _redis_lock_store_class(lifetime_s: float) -> type:
 
             return self.red.transaction(transaction, key, value_from_callable=True)
 
-        def issue_ticket(self, conversation_id: str, lock_lifetime: float = lifetime_s) -> int:
+        def issue_ticket(self, conversation_id: str, lock_lifetime: float = LEASE_S) -> int:
             try:
                 return self._change(conversation_id, lambda lock: lock.issue_ticket(lock_lifetime))
             except Exception as error:
@@ -102,11 +114,36 @@ def _redis_lock_store_class(lifetime_s: float) -> type:
         def cleanup(self, conversation_id: str, ticket_number: int) -> None:
             self.finish_serving(conversation_id, ticket_number)  # drops an empty lock
 
-        def lock(self, conversation_id: str, lock_lifetime: float = lifetime_s,
-                 wait_time_in_seconds: float = LOCK_POLL_S):  # fmt: skip
-            return super().lock(conversation_id, lock_lifetime, wait_time_in_seconds)
+        @asynccontextmanager
+        async def lock(
+            self,
+            conversation_id: str,
+            lock_lifetime: float = LEASE_S,
+            wait_time_in_seconds: float = LOCK_POLL_S,
+        ) -> AsyncIterator[TicketLock]:
+            ticket = self.issue_ticket(conversation_id, LEASE_S)
+            renewing = asyncio.create_task(self._keep_renewing(conversation_id, ticket))
+            try:
+                yield await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
+            finally:
+                renewing.cancel()
+                self.cleanup(conversation_id, ticket)
 
-    return AtomicRedisLockStore
+        async def _keep_renewing(self, conversation_id: str, ticket: int) -> None:
+            while True:
+                await asyncio.sleep(RENEW_S)
+                try:
+                    renewed = self._change(
+                        conversation_id, lambda lock: renew_ticket(lock, ticket)
+                    )
+                except Exception:  # noqa: BLE001 - Redis away: the lease runs out
+                    logger.exception("lock of %s not renewed", conversation_id)
+                    continue
+                if not renewed:
+                    logger.error("lock of %s expired while in use", conversation_id)
+                    return
+
+    return LeasedRedisLockStore
 
 
 class SettingsLockStore:
@@ -115,8 +152,7 @@ class SettingsLockStore:
     def __new__(cls, endpoint_config: Optional[Any] = None) -> "LockStore":
         from rasa.core.lock_store import InMemoryLockStore
 
-        settings = load_settings()
-        if not settings.lock_store_url:
+        url = load_settings().lock_store_url
+        if not url:
             return InMemoryLockStore()
-        store_class = _redis_lock_store_class(lock_lifetime_s(settings.turn_timeout_s))
-        return store_class(**redis_arguments(settings.lock_store_url))
+        return _redis_lock_store_class()(**redis_arguments(url))

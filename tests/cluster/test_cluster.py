@@ -4,10 +4,12 @@ another instance than the one before."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import tempfile
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Dict, Iterator, List, Tuple
@@ -17,7 +19,7 @@ import sqlalchemy as sa
 
 from bot.cluster import services
 from bot.cluster.__main__ import Topology, start, stop
-from bot.store.lock_store import SettingsLockStore
+from bot.store.lock_store import LEASE_S, SettingsLockStore
 from bot.store.redaction import redact
 from tests.e2e.conversation import buttons, say
 from tests.e2e.servers import ROOT, free_port, stored_requests
@@ -163,6 +165,31 @@ def test_two_instances_taking_tickets_at_once_never_share_one(cluster, monkeypat
     with ThreadPoolExecutor(max_workers=len(stores)) as pool:
         tickets = [number for batch in pool.map(take_tickets, stores) for number in batch]
     assert len(set(tickets)) == len(tickets) == TICKETS * len(stores)
+
+
+def test_a_lock_of_a_dead_instance_frees_after_a_lease_a_live_one_holds(
+    cluster, monkeypatch
+):
+    topology, _ = cluster
+    monkeypatch.setenv("LOCK_STORE_URL", f"redis://127.0.0.1:{topology.redis_port}/1")
+    live, other = SettingsLockStore(), SettingsLockStore()
+
+    async def wait_for_lock(conversation: str) -> float:
+        started = time.monotonic()
+        async with other.lock(conversation):
+            return time.monotonic() - started
+
+    async def held_by_live_instance(hold_s: float) -> float:
+        async with live.lock("cluster-live"):
+            waiting = asyncio.create_task(wait_for_lock("cluster-live"))
+            await asyncio.sleep(hold_s)
+        return await waiting
+
+    # A ticket nobody renews: the instance that took it died.
+    live.issue_ticket("cluster-dead")
+    assert asyncio.run(wait_for_lock("cluster-dead")) < LEASE_S + 1
+    hold_s = LEASE_S + 2
+    assert asyncio.run(held_by_live_instance(hold_s)) >= hold_s - 0.1
 
 
 def test_cluster_stop_stops_every_process_and_frees_the_ports(cluster):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 
-from bot.store.lock_store import SettingsLockStore, lock_lifetime_s, redis_arguments
+from rasa.core.lock import TicketLock
+
+from bot.store.lock_store import LEASE_S, SettingsLockStore, redis_arguments, renew_ticket
 
 
 def test_redis_url_with_password_port_and_database():
@@ -25,9 +27,13 @@ def test_a_url_that_is_not_redis_is_refused():
         redis_arguments("postgresql://localhost/locks")
 
 
-def test_a_lock_outlives_the_turn_limit_by_a_little():
-    assert lock_lifetime_s(8.0) == 10
-    assert lock_lifetime_s(7.5) == 10
+def test_renewing_extends_only_the_own_ticket_by_a_lease():
+    lock = TicketLock("c")
+    mine, other = lock.issue_ticket(0.5), lock.issue_ticket(0.5)
+    assert renew_ticket(lock, mine)
+    expiry = {ticket.number: ticket.expires for ticket in lock.tickets}
+    assert expiry[mine] - expiry[other] > LEASE_S - 1
+    assert not renew_ticket(lock, 99)
 
 
 def test_without_url_rasa_keeps_its_in_process_lock_store(monkeypatch):
@@ -35,10 +41,8 @@ def test_without_url_rasa_keeps_its_in_process_lock_store(monkeypatch):
     assert isinstance(SettingsLockStore(), InMemoryLockStore)
 
 
-def test_with_url_it_is_a_redis_lock_store_with_the_turn_bound_lifetime(monkeypatch):
+def test_with_url_it_is_a_redis_lock_store(monkeypatch):
     monkeypatch.setenv("LOCK_STORE_URL", "redis://127.0.0.1:6399/3")
-    monkeypatch.setenv("TURN_TIMEOUT_S", "5")
     store = SettingsLockStore()  # redis-py connects on first use only
     assert isinstance(store, RedisLockStore)
     assert store.red.connection_pool.connection_kwargs["db"] == 3
-    assert store.issue_ticket.__defaults__ == (7,)
