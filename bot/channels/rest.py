@@ -7,6 +7,10 @@ credentials.yml::
 It keeps the name and URL of Rasa's channel (POST /webhooks/rest/webhook with
 ``{"sender", "message", "metadata"}``) and adds:
 
+- an optional ``"message_id"`` (1-64 letters, digits, ``-`` or ``_``, made up
+  by the client per message): a message sent again with the same id gets the
+  first answers back and is not handled or stored twice (bot/channels/resend.py);
+
 - a 400 with a JSON error for a body that is not a JSON object, is not UTF-8,
   or lacks a text `sender` or `message` (Rasa answers those with a 500 or an
   empty list);
@@ -34,7 +38,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any, Dict, Optional, Text, Tuple
+from typing import Any, Dict, NamedTuple, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -43,6 +47,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import faults
+from bot.channels.resend import handled_once
 from bot.channels.turns import TURN_FAILED, Handler, response_text, run_turn
 from bot.settings import load_settings
 
@@ -51,14 +56,22 @@ logger = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 2000
 # C0 and C1 control characters except tab and newline, and the BOM.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class BadRequest(ValueError):
     """The body is not what the channel accepts; the message goes back as a 400."""
 
 
-def parse_body(body: bytes) -> Tuple[str, str, Optional[Dict[str, Any]]]:
-    """(sender, message, metadata) from the request body, or BadRequest."""
+class Body(NamedTuple):
+    sender: str
+    message: str
+    metadata: Optional[Dict[str, Any]] = None
+    message_id: Optional[str] = None
+
+
+def parse_body(body: bytes) -> Body:
+    """The request body's fields, or BadRequest."""
     try:
         data = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
@@ -75,7 +88,12 @@ def parse_body(body: bytes) -> Tuple[str, str, Optional[Dict[str, Any]]]:
     metadata = data.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise BadRequest("'metadata' must be an object")
-    return sender, message, metadata
+    message_id = data.get("message_id")
+    if message_id is not None and not (
+        isinstance(message_id, str) and MESSAGE_ID.fullmatch(message_id)
+    ):
+        raise BadRequest("'message_id' must be 1-64 letters, digits, '-' or '_'")
+    return Body(sender, message, metadata, message_id)
 
 
 def clean_message(text: str) -> str:
@@ -109,7 +127,7 @@ class GuardedRestInput(RestInput):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             try:
-                sender, text, metadata = parse_body(request.body)
+                sender, text, metadata, message_id = parse_body(request.body)
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=400)
             agent = request.app.ctx.agent
@@ -123,10 +141,10 @@ class GuardedRestInput(RestInput):
                 logger.error("no database tracker store: not taking the message")
                 return response.json(response_text(domain, TURN_FAILED))
             collector = CollectingOutputChannel()
-            message = UserMessage(
-                text, collector, sender, input_channel=self.name(), metadata=metadata
-            )
-            if await run_turn(on_new_message, message, timeout_s):
+            message = UserMessage(text, collector, sender, input_channel=self.name(),
+                                  message_id=message_id, metadata=metadata)  # fmt: skip
+            handler = handled_once(agent) if message_id else on_new_message
+            if await run_turn(handler, message, timeout_s):
                 return response.json(response_text(domain, TURN_FAILED))
             return response.json(collector.messages)
 

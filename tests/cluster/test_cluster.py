@@ -21,7 +21,7 @@ from bot.cluster import services
 from bot.cluster.__main__ import Topology, start, stop
 from bot.store.lock_store import LEASE_S, SettingsLockStore
 from bot.store.redaction import redact
-from tests.e2e.conversation import buttons, say
+from tests.e2e.conversation import buttons, post_json, say
 from tests.e2e.servers import ROOT, free_port, stored_requests
 from tests.e2e.test_rest_conversations import INTAKES
 
@@ -150,6 +150,20 @@ def test_two_messages_at_once_on_two_instances_are_both_handled_in_turn(cluster)
             if kind == "user" or (kind, text) == ("action", "action_listen")
         ]
         assert kinds[-5:] == ["listen", "user", "listen", "user", "listen"], events
+
+
+def test_a_resent_message_is_answered_again_but_handled_once(cluster):
+    topology, database_url = cluster
+    first, second, _ = instance_urls(topology)
+    sender = "cluster-resend"
+    say(first, sender, "ik krijg mijn vacatures voor monteurs niet gevuld")
+    body = {"sender": sender, "message": "mbo", "message_id": "bericht-2"}
+    answers = post_json(f"{first}/webhooks/rest/webhook", body)
+    # The client heard nothing and sends it again, this time to the other instance.
+    assert post_json(f"{second}/webhooks/rest/webhook", body) == answers
+    assert user_texts(stored_events(database_url, sender))[1:] == ["mbo"]
+    say(second, sender, "3")  # and the intake goes on from there
+    assert user_texts(stored_events(database_url, sender))[1:] == ["mbo", "3"]
 
 
 def test_two_instances_taking_tickets_at_once_never_share_one(cluster, monkeypatch):

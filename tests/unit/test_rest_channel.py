@@ -17,7 +17,12 @@ from bot.channels.turns import run_turn
 
 def test_a_well_formed_body_is_read():
     body = '{"sender": "s-1", "message": "ik zoek monteurs", "metadata": {"a": 1}}'
-    assert parse_body(body.encode()) == ("s-1", "ik zoek monteurs", {"a": 1})
+    assert parse_body(body.encode()) == ("s-1", "ik zoek monteurs", {"a": 1}, None)
+
+
+def test_a_message_id_is_read():
+    body = b'{"sender": "s-1", "message": "mbo", "message_id": "m-7_a"}'
+    assert parse_body(body).message_id == "m-7_a"
 
 
 @pytest.mark.parametrize("body", [
@@ -25,6 +30,10 @@ def test_a_well_formed_body_is_read():
     b'{"sender": "", "message": "hoi"}', b'{"sender": 1, "message": "hoi"}',
     b'{"sender": "s", "message": null}', b'{"sender": "s", "message": "\xff"}',
     b'{"sender": "s", "message": "hoi", "metadata": []}',
+    b'{"sender": "s", "message": "hoi", "message_id": 7}',
+    b'{"sender": "s", "message": "hoi", "message_id": ""}',
+    b'{"sender": "s", "message": "hoi", "message_id": "a b"}',
+    b'{"sender": "s", "message": "hoi", "message_id": "' + b"x" * 65 + b'"}',
 ])  # fmt: skip
 def test_malformed_bodies_are_bad_requests(body):
     with pytest.raises(BadRequest):
