@@ -269,7 +269,8 @@ def report(label: str, load: Load, figures: Dict[str, Tuple[float, float]],
           f"p95 {q[94]:.0f} ms, p99 {q[98]:.0f} ms; retries {load.retries}, "
           f"errors {load.errors}; {len(load.finished)}/{USERS} intakes finished")  # fmt: skip
     for name, (cpu, mb) in figures.items():
-        print(f"  {name:10s} CPU {cpu * 100:5.0f}% of a core, memory {mb:6.0f} MB")
+        memory = f"memory {mb:6.0f} MB" if mb else "gone at the end"
+        print(f"  {name:10s} CPU {cpu * 100:5.0f}% of a core, {memory}")
     print(f"  store: {store}")
 
 

@@ -97,7 +97,9 @@ def start_postgres(home: Path, port: int) -> str:
             ]))  # fmt: skip
         finally:
             scratch.unlink()
-    options = f"-p {port} -c listen_addresses=127.0.0.1 -k {data} -c max_connections=200"
+    # TCP on loopback only: no Unix socket, whose path may be too long for one.
+    options = (f"-p {port} -c listen_addresses=127.0.0.1 "
+               "-c unix_socket_directories='' -c max_connections=200")  # fmt: skip
     run(_as_postgres_user([
         postgres_bin("pg_ctl"), "-D", str(data), "-l", str(data / "server.log"),
         "-o", options, "-w", "-t", "60", "start",
