@@ -348,6 +348,11 @@ async def long_conversations(base: str, label: str) -> List[List[float]]:
     return runs
 
 
+def median_of(runs: List[List[float]], start: int, end: int) -> float:
+    """Median latency of turns start+1..end over all runs."""
+    return statistics.median(t for run in runs for t in run[start:end])
+
+
 def turn_growth(workdir: Path) -> None:
     print(f"Long conversation, {LONG_TURNS} turns, median of {LONG_REPEATS}, one instance:")
     for max_turns in ("25", "0"):
@@ -356,16 +361,13 @@ def turn_growth(workdir: Path) -> None:
         env = {**PRODUCTION_ENV, "SESSION_MAX_TURNS": max_turns}
         with bot_servers(folder, env) as (base, _):
             runs = asyncio.run(long_conversations(base, f"long-{max_turns}"))
-
-        def median_of(turns: slice) -> float:
-            return statistics.median(t for run in runs for t in run[turns])
-
-        first, last = median_of(slice(0, 1)), median_of(slice(LONG_TURNS - 1, LONG_TURNS))
-        early, late = median_of(slice(1, 10)), median_of(slice(LONG_TURNS - 10, LONG_TURNS))
+        first, last = median_of(runs, 0, 1), median_of(runs, LONG_TURNS - 1, LONG_TURNS)
+        early, late = median_of(runs, 1, 10), median_of(runs, LONG_TURNS - 10, LONG_TURNS)
         setting = "off" if max_turns == "0" else f"{max_turns} turns"
-        print(f"  session limit {setting:9s}: turn 1 {first:.0f} ms, turn {LONG_TURNS} "
-              f"{last:.0f} ms ({last / first:.2f}x); turns 2-10 {early:.0f} ms, "
-              f"turns {LONG_TURNS - 9}-{LONG_TURNS} {late:.0f} ms ({late / early:.2f}x)")  # fmt: skip
+        print(f"  session limit {setting:9s}: turn 1 {first:.0f} ms, "
+              f"turn {LONG_TURNS} {last:.0f} ms ({last / first:.2f}x); "
+              f"turns 2-10 {early:.0f} ms, turns {LONG_TURNS - 9}-{LONG_TURNS} "
+              f"{late:.0f} ms ({late / early:.2f}x)")  # fmt: skip
 
 
 def main() -> None:

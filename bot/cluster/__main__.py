@@ -197,17 +197,23 @@ def status(topology: Topology) -> List[str]:
     for pid_file in sorted((topology.home / "run").glob("*.pid")):
         pid = services.read_pid(pid_file)
         lines.append(f"{pid_file.stem}: {'pid ' + str(pid) if pid else 'stopped'}")
-    for name, pid_file in (("nginx", topology.home / "nginx" / "nginx.pid"),
-                           ("redis", topology.home / "redis" / "redis.pid"),
-                           ("postgres", topology.home / "postgres" / "postmaster.pid")):  # fmt: skip
+    services_pid_files = {
+        "nginx": topology.home / "nginx" / "nginx.pid",
+        "redis": topology.home / "redis" / "redis.pid",
+        "postgres": topology.home / "postgres" / "postmaster.pid",
+    }
+    for name, pid_file in services_pid_files.items():
         pid = services.read_pid(pid_file)
         lines.append(f"{name}: {'pid ' + str(pid) if pid else 'stopped'}")
     return lines
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.cluster", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.cluster",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("command", choices=["start", "stop", "status"])
     command = parser.parse_args(argv).command
     topology = Topology.from_environment()

@@ -114,8 +114,8 @@ def test_intakes_across_instances_are_stored_once_and_in_order(cluster):
         f"cluster-{number}": needs[number % len(needs)] for number in range(CONVERSATIONS)
     }
     with ThreadPoolExecutor(max_workers=CONVERSATIONS) as pool:
-        sent = dict(zip(conversations, pool.map(
-            lambda item: run_intake(urls, *item), conversations.items())))  # fmt: skip
+        intakes = pool.map(lambda item: run_intake(urls, *item), conversations.items())
+        sent = dict(zip(conversations, intakes, strict=True))
     requests = stored_requests(database_url)
     for sender, need in conversations.items():
         stored = user_texts(stored_events(database_url, sender))
@@ -133,7 +133,8 @@ def test_two_messages_at_once_on_two_instances_are_both_handled_in_turn(cluster)
         say(first, sender, "ik krijg mijn vacatures voor monteurs niet gevuld")
         together = threading.Barrier(2)
 
-        def send(url: str, text: str) -> list:
+        def send(url: str, text: str, sender: str = sender,
+                 together: threading.Barrier = together) -> list:  # fmt: skip
             together.wait()
             return say(url, sender, text)
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
-
 from rasa.core.lock import TicketLock
+from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 
 from bot.store.lock_store import LEASE_S, SettingsLockStore, redis_arguments, renew_ticket
 
