@@ -5,7 +5,9 @@ another instance than the one before."""
 from __future__ import annotations
 
 import asyncio
-import json
+import base64
+import http.client
+import secrets
 import shutil
 import tempfile
 import threading
@@ -15,14 +17,14 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Tuple
 
 import pytest
-import sqlalchemy as sa
 
 from bot.cluster import services
 from bot.cluster.__main__ import Topology, start, stop
 from bot.store.lock_store import LEASE_S, SettingsLockStore
 from bot.store.redaction import redact
-from tests.e2e.conversation import buttons, post_json, say
+from tests.e2e.conversation import buttons, post_json, say, widget_turn
 from tests.e2e.servers import ROOT, free_port, stored_requests
+from tests.e2e.stored import events_of, user_texts
 from tests.e2e.test_rest_conversations import INTAKES
 
 CONVERSATIONS = 10
@@ -73,26 +75,6 @@ def instance_urls(topology: Topology) -> List[str]:
     return [*direct, topology.entry_url]
 
 
-def stored_events(database_url: str, sender: str) -> List[Tuple[str, str]]:
-    """(type, user text or action name) of the conversation, in stored order."""
-    engine = sa.create_engine(database_url)
-    query = sa.text(
-        "SELECT type_name, data, action_name FROM events "
-        "WHERE sender_id = :sender ORDER BY id"
-    )
-    with engine.connect() as connection:
-        rows = connection.execute(query, {"sender": sender}).all()
-    engine.dispose()
-    return [
-        (kind, json.loads(data).get("text") if kind == "user" else action_name)
-        for kind, data, action_name in rows
-    ]
-
-
-def user_texts(events: List[Tuple[str, str]]) -> List[str]:
-    return [text for kind, text in events if kind == "user"]
-
-
 def run_intake(urls: List[str], sender: str, need: str) -> List[str]:
     """A whole intake, message n to urls[n % 3]; returns what was sent."""
     sent, offered = [], []
@@ -118,7 +100,7 @@ def test_intakes_across_instances_are_stored_once_and_in_order(cluster):
         sent = dict(zip(conversations, intakes, strict=True))
     requests = stored_requests(database_url)
     for sender, need in conversations.items():
-        stored = user_texts(stored_events(database_url, sender))
+        stored = user_texts(database_url, sender)
         assert stored == [redact(text) for text in sent[sender]], sender
         assert requests[sender]["need_category"] == need
         assert len(requests[sender]["options"]) == 3
@@ -141,16 +123,42 @@ def test_two_messages_at_once_on_two_instances_are_both_handled_in_turn(cluster)
         with ThreadPoolExecutor(max_workers=2) as pool:
             answers = list(pool.map(send, (first, second), ("mbo", "wat kun je?")))
         assert all(answers), answers
-        events = stored_events(database_url, sender)
-        assert sorted(user_texts(events)[1:]) == ["mbo", "wat kun je?"]
+        assert sorted(user_texts(database_url, sender)[1:]) == ["mbo", "wat kun je?"]
         # Handled one after the other: each message's turn ends (the bot
         # listens again) before the next message is taken.
+        events = events_of(database_url, sender)
         kinds = [
-            "listen" if (kind, text) == ("action", "action_listen") else kind
-            for kind, text in events
-            if kind == "user" or (kind, text) == ("action", "action_listen")
+            "listen" if event.get("name") == "action_listen" else event["event"]
+            for event in events
+            if event["event"] == "user" or event.get("name") == "action_listen"
         ]
         assert kinds[-5:] == ["listen", "user", "listen", "user", "listen"], events
+
+
+def test_the_widget_talks_through_nginx_to_one_instance(cluster):
+    topology, database_url = cluster
+    # Long polling: each poll is a new HTTP request that must reach the
+    # instance holding the socket.io session (sticky routing in nginx).
+    opening = "we moeten iets met duurzaamheid maar weten niet wat"
+    session_id, said, _ = asyncio.run(
+        widget_turn(topology.entry_url, opening, until=None, max_wait_s=20)
+    )
+    assert any("Vraagwijzer" in text for text in said), said
+    deadline = time.monotonic() + 10  # stored when the turn ends, after the welcome
+    while not user_texts(database_url, session_id) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert user_texts(database_url, session_id) == [opening]
+
+
+def test_nginx_passes_the_widgets_websocket_upgrade_on(cluster):
+    topology, _ = cluster
+    connection = http.client.HTTPConnection("127.0.0.1", topology.entry_port, timeout=10)
+    connection.request("GET", "/socket.io/?EIO=4&transport=websocket", headers={
+        "Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": base64.b64encode(secrets.token_bytes(16)).decode(),
+    })  # fmt: skip
+    assert connection.getresponse().status == 101  # Switching Protocols
+    connection.close()
 
 
 def test_a_resent_message_is_answered_again_but_handled_once(cluster):
@@ -162,9 +170,9 @@ def test_a_resent_message_is_answered_again_but_handled_once(cluster):
     answers = post_json(f"{first}/webhooks/rest/webhook", body)
     # The client heard nothing and sends it again, this time to the other instance.
     assert post_json(f"{second}/webhooks/rest/webhook", body) == answers
-    assert user_texts(stored_events(database_url, sender))[1:] == ["mbo"]
+    assert user_texts(database_url, sender)[1:] == ["mbo"]
     say(second, sender, "3")  # and the intake goes on from there
-    assert user_texts(stored_events(database_url, sender))[1:] == ["mbo", "3"]
+    assert user_texts(database_url, sender)[1:] == ["mbo", "3"]
 
 
 def test_two_instances_taking_tickets_at_once_never_share_one(cluster, monkeypatch):

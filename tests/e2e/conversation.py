@@ -1,11 +1,16 @@
-"""Talks to the running bot over the REST channel, as a website would."""
+"""Talks to the running bot over the REST channel and socket.io, as a website would."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import secrets
+import time
 import urllib.error
 import urllib.request
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
+
+import socketio
 
 TOKEN = "test-token"
 
@@ -48,3 +53,37 @@ def post_raw(base: str, body: bytes, timeout: float = 30) -> Tuple[int, Any]:
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read() or b"null")
+
+
+async def widget_turn(
+    base: str, text: str, until: Optional[str], max_wait_s: float
+) -> tuple:
+    """Says `text` over socket.io as the widget does; (session id, what the bot
+    said until `until` was among it (None: anything) or `max_wait_s` passed,
+    seconds waited)."""
+    client = socketio.AsyncClient()
+    heard: asyncio.Queue = asyncio.Queue()
+    confirmed = asyncio.get_running_loop().create_future()
+    client.on("bot_uttered", lambda data: heard.put_nowait(data.get("text")))
+    client.on("session_confirm", lambda sid: confirmed.set_result(sid))
+    # Long polling: python-engineio's websocket client needs a newer aiohttp.
+    await client.connect(base, transports=["polling"])
+    try:
+        session_id = secrets.token_hex(16)
+        await client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(confirmed, max_wait_s)
+        started, said = time.monotonic(), []
+        await client.emit("user_uttered", {"message": text, "session_id": session_id})
+
+        def heard_enough() -> bool:
+            return bool(said) if until is None else until in said
+
+        while not heard_enough() and time.monotonic() - started < max_wait_s:
+            left = max_wait_s - (time.monotonic() - started)
+            try:
+                said.append(await asyncio.wait_for(heard.get(), max(left, 0.01)))
+            except asyncio.TimeoutError:
+                break
+        return session_id, said, time.monotonic() - started
+    finally:
+        await client.disconnect()

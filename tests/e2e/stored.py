@@ -25,9 +25,18 @@ def table_rows(database_url: str) -> Dict[str, List[Dict[str, Any]]]:
 
 
 def events_of(database_url: str, sender: str) -> List[Dict[str, Any]]:
-    """The conversation's events as Rasa stored them, in order."""
-    rows = table_rows(database_url).get("events", [])
-    return [json.loads(row["data"]) for row in rows if row["sender_id"] == sender]
+    """The conversation's events as Rasa stored them, in order (by row id:
+    PostgreSQL returns rows in no particular order without ORDER BY)."""
+    engine = make_engine(database_url)
+    query = sa.text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id")
+    try:
+        with engine.connect() as connection:
+            if not sa.inspect(connection).has_table("events"):
+                return []
+            rows = connection.execute(query, {"sender": sender}).scalars()
+            return [json.loads(data) for data in rows]
+    finally:
+        engine.dispose()
 
 
 def user_texts(database_url: str, sender: str) -> List[str]:

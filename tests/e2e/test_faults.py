@@ -8,7 +8,6 @@ messages of one conversation at once. Rasa runs with the real turn limit.
 from __future__ import annotations
 
 import asyncio
-import secrets
 import shutil
 import signal
 import time
@@ -20,7 +19,7 @@ import yaml
 
 from bot.settings import DEFAULT_TURN_TIMEOUT_S
 from bot.store.session import sqlite_path
-from tests.e2e.conversation import say, texts, tracker
+from tests.e2e.conversation import say, texts, tracker, widget_turn
 from tests.e2e.servers import ROOT, Bot
 from tests.e2e.stored import events_of, user_texts
 
@@ -78,41 +77,12 @@ def test_action_server_down_then_back(bot):
     assert user_texts(bot.database_url, sender) == [OPENING, "mbo"]
 
 
-async def widget_turn(base: str, text: str, until: str) -> tuple:
-    """Says `text` over socket.io as the widget does; (session id, what the bot
-    said until `until` was among it or MAX_WAIT_S passed, seconds waited)."""
-    import socketio
-
-    client = socketio.AsyncClient()
-    heard: asyncio.Queue = asyncio.Queue()
-    confirmed = asyncio.get_running_loop().create_future()
-    client.on("bot_uttered", lambda data: heard.put_nowait(data.get("text")))
-    client.on("session_confirm", lambda sid: confirmed.set_result(sid))
-    # Long polling: python-engineio's websocket client needs a newer aiohttp.
-    await client.connect(base, transports=["polling"])
-    try:
-        session_id = secrets.token_hex(16)
-        await client.emit("session_request", {"session_id": session_id})
-        await asyncio.wait_for(confirmed, MAX_WAIT_S)
-        started, said = time.monotonic(), []
-        await client.emit("user_uttered", {"message": text, "session_id": session_id})
-        while until not in said and time.monotonic() - started < MAX_WAIT_S:
-            left = MAX_WAIT_S - (time.monotonic() - started)
-            try:
-                said.append(await asyncio.wait_for(heard.get(), max(left, 0.01)))
-            except asyncio.TimeoutError:
-                break
-        return session_id, said, time.monotonic() - started
-    finally:
-        await client.disconnect()
-
-
 def test_widget_hears_it_too_when_the_action_server_is_down(bot):
     bot.stop_actions()
     try:
         fault = response("utter_turn_failed")
         session_id, said, waited = asyncio.run(
-            widget_turn(bot.base, OPENING, until=fault)
+            widget_turn(bot.base, OPENING, until=fault, max_wait_s=MAX_WAIT_S)
         )
     finally:
         bot.start_actions()
