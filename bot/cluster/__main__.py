@@ -18,8 +18,6 @@ import argparse
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -177,19 +175,17 @@ def spawn(topology: Topology, name: str, command: List[str], env: Dict[str, str]
 
 
 def wait_until_up(topology: Topology, name: str, url: str) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
     pid_file = topology.pid_file(name)
-    while time.monotonic() < deadline:
-        if pid_file.exists() and services.read_pid(pid_file) is None:
-            log = topology.log_file(name)
-            raise services.ServiceError(f"{name} exited:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise services.ServiceError(f"{name} not up on {url} within {START_TIMEOUT_S}s")
+
+    def alive() -> bool:
+        return not pid_file.exists() or services.read_pid(pid_file) is not None
+
+    outcome = services.wait_for_http(url, alive, START_TIMEOUT_S)
+    if outcome == "exited":
+        log = topology.log_file(name).read_text()[-3000:]
+        raise services.ServiceError(f"{name} exited:\n{log}")
+    if outcome == "timeout":
+        raise services.ServiceError(f"{name} not up on {url} within {START_TIMEOUT_S}s")
 
 
 def status(topology: Topology) -> List[str]:

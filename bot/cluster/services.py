@@ -17,8 +17,9 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
-from typing import Iterable, List, Optional
+from typing import Callable, Iterable, List, Optional
 
 DATABASE_USER = "vraagwijzer"
 DATABASE_NAME = "vraagwijzer"
@@ -316,6 +317,22 @@ def _wait_gone(pid: int, timeout_s: float) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+def wait_for_http(url: str, alive: Callable[[], bool], timeout_s: float) -> str:
+    """Polls `url` until it answers 200 ("up"), `alive()` turns False
+    ("exited") or `timeout_s` passes ("timeout")."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not alive():
+            return "exited"
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return "up"
+        except OSError:
+            time.sleep(0.5)
+    return "timeout"
 
 
 def port_in_use(port: int) -> bool:

@@ -8,8 +8,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from contextlib import ExitStack, contextmanager
 from http.server import (
     BaseHTTPRequestHandler,
@@ -18,6 +16,8 @@ from http.server import (
 )
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+
+from bot.cluster.services import wait_for_http
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -31,17 +31,11 @@ def free_port() -> int:
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"{url} not up in {START_TIMEOUT_S}s:\n{log.read_text()[-3000:]}")
+    outcome = wait_for_http(url, lambda: process.poll() is None, START_TIMEOUT_S)
+    if outcome == "exited":
+        raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
+    if outcome == "timeout":
+        raise TimeoutError(f"{url} not up in {START_TIMEOUT_S}s:\n{log.read_text()[-3000:]}")
 
 
 def write_endpoints(workdir: Path, actions_port: int) -> Path:
