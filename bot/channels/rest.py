@@ -10,7 +10,6 @@ It keeps the name and URL of Rasa's channel (POST /webhooks/rest/webhook with
 - an optional ``"message_id"`` (1-64 letters, digits, ``-`` or ``_``, made up
   by the client per message): a message sent again with the same id gets the
   first answers back and is not handled or stored twice (bot/channels/resend.py);
-
 - a 400 with a JSON error for a body that is not a JSON object, is not UTF-8,
   or lacks a text `sender` or `message` (Rasa answers those with a 500 or an
   empty list);
