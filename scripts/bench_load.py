@@ -25,7 +25,6 @@ Loopback only; a run stops after BENCH_RUN_S seconds (default 600).
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import signal
 import statistics
@@ -46,7 +45,9 @@ sys.path.insert(0, str(ROOT))
 from bot.cluster import services  # noqa: E402
 from bot.cluster.__main__ import Topology, start, stop  # noqa: E402
 from bot.store.redaction import redact  # noqa: E402
+from scripts.bench import server_pids  # noqa: E402
 from tests.e2e.servers import bot_servers, free_port  # noqa: E402
+from tests.e2e.stored import user_texts  # noqa: E402
 from tests.e2e.test_rest_conversations import INTAKES  # noqa: E402
 
 USERS = int(os.environ.get("BENCH_USERS") or 50)
@@ -210,45 +211,25 @@ def measured(processes: Dict[str, int]) -> Iterator[Dict[str, Tuple[float, float
         figures[name] = (cpu, memory_mb(pids, "VmHWM:" if single else "VmRSS:"))
 
 
-def listening_pid(port: int) -> int:
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        if int(fields[1].split(":")[1], 16) == port and fields[3] == "0A":
-            inode = fields[9]
-            break
-    else:
-        raise RuntimeError(f"nothing listens on {port}")
-    for fd in Path("/proc").glob("[0-9]*/fd/*"):
-        try:
-            if os.readlink(fd) == f"socket:[{inode}]":
-                return int(fd.parts[2])
-        except OSError:
-            continue
-    raise RuntimeError(f"no process for port {port}")
-
-
 # -- report -------------------------------------------------------------------------
 
 
 def check_store(database_url: str, load: Load) -> str:
     """Answered messages stored exactly once and in order; one request per intake."""
-    engine = sa.create_engine(database_url)
     exact = duplicated = missing = reordered = 0
+    for sender, texts in load.sent.items():
+        stored = user_texts(database_url, sender)
+        expected = [redact(text) for text in texts]
+        if stored == expected:
+            exact += 1
+        elif len(stored) > len(expected):
+            duplicated += 1
+        elif sorted(stored) == sorted(expected):
+            reordered += 1
+        else:
+            missing += 1
+    engine = sa.create_engine(database_url)
     with engine.connect() as connection:
-        for sender, texts in load.sent.items():
-            rows = connection.execute(sa.text(
-                "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' "
-                "ORDER BY id"), {"s": sender}).scalars()  # fmt: skip
-            stored = [json.loads(row)["text"] for row in rows]
-            expected = [redact(text) for text in texts]
-            if stored == expected:
-                exact += 1
-            elif len(stored) > len(expected):
-                duplicated += 1
-            elif sorted(stored) == sorted(expected):
-                reordered += 1
-            else:
-                missing += 1
         counts = dict(connection.execute(sa.text(
             "SELECT conversation_id, COUNT(*) FROM refined_requests "
             "GROUP BY conversation_id")).all())  # fmt: skip
@@ -280,7 +261,7 @@ def report(label: str, load: Load, figures: Dict[str, Tuple[float, float]],
 def single_process(workdir: Path) -> None:
     with bot_servers(workdir, PRODUCTION_ENV) as (base, database_url):
         processes = {
-            "rasa": listening_pid(int(base.rsplit(":", 1)[1])),
+            "rasa": server_pids(int(base.rsplit(":", 1)[1])),
             "actions": _actions_pid(workdir),
         }
         with measured(processes) as figures:
@@ -291,7 +272,7 @@ def single_process(workdir: Path) -> None:
 def _actions_pid(workdir: Path) -> int:
     endpoints = (workdir / "endpoints.yml").read_text()
     port = int(endpoints.split("127.0.0.1:")[1].split("/")[0])
-    return listening_pid(port)
+    return server_pids(port)
 
 
 def cluster(workdir: Path) -> None:
