@@ -61,6 +61,9 @@ class RefinedRequest(Base):
     __table_args__ = (
         sa.Index("ix_refined_requests_created_at", "created_at"),
         sa.Index("ix_refined_requests_status", "status"),
+        # Without AUTOINCREMENT SQLite hands an erased request's id to the next
+        # one, and an old link to the review app opens another company's request.
+        {"sqlite_autoincrement": True},
     )
 
     id = sa.Column(sa.Integer, primary_key=True)
