@@ -165,6 +165,17 @@ def test_filtered_csv_export_for_excel(client, store):
     assert list(rows[0]) == list(FIELDS)
 
 
+def test_csv_export_neutralises_formulas(client, store):
+    make_user(store, "anna")
+    add_request(store, "web-1", company='=HYPERLINK("https://evil.example","Klik")',
+                original_question="+31 is ons landnummer")  # fmt: skip
+    log_in(client, "anna")
+    body = client.get("/verzoeken/export.csv").get_data().decode("utf-8-sig")
+    [row] = list(csv.DictReader(io.StringIO(body, newline="")))
+    assert row["company"] == '\'=HYPERLINK("https://evil.example","Klik")'
+    assert row["original_question"] == "'+31 is ons landnummer"
+
+
 def test_user_text_is_escaped_everywhere(client, store):
     make_user(store, "anna")
     request_id = add_request(store, "xss", company=XSS, original_question=XSS,
