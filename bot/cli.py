@@ -152,7 +152,7 @@ def read_password(args: argparse.Namespace) -> str:
 
 def users(args: argparse.Namespace, settings: Settings) -> int:
     # Loaded for this command only: argon2 and the review app's rules.
-    from bot.review.accounts import AccountError, add_user, set_active
+    from bot.review.accounts import AccountError, add_user, set_active, set_password
 
     factory = session_factory(settings.database_url)
     try:
@@ -165,6 +165,9 @@ def users(args: argparse.Namespace, settings: Settings) -> int:
                     state = "active" if user.active else "disabled"
                     print(f"{user.username}\t{user.role}\t{state}")
                 return 0
+            elif args.users_command == "password":
+                user = set_password(uow, args.username, read_password(args))
+                message = f"New password for {user.username!r}; its sessions ended."
             else:
                 active = args.users_command == "enable"
                 user = set_active(uow, args.username, active)
@@ -217,6 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_parser.add_argument("username")
     add_parser.add_argument("--role", choices=ROLES, default="coordinator")
     add_parser.add_argument(
+        "--password-stdin", action="store_true",
+        help="read the password from the first line of stdin instead of a prompt",
+    )  # fmt: skip
+    password_parser = users_commands.add_parser(
+        "password", help="set a new password (ends the account's sessions)"
+    )
+    password_parser.add_argument("username")
+    password_parser.add_argument(
         "--password-stdin", action="store_true",
         help="read the password from the first line of stdin instead of a prompt",
     )  # fmt: skip

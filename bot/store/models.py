@@ -133,6 +133,11 @@ class User(Base):
     active = sa.Column(sa.Boolean, nullable=False, default=True)
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     last_login_at = sa.Column(UTCDateTime)
+    # Every session cookie carries the epoch it was made in; logging out or a
+    # new password raises it, which ends every session of the account at once.
+    session_epoch = sa.Column(
+        sa.Integer, nullable=False, default=0, server_default=sa.text("0")
+    )
 
     def __repr__(self) -> str:
         return f"<User {self.username!r} {self.role}>"
