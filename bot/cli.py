@@ -108,7 +108,15 @@ def stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def purge(args: argparse.Namespace, settings: Settings) -> int:
-    period: timedelta = args.older_than or timedelta(days=settings.retention_days)
+    if args.older_than is None:
+        period = timedelta(days=settings.retention_days)
+    else:
+        try:
+            period = parse_period(args.older_than)
+        except ValueError as error:
+            # Before the database is opened: a mistyped period erases nothing.
+            print(f"purge --older-than: {error}", file=sys.stderr)
+            return 2
     factory = readable_store(settings.database_url)
     if factory is None:
         return 0
@@ -122,13 +130,6 @@ def purge(args: argparse.Namespace, settings: Settings) -> int:
         f"{totals['events']} transcript events."
     )
     return 0
-
-
-def period(text: str) -> timedelta:
-    try:
-        return parse_period(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
@@ -203,7 +204,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     purge_parser.add_argument(
         "--older-than",
-        type=period,
         metavar="PERIOD",
         help="e.g. 180d, 26w or 12h; default RETENTION_DAYS days (180)",
     )
