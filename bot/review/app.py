@@ -226,7 +226,8 @@ def create_app(
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Any:
         code = error.code or 500
-        return render_template("error.html", message=ERRORS.get(code, OTHER_ERROR)), code
+        message = ERRORS.get(code, OTHER_ERROR)
+        return render_template("error.html", message=message), code
 
     @app.errorhandler(InternalServerError)
     def internal_error(error: Any) -> Any:

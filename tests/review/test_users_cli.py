@@ -1,4 +1,4 @@
-"""`python -m bot users add|password|disable|enable|list`, as an administrator runs it."""
+"""`python -m bot users add|password|disable|enable|list`, as an admin runs it."""
 
 from __future__ import annotations
 

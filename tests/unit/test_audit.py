@@ -37,7 +37,9 @@ def advisory(id: str, package: str, events: str = "", versions: str = "",
   - type: ECOSYSTEM
     events:
 {textwrap.indent(textwrap.dedent(events).strip(), "    ")}""" if events else ""
-    listed = f"\n  versions:\n{textwrap.indent(versions.strip(), '  ')}" if versions else ""
+    listed = ""
+    if versions:
+        listed = f"\n  versions:\n{textwrap.indent(versions.strip(), '  ')}"
     return f"""id: {id}
 summary: A made-up hole in {package}
 aliases:
@@ -123,7 +125,8 @@ def test_findings_from_ranges_and_explicit_versions(database):
 
 def test_the_lock_is_read_by_canonical_name(tmp_path):
     lock = tmp_path / "requirements.lock"
-    lock.write_text("# pinned\nFlask_WTF==1.2.2\nsanic[ext]==21.12.2 ; python_version >= '3'\n"
+    lock.write_text("# pinned\nFlask_WTF==1.2.2\n"
+                    "sanic[ext]==21.12.2 ; python_version >= '3'\n"
                     "-e .\nnumpy>=1.0\n", encoding="utf-8")  # fmt: skip
     assert audit.read_lock(lock) == {"flask-wtf": "1.2.2", "sanic": "21.12.2"}
 
