@@ -321,7 +321,18 @@ def create_app(
         if request.method == "GET":
             return render_template("password.html")
         new = request.form.get("nieuw", "")
+        address = request.remote_addr or ""
+        # A session left open must not become a way to guess the password.
+        wait = throttle.retry_after(g.user.username, address)
+        if wait:
+            error = (
+                "Te veel mislukte pogingen. "
+                f"Probeer het over {wait_text(wait)} opnieuw."
+            )
+            page = render_template("password.html", error=error)
+            return page, 429, {"Retry-After": str(wait)}
         if not password_matches(g.user, request.form.get("huidig", "")):
+            throttle.failed(g.user.username, address)
             error = "Het huidige wachtwoord klopt niet."
         elif new != request.form.get("herhaal"):
             error = "De twee nieuwe wachtwoorden verschillen."

@@ -163,6 +163,18 @@ def test_a_refused_password_change_keeps_the_session(
     assert client.get("/verzoeken").status_code == 200
 
 
+def test_the_current_password_cannot_be_guessed_through_the_form(app, store):
+    make_user(store, "anna")
+    [client] = logged_in_clients(app, "anna", 1)
+    statuses = []
+    for n in range(ACCOUNT_FREE + 1):
+        page = client.get("/wachtwoord").get_data(as_text=True)
+        form = {"csrf_token": csrf_token(page), "huidig": f"guess-{n}-guess",
+                "nieuw": "nieuw-en-lang-genoeg", "herhaal": "nieuw-en-lang-genoeg"}
+        statuses.append(client.post("/wachtwoord", data=form).status_code)  # fmt: skip
+    assert statuses == [400] * ACCOUNT_FREE + [429]
+
+
 def test_a_password_set_from_the_command_line_ends_every_session(
     app, store, uow_of
 ):
