@@ -8,7 +8,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install run train validate test bench shell clean review review-bench \
-        cluster cluster-stop bench-load
+        cluster cluster-stop bench-load audit
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,7 +40,11 @@ validate: install  ## rasa data validate --fail-on-warnings (see scripts/validat
 test: install $(MODEL)  ## every test: units, data validation, test stories, end to end, browser, cluster
 	@bash scripts/install_chromium.sh
 	@bash scripts/install_services.sh
+	$(BIN)/python scripts/audit.py
 	$(BIN)/python -m pytest tests
+
+audit: install  ## requirements.lock against the vendored advisories (../shared/advisories)
+	$(BIN)/python scripts/audit.py
 
 bench: install $(MODEL)  ## NLU scores, latency, memory, start-up and training time
 	$(BIN)/python scripts/bench.py

@@ -108,7 +108,15 @@ def stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def purge(args: argparse.Namespace, settings: Settings) -> int:
-    period: timedelta = args.older_than or timedelta(days=settings.retention_days)
+    if args.older_than is None:
+        period = timedelta(days=settings.retention_days)
+    else:
+        try:
+            period = parse_period(args.older_than)
+        except ValueError as error:
+            # Before the database is opened: a mistyped period erases nothing.
+            print(f"purge --older-than: {error}", file=sys.stderr)
+            return 2
     factory = readable_store(settings.database_url)
     if factory is None:
         return 0
@@ -122,13 +130,6 @@ def purge(args: argparse.Namespace, settings: Settings) -> int:
         f"{totals['events']} transcript events."
     )
     return 0
-
-
-def period(text: str) -> timedelta:
-    try:
-        return parse_period(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
@@ -152,7 +153,7 @@ def read_password(args: argparse.Namespace) -> str:
 
 def users(args: argparse.Namespace, settings: Settings) -> int:
     # Loaded for this command only: argon2 and the review app's rules.
-    from bot.review.accounts import AccountError, add_user, set_active
+    from bot.review.accounts import AccountError, add_user, set_active, set_password
 
     factory = session_factory(settings.database_url)
     try:
@@ -165,6 +166,9 @@ def users(args: argparse.Namespace, settings: Settings) -> int:
                     state = "active" if user.active else "disabled"
                     print(f"{user.username}\t{user.role}\t{state}")
                 return 0
+            elif args.users_command == "password":
+                user = set_password(uow, args.username, read_password(args))
+                message = f"New password for {user.username!r}; its sessions ended."
             else:
                 active = args.users_command == "enable"
                 user = set_active(uow, args.username, active)
@@ -200,7 +204,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     purge_parser.add_argument(
         "--older-than",
-        type=period,
         metavar="PERIOD",
         help="e.g. 180d, 26w or 12h; default RETENTION_DAYS days (180)",
     )
@@ -217,6 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_parser.add_argument("username")
     add_parser.add_argument("--role", choices=ROLES, default="coordinator")
     add_parser.add_argument(
+        "--password-stdin", action="store_true",
+        help="read the password from the first line of stdin instead of a prompt",
+    )  # fmt: skip
+    password_parser = users_commands.add_parser(
+        "password", help="set a new password (ends the account's sessions)"
+    )
+    password_parser.add_argument("username")
+    password_parser.add_argument(
         "--password-stdin", action="store_true",
         help="read the password from the first line of stdin instead of a prompt",
     )  # fmt: skip

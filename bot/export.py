@@ -31,6 +31,9 @@ FIELDS = (
 )
 # Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
 BOM = "\ufeff"
+# Excel and LibreOffice run a cell that starts with one of these as a formula
+# (=HYPERLINK(...) in a company name); a leading apostrophe makes it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _plain(value: Any) -> Any:
@@ -58,7 +61,12 @@ def _csv_cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return neutralised(str(value))
+
+
+def neutralised(text: str) -> str:
+    """The text as a spreadsheet shows it, never as a formula it runs."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def write_jsonl(requests: Iterable[RefinedRequest], out: TextIO) -> int:

@@ -19,7 +19,8 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     print(f"Review app: http://{args.host}:{args.port}/ (Ctrl-C stops it)", flush=True)
-    serve(create_app(settings), host=args.host, port=args.port, threads=4)
+    # ident="": no Server header, so a response does not name the software.
+    serve(create_app(settings), host=args.host, port=args.port, threads=4, ident="")
 
 
 if __name__ == "__main__":

@@ -49,7 +49,30 @@ def set_active(uow: UnitOfWork, username: str, active: bool) -> User:
     if user is None:
         raise AccountError(f"No user {username!r}.")
     user.active = active
+    end_sessions(user)  # enabled again, it starts without its old sessions
     return user
+
+
+def end_sessions(user: User) -> None:
+    """Every session cookie of this account stops working (see User.session_epoch)."""
+    user.session_epoch = (user.session_epoch or 0) + 1
+
+
+def set_password(uow: UnitOfWork, username: str, password: str) -> User:
+    """A new password; every session of the account ends with the old one."""
+    user = uow.users.get_by_username(username)
+    if user is None:
+        raise AccountError(f"No user {username!r}.")
+    user.password_hash = hash_password(password)
+    end_sessions(user)
+    return user
+
+
+def password_matches(user: User, password: str) -> bool:
+    try:
+        return _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def authenticate(uow: UnitOfWork, username: str, password: str) -> Optional[User]:

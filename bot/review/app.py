@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from math import ceil
 from pathlib import Path
 from typing import Any, Callable, List, Optional
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import yaml
 from flask import (
@@ -29,17 +29,25 @@ from flask import (
     url_for,
 )
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 from bot.export import write_csv
 from bot.review import dates, workflow
-from bot.review.accounts import authenticate
+from bot.review.accounts import (
+    MIN_PASSWORD,
+    AccountError,
+    authenticate,
+    end_sessions,
+    password_matches,
+    set_password,
+)
 from bot.review.corrections import nlu_yaml
 from bot.review.dashboard import figures
 from bot.review.throttle import LoginThrottle
 from bot.settings import REPO_ROOT, Settings, load_settings
 from bot.store.erasure import erase_conversation
 from bot.store.models import NO_OPTION, RefinedRequest
-from bot.store.repository import RequestFilter
+from bot.store.repository import RequestFilter, stored_id
 from bot.store.session import UnitOfWork, session_factory
 from bot.store.tracker_store import transcript, user_event
 
@@ -67,6 +75,14 @@ ANSWERS = {
     "time_horizon": "Termijn",
     "own_time": "Eigen tijd",
 }
+ERRORS = {
+    400: "Dit verzoek klopt niet. Laad de pagina opnieuw.",
+    403: "Hiervoor heeft uw account geen rechten.",
+    404: "Niet gevonden. Misschien is het gewist, of klopt de link niet.",
+    405: "Dat kan op deze pagina niet.",
+    413: "Dat is te veel tekst in één keer.",
+}
+OTHER_ERROR = "Dat lukte niet. Probeer het opnieuw of ga terug naar de verzoeken."
 ACTIVITY = {
     "status": "status",
     "assign": "toegewezen",
@@ -126,12 +142,34 @@ def query_string(args: Any, **changes: Any) -> str:
     return urlencode(params)
 
 
+def is_local_path(target: str) -> bool:
+    """A path on this site, as a browser will read it."""
+    # Browsers drop tabs and newlines from a URL and read "\\" as "/", so
+    # "/\t/evil.example" and "/\\evil.example" are "//evil.example", another
+    # site; a CR or LF would also break the Location header.
+    if len(target) > 2000 or any(c < " " or c in "\x7f\\" for c in target):
+        return False
+    parts = urlsplit(target)
+    return (
+        target.startswith("/")
+        and not target.startswith("//")
+        and not parts.scheme
+        and not parts.netloc
+    )
+
+
 def safe_next(target: Optional[str]) -> str:
     """Only paths on this site, so the login cannot redirect elsewhere."""
-    # Browsers read "/\\host" as "//host", another site.
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+    if target and is_local_path(target):
         return target
     return url_for("inbox")
+
+
+def wait_text(seconds: int) -> str:
+    if seconds < 60:
+        return "1 seconde" if seconds == 1 else f"{seconds} seconden"
+    minutes = ceil(seconds / 60)
+    return "1 minuut" if minutes == 1 else f"{minutes} minuten"
 
 
 def transcript_time(timestamp: Optional[float]) -> str:
@@ -140,7 +178,9 @@ def transcript_time(timestamp: Optional[float]) -> str:
     return dates.shown(datetime.fromtimestamp(timestamp, timezone.utc), True)
 
 
-def create_app(settings: Optional[Settings] = None) -> Flask:
+def create_app(
+    settings: Optional[Settings] = None, throttle: Optional[LoginThrottle] = None
+) -> Flask:
     settings = settings or load_settings()
     app = Flask(__name__)
     app.config.update(
@@ -156,12 +196,12 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
     CSRFProtect(app)
     factory = session_factory(settings.database_url)
     intents = domain_intents()
-    throttle = LoginThrottle()
+    throttle = throttle or LoginThrottle()
 
     app.jinja_env.globals.update(
         CATEGORIES=CATEGORIES, CHANNELS=CHANNELS, STATUSES=workflow.STATUSES,
         ANSWERS=ANSWERS, ACTIVITY=ACTIVITY, NO_OPTION=NO_OPTION,
-        LOW_CONFIDENCE=LOW_CONFIDENCE, shown=dates.shown,
+        LOW_CONFIDENCE=LOW_CONFIDENCE, shown=dates.shown, min_password=MIN_PASSWORD,
         transcript_time=transcript_time,
     )  # fmt: skip
 
@@ -183,14 +223,17 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
         message = "Het formulier is verlopen of ongeldig. Laad de pagina opnieuw."
         return render_template("error.html", message=message), 400
 
-    @app.errorhandler(403)
-    def forbidden(error: Any) -> Any:
-        message = "Hiervoor heeft uw account geen rechten."
-        return render_template("error.html", message=message), 403
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Any:
+        code = error.code or 500
+        message = ERRORS.get(code, OTHER_ERROR)
+        return render_template("error.html", message=message), code
 
-    @app.errorhandler(404)
-    def not_found(error: Any) -> Any:
-        return render_template("error.html", message="Niet gevonden."), 404
+    @app.errorhandler(InternalServerError)
+    def internal_error(error: Any) -> Any:
+        # The page must not depend on what just failed, e.g. the user's session.
+        g.pop("user", None)
+        return render_template("error.html", message=OTHER_ERROR), 500
 
     def login_required(role: Optional[str] = None) -> Callable:
         def decorate(view: Callable) -> Callable:
@@ -199,7 +242,11 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
                 with UnitOfWork(factory) as uow:
                     user_id = session.get("user_id")
                     user = uow.users.get(user_id) if user_id else None
-                    if user is None or not user.active:
+                    if (
+                        user is None
+                        or not user.active
+                        or session.get("epoch") != user.session_epoch
+                    ):
                         session.clear()
                         return redirect(
                             url_for("login", next=request.full_path.rstrip("?"))
@@ -207,13 +254,19 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
                     if role and user.role != role:
                         abort(403)
                     g.uow, g.user = uow, user
-                    return view(*args, **kwargs)
+                    try:
+                        return view(*args, **kwargs)
+                    except HTTPException as error:
+                        # The error page, while the session can still show
+                        # who is logged in.
+                        return app.handle_user_exception(error)
 
             return guarded
 
         return decorate
 
     def request_or_404(request_id: int) -> RefinedRequest:
+        # Unknown, erased or out of the database's range: the same Dutch 404.
         found = g.uow.requests.get(request_id)
         if found is None:
             abort(404)
@@ -224,32 +277,78 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
         if request.method == "GET":
             return render_template("login.html", next=request.args.get("next"))
         name = request.form.get("gebruiker", "")
-        if throttle.blocked(name):
+        address = request.remote_addr or ""
+        next_page = request.form.get("next")
+        wait = throttle.retry_after(name, address)
+        if wait:
             message = (
-                "Te veel mislukte pogingen. Probeer het over een kwartier opnieuw."
+                "Te veel mislukte pogingen. "
+                f"Probeer het over {wait_text(wait)} opnieuw."
             )
-            return render_template("login.html", error=message), 429
+            page = render_template("login.html", error=message, next=next_page)
+            return page, 429, {"Retry-After": str(wait)}
         with UnitOfWork(factory) as uow:
             user = authenticate(uow, name, request.form.get("wachtwoord", ""))
             if user is None:
-                throttle.failed(name)
+                throttle.failed(name, address)
                 message = "Onbekende gebruiker of verkeerd wachtwoord."
-                page = render_template(
-                    "login.html", error=message, next=request.form.get("next")
-                )
+                page = render_template("login.html", error=message, next=next_page)
                 return page, 401
-            throttle.succeeded(name)
+            throttle.succeeded(name, address)
             uow.commit()
             session.clear()  # a fresh session: no fixation
             session.permanent = True
             session["user_id"] = user.id
-        return redirect(safe_next(request.form.get("next")))
+            session["epoch"] = user.session_epoch
+        return redirect(safe_next(next_page))
 
     @app.post("/uitloggen")
     def logout() -> Any:
+        user_id = session.get("user_id")
+        if isinstance(user_id, int):
+            with UnitOfWork(factory) as uow:
+                user = uow.users.get(user_id)
+                if user is not None and session.get("epoch") == user.session_epoch:
+                    end_sessions(user)  # in every browser, not only this one
+                    uow.commit()
         session.clear()
         flash("U bent uitgelogd.")
         return redirect(url_for("login"))
+
+    @app.route("/wachtwoord", methods=["GET", "POST"])
+    @login_required()
+    def change_password() -> Any:
+        if request.method == "GET":
+            return render_template("password.html")
+        new = request.form.get("nieuw", "")
+        address = request.remote_addr or ""
+        # A session left open must not become a way to guess the password.
+        wait = throttle.retry_after(g.user.username, address)
+        if wait:
+            error = (
+                "Te veel mislukte pogingen. "
+                f"Probeer het over {wait_text(wait)} opnieuw."
+            )
+            page = render_template("password.html", error=error)
+            return page, 429, {"Retry-After": str(wait)}
+        if not password_matches(g.user, request.form.get("huidig", "")):
+            throttle.failed(g.user.username, address)
+            error = "Het huidige wachtwoord klopt niet."
+        elif new != request.form.get("herhaal"):
+            error = "De twee nieuwe wachtwoorden verschillen."
+        elif len(new) < MIN_PASSWORD:
+            error = f"Een wachtwoord heeft minstens {MIN_PASSWORD} tekens."
+        else:
+            try:
+                set_password(g.uow, g.user.username, new)
+            except AccountError:
+                error = f"Een wachtwoord heeft minstens {MIN_PASSWORD} tekens."
+            else:
+                g.uow.commit()
+                session.clear()
+                flash("Uw wachtwoord is gewijzigd. Log opnieuw in.")
+                return redirect(url_for("login"))
+        return render_template("password.html", error=error), 400
 
     @app.get("/")
     def home() -> Any:
@@ -361,7 +460,7 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
         turn = user_event(
             g.uow.session,
             found.conversation_id,
-            request.form.get("bericht", type=int) or 0,
+            stored_id(request.form.get("bericht", type=int)) or 0,
         )
         if turn is None:
             abort(404)
@@ -427,6 +526,7 @@ def create_app(settings: Optional[Settings] = None) -> Flask:
             flash("U kunt uw eigen account niet uitschakelen.", "fout")
         else:
             user.active = request.form.get("actief") == "1"
+            end_sessions(user)
             g.uow.commit()
             flash(f"{user.username}: {'actief' if user.active else 'uitgeschakeld'}.")
         return redirect(url_for("users"))

@@ -61,6 +61,9 @@ class RefinedRequest(Base):
     __table_args__ = (
         sa.Index("ix_refined_requests_created_at", "created_at"),
         sa.Index("ix_refined_requests_status", "status"),
+        # Without AUTOINCREMENT SQLite hands an erased request's id to the next
+        # one, and an old link to the review app opens another company's request.
+        {"sqlite_autoincrement": True},
     )
 
     id = sa.Column(sa.Integer, primary_key=True)
@@ -130,6 +133,11 @@ class User(Base):
     active = sa.Column(sa.Boolean, nullable=False, default=True)
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     last_login_at = sa.Column(UTCDateTime)
+    # Every session cookie carries the epoch it was made in; logging out or a
+    # new password raises it, which ends every session of the account at once.
+    session_epoch = sa.Column(
+        sa.Integer, nullable=False, default=0, server_default=sa.text("0")
+    )
 
     def __repr__(self) -> str:
         return f"<User {self.username!r} {self.role}>"

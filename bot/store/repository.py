@@ -87,6 +87,15 @@ class RequestFilter:
         return clauses
 
 
+# Ids are INTEGER columns: PostgreSQL refuses, SQLite overflows, past this.
+MAX_ID = 2**31 - 1
+
+
+def stored_id(value: Optional[int]) -> Optional[int]:
+    """The value when it can be a row id, else None (a link someone made up)."""
+    return value if isinstance(value, int) and 0 < value <= MAX_ID else None
+
+
 def _like_escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -125,6 +134,8 @@ class RequestRepository:
         return list(self.session.scalars(query))
 
     def get(self, request_id: int) -> Optional[RefinedRequest]:
+        if stored_id(request_id) is None:
+            return None
         return self.session.get(RefinedRequest, request_id)
 
     def search(
@@ -239,6 +250,8 @@ class UserRepository:
         self.session = session
 
     def get(self, user_id: int) -> Optional[User]:
+        if stored_id(user_id) is None:
+            return None
         return self.session.get(User, user_id)
 
     def get_by_username(self, username: str) -> Optional[User]:

@@ -19,8 +19,11 @@ from sqlalchemy.orm import Session
 from bot.store.erasure import erase_conversation
 from bot.store.models import RefinedRequest, as_utc
 
-_PERIOD = re.compile(r"^\s*(\d+)\s*([dhw]?)\s*$")
+_PERIOD = re.compile(r"^\s*(\d+)\s*([dhw]?)\s*$", re.IGNORECASE)
 _UNITS = {"": "days", "d": "days", "h": "hours", "w": "weeks"}
+# Longer than any retention anyone means; it also keeps `now - period` in range.
+MAX_PERIOD = timedelta(days=100 * 365)
+_EXAMPLES = "Gebruik bijvoorbeeld 180d (dagen), 26w (weken) of 12h (uren)."
 
 _events = sa.table(
     "events", sa.column("sender_id", sa.String), sa.column("timestamp", sa.Float)
@@ -28,12 +31,23 @@ _events = sa.table(
 
 
 def parse_period(text: str) -> timedelta:
-    """ "180d", "26w", "12h" or a bare number of days."""
+    """ "180d", "26w", "12h" or a bare number of days; more than 0, at most
+    MAX_PERIOD. Raises ValueError with a Dutch explanation otherwise."""
     match = _PERIOD.match(text)
     if match is None:
-        raise ValueError(f"not a period: {text!r} (use e.g. 180d, 26w or 12h)")
+        raise ValueError(f"Geen geldige periode: {text!r}. {_EXAMPLES}")
     amount, unit = match.groups()
-    return timedelta(**{_UNITS[unit.lower()]: int(amount)})
+    if int(amount) == 0:
+        raise ValueError(
+            f"De periode moet groter dan 0 zijn, niet {text!r}: anders wordt "
+            f"alles gewist wat nu is opgeslagen. {_EXAMPLES}"
+        )
+    if len(amount) > 9:  # timedelta itself overflows well before this matters
+        raise ValueError(f"De periode {text!r} is te lang: hooguit 100 jaar.")
+    period = timedelta(**{_UNITS[unit.lower()]: int(amount)})
+    if period > MAX_PERIOD:
+        raise ValueError(f"De periode {text!r} is te lang: hooguit 100 jaar.")
+    return period
 
 
 def last_activity(session: Session) -> Dict[str, datetime]:

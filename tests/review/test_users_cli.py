@@ -1,4 +1,4 @@
-"""`python -m bot users add|disable|enable|list`, as an administrator runs it."""
+"""`python -m bot users add|password|disable|enable|list`, as an admin runs it."""
 
 from __future__ import annotations
 
@@ -43,3 +43,19 @@ def test_refusals_say_why(store):
     missing = users(store, "disable", "nobody")
     assert missing.returncode == 1 and "No user 'nobody'" in missing.stderr
     assert users(store, "list").stdout == ""
+
+
+def test_a_new_password_replaces_the_old_one(store, uow_of):
+    users(store, "add", "anna", "--password-stdin", stdin=PASSWORD + "\n")
+    with uow_of() as uow:
+        epoch = uow.users.get_by_username("anna").session_epoch
+    changed = users(store, "password", "anna", "--password-stdin",
+                    stdin="een-heel-nieuw-wachtwoord\n")  # fmt: skip
+    assert changed.returncode == 0, changed.stderr
+    assert "sessions ended" in changed.stdout
+    with uow_of() as uow:
+        assert authenticate(uow, "anna", PASSWORD) is None
+        assert authenticate(uow, "anna", "een-heel-nieuw-wachtwoord") is not None
+        assert uow.users.get_by_username("anna").session_epoch > epoch
+    short = users(store, "password", "anna", "--password-stdin", stdin="kort\n")
+    assert short.returncode == 1 and "at least 10 characters" in short.stderr

@@ -124,6 +124,6 @@ def test_db_upgrade_creates_the_schema_and_runs_twice(tmp_path):
     for _ in range(2):
         result = bot(database_url, "db", "upgrade")
         assert result.returncode == 0, result.stderr.decode()
-        assert b"revision 0002" in result.stdout
+        assert b"revision 0004" in result.stdout
     assert bot(database_url, "export").stdout == b""
     assert bot(database_url, "stats").stdout.strip() == b"No requests stored yet."

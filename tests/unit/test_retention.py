@@ -107,11 +107,33 @@ def test_period_from_the_option_or_the_environment(seeded):
     assert "Purged 1 conversations" in result.stdout
 
 
+ALL = {"old", "old-request-only", "recent", "returned"}
+
+
 def test_a_bad_period_is_refused(seeded):
     result = purge(seeded, "--older-than", "half jaar")
     assert result.returncode == 2
-    assert "not a period" in result.stderr
-    assert senders(seeded)[1] == {"old", "old-request-only", "recent", "returned"}
+    assert "Geen geldige periode: 'half jaar'" in result.stderr
+    assert "180d" in result.stderr and result.stdout == ""
+    assert senders(seeded)[1] == ALL
+
+
+@pytest.mark.parametrize("text, says", [
+    ("0h", "groter dan 0"), ("0", "groter dan 0"), ("00d", "groter dan 0"),
+    ("-5d", "Geen geldige periode"), ("", "Geen geldige periode"),
+    ("1.5d", "Geen geldige periode"), ("99999999999999d", "te lang"),
+    ("40000w", "te lang"),
+])  # fmt: skip
+def test_a_zero_negative_or_absurd_period_erases_nothing(seeded, text, says):
+    result = purge(seeded, f"--older-than={text}")
+    assert result.returncode == 2, result.stdout
+    assert says in result.stderr and "Traceback" not in result.stderr
+    assert senders(seeded)[1] == ALL
+
+
+def test_valid_periods_still_purge(seeded):
+    assert "Purged 4 conversations" in purge(seeded, "--older-than", "48h").stdout
+    assert purge(seeded, "--older-than", "1W").returncode == 0
 
 
 def test_purge_without_a_database_creates_none(tmp_path):
@@ -124,5 +146,8 @@ def test_parse_period():
     assert parse_period("180d") == parse_period("180") == timedelta(days=180)
     assert parse_period("26w") == timedelta(weeks=26)
     assert parse_period("12h") == timedelta(hours=12)
-    with pytest.raises(ValueError):
-        parse_period("-5d")
+    assert parse_period(" 2 W ") == timedelta(weeks=2)
+    assert parse_period("36500d") == timedelta(days=36500)
+    for bad in ("-5d", "0h", "0", "5y", "36501d"):
+        with pytest.raises(ValueError):
+            parse_period(bad)

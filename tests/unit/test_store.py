@@ -55,8 +55,9 @@ def test_upgrade_creates_the_table_on_a_fresh_file(tmp_path):
     assert tables(database_url) == {
         "refined_requests", "alembic_version", "users", "request_activities",
         "request_tags", "message_corrections",
+        "sqlite_sequence",  # SQLite's own, for AUTOINCREMENT
     }  # fmt: skip
-    assert current_revision(database_url) == head_revision() == "0002"
+    assert current_revision(database_url) == head_revision() == "0004"
 
 
 def test_upgrade_runs_again_without_touching_the_data(url):
@@ -66,7 +67,7 @@ def test_upgrade_runs_again_without_touching_the_data(url):
 
     upgrade(url)
 
-    assert current_revision(url) == "0002"
+    assert current_revision(url) == head_revision()
     with UnitOfWork(session_factory(url)) as uow:
         assert uow.requests.get_by_conversation("kept") is not None
 
@@ -78,12 +79,70 @@ def test_migration_matches_the_model(url):
     from bot.store.models import Base
 
     with make_engine(url).connect() as connection:
-        context = MigrationContext.configure(connection)
+        # SQLite keeps AUTOINCREMENT's high-water marks in its own table.
+        ours = {"include_name": lambda name, *_: name != "sqlite_sequence"}
+        context = MigrationContext.configure(connection, opts=ours)
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
     indexes = sa.inspect(make_engine(url)).get_indexes("refined_requests")
     [unique] = [index for index in indexes if index["unique"]]
     assert unique["column_names"] == ["conversation_id"]
+
+
+def test_an_erased_request_id_is_never_given_to_a_new_request(url):
+    from bot.store.erasure import erase_conversation
+
+    factory = session_factory(url)
+    with UnitOfWork(factory) as uow:
+        uow.requests.upsert("first", channel="web")
+        erased_id = uow.requests.upsert("bakkerij", company="Bakkerij Ëlsloo").id
+        uow.commit()
+    with UnitOfWork(factory) as uow:
+        erase_conversation(uow, "bakkerij")
+        uow.commit()
+    with UnitOfWork(factory) as uow:
+        new_id = uow.requests.upsert("garage", company="Garage Jansen").id
+        uow.commit()
+    assert new_id > erased_id
+    with UnitOfWork(factory) as uow:
+        assert uow.requests.get(erased_id) is None
+
+
+def test_the_autoincrement_migration_keeps_existing_rows_and_children(tmp_path):
+    from bot.store.erasure import erase_conversation
+
+    database_url = f"sqlite:///{tmp_path / 'old.db'}"
+    upgrade(database_url, "0002")
+    with make_engine(database_url).begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO users (username, password_hash, role, active, created_at)"
+            " VALUES ('anna', 'x', 'admin', 1, '2026-11-01 10:00:00')"
+        )
+        for conversation_id in ("a", "b"):
+            connection.exec_driver_sql(
+                "INSERT INTO refined_requests (conversation_id, channel, created_at,"
+                " updated_at, options, answers, assigned_to_id) VALUES"
+                f" ('{conversation_id}', 'web', '2026-11-01 10:00:00',"
+                " '2026-11-01 10:00:00', '[]', '{}', 1)"
+            )
+        connection.exec_driver_sql("INSERT INTO request_tags VALUES (2, 'bouw')")
+        connection.exec_driver_sql(
+            "INSERT INTO request_activities (request_id, at, user_id, kind)"
+            " VALUES (2, '2026-11-01 10:00:00', 1, 'note')"
+        )
+
+    upgrade(database_url)
+
+    with UnitOfWork(session_factory(database_url)) as uow:
+        kept = uow.requests.get_by_conversation("b")
+        assert kept.id == 2 and kept.assignee.username == "anna"
+        assert [tag.tag for tag in kept.tags] == ["bouw"]
+        assert [a.kind for a in uow.requests.history(2)] == ["note"]
+        erase_conversation(uow, "b")
+        uow.commit()
+    with UnitOfWork(session_factory(database_url)) as uow:
+        assert uow.requests.upsert("c", channel="web").id == 3
+        uow.commit()
 
 
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
