@@ -34,6 +34,12 @@ MAX_MESSAGE_CHARS = 2000
 MAX_METADATA_BYTES = 4096
 MAX_JSON_DEPTH = 20
 
+# The chat channels' sender ids: "web:<session id>", "telegram:<chat id>". A
+# REST sender is the one posted, so it may not start with either.
+WEB_PREFIX = "web:"
+TELEGRAM_PREFIX = "telegram:"
+OTHER_CHANNEL_PREFIXES = (WEB_PREFIX, TELEGRAM_PREFIX)
+
 EMPTY_RESPONSE = "utter_empty_message"
 TOO_LONG_RESPONSE = "utter_message_too_long"
 # The one Dutch text that lives outside domain.yml: the answer to a chat
@@ -146,3 +152,10 @@ def message_problem(text: Any) -> Optional[str]:
     if len(cleaned) > MAX_MESSAGE_CHARS:
         return TOO_LONG_RESPONSE
     return None
+
+
+def problem_text(domain: Any, problem: str) -> str:
+    """What the user reads for `message_problem`'s answer."""
+    responses = getattr(domain, "responses", None) or {}
+    variations = responses.get(problem)
+    return str(variations[0]["text"]) if variations else UNREADABLE

@@ -15,6 +15,12 @@ It keeps the name and URL of Rasa's channel (POST /webhooks/rest/webhook with
   is not valid Unicode, a sender over 128 characters or metadata over 4 KB
   (bot/channels/boundary.py; Rasa answers some of those with a 500, and a lone
   surrogate in the sender used to stop Rasa altogether);
+- callers: with REST_CHANNEL_TOKEN set, only those that send
+  ``Authorization: Bearer <token>`` (401 otherwise); unset, as under `make
+  run`, only callers on this machine;
+- the conversation is the sender as posted; the widget's and Telegram's are
+  ``web:<id>`` and ``telegram:<id>``, which a REST sender may not start with,
+  so no REST client can continue another channel's conversation;
 - a Dutch answer, without running the dialogue or storing anything, for an
   empty message or one longer than 2000 characters; the text is normalised
   (NFKC, no control characters) before the dialogue sees it;
@@ -36,6 +42,7 @@ The answers are the responses `utter_turn_failed`, `utter_empty_message` and
 
 from __future__ import annotations
 
+import hmac
 import logging
 import re
 from typing import Any, Dict, NamedTuple, Optional, Text
@@ -48,6 +55,7 @@ from sanic.response import HTTPResponse
 
 from bot import faults
 from bot.channels.boundary import (
+    OTHER_CHANNEL_PREFIXES,
     Refused,
     check_metadata,
     check_sender,
@@ -83,6 +91,8 @@ def parse_body(body: bytes) -> Body:
         if not isinstance(data, dict):
             raise BadRequest("body is not a JSON object")
         sender = check_sender(data.get("sender"))
+        if sender.startswith(OTHER_CHANNEL_PREFIXES):
+            raise BadRequest("'sender' may not start with 'web:' or 'telegram:'")
         message = data.get("message")
         if not isinstance(message, str):
             raise BadRequest("'message' must be a string")
@@ -105,6 +115,21 @@ def clean_message(text: str) -> str:
     return normalise(text)
 
 
+LOOPBACK = frozenset({"127.0.0.1", "::1", "::ffff:127.0.0.1"})
+
+
+def caller_allowed(
+    authorization: Optional[str], client_ip: str, token: Optional[str]
+) -> bool:
+    """With REST_CHANNEL_TOKEN set, the caller must send it as a bearer token;
+    without it (local development, `make run`) only this machine may call."""
+    if token is None:
+        return client_ip in LOOPBACK
+    expected = f"Bearer {token}".encode("utf-8")
+    sent = (authorization or "").encode("utf-8", "surrogateescape")
+    return hmac.compare_digest(sent, expected)
+
+
 def keeps_conversations_in_memory(agent: Any) -> bool:
     """Whether Rasa would keep this conversation only in memory, to lose it."""
     from rasa.core.tracker_store import InMemoryTrackerStore
@@ -122,7 +147,8 @@ class GuardedRestInput(RestInput):
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         faults.watch_rasa_actions()
-        timeout_s = load_settings().turn_timeout_s
+        settings = load_settings()
+        timeout_s, token = settings.turn_timeout_s, settings.rest_channel_token
         webhook = Blueprint("guarded_rest_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -131,6 +157,8 @@ class GuardedRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not caller_allowed(request.headers.get("Authorization"), request.ip, token):
+                return response.json({"error": "unauthorized"}, status=401)
             try:
                 sender, text, metadata, message_id = parse_body(request.body)
             except BadRequest as error:

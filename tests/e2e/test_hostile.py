@@ -7,12 +7,21 @@ opening: the critical finding was a single request stopping the service.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import secrets
+import urllib.error
+import urllib.request
+from typing import Any, List
 
 import pytest
+import socketio
 
+from bot.channels.boundary import UNREADABLE
 from tests.e2e.conversation import post_raw, say, texts
-from tests.e2e.servers import ROOT, bot_servers
+from tests.e2e.servers import (
+    ACTION_SERVER_TOKEN, ROOT, action_server, bot_servers, upgraded_database,
+)  # fmt: skip
 from tests.e2e.stored import table_rows
 
 pytestmark = pytest.mark.skipif(
@@ -81,3 +90,81 @@ def test_metadata_over_4_kb_is_refused(servers):
     body = {"sender": "big-meta", "message": "hoi", "metadata": {"x": "a" * 5000}}
     status, answer = post_raw(base, json.dumps(body).encode())
     assert status == 400, answer
+
+
+async def widget_answers(base: str, payloads: List[Any], wait_s: float = 20) -> List[str]:
+    """Sends each payload as a ``user_uttered`` event on one joined widget
+    session; what the bot said in answer to each (one answer expected)."""
+    client = socketio.AsyncClient()
+    heard: asyncio.Queue = asyncio.Queue()
+    confirmed = asyncio.get_running_loop().create_future()
+    client.on("bot_uttered", lambda data: heard.put_nowait(data.get("text")))
+    client.on("session_confirm", lambda sid: confirmed.set_result(sid))
+    await client.connect(base, transports=["polling"])
+    try:
+        await client.emit("session_request", {"session_id": secrets.token_hex(16)})
+        session_id = await asyncio.wait_for(confirmed, wait_s)
+        said = []
+        for payload in payloads:
+            if payload == "<message>":
+                payload = {"message": "hoi", "session_id": session_id}
+            elif isinstance(payload, dict):
+                payload = {**payload, "session_id": session_id}
+            await client.emit("user_uttered", payload)
+            said.append(await asyncio.wait_for(heard.get(), wait_s))
+        return said
+    finally:
+        await client.disconnect()
+
+
+def test_socketio_numbers_lists_and_broken_text_get_a_dutch_answer(servers):
+    base, database_url = servers
+    said = asyncio.run(widget_answers(base, [
+        42, [1, 2], "hoi", None,
+        {"message": 17}, {"message": ["a"]}, {"message": "x\ud800"},
+        {"message": "monteurs " * 12_000},
+    ]))  # fmt: skip
+    assert all(said), said
+    assert said[:7] == [UNREADABLE] * 7
+    assert "lang bericht" in said[7]
+    assert not any(s.startswith("web:") for s in senders_stored(database_url))
+    still_serving(base)
+
+
+def test_a_rest_client_cannot_reach_a_widget_or_telegram_conversation(servers):
+    base, _ = servers
+    for sender in ("web:" + "a" * 32, "telegram:77"):
+        status, answer = post_raw(base, json.dumps({"sender": sender, "message": "hoi"}).encode())
+        assert status == 400, (sender, answer)
+
+
+def action_call(url: str, body: Any, authorization: Any = None) -> int:
+    headers = {"Content-Type": "application/json"}
+    if authorization is not None:
+        headers["Authorization"] = authorization
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_the_action_server_refuses_calls_without_the_shared_secret(tmp_path):
+    made_up = {
+        "next_action": "action_erase_conversation", "sender_id": "someone-else",
+        "version": "3.6.21", "domain": {},
+        "tracker": {"sender_id": "someone-else", "slots": {}, "latest_message": {},
+                    "events": [], "paused": False, "followup_action": None,
+                    "active_loop": {}, "latest_action_name": None},
+    }  # fmt: skip
+    with action_server(tmp_path, upgraded_database(tmp_path)) as port:
+        base = f"http://127.0.0.1:{port}"
+        for wrong in (None, "", "Bearer", "Bearer wrong", ACTION_SERVER_TOKEN,
+                      f"bearer {ACTION_SERVER_TOKEN}x", "Bearer \u00e9"):  # fmt: skip
+            assert action_call(f"{base}/webhook", made_up, wrong) == 401, wrong
+        assert action_call(f"{base}/actions", None) == 401
+        assert action_call(f"{base}/health", None) == 200
+        right = f"Bearer {ACTION_SERVER_TOKEN}"
+        assert action_call(f"{base}/webhook", made_up, right) == 200

@@ -179,6 +179,21 @@ def test_buttons_are_sent_one_per_row_with_short_callback_data():
     assert out.payloads.payload_for(data) == LONG_PAYLOAD
 
 
+def test_the_output_sends_to_the_bare_chat_id_of_a_namespaced_sender():
+    out = HardenedTelegramOutput(TELEGRAM, CallbackPayloads())
+    sent: List[Any] = []
+
+    async def send_message(chat_id: Any, text: str, **kwargs: Any) -> None:
+        sent.append(chat_id)
+
+    out.send_message = send_message  # type: ignore[assignment]
+    asyncio.run(out.send_text_message("telegram:77", "hoi"))
+    asyncio.run(out.send_response("telegram:77", {"text": "hoi"}))
+    buttons = [{"title": "Ja", "payload": "/affirm"}]
+    asyncio.run(out.send_response("telegram:77", {"text": "ok?", "buttons": buttons}))
+    assert sent == ["77", "77", "77"]
+
+
 def test_bot_api_base_url_comes_from_the_settings():
     out = HardenedTelegramOutput(TELEGRAM, CallbackPayloads())
     url = out.server.api_url(token="123456:ABC-test", method="sendMessage")
@@ -324,7 +339,8 @@ def test_a_failed_telegram_turn_ends_with_the_fault_message_in_the_chat(turn, ex
     asyncio.run(
         asyncio.wait_for(channel._answer(telegram_request(), incoming, out, turn), 2)
     )
-    assert out.sent == [("77", text) for text in expected]
+    # The conversation is "telegram:77"; HardenedTelegramOutput sends to chat 77.
+    assert out.sent == [("telegram:77", text) for text in expected]
 
 
 def test_a_failed_welcome_after_start_ends_with_the_fault_message():
@@ -347,7 +363,7 @@ def test_a_failed_welcome_after_start_ends_with_the_fault_message():
 
     channel = TelegramChannel(TELEGRAM, turn_timeout_s=1)
     asyncio.run(channel._answer(request, Incoming(77, "/start"), out, not_called))
-    assert out.sent == [("77", "Er gaat iets mis")]
+    assert out.sent == [("telegram:77", "Er gaat iets mis")]
 
 
 def test_telegram_takes_the_turn_limit_from_the_settings(monkeypatch):
