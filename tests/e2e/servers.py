@@ -45,7 +45,7 @@ def write_endpoints(workdir: Path, actions_port: int) -> Path:
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        '  headers:\n    Authorization: "Bearer ${ACTION_SERVER_TOKEN}"\n'
+        '  headers:\n    Authorization: Bearer ${ACTION_SERVER_TOKEN}\n'
         "tracker_store:\n  type: bot.store.tracker_store.DatabaseUrlTrackerStore\n"
         "lock_store:\n  type: bot.store.lock_store.SettingsLockStore\n"
     )

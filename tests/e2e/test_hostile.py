@@ -18,7 +18,7 @@ import pytest
 import socketio
 
 from bot.channels.boundary import UNREADABLE
-from tests.e2e.conversation import post_raw, say, texts
+from tests.e2e.conversation import post_raw, say, texts, tracker
 from tests.e2e.servers import (
     ACTION_SERVER_TOKEN, ROOT, action_server, bot_servers, upgraded_database,
 )  # fmt: skip
@@ -38,8 +38,13 @@ def servers(tmp_path_factory):
         yield base, database_url
 
 
-def still_serving(base: str, sender: str = "after-the-probe") -> None:
-    assert texts(say(base, sender, OPENING)), "Rasa no longer answers an intake"
+def still_serving(base: str) -> None:
+    """A new conversation's opening is understood and answered (not with the
+    fault message): Rasa, the action server and the store all still work."""
+    sender = f"after-the-probe-{secrets.token_hex(4)}"
+    answer = texts(say(base, sender, OPENING))
+    assert answer and "Er gaat iets mis" not in answer, answer
+    assert tracker(base, sender)["slots"]["need_category"] == "talent"
 
 
 def senders_stored(database_url: str) -> set:
