@@ -16,6 +16,8 @@ from typing import Any, List
 
 import pytest
 import socketio
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.channels.boundary import UNREADABLE
 from tests.e2e.conversation import post_raw, say, texts, tracker
@@ -173,3 +175,24 @@ def test_the_action_server_refuses_calls_without_the_shared_secret(tmp_path):
         assert action_call(f"{base}/health", None) == 200
         right = f"Bearer {ACTION_SERVER_TOKEN}"
         assert action_call(f"{base}/webhook", made_up, right) == 200
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(body=st.one_of(
+    st.binary(max_size=300),
+    st.fixed_dictionaries(
+        {"sender": st.text(max_size=200) | st.integers(), "message": st.text(max_size=300)},
+        optional={"metadata": st.dictionaries(st.text(max_size=5), st.text(max_size=50),
+                                              max_size=3)},
+    ).map(lambda value: json.dumps(value).encode()),
+))  # fmt: skip
+def test_fuzzed_rest_bodies_get_an_answer_or_a_400_from_the_real_server(servers, body):
+    status, answer = post_raw(servers[0], body, timeout=60)
+    assert status in (200, 400), (body, status, answer)
+    if status == 200:
+        assert isinstance(answer, list)
+
+
+def test_after_the_battery_the_same_server_still_answers_an_intake(servers):
+    still_serving(servers[0])
