@@ -22,6 +22,7 @@ from bot.channels.telegram import (
     read_update,
     secret_matches,
 )
+from bot.channels.boundary import UNREADABLE
 from bot.channels.webchat import WebChatInput, is_unguessable, new_session_id
 from bot.settings import DEFAULT_TELEGRAM_API_URL, TelegramSettings, load_settings
 
@@ -376,3 +377,36 @@ def test_telegram_takes_the_turn_limit_from_the_settings(monkeypatch):
         monkeypatch.setenv(name, value)
     channel = TelegramChannel.from_credentials(None)
     assert isinstance(channel, TelegramChannel) and channel.turn_timeout_s == 3.5
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("x\ud800", UNREADABLE),
+    ("monteurs " * 300, "Dat is een erg lang bericht"),
+    ("\x00 \ufeff", "Je bericht was leeg"),
+])  # fmt: skip
+def test_telegram_text_the_boundary_refuses_is_answered_without_a_turn(text, expected):
+    request = telegram_request()
+    request.app.ctx.agent.domain.responses.update({
+        "utter_message_too_long": [{"text": "Dat is een erg lang bericht."}],
+        "utter_empty_message": [{"text": "Je bericht was leeg."}],
+    })  # fmt: skip
+    out = RecordingOutput()
+
+    async def not_called(_: Any) -> None:
+        raise AssertionError("refused text must not reach Rasa")
+
+    channel = TelegramChannel(TELEGRAM, turn_timeout_s=1)
+    asyncio.run(channel._answer(request, Incoming(77, text), out, not_called))
+    assert len(out.sent) == 1 and out.sent[0][1].startswith(expected)
+
+
+def test_telegram_text_is_normalised_before_rasa_sees_it():
+    seen: List[str] = []
+
+    async def turn(message: Any) -> None:
+        seen.append((message.sender_id, message.text))
+
+    channel = TelegramChannel(TELEGRAM, turn_timeout_s=1)
+    asyncio.run(channel._answer(telegram_request(), Incoming(77, "bel ０６\u00a0x"),
+                                RecordingOutput(), turn))  # fmt: skip
+    assert seen == [("telegram:77", "bel 06 x")]
