@@ -24,7 +24,7 @@ from tests.e2e.conversation import post_raw, say, texts, tracker
 from tests.e2e.servers import (
     ACTION_SERVER_TOKEN, ROOT, action_server, bot_servers, upgraded_database,
 )  # fmt: skip
-from tests.e2e.stored import table_rows
+from tests.e2e.stored import events_of, table_rows
 
 pytestmark = pytest.mark.skipif(
     not (ROOT / "models" / "vraagwijzer.tar.gz").exists(),
@@ -175,6 +175,17 @@ def test_the_action_server_refuses_calls_without_the_shared_secret(tmp_path):
         assert action_call(f"{base}/health", None) == 200
         right = f"Bearer {ACTION_SERVER_TOKEN}"
         assert action_call(f"{base}/webhook", made_up, right) == 200
+
+
+def test_rest_metadata_is_stored_redacted(servers):
+    base, database_url = servers
+    body = {"sender": "meta-pii", "message": OPENING,
+            "metadata": {"note": "mail piet@jansen.nl of bel 06\u201112345678"}}  # fmt: skip
+    status, _ = post_raw(base, json.dumps(body).encode())
+    assert status == 200
+    stored = json.dumps(events_of(database_url, "meta-pii"), ensure_ascii=False)
+    assert "[e-mailadres]" in stored and "[telefoonnummer]" in stored
+    assert "piet@jansen.nl" not in stored and "06\u201112345678" not in stored
 
 
 @settings(max_examples=12, deadline=None,
