@@ -59,3 +59,7 @@ bench-load: install $(MODEL)  ## 50 concurrent intakes: single process vs cluste
 
 clean:  ## remove the trained model and test results (keeps the venv and database)
 	rm -rf models/*.tar.gz results .pytest_cache
+
+.PHONY: bench-redaction
+bench-redaction:  ## redaction time on worst-case input: 2,000 and 100,000 characters
+	$(BIN)/python scripts/bench_redaction.py
