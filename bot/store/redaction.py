@@ -158,10 +158,20 @@ def redact_value(value: Any) -> Any:
 
 
 def redact_event(data: Dict[str, Any]) -> Dict[str, Any]:
+    """`_redact_event`, plus the `metadata` any event may carry (what a client
+    sent beside the text: REST `metadata`, the widget's)."""
+    redacted = _redact_event(data)
+    if data.get("metadata"):
+        redacted = {**redacted, "metadata": redact_value(data["metadata"])}
+    return redacted
+
+
+def _redact_event(data: Dict[str, Any]) -> Dict[str, Any]:
     """A serialised Rasa event with the free text masked.
 
-    User messages (text, metadata and the parse data: text, entity values), bot messages
-    and slots other than the contact slots. Other events come back unchanged.
+    User messages (text and the parse data: text, entity values, metadata), bot
+    messages and slots other than the contact slots. Other events come back
+    unchanged.
     """
     kind = data.get("event")
     if kind == "user":
@@ -173,12 +183,11 @@ def redact_event(data: Dict[str, Any]) -> Dict[str, Any]:
                 {**entity, "value": redact_value(entity.get("value"))}
                 for entity in parse_data["entities"]
             ]
+        if parse_data.get("metadata"):
+            parse_data["metadata"] = redact_value(parse_data["metadata"])
         redacted = {**data, "text": redact_value(data.get("text"))}
         if "parse_data" in data:
             redacted["parse_data"] = parse_data
-        if data.get("metadata"):
-            # What a client sent beside the text (REST `metadata`, the widget's).
-            redacted["metadata"] = redact_value(data["metadata"])
         return redacted
     if kind == "bot":
         return {**data, "text": redact_value(data.get("text"))}

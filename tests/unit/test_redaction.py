@@ -125,12 +125,14 @@ def test_a_card_number_failing_luhn_is_left_alone():
     assert redact("order 4111 1111 1111 1112") == "order 4111 1111 1111 1112"
 
 
-def test_user_metadata_is_masked():
-    event = {"event": "user", "text": "hoi",
-             "metadata": {"note": "bel 06-12345678", "who": {"mail": "a@b.nl"}}}  # fmt: skip
-    assert redact_event(event)["metadata"] == {
-        "note": f"bel {PHONE}", "who": {"mail": EMAIL}
-    }
+def test_user_metadata_is_masked_on_the_event_and_in_the_parse_data():
+    metadata = {"note": "bel 06-12345678", "who": {"mail": "a@b.nl"}}
+    event = {"event": "user", "text": "hoi", "metadata": metadata,
+             "parse_data": {"text": "hoi", "metadata": metadata}}  # fmt: skip
+    masked = {"note": f"bel {PHONE}", "who": {"mail": EMAIL}}
+    redacted = redact_event(event)
+    assert redacted["metadata"] == masked
+    assert redacted["parse_data"]["metadata"] == masked
 
 
 @pytest.mark.parametrize("unit", ["a", "1", "1 ", "1-", "a.", "a@", "a@b.", "NL91 ",
