@@ -53,6 +53,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.boundary import (
     TELEGRAM_PREFIX,
+    UNREADABLE,
     Refused,
     message_problem,
     normalise,
@@ -130,6 +131,7 @@ class Incoming:
     chat_id: int
     text: Optional[str]  # None: a message without text (photo, voice, document ...)
     callback_query_id: Optional[str] = None
+    unreadable: bool = False  # a "text" that is not a string
 
 
 def read_update(
@@ -154,7 +156,10 @@ def read_update(
     if chat_id is None:
         return None
     assert isinstance(message, dict)
-    return Incoming(chat_id, message.get("text"))
+    text = message.get("text")
+    if text is not None and not isinstance(text, str):
+        return Incoming(chat_id, None, unreadable=True)
+    return Incoming(chat_id, text)
 
 
 def chat_id_of(message: Any) -> Optional[int]:
@@ -345,6 +350,9 @@ class TelegramChannel(TelegramInput):
         try:
             if incoming.callback_query_id:  # stops the spinner on the button
                 await out.answer_callback_query(incoming.callback_query_id)
+            if incoming.unreadable:
+                await out.send_text_message(chat_id, UNREADABLE)
+                return
             if incoming.text is None:
                 await out.send_text_message(chat_id, attachment_reply(request))
                 return

@@ -126,6 +126,7 @@ def test_telegram_updates_never_break_the_reader(update):
     if incoming is not None:
         assert isinstance(incoming.chat_id, int)
         assert incoming.text is None or isinstance(incoming.text, str)
+        assert not (incoming.unreadable and incoming.text is not None)
 
 
 @EXAMPLES

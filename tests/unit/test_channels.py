@@ -400,6 +400,20 @@ def test_telegram_text_the_boundary_refuses_is_answered_without_a_turn(text, exp
     assert len(out.sent) == 1 and out.sent[0][1].startswith(expected)
 
 
+def test_a_telegram_text_that_is_no_string_is_answered_as_unreadable():
+    update = {"update_id": 1, "message": chat(text=["a"])}
+    incoming = read_update(update, CallbackPayloads())
+    assert incoming == Incoming(77, None, unreadable=True)
+    out = RecordingOutput()
+
+    async def not_called(_: Any) -> None:
+        raise AssertionError("refused text must not reach Rasa")
+
+    channel = TelegramChannel(TELEGRAM, turn_timeout_s=1)
+    asyncio.run(channel._answer(telegram_request(), incoming, out, not_called))
+    assert out.sent == [("77", UNREADABLE)]
+
+
 def test_telegram_text_is_normalised_before_rasa_sees_it():
     seen: List[str] = []
 
