@@ -31,7 +31,8 @@ review-bench: install  ## inbox load time with 10,000 seeded requests (scratch d
 	$(BIN)/python scripts/measure_inbox.py
 
 shell: install $(MODEL)  ## chat in the terminal (starts the action server too)
-	@SANIC_HOST=127.0.0.1 $(BIN)/rasa run actions --actions actions --port 5055 >/dev/null 2>&1 & \
+	@export ACTION_SERVER_TOKEN=$${ACTION_SERVER_TOKEN:-$$(cat var/action_server_token)}; \
+	  $(BIN)/python -m bot.action_server --actions actions --port 5055 >/dev/null 2>&1 & \
 	  trap "kill $$!" EXIT; $(BIN)/rasa shell --model models --endpoints endpoints.yml
 
 validate: install  ## rasa data validate --fail-on-warnings (see scripts/validate_data.py)
@@ -62,3 +63,7 @@ bench-load: install $(MODEL)  ## 50 concurrent intakes: single process vs cluste
 
 clean:  ## remove the trained model and test results (keeps the venv and database)
 	rm -rf models/*.tar.gz results .pytest_cache
+
+.PHONY: bench-redaction
+bench-redaction:  ## redaction time on worst-case input: 2,000 and 100,000 characters
+	$(BIN)/python scripts/bench_redaction.py

@@ -25,13 +25,38 @@ logger = logging.getLogger(__name__)
 
 INTERRUPTED_FORM = "interrupted_form"
 REQUESTED_SLOT = "requested_slot"
+ASK_ACTION = "action_ask_erasure_confirmation"
+CONFIRMING_INTENT = "affirm"
+
+
+def erasure_confirmed(tracker: Tracker) -> bool:
+    """Whether the conversation's own events ask for the erasure: its latest
+    user message says yes to the question `ASK_ACTION` asked just before.
+
+    The action server trusts only Rasa (bot/action_server.py); this keeps a
+    mistaken prediction, or a tracker that lacks the question, from erasing.
+    """
+    events = tracker.events
+    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    if not users:
+        return False
+    latest = events[users[-1]]
+    intent = ((latest.get("parse_data") or {}).get("intent") or {}).get("name")
+    if intent != CONFIRMING_INTENT:
+        return False
+    asked = [
+        event.get("name")
+        for event in events[: users[-1]]
+        if event.get("event") == "action" and event.get("name") != "action_listen"
+    ]
+    return bool(asked) and asked[-1] == ASK_ACTION
 
 
 class ActionAskErasureConfirmation(Action):
     """Pauses the form, remembering which, and asks whether to erase everything."""
 
     def name(self) -> Text:
-        return "action_ask_erasure_confirmation"
+        return ASK_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -56,6 +81,12 @@ class ActionEraseConversation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        if not erasure_confirmed(tracker):
+            logger.warning(
+                "erasure of %s refused: not confirmed in its own conversation",
+                tracker.sender_id,
+            )
+            return []
         factory = session_factory(load_settings().database_url)
         try:
             with UnitOfWork(factory) as uow:

@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 # Rasa's input channel names, as the coordinators know them.
 CHANNELS = {"socketio": "web", "telegram": "telegram", "rest": "rest"}
+FOLLOWUP_FORM = "followup_form"
 PROBE_SLOTS = sorted({slot for probes in PROBES_BY_NEED.values() for slot in probes})
 
 
@@ -55,6 +56,33 @@ def request_fields(tracker: Tracker) -> Dict[str, Any]:
     }
 
 
+def intake_completed(tracker: Tracker) -> bool:
+    """Whether the conversation's own events show the intake done: a need was
+    understood and `FOLLOWUP_FORM` (choice and contact) ended in this turn, as
+    the submit rule that runs `action_store_request` requires."""
+    if not tracker.get_slot("need_category"):
+        return False
+    events = tracker.events
+    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    this_turn = events[users[-1] + 1 :] if users else []
+    ran = any(
+        event.get("event") == "action" and event.get("name") == FOLLOWUP_FORM
+        for event in this_turn
+    )
+    ended = any(
+        event.get("event") == "active_loop" and event.get("name") is None
+        for event in this_turn
+    )
+    if not (ran and ended):
+        return False
+    loops = [
+        event.get("name")
+        for event in events
+        if event.get("event") == "active_loop" and event.get("name")
+    ]
+    return bool(loops) and loops[-1] == FOLLOWUP_FORM
+
+
 def save_request(tracker: Tracker, **overrides: Any) -> None:
     fields = {**request_fields(tracker), **overrides}
     factory = session_factory(load_settings().database_url)
@@ -72,6 +100,12 @@ class ActionStoreRequest(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        if not intake_completed(tracker):
+            logger.warning(
+                "request of %s not stored: its intake did not complete",
+                tracker.sender_id,
+            )
+            return []
         try:
             save_request(tracker)
         except Exception:  # noqa: BLE001 - the entrepreneur must hear it failed

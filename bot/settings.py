@@ -91,6 +91,8 @@ class TelegramSettings:
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     rasa_auth_token: Optional[str] = None
+    # Required from every REST caller when set; unset: loopback callers only.
+    rest_channel_token: Optional[str] = None
     telegram: TelegramSettings = TelegramSettings()
     review_port: int = DEFAULT_REVIEW_PORT
     review_secret_key: Optional[str] = None
@@ -107,6 +109,7 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     return Settings(
         database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         rasa_auth_token=env.get("RASA_AUTH_TOKEN") or None,
+        rest_channel_token=env.get("REST_CHANNEL_TOKEN") or None,
         telegram=TelegramSettings(
             bot_token=env.get("TELEGRAM_BOT_TOKEN") or None,
             webhook_url=env.get("TELEGRAM_WEBHOOK_URL") or None,

@@ -33,6 +33,15 @@ if [ ! -f "$stamp" ] || [ requirements.txt -nt "$stamp" ] || [ requirements.lock
   touch "$stamp"
 fi
 
+# The shared secret between Rasa and the action server (bot/action_server.py),
+# unless ACTION_SERVER_TOKEN is set; var/ is git-ignored.
+if [ -z "${ACTION_SERVER_TOKEN:-}" ] && [ ! -s var/action_server_token ]; then
+  mkdir -p var
+  (umask 077; .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))' \
+     > var/action_server_token)
+  echo "Action server token written to var/action_server_token"
+fi
+
 bash scripts/install_spacy_model.sh
 bash scripts/install_web.sh
 .venv/bin/python -m bot db upgrade

@@ -27,8 +27,21 @@ else
   echo "Rasa HTTP API off (set RASA_AUTH_TOKEN to enable it); channels stay on."
 fi
 # Only Rasa talks to the action server: it listens on this machine alone unless
-# ACTIONS_HOST says otherwise (rasa_sdk reads SANIC_HOST, default 0.0.0.0).
+# ACTIONS_HOST says otherwise, and refuses calls without the shared secret that
+# Rasa sends from endpoints.yml (bot/action_server.py).
 ACTIONS_HOST=${ACTIONS_HOST:-127.0.0.1}
+if [ -z "${ACTION_SERVER_TOKEN:-}" ]; then
+  if [ ! -s var/action_server_token ]; then
+    echo "No ACTION_SERVER_TOKEN and no var/action_server_token: run 'make install'." >&2
+    exit 1
+  fi
+  ACTION_SERVER_TOKEN=$(cat var/action_server_token)
+fi
+export ACTION_SERVER_TOKEN
+# Browsers may call Rasa from these origins only (default: the demo site).
+read -r -a cors_origins <<< "${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}"
+# REST_CHANNEL_TOKEN, when set, is required by the REST channel from every
+# caller (bot/channels/rest.py); unset, it answers on loopback only.
 echo "Store: ${DATABASE_URL:-sqlite:///$PWD/var/vraagwijzer.db}"
 if [ -n "${TELEGRAM_BOT_TOKEN:-}" ] && [ -n "${TELEGRAM_WEBHOOK_URL:-}" ] && [ -n "${TELEGRAM_WEBHOOK_SECRET:-}" ]; then
   echo "Telegram on: webhook $TELEGRAM_WEBHOOK_URL, Bot API ${TELEGRAM_API_URL:-https://api.telegram.org}."
@@ -42,13 +55,14 @@ pids=()
 stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap stop INT TERM EXIT
 
-SANIC_HOST="$ACTIONS_HOST" "$BIN/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
+ACTIONS_HOST="$ACTIONS_HOST" "$BIN/python" -m bot.action_server --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
 "$BIN/rasa" run --model models --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints endpoints.yml --cors "*" "${api_flags[@]}" &
+  --credentials credentials.yml --endpoints endpoints.yml --cors "${cors_origins[@]}" "${api_flags[@]}" &
 pids+=($!)
 # The demo pps site with the chat widget; its pages expect Rasa on localhost:5005.
-"$BIN/python" -m http.server "$WEB_PORT" --bind 127.0.0.1 --directory web/site >/dev/null 2>&1 &
+# Files only: no directory listings, no version in the Server header.
+"$BIN/python" scripts/serve_site.py --port "$WEB_PORT" --directory web/site >/dev/null 2>&1 &
 pids+=($!)
 echo "Demo site with the chat widget: http://localhost:$WEB_PORT/ (once Rasa is up)"
 [ "$RASA_PORT" = 5005 ] || echo "Note: the demo pages' data-server-url says port 5005, Rasa is on $RASA_PORT."

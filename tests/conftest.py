@@ -44,6 +44,19 @@ def user_message(
     }
 
 
+# What the action server must see before it stores a request or erases a
+# conversation (actions/requests.py, actions/privacy.py).
+FOLLOWUP_SUBMITTED: Dict[str, Any] = {
+    "earlier": [{"event": "active_loop", "name": "followup_form"}],
+    "this_turn": [{"event": "action", "name": "followup_form"},
+                  {"event": "active_loop", "name": None}],
+}  # fmt: skip
+ERASURE_ASKED: Dict[str, Any] = {
+    "earlier": [{"event": "action", "name": "action_ask_erasure_confirmation"}],
+    "message": user_message("ja", "affirm"),
+}
+
+
 def make_tracker(
     slots: Optional[Dict[str, Any]] = None,
     message: Optional[Dict[str, Any]] = None,
@@ -51,18 +64,23 @@ def make_tracker(
     active_loop: Optional[str] = None,
     channel: str = "rest",
     sender_id: str = "test-sender",
+    earlier: Optional[List[Dict[str, Any]]] = None,
+    this_turn: Optional[List[Dict[str, Any]]] = None,
 ):
-    """A rasa_sdk Tracker as the action server receives it."""
+    """A rasa_sdk Tracker as the action server receives it; `earlier` events
+    go before the user message, `this_turn` after it."""
     from rasa_sdk import Tracker
 
     message = message or user_message("")
     all_slots = {"handoff_requested": False, **(slots or {})}
     if events is None:
         events = [{"event": "slot", "name": k, "value": v} for k, v in all_slots.items()]
+        events += earlier or []
         events.append(
             {"event": "user", "text": message["text"], "parse_data": message,
              "input_channel": channel}
         )
+        events += this_turn or []
     return Tracker(
         sender_id=sender_id,
         slots=all_slots,

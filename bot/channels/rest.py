@@ -11,11 +11,19 @@ It keeps the name and URL of Rasa's channel (POST /webhooks/rest/webhook with
   by the client per message): a message sent again with the same id gets the
   first answers back and is not handled or stored twice (bot/channels/resend.py);
 - a 400 with a JSON error for a body that is not a JSON object, is not UTF-8,
-  or lacks a text `sender` or `message` (Rasa answers those with a 500 or an
-  empty list);
+  is nested too deeply, lacks a text `sender` or `message`, or holds text that
+  is not valid Unicode, a sender over 128 characters or metadata over 4 KB
+  (bot/channels/boundary.py; Rasa answers some of those with a 500, and a lone
+  surrogate in the sender used to stop Rasa altogether);
+- callers: with REST_CHANNEL_TOKEN set, only those that send
+  ``Authorization: Bearer <token>`` (401 otherwise); unset, as under `make
+  run`, only callers on this machine;
+- the conversation is the sender as posted; the widget's and Telegram's are
+  ``web:<id>`` and ``telegram:<id>``, which a REST sender may not start with,
+  so no REST client can continue another channel's conversation;
 - a Dutch answer, without running the dialogue or storing anything, for an
-  empty message or one longer than `MAX_MESSAGE_CHARS`; control characters are
-  dropped before the dialogue sees the text;
+  empty message or one longer than 2000 characters; the text is normalised
+  (NFKC, no control characters) before the dialogue sees it;
 - a time limit for the whole turn (TURN_TIMEOUT_S, bot/settings.py, default 8
   seconds): Rasa waits five minutes for the action server, a user gives up
   much sooner;
@@ -34,7 +42,7 @@ The answers are the responses `utter_turn_failed`, `utter_empty_message` and
 
 from __future__ import annotations
 
-import json
+import hmac
 import logging
 import re
 from typing import Any, Dict, NamedTuple, Optional, Text
@@ -46,19 +54,26 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import faults
+from bot.channels.boundary import (
+    OTHER_CHANNEL_PREFIXES,
+    Refused,
+    check_metadata,
+    check_sender,
+    is_text,
+    message_problem,
+    normalise,
+    parse_json,
+)
 from bot.channels.resend import handled_once
 from bot.channels.turns import TURN_FAILED, Handler, response_text, run_turn
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = 2000
-# C0 and C1 control characters except tab and newline, and the BOM.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
 MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
-class BadRequest(ValueError):
+class BadRequest(Refused):
     """The body is not what the channel accepts; the message goes back as a 400."""
 
 
@@ -70,23 +85,24 @@ class Body(NamedTuple):
 
 
 def parse_body(body: bytes) -> Body:
-    """The request body's fields, or BadRequest."""
+    """The request body's fields, or BadRequest (bot/channels/boundary.py)."""
     try:
-        data = json.loads(body.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise BadRequest("body is not UTF-8") from None
-    except json.JSONDecodeError:
-        raise BadRequest("body is not JSON") from None
-    if not isinstance(data, dict):
-        raise BadRequest("body is not a JSON object")
-    sender, message = data.get("sender"), data.get("message")
-    if not isinstance(sender, str) or not sender.strip():
-        raise BadRequest("'sender' must be a non-empty string")
-    if not isinstance(message, str):
-        raise BadRequest("'message' must be a string")
-    metadata = data.get("metadata")
-    if metadata is not None and not isinstance(metadata, dict):
-        raise BadRequest("'metadata' must be an object")
+        data = parse_json(body)
+        if not isinstance(data, dict):
+            raise BadRequest("body is not a JSON object")
+        sender = check_sender(data.get("sender"))
+        if sender.startswith(OTHER_CHANNEL_PREFIXES):
+            raise BadRequest("'sender' may not start with 'web:' or 'telegram:'")
+        message = data.get("message")
+        if not isinstance(message, str):
+            raise BadRequest("'message' must be a string")
+        if not is_text(message):
+            raise BadRequest("'message' is not valid Unicode text")
+        metadata = check_metadata(data.get("metadata"))
+    except BadRequest:
+        raise
+    except Refused as refused:
+        raise BadRequest(str(refused)) from None
     message_id = data.get("message_id")
     if message_id is not None and not (
         isinstance(message_id, str) and MESSAGE_ID.fullmatch(message_id)
@@ -96,7 +112,22 @@ def parse_body(body: bytes) -> Body:
 
 
 def clean_message(text: str) -> str:
-    return CONTROL_CHARACTERS.sub("", text).strip()
+    return normalise(text)
+
+
+LOOPBACK = frozenset({"127.0.0.1", "::1", "::ffff:127.0.0.1"})
+
+
+def caller_allowed(
+    authorization: Optional[str], client_ip: str, token: Optional[str]
+) -> bool:
+    """With REST_CHANNEL_TOKEN set, the caller must send it as a bearer token;
+    without it (local development, `make run`) only this machine may call."""
+    if token is None:
+        return client_ip in LOOPBACK
+    expected = f"Bearer {token}".encode("utf-8")
+    sent = (authorization or "").encode("utf-8", "surrogateescape")
+    return hmac.compare_digest(sent, expected)
 
 
 def keeps_conversations_in_memory(agent: Any) -> bool:
@@ -116,7 +147,8 @@ class GuardedRestInput(RestInput):
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         faults.watch_rasa_actions()
-        timeout_s = load_settings().turn_timeout_s
+        settings = load_settings()
+        timeout_s, token = settings.turn_timeout_s, settings.rest_channel_token
         webhook = Blueprint("guarded_rest_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -125,17 +157,18 @@ class GuardedRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not caller_allowed(request.headers.get("Authorization"), request.ip, token):
+                return response.json({"error": "unauthorized"}, status=401)
             try:
                 sender, text, metadata, message_id = parse_body(request.body)
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=400)
             agent = request.app.ctx.agent
             domain = agent.domain
-            text = clean_message(text)
-            if not text:
-                return response.json(response_text(domain, "utter_empty_message"))
-            if len(text) > MAX_MESSAGE_CHARS:
-                return response.json(response_text(domain, "utter_message_too_long"))
+            problem = message_problem(text)
+            if problem is not None:
+                return response.json(response_text(domain, problem))
+            text = normalise(text)
             if keeps_conversations_in_memory(agent):
                 logger.error("no database tracker store: not taking the message")
                 return response.json(response_text(domain, TURN_FAILED))

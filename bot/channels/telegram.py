@@ -16,6 +16,11 @@ the channel is off and its webhook answers 404. What it adds to Rasa 3.6's
 - button payloads longer than Telegram's 64-byte callback data are replaced by
   a short key; an unknown key (e.g. after a restart) falls back to the title of
   the button that was pressed;
+- every update passes the channels' boundary (bot/channels/boundary.py): JSON
+  nested too deeply is a 400, a text that is not valid Unicode, empty or over
+  2000 characters gets a Dutch answer and never reaches Rasa, text is
+  normalised to NFKC; the conversation is Rasa's sender ``telegram:<chat id>``,
+  out of reach of the other channels;
 - the Bot API base URL comes from ``TELEGRAM_API_URL`` (a local Bot API server
   or a test double), and every Bot API call has a timeout;
 - a turn that fails behind the channel (action server down or slow, database
@@ -46,6 +51,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.boundary import (
+    TELEGRAM_PREFIX,
+    UNREADABLE,
+    Refused,
+    message_problem,
+    normalise,
+    parse_json,
+    problem_text,
+)
 from bot.channels.session import start_conversation
 from bot.channels.turns import Handler, guarded, turn_failed_text
 from bot.settings import DEFAULT_TURN_TIMEOUT_S, TelegramSettings, load_settings
@@ -117,6 +131,7 @@ class Incoming:
     chat_id: int
     text: Optional[str]  # None: a message without text (photo, voice, document ...)
     callback_query_id: Optional[str] = None
+    unreadable: bool = False  # a "text" that is not a string
 
 
 def read_update(
@@ -124,26 +139,56 @@ def read_update(
 ) -> Optional[Incoming]:
     """The chat and text of a webhook update; None when there is nothing to answer."""
     query = update.get("callback_query")
-    if query:
-        message = query.get("message") or {}
-        chat = message.get("chat") or {}
-        if "id" not in chat:  # a button on an inline-mode message: not ours
+    if isinstance(query, dict):
+        message = query.get("message")
+        chat_id = chat_id_of(message)
+        if chat_id is None:  # a button on an inline-mode message: not ours
             return None
-        data = query.get("data") or ""
+        assert isinstance(message, dict)
+        data = query.get("data")
+        data = data if isinstance(data, str) else ""
         text = payloads.payload_for(data) or pressed_button_title(message, data)
-        return Incoming(chat["id"], text, callback_query_id=query.get("id"))
+        query_id = query.get("id")
+        return Incoming(chat_id, text,
+                        callback_query_id=query_id if isinstance(query_id, str) else None)  # fmt: skip
     message = update.get("message") or update.get("edited_message")
-    if not message or "id" not in (message.get("chat") or {}):
+    chat_id = chat_id_of(message)
+    if chat_id is None:
         return None
-    return Incoming(message["chat"]["id"], message.get("text"))
+    assert isinstance(message, dict)
+    text = message.get("text")
+    if text is not None and not isinstance(text, str):
+        return Incoming(chat_id, None, unreadable=True)
+    return Incoming(chat_id, text)
+
+
+def chat_id_of(message: Any) -> Optional[int]:
+    """The chat of a Telegram message, an integer; None for anything else."""
+    chat = message.get("chat") if isinstance(message, dict) else None
+    chat_id = chat.get("id") if isinstance(chat, dict) else None
+    if isinstance(chat_id, bool) or not isinstance(chat_id, int):
+        return None
+    return chat_id
+
+
+def sender_id(chat_id: Any) -> str:
+    """The Rasa sender id of a chat, in the channel's own namespace."""
+    return f"{TELEGRAM_PREFIX}{chat_id}"
+
+
+def chat_of(recipient_id: str) -> str:
+    """The chat id in a sender id (Telegram's Bot API wants the bare number)."""
+    return recipient_id.removeprefix(TELEGRAM_PREFIX)
 
 
 def pressed_button_title(message: Dict[str, Any], data: str) -> Optional[str]:
-    keyboard = (message.get("reply_markup") or {}).get("inline_keyboard") or []
-    for row in keyboard:
-        for button in row:
-            if button.get("callback_data") == data:
-                return button.get("text")
+    markup = message.get("reply_markup")
+    keyboard = markup.get("inline_keyboard") if isinstance(markup, dict) else None
+    for row in keyboard if isinstance(keyboard, list) else []:
+        for button in row if isinstance(row, list) else []:
+            if isinstance(button, dict) and button.get("callback_data") == data:
+                title = button.get("text")
+                return title if isinstance(title, str) else None
     return None
 
 
@@ -165,6 +210,14 @@ class HardenedTelegramOutput(TelegramOutput):
         )
         self.payloads = payloads
 
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        await super().send_response(chat_of(recipient_id), message)
+
+    async def send_text_message(
+        self, recipient_id: Text, text: Text, **kwargs: Any
+    ) -> None:
+        await super().send_text_message(chat_of(recipient_id), text, **kwargs)
+
     async def send_text_with_buttons(
         self,
         recipient_id: Text,
@@ -178,7 +231,7 @@ class HardenedTelegramOutput(TelegramOutput):
         for button in buttons:
             data = self.payloads.data_for(str(button["payload"]))
             keyboard.row(InlineKeyboardButton(button["title"], callback_data=data))
-        await self.send_message(recipient_id, text, reply_markup=keyboard)
+        await self.send_message(chat_of(recipient_id), text, reply_markup=keyboard)
 
     async def register_webhook(self, url: str, secret: str) -> None:
         # aiogram 2.15 predates setWebhook's secret_token: call the method itself.
@@ -267,7 +320,10 @@ class TelegramChannel(TelegramInput):
             if not secret_matches(sent, self.settings.webhook_secret):
                 logger.warning("Telegram webhook called without the right secret")
                 return response.text("forbidden", status=403)
-            update = request.json
+            try:
+                update = parse_json(request.body)
+            except Refused as refused:
+                return response.text(f"not a Telegram update: {refused}", status=400)
             if not isinstance(update, dict) or not isinstance(
                 update.get("update_id"), int
             ):
@@ -294,20 +350,29 @@ class TelegramChannel(TelegramInput):
         try:
             if incoming.callback_query_id:  # stops the spinner on the button
                 await out.answer_callback_query(incoming.callback_query_id)
+            if incoming.unreadable:
+                await out.send_text_message(chat_id, UNREADABLE)
+                return
             if incoming.text is None:
                 await out.send_text_message(chat_id, attachment_reply(request))
                 return
+            problem = message_problem(incoming.text)
+            if problem is not None:
+                domain = request.app.ctx.agent.domain
+                await out.send_text_message(chat_id, problem_text(domain, problem))
+                return
+            text = normalise(incoming.text)
             handler = on_new_message
-            if incoming.text.strip() == TELEGRAM_START:
+            if text == TELEGRAM_START:
                 # The welcome is a custom action too: it can fail like a turn.
                 async def welcome(message: UserMessage) -> None:
                     await start_conversation(request.app, message.sender_id, out)
 
                 handler = welcome
             message = UserMessage(
-                incoming.text,
+                text,
                 out,
-                chat_id,
+                sender_id(incoming.chat_id),
                 input_channel=self.name(),
                 metadata=self.get_metadata(request),
             )

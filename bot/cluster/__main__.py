@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from typing import Dict, List, Optional
 
 import yaml
 
+from bot.action_server import TOKEN_ENV as ACTION_TOKEN_ENV
+from bot.action_server import load_token
 from bot.cluster import services
 from bot.settings import REPO_ROOT
 
@@ -128,8 +131,11 @@ def stop(topology: Topology) -> List[str]:
 
 
 def process_env(settings: Dict[str, str], extra: Dict[str, str]) -> Dict[str, str]:
+    # Rasa sends it (endpoints.yml), the action servers require it.
+    token = load_token() or secrets.token_urlsafe(32)
     return {
         **os.environ,
+        ACTION_TOKEN_ENV: token,
         **settings,
         "PYTHONPATH": str(REPO_ROOT),
         "TF_CPP_MIN_LOG_LEVEL": "3",
@@ -148,7 +154,8 @@ def write_endpoints(topology: Topology) -> Path:
 
 
 def action_command(port: int) -> List[str]:
-    return [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
+    return [str(BIN / "python"), "-m", "bot.action_server", "--actions", "actions",
+            "--port", str(port)]  # fmt: skip
 
 
 def rasa_command(topology: Topology, port: int, endpoints: Path) -> List[str]:

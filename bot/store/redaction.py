@@ -1,7 +1,8 @@
 """Masks personal numbers and addresses typed in free text before it is stored.
 
-E-mail addresses, phone numbers (Dutch and international), IBANs (checked with
-mod 97), BSNs (checked with the 11-proef) and KvK numbers (any stand-alone
+E-mail addresses, phone numbers (Dutch and international, with any dash or
+space between the digits), IBANs (checked with mod 97), payment card numbers
+(checked with Luhn), BSNs (checked with the 11-proef) and KvK numbers (any stand-alone
 8-digit number: a date or amount written that way is masked too, which errs on
 the side of privacy). Contact details belong in the contact slots and columns,
 which are never redacted; everywhere else (what the entrepreneur typed, the
@@ -18,20 +19,58 @@ PHONE = "[telefoonnummer]"
 IBAN = "[iban]"
 BSN = "[bsn]"
 KVK = "[kvk-nummer]"
+CARD = "[betaalkaart]"
 
 # Where contact details belong: slots (Rasa) and columns (our store).
 CONTACT_FIELDS = frozenset({"contact_name", "contact_email", "contact_phone"})
 
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Every pattern below runs in time linear in the text: each may only start
+# where its token starts (a lookbehind) and every repetition is bounded, so no
+# start position can make the engine scan or backtrack over the rest of the
+# text (a 100 KB message once took 127 s). scripts/bench_redaction.py measures it.
+
+# The dashes and spaces people (and their phones' keyboards) put in numbers;
+# NFKC has already turned non-breaking and thin spaces into plain ones, but a
+# bot message or slot may not have been normalised.
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_SPACES = " \t\u00a0\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SEPARATOR = f"[{_DASHES}{_SPACES}]"
+
+# RFC 5321's limits: 64 characters before the @, 63 per domain label.
+_EMAIL = re.compile(
+    r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", re.UNICODE
+)
 # Two letters, two check digits, then 11 to 30 letters or digits, maybe in groups.
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b", re.IGNORECASE)
+_IBAN = re.compile(r"\b[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]){11,30}\b", re.IGNORECASE)
 # A Dutch IBAN is masked even with a typo in it (failing mod 97).
-_DUTCH_IBAN = re.compile(r"NL\d{2}[A-Z]{4}\d{10}", re.IGNORECASE)
+_DUTCH_IBAN = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{10}", re.IGNORECASE)
+# 13 to 19 digits, maybe in groups: a payment card when the Luhn check passes.
+_CARD = re.compile(rf"(?<![\w+])(?:[0-9]{_SEPARATOR}?){{12,18}}[0-9](?!\w)")
 # A run of digits with the separators people type in phone numbers; +31/0031
 # or a leading 0 is checked in `_phone`.
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().-]{6,}\d(?!\w)")
-_BSN = re.compile(r"(?<![\w.-])\d{3}[ .]?\d{3}[ .]?\d{3}(?![\w]|[.-]\d)")
-_KVK = re.compile(r"(?<![\w.-])\d{8}(?![\w]|[.-]\d)")
+_PHONE = re.compile(
+    rf"(?<![\w+])(?:\+|00)?\(?[0-9](?:[0-9().]|{_SEPARATOR}){{6,24}}[0-9](?!\w)"
+)
+_BSN = re.compile(r"(?<![\w.-])[0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?![\w]|[.-][0-9])")
+_KVK = re.compile(r"(?<![\w.-])[0-9]{8}(?![\w]|[.-][0-9])")
+
+
+def passes_luhn(digits: str) -> bool:
+    """The Luhn check of payment card numbers (ISO/IEC 7812)."""
+    if not digits.isdigit():
+        return False
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def _card(match: Match[str]) -> str:
+    digits = re.sub(r"[^0-9]", "", match.group(0))
+    return CARD if 13 <= len(digits) <= 19 and passes_luhn(digits) else match.group(0)
 
 
 def is_iban(text: str) -> bool:
@@ -58,7 +97,7 @@ def _iban(match: Match[str]) -> str:
 
 def _phone(match: Match[str]) -> str:
     text = match.group(0)
-    digits = re.sub(r"\D", "", text)
+    digits = re.sub(r"[^0-9]", "", text)
     if text.startswith("+") or text.startswith("00"):
         international = digits[2:] if text.startswith("00") else digits
         dutch = international.startswith("31")
@@ -82,7 +121,7 @@ def is_bsn(digits: str) -> bool:
 
 
 def _bsn(match: Match[str]) -> str:
-    digits = re.sub(r"\D", "", match.group(0))
+    digits = re.sub(r"[^0-9]", "", match.group(0))
     return BSN if is_bsn(digits) else match.group(0)
 
 
@@ -90,14 +129,22 @@ def _bsn(match: Match[str]) -> str:
 _RULES: Tuple[Tuple[Pattern[str], Callable[[Match[str]], str]], ...] = (
     (_EMAIL, lambda match: EMAIL),
     (_IBAN, _iban),
+    (_CARD, _card),
     (_PHONE, _phone),
     (_BSN, _bsn),
     (_KVK, lambda match: KVK),
 )
 
 
+# Full-width forms (U+FF01-FF5E) as their ASCII twins: what NFKC does to them,
+# without NFKC's other changes to stored text (the Dutch "Ĳ" stays).
+_FULL_WIDTH = {code: code - 0xFF01 + 0x21 for code in range(0xFF01, 0xFF5F)}
+
+
 def redact(text: str) -> str:
-    """`text` with every e-mail, phone, IBAN, BSN and KvK number masked."""
+    """`text` with every e-mail, phone, IBAN, card, BSN and KvK number masked;
+    full-width letters and digits (＠, ０６…) are read as the ordinary ones."""
+    text = text.translate(_FULL_WIDTH)
     for pattern, replace in _RULES:
         text = pattern.sub(replace, text)
     return text
@@ -115,10 +162,20 @@ def redact_value(value: Any) -> Any:
 
 
 def redact_event(data: Dict[str, Any]) -> Dict[str, Any]:
+    """`_redact_event`, plus the `metadata` any event may carry (what a client
+    sent beside the text: REST `metadata`, the widget's)."""
+    redacted = _redact_event(data)
+    if data.get("metadata"):
+        redacted = {**redacted, "metadata": redact_value(data["metadata"])}
+    return redacted
+
+
+def _redact_event(data: Dict[str, Any]) -> Dict[str, Any]:
     """A serialised Rasa event with the free text masked.
 
-    User messages (text and the parse data: text, entity values), bot messages
-    and slots other than the contact slots. Other events come back unchanged.
+    User messages (text and the parse data: text, entity values, metadata), bot
+    messages and slots other than the contact slots. Other events come back
+    unchanged.
     """
     kind = data.get("event")
     if kind == "user":
@@ -130,6 +187,8 @@ def redact_event(data: Dict[str, Any]) -> Dict[str, Any]:
                 {**entity, "value": redact_value(entity.get("value"))}
                 for entity in parse_data["entities"]
             ]
+        if parse_data.get("metadata"):
+            parse_data["metadata"] = redact_value(parse_data["metadata"])
         redacted = {**data, "text": redact_value(data.get("text"))}
         if "parse_data" in data:
             redacted["parse_data"] = parse_data

@@ -20,7 +20,15 @@ Beyond Rasa's SQLTrackerStore it
 - never lets Rasa fall back to an in-memory tracker silently: a failure to
   start raises an error Rasa does not catch, and a failure to read or write is
   reported to the channel (bot/faults.py) before Rasa's fail-safe wrapper
-  swallows it, so the user hears that something went wrong.
+  swallows it, so the user hears that something went wrong;
+- never lets a failure in one conversation stop the server: Rasa's
+  `session_scope` takes any ValueError raised while a session is open (such as
+  the UnicodeEncodeError of a sender id the database cannot encode) for a
+  missing PostgreSQL schema and exits the process. `session_scope` below is
+  Rasa's without that exit: the error stays the turn's fault. It is the one
+  place that leans on Rasa's internals here (`sessionmaker`,
+  `ensure_schema_exists`); tests/unit/test_tracker_store_faults.py fails when
+  Rasa's version of it changes.
 
 Only the Rasa server imports the store class; the readers below (transcript,
 erasure, dashboard counts) do not need Rasa, so the review app uses them too.
@@ -28,6 +36,7 @@ erasure, dashboard counts) do not need Rasa, so the review app uses them too.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from typing import (
@@ -160,6 +169,22 @@ def _tracker_store_class() -> type:
             if self.engine.dialect.name == "sqlite":
                 configure_sqlite(self.engine)
                 self.engine.dispose()  # new connections get the pragmas
+
+        @contextlib.contextmanager
+        def session_scope(self) -> Iterator[Session]:
+            from rasa.core.tracker_store import ensure_schema_exists
+
+            session = self.sessionmaker()
+            try:
+                try:
+                    ensure_schema_exists(session)
+                except ValueError as missing:
+                    raise TrackerStoreUnavailable(
+                        f"PostgreSQL schema {missing} not found"
+                    ) from None
+                yield session
+            finally:
+                session.close()
 
         async def retrieve(self, sender_id: str) -> Optional["DialogueStateTracker"]:
             with faults.reported(faults.DATABASE):

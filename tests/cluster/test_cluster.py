@@ -145,9 +145,9 @@ def test_the_widget_talks_through_nginx_to_one_instance(cluster):
     )
     assert any("Vraagwijzer" in text for text in said), said
     deadline = time.monotonic() + 10  # stored when the turn ends, after the welcome
-    while not user_texts(database_url, session_id) and time.monotonic() < deadline:
+    while not user_texts(database_url, f"web:{session_id}") and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert user_texts(database_url, session_id) == [opening]
+    assert user_texts(database_url, f"web:{session_id}") == [opening]
 
 
 def test_nginx_passes_the_widgets_websocket_upgrade_on(cluster):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -20,6 +21,8 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from bot.cluster.services import wait_for_http
 
 ROOT = Path(__file__).resolve().parents[2]
+# Rasa sends it to the action server, which refuses calls without it.
+ACTION_SERVER_TOKEN = secrets.token_urlsafe(24)
 BIN = Path(sys.executable).parent
 START_TIMEOUT_S = 180
 
@@ -42,6 +45,7 @@ def write_endpoints(workdir: Path, actions_port: int) -> Path:
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+        '  headers:\n    Authorization: Bearer ${ACTION_SERVER_TOKEN}\n'
         "tracker_store:\n  type: bot.store.tracker_store.DatabaseUrlTrackerStore\n"
         "lock_store:\n  type: bot.store.lock_store.SettingsLockStore\n"
     )
@@ -65,6 +69,7 @@ def server_env(database_url: str, **overrides: str) -> Dict[str, str]:
         # A loaded test machine must not turn a slow turn into a fault message;
         # tests/e2e/test_faults.py runs with the real limit.
         "TURN_TIMEOUT_S": "60",
+        "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
         **overrides,
     }
 
@@ -82,7 +87,7 @@ def action_server_process(
     """The action server and its process, e.g. to pause it; `port` to restart it."""
     port = port or free_port()
     log = workdir / "actions.log"
-    command = [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+    command = [str(BIN / "python"), "-m", "bot.action_server", "--actions", "actions",
                "--port", str(port)]  # fmt: skip
     # Only Rasa calls it, as with `make run` (scripts/run.sh).
     env = server_env(database_url, SANIC_HOST="127.0.0.1")

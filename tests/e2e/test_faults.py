@@ -87,7 +87,7 @@ def test_widget_hears_it_too_when_the_action_server_is_down(bot):
     finally:
         bot.start_actions()
     assert fault in said and waited < MAX_WAIT_S
-    assert user_texts(bot.database_url, session_id) == []
+    assert user_texts(bot.database_url, f"web:{session_id}") == []
 
 
 def test_action_server_paused_answers_within_ten_seconds(bot):

@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
@@ -67,12 +67,13 @@ def call(base: str, path: str, method: str, query: str = "") -> int:
 
 
 @contextmanager
-def make_run(workdir: Path, **env: str) -> Iterator[Tuple[str, int]]:
-    """scripts/run.sh (what `make run` starts) on free ports: (Rasa URL, actions port)."""
-    rasa_port, actions_port = free_port(), free_port()
+def make_run(workdir: Path, **env: str) -> Iterator[Tuple[str, int, int]]:
+    """scripts/run.sh (what `make run` starts) on free ports: (Rasa URL, actions
+    port, demo site port)."""
+    rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
     environment = server_env(upgraded_database(workdir), RASA_PORT=str(rasa_port),
                              ACTIONS_PORT=str(actions_port),
-                             WEB_PORT=str(free_port()), **env)  # fmt: skip
+                             WEB_PORT=str(web_port), **env)  # fmt: skip
     environment.pop("SANIC_HOST", None)
     log = workdir / "run.log"
     with log.open("w") as output:
@@ -83,7 +84,8 @@ def make_run(workdir: Path, **env: str) -> Iterator[Tuple[str, int]]:
             base = f"http://127.0.0.1:{rasa_port}"
             wait_until_up(f"{base}/status?token={TOKEN}", process, log)
             wait_until_up(f"http://127.0.0.1:{actions_port}/health", process, log)
-            yield base, actions_port
+            wait_until_up(f"http://127.0.0.1:{web_port}/", process, log)
+            yield base, actions_port, web_port
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             try:
@@ -117,7 +119,7 @@ def served(tmp_path_factory):
 
 
 def test_every_api_route_refuses_callers_without_the_token(served):
-    base, _ = served
+    base, *_ = served
     private = [r for r in rasa_routes(enable_api=True) if not is_public(r[0])]
     assert ("/conversations/<conversation_id:path>/tracker", "GET") in private
     assert ("/model/train", "POST") in private
@@ -130,12 +132,54 @@ def test_every_api_route_refuses_callers_without_the_token(served):
 
 
 def test_channels_and_health_answer_without_credentials(served):
-    base, _ = served
+    base, *_ = served
     assert call(base, "/", "GET") == 200
     assert call(base, "/webhooks/rest", "GET") == 200
 
 
 def test_the_action_server_listens_on_this_machine_only(served):
-    _, actions_port = served
+    _, actions_port, _ = served
     # 0100007F is 127.0.0.1 in /proc/net/tcp; 0.0.0.0 would be 00000000.
     assert listening_addresses(actions_port) == {"0100007F"}
+
+
+def get(url: str, headers: Optional[Dict[str, str]] = None) -> Tuple[int, Any, bytes]:
+    """(status, headers, body) of a GET."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def test_the_demo_site_lists_no_directories_and_names_no_version(served):
+    _, _, web_port = served
+    site = f"http://127.0.0.1:{web_port}"
+    status, headers, _ = get(f"{site}/")
+    assert status == 200
+    assert "Python" not in headers.get("Server", "")
+    for directory in ("/widget/", "/widget/vendor/"):
+        status, _, body = get(site + directory)
+        assert status == 404 and b"Directory listing" not in body, directory
+
+
+def test_rasa_answers_cors_only_for_the_demo_sites_origin(served):
+    base, _, web_port = served
+    url = f"{base}/webhooks/rest/"
+    _, headers, _ = get(url, {"Origin": "https://evil.example"})
+    assert headers.get("Access-Control-Allow-Origin") in (None, "")
+    site = f"http://localhost:{web_port}"
+    _, headers, _ = get(url, {"Origin": site})
+    assert headers.get("Access-Control-Allow-Origin") == site
+
+
+def test_the_action_server_under_make_run_requires_the_token(served):
+    _, actions_port, _ = served
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{actions_port}/webhook", data=b"{}",
+        headers={"Content-Type": "application/json"},
+    )  # fmt: skip
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 401

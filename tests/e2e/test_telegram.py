@@ -115,7 +115,7 @@ def post_update(
 
 
 def user_turns(base: str, chat_id: int = CHAT_ID) -> int:
-    return sum(1 for e in tracker(base, str(chat_id))["events"] if e["event"] == "user")
+    return sum(1 for e in tracker(base, f"telegram:{chat_id}")["events"] if e["event"] == "user")
 
 
 def sent_to(api: FakeBotApi, chat_id: int) -> List[str]:
@@ -169,7 +169,7 @@ def test_whole_intake_by_text_and_buttons_is_stored_as_telegram(telegram):
         assert {int(a["chat_id"]) for a in answers} == {CHAT_ID}
         if step.startswith("press:"):
             assert len(api.called("answerCallbackQuery")) == callbacks_before + 1
-        slots = tracker(base, str(CHAT_ID))["slots"]
+        slots = tracker(base, f"telegram:{CHAT_ID}")["slots"]
         said = " | ".join(a["text"] for a in answers)
         assert slots["requested_slot"] == next_slot, (
             f"after {step!r} the bot said {said!r}"
@@ -183,7 +183,7 @@ def test_whole_intake_by_text_and_buttons_is_stored_as_telegram(telegram):
                 assert (
                     len(button["callback_data"].encode("utf-8")) <= MAX_CALLBACK_BYTES
                 )
-    stored = stored_requests(database_url)[str(CHAT_ID)]
+    stored = stored_requests(database_url)[f"telegram:{CHAT_ID}"]
     assert stored["channel"] == "telegram"
     assert stored["need_category"] == "innovatie"
     assert stored["chosen_option"] == stored["options"][1]["id"]
@@ -248,7 +248,7 @@ def test_action_server_down_the_chat_hears_it_and_goes_on_once_it_is_back(
     chat, answer = FAULT_CHAT_ID, "minder energie verbruiken in de productie"
     for text in ("/start", "we moeten iets met duurzaamheid maar weten niet wat"):
         assert post_update(bot.base, text_update(text, chat)) == 200
-    assert tracker(bot.base, str(chat))["slots"]["requested_slot"] == "desired_outcome"
+    assert tracker(bot.base, f"telegram:{chat}")["slots"]["requested_slot"] == "desired_outcome"
     turns_before, sent_before = user_turns(bot.base, chat), len(sent_to(api, chat))
 
     bot.stop_actions()
@@ -268,11 +268,11 @@ def test_action_server_down_the_chat_hears_it_and_goes_on_once_it_is_back(
     assert status == 200 and answered_in < MAX_WAIT_S  # Telegram does not redeliver
     assert sent_to(api, chat)[sent_before:] == [fault] and heard_in < MAX_WAIT_S
     assert user_turns(bot.base, chat) == turns_before  # nothing of the failed turn
-    assert tracker(bot.base, str(chat))["slots"]["requested_slot"] == "desired_outcome"
+    assert tracker(bot.base, f"telegram:{chat}")["slots"]["requested_slot"] == "desired_outcome"
 
     sent_before = len(sent_to(api, chat))
     assert post_update(bot.base, text_update(answer, chat)) == 200
     answers = sent_to(api, chat)[sent_before:]
     assert answers and fault not in answers
-    assert tracker(bot.base, str(chat))["slots"]["requested_slot"] == "tried_before"
+    assert tracker(bot.base, f"telegram:{chat}")["slots"]["requested_slot"] == "tried_before"
     assert user_turns(bot.base, chat) == turns_before + 1

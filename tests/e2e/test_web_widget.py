@@ -102,7 +102,7 @@ def wait_for_turn(page, rasa_url: str, sender: str, next_slot, step: str) -> Non
     the question the bot is asking."""
     deadline = time.monotonic() + TURN_TIMEOUT_S
     while time.monotonic() < deadline:
-        state = tracker(rasa_url, sender)
+        state = tracker(rasa_url, f"web:{sender}")
         # Rasa's socket.io output sends each paragraph of a response separately
         said = sum(
             len((event.get("text") or "").strip().split("\n\n"))
@@ -174,7 +174,7 @@ def test_whole_intake_in_the_widget_with_reload_and_page_change(site):
         assert page.locator(".vw-panel").bounding_box()["width"] <= 360
         page.screenshot(path=screenshot_path("widget-phone-360"))
 
-    stored = stored_requests(database_url)[sender]
+    stored = stored_requests(database_url)[f"web:{sender}"]
     assert stored["channel"] == "web"
     assert stored["need_category"] == "talent"
     assert stored["company"] == "Jansen Installatietechniek"

@@ -22,6 +22,7 @@ from bot.channels.telegram import (
     read_update,
     secret_matches,
 )
+from bot.channels.boundary import UNREADABLE
 from bot.channels.webchat import WebChatInput, is_unguessable, new_session_id
 from bot.settings import DEFAULT_TELEGRAM_API_URL, TelegramSettings, load_settings
 
@@ -179,6 +180,21 @@ def test_buttons_are_sent_one_per_row_with_short_callback_data():
     assert out.payloads.payload_for(data) == LONG_PAYLOAD
 
 
+def test_the_output_sends_to_the_bare_chat_id_of_a_namespaced_sender():
+    out = HardenedTelegramOutput(TELEGRAM, CallbackPayloads())
+    sent: List[Any] = []
+
+    async def send_message(chat_id: Any, text: str, **kwargs: Any) -> None:
+        sent.append(chat_id)
+
+    out.send_message = send_message  # type: ignore[assignment]
+    asyncio.run(out.send_text_message("telegram:77", "hoi"))
+    asyncio.run(out.send_response("telegram:77", {"text": "hoi"}))
+    buttons = [{"title": "Ja", "payload": "/affirm"}]
+    asyncio.run(out.send_response("telegram:77", {"text": "ok?", "buttons": buttons}))
+    assert sent == ["77", "77", "77"]
+
+
 def test_bot_api_base_url_comes_from_the_settings():
     out = HardenedTelegramOutput(TELEGRAM, CallbackPayloads())
     url = out.server.api_url(token="123456:ABC-test", method="sendMessage")
@@ -324,7 +340,8 @@ def test_a_failed_telegram_turn_ends_with_the_fault_message_in_the_chat(turn, ex
     asyncio.run(
         asyncio.wait_for(channel._answer(telegram_request(), incoming, out, turn), 2)
     )
-    assert out.sent == [("77", text) for text in expected]
+    # The conversation is "telegram:77"; HardenedTelegramOutput sends to chat 77.
+    assert out.sent == [("telegram:77", text) for text in expected]
 
 
 def test_a_failed_welcome_after_start_ends_with_the_fault_message():
@@ -347,7 +364,7 @@ def test_a_failed_welcome_after_start_ends_with_the_fault_message():
 
     channel = TelegramChannel(TELEGRAM, turn_timeout_s=1)
     asyncio.run(channel._answer(request, Incoming(77, "/start"), out, not_called))
-    assert out.sent == [("77", "Er gaat iets mis")]
+    assert out.sent == [("telegram:77", "Er gaat iets mis")]
 
 
 def test_telegram_takes_the_turn_limit_from_the_settings(monkeypatch):
@@ -360,3 +377,50 @@ def test_telegram_takes_the_turn_limit_from_the_settings(monkeypatch):
         monkeypatch.setenv(name, value)
     channel = TelegramChannel.from_credentials(None)
     assert isinstance(channel, TelegramChannel) and channel.turn_timeout_s == 3.5
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("x\ud800", UNREADABLE),
+    ("monteurs " * 300, "Dat is een erg lang bericht"),
+    ("\x00 \ufeff", "Je bericht was leeg"),
+])  # fmt: skip
+def test_telegram_text_the_boundary_refuses_is_answered_without_a_turn(text, expected):
+    request = telegram_request()
+    request.app.ctx.agent.domain.responses.update({
+        "utter_message_too_long": [{"text": "Dat is een erg lang bericht."}],
+        "utter_empty_message": [{"text": "Je bericht was leeg."}],
+    })  # fmt: skip
+    out = RecordingOutput()
+
+    async def not_called(_: Any) -> None:
+        raise AssertionError("refused text must not reach Rasa")
+
+    channel = TelegramChannel(TELEGRAM, turn_timeout_s=1)
+    asyncio.run(channel._answer(request, Incoming(77, text), out, not_called))
+    assert len(out.sent) == 1 and out.sent[0][1].startswith(expected)
+
+
+def test_a_telegram_text_that_is_no_string_is_answered_as_unreadable():
+    update = {"update_id": 1, "message": chat(text=["a"])}
+    incoming = read_update(update, CallbackPayloads())
+    assert incoming == Incoming(77, None, unreadable=True)
+    out = RecordingOutput()
+
+    async def not_called(_: Any) -> None:
+        raise AssertionError("refused text must not reach Rasa")
+
+    channel = TelegramChannel(TELEGRAM, turn_timeout_s=1)
+    asyncio.run(channel._answer(telegram_request(), incoming, out, not_called))
+    assert out.sent == [("77", UNREADABLE)]
+
+
+def test_telegram_text_is_normalised_before_rasa_sees_it():
+    seen: List[str] = []
+
+    async def turn(message: Any) -> None:
+        seen.append((message.sender_id, message.text))
+
+    channel = TelegramChannel(TELEGRAM, turn_timeout_s=1)
+    asyncio.run(channel._answer(telegram_request(), Incoming(77, "bel ０６\u00a0x"),
+                                RecordingOutput(), turn))  # fmt: skip
+    assert seen == [("telegram:77", "bel 06 x")]

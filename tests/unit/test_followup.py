@@ -16,7 +16,7 @@ from actions.privacy import ActionEraseConversation
 from actions.requests import ActionStoreRequest
 from bot.settings import load_settings
 from bot.store.session import UnitOfWork, session_factory
-from tests.conftest import make_tracker, user_message
+from tests.conftest import ERASURE_ASKED, FOLLOWUP_SUBMITTED, make_tracker, user_message
 
 INTAKE = {"need_category": "talent", "original_question": "ik vind geen monteurs",
           "refined_question": "Hoe vindt Jansen 3 monteurs?", "education_level": "mbo",
@@ -157,7 +157,8 @@ def test_store_writes_the_whole_request(domain):
              "consent_at": "2026-11-25T10:00:00+00:00", "contact_name": "Piet",
              "contact_email": "piet@jansen.nl", "contact_phone": "geen"}  # fmt: skip
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(slots, channel="socketio", sender_id="store-1")
+    tracker = make_tracker(slots, channel="socketio", sender_id="store-1",
+                           **FOLLOWUP_SUBMITTED)  # fmt: skip
     run(ActionStoreRequest().run(dispatcher, tracker, domain))
     row = stored("store-1")
     assert row["channel"] == "web"
@@ -174,7 +175,8 @@ def test_store_without_consent_keeps_no_contact(domain):
     slots = {**INTAKE, "options": OPTIONS, "chosen_option": "a",
              "contact_consent": False, "contact_name": "Piet"}  # fmt: skip
     dispatcher = CollectingDispatcher()
-    run(ActionStoreRequest().run(dispatcher, make_tracker(slots, sender_id="store-2"), domain))
+    tracker = make_tracker(slots, sender_id="store-2", **FOLLOWUP_SUBMITTED)
+    run(ActionStoreRequest().run(dispatcher, tracker, domain))
     row = stored("store-2")
     assert row["contact_name"] is None and row["consent_at"] is None
     assert dispatcher.messages[0]["response"] == "utter_next_steps_anonymous"
@@ -195,10 +197,12 @@ def test_handoff_mid_intake_is_stored_and_ends_the_intake(domain):
 
 def test_erasure_deletes_the_stored_request(domain):
     run(ActionStoreRequest().run(CollectingDispatcher(),
-                                 make_tracker(INTAKE, sender_id="erase-1"), domain))
+                                 make_tracker(INTAKE, sender_id="erase-1",
+                                              **FOLLOWUP_SUBMITTED), domain))
     assert stored("erase-1") is not None
     dispatcher = CollectingDispatcher()
-    run(ActionEraseConversation().run(dispatcher, make_tracker(sender_id="erase-1"), domain))
+    tracker = make_tracker(sender_id="erase-1", **ERASURE_ASKED)
+    run(ActionEraseConversation().run(dispatcher, tracker, domain))
     assert stored("erase-1") is None
     assert dispatcher.messages[0]["response"] == "utter_erased"
 

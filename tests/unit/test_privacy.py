@@ -13,7 +13,7 @@ from actions.privacy import (
 from actions.requests import ActionStoreRequest
 from bot.settings import load_settings
 from bot.store.session import UnitOfWork, session_factory
-from tests.conftest import make_tracker
+from tests.conftest import ERASURE_ASKED, FOLLOWUP_SUBMITTED, make_tracker
 
 
 def run(coroutine):
@@ -48,10 +48,13 @@ def test_declining_outside_a_form_just_goes_on(domain):
 
 
 def test_confirmed_erasure_deletes_the_request_and_restarts(domain):
-    tracker = make_tracker({"need_category": "loket"}, sender_id="privacy-1")
+    tracker = make_tracker({"need_category": "loket"}, sender_id="privacy-1",
+                           **FOLLOWUP_SUBMITTED)  # fmt: skip
     run(ActionStoreRequest().run(CollectingDispatcher(), tracker, domain))
     assert request_of("privacy-1") is not None
     dispatcher = CollectingDispatcher()
+    tracker = make_tracker({"need_category": "loket"}, sender_id="privacy-1",
+                           **ERASURE_ASKED)  # fmt: skip
     events = run(ActionEraseConversation().run(dispatcher, tracker, domain))
     assert events == [Restarted()]
     assert request_of("privacy-1") is None
@@ -62,6 +65,39 @@ def test_a_failed_erasure_says_so_and_does_not_restart(domain, tmp_path, monkeyp
     (tmp_path / "not-a-database").mkdir()
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'not-a-database'}")
     dispatcher = CollectingDispatcher()
-    events = run(ActionEraseConversation().run(dispatcher, make_tracker(), domain))
+    tracker = make_tracker(**ERASURE_ASKED)
+    events = run(ActionEraseConversation().run(dispatcher, tracker, domain))
     assert events == []
     assert dispatcher.messages[0]["response"] == "utter_erase_failed"
+
+
+def stored_then(tracker_kwargs, domain):
+    """Stores a request for "privacy-2", then runs the erasure on a tracker."""
+    store = make_tracker({"need_category": "loket"}, sender_id="privacy-2",
+                         **FOLLOWUP_SUBMITTED)  # fmt: skip
+    run(ActionStoreRequest().run(CollectingDispatcher(), store, domain))
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker({"need_category": "loket"}, sender_id="privacy-2",
+                           **tracker_kwargs)  # fmt: skip
+    return run(ActionEraseConversation().run(dispatcher, tracker, domain)), dispatcher
+
+
+def test_an_erasure_nobody_confirmed_in_the_conversation_erases_nothing(domain):
+    # A made-up call: no question asked, or a "ja" that answered something else.
+    for kwargs in ({}, {"message": ERASURE_ASKED["message"]},
+                   {"earlier": ERASURE_ASKED["earlier"]},
+                   {"message": ERASURE_ASKED["message"], "earlier": [
+                       {"event": "action", "name": "action_ask_erasure_confirmation"},
+                       {"event": "action", "name": "utter_ask_company_name"}]}):  # fmt: skip
+        events, dispatcher = stored_then(kwargs, domain)
+        assert events == [] and dispatcher.messages == []
+        assert request_of("privacy-2") is not None
+
+
+def test_a_request_is_stored_only_when_its_intake_completed(domain):
+    for kwargs in ({}, {"earlier": FOLLOWUP_SUBMITTED["earlier"]},
+                   {"this_turn": FOLLOWUP_SUBMITTED["this_turn"]}):
+        tracker = make_tracker({"need_category": "loket"}, sender_id="made-up", **kwargs)
+        dispatcher = CollectingDispatcher()
+        assert run(ActionStoreRequest().run(dispatcher, tracker, domain)) == []
+        assert request_of("made-up") is None

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bot.store.redaction import (
-    BSN, EMAIL, IBAN, KVK, PHONE, is_bsn, is_iban, redact, redact_event,
+    BSN, CARD, EMAIL, IBAN, KVK, PHONE, is_bsn, is_iban, passes_luhn, redact,
+    redact_event,
 )  # fmt: skip
 
 MASKED = [
@@ -94,3 +97,50 @@ def test_bot_text_and_other_slots_are_masked_but_contact_slots_kept():
 def test_other_events_pass_unchanged():
     action = {"event": "action", "name": "action_listen", "policy": None}
     assert redact_event(action) is action
+
+
+# --- found by the hostile probe (issue 11) -------------------------------------
+
+PROBE_MASKED = [
+    ("bel ０６-１２３４５６７８", f"bel {PHONE}"),  # full-width digits
+    ("mijn kaart 4111 1111 1111 1111 graag", f"mijn kaart {CARD} graag"),
+    ("4111-1111-1111-1111", CARD),
+    ("kaart 5500005555555559.", f"kaart {CARD}."),
+    ("06\u201112345678", PHONE),  # non-breaking hyphen
+    ("06\u201312345678", PHONE),  # en dash
+    ("06\u00a012345678", PHONE),  # no-break space
+    ("06\u2009123\u200945\u2009678", PHONE),  # thin spaces
+    ("020\u2010123\u202f45\u202f67", PHONE),  # hyphen, narrow no-break spaces
+    ("mail ｐｉｅｔ＠ｊａｎｓｅｎ．ｎｌ", f"mail {EMAIL}"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, expected", PROBE_MASKED)
+def test_what_the_probe_found_unmasked_is_masked(text, expected):
+    assert redact(text) == expected
+
+
+def test_a_card_number_failing_luhn_is_left_alone():
+    assert not passes_luhn("4111111111111112")
+    assert redact("order 4111 1111 1111 1112") == "order 4111 1111 1111 1112"
+
+
+def test_user_metadata_is_masked_on_the_event_and_in_the_parse_data():
+    metadata = {"note": "bel 06-12345678", "who": {"mail": "a@b.nl"}}
+    event = {"event": "user", "text": "hoi", "metadata": metadata,
+             "parse_data": {"text": "hoi", "metadata": metadata}}  # fmt: skip
+    masked = {"note": f"bel {PHONE}", "who": {"mail": EMAIL}}
+    redacted = redact_event(event)
+    assert redacted["metadata"] == masked
+    assert redacted["parse_data"]["metadata"] == masked
+
+
+@pytest.mark.parametrize("unit", ["a", "1", "1 ", "1-", "a.", "a@", "a@b.", "NL91 ",
+                                  "A1", "(1", "4111 ", "0\u2013"])  # fmt: skip
+def test_redaction_is_linear_in_the_length_of_the_text(unit):
+    # 100 KB of the input that once took minutes; a generous bound, not a
+    # benchmark (scripts/bench_redaction.py prints the figure).
+    text = unit * (100_000 // len(unit))
+    started = time.perf_counter()
+    redact(text)
+    assert time.perf_counter() - started < 1.0

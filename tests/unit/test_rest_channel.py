@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from types import SimpleNamespace
 
@@ -10,7 +11,8 @@ import pytest
 
 from bot import faults
 from bot.channels.rest import (
-    BadRequest, clean_message, keeps_conversations_in_memory, parse_body,
+    BadRequest, caller_allowed, clean_message, keeps_conversations_in_memory,
+    parse_body,
 )  # fmt: skip
 from bot.channels.turns import run_turn
 
@@ -103,3 +105,49 @@ def test_guarded_handler_adds_the_fault_answer_after_a_failed_turn():
         asyncio.run(handle(UserMessage("hoi", output, "s-1")))
         assert [m["text"] for m in output.messages] == expected
         assert {m["recipient_id"] for m in output.messages} == {"s-1"}
+
+
+# --- the boundary (issue 11) ------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    b'{"sender": "x\\ud800", "message": "hoi"}',
+    b'{"sender": "s", "message": "hoi \\udfff"}',
+    b'{"sender": "s", "message": "hoi", "metadata": {"\\ud83d": 1}}',
+    ('{"sender": "%s", "message": "hoi"}' % ("s" * 129)).encode(),
+    ('{"sender": "%s", "message": "hoi"}' % ("s" * 300_000)).encode(),
+    ('{"sender": "s", "message": "hoi", "metadata": {"x": "%s"}}' % ("a" * 4100)).encode(),
+    ('{"sender": "s", "message": "hoi", "metadata": {"x": %s}}' % ("[" * 5000 + "]" * 5000)).encode(),
+    ("[" * 5000 + "]" * 5000).encode(),
+    b'{"sender": "web:0123456789abcdef0123456789abcdef", "message": "hoi"}',
+    b'{"sender": "telegram:77", "message": "hoi"}',
+])  # fmt: skip
+def test_what_the_probe_sent_is_a_bad_request(body):
+    with pytest.raises(BadRequest):
+        parse_body(body)
+
+
+def test_a_sender_of_128_characters_and_4_kb_of_metadata_are_fine():
+    body = json.dumps({"sender": "s" * 128, "message": "hoi",
+                       "metadata": {"x": "a" * 4000}})  # fmt: skip
+    assert parse_body(body.encode()).sender == "s" * 128
+
+
+def test_messages_are_normalised_to_nfkc():
+    assert clean_message("bel ０６１２３４５６７８\u00a0nu") == "bel 0612345678 nu"
+
+
+@pytest.mark.parametrize("authorization, ip, token, allowed", [
+    (None, "127.0.0.1", None, True),
+    (None, "::1", None, True),
+    (None, "192.0.2.7", None, False),
+    ("Bearer geheim", "192.0.2.7", "geheim", True),
+    ("Bearer geheim", "127.0.0.1", "geheim", True),
+    (None, "127.0.0.1", "geheim", False),
+    ("Bearer fout", "192.0.2.7", "geheim", False),
+    ("geheim", "192.0.2.7", "geheim", False),
+])  # fmt: skip
+def test_the_rest_channel_needs_its_token_outside_this_machine(
+    authorization, ip, token, allowed
+):
+    assert caller_allowed(authorization, ip, token) is allowed

@@ -1,0 +1,89 @@
+"""The action server, as ``rasa run actions`` starts it, behind a shared secret.
+
+    python -m bot.action_server --actions actions --port 5055
+
+rasa_sdk has no authentication: anyone who can reach ``/webhook`` can run any
+action on a tracker they make up (store a request, erase a conversation). This
+starts rasa_sdk's own server (same arguments, logging and Sanic app) with one
+plugin, registered through rasa_sdk's plugin hook, that refuses every call
+without ``Authorization: Bearer <ACTION_SERVER_TOKEN>`` with a 401. Only
+``/health`` stays open, for the scripts that wait for the server.
+
+Rasa sends the header from endpoints.yml (``action_endpoint.headers``, with
+``${ACTION_SERVER_TOKEN}`` from the environment). The token comes from the
+environment, or else from ``var/action_server_token``, which ``make install``
+writes (scripts/install.sh) and scripts/run.sh exports. Without a token the
+server does not start. It listens on 127.0.0.1 unless ACTIONS_HOST (or
+rasa_sdk's SANIC_HOST) says otherwise.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import sys
+from pathlib import Path
+from typing import Any, List, Optional
+
+import pluggy
+
+TOKEN_ENV = "ACTION_SERVER_TOKEN"
+TOKEN_FILE = Path(__file__).resolve().parents[1] / "var" / "action_server_token"
+OPEN_PATHS = frozenset({"/health"})
+DEFAULT_HOST = "127.0.0.1"
+
+hookimpl = pluggy.HookimplMarker("rasa_sdk")
+
+
+def load_token(token_file: Path = TOKEN_FILE) -> Optional[str]:
+    """ACTION_SERVER_TOKEN, else the one `make install` wrote; None if neither."""
+    token = os.environ.get(TOKEN_ENV, "").strip()
+    if not token and token_file.is_file():
+        token = token_file.read_text().strip()
+    return token or None
+
+
+def authorised(header: Optional[str], token: str) -> bool:
+    expected = f"Bearer {token}".encode("utf-8")
+    sent = (header or "").encode("utf-8", "surrogateescape")
+    return hmac.compare_digest(sent, expected)
+
+
+class RequireToken:
+    """rasa_sdk plugin: a request middleware refusing calls without the token."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    @hookimpl
+    def attach_sanic_app_extensions(self, app: Any) -> None:
+        from sanic import response
+
+        @app.middleware("request")
+        async def require_token(request: Any) -> Any:
+            if request.path in OPEN_PATHS:
+                return None
+            if authorised(request.headers.get("Authorization"), self.token):
+                return None
+            return response.json({"error": "unauthorized"}, status=401)
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    from rasa_sdk.__main__ import main_from_args
+    from rasa_sdk.endpoint import create_argument_parser
+    from rasa_sdk.plugin import plugin_manager
+
+    token = load_token()
+    if token is None:
+        sys.exit(
+            f"{TOKEN_ENV} is not set and {TOKEN_FILE} does not exist: "
+            "run `make install` or set the variable."
+        )
+    os.environ.setdefault("SANIC_HOST", os.environ.get("ACTIONS_HOST", DEFAULT_HOST))
+    plugin_manager().register(RequireToken(token))
+    args = create_argument_parser().parse_args(argv)
+    main_from_args(args)
+
+
+if __name__ == "__main__":
+    main()

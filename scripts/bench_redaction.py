@@ -1,0 +1,71 @@
+"""How long redaction takes on worst-case input: the figure for issue 11.
+
+    python scripts/bench_redaction.py [--chars 2000]
+
+Each family of input below once made (or could make) a pattern of
+bot/store/redaction.py backtrack over the rest of the text at every start
+position. Prints the slowest family's best time of five at `--chars`
+characters (target: 5 ms for 2,000) and each family at 100 KB, the size of
+the socket.io message that froze Rasa for 127 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import Callable, Dict
+
+from bot.store.redaction import redact
+
+FAMILIES: Dict[str, str] = {
+    "letters (e-mail local part)": "a",
+    "digits": "1",
+    "digits and spaces (phone)": "1 ",
+    "digits and dashes (phone)": "1-",
+    "digits and en dashes (phone)": "0\u2013",
+    "digits and NBSP (phone)": "0\u00a0",
+    "full-width digits": "\uff10\uff16",
+    "card groups": "4111 ",
+    "dots (e-mail)": "a.",
+    "at signs": "a@",
+    "domain labels": "a@b.",
+    "IBAN starts": "NL91 ",
+    "letters and digits": "A1",
+    "parentheses": "(1",
+    "international prefixes": "+00 ",
+}
+
+
+def worst_case(unit: str, chars: int) -> str:
+    return (unit * (chars // len(unit) + 1))[:chars]
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=2000)
+    args = parser.parse_args()
+    timings = {
+        name: best_of(5, lambda text=worst_case(unit, args.chars): redact(text))
+        for name, unit in FAMILIES.items()
+    }
+    slowest = max(timings, key=timings.__getitem__)
+    for name, seconds in timings.items():
+        print(f"  {args.chars:>7,} chars  {seconds * 1000:7.2f} ms  {name}")
+    print(f"slowest at {args.chars:,} characters: {timings[slowest] * 1000:.2f} ms "
+          f"({slowest}); target 5 ms")  # fmt: skip
+    large = max(best_of(1, lambda u=unit: redact(worst_case(u, 100_000)))
+                for unit in FAMILIES.values())  # fmt: skip
+    print(f"slowest at 100,000 characters: {large * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
