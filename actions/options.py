@@ -32,6 +32,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         own_time=validators.own_time_level(tracker.get_slot("own_time")),
         education_level=level if level in ("mbo", "hbo", "wo") else None,
         said=" ".join(str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS),
+        topic=tracker.get_slot("topic") or None,
     )
 
 
