@@ -34,6 +34,16 @@ COMMON = frozenset(
     maand week misschien ofzo gewoon ondernemer mkb pps samenwerking last probleem
     """.split()
 )
+# Words that do count for matching, but never name the topic on their own: the
+# people it is always about, and when.
+NOT_A_TOPIC = COMMON | frozenset(
+    """
+    medewerker medewerkers personeel collega collega's student studenten uur paar
+    dag dagen zomer winter voorjaar najaar lente herfst begin eind einde
+    januari februari maart april mei juni juli augustus september oktober
+    november december
+    """.split()
+)
 # Determiners, possessives and fillers that do not belong in a topic phrase.
 PHRASE_TRIM = frozenset(
     """
@@ -45,7 +55,9 @@ PHRASE_TRIM = frozenset(
 REWORDED = {"een": "een", "onze": "je", "ons": "je", "mijn": "je", "m'n": "je", "jullie": "je",
             "die": "de", "deze": "de", "dat": "het", "dit": "het"}  # fmt: skip
 MAX_TOPIC_WORDS = 4
+MAX_SLOT_TOPIC_WORDS = 8
 UNSEEN_SHARE = 0.9
+KNOWN_BONUS = 1.0
 COMPANY_WORDS = ("bedrijf", "bedrijfje", "zaak", "firma", "onderneming", "bv")
 FUZZY_MIN_LENGTH = 5  # shorter keywords match exactly: "bbl", "ai", "lass"
 FUZZY_CUTOFF = 84.0  # one wrong or missing letter in a word of six or more
@@ -62,7 +74,7 @@ class Token:
 @dataclass(frozen=True)
 class Analysis:
     tokens: Tuple[Token, ...]
-    phrases: Tuple[Tuple[str, ...], ...]  # noun phrases as lower-case words
+    phrases: Tuple[Tuple[str, ...], ...]  # noun phrases as typed, word by word
 
     @property
     def words(self) -> List[str]:
@@ -98,7 +110,7 @@ def analyse(text: str) -> Analysis:
     )
     try:
         phrases = tuple(
-            tuple(t.text.lower() for t in chunk if not t.is_punct)
+            tuple(t.text for t in chunk if not t.is_punct)
             for chunk in doc.noun_chunks
         )
     except (ValueError, NotImplementedError):  # no parser: no noun chunks
@@ -123,7 +135,7 @@ def _loose_nouns(doc, phrases: Tuple[Tuple[str, ...], ...]):  # type: ignore[no-
         start = token.i
         while start > 0 and doc[start - 1].pos_ in ("DET", "ADJ"):
             start -= 1
-        found.append(tuple(t.text.lower() for t in doc[start : token.i + 1]))
+        found.append(tuple(t.text for t in doc[start : token.i + 1]))
     return tuple(found)
 
 
@@ -231,7 +243,12 @@ def topic_phrase(text: str, weights: Dict[str, float]) -> Optional[str]:
         words = _trimmed(phrase)
         if not words:
             continue
-        weight = sum(weights.get(stem(word), unseen) for word in words if _topical(word))
+        # a word the catalogue knows ties the phrase to a format: it counts more
+        weight = sum(
+            weights[stem(word)] + KNOWN_BONUS if stem(word) in weights else unseen
+            for word in (w.lower() for w in words)
+            if _topical(word)
+        )
         if weight <= 0:
             continue
         candidate = (weight, -position, " ".join(words))
@@ -242,7 +259,9 @@ def topic_phrase(text: str, weights: Dict[str, float]) -> Optional[str]:
 
 def _topical(word: str) -> bool:
     """Not a filler, and not the company itself ("ons installatiebedrijf")."""
-    if word in COMMON or word in PHRASE_TRIM or len(word) < 3:
+    if word in NOT_A_TOPIC or stem(word) in NOT_A_TOPIC or word in PHRASE_TRIM:
+        return False
+    if len(word) < 3:
         return False
     return not word.endswith(COMPANY_WORDS)
 
@@ -250,16 +269,17 @@ def _topical(word: str) -> bool:
 def _trimmed(phrase: Sequence[str]) -> List[str]:
     """The phrase as it can follow "je vraag over": "onze webshop" becomes
     "je webshop", "die oude broodresten" "de oude broodresten"."""
-    words = [w for w in phrase if WORD.fullmatch(w) or w in REWORDED]
-    while words and (words[0] in PHRASE_TRIM or words[0].isdigit()):
-        if words[0] in REWORDED and len(words) > 1 and words[1] not in PHRASE_TRIM:
-            words = [REWORDED[words[0]], *words[1:]]
+    words = [w for w in phrase if WORD.fullmatch(w.lower()) or w.lower() in REWORDED]
+    while words and (words[0].lower() in PHRASE_TRIM or words[0].isdigit()):
+        first = words[0].lower()
+        if first in REWORDED and len(words) > 1 and words[1].lower() not in PHRASE_TRIM:
+            words = [REWORDED[first], *words[1:]]
             break
         words = words[1:]
-    while words and words[-1] in PHRASE_TRIM:
+    while words and words[-1].lower() in PHRASE_TRIM:
         words = words[:-1]
-    ignored = COMMON | PHRASE_TRIM | set(REWORDED.values())
-    if not any(w not in ignored for w in words):
+    ignored = NOT_A_TOPIC | PHRASE_TRIM | set(REWORDED.values())
+    if not any(w.lower() not in ignored for w in words):
         return []
     return words[:MAX_TOPIC_WORDS]
 
@@ -269,7 +289,4 @@ def clean_topic(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
     words = [w.strip(".,;:!?\"'()") for w in str(text).split()]
-    words = [w for w in words if w]
-    while words and words[0].lower() in PHRASE_TRIM:
-        words = words[1:]
-    return " ".join(words[:6]) or None
+    return " ".join(w for w in words[:MAX_SLOT_TOPIC_WORDS] if w) or None
