@@ -8,7 +8,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install run train validate test bench shell clean review review-bench \
-        cluster cluster-stop bench-load
+        cluster cluster-stop bench-load personas
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -58,3 +58,6 @@ bench-load: install $(MODEL)  ## 50 concurrent intakes: single process vs cluste
 
 clean:  ## remove the trained model and test results (keeps the venv and database)
 	rm -rf models/*.tar.gz results .pytest_cache
+
+personas: install $(MODEL)  ## the persona suite: scripted entrepreneurs end to end, one table (--only via PERSONAS="id ...")
+	$(BIN)/python scripts/personas.py $(if $(PERSONAS),--only $(PERSONAS))
