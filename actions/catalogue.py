@@ -433,7 +433,7 @@ def rank_formats(
     """
     said = " ".join(part for part in (profile.said, profile.topic or "") if part)
     similarities = _content_index(catalogue.formats).similarities(said)
-    topic = _topic_of(catalogue, profile, said)
+    topic = topic_of(catalogue, profile)
     scored = []
     for position, pps_format in enumerate(catalogue.formats):
         if pps_format.topic_bound and not text_match.keyword_in(
@@ -471,7 +471,7 @@ def _content_index(formats: Tuple[PpsFormat, ...]) -> text_match.ContentIndex:
     return text_match.ContentIndex([f.matching_text() for f in formats])
 
 
-def _topic_of(catalogue: Catalogue, profile: IntakeProfile, said: str) -> Optional[str]:
+def topic_of(catalogue: Catalogue, profile: IntakeProfile) -> Optional[str]:
     """The entrepreneur's topic in their own words: the topic slot, else the
     noun phrase of what was said with the rarest catalogue words."""
     topic = text_match.clean_topic(profile.topic)

@@ -10,7 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import validators
-from actions.catalogue import IntakeProfile, RankedOption, load_catalogue, rank_formats
+from actions.catalogue import (
+    IntakeProfile,
+    RankedOption,
+    load_catalogue,
+    rank_formats,
+    topic_of,
+)
 
 NONE_CHOSEN = "geen"
 # Slots holding the entrepreneur's own words, matched against format keywords.
@@ -91,11 +97,16 @@ class ActionAskChosenOption(Action):
         events: List[EventType] = []
         options = tracker.get_slot("options")
         if not options:
-            ranked = ranked_options(tracker)
+            profile = profile_from_tracker(tracker)
+            ranked = rank_formats(load_catalogue(), profile, limit=3)
             options = option_summaries(ranked)
             dispatcher.utter_message(response="utter_options_intro")
             for number, option in enumerate(ranked, start=1):
                 present_option(dispatcher, number, option)
+            topic = topic_of(load_catalogue(), profile)
+            if topic and sum(option.fits_topic for option in ranked) < len(ranked):
+                # say so rather than pass the general ones off as a match
+                dispatcher.utter_message(response="utter_options_few_fit", topic=topic)
             events.append(SlotSet("options", options))
         dispatcher.utter_message(
             response="utter_ask_chosen_option", buttons=choice_buttons(options)

@@ -43,6 +43,15 @@ GENERIC_ANSWERS = {
     "headcount": "1",
 }
 GENERIC_ANSWER = "weet ik niet"
+# Asked what kind of help they want, entrepreneurs say it in a few words.
+NEED_ANSWERS = {
+    "talent": "nieuwe mensen vinden",
+    "innovatie": "iets nieuws ontwikkelen, innovatie",
+    "kennis_netwerk": "kennis opdoen en mensen ontmoeten",
+    "leven_lang_ontwikkelen": "mijn eigen personeel bijscholen",
+    "onderwijs_invloed": "meedenken over wat er op school geleerd wordt",
+    "loket": "ik weet niet waar ik moet beginnen",
+}
 # The bot asks outside a form: stable Dutch phrases of those questions.
 PHRASE_ANSWERS = (
     ("stoppen?", "nee, ik wil doorgaan"),
@@ -136,6 +145,8 @@ class Script:
             scripted = self.persona.answers.get(slot)
             if scripted is not None:
                 return self._next(slot, scripted), None
+            if slot == "need_category":
+                return NEED_ANSWERS.get(self.persona.need, GENERIC_ANSWER), None
             if slot == "chosen_option" and offered:
                 return offered[0]["payload"], None
             if slot in GENERIC_ANSWERS:
