@@ -76,17 +76,13 @@ class Analysis:
     tokens: Tuple[Token, ...]
     phrases: Tuple[Tuple[str, ...], ...]  # noun phrases as typed, word by word
 
-    @property
-    def words(self) -> List[str]:
-        return [token.text for token in self.tokens]
-
 
 # --- parsing ---------------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=1)
 def _pipeline():  # type: ignore[no-untyped-def]
-    """The Dutch pipeline without its parser-independent extras, or None."""
+    """The Dutch spaCy pipeline, loaded on first use; None when it cannot load."""
     try:
         import spacy
 
@@ -121,7 +117,7 @@ def analyse(text: str) -> Analysis:
 def _loose_nouns(doc, phrases: Tuple[Tuple[str, ...], ...]):  # type: ignore[no-untyped-def]
     """Nouns the parser left out of every noun chunk, with the articles and
     adjectives right before them: the small parser misses many."""
-    in_chunks = {word for phrase in phrases for word in phrase}
+    in_chunks = {word.lower() for phrase in phrases for word in phrase}
     found = []
     for token in doc:
         # an adjective with no noun after it is often a compound noun the
