@@ -59,5 +59,5 @@ bench-load: install $(MODEL)  ## 50 concurrent intakes: single process vs cluste
 clean:  ## remove the trained model and test results (keeps the venv and database)
 	rm -rf models/*.tar.gz results .pytest_cache
 
-personas: install $(MODEL)  ## the persona suite: scripted entrepreneurs end to end, one table (--only via PERSONAS="id ...")
-	$(BIN)/python scripts/personas.py $(if $(PERSONAS),--only $(PERSONAS))
+personas: install $(MODEL)  ## scripted entrepreneurs end to end, one table (PERSONAS="id ..." for some, PERSONAS_FLAGS=--show)
+	$(BIN)/python scripts/personas.py $(if $(PERSONAS),--only $(PERSONAS)) $(PERSONAS_FLAGS)

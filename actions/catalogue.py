@@ -125,10 +125,12 @@ LEVEL_FIT, LEVEL_MISFIT = 5.0, -5.0
 TOPIC_MATCH = 12.0
 # Rarity-weighted overlap (cosine, 0..1) of what was said with a format's
 # description, keywords and examples. A format "really fits the topic" from
-# FIT_SIMILARITY on, or when a keyword matched; those come before the formats
-# that only fit the need.
+# FIT_SIMILARITY on, or when a keyword matched, and then gets TOPIC_FIT on top:
+# enough to pass the formats that only fit the need at the same need rank, not
+# enough for a weak match with a third need to pass the need's own formats.
 CONTENT_POINTS = 40.0
 FIT_SIMILARITY = 0.12
+TOPIC_FIT = 15.0
 MAX_REASONS = 2
 
 
@@ -427,8 +429,8 @@ def rank_formats(
     """The `limit` best formats for this profile, best first, each with a reason.
 
     Formats that serve the need come before all that do not; within those, the
-    formats whose content matches what was said come first; then the highest
-    score wins and ties keep catalogue order. A topic-bound format is left out
+    highest score wins (need, constraints and how well the content matches
+    what was said) and ties keep catalogue order. A topic-bound format is left out
     unless what was said names its topic.
     """
     said = " ".join(part for part in (profile.said, profile.topic or "") if part)
@@ -445,12 +447,13 @@ def rank_formats(
         signals.append(_Signal(CONTENT_POINTS * similarity))
         keyword = matched_keyword(pps_format, said)
         fits_topic = bool(keyword) or similarity >= FIT_SIMILARITY
+        if fits_topic:
+            signals.append(_Signal(TOPIC_FIT))
         score = sum(signal.points for signal in signals)
         serves_need = profile.need_category in pps_format.needs
         scored.append(
-            ((not serves_need, not fits_topic, -score, position),
-             pps_format, signals, score, fits_topic)
-        )  # fmt: skip
+            ((not serves_need, -score, position), pps_format, signals, score, fits_topic)
+        )
     scored.sort(key=lambda item: item[0])
 
     ranked: List[RankedOption] = []

@@ -32,6 +32,7 @@ COMMON = frozenset(
     iets hulp helpen nodig hebben komen gaan doen maken weten kunnen moeten
     echt eigenlijk beetje goed leuk nieuw nieuwe manier soort keer tijd jaar
     maand week misschien ofzo gewoon ondernemer mkb pps samenwerking last probleem
+    hoogte idee ideeën
     """.split()
 )
 # Words that do count for matching, but never name the topic on their own: the
@@ -60,7 +61,6 @@ UNSEEN_SHARE = 0.9
 KNOWN_BONUS = 1.0
 COMPANY_WORDS = ("bedrijf", "bedrijfje", "zaak", "firma", "onderneming", "bv")
 FUZZY_MIN_LENGTH = 5  # shorter keywords match exactly: "bbl", "ai", "lass"
-FUZZY_CUTOFF = 84.0  # one wrong or missing letter in a word of six or more
 
 
 @dataclass(frozen=True)
@@ -206,19 +206,19 @@ def keyword_in(keywords: Sequence[str], text: str) -> Optional[str]:
                 return word
             if len(keyword) >= 6 and keyword in word:  # "zonnepanelen" for "panelen"
                 return word
-    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
 
     for keyword in keywords:
         if len(keyword) < FUZZY_MIN_LENGTH:
             continue
         for word in words:
-            if len(word) < FUZZY_MIN_LENGTH or word[0] != keyword[0]:
+            if len(word) < len(keyword) - 1 or word[0] != keyword[0]:
                 continue
-            head = word[: len(keyword) + 1]
-            score = max(
-                fuzz.ratio(keyword, word[: len(keyword)]), fuzz.ratio(keyword, head)
-            )
-            if score >= FUZZY_CUTOFF:
+            # the word's start against the keyword, one letter more or less:
+            # "gehakt" for "gehackt", "beveilgen" for "beveilig", never
+            # "product" for "productie" (two letters short)
+            starts = {word[: len(keyword) + shift] for shift in (-1, 0, 1)}
+            if any(OSA.distance(keyword, start) <= 1 for start in starts):
                 return word
     return None
 

@@ -20,6 +20,7 @@ from tests.personas.suite import failure_details, load_personas, run_suite, summ
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=None, help="persona ids to run")
+    parser.add_argument("--show", action="store_true", help="print each conversation")
     args = parser.parse_args(argv)
     if not (ROOT / "models" / "vraagwijzer.tar.gz").exists():
         print("no trained model: run `make train` first", file=sys.stderr)
@@ -40,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
                                          f"{'pass' if r.passed else 'FAIL ' + ', '.join(r.failures)}",
                                          flush=True),
             )  # fmt: skip
+    if args.show:
+        for result in results:
+            print(f"\n=== {result.run.persona.id}")
+            for user, bot in zip(result.run.user_texts, result.run.bot_texts):
+                print(f"  > {user}\n    {bot.replace(chr(10), chr(10) + '    ')}")
     print()
     print(table(results))
     details = failure_details(results)
