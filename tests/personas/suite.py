@@ -43,6 +43,9 @@ GENERIC_ANSWERS = {
     "headcount": "1",
 }
 GENERIC_ANSWER = "weet ik niet"
+REPEATS = 3
+# After the same question three times in a row: the other way to say it.
+REPEAT_ANSWERS = {"chosen_option": "1", "contact_consent": "nee", "question_confirmed": "ja"}
 # Asked what kind of help they want, entrepreneurs say it in a few words.
 NEED_ANSWERS = {
     "talent": "nieuwe mensen vinden",
@@ -138,9 +141,15 @@ class Script:
     def __init__(self, persona: Persona) -> None:
         self.persona = persona
         self.used: Dict[str, int] = {}
+        self.asked: List[Optional[str]] = []
 
     def answer(self, slot: Optional[str], bot_said: str, offered: List[Dict[str, str]]):
         """(text, unscripted note or None)."""
+        self.asked.append(slot)
+        if slot and self.asked[-REPEATS:] == [slot] * REPEATS:
+            # the bot is stuck on this question: say it the other way once, so
+            # the rest of the intake can still be checked (the turns check fails)
+            return REPEAT_ANSWERS.get(slot, GENERIC_ANSWER), f"{slot} asked {REPEATS}x"
         if slot:
             scripted = self.persona.answers.get(slot)
             if scripted is not None:

@@ -64,3 +64,11 @@ def test_a_perfect_run_passes_and_a_spliced_one_fails() -> None:
                          stored_rows=[bad, bad], store_messages=2)).failures  # fmt: skip
     assert set(failures) >= {"stored_once", "options", "no_placeholder", "words", "turns"}
     assert set(failures) <= set(CHECKS)
+
+
+def test_a_question_asked_three_times_gets_the_other_answer() -> None:
+    script = Script(load_personas()[0])
+    offered = [{"title": "1. Bbl-leerbaan", "payload": "bbl_leerbaan"}]
+    assert script.answer("chosen_option", "", offered)[0] == "bbl_leerbaan"
+    assert script.answer("chosen_option", "", offered)[0] == "bbl_leerbaan"
+    assert script.answer("chosen_option", "", offered) == ("1", "chosen_option asked 3x")
