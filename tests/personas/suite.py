@@ -30,6 +30,8 @@ MAX_TURNS = 20  # a runaway conversation stops here
 MAX_USER_TURNS = 12
 MAX_WORDS = 45
 SPLICE_WORDS = 8
+# A "?" standing in for a missing value ("tot ?, per"), not one ending a question.
+PLACEHOLDER = re.compile(r"(^|[\s(,:;])\?|\?[,;:)\w]")
 # Answers when the persona has none for what the bot asks: what a busy
 # entrepreneur would say. The slot is recorded as "unscripted".
 GENERIC_ANSWERS = {
@@ -286,8 +288,10 @@ def check(run: Run) -> Result:
     spliced = splices(run.user_texts, restatement)
     if spliced:
         failures["no_splice"] = f"copied: {spliced[0]!r}"
-    if "?" in restatement.rstrip().rstrip("?") or not restatement:
-        failures["no_placeholder"] = f"'?' inside {restatement[:70]!r}" if restatement else "empty"
+    placeholder = PLACEHOLDER.search(restatement)
+    if placeholder or not restatement:
+        where = restatement[max(0, placeholder.start() - 30) : placeholder.end() + 10] if placeholder else ""
+        failures["no_placeholder"] = f"'?' as a value in {where!r}" if restatement else "empty"
     count = len(words(restatement))
     if count > MAX_WORDS or not restatement:
         failures["words"] = f"{count} words"

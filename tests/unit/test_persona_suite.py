@@ -72,3 +72,11 @@ def test_a_question_asked_three_times_gets_the_other_answer() -> None:
     assert script.answer("chosen_option", "", offered)[0] == "bbl_leerbaan"
     assert script.answer("chosen_option", "", offered)[0] == "bbl_leerbaan"
     assert script.answer("chosen_option", "", offered) == ("1", "chosen_option asked 3x")
+
+
+def test_a_question_mark_counts_only_as_a_stand_in_value() -> None:
+    from tests.personas.suite import PLACEHOLDER
+
+    assert PLACEHOLDER.search("Hoe komt X tot ?, per uur?")
+    assert PLACEHOLDER.search("Hoe vindt X (?) monteurs?")
+    assert not PLACEHOLDER.search("Hoe vindt X monteurs? Al geprobeerd: vacatures.")
