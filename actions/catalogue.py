@@ -191,6 +191,7 @@ class IntakeProfile:
     education_level: Optional[str] = None  # "mbo", "hbo", "wo"
     said: str = ""  # the entrepreneur's own words: question, goal, topic
     topic: Optional[str] = None  # a short noun phrase of what the question is about
+    question: str = ""  # the question itself (its correction, else the opening)
 
 
 @dataclass(frozen=True)
@@ -476,14 +477,18 @@ def _content_index(formats: Tuple[PpsFormat, ...]) -> text_match.ContentIndex:
 
 def topic_of(catalogue: Catalogue, profile: IntakeProfile) -> Optional[str]:
     """The entrepreneur's topic in their own words: the topic slot, else the
-    noun phrase of what was said with the rarest catalogue words."""
+    noun phrase with the rarest catalogue words of the question itself, else
+    of everything said (the goal too)."""
     topic = text_match.clean_topic(profile.topic)
     if topic:
         return topic
-    if not profile.said.strip():
-        return None
     weights = _content_index(catalogue.formats).idf
-    return text_match.topic_phrase(profile.said, weights)
+    for text in (profile.question, profile.said):
+        if text.strip():
+            phrase = text_match.topic_phrase(text, weights)
+            if phrase:
+                return phrase
+    return None
 
 
 def _signals(pps_format: PpsFormat, profile: IntakeProfile) -> List[_Signal]:

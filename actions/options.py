@@ -39,6 +39,11 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         education_level=level if level in ("mbo", "hbo", "wo") else None,
         said=" ".join(str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS),
         topic=tracker.get_slot("topic") or None,
+        question=str(
+            tracker.get_slot("question_correction")
+            or tracker.get_slot("original_question")
+            or ""
+        ),
     )
 
 

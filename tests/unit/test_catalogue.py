@@ -640,6 +640,17 @@ def test_a_typo_in_a_topic_keyword_still_unlocks_the_bound_format(
     assert "cyber_scan" not in ids(rank_formats(catalogue, IntakeProfile("innovatie", said="we bakken taart")))
 
 
+def test_without_a_topic_slot_the_question_names_the_topic(catalogue: Catalogue) -> None:
+    profile = IntakeProfile(
+        "innovatie",
+        said="Onze webshop is gehackt. weten waar de zwakke plekken zitten",
+        question="Onze webshop is gehackt.",
+    )
+    options = rank_formats(catalogue, profile)
+    assert options[0].format.id == "cyber_scan"
+    assert all("je webshop" in option.reason for option in options)
+
+
 def test_the_topic_slot_names_the_topic_in_every_reason(catalogue: Catalogue) -> None:
     profile = IntakeProfile(
         "innovatie", said="we willen iets met restbrood doen", topic="het hergebruik van brood"
