@@ -8,7 +8,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install run train validate test bench shell clean review review-bench \
-        cluster cluster-stop bench-load audit
+        cluster cluster-stop bench-load audit personas bench-redaction
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -64,6 +64,8 @@ bench-load: install $(MODEL)  ## 50 concurrent intakes: single process vs cluste
 clean:  ## remove the trained model and test results (keeps the venv and database)
 	rm -rf models/*.tar.gz results .pytest_cache
 
-.PHONY: bench-redaction
 bench-redaction:  ## redaction time on worst-case input: 2,000 and 100,000 characters
 	$(BIN)/python scripts/bench_redaction.py
+
+personas: install $(MODEL)  ## scripted entrepreneurs end to end, one table (PERSONAS="id ..." for some, PERSONAS_FLAGS=--show)
+	$(BIN)/python scripts/personas.py $(if $(PERSONAS),--only $(PERSONAS)) $(PERSONAS_FLAGS)

@@ -16,6 +16,8 @@ from typing import Any, Dict, List, Mapping, NoReturn, Optional, Sequence, Tuple
 
 import yaml
 
+from actions import text_match
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CATALOGUE_PATH = REPO_ROOT / "data" / "catalogue.yml"
 
@@ -58,7 +60,14 @@ REQUIRED_FIELDS = (
     "levels",
     "example",
 )
-OPTIONAL_FIELDS = ("min_size", "max_size", "keywords")
+OPTIONAL_FIELDS = (
+    "min_size",
+    "max_size",
+    "keywords",
+    "examples",
+    "topic_bound",
+    "topic_keywords",
+)
 ASKS_FIELDS = ("hours", "duration", "cost")
 REASON_FIELDS = frozenset(
     {
@@ -70,6 +79,7 @@ REASON_FIELDS = frozenset(
         "company_size",
         "level",
         "keyword",
+        "topic",
     }
 )
 REASON_KEYS = (
@@ -84,7 +94,10 @@ REASON_KEYS = (
     "size",
     "level",
     "topic",
+    "topic_fit",
+    "topic_general",
     "fallback",
+    "fallback_topic",
 )
 LABEL_KEYS = ("none_option",)  # read by actions/options.py
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -110,6 +123,14 @@ LEVEL_FIT, LEVEL_MISFIT = 5.0, -5.0
 # A word the entrepreneur used that names what a format is about ("hackers",
 # "energie"): strong enough to choose between formats serving the same need.
 TOPIC_MATCH = 12.0
+# Rarity-weighted overlap (cosine, 0..1) of what was said with a format's
+# description, keywords and examples. A format "really fits the topic" from
+# FIT_SIMILARITY on, or when a keyword matched, and then gets TOPIC_FIT on top:
+# enough to pass the formats that only fit the need at the same need rank, not
+# enough for a weak match with a third need to pass the need's own formats.
+CONTENT_POINTS = 40.0
+FIT_SIMILARITY = 0.12
+TOPIC_FIT = 15.0
 MAX_REASONS = 2
 
 
@@ -133,6 +154,19 @@ class PpsFormat:
     example_text: Optional[str]
     # Word beginnings ("duurzaam", "hack") that show a question is about this format.
     keywords: Tuple[str, ...] = ()
+    # What entrepreneurs say when this format would help them (for matching only).
+    examples: Tuple[str, ...] = ()
+    # A topic-bound format (the cyber scan) is proposed only when the question
+    # names one of its topic keywords.
+    topic_bound: bool = False
+    topic_keywords: Tuple[str, ...] = ()
+
+    def matching_text(self) -> str:
+        """What the entrepreneur's words are compared with."""
+        parts = [self.title, self.description, " ".join(self.keywords),
+                 " ".join(self.topic_keywords), *self.examples,
+                 self.example_text or ""]  # fmt: skip
+        return "\n".join(parts)
 
 
 @dataclass(frozen=True)
@@ -156,6 +190,8 @@ class IntakeProfile:
     own_time: Optional[str] = None  # "weinig", "gemiddeld", "veel"
     education_level: Optional[str] = None  # "mbo", "hbo", "wo"
     said: str = ""  # the entrepreneur's own words: question, goal, topic
+    topic: Optional[str] = None  # a short noun phrase of what the question is about
+    question: str = ""  # the question itself (its correction, else the opening)
 
 
 @dataclass(frozen=True)
@@ -163,6 +199,7 @@ class RankedOption:
     format: PpsFormat
     score: float
     reason: str
+    fits_topic: bool = False  # matched by content, not only by need
 
 
 @dataclass(frozen=True)
@@ -250,6 +287,7 @@ def _parse_format(entry: Any, where: str) -> PpsFormat:
     if not isinstance(asks, dict):
         _fail(where, "'asks' must be a mapping with hours, duration and cost")
     example_name, example_text = _parse_example(entry["example"], where)
+    topic_bound, topic_keywords = _topic_binding(entry, where)
     min_size = _optional_size(entry, "min_size", where)
     max_size = _optional_size(entry, "max_size", where)
     if min_size is not None and max_size is not None and min_size > max_size:
@@ -272,6 +310,9 @@ def _parse_format(entry: Any, where: str) -> PpsFormat:
         example_name=example_name,
         example_text=example_text,
         keywords=_keywords(entry, where),
+        examples=_word_list(entry, "examples", where),
+        topic_bound=topic_bound,
+        topic_keywords=topic_keywords,
     )
 
 
@@ -322,13 +363,29 @@ def _codes(
     return tuple(value)
 
 
-def _keywords(mapping: Mapping[str, Any], where: str) -> Tuple[str, ...]:
-    value = mapping.get("keywords", [])
+def _keywords(mapping: Mapping[str, Any], where: str, key: str = "keywords") -> Tuple[str, ...]:
+    return tuple(word.lower() for word in _word_list(mapping, key, where))
+
+
+def _word_list(mapping: Mapping[str, Any], key: str, where: str) -> Tuple[str, ...]:
+    value = mapping.get(key, [])
     if not isinstance(value, list) or not all(
         isinstance(word, str) and word.strip() for word in value
     ):
-        _fail(where, "'keywords' must be a list of words")
-    return tuple(word.strip().lower() for word in value)
+        _fail(where, f"'{key}' must be a list of words")
+    return tuple(word.strip() for word in value)
+
+
+def _topic_binding(mapping: Mapping[str, Any], where: str) -> Tuple[bool, Tuple[str, ...]]:
+    bound = mapping.get("topic_bound", False)
+    if not isinstance(bound, bool):
+        _fail(where, f"'topic_bound' must be true or false (got {bound!r})")
+    keywords = _keywords(mapping, where, key="topic_keywords")
+    if bound and not keywords:
+        _fail(where, "'topic_bound' needs a non-empty 'topic_keywords' list")
+    if keywords and not bound:
+        _fail(where, "'topic_keywords' only counts with 'topic_bound: true'")
+    return bound, keywords
 
 
 def _parse_example(value: Any, where: str) -> Tuple[Optional[str], Optional[str]]:
@@ -373,27 +430,65 @@ def rank_formats(
     """The `limit` best formats for this profile, best first, each with a reason.
 
     Formats that serve the need come before all that do not; within those, the
-    highest score wins and ties keep catalogue order.
+    highest score wins (need, constraints and how well the content matches
+    what was said) and ties keep catalogue order. A topic-bound format is left out
+    unless what was said names its topic.
     """
+    said = " ".join(part for part in (profile.said, profile.topic or "") if part)
+    similarities = _content_index(catalogue.formats).similarities(said)
+    topic = topic_of(catalogue, profile)
     scored = []
     for position, pps_format in enumerate(catalogue.formats):
+        if pps_format.topic_bound and not text_match.keyword_in(
+            pps_format.topic_keywords, said
+        ):
+            continue
         signals = _signals(pps_format, profile)
+        similarity = similarities[position]
+        signals.append(_Signal(CONTENT_POINTS * similarity))
+        keyword = matched_keyword(pps_format, said)
+        fits_topic = bool(keyword) or similarity >= FIT_SIMILARITY
+        if fits_topic:
+            signals.append(_Signal(TOPIC_FIT))
         score = sum(signal.points for signal in signals)
         serves_need = profile.need_category in pps_format.needs
-        scored.append((not serves_need, -score, position, pps_format, signals))
-    scored.sort(key=lambda item: item[:3])
+        scored.append(
+            ((not serves_need, -score, position), pps_format, signals, score, fits_topic)
+        )
+    scored.sort(key=lambda item: item[0])
 
     ranked: List[RankedOption] = []
     seen_ids = set()
-    for _, negative_score, _, pps_format, signals in scored:
+    for _, pps_format, signals, score, fits_topic in scored:
         if len(ranked) >= limit:
             break
         if pps_format.id in seen_ids:
             continue
         seen_ids.add(pps_format.id)
-        reason = _reason(catalogue, pps_format, profile, signals)
-        ranked.append(RankedOption(pps_format, -negative_score, reason))
+        reason = _reason(catalogue, pps_format, profile, signals, topic, fits_topic)
+        ranked.append(RankedOption(pps_format, score, reason, fits_topic))
     return ranked
+
+
+@functools.lru_cache(maxsize=8)
+def _content_index(formats: Tuple[PpsFormat, ...]) -> text_match.ContentIndex:
+    return text_match.ContentIndex([f.matching_text() for f in formats])
+
+
+def topic_of(catalogue: Catalogue, profile: IntakeProfile) -> Optional[str]:
+    """The entrepreneur's topic in their own words: the topic slot, else the
+    noun phrase with the rarest catalogue words of the question itself, else
+    of everything said (the goal too)."""
+    topic = text_match.clean_topic(profile.topic)
+    if topic:
+        return topic
+    weights = _content_index(catalogue.formats).idf
+    for text in (profile.question, profile.said):
+        if text.strip():
+            phrase = text_match.topic_phrase(text, weights)
+            if phrase:
+                return phrase
+    return None
 
 
 def _signals(pps_format: PpsFormat, profile: IntakeProfile) -> List[_Signal]:
@@ -485,11 +580,10 @@ def _level_signal(pps_format: PpsFormat, level: Optional[str]) -> _Signal:
 
 
 def matched_keyword(pps_format: PpsFormat, said: str) -> Optional[str]:
-    """The entrepreneur's word that begins with one of the format's keywords."""
-    words = re.findall(r"\w+", said.lower())
-    return next(
-        (w for k in pps_format.keywords for w in words if w.startswith(k)), None
-    )
+    """The entrepreneur's word that begins with one of the format's keywords
+    (one typo allowed in longer keywords)."""
+    keywords = pps_format.keywords + pps_format.topic_keywords
+    return text_match.keyword_in(keywords, said) if keywords else None
 
 
 def _topic_signal(pps_format: PpsFormat, said: str) -> _Signal:
@@ -498,19 +592,39 @@ def _topic_signal(pps_format: PpsFormat, said: str) -> _Signal:
     return _Signal(0.0)
 
 
+NEED_KEYS = ("need_primary", "need_secondary")
+
+
 def _reason(
     catalogue: Catalogue,
     pps_format: PpsFormat,
     profile: IntakeProfile,
     signals: Sequence[_Signal],
+    topic: Optional[str] = None,
+    fits_topic: bool = False,
 ) -> str:
-    """The one or two strongest positive signals, as sentences."""
+    """Names the entrepreneur's topic first (when known), then the strongest
+    other positive signal; without a topic, the two strongest signals."""
     explained = [s for s in signals if s.points > 0 and s.reason_key]
     # sorted() is stable: on equal points the need, then sector, ... comes first
-    strongest = sorted(explained, key=lambda s: -s.points)[:MAX_REASONS]
-    keys = [s.reason_key for s in strongest if s.reason_key] or ["fallback"]
+    strongest = sorted(explained, key=lambda s: -s.points)
     values = _reason_values(catalogue, pps_format, profile)
-    return " ".join(catalogue.reasons[key].format(**values) for key in keys)
+    if not topic:
+        keys = [s.reason_key for s in strongest[:MAX_REASONS] if s.reason_key]
+        keys = keys or ["fallback"]
+        return " ".join(catalogue.reasons[key].format(**values) for key in keys)
+
+    values["topic"] = topic
+    serves_need = profile.need_category in pps_format.needs
+    if fits_topic:
+        first = "topic_fit"
+    elif serves_need and profile.need_category in catalogue.need_labels:
+        first = "topic_general"
+    else:
+        first = "fallback_topic"
+    others = [s.reason_key for s in strongest if s.reason_key not in (*NEED_KEYS, "topic")]
+    keys = [first, *others[: MAX_REASONS - 1]]
+    return " ".join(catalogue.reasons[key].format(**values) for key in keys if key)
 
 
 def _reason_values(
@@ -528,6 +642,7 @@ def _reason_values(
         "company_size": str(profile.company_size or ""),
         "level": profile.education_level or "",
         "keyword": matched_keyword(pps_format, profile.said) or "",
+        "topic": "",
     }
 
 

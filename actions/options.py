@@ -10,7 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import validators
-from actions.catalogue import IntakeProfile, RankedOption, load_catalogue, rank_formats
+from actions.catalogue import (
+    IntakeProfile,
+    RankedOption,
+    load_catalogue,
+    rank_formats,
+    topic_of,
+)
 
 NONE_CHOSEN = "geen"
 # Slots holding the entrepreneur's own words, matched against format keywords.
@@ -32,6 +38,12 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         own_time=validators.own_time_level(tracker.get_slot("own_time")),
         education_level=level if level in ("mbo", "hbo", "wo") else None,
         said=" ".join(str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS),
+        topic=tracker.get_slot("topic") or None,
+        question=str(
+            tracker.get_slot("question_correction")
+            or tracker.get_slot("original_question")
+            or ""
+        ),
     )
 
 
@@ -90,11 +102,16 @@ class ActionAskChosenOption(Action):
         events: List[EventType] = []
         options = tracker.get_slot("options")
         if not options:
-            ranked = ranked_options(tracker)
+            profile = profile_from_tracker(tracker)
+            ranked = rank_formats(load_catalogue(), profile, limit=3)
             options = option_summaries(ranked)
             dispatcher.utter_message(response="utter_options_intro")
             for number, option in enumerate(ranked, start=1):
                 present_option(dispatcher, number, option)
+            topic = topic_of(load_catalogue(), profile)
+            if topic and sum(option.fits_topic for option in ranked) < len(ranked):
+                # say so rather than pass the general ones off as a match
+                dispatcher.utter_message(response="utter_options_few_fit", topic=topic)
             events.append(SlotSet("options", options))
         dispatcher.utter_message(
             response="utter_ask_chosen_option", buttons=choice_buttons(options)

@@ -177,7 +177,8 @@ def test_formats_that_serve_the_need_come_before_all_others(
 def test_limit_is_respected_and_never_repeats(catalogue: Catalogue) -> None:
     profile = IntakeProfile(need_category="talent")
     everything = rank_formats(catalogue, profile, limit=len(catalogue.formats) + 5)
-    assert len(everything) == len(catalogue.formats)
+    # nothing was said, so the topic-bound formats stay out
+    assert len(everything) == len([f for f in catalogue.formats if not f.topic_bound])
     assert len(set(ids(everything))) == len(everything)
     assert rank_formats(catalogue, profile, limit=1) == everything[:1]
     assert rank_formats(catalogue, profile, limit=0) == []
@@ -202,7 +203,7 @@ def test_knowing_the_sector_never_lowers_a_format_that_suits_it(
     without = full_order(catalogue, IntakeProfile(need_category=need))
     with_sector = full_order(catalogue, IntakeProfile(need, sector=sector))
     for pps_format in catalogue.formats:
-        if sector in pps_format.sectors:
+        if sector in pps_format.sectors and not pps_format.topic_bound:
             assert with_sector.index(pps_format.id) <= without.index(pps_format.id)
 
 
@@ -281,9 +282,13 @@ def test_little_own_time_drops_the_hybrid_teacher(catalogue: Catalogue) -> None:
 
 
 def test_plenty_of_own_time_favours_deeper_formats(catalogue: Catalogue) -> None:
-    eager = full_order(catalogue, IntakeProfile("innovatie", own_time="veel"))
-    normal = full_order(catalogue, IntakeProfile("innovatie"))
-    assert eager.index("fieldlab") < normal.index("fieldlab")
+    said = "robots die lassen"  # the fieldlab is bound to production technique
+
+    def fieldlab_score(**profile: Any) -> float:
+        options = rank_formats(catalogue, IntakeProfile("innovatie", said=said, **profile), 30)
+        return next(o.score for o in options if o.format.id == "fieldlab")
+
+    assert fieldlab_score(own_time="veel") > fieldlab_score()
 
 
 def test_too_small_a_company_lowers_formats_with_a_minimum_size(
@@ -431,9 +436,7 @@ def test_reason_quotes_the_entrepreneurs_own_word(catalogue: Catalogue) -> None:
     profile = IntakeProfile("innovatie", said="Last van phishing mails")
     first = rank_formats(catalogue, profile)[0]
     assert first.format.id == "cyber_scan"
-    assert first.reason == (
-        'Past precies bij je vraag over innovatie. Sluit aan bij wat je zei over "phishing".'
-    )
+    assert first.reason == "Past bij je vraag over phishing."
 
 
 def test_reason_names_the_education_level(catalogue: Catalogue) -> None:
@@ -557,3 +560,133 @@ def test_invalid_yaml_is_refused(tmp_path: Path) -> None:
     path.write_text("formats: [\n  - id: kapot\n", encoding="utf-8")
     with pytest.raises(ValueError, match="YAML"):
         load_catalogue(path)
+
+
+# --- options chosen by what the question is about --------------------------
+
+# (need, what was said, the topic the reason must name, formats that fit,
+#  formats that must not appear). At least two of the top three must fit.
+QUESTIONS = [
+    ("talent", "ik vind geen monteurs voor mijn installatiebedrijf", "monteurs",
+     {"bbl_leerbaan", "instroom_loket", "stageplek"}, {"cyber_scan", "fieldlab"}),
+    ("talent", "we willen graag een stagiair voor de zomer in de keuken", "stagiair",
+     {"stageplek", "bbl_leerbaan", "bijbanen_loket"}, {"cyber_scan"}),
+    ("talent", "ICT-studenten die een paar uur per week bij ons bijbaan willen", "ICT-studenten",
+     {"bijbanen_loket", "stageplek", "instroom_loket"}, {"cyber_scan"}),
+    ("innovatie", "we willen iets met die oude broodresten, duurzamer bakken",
+     "broodresten", {"student_challenge", "lectoraat_onderzoek", "praktijkproject_kort"},
+     {"cyber_scan", "fieldlab"}),
+    ("innovatie", "onze webshop is gehakt en nu zijn we bang voor phishing", "webshop",
+     {"cyber_scan", "praktijkproject_kort"}, {"fieldlab"}),
+    ("innovatie", "we willen lassen met een robot maar eerst uitproberen", "robot",
+     {"fieldlab", "lectoraat_onderzoek", "student_challenge"}, {"cyber_scan"}),
+    ("innovatie", "onze webshop moet beter en we willen meer klanten via social media",
+     "webshop", {"praktijkproject_kort", "student_challenge"}, {"cyber_scan", "fieldlab"}),
+    ("kennis_netwerk", "ik wil op de hoogte blijven van ontwikkelingen in de logistiek",
+     "logistiek", {"learning_community", "kennisbijeenkomst"}, {"cyber_scan"}),
+    ("kennis_netwerk", "andere ondernemers ontmoeten over zonne-energie", "zonne-energie",
+     {"kennisbijeenkomst", "learning_community", "lectoraat_onderzoek"}, {"cyber_scan"}),
+    ("leven_lang_ontwikkelen", "mijn medewerkers moeten leren werken met de nieuwe "
+     "boekhoudsoftware", "boekhoudsoftware", {"maatwerk_scholing", "sectoropleiding_platform",
+     "evc_traject"}, {"cyber_scan", "fieldlab"}),
+    ("leven_lang_ontwikkelen", "ervaren vakmensen zonder diploma, kunnen die een papiertje "
+     "halen", "diploma", {"evc_traject", "maatwerk_scholing", "bbl_leerbaan"}, {"cyber_scan"}),
+    ("onderwijs_invloed", "schoolverlaters van de kappersopleiding kunnen niet knippen",
+     "schoolverlaters", {"werkveldraad", "gastles", "hybride_docent", "programmapartner",
+     "praktijkopdracht_klas"}, {"cyber_scan", "fieldlab"}),
+    ("onderwijs_invloed", "ik wil wel eens een gastles geven over het timmervak", "gastles",
+     {"gastles", "hybride_docent", "werkveldraad"}, {"cyber_scan"}),
+    ("loket", "ik weet niet waar ik moet beginnen met al die scholen en regelingen",
+     "scholen", {"loket_doorverwijzing", "vaste_contactpersoon", "instroom_loket"},
+     {"cyber_scan", "fieldlab"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "need, said, topic, fits, misfits", QUESTIONS, ids=[q[1][:30] for q in QUESTIONS]
+)
+def test_realistic_questions_get_options_that_fit_their_topic(
+    catalogue: Catalogue, need: str, said: str, topic: str, fits: set, misfits: set
+) -> None:
+    options = rank_formats(catalogue, IntakeProfile(need, said=said))
+    chosen = ids(options)
+    assert len(set(chosen)) == 3
+    assert len(fits & set(chosen)) >= 2, chosen
+    assert not misfits & set(chosen), chosen
+    for option in options:
+        assert topic in option.reason, option.reason
+        assert "{" not in option.reason
+
+
+@pytest.mark.parametrize("need", NEED_CODES)
+@pytest.mark.parametrize(
+    "said",
+    ["we zoeken een kok", "minder energie verbruiken in de bakkerij",
+     "mijn personeel moet beter leren plannen", "ik weet niet waar ik moet beginnen",
+     "de opleiding tot verzorgende sluit niet aan"],
+)  # fmt: skip
+def test_the_cyber_scan_never_appears_for_questions_outside_it_security(
+    catalogue: Catalogue, need: str, said: str
+) -> None:
+    assert "cyber_scan" not in ids(rank_formats(catalogue, IntakeProfile(need, said=said)))
+
+
+def test_a_typo_in_a_topic_keyword_still_unlocks_the_bound_format(
+    catalogue: Catalogue,
+) -> None:
+    assert ids(rank_formats(catalogue, IntakeProfile("innovatie", said="we zijn gehakt")))[0] == (
+        "cyber_scan"
+    )
+    assert "cyber_scan" not in ids(rank_formats(catalogue, IntakeProfile("innovatie", said="we bakken taart")))
+
+
+def test_without_a_topic_slot_the_question_names_the_topic(catalogue: Catalogue) -> None:
+    profile = IntakeProfile(
+        "innovatie",
+        said="Onze webshop is gehackt. weten waar de zwakke plekken zitten",
+        question="Onze webshop is gehackt.",
+    )
+    options = rank_formats(catalogue, profile)
+    assert options[0].format.id == "cyber_scan"
+    assert all("je webshop" in option.reason for option in options)
+
+
+def test_the_topic_slot_names_the_topic_in_every_reason(catalogue: Catalogue) -> None:
+    profile = IntakeProfile(
+        "innovatie", said="we willen iets met restbrood doen", topic="het hergebruik van brood"
+    )
+    for option in rank_formats(catalogue, profile):
+        assert "het hergebruik van brood" in option.reason
+
+
+def test_a_topic_match_leads_and_the_others_say_they_fit_the_need(
+    catalogue: Catalogue,
+) -> None:
+    options = rank_formats(catalogue, IntakeProfile("talent", said="een bbl-leerling als monteur"))
+    assert options[0].format.id == "bbl_leerbaan" and options[0].fits_topic
+    general = [o for o in options if not o.fits_topic]
+    expected = catalogue.reasons["topic_general"].format(
+        need_label=catalogue.need_labels["talent"], topic="een bbl-leerling"
+    )
+    assert all(o.reason.startswith(expected.split(",")[0]) for o in general)
+
+
+def test_no_words_keeps_the_ranking_by_need_and_constraints(catalogue: Catalogue) -> None:
+    with_nothing = rank_formats(catalogue, IntakeProfile("talent", sector="bouw"))
+    assert with_nothing[0].format.id == "bbl_leerbaan"
+    assert not any(o.fits_topic for o in with_nothing)
+
+
+def test_topic_bound_formats_need_their_topic_keywords(tmp_path: Path) -> None:
+    raw = real_raw()
+    entry(raw, "cyber_scan").pop("topic_keywords")
+    with pytest.raises(ValueError, match=r"cyber_scan.*topic_keywords"):
+        load_catalogue(write(tmp_path, raw))
+    raw = real_raw()
+    entry(raw, "gastles")["topic_keywords"] = ["les"]
+    with pytest.raises(ValueError, match=r"gastles.*topic_bound"):
+        load_catalogue(write(tmp_path, raw))
+    raw = real_raw()
+    entry(raw, "cyber_scan")["topic_bound"] = "ja"
+    with pytest.raises(ValueError, match=r"cyber_scan.*topic_bound"):
+        load_catalogue(write(tmp_path, raw))
