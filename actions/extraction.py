@@ -129,7 +129,9 @@ _TOPIC_STOP = re.compile(
     r"|krijgen|is|zijn|wordt|worden|kan|kunnen|zou|zouden|ofzoiets|enzo)\b"
 )
 COMMON_VERBS = frozenset("""beginnen begonnen weten krijgen vinden zoeken hebben
-willen kunnen moeten gebeuren aanpakken regelen oplossen veranderen verbeteren""".split())
+willen kunnen moeten gebeuren bijblijven ontmoeten aankloppen functioneren aanpakken regelen oplossen veranderen verbeteren""".split())
+# Verbs that name a topic by themselves: "digitaliseren", "verduurzamen".
+TOPICAL_VERB = re.compile(r"(?:iseren|ificeren|zamen|ieren)$")
 # "onze kas verduurzamen" → "het verduurzamen van je kas"
 _VERB_OBJECT = re.compile(
     r"\b(?:onze|ons|mijn|m'n|de|het|die)\s+([a-zà-ÿ-]{3,})\s+([a-zà-ÿ]{5,}en)\b(?!\s+\w)"
@@ -419,8 +421,8 @@ def noun_phrases(text: str, excluded: set = frozenset()) -> List[str]:
         i += 1
     if not phrases:
         # Nominalised verbs ("verduurzamen") are the topic when no noun is left.
-        verbs = [t.text.lower() for t in tokens if t.pos_ == "VERB" and len(t.text) >= 8
-                 and t.lower_ not in COMMON_VERBS]  # fmt: skip
+        verbs = [t.text.lower() for t in tokens if t.pos_ == "VERB"
+                 and TOPICAL_VERB.search(t.lower_) and t.lower_ not in COMMON_VERBS]  # fmt: skip
         if verbs:
             phrases.append(verbs[-1])
     return phrases

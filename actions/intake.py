@@ -46,6 +46,8 @@ STATED_ONLY = ("contract_type", "tried_before")
 # Slots that may not be skipped after two unclear answers.
 NEVER_SKIPPED = ("need_category", "question_confirmed", "question_correction")
 MAX_ANSWERS_PER_QUESTION = 2
+# A short answer to the topic question is its own noun phrase.
+MAX_WORDS_OF_TOPIC_ANSWER = 6
 # After this many restatements without a yes, the last one is taken as is.
 MAX_RESTATEMENTS = 3
 
@@ -67,6 +69,8 @@ EXPLICIT_STOP = re.compile(
     r"|^/stop$",
     re.IGNORECASE,
 )
+# The fallback's "doorgaan" button.
+CONTINUE_PAYLOAD = "/inform"
 # Slots the extraction may overwrite when a later message states them clearly
 # ("een stuk of drie", later "we hebben 12 medewerkers").
 RESTATED_SLOTS = ("company_size", "headcount", "region", "education_level",
@@ -192,6 +196,10 @@ class ValidateIntakeForm(FormValidationAction):
         text = validators.clean_text(tracker.latest_message.get("text"))
         intent = latest_intent(tracker)
         extra: List[EventType] = []
+        if is_fresh_user_message(tracker) and requested and text == CONTINUE_PAYLOAD:
+            # "Doorgaan waar we waren" after the fallback: ask the open question again.
+            tracker.add_slots([SlotSet(requested, None)])
+            return [SlotSet(requested, None), *await self.next_slot_events(dispatcher, tracker, domain)]
         if is_fresh_user_message(tracker) and requested and intent in INTERRUPTIONS:
             handled = self._interruption(dispatcher, tracker, requested, text, intent)
             if handled is None:
@@ -210,6 +218,12 @@ class ValidateIntakeForm(FormValidationAction):
         # Stated slots that no question of this need asks are kept as they are.
         kept = [e for e in extra + new_slots if e["name"] not in validated]
         return kept + events
+
+    async def next_slot_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
+        return [next_slot] if next_slot else []
 
     def _interruption(
         self,
@@ -240,6 +254,10 @@ class ValidateIntakeForm(FormValidationAction):
         if text.startswith("/"):
             return {}
         found = extraction.extract(text)
+        email = validators.extract_email(text)
+        if email and not tracker.get_slot("contact_email"):
+            # Offered unasked: kept for the contact question, stored only with consent.
+            found["contact_email"] = email
         requested = tracker.get_slot("requested_slot")
         stated: Dict[Text, Any] = {}
         for slot, value in found.items():
@@ -344,7 +362,7 @@ class ValidateIntakeForm(FormValidationAction):
             return {"topic": text}  # already a noun phrase from the extraction
         need = tracker.get_slot("need_category")
         phrase = extraction.topic(text, need, exclude=[tracker.get_slot("company_name")])
-        if phrase is None and len(text.split()) <= extraction.MAX_TOPIC_WORDS:
+        if phrase is None and len(text.split()) <= MAX_WORDS_OF_TOPIC_ANSWER:
             phrase = text.lower()
         if phrase is None:
             return self._skip_or_reask(dispatcher, tracker, "topic", "utter_invalid_topic")
