@@ -105,7 +105,7 @@ eigenaar directeur moment nu dit dat deze die gesprek contact info informatie ma
 hbo mbo wo bbl bol niveau stage stagiair stagiairs stagiaires afstudeerder afstudeerders
 uur uurtje zomer najaar voorjaar winter herfst lente begin eind einde regio plaats
 januari februari maart april mei juni juli augustus september oktober november december
-last gedoe hoofdpijn moeite samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling leerlingen
+bijblijven ontmoeten last gedoe hoofdpijn moeite samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling leerlingen
 """.split())  # fmt: skip
 # A talent question is about the people sought: these nouns are the topic there.
 PEOPLE_WANTED = re.compile(
@@ -389,6 +389,13 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
         if phrase:
             return phrase
     phrases = noun_phrases(text, excluded)
+    if need != "talent":
+        # Outside talent the staff are who it is for, not what it is about.
+        phrases = [p for p in phrases if not PEOPLE_WANTED.fullmatch(p)] or []
+    if not phrases:
+        on = re.search(r"\b(?:op|in|voor)\s+(?:het\s+gebied\s+van\s+)?([a-zà-ÿ-]{5,})$", text.lower())
+        if on and on.group(1) not in GENERIC_NOUNS:
+            return on.group(1)
     return phrases[0] if phrases else None
 
 

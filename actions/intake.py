@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -590,7 +591,7 @@ class ActionAskQuestionConfirmed(Action):
         return [SlotSet("refined_question", question)]
 
 
-class AskCombined(Action):
+class AskCombined(Action, ABC):
     """Asks for a slot together with the one after it where neither is known yet.
 
     Subclasses name the slot, the slot asked with it, and both responses.
@@ -601,8 +602,9 @@ class AskCombined(Action):
     response_single = ""
     response_combined = ""
 
+    @abstractmethod
     def name(self) -> Text:
-        raise NotImplementedError
+        """The action's name, action_ask_<slot>."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -79,7 +79,7 @@ BUSINESS_WORDS = frozenset("""
 aannemer aannemerij timmerman metselaar schilder dakdekker stukadoor tegelzetter
 installateur elektricien loodgieter fabriek fabrikant draaierij machinefabriek
 metaalbewerker restaurant hotel café cafe bakker bakkerij lunchroom snackbar eetcafé
-brasserie cateraar winkel webshop supermarkt winkelier groothandel kweker kwekerij
+brasserie cateraar winkel supermarkt winkelier groothandel kweker kwekerij
 boer boerderij kaasmakerij hovenier slager slagerij teler loonwerker garage
 autobedrijf fietsenmaker rijschool adviesbureau accountant administratiekantoor
 makelaar makelaardij verzekeraar advocaat notaris uitzendbureau ingenieursbureau
@@ -194,7 +194,9 @@ def sector_in_message(text: str) -> Optional[str]:
             code = _sector_of_word(stem, fuzzy=False)
             if code:
                 return code
-    match = re.search(r"\b(?:in|uit)\s+de\s+([a-zà-ÿ-]+)(?:\s*(?:sector|branche|wereld))?\b", lowered)
+    match = re.search(
+        r"\b(?:zitten|zit|werken|werk|actief|bedrijf|zaak)\s+(?:\w+\s+)?(?:in|uit)\s+de\s+([a-zà-ÿ-]+)\b", lowered
+    ) or re.search(r"\bin\s+de\s+([a-zà-ÿ-]+?)-?\s*(?:sector|branche)\b", lowered)
     if match:
         return _sector_of_word(match.group(1), fuzzy=False)
     return None
