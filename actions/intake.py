@@ -124,7 +124,10 @@ def is_fresh_user_message(tracker: Tracker) -> bool:
         kind = event.get("event")
         if kind in ("slot", "user_featurization", "active_loop"):
             continue
-        if kind == "action" and event.get("name") in ("action_listen", "action_extract_slots"):
+        # Rasa hands the validation a tracker that ends in the form's own action.
+        if kind == "action" and event.get("name") in (
+            "action_listen", "action_extract_slots", "intake_form", "followup_form"
+        ):
             continue
         return kind == "user"
     return True
