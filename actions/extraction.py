@@ -103,9 +103,9 @@ beetje stuk kant gedoe ofzo zo eigenlijk hoi hallo vacature vacatures kans kanse
 soort plek plekken iemand niemand hoe wat wie waar jaar ondernemer ondernemers baas
 eigenaar directeur moment nu dit dat deze die gesprek contact info informatie man
 hbo mbo wo bbl bol niveau stage stagiair stagiairs stagiaires afstudeerder afstudeerders
-uur uurtje zomer najaar voorjaar winter herfst lente begin eind einde regio plaats
+mbo'ers hbo'ers wo'ers mbo'er hbo'er uur uurtje zomer najaar voorjaar winter herfst lente begin eind einde regio plaats
 januari februari maart april mei juni juli augustus september oktober november december
-bijblijven ontmoeten last gedoe hoofdpijn moeite samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling leerlingen
+bijblijven ontmoeten bijscholen omscholen opleiden scholen bijscholing omscholing last gedoe hoofdpijn moeite samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling leerlingen
 """.split())  # fmt: skip
 # A talent question is about the people sought: these nouns are the topic there.
 PEOPLE_WANTED = re.compile(
@@ -157,7 +157,7 @@ COMPANY_INTRO = re.compile(
 LEGAL_FORM = re.compile(rf"\b({_NAME}\s+(?:B\.?V\.?|V\.?O\.?F\.?|N\.?V\.?))(?![\w])")
 NAME_PREFIXES = ("het bedrijf heet", "mijn bedrijf heet", "de zaak heet", "ons bedrijf heet",
                  "we heten", "wij heten", "het heet", "dat is", "dit is", "wij zijn", "we zijn",
-                 "ik ben van", "ik werk bij", "bedrijf:", "naam:", "bij", "van")  # fmt: skip
+                 "ik ben van", "ik werk bij", "bedrijf:", "naam:")  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -468,3 +468,24 @@ def _clean_phrase(words: List[str], excluded: set) -> Optional[str]:
     if not content or len(kept) > MAX_TOPIC_WORDS:
         return None
     return " ".join(kept)
+
+
+# Words that state a need clearly, for an opening the intent classifier was
+# unsure about (a long message full of facts reads as `inform`).
+NEED_SIGNALS = (
+    ("leven_lang_ontwikkelen", r"\b(?:bij|om)\s*(?:te\s+)?scholen\b|\bbijscho\w*|\bomscho\w*|\bcursus\w*|\btraining\w*|\bopleiden\b"),
+    ("onderwijs_invloed", r"\bgastles\w*|\bcurricul\w*|\blesprogramma\w*|\bmeedenken\s+over\s+(?:de|het)\s+(?:opleiding|onderwijs)"),
+    ("talent", r"\bstagiair\w*|\bstageplek\w*|\bbbl\b|\bleerling\w*|\bafstudeerder\w*|\bvacature\w*|\b(?:zoek|zoeken|nodig)\b.*\b(?:mensen|personeel|medewerkers?|monteurs?|mbo'ers|hbo'ers)\b"),
+    ("innovatie", r"\bonderzoe\w*|\bprototype\w*|\binnov\w*|\bverduurzam\w*|\bduurzaam\w*|\bdigitali\w*|\bautomatiser\w*|\bontwikkelen\b"),
+    ("kennis_netwerk", r"\bnetwerk\w*|\bontmoeten\b|\bmasterclass\w*|\bbijeenkomst\w*|\bmeer\s+weten\s+over\b"),
+    ("loket", r"\bwaar\s+(?:ik|we|moet\w*)\b.*\bbeginnen\b|\bwegwijs\b|\bbij\s+wie\b"),
+)
+
+
+def need_from_text(text: str) -> Optional[str]:
+    """The need a message names in so many words, or None."""
+    lowered = validators.clean_text(text).lower()
+    for need, pattern in NEED_SIGNALS:
+        if re.search(pattern, lowered):
+            return need
+    return None

@@ -336,6 +336,8 @@ class ValidateIntakeForm(FormValidationAction):
             return {"need_category": previous}
         need = slot_value if slot_value in NEED_CATEGORIES else likeliest_need(tracker)
         if need is None:
+            need = extraction.need_from_text(tracker.latest_message.get("text") or "")
+        if need is None:
             if (
                 tracker.get_slot("requested_slot") == "need_category"
                 and answers_to(tracker, "need_category") >= MAX_ANSWERS_PER_QUESTION

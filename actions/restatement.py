@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Mapping, Optional
 
-from actions import validators
+from actions import extraction, validators
 
 PHRASES_RESPONSE = "utter_restatement_phrases"
 REFINED_TEMPLATES = {
@@ -57,7 +57,7 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
         _own_time(values, words),
     ]
     # Dropped in this order when the whole message would pass 45 words.
-    for attempt in range(4):
+    for attempt in range(5):
         sentences = [question] + [s for s in extras if s]
         text = " ".join(sentences)
         if _word_count(text) + FRAME_WORDS <= MAX_WORDS:
@@ -67,6 +67,8 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
         elif attempt == 1:
             extras[1] = None
         elif attempt == 2:
+            extras[0] = _company(values, words, detail=1)
+        else:
             extras[0] = _company(values, words, detail=0)
     text = re.sub(r"\s+([,.?])", r"\1", re.sub(r"\s+", " ", text)).strip()
     return text[:1].upper() + text[1:]
@@ -86,7 +88,10 @@ def _question(need: str, values: Mapping[str, Any], words: Mapping[str, Any], te
         "education": words["education"].get(level, words["education"]["default"]),
     }
     contract = known(values.get("contract_type"))
-    if contract in words["contract"]:
+    topic_says_stage = "stag" in (topic or "").lower() or (
+        contract == "stage" and not extraction.PEOPLE_WANTED.fullmatch((topic or "").lower())
+    )
+    if contract in words["contract"] and not topic_says_stage:
         pieces["contract"] = f" {words['contract'][contract]}"
     return text.format(**pieces)
 
@@ -94,7 +99,11 @@ def _question(need: str, values: Mapping[str, Any], words: Mapping[str, Any], te
 def _people(need: str, values: Mapping[str, Any], words: Mapping[str, Any], topic: Optional[str]) -> str:
     count = validators.parse_count(str(values.get("headcount") or ""))
     if need == "talent":
-        who = topic or words["people_default"]
+        plural = count != 1
+        people_topic = topic and extraction.PEOPLE_WANTED.fullmatch(topic.lower())
+        who = topic if people_topic else _default_people(values, words, plural)
+        if topic and not people_topic:
+            who = words["people_for"].format(people=who, topic=topic)
         if count == 1:
             return f"{words['one']} {who}"
         return f"{number_in_words(count, words)} {who}" if count else who
@@ -102,6 +111,12 @@ def _people(need: str, values: Mapping[str, Any], words: Mapping[str, Any], topi
         key = "staff_one" if count == 1 else "staff_count"
         return words[key].format(count=number_in_words(count, words))
     return words["staff_default"]
+
+
+def _default_people(values: Mapping[str, Any], words: Mapping[str, Any], plural: bool) -> str:
+    contract = known(values.get("contract_type"))
+    key = "stage" if contract == "stage" else "default"
+    return words["people"][key][1 if plural else 0]
 
 
 def _level_code(value: Any) -> Optional[str]:
@@ -118,10 +133,10 @@ def _company(values: Mapping[str, Any], words: Mapping[str, Any], detail: int) -
     details = ""
     if detail and (sector or free_sector or size or region):
         details = words["a_company"]
-        if sector:
+        if sector and detail >= 2:
             sector_words = words["sector_names"].get(sector, sector.replace("_", " "))
             details += " " + words["sector"].format(sector=sector_words)
-        elif free_sector and validators.is_free_text(free_sector) and len(free_sector.split()) <= 3:
+        elif free_sector and detail >= 2 and validators.is_free_text(free_sector) and len(free_sector.split()) <= 3:
             details += " " + words["free_sector"].format(sector=free_sector.lower())
         if size:
             key = "size_one" if size == 1 else "size"
