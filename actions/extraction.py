@@ -473,7 +473,7 @@ def _clean_phrase(words: List[str], excluded: set) -> Optional[str]:
 # Words that state a need clearly, for an opening the intent classifier was
 # unsure about (a long message full of facts reads as `inform`).
 NEED_SIGNALS = (
-    ("leven_lang_ontwikkelen", r"\b(?:bij|om)\s*(?:te\s+)?scholen\b|\bbijscho\w*|\bomscho\w*|\bcursus\w*|\btraining\w*|\bopleiden\b"),
+    ("leven_lang_ontwikkelen", r"\b(?:bij|om)\s*(?:te\s+)?scholen\b|\bbijscho\w*|\bomscho\w*|\b(?:bij|om)geschoold\b|\bcursus\w*|\btraining\w*|\bopleiden\b"),
     ("onderwijs_invloed", r"\bgastles\w*|\bcurricul\w*|\blesprogramma\w*|\bmeedenken\s+over\s+(?:de|het)\s+(?:opleiding|onderwijs)"),
     ("talent", r"\bstagiair\w*|\bstageplek\w*|\bbbl\b|\bleerling\w*|\bafstudeerder\w*|\bvacature\w*|\b(?:zoek|zoeken|nodig)\b.*\b(?:mensen|personeel|medewerkers?|monteurs?|mbo'ers|hbo'ers)\b"),
     ("innovatie", r"\bonderzoe\w*|\bprototype\w*|\binnov\w*|\bverduurzam\w*|\bduurzaam\w*|\bdigitali\w*|\bautomatiser\w*|\bontwikkelen\b"),
