@@ -258,10 +258,6 @@ class ValidateIntakeForm(FormValidationAction):
         if text.startswith("/"):
             return {}
         found = extraction.extract(text)
-        email = validators.extract_email(text)
-        if email and not tracker.get_slot("contact_email"):
-            # Offered unasked: kept for the contact question, stored only with consent.
-            found["contact_email"] = email
         requested = tracker.get_slot("requested_slot")
         stated: Dict[Text, Any] = {}
         for slot, value in found.items():
