@@ -268,5 +268,5 @@ def test_action_server_down_the_chat_hears_it_and_goes_on_once_it_is_back(
     assert post_update(bot.base, text_update(answer, chat)) == 200
     answers = sent_to(api, chat)[sent_before:]
     assert answers and fault not in answers
-    assert tracker(bot.base, str(chat))["slots"]["requested_slot"] == "tried_before"
+    assert tracker(bot.base, str(chat))["slots"]["requested_slot"] == "time_horizon"
     assert user_turns(bot.base, chat) == turns_before + 1

@@ -350,3 +350,15 @@ def test_a_correction_updates_the_values_it_states(domain):
     assert slots["education_level"] == "hbo"
     assert slots["question_confirmed"] is None
     assert slots["requested_slot"] == "question_confirmed"
+
+
+def test_no_slot_is_filled_outside_the_question_that_asks_for_it(domain):
+    """A button payload such as an option id ("bbl_leerbaan") or an e-mail
+    address never lands in another slot: every text or entity mapping is bound
+    to its own question, the rest is set by the validation from clear statements."""
+    for name, slot in domain["slots"].items():
+        for mapping in slot.get("mappings", []):
+            if mapping["type"] in ("from_text", "from_entity"):
+                conditions = mapping.get("conditions") or []
+                assert conditions, name
+                assert all(c.get("requested_slot") == name for c in conditions), name
