@@ -215,6 +215,12 @@ class ValidateIntakeForm(FormValidationAction):
             # like another need does not change them (see validate_need_category).
             extra.append(SlotSet("need_category", previous_need))
         stated = self._stated(tracker) if is_fresh_user_message(tracker) else {}
+        if is_fresh_user_message(tracker) and tracker.get_slot("need_category") is None:
+            # A long opening full of facts can read as `inform`; its words may
+            # still name the need (validate_need_category then keeps it).
+            need = likeliest_need(tracker) or extraction.need_from_text(text)
+            if need:
+                stated["need_category"] = need
         new_slots = [SlotSet(slot, value) for slot, value in stated.items()]
         tracker.add_slots(extra + new_slots)
         events = await super().run(dispatcher, tracker, domain)

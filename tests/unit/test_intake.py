@@ -362,3 +362,11 @@ def test_no_slot_is_filled_outside_the_question_that_asks_for_it(domain):
                 conditions = mapping.get("conditions") or []
                 assert conditions, name
                 assert all(c.get("requested_slot") == name for c in conditions), name
+
+
+def test_an_opening_read_as_inform_still_starts_the_need_it_names(domain):
+    text = "we zijn met 8 man en zoeken voor september twee stagiairs"
+    slots, _ = validate({}, user_message(text, "inform", 0.6), domain)
+    assert slots["need_category"] == "talent"
+    assert slots["original_question"] == text
+    assert slots["time_horizon"] == "voor september" and slots["company_size"] == "8"
