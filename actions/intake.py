@@ -561,7 +561,10 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        return self._take_correction(dispatcher, tracker, validators.clean_text(slot_value))
+        text = validators.clean_text(slot_value)
+        if latest_intent(tracker) == "affirm" or validators.is_yes(text):
+            return {"question_confirmed": True, "question_correction": None}
+        return self._take_correction(dispatcher, tracker, text)
 
     def _take_correction(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str
@@ -576,7 +579,7 @@ class ValidateIntakeForm(FormValidationAction):
             if answers_to(tracker, tracker.get_slot("requested_slot")) >= MAX_ANSWERS_PER_QUESTION:
                 dispatcher.utter_message(response="utter_restatement_limit")
                 return {"question_confirmed": True}
-            dispatcher.utter_message(response="utter_invalid_correction")
+            # The correction question itself says what is expected.
             return {"question_confirmed": False, "question_correction": None}
         return {"question_correction": text, "question_confirmed": None}
 

@@ -370,3 +370,27 @@ def test_an_opening_read_as_inform_still_starts_the_need_it_names(domain):
     assert slots["need_category"] == "talent"
     assert slots["original_question"] == text
     assert slots["time_horizon"] == "voor september" and slots["company_size"] == "8"
+
+
+def test_yes_to_the_correction_question_confirms_after_all(domain):
+    slots, _ = validate(
+        {"question_correction": "ja hoor"}, user_message("ja hoor", "affirm"), domain,
+        prior={**CONTEXT, "need_category": "talent", "original_question": "x",
+               "topic": "monteurs", "headcount": "2", "education_level": "mbo",
+               "time_horizon": "geen haast", "question_confirmed": False,
+               "requested_slot": "question_correction"},
+    )  # fmt: skip
+    assert slots["question_confirmed"] is True
+    assert slots["requested_slot"] is None
+
+
+def test_a_phone_number_is_no_correction(domain):
+    slots, _ = validate(
+        {"question_confirmed": "06 12345678"}, user_message("06 12345678", "inform"), domain,
+        prior={**CONTEXT, "need_category": "talent", "original_question": "x",
+               "topic": "monteurs", "headcount": "2", "education_level": "mbo",
+               "time_horizon": "geen haast", "requested_slot": "question_confirmed"},
+    )  # fmt: skip
+    assert slots["question_confirmed"] is False
+    assert slots.get("question_correction") is None
+    assert slots["requested_slot"] == "question_correction"
