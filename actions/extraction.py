@@ -461,7 +461,10 @@ def _clean_phrase(words: List[str], excluded: set) -> Optional[str]:
         kept.append(lower if not word[:1].isupper() or lower in GENERIC_NOUNS else word)
     while kept and kept[-1] in ("je", "de", "het", "van", "en", "met", "voor", "of", "in", "op"):
         kept.pop()
-    while kept and kept[0] in ("de", "het", "van", "en", "met", "voor", "of", "in", "op"):
+    while kept and kept[0] in ("van", "en", "met", "voor", "of", "in", "op"):
+        kept.pop(0)
+    # "de opleiding automonteur" keeps its article; a lone "de kas" does not need it.
+    if kept and kept[0] in ("de", "het") and len(kept) <= 2:
         kept.pop(0)
     content = [w for w in kept if w.lower() not in GENERIC_NOUNS and w.lower() not in excluded
                and w not in ("je", "de", "het", "van")]  # fmt: skip
