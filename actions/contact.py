@@ -11,7 +11,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import validators
-from actions.intake import latest_intent
+from actions.intake import MAX_ANSWERS_PER_QUESTION, answers_to, latest_intent
 from actions.options import NONE_CHOSEN, read_choice
 
 NO_PHONE = "geen"
@@ -33,7 +33,14 @@ class ValidateFollowupForm(FormValidationAction):
         slots = [] if tracker.get_slot("handoff_requested") else ["chosen_option"]
         slots.append("contact_consent")
         if tracker.get_slot("contact_consent"):
-            slots += ["contact_name", "contact_email", "contact_phone"]
+            # One question for name and e-mail (a phone number may come with
+            # it); the e-mail is asked on its own only while it is missing, at
+            # most twice.
+            slots.append("contact_name")
+            if tracker.get_slot("contact_email") is not None or (
+                answers_to(tracker, "contact_email") < MAX_ANSWERS_PER_QUESTION
+            ):
+                slots.append("contact_email")
         return slots
 
     def validate_chosen_option(
@@ -44,6 +51,8 @@ class ValidateFollowupForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         choice = read_choice(slot_value, tracker.get_slot("options") or [])
+        if choice is None and answers_to(tracker, "chosen_option") >= MAX_ANSWERS_PER_QUESTION:
+            choice = NONE_CHOSEN  # twice unclear: a coordinator chooses with them
         if choice is None:
             dispatcher.utter_message(response="utter_invalid_option")
         elif choice == NONE_CHOSEN:
@@ -64,6 +73,10 @@ class ValidateFollowupForm(FormValidationAction):
             return {"contact_consent": True, "consent_at": consent_at}
         if intent == "deny" or validators.is_no(text):
             return {"contact_consent": False, "consent_at": None}
+        if answers_to(tracker, "contact_consent") >= MAX_ANSWERS_PER_QUESTION:
+            # Twice unclear: nothing is stored without a clear yes.
+            dispatcher.utter_message(response="utter_consent_unclear")
+            return {"contact_consent": False, "consent_at": None}
         dispatcher.utter_message(response="utter_invalid_consent")
         return {"contact_consent": None}
 
@@ -74,7 +87,25 @@ class ValidateFollowupForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        return {"contact_name": validators.clean_name(str(slot_value or ""))}
+        text = str(slot_value or "")
+        values: Dict[Text, Any] = {}
+        email = validators.extract_email(text)
+        phone = validators.extract_phone(text)
+        if email:
+            values["contact_email"] = email
+        if phone:
+            values["contact_phone"] = phone
+        rest = validators.EMAIL_PATTERN.sub(" ", text)
+        rest = validators.PHONE_PATTERN.sub(" ", rest)
+        rest = " ".join(w for w in rest.replace(",", " ").split() if w.lower() not in ("en", "mijn", "e-mail", "email", "mail", "is", "tel", "telefoon"))
+        name = validators.clean_name(rest)
+        if name is None or not validators.is_free_text(name):
+            name = None
+            if answers_to(tracker, "contact_name") >= MAX_ANSWERS_PER_QUESTION:
+                name = validators.UNKNOWN
+            elif not email:
+                dispatcher.utter_message(response="utter_invalid_contact_name")
+        return {**values, "contact_name": name}
 
     def validate_contact_email(
         self,
@@ -84,8 +115,11 @@ class ValidateFollowupForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         email = validators.extract_email(str(slot_value or ""))
-        if email is None:
-            dispatcher.utter_message(response="utter_invalid_email")
+        if email is None and tracker.get_slot("requested_slot") == "contact_email":
+            if answers_to(tracker, "contact_email") >= MAX_ANSWERS_PER_QUESTION:
+                dispatcher.utter_message(response="utter_skip_email")
+            else:
+                dispatcher.utter_message(response="utter_invalid_email")
         return {"contact_email": email}
 
     def validate_contact_phone(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -17,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import validators
+from actions import extraction, restatement, validators
 
 NEED_CATEGORIES = (
     "talent",
@@ -28,36 +30,52 @@ NEED_CATEGORIES = (
     "loket",
 )
 
-# What a coordinator asks first for each need: the vraag achter de vraag.
+# What a coordinator asks for each need: the vraag achter de vraag. Only what
+# the message so far did not already say is asked; `topic` is usually in the
+# opening and then skipped.
 PROBES_BY_NEED: Dict[str, List[str]] = {
-    "talent": ["education_level", "headcount", "time_horizon", "tried_before"],
-    "innovatie": ["desired_outcome", "tried_before", "time_horizon", "own_time"],
+    "talent": ["headcount", "education_level", "time_horizon"],
+    "innovatie": ["topic", "desired_outcome", "time_horizon", "own_time"],
     "kennis_netwerk": ["topic", "desired_outcome", "own_time"],
-    "leven_lang_ontwikkelen": [
-        "headcount",
-        "desired_outcome",
-        "education_level",
-        "time_horizon",
-    ],
+    "leven_lang_ontwikkelen": ["topic", "headcount", "education_level"],
     "onderwijs_invloed": ["topic", "education_level", "own_time"],
-    "loket": ["desired_outcome", "tried_before", "time_horizon"],
+    "loket": ["topic", "desired_outcome", "time_horizon"],
 }
-COMPANY_CONTEXT = ["company_name", "sector", "company_size", "region"]
-
-REFINED_TEMPLATES = {
-    "talent": "utter_refined_talent",
-    "innovatie": "utter_refined_innovatie",
-    "kennis_netwerk": "utter_refined_kennis_netwerk",
-    "leven_lang_ontwikkelen": "utter_refined_leven_lang_ontwikkelen",
-    "onderwijs_invloed": "utter_refined_onderwijs_invloed",
-    "loket": "utter_refined_loket",
-}
+COMPANY_CONTEXT = ["company_name", "region", "sector", "company_size"]
+# Slots a message may state that no question of the need asks for.
+STATED_ONLY = ("contract_type", "tried_before")
+# Slots that may not be skipped after two unclear answers.
+NEVER_SKIPPED = ("need_category", "question_confirmed", "question_correction")
+MAX_ANSWERS_PER_QUESTION = 2
+# A short answer to the topic question is its own noun phrase.
+MAX_WORDS_OF_TOPIC_ANSWER = 6
+# After this many restatements without a yes, the last one is taken as is.
+MAX_RESTATEMENTS = 3
 
 # The questions whose answer may name a different need.
 NEED_MAY_CHANGE_AT = ("need_category", "question_confirmed", "question_correction")
 
 # A "nee" longer than this is read as the correction itself.
 MAX_WORDS_OF_PLAIN_NO = 3
+
+# Intents that interrupt a form (the `not_intent` lists in domain.yml).
+INTERRUPTIONS = ("ask_why", "ask_capabilities", "request_human", "request_erasure",
+                 "stop", "restart", "bot_challenge", "out_of_scope")  # fmt: skip
+# An interruption is honoured inside a form only this sure, or in these words.
+CLEAR_INTERRUPTION = 0.8
+EXPLICIT_STOP = re.compile(
+    r"^(?:ik\s+wil\s+)?(?:stop|stoppen|ophouden|kappen|afbreken|niet\s+verder)(?:\s+(?:ermee|nu|maar|hiermee|het\s+gesprek|alsjeblieft|graag))?$"
+    r"|^(?:ik\s+)?(?:stop|kap)\s+ermee$|^hou\s+(?:maar\s+)?op$|^laat\s+maar(?:\s+zitten)?$"
+    r"|^genoeg(?:\s+voor\s+nu)?$|^ik\s+heb\s+er\s+geen\s+zin\s+meer\s+in$|^ik\s+wil\s+niet\s+verder$"
+    r"|^/stop$",
+    re.IGNORECASE,
+)
+# The fallback's "doorgaan" button.
+CONTINUE_PAYLOAD = "/inform"
+# Slots the extraction may overwrite when a later message states them clearly
+# ("een stuk of drie", later "we hebben 12 medewerkers").
+RESTATED_SLOTS = ("company_size", "headcount", "region", "education_level",
+                  "contract_type", "time_horizon", "own_time")  # fmt: skip
 
 
 def need_from_intent(intent_name: Optional[str]) -> Optional[str]:
@@ -83,8 +101,56 @@ def slot_before_latest_message(tracker: Tracker, slot: Text) -> Any:
     return value
 
 
+def answers_to(tracker: Tracker, slot: Text) -> int:
+    """How many messages answered the question for `slot` (interruptions aside)."""
+    requested = None
+    count = 0
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "slot" and event.get("name") == "requested_slot":
+            requested = event.get("value")
+        elif kind in ("restart", "session_started", "reset_slots"):
+            requested, count = None, 0
+        elif kind == "user" and requested == slot:
+            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+            if intent not in INTERRUPTIONS or slot in ("company_name", "topic"):
+                count += 1
+    return count
+
+
+def is_fresh_user_message(tracker: Tracker) -> bool:
+    """Whether the form runs right after a user message (not after an interruption)."""
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind in ("slot", "user_featurization", "active_loop"):
+            continue
+        # Rasa hands the validation a tracker that ends in the form's own action.
+        if kind == "action" and event.get("name") in (
+            "action_listen", "action_extract_slots", "intake_form", "followup_form"
+        ):
+            continue
+        return kind == "user"
+    return True
+
+
+def says_stop(text: str) -> bool:
+    """Stop words in a short message that does not look like a name ("Stop & Go")."""
+    words = text.split()
+    name_like = "&" in text or sum(w[:1].isupper() for w in words) >= 2
+    return (
+        not name_like
+        and len(words) <= 6
+        and re.search(r"\b(?:stop\w*|ophouden|kap\w*|ermee\s+op|zitten|geen\s+zin)\b", text, re.I)
+        is not None
+    )
+
+
 def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def latest_confidence(tracker: Tracker) -> float:
+    return float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
 
 
 def likeliest_need(tracker: Tracker, min_confidence: float = 0.3) -> Optional[str]:
@@ -96,33 +162,130 @@ def likeliest_need(tracker: Tracker, min_confidence: float = 0.3) -> Optional[st
     return None
 
 
-def response_text(domain: DomainDict, response: Text) -> str:
-    """The first variation of a response, used as a template by the actions."""
-    return domain["responses"][response][0]["text"]
-
-
 def refined_question(tracker: Tracker, domain: DomainDict) -> str:
-    """The entrepreneur's real question, from the template of their need."""
-    correction = tracker.get_slot("question_correction")
-    if correction:
-        text = validators.clean_text(correction)
-    else:
-        need = tracker.get_slot("need_category") or "loket"
-        values = {
-            name: validators.clean_text(tracker.get_slot(name)) or "?"
-            for name in PROBES_BY_NEED[need] + COMPANY_CONTEXT
-        }
-        values["company"] = values.pop("company_name")
-        values["company_context"] = ", ".join(
-            values[name] for name in ("sector", "company_size", "region")
-        )
-        text = response_text(domain, REFINED_TEMPLATES[need]).format(**values)
-    return text[:1].upper() + text[1:]
+    """The entrepreneur's real question, written from the understood values."""
+    values = restatement.restatement_values(tracker.slots)
+    return restatement.restate(values, domain)
+
+
+def plausible_answer(slot: Text, text: str) -> bool:
+    """Whether `text` reads as an answer to the question for `slot`."""
+    if slot == "company_name":
+        return extraction.name_from_answer(text) is not None
+    if slot == "sector":
+        return validators.normalise_sector(text) is not None
+    if slot in ("company_size", "headcount"):
+        return validators.parse_count(text) is not None
+    if slot == "education_level":
+        return validators.normalise_education_level(text) is not None
+    if slot == "time_horizon":
+        return extraction.timeframe(text.lower()) is not None
+    if slot == "own_time":
+        return extraction.own_time(text.lower()) is not None
+    if slot == "region":
+        return extraction.region(text) is not None
+    if slot in ("topic", "desired_outcome", "tried_before"):
+        return validators.is_free_text(text) and len(text.split()) >= 1
+    return False
 
 
 class ValidateIntakeForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_intake_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        text = validators.clean_text(tracker.latest_message.get("text"))
+        intent = latest_intent(tracker)
+        extra: List[EventType] = []
+        if is_fresh_user_message(tracker) and requested and text == CONTINUE_PAYLOAD:
+            # "Doorgaan waar we waren" after the fallback: ask the open question again.
+            tracker.add_slots([SlotSet(requested, None)])
+            return [SlotSet(requested, None), *await self.next_slot_events(dispatcher, tracker, domain)]
+        if is_fresh_user_message(tracker) and requested and intent in INTERRUPTIONS:
+            handled = self._interruption(dispatcher, tracker, requested, text, intent)
+            if handled is None:
+                return []  # the form rejects; the interruption's rule answers
+            extra = handled
+        previous_need = slot_before_latest_message(tracker, "need_category")
+        if previous_need in NEED_CATEGORIES and requested not in NEED_MAY_CHANGE_AT:
+            # The questions of the need as it was: a later answer that sounds
+            # like another need does not change them (see validate_need_category).
+            extra.append(SlotSet("need_category", previous_need))
+        stated = self._stated(tracker) if is_fresh_user_message(tracker) else {}
+        if is_fresh_user_message(tracker) and tracker.get_slot("need_category") is None:
+            # A long opening full of facts can read as `inform`; its words may
+            # still name the need (validate_need_category then keeps it).
+            need = likeliest_need(tracker) or extraction.need_from_text(text)
+            if need:
+                stated["need_category"] = need
+        new_slots = [SlotSet(slot, value) for slot, value in stated.items()]
+        tracker.add_slots(extra + new_slots)
+        events = await super().run(dispatcher, tracker, domain)
+        validated = {e["name"] for e in events if e.get("event") == "slot"}
+        # Stated slots that no question of this need asks are kept as they are.
+        kept = [e for e in extra + new_slots if e["name"] not in validated]
+        return kept + events
+
+    async def next_slot_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
+        return [next_slot] if next_slot else []
+
+    def _interruption(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        requested: Text,
+        text: str,
+        intent: Text,
+    ) -> Optional[List[EventType]]:
+        """None to let the interruption through; else the answer it also is."""
+        clear = latest_confidence(tracker) >= CLEAR_INTERRUPTION
+        answer = plausible_answer(requested, text)
+        if intent == "stop":
+            if EXPLICIT_STOP.match(text) or (clear and says_stop(text)):
+                return None
+            if answer:
+                return [SlotSet(requested, text)]
+            dispatcher.utter_message(response="utter_ask_stop_confirmation")
+            return [SlotSet(requested, None)]
+        name_like = requested == "company_name" and "?" not in text and text[:1].isupper()
+        if answer and (not clear or name_like):
+            return [SlotSet(requested, text)]
+        return None
+
+    def _stated(self, tracker: Tracker) -> Dict[Text, Any]:
+        """Slots the latest message states, minus those it may not overwrite."""
+        text = tracker.latest_message.get("text") or ""
+        if text.startswith("/"):
+            return {}
+        found = extraction.extract(text)
+        requested = tracker.get_slot("requested_slot")
+        stated: Dict[Text, Any] = {}
+        for slot, value in found.items():
+            current = tracker.get_slot(slot)
+            if slot == requested:
+                continue  # the answer itself is read by the slot's validator
+            if current in (None, "") or slot in RESTATED_SLOTS:
+                stated[slot] = value
+        first_message = not tracker.get_slot("original_question")
+        correcting = requested in ("question_confirmed", "question_correction")
+        if (first_message or correcting) and requested != "topic":
+            need = (
+                need_from_intent(latest_intent(tracker))
+                or tracker.get_slot("need_category")
+                or likeliest_need(tracker)
+            )
+            topic = extraction.topic(
+                text, need, exclude=[found.get("company_name"), tracker.get_slot("company_name")]
+            )
+            if topic:
+                stated["topic"] = topic
+        return stated
 
     async def required_slots(
         self,
@@ -135,10 +298,30 @@ class ValidateIntakeForm(FormValidationAction):
         if need not in PROBES_BY_NEED:
             return ["need_category"]
         slots = ["need_category", *PROBES_BY_NEED[need], *COMPANY_CONTEXT]
+        # A question asked twice without a usable answer is not asked again.
+        slots = [
+            slot
+            for slot in slots
+            if slot in NEVER_SKIPPED
+            or tracker.get_slot(slot) is not None
+            or answers_to(tracker, slot) < MAX_ANSWERS_PER_QUESTION
+        ]
         slots.append("question_confirmed")
         if tracker.get_slot("question_confirmed") is False:
             slots.append("question_correction")
         return slots
+
+    def _skip_or_reask(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: Text, response: Text
+    ) -> Dict[Text, Any]:
+        """A value that fails: one clear re-ask, the second time the question is dropped."""
+        if tracker.get_slot("requested_slot") == slot and answers_to(
+            tracker, slot
+        ) >= MAX_ANSWERS_PER_QUESTION:
+            dispatcher.utter_message(response="utter_skip_question")
+        else:
+            dispatcher.utter_message(response=response)
+        return {slot: None}
 
     def validate_need_category(
         self,
@@ -155,13 +338,66 @@ class ValidateIntakeForm(FormValidationAction):
             return {"need_category": previous}
         need = slot_value if slot_value in NEED_CATEGORIES else likeliest_need(tracker)
         if need is None:
-            return {"need_category": None}
+            need = extraction.need_from_text(tracker.latest_message.get("text") or "")
+        if need is None:
+            if (
+                tracker.get_slot("requested_slot") == "need_category"
+                and answers_to(tracker, "need_category") >= MAX_ANSWERS_PER_QUESTION
+            ):
+                # Twice unclear: the loket helps anyone find their way.
+                dispatcher.utter_message(response="utter_need_unclear_loket")
+                need = "loket"
+            else:
+                return {"need_category": None}
         events: Dict[Text, Any] = {"need_category": need}
         if not tracker.get_slot("original_question"):
             events["original_question"] = validators.clean_text(
                 tracker.latest_message.get("text")
             )
         return events
+
+    def validate_topic(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        text = validators.clean_text(slot_value)
+        if not validators.is_free_text(text):
+            return self._skip_or_reask(dispatcher, tracker, "topic", "utter_invalid_topic")
+        if tracker.get_slot("requested_slot") != "topic":
+            return {"topic": text}  # already a noun phrase from the extraction
+        need = tracker.get_slot("need_category")
+        phrase = extraction.topic(text, need, exclude=[tracker.get_slot("company_name")])
+        if phrase is None and len(text.split()) <= MAX_WORDS_OF_TOPIC_ANSWER:
+            phrase = text.lower()
+        if phrase is None:
+            return self._skip_or_reask(dispatcher, tracker, "topic", "utter_invalid_topic")
+        return {"topic": phrase}
+
+    def validate_desired_outcome(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        text = validators.clean_text(slot_value)
+        if not validators.is_free_text(text) and text.lower() not in ("weet ik niet", "geen idee"):
+            return self._skip_or_reask(
+                dispatcher, tracker, "desired_outcome", "utter_invalid_free_answer"
+            )
+        return {"desired_outcome": text}
+
+    def validate_tried_before(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        return {"tried_before": extraction.tried_from_answer(str(slot_value or ""))}
 
     def validate_education_level(
         self,
@@ -170,8 +406,16 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        level = validators.normalise_education_level(str(slot_value))
-        return {"education_level": level or validators.clean_text(slot_value)}
+        text = validators.clean_text(slot_value)
+        level = validators.normalise_education_level(text)
+        if level:
+            return {"education_level": level}
+        lowered = text.lower()
+        if any(w in lowered for w in ("maakt niet uit", "weet ik niet", "geen idee", "gemengd", "maakt niks uit")):
+            return {"education_level": lowered}
+        return self._skip_or_reask(
+            dispatcher, tracker, "education_level", "utter_invalid_education_level"
+        )
 
     def validate_headcount(
         self,
@@ -180,8 +424,13 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        count = validators.parse_count(str(slot_value))
-        return {"headcount": str(count) if count else validators.clean_text(slot_value)}
+        text = str(slot_value)
+        if tracker.get_slot("requested_slot") != "headcount":
+            return {"headcount": text}  # normalised by the extraction
+        count = extraction.headcount(text.lower()) or validators.parse_count(text)
+        if count is None:
+            return self._skip_or_reask(dispatcher, tracker, "headcount", "utter_invalid_headcount")
+        return {"headcount": str(count)}
 
     def validate_company_size(
         self,
@@ -190,10 +439,12 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        count = validators.parse_count(str(slot_value))
-        if count is None or count > 100_000:
-            dispatcher.utter_message(response="utter_invalid_company_size")
-            return {"company_size": None}
+        text = str(slot_value)
+        count = extraction.company_size(text.lower()) or validators.parse_count(text)
+        if count is None or int(count) > 100_000 or int(count) < 1:
+            return self._skip_or_reask(
+                dispatcher, tracker, "company_size", "utter_invalid_company_size"
+            )
         return {"company_size": str(count)}
 
     def validate_sector(
@@ -203,8 +454,33 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        code = validators.normalise_sector(str(slot_value))
-        return {"sector": code or validators.clean_text(slot_value).lower()}
+        text = validators.clean_text(slot_value)
+        code = validators.normalise_sector(text)
+        if code:
+            return {"sector": code}
+        asked_twice = answers_to(tracker, "sector") >= MAX_ANSWERS_PER_QUESTION
+        free = validators.is_free_text(text) and len(text.split()) <= 4
+        if asked_twice and free and not validators.is_person_name(text):
+            # Not in the list, but clearly a branch: kept in their words.
+            return {"sector": text.lower()}
+        return self._skip_or_reask(dispatcher, tracker, "sector", "utter_invalid_sector")
+
+    def validate_company_name(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        text = validators.clean_text(slot_value)
+        if tracker.get_slot("requested_slot") != "company_name":
+            return {"company_name": text}  # introduced as a name in a free message
+        name = extraction.name_from_answer(text, extraction.region(text))
+        if name is None:
+            return self._skip_or_reask(
+                dispatcher, tracker, "company_name", "utter_invalid_company_name"
+            )
+        return {"company_name": name}
 
     def validate_region(
         self,
@@ -213,11 +489,49 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        region = validators.clean_text(slot_value)
-        for prefix in ("in ", "regio ", "de regio ", "uit ", "bij "):
+        text = validators.clean_text(slot_value)
+        found = extraction.region(text)
+        if found:
+            return {"region": found}
+        region = text
+        for prefix in ("in ", "regio ", "de regio ", "uit ", "bij ", "we zitten in ", "te "):
             if region.lower().startswith(prefix):
                 region = region[len(prefix) :]
-        return {"region": region[:1].upper() + region[1:] if region else None}
+        if not validators.is_free_text(region) or len(region.split()) > 4:
+            return self._skip_or_reask(dispatcher, tracker, "region", "utter_invalid_region")
+        return {"region": region[:1].upper() + region[1:]}
+
+    def validate_time_horizon(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        text = validators.clean_text(slot_value)
+        phrase = extraction.timeframe(text.lower())
+        if phrase:
+            return {"time_horizon": phrase}
+        if validators.is_free_text(text) and len(text.split()) <= 6:
+            return {"time_horizon": text.lower()}
+        return self._skip_or_reask(
+            dispatcher, tracker, "time_horizon", "utter_invalid_time_horizon"
+        )
+
+    def validate_own_time(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        text = validators.clean_text(slot_value)
+        phrase = extraction.own_time(text.lower())
+        if phrase:
+            return {"own_time": phrase}
+        if validators.is_free_text(text) and len(text.split()) <= 6:
+            return {"own_time": text.lower()}
+        return self._skip_or_reask(dispatcher, tracker, "own_time", "utter_invalid_own_time")
 
     def validate_question_confirmed(
         self,
@@ -230,11 +544,15 @@ class ValidateIntakeForm(FormValidationAction):
         intent = latest_intent(tracker)
         if intent == "affirm" or validators.is_yes(text):
             return {"question_confirmed": True}
+        if answers_to(tracker, "question_confirmed") >= MAX_RESTATEMENTS:
+            # Three restatements without a yes: a coordinator sorts out the rest.
+            dispatcher.utter_message(response="utter_restatement_limit")
+            return {"question_confirmed": True}
         plain_no = len(text.split()) <= MAX_WORDS_OF_PLAIN_NO
         if plain_no and (intent == "deny" or validators.is_no(text)):
             return {"question_confirmed": False, "question_correction": None}
-        # Anything else is the entrepreneur's own wording: restate that.
-        return self._take_correction(text)
+        # Anything else is the entrepreneur's own wording of the correction.
+        return self._take_correction(dispatcher, tracker, text)
 
     def validate_question_correction(
         self,
@@ -243,11 +561,26 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        return self._take_correction(validators.clean_text(slot_value))
+        text = validators.clean_text(slot_value)
+        if latest_intent(tracker) == "affirm" or validators.is_yes(text):
+            return {"question_confirmed": True, "question_correction": None}
+        return self._take_correction(dispatcher, tracker, text)
 
-    @staticmethod
-    def _take_correction(text: str) -> Dict[Text, Any]:
-        # A correction naming another need has set need_category by its intent.
+    def _take_correction(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str
+    ) -> Dict[Text, Any]:
+        """A correction updates the values it states; the restatement is rewritten.
+
+        The values themselves were set by `_stated` from this message; a
+        correction naming another need has set need_category by its intent.
+        """
+        text = re.sub(r"^(?:nee|neen|nope|niet\s+helemaal|klopt\s+niet)[,.!]*\s*", "", text, flags=re.I)
+        if not validators.is_free_text(text) or text.startswith("/"):
+            if answers_to(tracker, tracker.get_slot("requested_slot")) >= MAX_ANSWERS_PER_QUESTION:
+                dispatcher.utter_message(response="utter_restatement_limit")
+                return {"question_confirmed": True}
+            # The correction question itself says what is expected.
+            return {"question_confirmed": False, "question_correction": None}
         return {"question_correction": text, "question_confirmed": None}
 
 
@@ -262,9 +595,72 @@ class ActionAskQuestionConfirmed(Action):
     ) -> List[EventType]:
         question = refined_question(tracker, domain)
         dispatcher.utter_message(
-            response="utter_restate_question", refined_question=question
+            response="utter_restate_question",
+            refined_question=question[:1].lower() + question[1:],
         )
         return [SlotSet("refined_question", question)]
+
+
+class AskCombined(Action, ABC):
+    """Asks for a slot together with the one after it where neither is known yet.
+
+    Subclasses name the slot, the slot asked with it, and both responses.
+    """
+
+    slot = ""
+    together_with = ""
+    response_single = ""
+    response_combined = ""
+
+    @abstractmethod
+    def name(self) -> Text:
+        """The action's name, action_ask_<slot>."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        need = tracker.get_slot("need_category")
+        wanted = PROBES_BY_NEED.get(need, []) + COMPANY_CONTEXT
+        combine = self.together_with in wanted and tracker.get_slot(self.together_with) is None
+        response = self.response_combined if combine else self.response_single
+        dispatcher.utter_message(response=response)
+        return []
+
+
+class ActionAskCompanyName(AskCombined):
+    slot, together_with = "company_name", "region"
+    response_single = "utter_ask_company_name"
+    response_combined = "utter_ask_company_name_and_region"
+
+    def name(self) -> Text:
+        return "action_ask_company_name"
+
+
+class ActionAskSector(AskCombined):
+    slot, together_with = "sector", "company_size"
+    response_single = "utter_ask_sector"
+    response_combined = "utter_ask_sector_and_size"
+
+    def name(self) -> Text:
+        return "action_ask_sector"
+
+
+class ActionAskHeadcount(AskCombined):
+    slot, together_with = "headcount", "education_level"
+    response_single = "utter_ask_headcount"
+    response_combined = "utter_ask_headcount_and_level"
+
+    def name(self) -> Text:
+        return "action_ask_headcount"
+
+
+class ActionAskTimeHorizon(AskCombined):
+    slot, together_with = "time_horizon", "own_time"
+    response_single = "utter_ask_time_horizon"
+    response_combined = "utter_ask_time_horizon_and_own_time"
+
+    def name(self) -> Text:
+        return "action_ask_time_horizon"
 
 
 class ActionExplainQuestion(Action):

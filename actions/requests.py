@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.contact import NO_PHONE
-from actions.intake import PROBES_BY_NEED
+from actions.intake import PROBES_BY_NEED, STATED_ONLY
 from actions.options import option_summaries, ranked_options
 from bot.settings import load_settings
 from bot.store.session import UnitOfWork, session_factory
@@ -21,7 +21,9 @@ logger = logging.getLogger(__name__)
 # Rasa's input channel names, as the coordinators know them.
 CHANNELS = {"socketio": "web", "telegram": "telegram", "rest": "rest"}
 FOLLOWUP_FORM = "followup_form"
-PROBE_SLOTS = sorted({slot for probes in PROBES_BY_NEED.values() for slot in probes})
+PROBE_SLOTS = sorted(
+    {slot for probes in PROBES_BY_NEED.values() for slot in probes} | set(STATED_ONLY)
+)
 
 
 def channel_of(tracker: Tracker) -> str:

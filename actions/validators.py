@@ -27,33 +27,87 @@ EDUCATION_LEVELS = {
     "wo": ("wo", "universiteit", "universitair", "academisch", "master", "tu "),
 }  # fmt: skip
 
+# Canonical sectors and the whole words (after stripping a company suffix such
+# as "-bedrijf") that name them. BUSINESS words name a kind of company and count
+# anywhere in a message; the others only as the answer to the sector question,
+# in "we zitten in de bouw", or in a compound like "bouwbedrijf".
 SECTORS = {
-    "maakindustrie": ("metaal", "maakindustrie", "machinebouw", "machines", "productie",
-                      "fabriek", "lassen", "laswerk", "precisie", "kunststof", "hightech"),
-    "bouw": ("bouw", "aannemer", "betonstaal", "timmer", "metsel", "schilder",
-             "dakdek", "infra", "grondwerk", "vlecht"),
-    "installatie": ("installat", "elektro", "loodgiet", "klimaat", "warmtepomp",
-                    "zonnepane", "cv-"),
-    "ict": ("ict", " it", "software", "webshop bouw", "website", "cyber", "data",
-            "automatiser", "programm", "developer"),
+    "maakindustrie": ("maakindustrie", "metaal", "metaalbewerking", "metaalindustrie",
+                      "machinebouw", "machines", "productie", "fabriek", "fabrikant",
+                      "laswerk", "lassen", "precisietechniek", "kunststof", "hightech",
+                      "staalbouw", "plaatwerk", "constructie", "industrie", "draaierij",
+                      "fijnmechanica", "techniek", "metaalbewerker", "machinefabriek"),
+    "bouw": ("bouw", "aannemer", "aannemerij", "betonstaal", "timmerman", "timmer",
+             "metselaar", "metsel", "schilder", "dakdekker", "infra", "grondwerk",
+             "vlechter", "woningbouw", "utiliteitsbouw", "wegenbouw", "stukadoor",
+             "tegelzetter", "klus", "renovatie", "bouwsector"),
+    "installatie": ("installatie", "installateur", "installatietechniek", "elektro",
+                    "elektrotechniek", "elektricien", "loodgieter", "klimaattechniek",
+                    "warmtepomp", "warmtepompen", "zonnepanelen", "koeltechniek"),
+    "ict": ("ict", "it", "software", "website", "websites", "cyber", "automatisering",
+            "programmeren", "developer", "hosting", "ict-bedrijf", "it-bedrijf", "web"),
     "logistiek": ("logistiek", "transport", "vervoer", "magazijn", "expeditie",
-                  "binnenvaart", "scheepvaart"),
-    "zorg": ("zorg", "verpleeg", "thuiszorg", "kinderopvang", "welzijn",
-             "fysio", "apotheek", "tandarts"),
-    "horeca": ("horeca", "restaurant", "hotel", "café", "cafe", "catering",
-               "bakker", "lunchroom"),
-    "detailhandel": ("detailhandel", "winkel", "retail", "webshop", "supermarkt"),
-    "agrifood": ("agri", "food", "voedsel", "akkerbouw", "veehouder", "tuinbouw",
-                 "kweker", "boer", "melk", "kaas", "glastuin"),
-    "energie": ("energie", "duurzame", "waterstof", "netbeheer", "windpark"),
-    "mobiliteit": ("garage", "auto", "fiets", "mobiliteit", "carrosserie",
-                   "vrachtwagen"),
-    "zakelijke_dienstverlening": ("advies", "accountant", "administratie",
-                                  "consultan", "adviesbureau", "marketing",
-                                  "makelaar", "verzeker", "juridisch"),
-    "creatief": ("creatie", "design", "ontwerp", "reclame", "media", "fotogra",
-                 "drukkerij", "game"),
+                  "binnenvaart", "scheepvaart", "koerier", "distributie", "opslag",
+                  "vervoerder", "transporteur"),
+    "zorg": ("zorg", "verpleeghuis", "verpleging", "thuiszorg", "kinderopvang",
+             "welzijn", "fysio", "fysiotherapie", "fysiotherapeut", "apotheek",
+             "tandarts", "huisarts", "zorginstelling", "ouderenzorg", "zorgsector"),
+    "horeca": ("horeca", "restaurant", "hotel", "café", "cafe", "catering", "bakker",
+               "bakkerij", "lunchroom", "snackbar", "eetcafé", "brasserie", "cateraar"),
+    "detailhandel": ("detailhandel", "winkel", "retail", "webshop", "supermarkt",
+                     "winkelier", "groothandel"),
+    "agrifood": ("agri", "agrifood", "food", "voedsel", "voeding", "akkerbouw",
+                 "veehouderij", "veehouder", "tuinbouw", "glastuinbouw", "kweker",
+                 "kwekerij", "boer", "boerderij", "melkveehouderij", "kaas", "kaasmakerij",
+                 "landbouw", "hovenier", "slager", "slagerij", "visserij", "agrarisch",
+                 "teler", "loonwerk", "loonwerker", "zuivel"),
+    "energie": ("energie", "waterstof", "netbeheer", "netbeheerder", "windpark",
+                "zonnepark", "energiebedrijf"),
+    "mobiliteit": ("garage", "autobedrijf", "auto", "fiets", "fietsen", "fietsenmaker",
+                   "mobiliteit", "carrosserie", "vrachtwagen", "autoschade", "rijschool"),
+    "zakelijke_dienstverlening": ("advies", "adviesbureau", "accountant", "accountancy",
+                                  "administratie", "administratiekantoor", "consultancy",
+                                  "consultant", "marketing", "makelaar", "makelaardij",
+                                  "verzekering", "verzekeraar", "juridisch", "advocaat",
+                                  "notaris", "recruitment", "uitzendbureau",
+                                  "ingenieursbureau", "dienstverlening"),
+    "creatief": ("creatief", "design", "ontwerp", "ontwerpbureau", "reclame",
+                 "reclamebureau", "media", "fotografie", "fotograaf", "drukkerij",
+                 "games", "game", "grafisch", "communicatiebureau"),
 }  # fmt: skip
+BUSINESS_WORDS = frozenset("""
+aannemer aannemerij timmerman metselaar schilder dakdekker stukadoor tegelzetter
+installateur elektricien loodgieter fabriek fabrikant draaierij machinefabriek
+metaalbewerker restaurant hotel café cafe bakker bakkerij lunchroom snackbar eetcafé
+brasserie cateraar winkel supermarkt winkelier groothandel kweker kwekerij
+boer boerderij kaasmakerij hovenier slager slagerij teler loonwerker garage
+autobedrijf fietsenmaker rijschool adviesbureau accountant administratiekantoor
+makelaar makelaardij verzekeraar advocaat notaris uitzendbureau ingenieursbureau
+ontwerpbureau reclamebureau fotograaf drukkerij communicatiebureau thuiszorg
+verpleeghuis kinderopvang fysiotherapeut apotheek tandarts huisarts zorginstelling
+transporteur vervoerder koerier veehouder energiebedrijf
+""".split())  # fmt: skip
+COMPANY_SUFFIXES = ("bedrijven", "bedrijf", "bureau", "zaak", "winkel", "kantoor",
+                    "onderneming", "sector", "branche", "firma", "groep")  # fmt: skip
+_SECTOR_OF_WORD = {word: code for code, words in SECTORS.items() for word in words}
+_SECTOR_WORDS_LONGEST = sorted(_SECTOR_OF_WORD, key=len, reverse=True)
+FUZZY_MIN_SCORE = 88
+FUZZY_MIN_LENGTH = 6
+
+# Replies that are never a name, topic, sector or correction.
+FILLER_WORDS = frozenset("""
+ja nee jawel jep yes ok oké oke okay prima goed akkoord klopt graag hoi hallo hey hee
+hai dag doei bedankt dank thanks top mooi super fijn nou tja hmm hm uh eh euh ehm
+weet niet geen idee misschien zeker sure niks niets iets whatever jaja neenee ok!
+dus en of maar zo ofzo lol haha test
+""".split())  # fmt: skip
+PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+PERSON_NAME = re.compile(
+    r"^[A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|den|van de|van der|ter|ten))?\s+[A-Z][a-zà-ÿ]+$"
+)
+
+# Stored when a question was asked twice without a usable answer.
+UNKNOWN = "onbekend"
 
 # Words for "no", used when a button is not clicked but typed.
 NO_WORDS = ("nee", "geen", "niet", "nope", "liever niet", "overslaan", "skip", "-")
@@ -110,14 +164,123 @@ def normalise_education_level(text: str) -> Optional[str]:
 
 
 def normalise_sector(text: str) -> Optional[str]:
-    """The sector code for a free description such as "we zijn een installateur"."""
-    lowered = f" {clean_text(text).lower()} "
-    for code, stems in SECTORS.items():
-        if lowered.strip() == code.replace("_", " ") or any(
-            stem in lowered for stem in stems
-        ):
+    """The sector code an answer names, by whole words with typo tolerance.
+
+    "tuinbouw" is agrifood, not bouw: words are compared whole, after stripping
+    a company suffix ("installatiebedrijf" → "installatie"); a compound counts
+    by its longest known last part ("glastuinbouw" → "tuinbouw").
+    """
+    cleaned = clean_text(text)
+    if not cleaned or not is_free_text(cleaned) or _is_person_name(cleaned):
+        return None
+    lowered = cleaned.lower()
+    if lowered.replace(" ", "_") in SECTORS:
+        return lowered.replace(" ", "_")
+    for word in _words(lowered):
+        code = _sector_of_word(word, fuzzy=True)
+        if code:
             return code
     return None
+
+
+def sector_in_message(text: str) -> Optional[str]:
+    """A sector a free message states: business words, compounds, "in de bouw"."""
+    lowered = clean_text(text).lower()
+    for word in _words(lowered):
+        stem = _strip_company_suffix(word)
+        if word in BUSINESS_WORDS or _singular(word) in BUSINESS_WORDS:
+            return _SECTOR_OF_WORD.get(word) or _SECTOR_OF_WORD[_singular(word)]
+        if stem != word and len(stem) >= 2:
+            code = _sector_of_word(stem, fuzzy=False)
+            if code:
+                return code
+    match = re.search(
+        r"\b(?:zitten|zit|werken|werk|actief|bedrijf|zaak)\s+(?:\w+\s+)?(?:in|uit)\s+de\s+([a-zà-ÿ-]+)\b", lowered
+    ) or re.search(r"\bin\s+de\s+([a-zà-ÿ-]+?)-?\s*(?:sector|branche)\b", lowered)
+    if match:
+        return _sector_of_word(match.group(1), fuzzy=False)
+    return None
+
+
+def _words(lowered: str) -> list:
+    return [w.strip("-'") for w in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]*", lowered)]
+
+
+def _singular(word: str) -> str:
+    for suffix in ("'s", "s", "en"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _strip_company_suffix(word: str) -> str:
+    for suffix in COMPANY_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)].rstrip("-")
+            return stem[:-1] if stem.endswith("s") and stem[:-1] in _SECTOR_OF_WORD else stem
+    return word
+
+
+def _sector_of_word(word: str, fuzzy: bool) -> Optional[str]:
+    stem = _strip_company_suffix(word)
+    for candidate in (word, stem, _singular(word), _singular(stem), stem.rstrip("s")):
+        if candidate in _SECTOR_OF_WORD:
+            return _SECTOR_OF_WORD[candidate]
+    if fuzzy and len(stem) >= FUZZY_MIN_LENGTH:
+        from rapidfuzz import fuzz, process  # noqa: PLC0415 - only for typos
+
+        best = process.extractOne(stem, _SECTOR_WORDS_LONGEST, scorer=fuzz.ratio,
+                                  score_cutoff=FUZZY_MIN_SCORE)  # fmt: skip
+        if best:
+            return _SECTOR_OF_WORD[best[0]]
+    # Compound: its head is the last part ("glastuinbouw", "woningbouw").
+    for known in _SECTOR_WORDS_LONGEST:
+        if len(known) >= 4 and stem.endswith(known):
+            return _SECTOR_OF_WORD[known]
+    return None
+
+
+def is_person_name(text: str) -> bool:
+    return _is_person_name(clean_text(text))
+
+
+def _is_person_name(text: str) -> bool:
+    """"Piet Bakker" is a person; "Bakkerij Jansen" names a business first."""
+    if not PERSON_NAME.match(text):
+        return False
+    first = text.split()[0].lower()
+    return _sector_of_word(first, fuzzy=False) is None
+
+
+def is_free_text(text: object) -> bool:
+    """Whether a reply can be a name, topic, sector or correction at all: not
+    yes/no, a greeting, a filler word, contact data, a button payload or a
+    redaction placeholder."""
+    cleaned = clean_text(text)
+    lowered = cleaned.lower()
+    if not cleaned or cleaned.startswith("/") or PLACEHOLDER.search(cleaned):
+        return False
+    if extract_email(cleaned) or extract_phone(cleaned):
+        return False
+    words = re.findall(r"[a-zà-ÿ0-9'&]+", lowered)
+    if not words or all(w in FILLER_WORDS for w in words):
+        return False
+    if lowered in ("weet ik niet", "geen idee", "maakt niet uit", "ja graag", "nee dank je"):
+        return False
+    return True
+
+
+def is_company_name(text: object) -> bool:
+    """A plausible company name: free text of at most six words with a letter."""
+    cleaned = clean_text(text)
+    if not is_free_text(cleaned) or not re.search(r"[a-zA-Zà-ÿ]", cleaned):
+        return False
+    words = cleaned.split()
+    if len(words) > 6 or len(cleaned) > 80:
+        return False
+    if words[0].lower() in ("we", "wij", "ik", "het", "dat", "die", "geen", "weet", "hoezo", "waarom"):
+        return False
+    return True
 
 
 def urgency_of(time_horizon: Optional[str]) -> Optional[str]:

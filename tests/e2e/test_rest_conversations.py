@@ -16,51 +16,34 @@ pytestmark = pytest.mark.skipif(
 # (message, slot the bot asks for next); "*" picks the first option button.
 INTAKES = {
     "talent": [
-        ("ik krijg mijn vacatures voor monteurs niet gevuld", "education_level"),
-        ("mbo", "headcount"),
-        ("3", "time_horizon"),
-        ("zo snel mogelijk", "tried_before"),
-        ("vacatures op indeed en een uitzendbureau", "company_name"),
-        ("Jansen Installatietechniek", "sector"),
-        ("installatie", "company_size"),
-        ("8 man", "region"),
-        ("Eindhoven", "question_confirmed"),
+        ("ik krijg mijn vacatures voor monteurs niet gevuld", "headcount"),
+        ("3, mbo", "time_horizon"),
+        ("zo snel mogelijk", "company_name"),
+        ("Jansen Installatietechniek in Eindhoven", "sector"),
+        ("installatie, 8 man", "question_confirmed"),
         ("ja klopt", "chosen_option"),
         ("*", "contact_consent"),
         ("ja", "contact_name"),
-        ("Piet Jansen", "contact_email"),
-        ("piet@jansen.nl", "contact_phone"),
-        ("nee", None),
+        ("Piet Jansen, piet@jansen.nl", None),
     ],
     "innovatie": [
         ("we moeten iets met duurzaamheid maar weten niet wat", "desired_outcome"),
-        ("minder energie verbruiken in de productie", "tried_before"),
-        ("nog niks eigenlijk", "time_horizon"),
-        ("binnen een half jaar", "own_time"),
-        ("een paar uur per week", "company_name"),
-        ("Metaalbewerking De Vries", "sector"),
-        ("metaal", "company_size"),
-        ("25", "region"),
-        ("Twente", "question_confirmed"),
+        ("minder energie verbruiken in de productie", "time_horizon"),
+        ("binnen een half jaar, een paar uur per week", "company_name"),
+        ("Metaalbewerking De Vries uit Twente", "sector"),
+        ("metaal, 25 man", "question_confirmed"),
         ("nee", "question_correction"),
         ("we willen onze restwarmte hergebruiken", "question_confirmed"),
         ("ja", "chosen_option"),
         ("2", "contact_consent"),
         ("ja", "contact_name"),
-        ("Anna de Vries", "contact_email"),
-        ("anna@devries-metaal.nl", "contact_phone"),
-        ("06 12345678", None),
+        ("Anna de Vries, anna@devries-metaal.nl, 06 12345678", None),
     ],
     "leven_lang_ontwikkelen": [
         ("mijn monteurs moeten bijgeschoold worden op warmtepompen", "headcount"),
-        ("zes", "desired_outcome"),
-        ("zelf warmtepompen installeren en onderhouden", "education_level"),
-        ("mbo", "time_horizon"),
-        ("volgend jaar", "company_name"),
-        ("Klimaattechniek Brabant", "sector"),
-        ("installatietechniek", "company_size"),
-        ("15 medewerkers", "region"),
-        ("Tilburg", "question_confirmed"),
+        ("zes, mbo", "company_name"),
+        ("Klimaattechniek Jansen in Tilburg", "sector"),
+        ("installatietechniek, 15 medewerkers", "question_confirmed"),
         ("klopt", "chosen_option"),
         ("geen van deze", "contact_consent"),
         ("nee", None),
@@ -118,7 +101,10 @@ def test_talent_request_has_the_contact_and_first_option(servers):
 def test_innovation_request_keeps_the_correction_and_second_option(servers):
     _, database_url = servers
     stored = stored_requests(database_url)["e2e-innovatie"]
-    assert stored["refined_question"] == "We willen onze restwarmte hergebruiken"
+    # The correction is restated from its values, not pasted in.
+    refined = stored["refined_question"]
+    assert "restwarmte" in refined and "We willen onze" not in refined
+    assert stored["size"] == "25" and stored["region"] == "Twente"
     assert stored["chosen_option"] == stored["options"][1]["id"]
     assert stored["contact_phone"] == "0612345678"
 
@@ -128,3 +114,7 @@ def test_declined_consent_stores_no_contact(servers):
     stored = stored_requests(database_url)["e2e-leven_lang_ontwikkelen"]
     assert stored["chosen_option"] == "geen"
     assert stored["contact_name"] is None and stored["contact_email"] is None
+    assert stored["sector"] == "installatie" and stored["size"] == "15"
+    assert stored["region"] == "Tilburg" and stored["company"] == "Klimaattechniek Jansen"
+    assert "zes medewerkers op mbo-niveau" in stored["refined_question"]
+    assert "warmtepompen" in stored["refined_question"]

@@ -109,10 +109,10 @@ def test_consent_yes_asks_contact_details_and_records_the_time(domain):
         domain,
     )
     assert values["contact_consent"] is True and values["consent_at"]
-    # The list equals the domain's, so rasa_sdk leaves asking to Rasa itself.
+    # Name and e-mail in one question; the phone number only when offered.
     tracker = make_tracker({"chosen_option": "a", "contact_consent": True})
     slots = run(ValidateFollowupForm().required_slots([], CollectingDispatcher(), tracker, {}))
-    assert slots[2:] == ["contact_name", "contact_email", "contact_phone"]
+    assert slots[2:] == ["contact_name", "contact_email"]
 
 
 def test_consent_no_finishes_anonymously(domain):
@@ -130,10 +130,8 @@ def test_consent_no_finishes_anonymously(domain):
     "slot, typed, value, response",
     [("contact_email", "piet@jansen.nl", "piet@jansen.nl", None),
      ("contact_email", "piet at jansen", None, "utter_invalid_email"),
-     ("contact_phone", "06-12345678", "0612345678", None),
-     ("contact_phone", "nee", "geen", None),
-     ("contact_phone", "12", None, "utter_invalid_phone"),
-     ("contact_name", "ik ben Piet Jansen", "Piet Jansen", None)],
+     ("contact_name", "ik ben Piet Jansen", "Piet Jansen", None),
+     ("contact_name", "ja", None, "utter_invalid_contact_name")],
 )  # fmt: skip
 def test_contact_details_are_checked(domain, slot, typed, value, response):
     values, responses = validate_followup(
@@ -144,6 +142,36 @@ def test_contact_details_are_checked(domain, slot, typed, value, response):
     )
     assert values[slot] == value
     assert responses == ([response] if response else [])
+
+
+def test_name_email_and_phone_in_one_answer(domain):
+    typed = "Piet Jansen, piet@jansen.nl, 06-12345678"
+    values, responses = validate_followup(
+        {"contact_name": typed, "requested_slot": "contact_name"},
+        user_message(typed, "inform"),
+        domain,
+        prior={"chosen_option": "a", "contact_consent": True},
+    )
+    assert values["contact_name"] == "Piet Jansen"
+    assert values["contact_email"] == "piet@jansen.nl"
+    assert values["contact_phone"] == "0612345678"
+    assert values["requested_slot"] is None and responses == []
+
+
+def test_an_unclear_consent_twice_means_no(domain):
+    prior = {"chosen_option": "a", "requested_slot": "contact_consent"}
+    events = [{"event": "slot", "name": k, "value": v} for k, v in prior.items()]
+    events.append({"event": "user", "text": "hm", "parse_data": user_message("hm", "inform")})
+    message = user_message("weet niet", "inform")
+    events += [{"event": "user", "text": "weet niet", "parse_data": message},
+               {"event": "slot", "name": "contact_consent", "value": "weet niet"}]  # fmt: skip
+    tracker = make_tracker(slots={**prior, "contact_consent": "weet niet"}, message=message,
+                           events=events, active_loop="followup_form")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = run(ValidateFollowupForm().run(dispatcher, tracker, domain))
+    values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    assert values["contact_consent"] is False
+    assert dispatcher.messages[0]["response"] == "utter_consent_unclear"
 
 
 def test_handoff_skips_the_choice():

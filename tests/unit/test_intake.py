@@ -51,7 +51,7 @@ def test_each_need_asks_at_least_three_probes_then_company_then_confirmation(nee
     probes = slots[1 : slots.index("company_name")]
     assert len(probes) >= 3 and len(set(probes)) == len(probes)
     assert slots[0] == "need_category"
-    assert slots[-5:] == ["company_name", "sector", "company_size", "region",
+    assert slots[-5:] == ["company_name", "region", "sector", "company_size",
                           "question_confirmed"]  # fmt: skip
 
 
@@ -80,20 +80,21 @@ def test_later_answer_that_sounds_like_another_need_keeps_the_first(domain):
     events = [
         {"event": "slot", "name": "need_category", "value": "innovatie"},
         {"event": "slot", "name": "original_question", "value": "iets met co2"},
-        {"event": "slot", "name": "requested_slot", "value": "tried_before"},
+        {"event": "slot", "name": "topic", "value": "co2"},
+        {"event": "slot", "name": "requested_slot", "value": "desired_outcome"},
         {"event": "user", "text": message["text"], "parse_data": message},
         {"event": "slot", "name": "need_category", "value": "talent"},
-        {"event": "slot", "name": "tried_before", "value": message["text"]},
+        {"event": "slot", "name": "desired_outcome", "value": message["text"]},
     ]
     slots = {"need_category": "talent", "original_question": "iets met co2",
-             "desired_outcome": "minder co2", "requested_slot": "tried_before",
-             "tried_before": message["text"]}
+             "topic": "co2", "requested_slot": "desired_outcome",
+             "desired_outcome": message["text"]}
     tracker = make_tracker(slots=slots, message=message, events=events,
                            active_loop="intake_form")  # fmt: skip
     result = run(ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))
     values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
     assert values["need_category"] == "innovatie"
-    assert values["tried_before"] == "we hebben al stagiairs gehad"
+    assert values["desired_outcome"] == "we hebben al stagiairs gehad"
     assert values["requested_slot"] == "time_horizon"
 
 
@@ -122,6 +123,12 @@ def test_fallback_with_a_likely_need_in_the_ranking_is_accepted(domain):
         ("education_level", "MBO niveau 3", "mbo"),
         ("education_level", "maakt niet uit", "maakt niet uit"),
         ("sector", "we zijn een installatiebedrijf", "installatie"),
+        ("sector", "tuinbouw", "agrifood"),
+        ("sector", "glastuinbouwbedrijf", "agrifood"),
+        ("sector", "instalatietechniek", "installatie"),
+        ("company_name", "Jansen Installatie, we zitten in Eindhoven", "Jansen Installatie"),
+        ("company_name", "Stop & Go Fietsen", "Stop & Go Fietsen"),
+        ("time_horizon", "graag voor de zomervakantie", "voor de zomer"),
         ("region", "in eindhoven", "Eindhoven"),
     ],
 )
@@ -151,7 +158,7 @@ def test_company_size_without_a_number_is_asked_again_with_a_hint(domain):
         ("ja klopt", "affirm", True, None),
         ("nee", "deny", False, None),
         ("nee het gaat om bijscholing van mijn eigen mensen", "deny", None,
-         "nee het gaat om bijscholing van mijn eigen mensen"),
+         "het gaat om bijscholing van mijn eigen mensen"),
     ],
 )  # fmt: skip
 def test_answer_to_the_restated_question(domain, typed, intent, confirmed, correction):
@@ -176,30 +183,35 @@ def test_correction_naming_another_need_changes_the_category(domain):
     )
     assert slots["need_category"] == "leven_lang_ontwikkelen"
     assert slots["question_confirmed"] is None
-    assert slots["requested_slot"] == "headcount"
+    # The monteurs are who it is for; what they should learn is asked next.
+    assert slots.get("topic") is None
+    assert slots["requested_slot"] == "topic"
 
 
 def test_restated_question_uses_the_answers(domain):
     slots = {**CONTEXT, "need_category": "talent", "education_level": "mbo",
-             "headcount": "3", "time_horizon": "zo snel mogelijk",
+             "headcount": "3", "time_horizon": "zo snel mogelijk", "topic": "monteurs",
              "tried_before": "vacatures op indeed."}  # fmt: skip
     dispatcher = CollectingDispatcher()
     events = run(ActionAskQuestionConfirmed().run(dispatcher, make_tracker(slots), domain))
     question = events[0]["value"]
     assert events[0]["name"] == "refined_question"
-    for answer in ("Jansen Installatie", "Eindhoven", "mbo", "3", "zo snel mogelijk",
-                   "vacatures op indeed"):  # fmt: skip
-        assert answer in question
+    assert question == (
+        "Hoe vind je drie monteurs op mbo-niveau, zo snel mogelijk? Het gaat om "
+        "Jansen Installatie, een bedrijf in de installatietechniek met acht "
+        "medewerkers in Eindhoven."
+    )
     assert dispatcher.messages[0]["response"] == "utter_restate_question"
-    assert dispatcher.messages[0]["refined_question"] == question
+    assert dispatcher.messages[0]["refined_question"] == "h" + question[1:]
 
 
-def test_restated_question_after_a_correction_is_the_correction(domain):
-    slots = {**CONTEXT, "need_category": "talent",
-             "question_correction": "ik zoek vooral iemand voor de planning"}  # fmt: skip
+def test_restated_question_after_a_correction_is_rewritten_not_pasted(domain):
+    slots = {**CONTEXT, "need_category": "talent", "topic": "planners",
+             "question_correction": "nee ik zoek vooral iemand voor de planning"}  # fmt: skip
     events = run(ActionAskQuestionConfirmed().run(
         CollectingDispatcher(), make_tracker(slots), domain))  # fmt: skip
-    assert events[0]["value"] == "Ik zoek vooral iemand voor de planning"
+    assert events[0]["value"].startswith("Hoe vind je planners?")
+    assert "iemand voor de planning" not in events[0]["value"]
 
 
 @pytest.mark.parametrize(
@@ -233,3 +245,152 @@ def test_stop_ends_the_form_and_forgets_the_answers(domain):
     events = run(ActionStopIntake().run(dispatcher, make_tracker(), domain))
     assert events == [ActiveLoop(None), AllSlotsReset()]
     assert dispatcher.messages[0]["response"] == "utter_stop"
+
+
+def test_opening_fills_every_slot_it_states_and_those_are_not_asked(domain):
+    text = ("Wij zijn Bakkerij De Korenaar uit Ede, we zijn met 12 man en zoeken "
+            "voor de zomer twee mbo'ers via de bbl")  # fmt: skip
+    message = user_message(text, "need_talent")
+    slots, _ = validate({"need_category": "talent"}, message, domain)
+    assert slots["company_name"] == "Bakkerij De Korenaar"
+    assert slots["region"] == "Ede"
+    assert slots["company_size"] == "12"
+    assert slots["sector"] == "horeca"
+    assert slots["headcount"] == "2"
+    assert slots["education_level"] == "mbo"
+    assert slots["time_horizon"] == "voor de zomer"
+    assert slots["contract_type"] == "bbl"
+    assert slots["requested_slot"] == "question_confirmed"
+
+
+def test_a_later_clear_statement_replaces_an_earlier_estimate(domain):
+    message = user_message("we hebben 12 medewerkers", "inform")
+    slots, _ = validate(
+        {}, message, domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "company_size": "3", "requested_slot": "time_horizon"},
+    )  # fmt: skip
+    assert slots["company_size"] == "12"
+
+
+@pytest.mark.parametrize(
+    "slot, typed",
+    [("company_name", "Ja, graag"), ("company_name", "hallo"),
+     ("company_name", "06 12345678"), ("sector", "Piet Bakker"),
+     ("sector", "[e-mailadres]"), ("sector", "piet@bakker.nl"), ("topic", "ok")],
+)  # fmt: skip
+def test_yes_greetings_and_contact_data_are_never_a_value(domain, slot, typed):
+    slots, dispatcher = validate(
+        {slot: typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "innovatie", "original_question": "x", "requested_slot": slot},
+    )  # fmt: skip
+    assert slots[slot] is None
+    assert dispatcher.messages[0]["response"].startswith("utter_invalid_")
+
+
+def test_the_second_unclear_answer_skips_the_question(domain):
+    prior = {"need_category": "talent", "original_question": "x", "requested_slot": "sector"}
+    events = [{"event": "slot", "name": k, "value": v} for k, v in prior.items()]
+    first = user_message("pfff", "inform")
+    events += [{"event": "user", "text": "pfff", "parse_data": first},
+               {"event": "slot", "name": "requested_slot", "value": "sector"}]  # fmt: skip
+    message = user_message("ja", "affirm")
+    events += [{"event": "user", "text": "ja", "parse_data": message},
+               {"event": "slot", "name": "sector", "value": "ja"}]  # fmt: skip
+    tracker = make_tracker(slots={**prior, "sector": "ja"}, message=message,
+                           events=events, active_loop="intake_form")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = run(ValidateIntakeForm().run(dispatcher, tracker, domain))
+    values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    assert values["sector"] is None
+    assert values["requested_slot"] != "sector"
+    assert dispatcher.messages[0]["response"] == "utter_skip_question"
+
+
+def test_a_company_name_that_sounds_like_stop_is_the_answer(domain):
+    message = user_message("Stop & Go Fietsen", "stop", 0.9)
+    slots, _ = validate(
+        {}, message, domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "company_name"},
+    )  # fmt: skip
+    assert slots["company_name"] == "Stop & Go Fietsen"
+
+
+def test_an_explicit_stop_inside_the_form_is_let_through(domain):
+    message = user_message("ik wil stoppen", "stop", 0.95)
+    slots, _ = validate(
+        {}, message, domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "company_name"},
+    )  # fmt: skip
+    assert slots == {}  # nothing validated: the form rejects, the stop rule runs
+
+
+def test_an_unsure_stop_that_is_no_answer_asks_first(domain):
+    message = user_message("nou laat ook maar even", "stop", 0.5)
+    slots, dispatcher = validate(
+        {}, message, domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "company_size"},
+    )  # fmt: skip
+    assert slots["company_size"] is None
+    assert dispatcher.messages[0]["response"] == "utter_ask_stop_confirmation"
+
+
+def test_a_correction_updates_the_values_it_states(domain):
+    typed = "nee, we zitten in Zwolle en het gaat om hbo'ers"
+    slots, _ = validate(
+        {"question_confirmed": typed}, user_message(typed, "inform"), domain,
+        prior={**CONTEXT, "need_category": "talent", "original_question": "x",
+               "topic": "monteurs", "headcount": "2", "education_level": "mbo",
+               "time_horizon": "geen haast", "requested_slot": "question_confirmed"},
+    )  # fmt: skip
+    assert slots["region"] == "Zwolle"
+    assert slots["education_level"] == "hbo"
+    assert slots["question_confirmed"] is None
+    assert slots["requested_slot"] == "question_confirmed"
+
+
+def test_no_slot_is_filled_outside_the_question_that_asks_for_it(domain):
+    """A button payload such as an option id ("bbl_leerbaan") or an e-mail
+    address never lands in another slot: every text or entity mapping is bound
+    to its own question, the rest is set by the validation from clear statements."""
+    for name, slot in domain["slots"].items():
+        for mapping in slot.get("mappings", []):
+            if mapping["type"] in ("from_text", "from_entity"):
+                conditions = mapping.get("conditions") or []
+                assert conditions, name
+                assert all(c.get("requested_slot") == name for c in conditions), name
+
+
+def test_an_opening_read_as_inform_still_starts_the_need_it_names(domain):
+    text = "we zijn met 8 man en zoeken voor september twee stagiairs"
+    slots, _ = validate({}, user_message(text, "inform", 0.6), domain)
+    assert slots["need_category"] == "talent"
+    assert slots["original_question"] == text
+    assert slots["time_horizon"] == "voor september" and slots["company_size"] == "8"
+
+
+def test_yes_to_the_correction_question_confirms_after_all(domain):
+    slots, _ = validate(
+        {"question_correction": "ja hoor"}, user_message("ja hoor", "affirm"), domain,
+        prior={**CONTEXT, "need_category": "talent", "original_question": "x",
+               "topic": "monteurs", "headcount": "2", "education_level": "mbo",
+               "time_horizon": "geen haast", "question_confirmed": False,
+               "requested_slot": "question_correction"},
+    )  # fmt: skip
+    assert slots["question_confirmed"] is True
+    assert slots["requested_slot"] is None
+
+
+def test_a_phone_number_is_no_correction(domain):
+    slots, _ = validate(
+        {"question_confirmed": "06 12345678"}, user_message("06 12345678", "inform"), domain,
+        prior={**CONTEXT, "need_category": "talent", "original_question": "x",
+               "topic": "monteurs", "headcount": "2", "education_level": "mbo",
+               "time_horizon": "geen haast", "requested_slot": "question_confirmed"},
+    )  # fmt: skip
+    assert slots["question_confirmed"] is False
+    assert slots.get("question_correction") is None
+    assert slots["requested_slot"] == "question_correction"

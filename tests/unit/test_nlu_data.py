@@ -51,3 +51,21 @@ def test_held_out_examples_are_never_trained_on(training, holdout):
         if normalised(example.get("text")) in trained
     ]
     assert leaked == []
+
+
+def test_every_erasure_wording_the_privacy_text_promises_is_trained(training):
+    """The welcome says "verwijder mijn gegevens"; issue 11 promised "vergeet mij"."""
+    import yaml
+
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    promised = {"vergeet mij", "verwijder mijn gegevens", "wis alles"}
+    for name in ("utter_welcome", "utter_stop"):
+        for text in domain["responses"][name][0]["text"].split('"')[1::2]:
+            if any(word in text for word in ("verwijder", "wis", "vergeet")):
+                promised.add(normalised(text))
+    erasure = {
+        normalised(example.get("text"))
+        for example in training.intent_examples
+        if example.get("intent") == "request_erasure"
+    }
+    assert promised - erasure == set()

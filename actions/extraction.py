@@ -1,0 +1,494 @@
+"""What a message clearly states, as clean slot values.
+
+Runs on the opening and on every later answer in the intake, so that nothing
+the entrepreneur already said is asked again. Pure functions: no tracker, no
+dispatcher. The Dutch spaCy pipeline is loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+import yaml
+
+from actions import validators
+
+LOOKUPS = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
+
+_NUMBER_WORDS = sorted(
+    (w for w in validators.NUMBER_WORDS if w not in ("een", "één")), key=len, reverse=True
+)
+_NUMBER = (
+    r"(?:\d+|(?:een\s+)?stuk\s+of\s+(?:" + "|".join(_NUMBER_WORDS) + r"|\d+)"
+    r"|[a-z]+(?:en|ën)(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+    r"|" + "|".join(_NUMBER_WORDS) + r")"
+)
+_APPROX = r"(?:ongeveer\s+|zo'?n\s+|rond\s+de\s+|circa\s+|ca\.?\s+|bijna\s+|ruim\s+)?"
+_STAFF = (
+    r"(?:man|mensen|medewerkers?|werknemers?|personeelsleden|fte|collega'?s"
+    r"|man\s+personeel|mensen\s+in\s+dienst|vaste\s+krachten|krachten)"
+)
+# "we zijn met z'n twaalven", "we werken met 8 man", "een bedrijf van 12 mensen"
+SIZE_PATTERNS = (
+    re.compile(rf"\b(?:we|wij)\s+(?:zijn|werken)\s+(?:nu\s+)?(?:met\s+)?(?:z'?n|zijn|ons)?\s*"
+               rf"{_APPROX}({_NUMBER})(?:\s+{_STAFF})?\b"),
+    re.compile(rf"\b(?:hebben|heb|heeft|telt|tellen|met|van|in\s+dienst:?)\s+{_APPROX}"
+               rf"({_NUMBER})\s+{_STAFF}(?!\s+(?:extra|erbij|nodig|bij\s+te))\b"),
+    re.compile(rf"\b({_NUMBER})\s+{_STAFF}\s+in\s+dienst\b"),
+    re.compile(rf"(?:^|[,;]\s*|\ben\s+){_APPROX}({_NUMBER})\s+{_STAFF}\b"
+               rf"(?!\s+(?:bijscholen|opleiden|trainen|scholen|laten|extra|erbij|nodig|zoek))"),
+)  # fmt: skip
+# "ik zoek twee monteurs", "3 nieuwe mensen", "we hebben vijf lassers nodig"
+_WANT = r"(?:zoek|zoeken|zoekt|nodig|vinden|werven|aannemen|erbij|extra|wil|willen)"
+HEADCOUNT_PATTERNS = (
+    re.compile(rf"\b{_WANT}\s+(?:[\w'-]+\s+){{0,4}}?{_APPROX}({_NUMBER})\s+(?:nieuwe\s+|extra\s+)?[a-zà-ÿ'-]+"),
+    re.compile(rf"\b(?:onze|mijn|m'n|de)\s+({_NUMBER})\s+[a-zà-ÿ'-]+"),
+    re.compile(rf"\b{_APPROX}({_NUMBER})\s+(?:nieuwe|extra)\s+[a-zà-ÿ'-]+"),
+    re.compile(rf"\b{_APPROX}({_NUMBER})\s+[a-zà-ÿ'-]+\s+(?:nodig|erbij|extra|bij)\b"),
+    re.compile(rf"\b{_APPROX}({_NUMBER})\s+(?:van\s+)?(?:onze|mijn|m'n|de)\s+(?:medewerkers|mensen|collega'?s|monteurs)\b"),
+)  # fmt: skip
+
+CONTRACT_TYPES = (
+    ("bbl", r"\bbbl(?:['-]?(?:er|ers|traject|leerbaan|plek|plekken))?\b|\bleerbanen?\b|\bleer-?werktraject"),
+    ("bol", r"\bbol\b"),
+    ("afstudeeropdracht", r"\bafstude\w*"),
+    ("stage", r"\bstagiair\w*|\bstage\w*|\bstagia\w*"),
+    ("bijbaan", r"\bbijba\w*|\bwerkstudent\w*|\bbijverdien\w*"),
+    ("vaste baan", r"\bvaste?\s+(?:baan|dienst|contract|aanstelling)\b|\bvast\s+in\s+dienst\b"),
+)  # fmt: skip
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")  # fmt: skip
+# Canonical timeframes, in the order they are tried.
+TIMEFRAMES = (
+    ("zo snel mogelijk", r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bdirect\b|\bmeteen\b"
+                         r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b|\bheel\s+snel\b"),
+    ("voor de zomer", r"\bvoor\s+de\s+zomer(?:vakantie)?\b|\bvoor\s+(?:juni|juli)\b"),
+    ("na de zomer", r"\bna\s+de\s+zomer(?:vakantie)?\b"),
+    ("voor het einde van het jaar", r"\bvoor\s+(?:het\s+)?eind(?:e)?\s+van\s+(?:dit|het)\s+jaar\b"
+                                    r"|\bvoor\s+de\s+kerst\b|\bdit\s+jaar\s+nog\b"),
+    ("binnen een half jaar", r"\bbinnen\s+(?:een\s+)?half\s+jaar\b|\bbinnen\s+(?:zes|6)\s+maanden\b"
+                             r"|\bkomend(?:e)?\s+half\s+jaar\b"),
+    ("volgend schooljaar", r"\bvolgend\s+schooljaar\b|\bkomend\s+schooljaar\b|\bnieuwe\s+schooljaar\b"),
+    ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
+    ("geen haast", r"\bgeen\s+haast\b|\bniet\s+dringend\b|\bmaakt\s+(?:niet|niks)\s+uit\b"
+                   r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b|\bgeen\s+idee\b"),
+)  # fmt: skip
+_WITHIN = re.compile(rf"\bbinnen\s+(?:nu\s+en\s+)?({_NUMBER}|een|twee)\s+(maand|maanden|week|weken)\b")
+_MONTH = re.compile(r"\b(voor|vanaf|per|in|begin|eind|na|rond)\s+(" + "|".join(MONTHS) + r")\b")
+
+# Own time, as fixed phrases the restatement can use.
+OWN_TIME = (
+    ("een dag per week of meer", r"\b(?:een\s+)?(?:hele\s+)?dag(?:en)?\s+(?:per|in\s+de|a)\s+week\s+of\s+meer\b|\bfulltime\b|\bveel\s+tijd\b"),
+    ("ongeveer een dag per week", r"\b(?:een|1)\s+dag\s+(?:per|in\s+de|a|p/)\s*week\b"),
+    ("een paar uur per week", r"\b(?:een\s+)?paar\s+uur(?:tjes)?\s+(?:per|in\s+de|a|p/)\s*week\b|\b(?:een\s+)?middag(?:je)?\s+(?:per|in\s+de)\s+week\b|\bdagdeel\s+per\s+week\b"),
+    ("ongeveer een uur per week", r"\b(?:een\s+|1\s+)?uur(?:tje)?\s+(?:per|in\s+de|a|p/)\s*week\b"),
+    ("weinig tijd", r"\bweinig\s+tijd\b|\bnauwelijks\s+tijd\b|\bniet\s+veel\s+tijd\b|\bgeen\s+tijd\b|\bbijna\s+geen\b"),
+    ("een paar uur per maand", r"\b(?:een\s+)?paar\s+uur\s+(?:per|in\s+de)\s+maand\b"),
+)  # fmt: skip
+_HOURS = re.compile(rf"\b({_NUMBER}|een\s+paar|1)\s+(?:uur|uren)\s+(?:per|in\s+de|a|p/)\s*(week|maand)\b")
+_DAYS = re.compile(rf"\b({_NUMBER})\s+dag(?:en)?\s+(?:per|in\s+de|a)\s+(week|maand)\b")
+
+# Words that say nothing about what a question is about.
+GENERIC_NOUNS = frozenset("""
+bedrijf bedrijven zaak firma onderneming organisatie we wij ik jij je u mens mensen
+medewerker medewerkers personeel werknemer werknemers collega collega's team vraag
+vragen idee ideeën iets niets niks tijd jaar maand maanden week weken dag dagen
+hulp school scholen student studenten onderwijs opleiding opleidingen docent docenten
+manier manieren probleem problemen ding dingen keer mogelijkheid mogelijkheden
+beetje stuk kant gedoe ofzo zo eigenlijk hoi hallo vacature vacatures kans kansen
+soort plek plekken iemand niemand hoe wat wie waar jaar ondernemer ondernemers baas
+eigenaar directeur moment nu dit dat deze die gesprek contact info informatie man
+hbo mbo wo bbl bol niveau stage stagiair stagiairs stagiaires afstudeerder afstudeerders
+mbo'ers hbo'ers wo'ers mbo'er hbo'er uur uurtje zomer najaar voorjaar winter herfst lente begin eind einde regio plaats
+januari februari maart april mei juni juli augustus september oktober november december
+bijblijven ontmoeten bijscholen omscholen opleiden scholen bijscholing omscholing last gedoe hoofdpijn moeite samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling leerlingen
+""".split())  # fmt: skip
+# A talent question is about the people sought: these nouns are the topic there.
+PEOPLE_WANTED = re.compile(
+    r"\b([a-zà-ÿ-]*(?:monteur|lasser|technicus|technici|ontwikkelaar|developer|programmeur"
+    r"|timmerm[ae]n|timmerlieden|verpleegkundige|kok|koks|chauffeur|elektricien|installateur"
+    r"|loodgieter|engineer|ingenieur|verkoper|medewerker|collega|vakkracht|vakmensen|vakman"
+    r"|operator|planner|analist|marketeer|ontwerper|schilder|metselaar|bakker|monteurs"
+    r"|kracht|krachten|personeel|leerling|afstudeerder|stagiair|stagiaire)(?:s|en|'s|e|es)?)\b"
+)
+_TOPIC_AFTER = re.compile(
+    r"\b(?:iets\s+(?:met|doen\s+met|aan)|meer\s+(?:weten|leren)\s+over|kennis\s+over|over"
+    r"|op\s+het\s+gebied\s+van|rond(?:om)?|met\s+betrekking\s+tot|hulp\s+bij|bezig\s+met"
+    r"|gaat\s+om|vraag\s+over|iets\s+doen\s+aan|(?:leren\s+)?werken\s+met|kennis\s+van"
+    r"|verstand\s+van|aan\s+de\s+slag\s+met)\s+(.+)",
+    re.IGNORECASE,
+)
+_TOPIC_STOP = re.compile(
+    r"[,.;:!?()]|\b(?:ofzo|of\s+zo|en|maar|want|omdat|zodat|dus|in\s+[A-Z]"
+    r"|voor\s+(?:de|het|ons|onze|mijn)|binnen|met\s+\d|als|wanneer|maar|doen|kunnen|willen"
+    r"|moeten|gaan|hebben|maken|graag|nodig|weet|ik|we|wij|ontmoeten|leren|zoeken|vinden"
+    r"|krijgen|is|zijn|wordt|worden|kan|kunnen|zou|zouden|ofzoiets|enzo)\b"
+)
+COMMON_VERBS = frozenset("""beginnen begonnen weten krijgen vinden zoeken hebben
+willen kunnen moeten gebeuren bijblijven ontmoeten aankloppen functioneren aanpakken regelen oplossen veranderen verbeteren""".split())
+# Verbs that name a topic by themselves: "digitaliseren", "verduurzamen".
+TOPICAL_VERB = re.compile(r"(?:iseren|ificeren|zamen|ieren)$")
+# "onze kas verduurzamen" → "het verduurzamen van je kas"
+_VERB_OBJECT = re.compile(
+    r"\b(?:onze|ons|mijn|m'n|de|het|die)\s+([a-zà-ÿ-]{3,})\s+([a-zà-ÿ]{5,}en)\b(?!\s+\w)"
+)
+POSSESSIVES = {"mijn": "je", "m'n": "je", "onze": "je", "ons": "je"}
+DROPPED_DETERMINERS = {"die", "deze", "dat", "dit", "een", "wat", "welke", "zo'n", "al", "alle"}
+MAX_TOPIC_WORDS = 5
+
+TRIED_PATTERN = re.compile(
+    r"\b(?:al|eerder|vorig\s+jaar|ooit)\b[^.?!]{0,60}?\b(?:geprobeerd|gedaan|gehad|gevraagd"
+    r"|geplaatst|gezet|ingeschakeld|benaderd|gebeld|uitgezet|gezocht|ingehuurd)\b",
+    re.IGNORECASE,
+)
+NOTHING_TRIED = re.compile(r"^(?:nee[, ]*)?(?:nog\s+)?(?:niks|niets|nee|geen|nog\s+niet|nog\s+nooit)\b", re.I)
+
+_NAME_WORD = r"(?:[A-Z0-9][\w&'.-]*|&)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:&|en|de|der|den|van|het|'t|{_NAME_WORD})){{0,5}}"
+COMPANY_INTRO = re.compile(
+    rf"(?:\b(?i:ik\s+heb|wij\s+zijn|we\s+zijn|ik\s+ben\s+(?:van|eigenaar\s+van|directeur\s+van)"
+    rf"|ik\s+werk\s+bij|namens|eigenaar\s+van|directeur\s+van|bedrijf\s+heet|zaak\s+heet"
+    rf"|we\s+heten|wij\s+heten|genaamd|firma|bij|van)\s+)({_NAME})"
+)
+LEGAL_FORM = re.compile(rf"\b({_NAME}\s+(?:B\.?V\.?|V\.?O\.?F\.?|N\.?V\.?))(?![\w])")
+NAME_PREFIXES = ("het bedrijf heet", "mijn bedrijf heet", "de zaak heet", "ons bedrijf heet",
+                 "we heten", "wij heten", "het heet", "dat is", "dit is", "wij zijn", "we zijn",
+                 "ik ben van", "ik werk bij", "bedrijf:", "naam:")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy  # noqa: PLC0415 - loaded on first use, not at import
+
+    return spacy.load("nl_core_news_sm", disable=["ner"])
+
+
+@lru_cache(maxsize=1)
+def known_regions() -> Dict[str, str]:
+    """Lower-case town or province name → its spelling, from the NLU lookup table."""
+    data = yaml.safe_load(LOOKUPS.read_text(encoding="utf-8"))
+    names: Dict[str, str] = {}
+    for item in data.get("nlu", []):
+        if item.get("lookup") == "region":
+            for line in item["examples"].splitlines():
+                name = line.strip().lstrip("- ").strip()
+                if name:
+                    names[name.lower()] = name
+    return names
+
+
+def extract(text: str) -> Dict[str, str]:
+    """Every slot the message clearly states, as normalised values."""
+    text = validators.clean_text(text)
+    if not text or text.startswith("/"):
+        return {}
+    # Contact data offered unasked is read elsewhere; it never becomes a slot here.
+    text = validators.PHONE_PATTERN.sub(" ", validators.EMAIL_PATTERN.sub(" ", text))
+    text = validators.PLACEHOLDER.sub(" ", text)
+    if not validators.is_free_text(text):
+        return {}
+    lowered = text.lower()
+    found: Dict[str, Optional[str]] = {
+        "company_size": company_size(lowered),
+        "headcount": headcount(lowered),
+        "region": region(text),
+        "education_level": validators.normalise_education_level(lowered),
+        "contract_type": contract_type(lowered),
+        "time_horizon": timeframe(lowered),
+        "own_time": own_time(lowered),
+        "sector": sector_stated(text),
+        "company_name": company_name(text),
+        "tried_before": tried_before(text),
+    }
+    if found["headcount"] and found["headcount"] == found["company_size"]:
+        found["headcount"] = None
+    return {slot: value for slot, value in found.items() if value}
+
+
+def _count(words: str) -> Optional[int]:
+    return validators.parse_count(words)
+
+
+def company_size(lowered: str) -> Optional[str]:
+    for pattern in SIZE_PATTERNS:
+        match = pattern.search(lowered)
+        if match:
+            before = lowered[max(0, match.start() - 25) : match.start()]
+            if re.search(rf"\b{_WANT}\b", before) and "hebben" not in match.group(0):
+                continue
+            count = _count(match.group(1))
+            if count and count < 100_000:
+                return str(count)
+    return None
+
+
+def headcount(lowered: str) -> Optional[str]:
+    for pattern in HEADCOUNT_PATTERNS:
+        for match in pattern.finditer(lowered):
+            if re.search(rf"\b{_STAFF}\s+in\s+dienst\b", lowered[match.end(1) : match.end() + 12]):
+                continue
+            if re.search(r"\b(?:uur|uren|dag|dagen|maand|maanden|week|weken|jaar)\b", match.group(0)):
+                continue
+            count = _count(match.group(1))
+            if count and count < 1000:
+                return str(count)
+    return None
+
+
+def region(text: str) -> Optional[str]:
+    """A known town or province, or an unknown one after "in", "uit", "regio"."""
+    regions = known_regions()
+    for name in sorted(regions, key=len, reverse=True):
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
+            spelled = regions[name]
+            # A lower-case town only counts after a preposition ("in ede").
+            if re.search(rf"(?<![\w-]){re.escape(spelled)}(?![\w-])", text) or re.search(
+                rf"\b(?:in|uit|regio|rond|omgeving|bij|te)\s+{re.escape(name)}\b", text.lower()
+            ):
+                return spelled
+    match = re.search(
+        r"\b(?:zitten|zit|gevestigd|zijn|werken|wonen|actief)\s+(?:we\s+|wij\s+)?(?:in|te)\s+"
+        r"(?:de\s+(?:regio|omgeving)\s+)?([A-Z][a-zà-ÿ'-]+(?:[ -](?:aan|op|den|de)[ -][A-Z][a-zà-ÿ'-]+)?)",
+        text,
+    ) or re.search(r"\b(?:regio|omgeving|uit)\s+([A-Z][a-zà-ÿ'-]+)", text)
+    return match.group(1) if match else None
+
+
+def contract_type(lowered: str) -> Optional[str]:
+    for name, pattern in CONTRACT_TYPES:
+        if re.search(pattern, lowered):
+            return name
+    return None
+
+
+def timeframe(lowered: str) -> Optional[str]:
+    """A fixed phrase for when it should be arranged: "voor de zomer", "in september"."""
+    month = _MONTH.search(lowered)
+    if month:
+        preposition = {"per": "vanaf", "rond": "in", "na": "na"}.get(month.group(1), month.group(1))
+        return f"{preposition} {month.group(2)}"
+    for phrase, pattern in TIMEFRAMES:
+        if re.search(pattern, lowered):
+            return phrase
+    within = _WITHIN.search(lowered)
+    if within:
+        count = _count(within.group(1)) or 1
+        unit = within.group(2)
+        if unit.startswith("maand"):
+            return "binnen een maand" if count == 1 else f"binnen {count} maanden"
+        return "binnen een week" if count == 1 else f"binnen {count} weken"
+    return None
+
+
+def own_time(lowered: str) -> Optional[str]:
+    hours = _HOURS.search(lowered)
+    if hours and hours.group(1) not in ("een", "1") and "paar" not in hours.group(1):
+        count = _count(hours.group(1))
+        if count:
+            return f"ongeveer {count} uur per {hours.group(2)}"
+    for phrase, pattern in OWN_TIME:
+        if re.search(pattern, lowered):
+            return phrase
+    if hours:
+        count = _count(hours.group(1)) if "paar" not in hours.group(1) else None
+        unit = hours.group(2)
+        if count is None:
+            return f"een paar uur per {unit}"
+        return f"ongeveer {'een' if count == 1 else count} uur per {unit}"
+    days = _DAYS.search(lowered)
+    if days:
+        count = _count(days.group(1)) or 1
+        return f"ongeveer {count} dagen per {days.group(2)}"
+    return None
+
+
+def sector_stated(text: str) -> Optional[str]:
+    """A sector the message names as the company's: a business type anywhere, an
+    activity only in "we zitten in de bouw" or as a compound "installatiebedrijf"."""
+    return validators.sector_in_message(text)
+
+
+def company_name(text: str) -> Optional[str]:
+    """A company name introduced as one: "wij zijn Bakkerij De Korenaar uit Ede"."""
+    for pattern in (LEGAL_FORM, COMPANY_INTRO):
+        match = pattern.search(text)
+        if match:
+            name = _trim_name(match.group(1))
+            if name and validators.is_company_name(name) and not region_only(name):
+                return name
+    return None
+
+
+def name_from_answer(text: str, known_region: Optional[str] = None) -> Optional[str]:
+    """The company name in an answer to "hoe heet je bedrijf?"."""
+    name = validators.clean_text(text)
+    lowered = name.lower()
+    for prefix in NAME_PREFIXES:
+        if lowered.startswith(prefix + " "):
+            name = name[len(prefix) :].strip(" ,:")
+            break
+    # "Jansen Installatie, we zitten in Eindhoven" / "Bakkerij Jansen uit Ede"
+    name = re.split(r",|\s+-\s+|\s+(?:in|uit|te|met|en\s+we|we|wij)\s+(?=[a-zA-Z])", name)[0]
+    if known_region and name.lower().endswith(" " + known_region.lower()):
+        name = name[: -len(known_region)].strip()
+    name = name.strip(" ,.:;")
+    return name if validators.is_company_name(name) else None
+
+
+def _trim_name(name: str) -> str:
+    words = name.split()
+    while words and words[-1].lower() in ("en", "de", "der", "den", "van", "het", "'t", "&", "in", "uit"):
+        words.pop()
+    regions = known_regions()
+    if len(words) > 1 and words[-1].lower() in regions:
+        words.pop()
+    return " ".join(words)
+
+
+def region_only(text: str) -> bool:
+    return text.lower() in known_regions()
+
+
+def tried_before(text: str) -> Optional[str]:
+    match = TRIED_PATTERN.search(text)
+    if not match:
+        return None
+    phrase = validators.clean_text(match.group(0))
+    return phrase if len(phrase.split()) <= 12 else None
+
+
+def tried_from_answer(text: str) -> str:
+    """An answer to "wat heb je al geprobeerd?": "nog niets" for every kind of no."""
+    cleaned = validators.clean_text(text)
+    if NOTHING_TRIED.match(cleaned) and len(cleaned.split()) <= 4:
+        return "nog niets"
+    return cleaned
+
+
+def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) -> Optional[str]:
+    """The short noun phrase of what the question is about, from the parse."""
+    text = validators.clean_text(text)
+    if not validators.is_free_text(text):
+        return None
+    excluded = {w.lower() for value in exclude if value for w in str(value).split()}
+    if need == "talent":
+        people = PEOPLE_WANTED.search(text.lower())
+        if people and people.group(1) not in ("personeel", "medewerker", "medewerkers"):
+            return people.group(1)
+    verb_object = _VERB_OBJECT.search(text.lower())
+    if verb_object and verb_object.group(2) not in COMMON_VERBS and verb_object.group(1) not in GENERIC_NOUNS:
+        return f"het {verb_object.group(2)} van je {verb_object.group(1)}"
+    after = _TOPIC_AFTER.search(text)
+    if after:
+        phrase = _TOPIC_STOP.split(after.group(1))[0]
+        phrase = _clean_phrase(phrase.split(), excluded)
+        if phrase:
+            return phrase
+    phrases = noun_phrases(text, excluded)
+    if need != "talent":
+        # Outside talent the staff are who it is for, not what it is about.
+        phrases = [p for p in phrases if not PEOPLE_WANTED.fullmatch(p)] or []
+    if not phrases:
+        on = re.search(r"\b(?:op|in|voor)\s+(?:het\s+gebied\s+van\s+)?([a-zà-ÿ-]{5,})$", text.lower())
+        if on and on.group(1) not in GENERIC_NOUNS:
+            return on.group(1)
+    return phrases[0] if phrases else None
+
+
+def noun_phrases(text: str, excluded: set = frozenset()) -> List[str]:
+    """[adjectives] noun [van [adjectives] noun], built from POS and lemmas (the
+    stand-in parser's noun_chunks miss adjectives and nominalised verbs)."""
+    doc = _nlp()(text)
+    phrases: List[str] = []
+    tokens = list(doc)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.pos_ in ("NOUN", "PROPN") and not _generic(token, excluded):
+            start = i
+            while start > 0 and tokens[start - 1].pos_ == "ADJ" and not _generic(tokens[start - 1], excluded):
+                start -= 1
+            end = i + 1
+            if end + 1 < len(tokens) and tokens[end].lower_ == "van":
+                nxt = end + 1
+                while nxt < len(tokens) and tokens[nxt].pos_ in ("DET", "ADJ", "PRON") and nxt - end < 3:
+                    nxt += 1
+                if nxt < len(tokens) and tokens[nxt].pos_ == "NOUN" and not _generic(tokens[nxt], excluded):
+                    end = nxt + 1
+            words = [t.text for t in tokens[start:end]]
+            phrase = _clean_phrase(words, excluded)
+            if phrase:
+                phrases.append(phrase)
+            i = end
+            continue
+        i += 1
+    if not phrases:
+        # Nominalised verbs ("verduurzamen") are the topic when no noun is left.
+        verbs = [t.text.lower() for t in tokens if t.pos_ == "VERB"
+                 and TOPICAL_VERB.search(t.lower_) and t.lower_ not in COMMON_VERBS]  # fmt: skip
+        if verbs:
+            phrases.append(verbs[-1])
+    return phrases
+
+
+def _generic(token, excluded: set) -> bool:
+    lower = token.lower_
+    return (
+        lower in GENERIC_NOUNS
+        or token.lemma_.lower() in GENERIC_NOUNS
+        or lower in excluded
+        or lower in known_regions()
+        or lower in validators.BUSINESS_WORDS
+        or validators._strip_company_suffix(lower) != lower
+        or len(lower) < 3
+        or not re.search(r"[a-zà-ÿ]", lower)
+    )
+
+
+def _clean_phrase(words: List[str], excluded: set) -> Optional[str]:
+    kept: List[str] = []
+    for word in words:
+        lower = word.lower().strip(",.;:!?\"'")
+        if not lower or lower in DROPPED_DETERMINERS:
+            continue
+        if lower in POSSESSIVES:
+            kept.append(POSSESSIVES[lower])
+            continue
+        kept.append(lower if not word[:1].isupper() or lower in GENERIC_NOUNS else word)
+    while kept and kept[-1] in ("je", "de", "het", "van", "en", "met", "voor", "of", "in", "op"):
+        kept.pop()
+    while kept and kept[0] in ("van", "en", "met", "voor", "of", "in", "op"):
+        kept.pop(0)
+    # "de opleiding automonteur" keeps its article; a lone "de kas" does not need it.
+    if kept and kept[0] in ("de", "het") and len(kept) <= 2:
+        kept.pop(0)
+    content = [w for w in kept if w.lower() not in GENERIC_NOUNS and w.lower() not in excluded
+               and w not in ("je", "de", "het", "van")]  # fmt: skip
+    if not content or len(kept) > MAX_TOPIC_WORDS:
+        return None
+    return " ".join(kept)
+
+
+# Words that state a need clearly, for an opening the intent classifier was
+# unsure about (a long message full of facts reads as `inform`).
+NEED_SIGNALS = (
+    ("leven_lang_ontwikkelen", r"\b(?:bij|om)\s*(?:te\s+)?scholen\b|\bbijscho\w*|\bomscho\w*|\b(?:bij|om)geschoold\b|\bcursus\w*|\btraining\w*|\bopleiden\b"),
+    ("onderwijs_invloed", r"\bgastles\w*|\bcurricul\w*|\blesprogramma\w*|\bmeedenken\s+over\s+(?:de|het)\s+(?:opleiding|onderwijs)"),
+    ("talent", r"\bstagiair\w*|\bstageplek\w*|\bbbl\b|\bleerling\w*|\bafstudeerder\w*|\bvacature\w*|\b(?:zoek|zoeken|nodig)\b.*\b(?:mensen|personeel|medewerkers?|monteurs?|mbo'ers|hbo'ers)\b"),
+    ("innovatie", r"\bonderzoe\w*|\bprototype\w*|\binnov\w*|\bverduurzam\w*|\bduurzaam\w*|\bdigitali\w*|\bautomatiser\w*|\bontwikkelen\b"),
+    ("kennis_netwerk", r"\bnetwerk\w*|\bontmoeten\b|\bmasterclass\w*|\bbijeenkomst\w*|\bmeer\s+weten\s+over\b"),
+    ("loket", r"\bwaar\s+(?:ik|we|moet\w*)\b.*\bbeginnen\b|\bwegwijs\b|\bbij\s+wie\b"),
+)
+
+
+def need_from_text(text: str) -> Optional[str]:
+    """The need a message names in so many words, or None."""
+    lowered = validators.clean_text(text).lower()
+    for need, pattern in NEED_SIGNALS:
+        if re.search(pattern, lowered):
+            return need
+    return None

@@ -1,0 +1,134 @@
+"""What a message states, read into slot values, and the restatement written from them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from actions import extraction, restatement, validators
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Wij zijn Bakkerij De Korenaar uit Ede, we zijn met 12 man en zoeken voor de "
+         "zomer twee mbo'ers via de bbl",
+         {"company_name": "Bakkerij De Korenaar", "region": "Ede", "company_size": "12",
+          "sector": "horeca", "headcount": "2", "education_level": "mbo",
+          "time_horizon": "voor de zomer", "contract_type": "bbl"}),
+        ("We zijn een tuinbouwbedrijf met 40 medewerkers",
+         {"sector": "agrifood", "company_size": "40"}),
+        ("ik zoek twee monteurs voor mijn installatiebedrijf in Ede",
+         {"headcount": "2", "region": "Ede", "sector": "installatie"}),
+        ("we hebben 12 medewerkers", {"company_size": "12"}),
+        ("een uurtje per week", {"own_time": "ongeveer een uur per week"}),
+        ("2 uur per week", {"own_time": "ongeveer 2 uur per week"}),
+        ("vanaf september", {"time_horizon": "vanaf september"}),
+        ("binnen 3 maanden", {"time_horizon": "binnen 3 maanden"}),
+        ("we zitten in de bouw", {"sector": "bouw"}),
+        ("minder energie verbruiken in de productie", {}),
+        ("piet@devries.nl", {}),
+        ("[e-mailadres]", {}),
+        ("/affirm", {}),
+    ],
+)  # fmt: skip
+def test_a_message_yields_exactly_what_it_states(text, expected):
+    assert extraction.extract(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, need, topic",
+    [
+        ("we willen eigenlijk iets met die oude broodresten ofzo", "innovatie", "oude broodresten"),
+        ("We zijn een tuinbouwbedrijf en willen onze kas verduurzamen", "innovatie",
+         "het verduurzamen van je kas"),
+        ("ik wil meer weten over cybersecurity en andere ondernemers ontmoeten",
+         "kennis_netwerk", "cybersecurity"),
+        ("mijn monteurs moeten bijgeschoold worden op warmtepompen",
+         "leven_lang_ontwikkelen", "warmtepompen"),
+        ("ik krijg mijn vacatures voor monteurs niet gevuld", "talent", "monteurs"),
+        ("we moeten iets met duurzaamheid maar weten niet wat", "innovatie", "duurzaamheid"),
+        ("ik weet niet waar ik moet beginnen", "loket", None),
+        ("ik vind geen personeel", "talent", None),
+    ],
+)  # fmt: skip
+def test_topic_is_a_short_noun_phrase(text, need, topic):
+    assert extraction.topic(text, need) == topic
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [("tuinbouw", "agrifood"), ("tuinbouwbedrijf", "agrifood"), ("glastuinbouw", "agrifood"),
+     ("bouwbedrijf", "bouw"), ("woningbouw", "bouw"), ("instalatiebedrijf", "installatie"),
+     ("loodgietersbedrijf", "installatie"), ("Bakkerij Jansen", "horeca"),
+     ("Piet Bakker", None), ("ja graag", None), ("[e-mailadres]", None),
+     ("piet@bouw.nl", None), ("hallo", None)],
+)  # fmt: skip
+def test_sectors_match_whole_words_never_substrings(typed, code):
+    assert validators.normalise_sector(typed) == code
+
+
+@pytest.mark.parametrize(
+    "typed, name",
+    [("Jansen Installatie, we zitten in Eindhoven", "Jansen Installatie"),
+     ("Bakkerij Jansen uit Ede", "Bakkerij Jansen"), ("Stop & Go Fietsen", "Stop & Go Fietsen"),
+     ("Van Dijk Installatie", "Van Dijk Installatie"), ("het bedrijf heet Smit BV", "Smit BV"),
+     ("Ja, graag", None), ("hallo", None), ("06 12345678", None), ("piet@smit.nl", None)],
+)  # fmt: skip
+def test_company_name_from_an_answer(typed, name):
+    assert extraction.name_from_answer(typed, extraction.region(typed)) == name
+
+
+@pytest.mark.parametrize(
+    "text, need",
+    [("we zoeken voor de zomer twee mbo'ers via de bbl", "talent"),
+     ("onze mensen moeten bijgeschoold worden", "leven_lang_ontwikkelen"),
+     ("hallo daar", None)],
+)  # fmt: skip
+def test_need_from_the_words_when_the_classifier_is_unsure(text, need):
+    assert extraction.need_from_text(text) == need
+
+
+VALUES = [
+    {"need_category": "talent", "topic": "monteurs", "headcount": "2",
+     "education_level": "mbo", "contract_type": "bbl", "time_horizon": "voor de zomer",
+     "company_name": "Bakkerij De Korenaar", "sector": "horeca", "company_size": "12",
+     "region": "Ede"},
+    {"need_category": "innovatie", "topic": "het verduurzamen van je kas",
+     "desired_outcome": "we willen eigenlijk minder gas gebruiken in de hele kas ofzo",
+     "time_horizon": "binnen een half jaar", "own_time": "ongeveer een uur per week",
+     "company_name": "Kwekerij De Groene Kas", "sector": "agrifood", "company_size": "40",
+     "region": "Westland"},
+    {"need_category": "kennis_netwerk", "topic": "cybersecurity", "own_time": "weinig tijd",
+     "sector": "ict", "company_size": "8", "region": "Enschede"},
+    {"need_category": "leven_lang_ontwikkelen", "topic": "warmtepompen", "headcount": "5",
+     "education_level": "mbo", "company_name": "Jansen Installatie"},
+    {"need_category": "onderwijs_invloed", "topic": "werktuigbouwkunde",
+     "education_level": "hbo", "company_name": "onbekend"},
+    {"need_category": "loket"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("values", VALUES, ids=lambda v: v["need_category"])
+def test_restatement_is_short_plain_and_never_pasted(domain, values):
+    text = restatement.restate(values, domain)
+    message = f"Als ik het goed begrijp, is je eigenlijke vraag: {text} Klopt dat?"
+    assert len(message.split()) <= 45
+    assert text.count("?") == 1  # the question itself, no placeholder
+    assert "{" not in text and "onbekend" not in text
+    assert not re.match(r"(ja|nee)\b", text, re.IGNORECASE)
+    for said in values.values():
+        words = str(said).split()
+        for start in range(len(words) - 7):
+            assert " ".join(words[start : start + 8]) not in text
+    if values.get("topic"):
+        assert values["topic"] in text
+
+
+def test_talent_restatement_reads_as_one_question(domain):
+    assert restatement.restate(VALUES[0], domain) == (
+        "Hoe vind je twee monteurs op mbo-niveau via de bbl (leren en werken), voor de "
+        "zomer? Het gaat om Bakkerij De Korenaar, een bedrijf in de horeca met twaalf "
+        "medewerkers in Ede."
+    )
