@@ -258,11 +258,15 @@ def test_options_arrive_as_cards_with_the_first_card_in_view(browser, site_url, 
     page.get_by_label("Je bericht").fill("ik krijg mijn vacatures niet gevuld")
     page.keyboard.press("Enter")
     page.evaluate("window.botSays({text: 'Dit zijn drie mogelijkheden die passen.'})")
-    # the server sends the text version first, then the cards, then the question
-    page.evaluate("window.botSays(%s)" % json.dumps({"text": OPTIONS_TEXT}))
+    # the server sends the text version first (one message per option), then the
+    # cards (actions/option_cards.py), then the question
+    for option in OPTIONS:
+        page.evaluate(
+            "window.botSays(%s)" % json.dumps({"text": f"{option['title']}\n..."})
+        )
     page.evaluate(
         "window.botSays(%s)"
-        % json.dumps({"type": "pps_options", "text": OPTIONS_TEXT, "options": OPTIONS})
+        % json.dumps({"type": "pps_options", "replaces": 3, "options": OPTIONS})
     )
     page.evaluate(
         "window.botSays(%s)"
@@ -274,9 +278,8 @@ def test_options_arrive_as_cards_with_the_first_card_in_view(browser, site_url, 
     cards = page.locator(".vw-card")
     assert cards.count() == 3
     # the plain-text version the cards replace is gone from the log
-    assert "Een student loopt een half jaar" not in page.locator(
-        ".vw-from-bot:not(.vw-has-cards)"
-    ).all_inner_texts().__str__()
+    plain = " ".join(page.locator(".vw-from-bot:not(.vw-has-cards)").all_inner_texts())
+    assert "Stage (mbo)" not in plain and "drie mogelijkheden" in plain
     first = cards.first
     assert first.locator("h3").inner_text() == "Bbl-leerbaan"
     assert "Waarom: je zoekt monteurs" in first.inner_text()

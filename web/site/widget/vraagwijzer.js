@@ -317,9 +317,10 @@
     render(message, true);
   }
 
-  // {"type": "pps_options", "text": ..., "options": [...]} (actions/option_cards.py).
-  // The same options arrived just before as plain text (for clients without
-  // cards): those bubbles are replaced by the cards.
+  // {"type": "pps_options", "replaces": n, "options": [...]} (actions/option_cards.py).
+  // The same options arrived just before as n plain-text messages (for clients
+  // without cards): those bubbles are replaced by the cards. Instead of
+  // "replaces", "text" names the replaced text itself.
   function onOptionCards(payload) {
     var options = payload.options.filter(function (option) {
       return option && option.id && option.title;
@@ -330,11 +331,26 @@
       return card;
     });
     if (!options.length) { return; }
-    if (payload.text) { dropTextVersion(String(payload.text)); }
+    if (typeof payload.replaces === "number") {
+      dropLastTextMessages(payload.replaces);
+    } else if (payload.text) {
+      dropTextVersion(String(payload.text));
+    }
     var message = { from: "bot", text: "", cards: options };
     state.messages.push(message);
     saveState();
     render(message, true);
+  }
+
+  function dropLastTextMessages(count) {
+    var start = state.messages.length - count;
+    if (count < 1 || start < 0) { return; }
+    var plain = state.messages.slice(start).every(function (message) {
+      return message.from === "bot" && !message.cards && !(message.buttons || []).length;
+    });
+    if (!plain) { return; }
+    state.messages.splice(start, count);
+    for (var i = 0; i < count; i += 1) { ui.log.removeChild(ui.log.lastElementChild); }
   }
 
   function dropTextVersion(text) {
