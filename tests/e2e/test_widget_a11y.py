@@ -325,3 +325,21 @@ def test_card_text_is_never_markup(browser, site_url):
     assert card.locator("img, b").count() == 0
     assert page.evaluate("window.hacked") is None
     page.close()
+
+
+@pytest.mark.parametrize("page_name", ["index.html", "aanbod.html"])
+def test_site_and_widget_say_je_like_the_bot(browser, site_url, page_name):
+    page = browser.new_page()
+    page.add_init_script(FAKE_SOCKET_IO)
+    page.goto(f"{site_url}/{page_name}")
+    page.get_by_role("button", name="Chat met Vraagwijzer").click()
+    page.wait_for_function("document.querySelectorAll('.vw-from-bot').length === 3")
+    widget_labels = page.locator(".vw-root [aria-label], .vw-root [placeholder]").evaluate_all(
+        "els => els.map(el => (el.getAttribute('aria-label') || '') + ' ' +"
+        " (el.getAttribute('placeholder') || ''))"
+    )
+    words = " ".join([page.inner_text("body")] + widget_labels).lower().split()
+    formal = {"u", "uw", "uzelf"}
+    assert formal.isdisjoint(w.strip(".,:;?!()") for w in words)
+    assert "je" in words
+    page.close()
