@@ -390,11 +390,12 @@ def test_axe_finds_no_serious_or_critical_violation(browser, site, size):
     base, _ = site
     # The app's CSP forbids all script; axe-core is the test's own, injected.
     context = browser.new_context(
-        viewport=LAPTOP if size == "laptop" else NARROW, bypass_csp=True
+        viewport=LAPTOP if size == "laptop" else NARROW, bypass_csp=True, locale="nl-NL"
     )
     page = context.new_page()
     log_in(page, base)
     assert axe_violations(page) == [], "inbox"
+    page.goto(f"{base}/verzoeken?kanaal=telegram")  # the README's picture: sample rows only
     page.screenshot(path=screenshot_path(f"review-inbox-{size}"))
     open_request(page, base, "Bakkerij Ëlsloo")
     assert axe_violations(page) == [], "request"
