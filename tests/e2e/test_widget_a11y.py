@@ -26,7 +26,9 @@ GREETING = [
     {"text": "Vertel in je eigen woorden waar je mee zit: personeel, een vraag die "
      "onderzocht moet worden, scholing of innovatie. Ik stel daarna een paar vragen "
      "en laat je drie mogelijkheden zien. Een coördinator neemt daarna contact met je "
-     "op.\nJe kunt altijd \"stop\" typen."},
+     "op.\nJe kunt altijd \"stop\" typen.\n" + "\n".join(
+         f"{n}. Wat je vertelt, gebruiken we alleen voor deze vraag." for n in range(1, 16)
+     )},
     {"text": "Waar kan ik je mee helpen?"},
 ]
 
@@ -297,7 +299,7 @@ def test_options_arrive_as_cards_with_the_first_card_in_view(browser, site_url, 
         }"""
     )
     assert top_in_view
-    page.screenshot(path=screenshot_path(f"widget-{size}"))
+    page.screenshot(path=screenshot_path(f"widget-{size}-cards"))
     more.locator("summary").click()
     assert "Installatiebedrijf Van Dijk" in more.inner_text()
     assert "erkend leerbedrijf" in more.inner_text()
