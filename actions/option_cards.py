@@ -55,6 +55,22 @@ def example_of(option: Mapping[str, Any]) -> str:
     return name or text
 
 
+def option_values(ranked: Any) -> Dict[str, Any]:
+    """The values present_option has, from a catalogue RankedOption."""
+    pps_format = ranked.format
+    return {
+        "id": pps_format.id,
+        "title": pps_format.title,
+        "description": pps_format.description,
+        "reason": ranked.reason,
+        "hours": pps_format.hours,
+        "duration": pps_format.duration,
+        "cost": pps_format.cost,
+        "example_name": pps_format.example_name,
+        "example_text": pps_format.example_text,
+    }
+
+
 def option_card(option: Mapping[str, Any]) -> Dict[str, str]:
     """One card from {id, title, description, reason, hours, duration, cost,
     example_name, example_text} (as present_option has them)."""

@@ -63,13 +63,27 @@ def intent_choices(intents: Sequence[str]) -> List[Tuple[str, str]]:
     return sorted(((name, intent_label(name)) for name in intents), key=lambda p: p[1])
 
 
-def _bot_choices(data: Optional[str]) -> Dict[str, str]:
-    """payload -> title of a bot message's buttons and option cards."""
+def _bot_message(data: Optional[str]) -> Dict[str, Any]:
     try:
         event = json.loads(data or "{}")
     except ValueError:
         return {}
-    message = event.get("data") or {}
+    message = event.get("data") if isinstance(event, dict) else None
+    return message if isinstance(message, dict) else {}
+
+
+def _cards(message: Dict[str, Any]) -> List[str]:
+    """Titles of the option cards a bot message carried (actions/option_cards.py)."""
+    custom = message.get("custom") or {}
+    payload = custom.get("data") if isinstance(custom, dict) else None
+    if not isinstance(payload, dict):
+        return []
+    return [str(c.get("title")) for c in payload.get("options") or []
+            if isinstance(c, dict) and c.get("title")]  # fmt: skip
+
+
+def _bot_choices(message: Dict[str, Any]) -> Dict[str, str]:
+    """payload -> title of a bot message's buttons and option cards."""
     choices = {
         str(b.get("payload")): str(b.get("title"))
         for b in message.get("buttons") or []
@@ -88,7 +102,8 @@ def as_seen(
     turns: List[Dict[str, Any]],
     chosen_option: Optional[str] = None,
 ) -> List[Dict[str, Any]]:
-    """The transcript with, per user turn, `shown` (the button title the
+    """The transcript with, per bot turn, `cards` (titles of option cards it
+    carried) and, per user turn, `shown` (the button title the
     entrepreneur pressed, else their text), `payload` (what was sent, when it was
     a button) and `chosen` (this turn chose the request's option)."""
     bot_ids = [t["id"] for t in turns if t["event"] == "bot"]
@@ -101,7 +116,9 @@ def as_seen(
     for turn in turns:
         turn = dict(turn)
         if turn["event"] == "bot":
-            found = _bot_choices(data_by_id.get(turn["id"]))
+            message = _bot_message(data_by_id.get(turn["id"]))
+            turn["cards"] = _cards(message)
+            found = _bot_choices(message)
             if found:
                 choices = found
         else:

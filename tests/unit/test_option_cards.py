@@ -95,3 +95,14 @@ def test_telegram_form_is_compact_text_with_a_button_per_option():
     ]
     # Telegram's limit for one message is 4096 characters
     assert len(telegram_options([BBL, CHALLENGE, BBL]).text) < 4096
+
+
+def test_values_come_from_a_ranked_catalogue_option():
+    from actions.catalogue import load_catalogue, RankedOption
+    from actions.option_cards import option_values
+
+    pps_format = load_catalogue().formats[0]
+    values = option_values(RankedOption(format=pps_format, score=1.0, reason="omdat"))
+    card = option_card(values)
+    assert card["id"] == pps_format.id and card["title"] == pps_format.title
+    assert card["reason"] == "omdat" and card["details"] == pps_format.description.strip()

@@ -52,3 +52,20 @@ def test_transcript_shows_button_titles_and_marks_the_chosen_option(tmp_path):
         ("/deny", None, False),
         ("2. Stageplek", "stageplek", True),
     ]
+
+
+def test_a_bot_message_with_only_cards_lists_their_titles(tmp_path):
+    url = f"sqlite:///{tmp_path / 'cards.db'}"
+    upgrade(url)
+    cards = {"data": {"type": "pps_options", "replaces": 1,
+                      "options": [{"id": "fieldlab", "title": "Fieldlab"}]}}  # fmt: skip
+    event = bot_event("", 1_790_000_000.0)
+    event["text"] = None
+    event["data"]["custom"] = cards
+    with UnitOfWork(session_factory(url)) as uow:
+        write_events(uow.session, "c2", [event,
+                     user_event("fieldlab", "inform", 1.0, 1_790_000_001.0)])  # fmt: skip
+        uow.commit()
+        seen = labels.as_seen(uow.session, transcript(uow.session, "c2"), "fieldlab")
+    assert seen[0]["cards"] == ["Fieldlab"]
+    assert (seen[1]["shown"], seen[1]["chosen"]) == ("Fieldlab", True)
