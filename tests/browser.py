@@ -55,3 +55,45 @@ def launch_chromium() -> Iterator["object"]:
 def screenshot_path(name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / f"{name}.png"
+
+
+AXE_SCRIPT = ROOT / "web" / "test-vendor" / "axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def axe_violations(page, context: str = "document") -> list:
+    """axe-core's WCAG 2.x A/AA (and 2.2) violations of impact serious or critical.
+
+    axe-core comes from npm (web/package.json), copied by scripts/install_web.sh.
+    """
+    if not AXE_SCRIPT.exists():
+        pytest.skip("axe-core is not installed: run `bash scripts/install_web.sh`")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        """async (context) => {
+            const target = context === 'document' ? document : document.querySelector(context);
+            const result = await axe.run(target, {runOnly: {type: 'tag', values:
+                ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
+        }""",
+        context,
+    )
+    return [v for v in result if v["impact"] in BLOCKING_IMPACTS]
+
+
+def contrast_ratio(rgb_a: str, rgb_b: str) -> float:
+    """WCAG contrast ratio of two computed CSS colours ("rgb(r, g, b)")."""
+
+    def luminance(rgb: str) -> float:
+        parts = rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")
+        channels = []
+        for value in parts[:3]:
+            c = float(value) / 255
+            channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+        r, g, b = channels
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(rgb_a), luminance(rgb_b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

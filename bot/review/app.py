@@ -11,11 +11,9 @@ import io
 import secrets
 from datetime import date, datetime, timedelta, timezone
 from math import ceil
-from pathlib import Path
 from typing import Any, Callable, List, Optional
 from urllib.parse import urlencode, urlsplit
 
-import yaml
 from flask import (
     Flask,
     Response,
@@ -32,7 +30,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from bot.export import write_csv
-from bot.review import dates, workflow
+from bot.review import dates, labels, workflow
 from bot.review.accounts import (
     MIN_PASSWORD,
     AccountError,
@@ -103,11 +101,6 @@ def secret_key(settings: Settings) -> str:
     return SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
 
 
-def domain_intents(domain_file: Path = REPO_ROOT / "domain.yml") -> List[str]:
-    domain = yaml.safe_load(domain_file.read_text(encoding="utf-8"))
-    return sorted(domain["intents"])
-
-
 def parse_day(text: Optional[str]) -> Optional[date]:
     try:
         return date.fromisoformat(text) if text else None
@@ -129,6 +122,17 @@ def inbox_filter(args: Any) -> RequestFilter:
         text=(args.get("zoek") or "").strip() or None,
         tag=args.get("label") or None,
     )
+
+
+def reversed_range(args: Any) -> Optional[str]:
+    """A Dutch message when "van" lies after "tot en met" (nothing can match)."""
+    since, until = parse_day(args.get("van")), parse_day(args.get("tot"))
+    if since and until and since > until:
+        return (
+            f"De datum 'van' ({since:%d-%m-%Y}) ligt na 'tot en met' "
+            f"({until:%d-%m-%Y}): daar valt niets tussen. Draai de datums om."
+        )
+    return None
 
 
 def query_string(args: Any, **changes: Any) -> str:
@@ -195,14 +199,14 @@ def create_app(
     )
     CSRFProtect(app)
     factory = session_factory(settings.database_url)
-    intents = domain_intents()
+    intents = labels.domain_intents()
     throttle = throttle or LoginThrottle()
 
     app.jinja_env.globals.update(
         CATEGORIES=CATEGORIES, CHANNELS=CHANNELS, STATUSES=workflow.STATUSES,
         ANSWERS=ANSWERS, ACTIVITY=ACTIVITY, NO_OPTION=NO_OPTION,
         LOW_CONFIDENCE=LOW_CONFIDENCE, shown=dates.shown, min_password=MIN_PASSWORD,
-        transcript_time=transcript_time,
+        transcript_time=transcript_time, intent_label=labels.intent_label,
     )  # fmt: skip
 
     @app.after_request
@@ -285,14 +289,18 @@ def create_app(
                 "Te veel mislukte pogingen. "
                 f"Probeer het over {wait_text(wait)} opnieuw."
             )
-            page = render_template("login.html", error=message, next=next_page)
+            page = render_template(
+                "login.html", error=message, next=next_page, username=name
+            )
             return page, 429, {"Retry-After": str(wait)}
         with UnitOfWork(factory) as uow:
             user = authenticate(uow, name, request.form.get("wachtwoord", ""))
             if user is None:
                 throttle.failed(name, address)
                 message = "Onbekende gebruiker of verkeerd wachtwoord."
-                page = render_template("login.html", error=message, next=next_page)
+                page = render_template(
+                    "login.html", error=message, next=next_page, username=name
+                )
                 return page, 401
             throttle.succeeded(name, address)
             uow.commit()
@@ -372,6 +380,7 @@ def create_app(
             args=request.args,
             tags=g.uow.requests.tags_in_use(),
             query_string=functools.partial(query_string, request.args),
+            range_error=reversed_range(request.args),
         )
 
     @app.get("/verzoeken/export.csv")
@@ -379,7 +388,7 @@ def create_app(
     def export_csv() -> Any:
         out = io.StringIO(newline="")
         write_csv(g.uow.requests.search(inbox_filter(request.args)), out)
-        name = f"verzoeken-{date.today():%Y%m%d}.csv"
+        name = f"verzoeken-{dates.today():%Y%m%d}.csv"
         return Response(
             out.getvalue().encode("utf-8"),
             mimetype="text/csv; charset=utf-8",
@@ -397,12 +406,16 @@ def create_app(
         return render_template(
             "request.html",
             r=found,
-            turns=transcript(g.uow.session, found.conversation_id),
+            turns=labels.as_seen(
+                g.uow.session,
+                transcript(g.uow.session, found.conversation_id),
+                found.chosen_option,
+            ),
             corrections=corrections,
             history=g.uow.requests.history(found.id),
             next_statuses=workflow.next_statuses(found.status),
             users=g.uow.users.active(),
-            intents=intents,
+            intents=labels.intent_choices(intents),
         )
 
     def change(request_id: int, apply: Callable[[RefinedRequest], None]) -> Any:
@@ -469,7 +482,7 @@ def create_app(
         else:
             g.uow.corrections.mark(found.conversation_id, turn, intent, g.user)
             g.uow.commit()
-            flash(f"Gemarkeerd: dit bericht hoort bij '{intent}'.")
+            flash(f"Gemarkeerd: dit bericht hoort bij '{labels.intent_label(intent)}'.")
         return redirect(url_for("detail", request_id=request_id, _anchor="gesprek"))
 
     @app.route("/verzoeken/<int:request_id>/wissen", methods=["GET", "POST"])

@@ -13,6 +13,11 @@ def local(moment: Optional[datetime]) -> Optional[datetime]:
     return None if moment is None else moment.astimezone(LOCAL)
 
 
+def today() -> date:
+    """Today in Dutch local time (the date the rows and file names use)."""
+    return datetime.now(LOCAL).date()
+
+
 def day_start(day: date) -> datetime:
     """Midnight of a local day, in UTC."""
     return datetime.combine(day, time(), tzinfo=LOCAL).astimezone(timezone.utc)

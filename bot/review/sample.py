@@ -148,9 +148,11 @@ def user_event(
     }  # fmt: skip
 
 
-def bot_event(text: str, timestamp: float) -> Dict[str, Any]:
+def bot_event(
+    text: str, timestamp: float, buttons: Iterable[Dict[str, str]] = ()
+) -> Dict[str, Any]:
     return {"event": "bot", "timestamp": timestamp, "text": text,
-            "data": {}, "metadata": {}}  # fmt: skip
+            "data": {"buttons": list(buttons) or None}, "metadata": {}}  # fmt: skip
 
 
 def slot_event(name: str, value: Any, timestamp: float) -> Dict[str, Any]:

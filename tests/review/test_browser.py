@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.review.sample import seed_requests
+from bot.review import dates
+from bot.review.sample import bot_event, seed_requests, user_event, write_events
 from bot.store.migrate import upgrade
 from bot.store.session import UnitOfWork, session_factory
-from tests.browser import launch_chromium, screenshot_path
+from tests.browser import axe_violations, launch_chromium, screenshot_path
 from tests.review.conftest import (
     PASSWORD,
     XSS,
@@ -26,6 +27,7 @@ from tests.review.conftest import (
 
 LAPTOP = {"width": 1366, "height": 900}
 TABLET = {"width": 820, "height": 1180}  # iPad Air, portrait
+NARROW = {"width": 768, "height": 1024}  # iPad mini, portrait
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +48,7 @@ def site(tmp_path_factory):
                 contact_email="ilse@elsloo.nl", consent_at="2026-11-25T09:00:00+00:00",
                 handoff_requested=True)  # fmt: skip
     add_transcript(database_url, "web-elsloo")
+    add_button_presses(database_url, "web-elsloo")
     add_request(database_url, "web-xss", company=XSS, original_question=XSS)
     add_transcript(database_url, "web-xss", extra_user=XSS)
     make_user(database_url, "anna")
@@ -59,6 +62,26 @@ def site(tmp_path_factory):
         yield f"http://127.0.0.1:{server.effective_port}", database_url
     finally:
         server.close()
+
+
+def add_button_presses(database_url, conversation_id):
+    """Two buttons pressed, as Rasa logs them: the bot event holds the buttons,
+    the user event the payload."""
+    t = 1_790_000_200.0
+    confirm = [{"title": "Ja, klopt", "payload": "/affirm"},
+               {"title": "Nee, anders", "payload": "/deny"}]  # fmt: skip
+    options = [{"title": "1. Bbl-leerbaan", "payload": "bbl_leerbaan"},
+               {"title": "2. Stageplek", "payload": "stageplek"},
+               {"title": "Geen van deze", "payload": "geen"}]  # fmt: skip
+    events = [
+        bot_event("Dus je vraag is: hoe vinden we twee monteurs? Klopt dat?", t, confirm),
+        user_event("/affirm", "affirm", 1.0, t + 1),
+        bot_event("Welke spreekt je het meest aan?", t + 2, options),
+        user_event("bbl_leerbaan", "inform", 1.0, t + 3),
+    ]
+    with UnitOfWork(session_factory(database_url)) as uow:
+        write_events(uow.session, conversation_id, events)
+        uow.commit()
 
 
 @pytest.fixture(scope="module")
@@ -170,13 +193,22 @@ def test_open_a_request_work_it_and_see_the_history(page, site):
     assert "25-11-2026 10:00:00" in page.locator(".two").inner_text()  # local time
 
     users = page.locator(".transcript .turn.user")
-    assert users.count() == 5
-    assert users.nth(1).locator(".intent").inner_text() == "need_talent"
+    assert users.count() == 7
+    assert users.nth(1).locator(".intent").inner_text() == "Vraag: personeel en talent"
+    assert users.nth(1).locator(".intent").get_attribute("title") == "need_talent"
     assert users.nth(1).locator(".confidence").inner_text() == "0.88"
     fallback = page.locator(".transcript .turn.fallback")
     assert fallback.count() == 1
     assert "niet begrepen" in fallback.inner_text()
-    assert page.locator(".transcript .turn.low .intent").inner_text() == "inform"
+    low = page.locator(".transcript .turn.low .intent").inner_text()
+    assert low == "Geeft informatie (antwoord op een vraag)"
+    # buttons show as the entrepreneur saw them, and the chosen option is marked
+    transcript = page.locator(".transcript").inner_text()
+    assert "/affirm" not in transcript and "bbl_leerbaan" not in transcript
+    assert users.nth(5).locator(".bubble").inner_text() == "knop: Ja, klopt"
+    chosen = page.locator(".transcript .turn.user.chosen")
+    assert chosen.count() == 1
+    assert chosen.locator(".bubble").inner_text() == "knop: 1. Bbl-leerbaan gekozen optie"
 
     page.select_option("select[name=status]", "in behandeling")
     follow(page, "button:has-text('Status wijzigen')")
@@ -214,7 +246,9 @@ def test_mark_a_message_and_download_the_corrections(page, site):
     turn.locator("select[name=intent]").select_option("inform")
     follow(page, turn.locator("button:has-text('Markeren')"))
     corrected = page.locator(".transcript .turn.fallback .correction")
-    assert corrected.inner_text() == "Gecorrigeerd naar inform door anna"
+    assert corrected.inner_text() == (
+        "Gecorrigeerd naar Geeft informatie (antwoord op een vraag) door anna"
+    )
 
     follow(page, "nav a:has-text('Correcties')")
     assert "tja lastig te zeggen eigenlijk" in page.locator("table").inner_text()
@@ -240,6 +274,8 @@ def test_download_the_filtered_csv(page, site):
     assert body.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
     assert 0 < len(rows) == shown
+    local_today = dates.today()
+    assert download.value.suggested_filename == f"verzoeken-{local_today:%Y%m%d}.csv"
     assert {row["channel"] for row in rows} == {"telegram"}
 
 
@@ -293,3 +329,75 @@ def test_erase_a_conversation_after_confirming(page, site):
         from bot.store.tracker_store import transcript
 
         assert transcript(uow.session, "web-wis") == []
+
+
+def test_wrong_password_keeps_the_username(page, site):
+    base, _ = site
+    log_in(page, base, password="helemaal-fout-123")
+    assert page.locator("input[name=gebruiker]").input_value() == "anna"
+    assert page.evaluate("document.activeElement.name") == "wachtwoord"
+
+
+def test_reversed_date_range_says_so_in_dutch(page, site):
+    base, _ = site
+    log_in(page, base)
+    page.goto(f"{base}/verzoeken?van=2026-11-30&tot=2026-11-01")
+    assert page.locator(".flash.error").inner_text() == (
+        "De datum 'van' (30-11-2026) ligt na 'tot en met' (01-11-2026): "
+        "daar valt niets tussen. Draai de datums om."
+    )
+    page.goto(f"{base}/verzoeken?van=2026-11-01&tot=2026-11-30")
+    assert page.locator(".flash.error").count() == 0
+
+
+def test_favicon_is_served(page, site):
+    base, _ = site
+    log_in(page, base)
+    href = page.locator("link[rel=icon]").get_attribute("href")
+    response = page.request.get(f"{base}{href}")
+    assert response.status == 200
+    assert response.headers["content-type"].startswith("image/svg+xml")
+
+
+def test_correct_intent_lists_dutch_labels(page, site):
+    base, _ = site
+    log_in(page, base)
+    open_request(page, base, "Bakkerij Ëlsloo")
+    labels = page.locator(".transcript .turn.fallback select[name=intent] option")
+    texts = labels.all_inner_texts()[1:]
+    assert "Ja / akkoord" in texts and "affirm" not in texts
+    assert all("nog geen Nederlandse naam" not in text for text in texts)
+    assert labels.nth(1).get_attribute("value") != texts[0]
+
+
+@pytest.mark.parametrize("width", [768, 820, 1366])
+def test_inbox_and_request_fit_without_sideways_scrolling(page, site, width):
+    base, _ = site
+    page.set_viewport_size({"width": width, "height": 1024})
+    log_in(page, base)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    wrap = page.locator(".table-wrap")
+    assert wrap.evaluate("el => el.scrollWidth <= el.clientWidth"), "inbox table scrolls"
+    open_request(page, base, "Bakkerij Ëlsloo")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for control in ["select[name=status]", "select[name=gebruiker]"]:
+        box = page.locator(control).bounding_box()
+        assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width
+
+
+@pytest.mark.parametrize("size", ["laptop", "narrow"])
+def test_axe_finds_no_serious_or_critical_violation(browser, site, size):
+    base, _ = site
+    # The app's CSP forbids all script; axe-core is the test's own, injected.
+    context = browser.new_context(
+        viewport=LAPTOP if size == "laptop" else NARROW, bypass_csp=True, locale="nl-NL"
+    )
+    page = context.new_page()
+    log_in(page, base)
+    assert axe_violations(page) == [], "inbox"
+    page.goto(f"{base}/verzoeken?kanaal=telegram")  # the README's picture: sample rows only
+    page.screenshot(path=screenshot_path(f"review-inbox-{size}"))
+    open_request(page, base, "Bakkerij Ëlsloo")
+    assert axe_violations(page) == [], "request"
+    page.screenshot(path=screenshot_path(f"review-request-{size}"))
+    context.close()

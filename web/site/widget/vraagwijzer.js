@@ -41,6 +41,12 @@
     send: "Verstuur",
     typing: config.title + " typt…",
     choices: "Keuzes",
+    options: "Mogelijkheden",
+    why: "Waarom: ",
+    effort: "Wat het van je vraagt: ",
+    more: "Meer over deze mogelijkheid",
+    example: "Voorbeeld: ",
+    choose: "Kies deze",
     connecting: "Verbinding maken…",
     offline: "Geen verbinding met " + config.title + ". We proberen het opnieuw…",
     you: "Jij",
@@ -56,6 +62,9 @@
   var typingTimer = null;
   var ui = buildUi();
   var firstBotMessageMarked = false;
+  // The element the log keeps in view: the start of the bot's answer, or the
+  // first option card, so long answers are read from the top.
+  var scrollAnchor = null;
 
   window.Vraagwijzer = { open: openPanel, close: closePanel, restart: restartConversation };
   if (state.open) {
@@ -123,10 +132,9 @@
     var log = element("div", {
       class: "vw-log", role: "log", "aria-live": "polite", "aria-label": TEXT.log, tabindex: "0",
     });
-    var typing = element("p", { class: "vw-typing", hidden: "", "aria-label": TEXT.typing }, [
-      element("span", { "aria-hidden": "true" }), element("span", { "aria-hidden": "true" }),
-      element("span", { "aria-hidden": "true" }),
-    ]);
+    // Always in the page and filled while the bot types: a live region only
+    // announces changes to its content.
+    var typing = element("p", { class: "vw-typing", role: "status", "aria-live": "polite" });
     var input = element("input", {
       type: "text", id: "vw-input", class: "vw-input", autocomplete: "off",
       placeholder: TEXT.placeholder, maxlength: "1000",
@@ -137,7 +145,8 @@
       element("button", { type: "submit", class: "vw-send", text: TEXT.send }),
     ]);
     var panel = element("section", {
-      id: "vw-panel", class: "vw-panel", role: "dialog", "aria-labelledby": "vw-title", hidden: "",
+      id: "vw-panel", class: "vw-panel", role: "dialog", "aria-modal": "true",
+      "aria-labelledby": "vw-title", hidden: "",
     }, [
       element("header", { class: "vw-header" }, [title, restart, close]),
       status, log, typing, form,
@@ -153,6 +162,7 @@
     restart.addEventListener("click", restartConversation);
     panel.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { closePanel(); }
+      if (event.key === "Tab") { keepFocusInside(event); }
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -165,15 +175,40 @@
     return { launcher: launcher, panel: panel, log: log, typing: typing, input: input, status: status };
   }
 
+  // The panel is modal: Tab and Shift+Tab cycle through its own controls.
+  function keepFocusInside(event) {
+    var focusable = Array.prototype.filter.call(
+      ui.panel.querySelectorAll("button, input, summary, a[href], [tabindex]"),
+      function (node) {
+        return !node.disabled && node.tabIndex >= 0 && node.getClientRects().length > 0;
+      }
+    );
+    if (!focusable.length) { return; }
+    var first = focusable[0];
+    var last = focusable[focusable.length - 1];
+    var inside = ui.panel.contains(document.activeElement);
+    if (event.shiftKey && (document.activeElement === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
   function openPanel(focusInput) {
     ui.panel.hidden = false;
+    // Under the open (on phones full-screen) panel the launcher is for the mouse
+    // only: keyboard and screen reader users close with Escape or the × button.
+    ui.launcher.setAttribute("tabindex", "-1");
+    ui.launcher.setAttribute("aria-hidden", "true");
     ui.launcher.setAttribute("aria-expanded", "true");
     ui.launcher.textContent = TEXT.hide;
     state.open = true;
     saveState();
     if (!ui.log.childElementCount) {
       state.messages.forEach(function (message) { render(message, false); });
-      scrollToEnd();
+      keepAnchorInView();
     }
     connect();
     if (focusInput) { ui.input.focus(); }
@@ -181,6 +216,8 @@
 
   function closePanel() {
     ui.panel.hidden = true;
+    ui.launcher.removeAttribute("tabindex");
+    ui.launcher.removeAttribute("aria-hidden");
     ui.launcher.setAttribute("aria-expanded", "false");
     ui.launcher.textContent = TEXT.open;
     state.open = false;
@@ -192,6 +229,7 @@
     state = { sessionId: newSessionId(), messages: [], open: true };
     saveState();
     ui.log.textContent = "";
+    scrollAnchor = null;
     pending = [];
     if (joined) {
       joined = false;
@@ -266,6 +304,9 @@
       performance.mark("vraagwijzer:first-bot-message");
     }
     setTyping(false);
+    if (payload.type === "pps_options" && Array.isArray(payload.options)) {
+      return onOptionCards(payload);
+    }
     var buttons = (payload.quick_replies || payload.buttons || []).map(function (button) {
       return { title: String(button.title), payload: String(button.payload) };
     });
@@ -276,9 +317,108 @@
     render(message, true);
   }
 
+  // {"type": "pps_options", "replaces": n, "options": [...]} (actions/option_cards.py).
+  // The same options arrived just before as n plain-text messages (for clients
+  // without cards): those bubbles are replaced by the cards. Instead of
+  // "replaces", "text" names the replaced text itself.
+  function onOptionCards(payload) {
+    var options = payload.options.filter(function (option) {
+      return option && option.id && option.title;
+    }).map(function (option) {
+      var card = {};
+      ["id", "title", "summary", "reason", "effort", "cost", "details", "example"]
+        .forEach(function (key) { card[key] = option[key] ? String(option[key]) : ""; });
+      return card;
+    });
+    if (!options.length) { return; }
+    if (typeof payload.replaces === "number") {
+      dropLastTextMessages(payload.replaces);
+    } else if (payload.text) {
+      dropTextVersion(String(payload.text));
+    }
+    var message = { from: "bot", text: "", cards: options };
+    state.messages.push(message);
+    saveState();
+    render(message, true);
+  }
+
+  function dropLastTextMessages(count) {
+    var start = state.messages.length - count;
+    if (count < 1 || start < 0) { return; }
+    var plain = state.messages.slice(start).every(function (message) {
+      return message.from === "bot" && !message.cards && !(message.buttons || []).length;
+    });
+    if (!plain) { return; }
+    state.messages.splice(start, count);
+    for (var i = 0; i < count; i += 1) { ui.log.removeChild(ui.log.lastElementChild); }
+  }
+
+  function dropTextVersion(text) {
+    var wanted = text.trim();
+    var joined = "";
+    for (var count = 1; count <= state.messages.length; count += 1) {
+      var message = state.messages[state.messages.length - count];
+      if (message.from !== "bot" || message.cards || (message.buttons || []).length) { return; }
+      joined = joined ? message.text + "\n\n" + joined : message.text;
+      if (joined.trim() === wanted) {
+        state.messages.splice(state.messages.length - count, count);
+        for (var i = 0; i < count; i += 1) { ui.log.removeChild(ui.log.lastElementChild); }
+        return;
+      }
+    }
+  }
+
+  function renderCards(bubble, cards) {
+    var list = element("ul", { class: "vw-cards", "aria-label": TEXT.options });
+    cards.forEach(function (card) {
+      var item = element("li", { class: "vw-card" });
+      item.appendChild(element("h3", { class: "vw-card-title", text: card.title }));
+      if (card.summary) { item.appendChild(element("p", { class: "vw-card-summary", text: card.summary })); }
+      if (card.reason) {
+        item.appendChild(element("p", { class: "vw-card-reason" }, [
+          element("strong", { text: TEXT.why }), document.createTextNode(card.reason),
+        ]));
+      }
+      var effort = [card.effort, card.cost].filter(Boolean).join("; ");
+      if (effort) {
+        item.appendChild(element("p", { class: "vw-card-effort" }, [
+          element("strong", { text: TEXT.effort }), document.createTextNode(effort),
+        ]));
+      }
+      if (card.details || card.example) {
+        var more = element("details", { class: "vw-card-more" }, [
+          element("summary", { text: TEXT.more }),
+        ]);
+        if (card.details) {
+          var details = element("p");
+          appendRichText(details, card.details);
+          more.appendChild(details);
+        }
+        if (card.example) {
+          var example = element("p", {}, [element("strong", { text: TEXT.example })]);
+          appendRichText(example, card.example);
+          more.appendChild(example);
+        }
+        item.appendChild(more);
+      }
+      var choose = element("button", {
+        type: "button", class: "vw-choice vw-card-choose", text: TEXT.choose,
+        "aria-label": TEXT.choose + ": " + card.title,
+      });
+      choose.addEventListener("click", function () {
+        sendMessage(card.id, card.title);
+        ui.input.focus();
+      });
+      item.appendChild(choose);
+      list.appendChild(item);
+    });
+    bubble.appendChild(list);
+  }
+
   function render(message, announce) {
     if (message.from === "user") {
       disableChoices();
+      scrollAnchor = null;
     }
     var bubble = element("div", { class: "vw-message vw-from-" + message.from });
     bubble.appendChild(element("span", {
@@ -297,8 +437,19 @@
       });
       bubble.appendChild(group);
     }
+    if (message.cards) {
+      bubble.classList.add("vw-has-cards");
+      renderCards(bubble, message.cards);
+    }
     ui.log.appendChild(bubble);
-    if (announce) { scrollToEnd(); }
+    if (message.from === "user") {
+      scrollAnchor = bubble;
+    } else if (message.cards) {
+      scrollAnchor = bubble.querySelector(".vw-card");
+    } else if (!scrollAnchor || scrollAnchor.classList.contains("vw-from-user")) {
+      scrollAnchor = bubble;  // the first bot message of this turn
+    }
+    if (announce) { keepAnchorInView(); }
   }
 
   // Text nodes, <br> and <a> only: bot text can never become markup.
@@ -329,10 +480,13 @@
 
   function setTyping(on) {
     clearTimeout(typingTimer);
-    ui.typing.hidden = !on;
+    ui.typing.textContent = "";
     if (on) {
-      typingTimer = setTimeout(function () { ui.typing.hidden = true; }, TYPING_TIMEOUT_MS);
-      scrollToEnd();
+      ui.typing.appendChild(element("span", { class: "vw-visually-hidden", text: TEXT.typing }));
+      for (var dot = 0; dot < 3; dot += 1) {
+        ui.typing.appendChild(element("span", { class: "vw-dot", "aria-hidden": "true" }));
+      }
+      typingTimer = setTimeout(function () { ui.typing.textContent = ""; }, TYPING_TIMEOUT_MS);
     }
   }
 
@@ -341,7 +495,16 @@
     ui.status.hidden = !text;
   }
 
-  function scrollToEnd() {
-    ui.log.scrollTop = ui.log.scrollHeight;
+  // Scrolls down as far as the anchor stays at the top: the user reads an
+  // answer from its start, never from its last line.
+  function keepAnchorInView() {
+    var end = ui.log.scrollHeight - ui.log.clientHeight;
+    if (!scrollAnchor || !ui.log.contains(scrollAnchor)) {
+      ui.log.scrollTop = end;
+      return;
+    }
+    var top = scrollAnchor.getBoundingClientRect().top - ui.log.getBoundingClientRect().top +
+      ui.log.scrollTop - 8;
+    ui.log.scrollTop = Math.max(0, Math.min(end, top));
   }
 })();
