@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -17,6 +17,7 @@ from actions.catalogue import (
     rank_formats,
     topic_of,
 )
+from actions.option_cards import option_values, options_custom, telegram_options
 
 NONE_CHOSEN = "geen"
 # Slots holding the entrepreneur's own words, matched against format keywords.
@@ -80,6 +81,23 @@ def present_option(
         dispatcher.utter_message(response="utter_option", **details)
 
 
+def present_options(
+    dispatcher: CollectingDispatcher, channel: Optional[str], ranked: List[RankedOption]
+) -> None:
+    """The widget gets the options as cards, Telegram as one compact message,
+    every other client (REST) as one text message per option."""
+    values = [option_values(option) for option in ranked]
+    if channel == "socketio":
+        # Rasa's socket.io output splits text into paragraphs, so the widget
+        # could not tell which bubbles to swap: it gets the cards alone.
+        dispatcher.utter_message(custom=options_custom(values, replaces=0))
+    elif channel == "telegram":
+        dispatcher.utter_message(text=telegram_options(values).text)
+    else:
+        for number, option in enumerate(ranked, start=1):
+            present_option(dispatcher, number, option)
+
+
 def choice_buttons(options: List[Dict[str, str]]) -> List[Dict[str, str]]:
     catalogue = load_catalogue()
     buttons = [
@@ -106,8 +124,7 @@ class ActionAskChosenOption(Action):
             ranked = rank_formats(load_catalogue(), profile, limit=3)
             options = option_summaries(ranked)
             dispatcher.utter_message(response="utter_options_intro")
-            for number, option in enumerate(ranked, start=1):
-                present_option(dispatcher, number, option)
+            present_options(dispatcher, tracker.get_latest_input_channel(), ranked)
             topic = topic_of(load_catalogue(), profile)
             if topic and sum(option.fits_topic for option in ranked) < len(ranked):
                 # say so rather than pass the general ones off as a match

@@ -56,3 +56,38 @@ def test_options_already_shown_are_only_asked_for_again() -> None:
     messages, events = ask({"need_category": "onderwijs_invloed", "options": options})
     assert events == []
     assert responses(messages) == ["utter_ask_chosen_option"]
+
+
+BROODRESTEN = {"need_category": "innovatie", "topic": "oude broodresten",
+               "original_question": "iets met oude broodresten"}  # fmt: skip
+
+
+def shown_on(channel):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots=BROODRESTEN, channel=channel)
+    asyncio.run(ActionAskChosenOption().run(dispatcher, tracker, {}))
+    return dispatcher.messages
+
+
+def per_option(messages):
+    return [m for m in messages
+            if m.get("response") in ("utter_option", "utter_option_with_example")]  # fmt: skip
+
+
+def test_the_widget_gets_the_options_as_cards_alone() -> None:
+    messages = shown_on("socketio")
+    [cards] = [m["custom"]["data"] for m in messages if m.get("custom")]
+    assert cards["type"] == "pps_options" and cards["replaces"] == 0
+    assert len(cards["options"]) == 3
+    assert all("oude broodresten" in card["reason"] for card in cards["options"])
+    assert not per_option(messages)
+
+
+def test_telegram_gets_one_compact_message_and_rest_one_per_option() -> None:
+    telegram = shown_on("telegram")
+    assert not [m for m in telegram if m.get("custom")]
+    [compact] = [m["text"] for m in telegram if m.get("text")]
+    assert compact.startswith("1. ") and "\n\n2. " in compact and "\n\n3. " in compact
+    rest = shown_on("rest")
+    assert not [m for m in rest if m.get("custom")]
+    assert len(per_option(rest)) == 3
