@@ -123,6 +123,12 @@ def _tracker_store_class() -> type:
     # Deferred: importing Rasa takes seconds and only the Rasa server needs it.
     from rasa.core.tracker_store import SQLTrackerStore
 
+    from bot import rasa_patches
+
+    # Rasa imports this module from endpoints.yml in every process that serves
+    # conversations: the place to install the patches, before the first turn.
+    rasa_patches.apply()
+
     class DatabaseUrlTrackerStore(SQLTrackerStore):
         """SQLTrackerStore whose connection comes from DATABASE_URL (bot/settings.py).
 
@@ -158,8 +164,25 @@ def _tracker_store_class() -> type:
                     f"tracker store on {database_url!r} failed: {error!r}"
                 ) from error
             if self.engine.dialect.name == "sqlite":
-                configure_sqlite(self.engine)
-                self.engine.dispose()  # new connections get the pragmas
+                self._pool_sqlite_connections()
+
+        def _pool_sqlite_connections(self) -> None:
+            """Keeps SQLite connections open between turns, with the pragmas.
+
+            SQLAlchemy 1.4 opens and closes a new connection for every session
+            on a SQLite file (NullPool): three per turn here, each repeating
+            the pragmas. A pool (SQLAlchemy 2.0's default for files) keeps
+            them; Rasa runs the store in its event loop, one call at a time.
+            """
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = sa.create_engine(
+                url,
+                poolclass=sa.pool.QueuePool,
+                connect_args={"check_same_thread": False},
+            )
+            configure_sqlite(self.engine)
+            self.sessionmaker.configure(bind=self.engine)
 
         async def retrieve(self, sender_id: str) -> Optional["DialogueStateTracker"]:
             with faults.reported(faults.DATABASE):
