@@ -17,6 +17,12 @@ the new source (or dropped, if Rasa fixed it).
    CPU per call here, a third of a form turn. The replacement checks the
    schema once and keeps the validator; a response is checked exactly as
    before (same validator class, same `best_match` error, same message).
+2. `Event.resolve_by_type` walks every subclass of `Event` (with an
+   `inspect.isabstract` check each) to find one event's class, for every event
+   of the conversation Rasa reads back from the store: about 5 % of a turn.
+   The replacement keeps the type-name map it finds and walks the classes again
+   only for a name not in it, so an event class imported later is still found;
+   the first class in Rasa's order wins, as before.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import hashlib
 import inspect
 import logging
 from functools import lru_cache
-from typing import Any, Callable, Dict, List, NamedTuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +41,7 @@ class Patch(NamedTuple):
     name: str
     source_sha256: str  # of `inspect.getsource` of the original, Rasa 3.6.21
     replacement: Callable[..., Any]
+    static: bool = False  # installed as a staticmethod
 
 
 def _remote_action() -> Any:
@@ -71,12 +78,48 @@ def _validate_action_result(self: Any, result: Dict[str, Any]) -> bool:
     return True
 
 
+def _event() -> Any:
+    from rasa.shared.core.events import Event
+
+    return Event
+
+
+_event_classes: Dict[str, type] = {}
+
+
+def _resolve_by_type(type_name: str, default: Optional[type] = None) -> Optional[type]:
+    """`Event.resolve_by_type` with the type names remembered."""
+    found = _event_classes.get(type_name)
+    if found is None:
+        from rasa.shared.utils.common import all_subclasses
+
+        _event_classes.clear()
+        for event_class in all_subclasses(_event()):
+            _event_classes.setdefault(event_class.type_name, event_class)
+        found = _event_classes.get(type_name)
+    if found is not None:
+        return found
+    if type_name == "topic":
+        return None  # backwards compatibility to support old TopicSet evts
+    elif default is not None:
+        return default
+    else:
+        raise ValueError(f"Unknown event name '{type_name}'.")
+
+
 PATCHES: List[Patch] = [
     Patch(
         _remote_action,
         "_validate_action_result",
         "f8cdb4be6812396167ced74161b2ccd65c5ea676ad86d7d359d8c322d9d8dc42",
         _validate_action_result,
+    ),
+    Patch(
+        _event,
+        "resolve_by_type",
+        "b5cf570fa7f286c7059ec73d8880528d03a78b28cf4e80285a46079c0fa65968",
+        _resolve_by_type,
+        static=True,
     ),
 ]
 
@@ -105,6 +148,8 @@ def apply() -> List[str]:
             logger.warning("%s changed in this Rasa version: not patched", label)
             continue
         patch.replacement.__wrapped_original__ = function  # type: ignore[attr-defined]
-        setattr(owner, patch.name, patch.replacement)
+        replacement = patch.replacement
+        installed = staticmethod(replacement) if patch.static else replacement
+        setattr(owner, patch.name, installed)
         applied.append(label)
     return applied

@@ -103,3 +103,31 @@ def test_a_changed_rasa_function_is_left_alone(monkeypatch, caplog):
     assert rasa_patches.apply() == []
     assert getattr(owner, patch.name) is rasa_patches.original(patch)
     assert "changed in this Rasa version" in caplog.text
+
+
+def test_every_event_type_resolves_to_the_same_class_as_before():
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    rasa_patches.apply()
+    original = rasa_patches.original(rasa_patches.PATCHES[1])
+    names = {event_class.type_name for event_class in all_subclasses(Event)}
+    assert len(names) > 20
+    for name in sorted(names):
+        assert Event.resolve_by_type(name) is original(name), name
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no_such_event", default=Event) is Event
+    with pytest.raises(ValueError, match="Unknown event name 'no_such_event'"):
+        Event.resolve_by_type("no_such_event")
+
+
+def test_an_event_class_imported_later_is_still_found():
+    from rasa.shared.core.events import Event, SlotSet
+
+    rasa_patches.apply()
+    Event.resolve_by_type("slot")  # the map is built
+
+    class ProjectEvent(SlotSet):
+        type_name = "vraagwijzer_test_event"
+
+    assert Event.resolve_by_type("vraagwijzer_test_event") is ProjectEvent
