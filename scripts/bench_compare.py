@@ -9,8 +9,10 @@ In one run, on this machine and the installed Rasa, over the REST channel:
 - with ``--vs DIR`` also a second Vraagwijzer checkout (say, main), with its
   own trained model in DIR/models, to compare two versions on the same load.
 
-Each bot is started alone (its start-up time is measured up to the moment it
-answers), warmed up with one conversation, then driven in turns, bot after bot
+The bots are started together (each start-up time is measured up to the moment
+it answers, so on a busy machine they slow each other down alike; BENCH_START=
+one_by_one starts them one after the other, for start-up figures), warmed up
+with one conversation each, then driven in turns, bot after bot
 (A B A B, ROUNDS times), so that other load on the machine falls on all of them
 alike: first by 1 user, then by 50 concurrent users (BENCH_USERS), each user
 starting a new conversation as soon as one ends, without pauses, for
@@ -40,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +63,7 @@ PHASE_S = float(os.environ.get("BENCH_PHASE_S") or 20)
 ROUNDS = int(os.environ.get("BENCH_ROUNDS") or 2)
 REQUEST_TIMEOUT_S = 30
 STOCK_CACHE = ROOT / "var" / "bench-compare"
+ONE_BY_ONE = os.environ.get("BENCH_START") == "one_by_one"
 # The moodbot's stories and rules: greet, unhappy, cheer up, did it help, bot
 # challenge, goodbye.
 STOCK_CONVERSATION = [
@@ -207,7 +211,8 @@ def stock_project() -> Path:
         print(f"Training the stock assistant in {project.relative_to(ROOT)} (once) ...")
         subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir",
                         str(project)], cwd=project, check=True,
-                       stdout=subprocess.DEVNULL, env=base_env())  # fmt: skip
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=base_env())  # fmt: skip
     return project
 
 
@@ -294,11 +299,19 @@ def main() -> None:
           f"1 and {USERS} users.")
     with tempfile.TemporaryDirectory(prefix="bench-compare-") as tmp, ExitStack() as stack:
         workdir = Path(tmp)
-        bots = [serve_stock(stack, workdir),
-                serve_vraagwijzer(stack, workdir, "vraagwijzer", ROOT)]  # fmt: skip
+        stock_project()  # trained before any bot starts
+        starts: List[Callable[[], Bot]] = [
+            lambda: serve_stock(stack, workdir),
+            lambda: serve_vraagwijzer(stack, workdir, "vraagwijzer", ROOT),
+        ]
         if args.vs:
-            bots.append(serve_vraagwijzer(stack, workdir, args.vs.name or "vs",
-                                          args.vs.resolve()))  # fmt: skip
+            vs = args.vs.resolve()
+            starts.append(lambda: serve_vraagwijzer(stack, workdir, vs.name, vs))
+        if ONE_BY_ONE:
+            bots = [start() for start in starts]
+        else:
+            with ThreadPoolExecutor(len(starts)) as pool:
+                bots = list(pool.map(lambda start: start(), starts))
         for bot in bots:
             print(f"  {bot.name:12s} Rasa up in {bot.startup_s:.1f}s")
             asyncio.run(warm_up(bot))

@@ -173,6 +173,8 @@ def _tracker_store_class() -> type:
             on a SQLite file (NullPool): three per turn here, each repeating
             the pragmas. A pool (SQLAlchemy 2.0's default for files) keeps
             them; Rasa runs the store in its event loop, one call at a time.
+            Transcript writes sync to disk at WAL checkpoints only (see
+            `_sync_at_checkpoints`).
             """
             url = self.engine.url
             self.engine.dispose()
@@ -182,6 +184,7 @@ def _tracker_store_class() -> type:
                 connect_args={"check_same_thread": False},
             )
             configure_sqlite(self.engine)
+            sa.event.listen(self.engine, "connect", _sync_at_checkpoints)
             self.sessionmaker.configure(bind=self.engine)
 
         async def retrieve(self, sender_id: str) -> Optional["DialogueStateTracker"]:
@@ -231,6 +234,18 @@ def _tracker_store_class() -> type:
     DatabaseUrlTrackerStore.__module__ = __name__
     DatabaseUrlTrackerStore.__qualname__ = "DatabaseUrlTrackerStore"
     return DatabaseUrlTrackerStore
+
+
+def _sync_at_checkpoints(dbapi_connection: Any, _record: Any) -> None:
+    """`synchronous=NORMAL` for the transcript writes: in WAL mode SQLite then
+    fsyncs at checkpoints instead of at every commit. The file stays consistent
+    after any crash, and a crash of Rasa or the action server loses nothing; a
+    power cut or kernel crash may lose the last turns (sqlite.org/wal.html).
+    The fsync per turn blocked Rasa's event loop: at 4 concurrent users
+    19 -> 27 msg/s (scripts/bench_compare.py)."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
 
 
 def __getattr__(name: str) -> Any:

@@ -269,3 +269,4 @@ def test_tracker_store_keeps_its_sqlite_connection_between_turns(tmp_path, monke
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
