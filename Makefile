@@ -8,7 +8,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install run train validate test bench shell clean review review-bench \
-        cluster cluster-stop bench-load audit personas bench-redaction
+        cluster cluster-stop bench-load bench-compare bench-redaction audit personas
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ cluster-stop:  ## stop what `make cluster` started
 bench-load: install $(MODEL)  ## 50 concurrent intakes: single process vs cluster, a Rasa killed mid-run (BENCH_USERS)
 	@bash scripts/install_services.sh
 	$(BIN)/python scripts/bench_load.py
+
+bench-compare: install $(MODEL)  ## Vraagwijzer vs the stock `rasa init` bot, same run, 1 and 50 users (BENCH_VS=checkout)
+	$(BIN)/python scripts/bench_compare.py $(if $(BENCH_VS),--vs $(BENCH_VS))
 
 clean:  ## remove the trained model and test results (keeps the venv and database)
 	rm -rf models/*.tar.gz results .pytest_cache

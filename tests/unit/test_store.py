@@ -302,3 +302,27 @@ def test_tracker_store_keeps_transcripts_in_the_store_database(url, monkeypatch)
 
 def test_transcript_is_empty_before_rasa_created_its_table(url):
     assert read_transcript(url, "web-42") == []
+
+
+def test_tracker_store_syncs_sqlite_at_checkpoints_only(tmp_path):
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.store.tracker_store import DatabaseUrlTrackerStore
+
+    database_url = f"sqlite:///{tmp_path / 'normal.db'}"
+    upgrade(database_url)
+    store = DatabaseUrlTrackerStore(Domain.empty(), database_url=database_url)
+    for turn in range(3):
+        tracker = asyncio.run(store.retrieve("normal")) or DialogueStateTracker(
+            "normal", []
+        )
+        tracker.update(UserUttered(f"bericht {turn}", timestamp=1000.0 + turn))
+        asyncio.run(store.save(tracker))
+    tracker = asyncio.run(store.retrieve("normal"))
+    assert [e.text for e in tracker.events] == ["bericht 0", "bericht 1", "bericht 2"]
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
