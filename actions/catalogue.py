@@ -142,9 +142,14 @@ class PpsFormat:
 
     def matching_text(self) -> str:
         """What the entrepreneur's words are compared with."""
-        parts = [self.title, self.description, " ".join(self.keywords),
-                 " ".join(self.topic_keywords), *self.examples,
-                 self.example_text or ""]  # fmt: skip
+        parts = [
+            self.title,
+            self.description,
+            " ".join(self.keywords),
+            " ".join(self.topic_keywords),
+            *self.examples,
+            self.example_text or "",
+        ]
         return "\n".join(parts)
 
 
@@ -214,8 +219,19 @@ def _labels_schema(keys: Sequence[str], exact: bool = False) -> Dict[str, Any]:
 FORMAT_SCHEMA: Dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["id", "title", "description", "needs", "asks", "hours_per_week",
-                 "months", "start_weeks", "sectors", "levels", "example"],
+    "required": [
+        "id",
+        "title",
+        "description",
+        "needs",
+        "asks",
+        "hours_per_week",
+        "months",
+        "start_weeks",
+        "sectors",
+        "levels",
+        "example",
+    ],
     "properties": {
         "id": {"type": "string", "pattern": SNAKE_CASE.pattern},
         "title": {**_TEXT, "maxLength": MAX_TITLE_LENGTH},  # it becomes a chat button
@@ -229,8 +245,10 @@ FORMAT_SCHEMA: Dict[str, Any] = {
         "max_size": _EMPLOYEES,
         "sectors": _codes_schema(SECTOR_CODES, non_empty=False),
         "levels": _codes_schema(LEVEL_CODES, non_empty=True),
-        "example": {**_labels_schema(("name", "text"), exact=True),
-                    "type": ["object", "null"]},
+        "example": {
+            **_labels_schema(("name", "text"), exact=True),
+            "type": ["object", "null"],
+        },
         "keywords": _WORDS,
         "examples": _WORDS,
         "topic_bound": {"type": "boolean"},
@@ -240,7 +258,7 @@ FORMAT_SCHEMA: Dict[str, Any] = {
     "if": {"properties": {"topic_bound": {"const": True}}, "required": ["topic_bound"]},
     "then": {"required": ["topic_keywords"]},
     "else": {"not": {"required": ["topic_keywords"]}},
-}  # fmt: skip  (the required list reads as the file's field order)
+}
 
 CATALOGUE_SCHEMA: Dict[str, Any] = {
     "type": "object",
@@ -373,7 +391,9 @@ def _to_format(entry: Dict[str, Any]) -> PpsFormat:
         keywords=tuple(w.strip().lower() for w in entry.get("keywords", [])),
         examples=tuple(w.strip() for w in entry.get("examples", [])),
         topic_bound=entry.get("topic_bound", False),
-        topic_keywords=tuple(w.strip().lower() for w in entry.get("topic_keywords", [])),
+        topic_keywords=tuple(
+            w.strip().lower() for w in entry.get("topic_keywords", [])
+        ),
     )
 
 
@@ -409,7 +429,13 @@ def rank_formats(
         score = sum(signal.points for signal in signals)
         serves_need = profile.need_category in pps_format.needs
         scored.append(
-            ((not serves_need, -score, position), pps_format, signals, score, fits_topic)
+            (
+                (not serves_need, -score, position),
+                pps_format,
+                signals,
+                score,
+                fits_topic,
+            )
         )
     scored.sort(key=lambda item: item[0])
 
@@ -578,7 +604,9 @@ def _reason(
         first = "topic_general"
     else:
         first = "fallback_topic"
-    others = [s.reason_key for s in strongest if s.reason_key not in (*NEED_KEYS, "topic")]
+    others = [
+        s.reason_key for s in strongest if s.reason_key not in (*NEED_KEYS, "topic")
+    ]
     keys = [first, *others[: MAX_REASONS - 1]]
     return " ".join(catalogue.reasons[key].format(**values) for key in keys if key)
 

@@ -20,7 +20,12 @@ from actions.catalogue import (
 
 NONE_CHOSEN = "geen"
 # Slots holding the entrepreneur's own words, matched against format keywords.
-FREE_TEXT_SLOTS = ("original_question", "question_correction", "desired_outcome", "topic")
+FREE_TEXT_SLOTS = (
+    "original_question",
+    "question_correction",
+    "desired_outcome",
+    "topic",
+)
 
 
 def profile_from_tracker(tracker: Tracker) -> IntakeProfile:

@@ -53,8 +53,18 @@ PHRASE_TRIM = frozenset(
     """.split()
 )
 # Words that open a phrase in the entrepreneur's voice, as the bot says them.
-REWORDED = {"een": "een", "onze": "je", "ons": "je", "mijn": "je", "m'n": "je", "jullie": "je",
-            "die": "de", "deze": "de", "dat": "het", "dit": "het"}  # fmt: skip
+REWORDED = {
+    "een": "een",
+    "onze": "je",
+    "ons": "je",
+    "mijn": "je",
+    "m'n": "je",
+    "jullie": "je",
+    "die": "de",
+    "deze": "de",
+    "dat": "het",
+    "dit": "het",
+}
 MAX_TOPIC_WORDS = 4
 MAX_SLOT_TOPIC_WORDS = 8
 UNSEEN_SHARE = 0.9
@@ -106,8 +116,7 @@ def analyse(text: str) -> Analysis:
     )
     try:
         phrases = tuple(
-            tuple(t.text for t in chunk if not t.is_punct)
-            for chunk in doc.noun_chunks
+            tuple(t.text for t in chunk if not t.is_punct) for chunk in doc.noun_chunks
         )
     except (ValueError, NotImplementedError):  # no parser: no noun chunks
         phrases = ()

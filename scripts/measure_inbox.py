@@ -28,12 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from seed_review import seed  # noqa: E402
-
 from bot.review.accounts import add_user  # noqa: E402
 from bot.review.app import create_app  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store.session import UnitOfWork, session_factory  # noqa: E402
+from seed_review import seed  # noqa: E402
 
 USER, PASSWORD = "meting", "alleen-voor-de-meting"
 PAGES = {
@@ -59,8 +58,10 @@ def timed(action: Callable[[], object], runs: int) -> List[float]:
 
 
 def report(name: str, times: List[float]) -> None:
-    print(f"  {name:<30} median {statistics.median(times):6.1f} ms"
-          f"   slowest {max(times):6.1f} ms")  # fmt: skip
+    print(
+        f"  {name:<30} median {statistics.median(times):6.1f} ms"
+        f"   slowest {max(times):6.1f} ms"
+    )
 
 
 def logged_in_opener(base: str) -> urllib.request.OpenerDirector:
@@ -90,9 +91,11 @@ def browser_load_times(base: str, runs: int) -> List[float]:
         times = []
         for _ in range(runs + 1):
             page.goto(f"{base}/verzoeken", wait_until="load")
-            times.append(page.evaluate(
-                "performance.getEntriesByType('navigation')[0].loadEventEnd"
-            ))  # fmt: skip
+            times.append(
+                page.evaluate(
+                    "performance.getEntriesByType('navigation')[0].loadEventEnd"
+                )
+            )
         return times[1:]
 
 
@@ -112,19 +115,23 @@ def main() -> int:
         with UnitOfWork(session_factory(database_url)) as uow:
             add_user(uow, USER, PASSWORD, "coordinator")
             uow.commit()
-        print(f"Seeded {args.count} requests in {time.perf_counter() - started:.1f} s "
-              f"(SQLite, scratch file).")  # fmt: skip
+        print(
+            f"Seeded {args.count} requests in {time.perf_counter() - started:.1f} s "
+            f"(SQLite, scratch file)."
+        )
 
         settings = Settings(database_url=database_url, review_secret_key="meting")
-        server = create_server(create_app(settings), host="127.0.0.1", port=0,
-                               threads=4)  # fmt: skip
+        server = create_server(
+            create_app(settings), host="127.0.0.1", port=0, threads=4
+        )
         threading.Thread(target=server.run, daemon=True).start()
         base = f"http://127.0.0.1:{server.effective_port}"
         try:
             opener = logged_in_opener(base)
             print(f"HTTP response, {args.runs} runs each (25 rows per page):")
             for name, path in PAGES.items():
-                report(name, timed(lambda: opener.open(base + path).read(), args.runs))
+                url = base + path
+                report(name, timed(lambda url=url: opener.open(url).read(), args.runs))
             if not args.no_browser:
                 print("Full page load in headless chromium (navigation to load event):")
                 report("inbox, page 1", browser_load_times(base, args.runs))

@@ -38,8 +38,12 @@ def seed(database_url: str, count: int, transcripts: int, seed_value: int = 7) -
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--transcripts", type=int, default=1000,
-                        help="how many of the requests get a transcript")  # fmt: skip
+    parser.add_argument(
+        "--transcripts",
+        type=int,
+        default=1000,
+        help="how many of the requests get a transcript",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--user", help="also create this coordinator account")
     args = parser.parse_args()
@@ -55,8 +59,10 @@ def main() -> int:
             add_user(uow, args.user, password, "coordinator")
             uow.commit()
     seconds = time.perf_counter() - started
-    print(f"Seeded {args.count} requests ({args.transcripts} with a transcript) "
-          f"in {seconds:.1f} s.")  # fmt: skip
+    print(
+        f"Seeded {args.count} requests ({args.transcripts} with a transcript) "
+        f"in {seconds:.1f} s."
+    )
     return 0
 
 

@@ -157,7 +157,9 @@ class GuardedRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            if not caller_allowed(request.headers.get("Authorization"), request.ip, token):
+            if not caller_allowed(
+                request.headers.get("Authorization"), request.ip, token
+            ):
                 return response.json({"error": "unauthorized"}, status=401)
             try:
                 sender, text, metadata, message_id = parse_body(request.body)
@@ -173,8 +175,14 @@ class GuardedRestInput(RestInput):
                 logger.error("no database tracker store: not taking the message")
                 return response.json(response_text(domain, TURN_FAILED))
             collector = CollectingOutputChannel()
-            message = UserMessage(text, collector, sender, input_channel=self.name(),
-                                  message_id=message_id, metadata=metadata)  # fmt: skip
+            message = UserMessage(
+                text,
+                collector,
+                sender,
+                input_channel=self.name(),
+                message_id=message_id,
+                metadata=metadata,
+            )
             handler = handled_once(agent) if message_id else on_new_message
             if await run_turn(handler, message, timeout_s):
                 return response.json(response_text(domain, TURN_FAILED))

@@ -107,9 +107,13 @@ class RefinedRequest(Base):
     # What the entrepreneur typed outside the contact fields: personal numbers and
     # addresses in it are masked before they are stored (bot/store/redaction.py).
     @validates(
-        "original_question", "refined_question", "company", "sector", "region",
+        "original_question",
+        "refined_question",
+        "company",
+        "sector",
+        "region",
         "answers",
-    )  # fmt: skip
+    )
     def _redact_free_text(self, key: str, value: Any) -> Any:
         return redact_value(value)
 
