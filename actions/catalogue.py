@@ -605,10 +605,12 @@ def _reason(
     else:
         first = "fallback_topic"
     others = [
-        s.reason_key for s in strongest if s.reason_key not in (*NEED_KEYS, "topic")
+        s.reason_key
+        for s in strongest
+        if s.reason_key and s.reason_key not in (*NEED_KEYS, "topic")
     ]
     keys = [first, *others[: MAX_REASONS - 1]]
-    return " ".join(catalogue.reasons[key].format(**values) for key in keys if key)
+    return " ".join(catalogue.reasons[key].format(**values) for key in keys)
 
 
 def _reason_values(

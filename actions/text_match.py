@@ -13,7 +13,7 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ class Analysis:
 
 
 @functools.lru_cache(maxsize=1)
-def _pipeline():  # type: ignore[no-untyped-def]
+def _pipeline() -> Any:  # a spaCy Language, or None
     """The Dutch spaCy pipeline, loaded on first use; None when it cannot load."""
     try:
         import spacy
@@ -123,11 +123,13 @@ def analyse(text: str) -> Analysis:
     return Analysis(tokens, phrases + _loose_nouns(doc, phrases))
 
 
-def _loose_nouns(doc, phrases: Tuple[Tuple[str, ...], ...]):  # type: ignore[no-untyped-def]
+def _loose_nouns(
+    doc: Any, phrases: Tuple[Tuple[str, ...], ...]
+) -> Tuple[Tuple[str, ...], ...]:
     """Nouns the parser left out of every noun chunk, with the articles and
     adjectives right before them: the small parser misses many."""
     in_chunks = {word.lower() for phrase in phrases for word in phrase}
-    found = []
+    found: List[Tuple[str, ...]] = []
     for token in doc:
         # an adjective with no noun after it is often a compound noun the
         # tagger did not know ("de nieuwe boekhoudsoftware")

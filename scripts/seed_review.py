@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.review.accounts import add_user  # noqa: E402
-from bot.review.sample import intake_events, seed_requests, write_events  # noqa: E402
-from bot.settings import load_settings  # noqa: E402
-from bot.store.migrate import upgrade  # noqa: E402
-from bot.store.session import UnitOfWork, session_factory  # noqa: E402
+from bot.review.accounts import add_user  # noqa: E402 - path set above
+from bot.review.sample import intake_events, seed_requests, write_events  # noqa: E402 - path set above
+from bot.settings import load_settings  # noqa: E402 - path set above
+from bot.store.migrate import upgrade  # noqa: E402 - path set above
+from bot.store.session import UnitOfWork, session_factory  # noqa: E402 - path set above
 
 
 def seed(database_url: str, count: int, transcripts: int, seed_value: int = 7) -> None:

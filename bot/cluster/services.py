@@ -37,15 +37,22 @@ class ServiceError(RuntimeError):
     pass
 
 
-def postgres_bin(name: str) -> Optional[str]:
+def find_postgres_bin(name: str) -> Optional[str]:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     return found[-1] if found else shutil.which(name)
+
+
+def postgres_bin(name: str) -> str:
+    path = find_postgres_bin(name)
+    if path is None:
+        raise ServiceError(f"{name} not found: {PACKAGES['postgres']} is not installed")
+    return path
 
 
 def missing_binaries() -> List[str]:
     """Debian packages to install before a cluster can start."""
     found = {
-        "postgres": postgres_bin("postgres"),
+        "postgres": find_postgres_bin("postgres"),
         "redis-server": shutil.which("redis-server"),
         "nginx": shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin"),
     }

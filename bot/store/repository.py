@@ -194,7 +194,7 @@ class RequestRepository:
             column.chosen_option.isnot(None),
             column.consent_at.isnot(None),
         )
-        return [tuple(row) for row in self.session.execute(query)]  # type: ignore
+        return [tuple(row) for row in self.session.execute(query)]
 
     def tags_in_use(self) -> List[str]:
         query = sa.select(RequestTag.tag).distinct().order_by(RequestTag.tag)

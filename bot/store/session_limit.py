@@ -8,7 +8,8 @@ as long as turns 2-10; `make bench-load`). Sessions normally end after
 never gets there. After that many user messages the tracker store therefore
 appends what Rasa's own `action_session_start` would: a new session, the
 current slots and the open form carried over, and listening again. The user
-notices nothing; the next turn starts from a short history. The transcript keeps every message.
+notices nothing; the next turn starts from a short history. The transcript
+keeps every message.
 """
 
 from __future__ import annotations
