@@ -45,6 +45,11 @@ test: install $(MODEL)  ## every test: units, data validation, test stories, end
 	$(BIN)/python scripts/audit.py
 	$(BIN)/python -m pytest tests
 
+# tests/unit holds the tests that need no trained model, browser or service
+# (PostgreSQL, Redis, a Rasa or action server): a few SQLite files at most.
+test-fast: install  ## the unit tests alone (tests/unit): no model, browser or services, under a minute
+	$(BIN)/python -m pytest tests/unit -q
+
 LINT_PATHS := bot actions scripts
 
 lint: install  ## ruff format --check, ruff check and mypy on bot/ actions/ scripts/ (pyproject.toml)
