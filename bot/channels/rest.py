@@ -65,7 +65,7 @@ from bot.channels.boundary import (
     parse_json,
 )
 from bot.channels.resend import handled_once
-from bot.channels.turns import TURN_FAILED, Handler, response_text, run_turn
+from bot.channels.turns import TURN_FAILED, Handler, response_as_messages, run_turn
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -169,11 +169,11 @@ class GuardedRestInput(RestInput):
             domain = agent.domain
             problem = message_problem(text)
             if problem is not None:
-                return response.json(response_text(domain, problem))
+                return response.json(response_as_messages(domain, problem))
             text = normalise(text)
             if keeps_conversations_in_memory(agent):
                 logger.error("no database tracker store: not taking the message")
-                return response.json(response_text(domain, TURN_FAILED))
+                return response.json(response_as_messages(domain, TURN_FAILED))
             collector = CollectingOutputChannel()
             message = UserMessage(
                 text,
@@ -185,7 +185,7 @@ class GuardedRestInput(RestInput):
             )
             handler = handled_once(agent) if message_id else on_new_message
             if await run_turn(handler, message, timeout_s):
-                return response.json(response_text(domain, TURN_FAILED))
+                return response.json(response_as_messages(domain, TURN_FAILED))
             return response.json(collector.messages)
 
         return webhook
