@@ -8,7 +8,8 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install run train validate test bench shell clean review review-bench \
-        cluster cluster-stop bench-load bench-compare bench-redaction audit personas
+        cluster cluster-stop bench-load bench-compare bench-redaction audit personas \
+        lint format test-fast
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,6 +44,24 @@ test: install $(MODEL)  ## every test: units, data validation, test stories, end
 	@bash scripts/install_services.sh
 	$(BIN)/python scripts/audit.py
 	$(BIN)/python -m pytest tests
+
+# tests/unit holds the tests that need no trained model, browser or service
+# (PostgreSQL, Redis, a Rasa or action server): a few SQLite files at most.
+test-fast: install  ## the unit tests alone (tests/unit): no model, browser or services, under a minute
+	$(BIN)/python -m pytest tests/unit -q
+
+LINT_PATHS := bot actions scripts
+
+lint: install  ## ruff format --check, ruff check and mypy on bot/ actions/ scripts/ (pyproject.toml)
+	@status=0; \
+	  $(BIN)/ruff format --check $(LINT_PATHS) || status=1; \
+	  $(BIN)/ruff check $(LINT_PATHS) || status=1; \
+	  $(BIN)/mypy || status=1; \
+	  exit $$status
+
+format: install  ## ruff format and the safe ruff fixes (import order) on bot/ actions/ scripts/
+	$(BIN)/ruff format $(LINT_PATHS)
+	$(BIN)/ruff check --fix $(LINT_PATHS)
 
 audit: install  ## requirements.lock against the vendored advisories (../shared/advisories)
 	$(BIN)/python scripts/audit.py

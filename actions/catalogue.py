@@ -12,8 +12,9 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, NoReturn, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+import jsonschema
 import yaml
 
 from actions import text_match
@@ -47,28 +48,6 @@ SECTOR_CODES = (
 LEVEL_CODES = ("mbo", "hbo", "wo")
 MAX_TITLE_LENGTH = 30  # the title becomes a chat button
 
-REQUIRED_FIELDS = (
-    "id",
-    "title",
-    "description",
-    "needs",
-    "asks",
-    "hours_per_week",
-    "months",
-    "start_weeks",
-    "sectors",
-    "levels",
-    "example",
-)
-OPTIONAL_FIELDS = (
-    "min_size",
-    "max_size",
-    "keywords",
-    "examples",
-    "topic_bound",
-    "topic_keywords",
-)
-ASKS_FIELDS = ("hours", "duration", "cost")
 REASON_FIELDS = frozenset(
     {
         "need_label",
@@ -163,9 +142,14 @@ class PpsFormat:
 
     def matching_text(self) -> str:
         """What the entrepreneur's words are compared with."""
-        parts = [self.title, self.description, " ".join(self.keywords),
-                 " ".join(self.topic_keywords), *self.examples,
-                 self.example_text or ""]  # fmt: skip
+        parts = [
+            self.title,
+            self.description,
+            " ".join(self.keywords),
+            " ".join(self.topic_keywords),
+            *self.examples,
+            self.example_text or "",
+        ]
         return "\n".join(parts)
 
 
@@ -212,6 +196,82 @@ class _Signal:
 
 # --- loading ---------------------------------------------------------------
 
+_TEXT = {"type": "string", "pattern": r"\S"}
+_WORDS = {"type": "array", "items": _TEXT}
+_AMOUNT = {"type": "number", "minimum": 0}
+_EMPLOYEES = {"type": ["integer", "null"], "minimum": 1}
+
+
+def _codes_schema(known: Sequence[str], non_empty: bool) -> Dict[str, Any]:
+    schema = {"type": "array", "items": {"enum": list(known)}, "uniqueItems": True}
+    return {**schema, "minItems": 1} if non_empty else schema
+
+
+def _labels_schema(keys: Sequence[str], exact: bool = False) -> Dict[str, Any]:
+    return {
+        "type": "object",
+        "required": list(keys),
+        "additionalProperties": False if exact else _TEXT,
+        "properties": {key: _TEXT for key in keys},
+    }
+
+
+FORMAT_SCHEMA: Dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "id",
+        "title",
+        "description",
+        "needs",
+        "asks",
+        "hours_per_week",
+        "months",
+        "start_weeks",
+        "sectors",
+        "levels",
+        "example",
+    ],
+    "properties": {
+        "id": {"type": "string", "pattern": SNAKE_CASE.pattern},
+        "title": {**_TEXT, "maxLength": MAX_TITLE_LENGTH},  # it becomes a chat button
+        "description": _TEXT,
+        "needs": _codes_schema(NEED_CODES, non_empty=True),
+        "asks": _labels_schema(("hours", "duration", "cost"), exact=True),
+        "hours_per_week": _AMOUNT,
+        "months": _AMOUNT,
+        "start_weeks": {"type": "integer", "minimum": 0},
+        "min_size": _EMPLOYEES,
+        "max_size": _EMPLOYEES,
+        "sectors": _codes_schema(SECTOR_CODES, non_empty=False),
+        "levels": _codes_schema(LEVEL_CODES, non_empty=True),
+        "example": {
+            **_labels_schema(("name", "text"), exact=True),
+            "type": ["object", "null"],
+        },
+        "keywords": _WORDS,
+        "examples": _WORDS,
+        "topic_bound": {"type": "boolean"},
+        "topic_keywords": {**_WORDS, "minItems": 1},
+    },
+    # a topic-bound format needs its topic words, and topic words need the binding
+    "if": {"properties": {"topic_bound": {"const": True}}, "required": ["topic_bound"]},
+    "then": {"required": ["topic_keywords"]},
+    "else": {"not": {"required": ["topic_keywords"]}},
+}
+
+CATALOGUE_SCHEMA: Dict[str, Any] = {
+    "type": "object",
+    "required": ["formats", "reasons", "need_labels", "sector_labels", "labels"],
+    "properties": {
+        "formats": {"type": "array", "minItems": 1, "items": FORMAT_SCHEMA},
+        "reasons": _labels_schema(REASON_KEYS),
+        "need_labels": _labels_schema(NEED_CODES, exact=True),
+        "sector_labels": _labels_schema(SECTOR_CODES, exact=True),
+        "labels": _labels_schema(LABEL_KEYS),
+    },
+}
+
 
 def load_catalogue(path: str | Path = DEFAULT_CATALOGUE_PATH) -> Catalogue:
     """The catalogue at `path`, read and checked once per process."""
@@ -227,198 +287,114 @@ def _load_cached(path: Path) -> Catalogue:
     return _parse_catalogue(raw, source=path.name)
 
 
-def _fail(where: str, problem: str) -> NoReturn:
-    raise ValueError(f"{where}: {problem}")
-
-
 def _parse_catalogue(raw: Any, source: str) -> Catalogue:
-    if not isinstance(raw, dict):
-        _fail(source, "expected a mapping with formats, reasons and labels")
-    formats = raw.get("formats")
-    if not isinstance(formats, list) or not formats:
-        _fail(source, "'formats' must be a non-empty list")
-    parsed = tuple(
-        _parse_format(entry, f"{source} format #{n}")
-        for n, entry in enumerate(formats, start=1)
-    )
-    _check_unique_ids(parsed, source)
+    """The checked catalogue, or a ValueError with one line per problem, each
+    naming the file, the entry (format number and id) and the field."""
+    validator = jsonschema.Draft202012Validator(CATALOGUE_SCHEMA)
+    errors = sorted(validator.iter_errors(raw), key=lambda e: list(map(str, e.path)))
+    problems = [_describe(error, raw, source) for error in errors]
+    if not problems:
+        problems = _cross_checks(raw, source)
+    if problems:
+        raise ValueError("\n".join(problems))
     return Catalogue(
-        formats=parsed,
-        reasons=_parse_reasons(raw.get("reasons"), f"{source} reasons"),
-        need_labels=_parse_labels(
-            raw.get("need_labels"), NEED_CODES, f"{source} need_labels", exact=True
-        ),
-        sector_labels=_parse_labels(
-            raw.get("sector_labels"),
-            SECTOR_CODES,
-            f"{source} sector_labels",
-            exact=True,
-        ),
-        labels=_parse_labels(raw.get("labels"), LABEL_KEYS, f"{source} labels"),
+        formats=tuple(_to_format(entry) for entry in raw["formats"]),
+        reasons={str(k): v.strip() for k, v in raw["reasons"].items()},
+        need_labels={k: v.strip() for k, v in raw["need_labels"].items()},
+        sector_labels={k: v.strip() for k, v in raw["sector_labels"].items()},
+        labels={str(k): v.strip() for k, v in raw["labels"].items()},
     )
 
 
-def _check_unique_ids(formats: Sequence[PpsFormat], source: str) -> None:
+def _where(path: Sequence[Any], raw: Any, source: str) -> Tuple[str, List[str]]:
+    """("catalogue.yml format #3 'cyber_scan'", the rest of the path) for a path
+    into the raw file."""
+    path = list(path)
+    if len(path) >= 2 and path[0] == "formats" and isinstance(path[1], int):
+        entry = raw["formats"][path[1]]
+        format_id = entry.get("id") if isinstance(entry, dict) else None
+        name = f" '{format_id}'" if isinstance(format_id, str) else ""
+        return f"{source} format #{path[1] + 1}{name}", [str(p) for p in path[2:]]
+    return source, [str(p) for p in path]
+
+
+def _describe(error: jsonschema.ValidationError, raw: Any, source: str) -> str:
+    where, fields = _where(error.absolute_path, raw, source)
+    schema, value = error.schema, error.instance
+    if error.validator == "pattern" and schema.get("pattern") == r"\S":
+        problem = "must be a non-empty text"
+    elif error.validator == "enum":
+        problem = f"unknown code {value!r} (known: {', '.join(schema['enum'])})"
+    elif error.validator == "uniqueItems":
+        problem = "lists a code twice"
+    elif error.validator == "minItems":
+        problem = "must be a non-empty list"
+    elif error.validator == "maxLength":
+        problem = f"{value!r} is longer than {schema['maxLength']} characters"
+    elif error.validator == "additionalProperties" and isinstance(value, dict):
+        known = set(schema.get("properties", {}))
+        problem = f"unknown field(s): {', '.join(sorted(map(str, set(value) - known)))}"
+    elif error.validator == "not" and fields == [] and "topic_keywords" in value:
+        fields, problem = ["topic_keywords"], "only counts with 'topic_bound: true'"
+    elif error.validator == "required" and "topic_keywords" in error.message:
+        problem = "'topic_bound: true' needs a non-empty 'topic_keywords' list"
+    else:
+        problem = error.message
+    field_name = ".".join(fields)
+    return f"{where}: {field_name + ': ' if field_name else ''}{problem}"
+
+
+def _cross_checks(raw: Dict[str, Any], source: str) -> List[str]:
+    """What a schema cannot say: unique ids, size bounds in order, and reason
+    templates with known placeholders only."""
+    problems = []
     seen = set()
-    for pps_format in formats:
-        if pps_format.id in seen:
-            _fail(f"{source} format '{pps_format.id}'", "duplicate id")
-        seen.add(pps_format.id)
-
-
-def _parse_format(entry: Any, where: str) -> PpsFormat:
-    if not isinstance(entry, dict):
-        _fail(where, "expected a mapping")
-    if isinstance(entry.get("id"), str):
-        where = f"{where} '{entry['id']}'"
-    missing = [name for name in REQUIRED_FIELDS if name not in entry]
-    if missing:
-        _fail(where, f"missing field(s): {', '.join(missing)}")
-    unknown = sorted(set(entry) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
-    if unknown:
-        _fail(where, f"unknown field(s): {', '.join(unknown)}")
-    format_id = _text(entry, "id", where)
-    if not SNAKE_CASE.match(format_id):
-        _fail(where, f"id '{format_id}' is not snake_case")
-    title = _text(entry, "title", where)
-    if len(title) > MAX_TITLE_LENGTH:
-        _fail(where, f"title '{title}' is longer than {MAX_TITLE_LENGTH} characters")
-    asks = entry["asks"]
-    if not isinstance(asks, dict):
-        _fail(where, "'asks' must be a mapping with hours, duration and cost")
-    example_name, example_text = _parse_example(entry["example"], where)
-    topic_bound, topic_keywords = _topic_binding(entry, where)
-    min_size = _optional_size(entry, "min_size", where)
-    max_size = _optional_size(entry, "max_size", where)
-    if min_size is not None and max_size is not None and min_size > max_size:
-        _fail(where, "min_size is larger than max_size")
-    return PpsFormat(
-        id=format_id,
-        title=title,
-        description=_text(entry, "description", where),
-        needs=_codes(entry, "needs", NEED_CODES, where, allow_empty=False),
-        hours=_text(asks, "hours", f"{where} asks"),
-        duration=_text(asks, "duration", f"{where} asks"),
-        cost=_text(asks, "cost", f"{where} asks"),
-        hours_per_week=_number(entry, "hours_per_week", where),
-        months=_number(entry, "months", where),
-        start_weeks=int(_number(entry, "start_weeks", where, whole=True)),
-        min_size=min_size,
-        max_size=max_size,
-        sectors=_codes(entry, "sectors", SECTOR_CODES, where, allow_empty=True),
-        levels=_codes(entry, "levels", LEVEL_CODES, where, allow_empty=False),
-        example_name=example_name,
-        example_text=example_text,
-        keywords=_keywords(entry, where),
-        examples=_word_list(entry, "examples", where),
-        topic_bound=topic_bound,
-        topic_keywords=topic_keywords,
-    )
-
-
-def _text(mapping: Mapping[str, Any], key: str, where: str) -> str:
-    value = mapping.get(key)
-    if not isinstance(value, str) or not value.strip():
-        _fail(where, f"'{key}' must be a non-empty text")
-    return value.strip()
-
-
-def _number(
-    mapping: Mapping[str, Any], key: str, where: str, whole: bool = False
-) -> float:
-    value = mapping.get(key)
-    # bool is an int in Python, but "yes" is never a number of hours
-    valid_type = (int,) if whole else (int, float)
-    if isinstance(value, bool) or not isinstance(value, valid_type) or value < 0:
-        kind = "a whole number" if whole else "a number"
-        _fail(where, f"'{key}' must be {kind}, 0 or more (got {value!r})")
-    return float(value)
-
-
-def _optional_size(mapping: Mapping[str, Any], key: str, where: str) -> Optional[int]:
-    if mapping.get(key) is None:
-        return None
-    value = mapping[key]
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        _fail(where, f"'{key}' must be a whole number of employees (got {value!r})")
-    return value
-
-
-def _codes(
-    mapping: Mapping[str, Any],
-    key: str,
-    known: Sequence[str],
-    where: str,
-    allow_empty: bool,
-) -> Tuple[str, ...]:
-    value = mapping.get(key)
-    if not isinstance(value, list) or (not value and not allow_empty):
-        _fail(where, f"'{key}' must be a {'' if allow_empty else 'non-empty '}list")
-    for code in value:
-        if code not in known:
-            known_codes = ", ".join(known)
-            _fail(where, f"unknown code '{code}' in '{key}' (known: {known_codes})")
-    if len(set(value)) != len(value):
-        _fail(where, f"'{key}' lists a code twice")
-    return tuple(value)
-
-
-def _keywords(mapping: Mapping[str, Any], where: str, key: str = "keywords") -> Tuple[str, ...]:
-    return tuple(word.lower() for word in _word_list(mapping, key, where))
-
-
-def _word_list(mapping: Mapping[str, Any], key: str, where: str) -> Tuple[str, ...]:
-    value = mapping.get(key, [])
-    if not isinstance(value, list) or not all(
-        isinstance(word, str) and word.strip() for word in value
-    ):
-        _fail(where, f"'{key}' must be a list of words")
-    return tuple(word.strip() for word in value)
-
-
-def _topic_binding(mapping: Mapping[str, Any], where: str) -> Tuple[bool, Tuple[str, ...]]:
-    bound = mapping.get("topic_bound", False)
-    if not isinstance(bound, bool):
-        _fail(where, f"'topic_bound' must be true or false (got {bound!r})")
-    keywords = _keywords(mapping, where, key="topic_keywords")
-    if bound and not keywords:
-        _fail(where, "'topic_bound' needs a non-empty 'topic_keywords' list")
-    if keywords and not bound:
-        _fail(where, "'topic_keywords' only counts with 'topic_bound: true'")
-    return bound, keywords
-
-
-def _parse_example(value: Any, where: str) -> Tuple[Optional[str], Optional[str]]:
-    if value is None:
-        return None, None
-    if not isinstance(value, dict):
-        _fail(where, "'example' must be null or a mapping with name and text")
-    where = f"{where} example"
-    return _text(value, "name", where), _text(value, "text", where)
-
-
-def _parse_reasons(value: Any, where: str) -> Dict[str, str]:
-    reasons = _parse_labels(value, REASON_KEYS, where)
-    for key, template in reasons.items():
+    for number, entry in enumerate(raw["formats"], start=1):
+        where = f"{source} format #{number} '{entry['id']}'"
+        if entry["id"] in seen:
+            problems.append(f"{where}: id: duplicate id")
+        seen.add(entry["id"])
+        low, high = entry.get("min_size"), entry.get("max_size")
+        if low is not None and high is not None and low > high:
+            problems.append(f"{where}: min_size is larger than max_size")
+    for key, template in raw["reasons"].items():
         fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
         unknown = sorted(fields - REASON_FIELDS)
         if unknown:
-            _fail(f"{where} '{key}'", f"unknown placeholder(s): {', '.join(unknown)}")
-    return reasons
+            problems.append(
+                f"{source} reasons: {key}: unknown placeholder(s): {', '.join(unknown)}"
+            )
+    return problems
 
 
-def _parse_labels(
-    value: Any, required: Sequence[str], where: str, exact: bool = False
-) -> Dict[str, str]:
-    if not isinstance(value, dict):
-        _fail(where, "expected a mapping")
-    missing = [key for key in required if key not in value]
-    if missing:
-        _fail(where, f"missing: {', '.join(missing)}")
-    extra = sorted(set(value) - set(required))
-    if exact and extra:
-        _fail(where, f"unknown code(s): {', '.join(map(str, extra))}")
-    return {str(key): _text(value, key, where) for key in value}
+def _to_format(entry: Dict[str, Any]) -> PpsFormat:
+    """A format entry that passed the schema, as a PpsFormat."""
+    example = entry["example"] or {}
+    min_size, max_size = entry.get("min_size"), entry.get("max_size")
+    return PpsFormat(
+        id=entry["id"],
+        title=entry["title"].strip(),
+        description=entry["description"].strip(),
+        needs=tuple(entry["needs"]),
+        hours=entry["asks"]["hours"].strip(),
+        duration=entry["asks"]["duration"].strip(),
+        cost=entry["asks"]["cost"].strip(),
+        hours_per_week=float(entry["hours_per_week"]),
+        months=float(entry["months"]),
+        start_weeks=int(entry["start_weeks"]),
+        min_size=None if min_size is None else int(min_size),
+        max_size=None if max_size is None else int(max_size),
+        sectors=tuple(entry["sectors"]),
+        levels=tuple(entry["levels"]),
+        example_name=example.get("name", "").strip() or None,
+        example_text=example.get("text", "").strip() or None,
+        keywords=tuple(w.strip().lower() for w in entry.get("keywords", [])),
+        examples=tuple(w.strip() for w in entry.get("examples", [])),
+        topic_bound=entry.get("topic_bound", False),
+        topic_keywords=tuple(
+            w.strip().lower() for w in entry.get("topic_keywords", [])
+        ),
+    )
 
 
 # --- ranking ---------------------------------------------------------------
@@ -453,7 +429,13 @@ def rank_formats(
         score = sum(signal.points for signal in signals)
         serves_need = profile.need_category in pps_format.needs
         scored.append(
-            ((not serves_need, -score, position), pps_format, signals, score, fits_topic)
+            (
+                (not serves_need, -score, position),
+                pps_format,
+                signals,
+                score,
+                fits_topic,
+            )
         )
     scored.sort(key=lambda item: item[0])
 
@@ -622,9 +604,13 @@ def _reason(
         first = "topic_general"
     else:
         first = "fallback_topic"
-    others = [s.reason_key for s in strongest if s.reason_key not in (*NEED_KEYS, "topic")]
+    others = [
+        s.reason_key
+        for s in strongest
+        if s.reason_key and s.reason_key not in (*NEED_KEYS, "topic")
+    ]
     keys = [first, *others[: MAX_REASONS - 1]]
-    return " ".join(catalogue.reasons[key].format(**values) for key in keys if key)
+    return " ".join(catalogue.reasons[key].format(**values) for key in keys)
 
 
 def _reason_values(

@@ -21,7 +21,12 @@ from actions.option_cards import option_values, options_custom, telegram_options
 
 NONE_CHOSEN = "geen"
 # Slots holding the entrepreneur's own words, matched against format keywords.
-FREE_TEXT_SLOTS = ("original_question", "question_correction", "desired_outcome", "topic")
+FREE_TEXT_SLOTS = (
+    "original_question",
+    "question_correction",
+    "desired_outcome",
+    "topic",
+)
 
 
 def profile_from_tracker(tracker: Tracker) -> IntakeProfile:

@@ -13,7 +13,7 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +53,18 @@ PHRASE_TRIM = frozenset(
     """.split()
 )
 # Words that open a phrase in the entrepreneur's voice, as the bot says them.
-REWORDED = {"een": "een", "onze": "je", "ons": "je", "mijn": "je", "m'n": "je", "jullie": "je",
-            "die": "de", "deze": "de", "dat": "het", "dit": "het"}  # fmt: skip
+REWORDED = {
+    "een": "een",
+    "onze": "je",
+    "ons": "je",
+    "mijn": "je",
+    "m'n": "je",
+    "jullie": "je",
+    "die": "de",
+    "deze": "de",
+    "dat": "het",
+    "dit": "het",
+}
 MAX_TOPIC_WORDS = 4
 MAX_SLOT_TOPIC_WORDS = 8
 UNSEEN_SHARE = 0.9
@@ -81,7 +91,7 @@ class Analysis:
 
 
 @functools.lru_cache(maxsize=1)
-def _pipeline():  # type: ignore[no-untyped-def]
+def _pipeline() -> Any:  # a spaCy Language, or None
     """The Dutch spaCy pipeline, loaded on first use; None when it cannot load."""
     try:
         import spacy
@@ -106,19 +116,20 @@ def analyse(text: str) -> Analysis:
     )
     try:
         phrases = tuple(
-            tuple(t.text for t in chunk if not t.is_punct)
-            for chunk in doc.noun_chunks
+            tuple(t.text for t in chunk if not t.is_punct) for chunk in doc.noun_chunks
         )
     except (ValueError, NotImplementedError):  # no parser: no noun chunks
         phrases = ()
     return Analysis(tokens, phrases + _loose_nouns(doc, phrases))
 
 
-def _loose_nouns(doc, phrases: Tuple[Tuple[str, ...], ...]):  # type: ignore[no-untyped-def]
+def _loose_nouns(
+    doc: Any, phrases: Tuple[Tuple[str, ...], ...]
+) -> Tuple[Tuple[str, ...], ...]:
     """Nouns the parser left out of every noun chunk, with the articles and
     adjectives right before them: the small parser misses many."""
     in_chunks = {word.lower() for phrase in phrases for word in phrase}
-    found = []
+    found: List[Tuple[str, ...]] = []
     for token in doc:
         # an adjective with no noun after it is often a compound noun the
         # tagger did not know ("de nieuwe boekhoudsoftware")

@@ -1,4 +1,4 @@
-"""`python -m bot export|stats|purge|db upgrade|users`: the store from the command line."""
+"""`python -m bot export|stats|purge|db upgrade|users`: the store from the shell."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def _aligned(table: List[List[str]]) -> List[str]:
     return [
         "  ".join(
             cell.ljust(width) if i == 0 else cell.rjust(width)
-            for i, (cell, width) in enumerate(zip(row, widths))
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
         )
         for row in table
     ]
@@ -220,19 +220,23 @@ def build_parser() -> argparse.ArgumentParser:
     add_parser.add_argument("username")
     add_parser.add_argument("--role", choices=ROLES, default="coordinator")
     add_parser.add_argument(
-        "--password-stdin", action="store_true",
+        "--password-stdin",
+        action="store_true",
         help="read the password from the first line of stdin instead of a prompt",
-    )  # fmt: skip
+    )
     password_parser = users_commands.add_parser(
         "password", help="set a new password (ends the account's sessions)"
     )
     password_parser.add_argument("username")
     password_parser.add_argument(
-        "--password-stdin", action="store_true",
+        "--password-stdin",
+        action="store_true",
         help="read the password from the first line of stdin instead of a prompt",
-    )  # fmt: skip
-    for name, text in (("disable", "lock an account out"),
-                       ("enable", "let a disabled account in again")):  # fmt: skip
+    )
+    for name, text in (
+        ("disable", "lock an account out"),
+        ("enable", "let a disabled account in again"),
+    ):
         users_commands.add_parser(name, help=text).add_argument("username")
     users_commands.add_parser("list", help="every account with role and state")
     users_parser.set_defaults(run=users)

@@ -173,13 +173,16 @@ def audit(pins: Dict[str, str], advisories: Path) -> List[Finding]:
             advisory = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             if advisory.get("withdrawn") or not affects(advisory, package, version):
                 continue
-            findings.append(Finding(
-                package=package, version=version,
-                id=str(advisory.get("id") or path.stem),
-                aliases=tuple(str(a) for a in advisory.get("aliases") or []),
-                fixed=fixed_versions(advisory, package),
-                summary=_summary(advisory),
-            ))  # fmt: skip
+            findings.append(
+                Finding(
+                    package=package,
+                    version=version,
+                    id=str(advisory.get("id") or path.stem),
+                    aliases=tuple(str(a) for a in advisory.get("aliases") or []),
+                    fixed=fixed_versions(advisory, package),
+                    summary=_summary(advisory),
+                )
+            )
     return findings
 
 
@@ -196,18 +199,23 @@ def read_allowlist(path: Path) -> List[Allowance]:
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict):
             raise AuditError(f"{path.name}: entry {number} is not a mapping")
-        missing = [key for key in ("id", "package", "reason")
-                   if not str(entry.get(key) or "").strip()]  # fmt: skip
+        missing = [
+            key
+            for key in ("id", "package", "reason")
+            if not str(entry.get(key) or "").strip()
+        ]
         if missing:
             raise AuditError(
                 f"{path.name}: entry {number} ({entry.get('id', '?')}) needs "
                 + ", ".join(missing)
             )
-        allowances.append(Allowance(
-            id=str(entry["id"]).strip(),
-            package=canonicalize_name(str(entry["package"])),
-            reason=" ".join(str(entry["reason"]).split()),
-        ))  # fmt: skip
+        allowances.append(
+            Allowance(
+                id=str(entry["id"]).strip(),
+                package=canonicalize_name(str(entry["package"])),
+                reason=" ".join(str(entry["reason"]).split()),
+            )
+        )
     return allowances
 
 
@@ -229,8 +237,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         allowances = read_allowlist(args.allowlist)
         date, commit = snapshot_of(args.advisories)
         print(f"Advisory database: {args.advisories}")
-        print(f"Snapshot: {date}, commit {commit}; advisories published later "
-              "are not known to this audit.")  # fmt: skip
+        print(
+            f"Snapshot: {date}, commit {commit}; advisories published later "
+            "are not known to this audit."
+        )
         findings = audit(pins, args.advisories)
     except (AuditError, OSError) as error:
         print(f"audit: {error}", file=sys.stderr)
@@ -246,15 +256,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"  {finding.summary}")
         if allowance is None:
             open_findings += 1
-            print("  NOT ALLOWED: fix the pin or list it with a reason in "
-                  f"{args.allowlist.name}")  # fmt: skip
+            print(
+                "  NOT ALLOWED: fix the pin or list it with a reason in "
+                f"{args.allowlist.name}"
+            )
         else:
             allowance.used = True
             print(f"  allowed: {allowance.reason}")
     for allowance in allowances:
         if not allowance.used:
-            print(f"\nnote: {allowance.package} {allowance.id} in "
-                  f"{args.allowlist.name} no longer matches a finding")  # fmt: skip
+            print(
+                f"\nnote: {allowance.package} {allowance.id} in "
+                f"{args.allowlist.name} no longer matches a finding"
+            )
     if open_findings:
         print(f"\n{open_findings} findings not in {args.allowlist.name}.")
         return 1

@@ -27,9 +27,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 stamp=.venv/.requirements-installed
-if [ ! -f "$stamp" ] || [ requirements.txt -nt "$stamp" ] || [ requirements.lock -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ requirements.txt -nt "$stamp" ] || [ requirements.lock -nt "$stamp" ] ||
+   [ requirements-dev.txt -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade "pip<25" wheel
   .venv/bin/python -m pip install --quiet -r requirements.txt -c requirements.lock
+  # ruff, mypy and stubs for `make lint`: kept apart, none of them runs the bot.
+  .venv/bin/python -m pip install --quiet -r requirements-dev.txt -c requirements.lock
   touch "$stamp"
 fi
 

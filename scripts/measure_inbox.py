@@ -12,6 +12,7 @@ inbox and typical filters, and the full page load in headless chromium
 from __future__ import annotations
 
 import argparse
+import functools
 import http.cookiejar
 import re
 import statistics
@@ -22,18 +23,16 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Callable, List
+from typing import Any, Callable, List
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from seed_review import seed  # noqa: E402
-
-from bot.review.accounts import add_user  # noqa: E402
-from bot.review.app import create_app  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from bot.store.session import UnitOfWork, session_factory  # noqa: E402
+from bot.review.accounts import add_user  # noqa: E402 - path set above
+from bot.review.app import create_app  # noqa: E402 - path set above
+from bot.settings import Settings  # noqa: E402 - path set above
+from bot.store.session import UnitOfWork, session_factory  # noqa: E402 - path set above
+from scripts.seed_review import seed  # noqa: E402 - path set above
 
 USER, PASSWORD = "meting", "alleen-voor-de-meting"
 PAGES = {
@@ -59,8 +58,14 @@ def timed(action: Callable[[], object], runs: int) -> List[float]:
 
 
 def report(name: str, times: List[float]) -> None:
-    print(f"  {name:<30} median {statistics.median(times):6.1f} ms"
-          f"   slowest {max(times):6.1f} ms")  # fmt: skip
+    print(
+        f"  {name:<30} median {statistics.median(times):6.1f} ms"
+        f"   slowest {max(times):6.1f} ms"
+    )
+
+
+def read_page(opener: urllib.request.OpenerDirector, url: str) -> bytes:
+    return opener.open(url, timeout=30).read()
 
 
 def logged_in_opener(base: str) -> urllib.request.OpenerDirector:
@@ -68,7 +73,10 @@ def logged_in_opener(base: str) -> urllib.request.OpenerDirector:
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
     page = opener.open(f"{base}/inloggen", timeout=30).read().decode()
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    if found is None:
+        raise RuntimeError(f"no CSRF token on {base}/inloggen")
+    token = found.group(1)
     form = urllib.parse.urlencode(
         {"csrf_token": token, "gebruiker": USER, "wachtwoord": PASSWORD}
     ).encode()
@@ -81,7 +89,8 @@ def logged_in_opener(base: str) -> urllib.request.OpenerDirector:
 def browser_load_times(base: str, runs: int) -> List[float]:
     from tests.browser import launch_chromium
 
-    with launch_chromium() as browser:
+    with launch_chromium() as chromium:
+        browser: Any = chromium  # a Playwright Browser; tests/browser.py says object
         page = browser.new_page()
         page.goto(f"{base}/inloggen")
         page.fill("input[name=gebruiker]", USER)
@@ -90,9 +99,11 @@ def browser_load_times(base: str, runs: int) -> List[float]:
         times = []
         for _ in range(runs + 1):
             page.goto(f"{base}/verzoeken", wait_until="load")
-            times.append(page.evaluate(
-                "performance.getEntriesByType('navigation')[0].loadEventEnd"
-            ))  # fmt: skip
+            times.append(
+                page.evaluate(
+                    "performance.getEntriesByType('navigation')[0].loadEventEnd"
+                )
+            )
         return times[1:]
 
 
@@ -112,19 +123,23 @@ def main() -> int:
         with UnitOfWork(session_factory(database_url)) as uow:
             add_user(uow, USER, PASSWORD, "coordinator")
             uow.commit()
-        print(f"Seeded {args.count} requests in {time.perf_counter() - started:.1f} s "
-              f"(SQLite, scratch file).")  # fmt: skip
+        print(
+            f"Seeded {args.count} requests in {time.perf_counter() - started:.1f} s "
+            f"(SQLite, scratch file)."
+        )
 
         settings = Settings(database_url=database_url, review_secret_key="meting")
-        server = create_server(create_app(settings), host="127.0.0.1", port=0,
-                               threads=4)  # fmt: skip
+        server = create_server(
+            create_app(settings), host="127.0.0.1", port=0, threads=4
+        )
         threading.Thread(target=server.run, daemon=True).start()
         base = f"http://127.0.0.1:{server.effective_port}"
         try:
             opener = logged_in_opener(base)
             print(f"HTTP response, {args.runs} runs each (25 rows per page):")
             for name, path in PAGES.items():
-                report(name, timed(lambda: opener.open(base + path).read(), args.runs))
+                load = functools.partial(read_page, opener, base + path)
+                report(name, timed(load, args.runs))
             if not args.no_browser:
                 print("Full page load in headless chromium (navigation to load event):")
                 report("inbox, page 1", browser_load_times(base, args.runs))

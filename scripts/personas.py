@@ -14,7 +14,13 @@ import tempfile
 from pathlib import Path
 
 from tests.e2e.servers import ROOT, bot_servers
-from tests.personas.suite import failure_details, load_personas, run_suite, summary, table
+from tests.personas.suite import (
+    failure_details,
+    load_personas,
+    run_suite,
+    summary,
+    table,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,15 +42,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"starting the servers, then {len(personas)} personas ...", flush=True)
         with bot_servers(Path(workdir)) as (base, database_url):
             results = run_suite(
-                base, database_url, personas,
-                progress=lambda r: print(f"  {r.run.persona.id}: "
-                                         f"{'pass' if r.passed else 'FAIL ' + ', '.join(r.failures)}",
-                                         flush=True),
-            )  # fmt: skip
+                base,
+                database_url,
+                personas,
+                progress=lambda r: print(
+                    f"  {r.run.persona.id}: "
+                    f"{'pass' if r.passed else 'FAIL ' + ', '.join(r.failures)}",
+                    flush=True,
+                ),
+            )
     if args.show:
         for result in results:
             print(f"\n=== {result.run.persona.id}")
-            for user, bot in zip(result.run.user_texts, result.run.bot_texts):
+            for user, bot in zip(
+                result.run.user_texts, result.run.bot_texts, strict=False
+            ):
                 print(f"  > {user}\n    {bot.replace(chr(10), chr(10) + '    ')}")
     print()
     print(table(results))

@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.review.accounts import add_user  # noqa: E402
-from bot.review.sample import intake_events, seed_requests, write_events  # noqa: E402
-from bot.settings import load_settings  # noqa: E402
-from bot.store.migrate import upgrade  # noqa: E402
-from bot.store.session import UnitOfWork, session_factory  # noqa: E402
+from bot.review.accounts import add_user  # noqa: E402 - path set above
+from bot.review.sample import intake_events, seed_requests, write_events  # noqa: E402 - path set above
+from bot.settings import load_settings  # noqa: E402 - path set above
+from bot.store.migrate import upgrade  # noqa: E402 - path set above
+from bot.store.session import UnitOfWork, session_factory  # noqa: E402 - path set above
 
 
 def seed(database_url: str, count: int, transcripts: int, seed_value: int = 7) -> None:
@@ -38,8 +38,12 @@ def seed(database_url: str, count: int, transcripts: int, seed_value: int = 7) -
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--transcripts", type=int, default=1000,
-                        help="how many of the requests get a transcript")  # fmt: skip
+    parser.add_argument(
+        "--transcripts",
+        type=int,
+        default=1000,
+        help="how many of the requests get a transcript",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--user", help="also create this coordinator account")
     args = parser.parse_args()
@@ -55,8 +59,10 @@ def main() -> int:
             add_user(uow, args.user, password, "coordinator")
             uow.commit()
     seconds = time.perf_counter() - started
-    print(f"Seeded {args.count} requests ({args.transcripts} with a transcript) "
-          f"in {seconds:.1f} s.")  # fmt: skip
+    print(
+        f"Seeded {args.count} requests ({args.transcripts} with a transcript) "
+        f"in {seconds:.1f} s."
+    )
     return 0
 
 

@@ -37,7 +37,10 @@ def responses_uttered_outside_stories() -> set[str]:
     asked = {f"utter_ask_{slot}" for slot in form_slots}
     explained = {f"utter_why_{slot}" for slot in form_slots}  # action_explain_question
     named_in_actions = set()
-    sources = [*(ROOT / "actions").glob("*.py"), *(ROOT / "bot" / "channels").glob("*.py")]
+    sources = [
+        *(ROOT / "actions").glob("*.py"),
+        *(ROOT / "bot" / "channels").glob("*.py"),
+    ]
     for source in sources:
         named_in_actions |= set(re.findall(r"utter_\w+", source.read_text("utf-8")))
     return asked | explained | named_in_actions | USED_BY_RASA
@@ -63,8 +66,10 @@ def main(extra_data: Sequence[str] = ()) -> int:
         print(output)
         print("\nrasa data validate found problems:", *problems, sep="\n  ")
         return 1
-    print("rasa data validate --fail-on-warnings: no warnings beyond responses "
-          "uttered by forms and custom actions")
+    print(
+        "rasa data validate --fail-on-warnings: no warnings beyond responses "
+        "uttered by forms and custom actions"
+    )
     return 0
 
 

@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Where `make run` listens (scripts/run.sh): a test on one of these would fail,
+# or worse talk to the developer's running bot, while a `make run` is up.
+DEFAULT_PORTS = frozenset({5005, 5055, 5080, 8080})
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_default_ports() -> Iterator[None]:
+    """Refuses a bind to a default port anywhere in the test process; servers
+    that tests start in subprocesses get free ports from tests/e2e/servers.py."""
+    original = socket.socket.bind
+
+    def bind(self: socket.socket, address: Any) -> None:
+        if isinstance(address, tuple) and len(address) >= 2:
+            if address[1] in DEFAULT_PORTS:
+                raise OSError(f"tests may not bind default port {address[1]}")
+        original(self, address)
+
+    socket.socket.bind = bind  # type: ignore[method-assign]  # undone below
+    try:
+        yield
+    finally:
+        socket.socket.bind = original  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -42,7 +42,9 @@ def handled_once(agent: Any) -> Handler:
     async def handle(message: UserMessage) -> None:
         async with agent.lock_store.lock(message.sender_id):
             tracker = await agent.tracker_store.retrieve(message.sender_id)
-            earlier = answers_to(tracker.events, message.message_id) if tracker else None
+            earlier = (
+                answers_to(tracker.events, message.message_id) if tracker else None
+            )
             if earlier is None:
                 await agent.processor.handle_message(message)
                 return

@@ -65,7 +65,7 @@ from bot.channels.boundary import (
     parse_json,
 )
 from bot.channels.resend import handled_once
-from bot.channels.turns import TURN_FAILED, Handler, response_text, run_turn
+from bot.channels.turns import TURN_FAILED, Handler, response_as_messages, run_turn
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -157,7 +157,9 @@ class GuardedRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            if not caller_allowed(request.headers.get("Authorization"), request.ip, token):
+            if not caller_allowed(
+                request.headers.get("Authorization"), request.ip, token
+            ):
                 return response.json({"error": "unauthorized"}, status=401)
             try:
                 sender, text, metadata, message_id = parse_body(request.body)
@@ -167,17 +169,23 @@ class GuardedRestInput(RestInput):
             domain = agent.domain
             problem = message_problem(text)
             if problem is not None:
-                return response.json(response_text(domain, problem))
+                return response.json(response_as_messages(domain, problem))
             text = normalise(text)
             if keeps_conversations_in_memory(agent):
                 logger.error("no database tracker store: not taking the message")
-                return response.json(response_text(domain, TURN_FAILED))
+                return response.json(response_as_messages(domain, TURN_FAILED))
             collector = CollectingOutputChannel()
-            message = UserMessage(text, collector, sender, input_channel=self.name(),
-                                  message_id=message_id, metadata=metadata)  # fmt: skip
+            message = UserMessage(
+                text,
+                collector,
+                sender,
+                input_channel=self.name(),
+                message_id=message_id,
+                metadata=metadata,
+            )
             handler = handled_once(agent) if message_id else on_new_message
             if await run_turn(handler, message, timeout_s):
-                return response.json(response_text(domain, TURN_FAILED))
+                return response.json(response_as_messages(domain, TURN_FAILED))
             return response.json(collector.messages)
 
         return webhook

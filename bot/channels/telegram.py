@@ -149,8 +149,11 @@ def read_update(
         data = data if isinstance(data, str) else ""
         text = payloads.payload_for(data) or pressed_button_title(message, data)
         query_id = query.get("id")
-        return Incoming(chat_id, text,
-                        callback_query_id=query_id if isinstance(query_id, str) else None)  # fmt: skip
+        return Incoming(
+            chat_id,
+            text,
+            callback_query_id=query_id if isinstance(query_id, str) else None,
+        )
     message = update.get("message") or update.get("edited_message")
     chat_id = chat_id_of(message)
     if chat_id is None:

@@ -33,15 +33,20 @@ TURN_FAILED = "utter_turn_failed"
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
-def response_text(domain: Any, name: str) -> List[Dict[str, Any]]:
-    """One variation of a text response from the domain, as the channel sends it."""
+def one_variation(domain: Any, name: str) -> str:
+    """The text of one variation of the domain's response `name`."""
     variations = domain.responses.get(name) or [{"text": name}]
-    return [{"text": random.choice(variations)["text"]}]
+    return str(random.choice(variations)["text"])
+
+
+def response_as_messages(domain: Any, name: str) -> List[Dict[str, Any]]:
+    """The domain's response `name` as the REST channel sends it: one message."""
+    return [{"text": one_variation(domain, name)}]
 
 
 def turn_failed_text(domain: Any) -> str:
     """What the user reads after a failed turn."""
-    return str(response_text(domain, TURN_FAILED)[0]["text"])
+    return one_variation(domain, TURN_FAILED)
 
 
 async def run_turn(

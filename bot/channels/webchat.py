@@ -101,8 +101,9 @@ class WebChatInput(SocketIOInput):
             server["app"] = app
 
         async def answer(room: str, text: str) -> None:
-            await sio.emit(self.bot_message_evt, {"text": text}, room=room,
-                           namespace=namespace)  # fmt: skip
+            await sio.emit(
+                self.bot_message_evt, {"text": text}, room=room, namespace=namespace
+            )
 
         async def session_request(sid: Text, data: Any = None, *_: Any) -> None:
             requested = data.get("session_id") if isinstance(data, dict) else None
@@ -139,8 +140,13 @@ class WebChatInput(SocketIOInput):
                 await answer(sender, problem_text(domain(), problem))
                 return
             output = SocketIOOutput(sio, self.bot_message_evt)
-            message = UserMessage(normalise(text), output, sender,
-                                  input_channel=self.name(), metadata=metadata)  # fmt: skip
+            message = UserMessage(
+                normalise(text),
+                output,
+                sender,
+                input_channel=self.name(),
+                metadata=metadata,
+            )
             await handle_turn(message)
 
         async def conversation_start(sid: Text, data: Any = None, *_: Any) -> None:

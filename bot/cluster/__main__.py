@@ -81,9 +81,16 @@ def start(topology: Topology) -> Dict[str, str]:
     """Starts every part, waits until each answers; returns the shared settings."""
     for folder in ("run", "logs"):
         (topology.home / folder).mkdir(parents=True, exist_ok=True)
-    busy = [port for port in (topology.entry_port, topology.actions_port,
-                              *topology.rasa_ports, *topology.action_ports)
-            if services.port_in_use(port)]  # fmt: skip
+    busy = [
+        port
+        for port in (
+            topology.entry_port,
+            topology.actions_port,
+            *topology.rasa_ports,
+            *topology.action_ports,
+        )
+        if services.port_in_use(port)
+    ]
     if busy:
         raise services.ServiceError(
             f"ports {busy} are in use: is `make run` or a cluster running? "
@@ -97,17 +104,32 @@ def start(topology: Topology) -> Dict[str, str]:
     env_file.write_text("".join(f"{key}={value}\n" for key, value in settings.items()))
     env_file.chmod(0o600)
     env = process_env(settings, topology.extra_env)
-    subprocess.run([str(BIN / "python"), "-m", "bot", "db", "upgrade"], check=True,
-                   cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(
+        [str(BIN / "python"), "-m", "bot", "db", "upgrade"],
+        check=True,
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
     endpoints = write_endpoints(topology)
     for number, port in enumerate(topology.action_ports, start=1):
-        spawn(topology, f"actions-{number}", action_command(port),
-              {**env, "SANIC_HOST": "127.0.0.1"})  # fmt: skip
+        spawn(
+            topology,
+            f"actions-{number}",
+            action_command(port),
+            {**env, "SANIC_HOST": "127.0.0.1"},
+        )
     for number, port in enumerate(topology.rasa_ports, start=1):
         spawn(topology, f"rasa-{number}", rasa_command(topology, port, endpoints), env)
-    services.start_nginx(topology.home, services.nginx_conf(
-        topology.entry_port, topology.actions_port, topology.rasa_ports,
-        topology.action_ports))  # fmt: skip
+    services.start_nginx(
+        topology.home,
+        services.nginx_conf(
+            topology.entry_port,
+            topology.actions_port,
+            topology.rasa_ports,
+            topology.action_ports,
+        ),
+    )
     for number, port in enumerate(topology.action_ports, start=1):
         wait_until_up(topology, f"actions-{number}", f"http://127.0.0.1:{port}/health")
     for number, port in enumerate(topology.rasa_ports, start=1):
@@ -122,9 +144,11 @@ def stop(topology: Topology) -> List[str]:
     for pid_file in sorted((topology.home / "run").glob("*.pid")):
         if services.stop_pid_file(pid_file):
             stopped.append(pid_file.stem)
-    for name, stop_service in (("nginx", services.stop_nginx),
-                               ("redis", services.stop_redis),
-                               ("postgres", services.stop_postgres)):  # fmt: skip
+    for name, stop_service in (
+        ("nginx", services.stop_nginx),
+        ("redis", services.stop_redis),
+        ("postgres", services.stop_postgres),
+    ):
         if stop_service(topology.home):
             stopped.append(name)
     return stopped
@@ -147,23 +171,41 @@ def process_env(settings: Dict[str, str], extra: Dict[str, str]) -> Dict[str, st
 def write_endpoints(topology: Topology) -> Path:
     """The repository's endpoints.yml with the action servers behind nginx."""
     endpoints = yaml.safe_load((REPO_ROOT / "endpoints.yml").read_text())
-    endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{topology.actions_port}/webhook"
+    endpoints["action_endpoint"]["url"] = (
+        f"http://127.0.0.1:{topology.actions_port}/webhook"
+    )
     path = topology.home / "endpoints.yml"
     path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
     return path
 
 
 def action_command(port: int) -> List[str]:
-    return [str(BIN / "python"), "-m", "bot.action_server", "--actions", "actions",
-            "--port", str(port)]  # fmt: skip
+    return [
+        str(BIN / "python"),
+        "-m",
+        "bot.action_server",
+        "--actions",
+        "actions",
+        "--port",
+        str(port),
+    ]
 
 
 def rasa_command(topology: Topology, port: int, endpoints: Path) -> List[str]:
     command = [
-        str(BIN / "rasa"), "run", "--model", str(topology.model), "--port", str(port),
-        "--credentials", str(REPO_ROOT / "credentials.yml"),
-        "--endpoints", str(endpoints), "--cors", "*",
-    ]  # fmt: skip
+        str(BIN / "rasa"),
+        "run",
+        "--model",
+        str(topology.model),
+        "--port",
+        str(port),
+        "--credentials",
+        str(REPO_ROOT / "credentials.yml"),
+        "--endpoints",
+        str(endpoints),
+        "--cors",
+        "*",
+    ]
     # As `make run`: the HTTP API only behind a token (scripts/run.sh).
     token = os.environ.get("RASA_AUTH_TOKEN")
     if token:
@@ -171,12 +213,20 @@ def rasa_command(topology: Topology, port: int, endpoints: Path) -> List[str]:
     return command
 
 
-def spawn(topology: Topology, name: str, command: List[str], env: Dict[str, str]) -> int:
+def spawn(
+    topology: Topology, name: str, command: List[str], env: Dict[str, str]
+) -> int:
     """Starts a process in its own session (it outlives this command)."""
     with topology.log_file(name).open("w") as log:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)  # fmt: skip
+        process = subprocess.Popen(
+            command,
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     topology.pid_file(name).write_text(str(process.pid))
     return process.pid
 
@@ -229,11 +279,16 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     missing = services.missing_binaries()
     if missing:
-        print(f"Missing Debian packages: {' '.join(missing)} "
-              "(bash scripts/install_services.sh installs them).", file=sys.stderr)  # fmt: skip
+        print(
+            f"Missing Debian packages: {' '.join(missing)} "
+            "(bash scripts/install_services.sh installs them).",
+            file=sys.stderr,
+        )
         return 1
-    print(f"Starting PostgreSQL, Redis, {topology.rasa_instances} Rasa instances, "
-          f"{topology.action_servers} action servers and nginx (a minute or two)...")
+    print(
+        f"Starting PostgreSQL, Redis, {topology.rasa_instances} Rasa instances, "
+        f"{topology.action_servers} action servers and nginx (a minute or two)..."
+    )
     try:
         settings = start(topology)
     except (services.ServiceError, subprocess.CalledProcessError) as error:
@@ -241,8 +296,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         stop(topology)
         return 1
     print(f"Cluster up. Channels: {topology.entry_url} (REST: /webhooks/rest/webhook).")
-    print(f"Store: PostgreSQL on 127.0.0.1:{topology.postgres_port}; locks: "
-          f"{settings['LOCK_STORE_URL']}; logs: {topology.home / 'logs'}.")
+    print(
+        f"Store: PostgreSQL on 127.0.0.1:{topology.postgres_port}; locks: "
+        f"{settings['LOCK_STORE_URL']}; logs: {topology.home / 'logs'}."
+    )
     print("Stop it with: make cluster-stop")
     return 0
 

@@ -26,22 +26,33 @@ DATABASE_NAME = "vraagwijzer"
 STOP_TIMEOUT_S = 20
 
 # What to install when a binary is missing (scripts/install_services.sh).
-PACKAGES = {"postgres": "postgresql", "redis-server": "redis-server", "nginx": "nginx-light"}
+PACKAGES = {
+    "postgres": "postgresql",
+    "redis-server": "redis-server",
+    "nginx": "nginx-light",
+}
 
 
 class ServiceError(RuntimeError):
     pass
 
 
-def postgres_bin(name: str) -> Optional[str]:
+def find_postgres_bin(name: str) -> Optional[str]:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     return found[-1] if found else shutil.which(name)
+
+
+def postgres_bin(name: str) -> str:
+    path = find_postgres_bin(name)
+    if path is None:
+        raise ServiceError(f"{name} not found: {PACKAGES['postgres']} is not installed")
+    return path
 
 
 def missing_binaries() -> List[str]:
     """Debian packages to install before a cluster can start."""
     found = {
-        "postgres": postgres_bin("postgres"),
+        "postgres": find_postgres_bin("postgres"),
         "redis-server": shutil.which("redis-server"),
         "nginx": shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin"),
     }
@@ -51,7 +62,9 @@ def missing_binaries() -> List[str]:
 def run(command: List[str], **kwargs) -> subprocess.CompletedProcess:
     result = subprocess.run(command, capture_output=True, text=True, **kwargs)
     if result.returncode != 0:
-        raise ServiceError(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
+        raise ServiceError(
+            f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}"
+        )
     return result
 
 
@@ -59,7 +72,9 @@ def run(command: List[str], **kwargs) -> subprocess.CompletedProcess:
 
 
 def _as_postgres_user(command: List[str]) -> List[str]:
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+    return (
+        ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+    )
 
 
 def _hand_to_postgres_user(path: Path) -> None:
@@ -73,9 +88,12 @@ def _hand_to_postgres_user(path: Path) -> None:
 def start_postgres(home: Path, port: int) -> str:
     """Initialises (once) and starts PostgreSQL; returns the store's DATABASE_URL."""
     data = home / "postgres"
-    if os.geteuid() == 0 and subprocess.run(
-        ["runuser", "-u", "postgres", "--", "test", "-x", str(home)]
-    ).returncode:
+    if (
+        os.geteuid() == 0
+        and subprocess.run(
+            ["runuser", "-u", "postgres", "--", "test", "-x", str(home)]
+        ).returncode
+    ):
         raise ServiceError(
             f"PostgreSQL runs as user postgres, which cannot enter {home}: set "
             "CLUSTER_HOME to a directory every user can enter (e.g. /srv/vraagwijzer)."
@@ -91,33 +109,71 @@ def start_postgres(home: Path, port: int) -> str:
         _hand_to_postgres_user(data)
         _hand_to_postgres_user(scratch)
         try:
-            run(_as_postgres_user([
-                postgres_bin("initdb"), "-D", str(data), "-U", DATABASE_USER,
-                "--pwfile", str(scratch), "--auth", "scram-sha-256",
-                "--encoding", "UTF8", "--locale", "C.UTF-8",
-            ]))  # fmt: skip
+            run(
+                _as_postgres_user(
+                    [
+                        postgres_bin("initdb"),
+                        "-D",
+                        str(data),
+                        "-U",
+                        DATABASE_USER,
+                        "--pwfile",
+                        str(scratch),
+                        "--auth",
+                        "scram-sha-256",
+                        "--encoding",
+                        "UTF8",
+                        "--locale",
+                        "C.UTF-8",
+                    ]
+                )
+            )
         finally:
             scratch.unlink()
     # TCP on loopback only: no Unix socket, whose path may be too long for one.
-    options = (f"-p {port} -c listen_addresses=127.0.0.1 "
-               "-c unix_socket_directories='' -c max_connections=200")  # fmt: skip
-    run(_as_postgres_user([
-        postgres_bin("pg_ctl"), "-D", str(data), "-l", str(data / "server.log"),
-        "-o", options, "-w", "-t", "60", "start",
-    ]))  # fmt: skip
+    options = (
+        f"-p {port} -c listen_addresses=127.0.0.1 "
+        "-c unix_socket_directories='' -c max_connections=200"
+    )
+    run(
+        _as_postgres_user(
+            [
+                postgres_bin("pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(data / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        )
+    )
     password = password_file.read_text().strip()
     _create_database(port, password)
-    return (
-        f"postgresql+psycopg2://{DATABASE_USER}:{password}@127.0.0.1:{port}/{DATABASE_NAME}"
-    )
+    return f"postgresql+psycopg2://{DATABASE_USER}:{password}@127.0.0.1:{port}/{DATABASE_NAME}"
 
 
 def _create_database(port: int, password: str) -> None:
-    psql = [postgres_bin("psql"), "-h", "127.0.0.1", "-p", str(port), "-U",
-            DATABASE_USER, "-d", "postgres", "-tAc"]  # fmt: skip
+    psql = [
+        postgres_bin("psql"),
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "-U",
+        DATABASE_USER,
+        "-d",
+        "postgres",
+        "-tAc",
+    ]
     env = {**os.environ, "PGPASSWORD": password}
-    exists = run([*psql, f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}'"],
-                 env=env).stdout.strip()  # fmt: skip
+    exists = run(
+        [*psql, f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}'"], env=env
+    ).stdout.strip()
     if not exists:
         run([*psql, f"CREATE DATABASE {DATABASE_NAME}"], env=env)
 
@@ -126,8 +182,11 @@ def stop_postgres(home: Path) -> bool:
     data = home / "postgres"
     if not (data / "postmaster.pid").exists():
         return False
-    run(_as_postgres_user([postgres_bin("pg_ctl"), "-D", str(data), "-m", "fast",
-                           "-w", "stop"]))  # fmt: skip
+    run(
+        _as_postgres_user(
+            [postgres_bin("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]
+        )
+    )
     return True
 
 
@@ -138,12 +197,27 @@ def start_redis(home: Path, port: int) -> str:
     """Redis for Rasa's lock store only: nothing is saved to disk."""
     folder = home / "redis"
     folder.mkdir(parents=True, exist_ok=True)
-    run([
-        "redis-server", "--bind", "127.0.0.1", "--port", str(port),
-        "--daemonize", "yes", "--pidfile", str(folder / "redis.pid"),
-        "--logfile", str(folder / "redis.log"), "--dir", str(folder),
-        "--save", "", "--appendonly", "no",
-    ])  # fmt: skip
+    run(
+        [
+            "redis-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--daemonize",
+            "yes",
+            "--pidfile",
+            str(folder / "redis.pid"),
+            "--logfile",
+            str(folder / "redis.log"),
+            "--dir",
+            str(folder),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ]
+    )
     wait_for_pid_file(folder / "redis.pid")
     return f"redis://127.0.0.1:{port}/1"
 
@@ -225,12 +299,17 @@ http {{
 
 def _servers(ports: Iterable[int]) -> str:
     return "\n".join(
-        f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in ports
+        f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;"
+        for port in ports
     )
 
 
-def nginx_conf(entry_port: int, actions_port: int, rasa_ports: Iterable[int],
-               action_ports: Iterable[int]) -> str:  # fmt: skip
+def nginx_conf(
+    entry_port: int,
+    actions_port: int,
+    rasa_ports: Iterable[int],
+    action_ports: Iterable[int],
+) -> str:
     return NGINX_CONF.format(
         entry_port=entry_port,
         actions_port=actions_port,
@@ -248,7 +327,15 @@ def start_nginx(home: Path, conf: str) -> None:
     for folder in ("logs", "tmp"):
         (prefix / folder).mkdir(parents=True, exist_ok=True)
     (prefix / "nginx.conf").write_text(conf)
-    command = [nginx_binary(), "-p", str(prefix), "-c", "nginx.conf", "-e", "logs/error.log"]
+    command = [
+        nginx_binary(),
+        "-p",
+        str(prefix),
+        "-c",
+        "nginx.conf",
+        "-e",
+        "logs/error.log",
+    ]
     run([*command, "-t", "-q"])
     run(command)
     wait_for_pid_file(prefix / "nginx.pid")

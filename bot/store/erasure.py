@@ -34,7 +34,7 @@ def erase_conversation(
     Tables not created yet (Rasa makes `events` on its first start) count as
     zero. The caller commits, as with any other change in a unit of work.
     """
-    session = getattr(session_or_uow, "session", session_or_uow)
+    session: Session = getattr(session_or_uow, "session", session_or_uow)
     existing = set(sa.inspect(session.connection()).get_table_names())
     counts = {}
     requests = sa.table(

@@ -55,7 +55,9 @@ def redis_arguments(url: str) -> dict:
     (``rediss://`` for TLS)."""
     parts = urlsplit(url)
     if parts.scheme not in ("redis", "rediss"):
-        raise ValueError(f"LOCK_STORE_URL must start with redis:// or rediss://: {url!r}")
+        raise ValueError(
+            f"LOCK_STORE_URL must start with redis:// or rediss://: {url!r}"
+        )
     database = parts.path.strip("/")
     return {
         "host": parts.hostname or "localhost",
@@ -87,8 +89,11 @@ def _redis_lock_store_class() -> type:
 
             def transaction(pipe: Any) -> T:
                 stored = pipe.get(key)
-                lock = (TicketLock.from_dict(json.loads(stored)) if stored
-                        else TicketLock(conversation_id))  # fmt: skip
+                lock = (
+                    TicketLock.from_dict(json.loads(stored))
+                    if stored
+                    else TicketLock(conversation_id)
+                )
                 result = change(lock)
                 pipe.multi()
                 if lock.tickets:
@@ -99,9 +104,13 @@ def _redis_lock_store_class() -> type:
 
             return self.red.transaction(transaction, key, value_from_callable=True)
 
-        def issue_ticket(self, conversation_id: str, lock_lifetime: float = LEASE_S) -> int:
+        def issue_ticket(
+            self, conversation_id: str, lock_lifetime: float = LEASE_S
+        ) -> int:
             try:
-                return self._change(conversation_id, lambda lock: lock.issue_ticket(lock_lifetime))
+                return self._change(
+                    conversation_id, lambda lock: lock.issue_ticket(lock_lifetime)
+                )
             except Exception as error:
                 raise LockError(f"Error while acquiring lock: {error}") from error
 
@@ -109,7 +118,9 @@ def _redis_lock_store_class() -> type:
             self._change(conversation_id, lambda lock: lock.remove_expired_tickets())
 
         def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
-            self._change(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number))
+            self._change(
+                conversation_id, lambda lock: lock.remove_ticket_for(ticket_number)
+            )
 
         def cleanup(self, conversation_id: str, ticket_number: int) -> None:
             self.finish_serving(conversation_id, ticket_number)  # drops an empty lock
@@ -124,7 +135,9 @@ def _redis_lock_store_class() -> type:
             ticket = self.issue_ticket(conversation_id, LEASE_S)
             renewing = asyncio.create_task(self._keep_renewing(conversation_id, ticket))
             try:
-                yield await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
+                yield await self._acquire_lock(
+                    conversation_id, ticket, wait_time_in_seconds
+                )
             finally:
                 renewing.cancel()
                 self.cleanup(conversation_id, ticket)

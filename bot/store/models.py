@@ -5,7 +5,7 @@ and corrections of misunderstood messages."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any, Optional
+from typing import Any, Optional, overload
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
@@ -13,7 +13,8 @@ from sqlalchemy.orm import declarative_base, relationship, validates
 
 from bot.store.redaction import redact_value
 
-Base = declarative_base()
+# Any: SQLAlchemy 1.4 types its declarative base only through a mypy plugin.
+Base: Any = declarative_base()
 
 STATUS_NEW = "nieuw"
 ROLES = ("coordinator", "admin")
@@ -22,6 +23,14 @@ NO_OPTION = "geen"  # chosen_option when none of the three fits
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+@overload
+def as_utc(value: None) -> None: ...
+@overload
+def as_utc(value: datetime) -> datetime: ...
+@overload
+def as_utc(value: Any) -> Optional[datetime]: ...
 
 
 def as_utc(value: Any) -> Optional[datetime]:
@@ -107,9 +116,13 @@ class RefinedRequest(Base):
     # What the entrepreneur typed outside the contact fields: personal numbers and
     # addresses in it are masked before they are stored (bot/store/redaction.py).
     @validates(
-        "original_question", "refined_question", "company", "sector", "region",
+        "original_question",
+        "refined_question",
+        "company",
+        "sector",
+        "region",
         "answers",
-    )  # fmt: skip
+    )
     def _redact_free_text(self, key: str, value: Any) -> Any:
         return redact_value(value)
 

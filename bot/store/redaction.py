@@ -115,7 +115,9 @@ def is_bsn(digits: str) -> bool:
     """The 11-proef: 9·d1 + 8·d2 + … + 2·d8 − d9 is a non-zero multiple of 11."""
     if len(digits) != 9 or not digits.isdigit():
         return False
-    total = sum(int(d) * weight for d, weight in zip(digits, range(9, 1, -1)))
+    total = sum(
+        int(d) * weight for d, weight in zip(digits, range(9, 1, -1), strict=False)
+    )
     total -= int(digits[8])
     return total % 11 == 0 and total != 0
 

@@ -76,10 +76,12 @@ class RequestFilter:
         if self.text:
             pattern = "%" + _like_escaped(self.text.strip().lower()) + "%"
             clauses.append(
-                sa.or_(*(
-                    unicode_lower(column[name]).like(pattern, escape="\\")
-                    for name in ("company", "original_question", "refined_question")
-                ))  # fmt: skip
+                sa.or_(
+                    *(
+                        unicode_lower(column[name]).like(pattern, escape="\\")
+                        for name in ("company", "original_question", "refined_question")
+                    )
+                )
             )
         if self.tag:
             tagged = sa.select(RequestTag.request_id).where(RequestTag.tag == self.tag)
@@ -192,7 +194,7 @@ class RequestRepository:
             column.chosen_option.isnot(None),
             column.consent_at.isnot(None),
         )
-        return [tuple(row) for row in self.session.execute(query)]  # type: ignore
+        return [tuple(row) for row in self.session.execute(query)]
 
     def tags_in_use(self) -> List[str]:
         query = sa.select(RequestTag.tag).distinct().order_by(RequestTag.tag)
@@ -216,9 +218,13 @@ class RequestRepository:
         new_value: Optional[str] = None,
     ) -> RequestActivity:
         activity = RequestActivity(
-            request_id=request.id, user_id=user.id, at=utcnow(), kind=kind,
-            old_value=old_value, new_value=new_value,
-        )  # fmt: skip
+            request_id=request.id,
+            user_id=user.id,
+            at=utcnow(),
+            kind=kind,
+            old_value=old_value,
+            new_value=new_value,
+        )
         self.session.add(activity)
         request.updated_at = activity.at
         self.session.flush()
@@ -259,8 +265,13 @@ class UserRepository:
         return self.session.scalars(query).one_or_none()
 
     def add(self, username: str, password_hash: str, role: str) -> User:
-        user = User(username=username, password_hash=password_hash, role=role,
-                    active=True, created_at=utcnow())  # fmt: skip
+        user = User(
+            username=username,
+            password_hash=password_hash,
+            role=role,
+            active=True,
+            created_at=utcnow(),
+        )
         self.session.add(user)
         self.session.flush()
         return user

@@ -3,12 +3,13 @@
 Rasa reads a conversation's events since its last `session_started` on every
 turn, replays them and lets the policies walk the whole history, so each turn
 of a long session is slower than the one before (turns 91-100 took 2.5 times
-as long as turns 2-10; `make bench-load`). Sessions normally end after `session_expiration_time` of silence
-(domain.yml); a user who keeps typing never gets there. After that many user
-messages the tracker store therefore appends what Rasa's own
-`action_session_start` would: a new session, the current slots and the open
-form carried over, and listening again. The user notices nothing; the next
-turn starts from a short history. The transcript keeps every message.
+as long as turns 2-10; `make bench-load`). Sessions normally end after
+`session_expiration_time` of silence (domain.yml); a user who keeps typing
+never gets there. After that many user messages the tracker store therefore
+appends what Rasa's own `action_session_start` would: a new session, the
+current slots and the open form carried over, and listening again. The user
+notices nothing; the next turn starts from a short history. The transcript
+keeps every message.
 """
 
 from __future__ import annotations
@@ -33,10 +34,17 @@ def user_turns_in_session(tracker: "DialogueStateTracker") -> int:
     return turns
 
 
-def session_checkpoint(tracker: "DialogueStateTracker", max_turns: int) -> List["Event"]:
+def session_checkpoint(
+    tracker: "DialogueStateTracker", max_turns: int
+) -> List["Event"]:
     """The events that start a new session carrying the state over, or [] while
     the session is shorter than `max_turns` (0: never) or the turn unfinished."""
-    from rasa.shared.core.events import ActionExecuted, ActiveLoop, SessionStarted, SlotSet
+    from rasa.shared.core.events import (
+        ActionExecuted,
+        ActiveLoop,
+        SessionStarted,
+        SlotSet,
+    )
 
     last = tracker.events[-1] if tracker.events else None
     if max_turns <= 0 or getattr(last, "action_name", None) != LISTEN:

@@ -68,12 +68,19 @@ def call(base: str, path: str, method: str, query: str = "") -> int:
 
 @contextmanager
 def make_run(workdir: Path, **env: str) -> Iterator[Tuple[str, int, int]]:
-    """scripts/run.sh (what `make run` starts) on free ports: (Rasa URL, actions
-    port, demo site port)."""
+    """scripts/run.sh (what `make run` starts) with every port free, the review
+    app's too, so it runs beside a `make run` on the default ports: (Rasa URL,
+    actions port, demo site port)."""
     rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
-    environment = server_env(upgraded_database(workdir), RASA_PORT=str(rasa_port),
-                             ACTIONS_PORT=str(actions_port),
-                             WEB_PORT=str(web_port), **env)  # fmt: skip
+    review_port = free_port()
+    environment = server_env(
+        upgraded_database(workdir),
+        RASA_PORT=str(rasa_port),
+        ACTIONS_PORT=str(actions_port),
+        WEB_PORT=str(web_port),
+        REVIEW_PORT=str(review_port),
+        **env,
+    )
     environment.pop("SANIC_HOST", None)
     log = workdir / "run.log"
     with log.open("w") as output:
@@ -85,6 +92,7 @@ def make_run(workdir: Path, **env: str) -> Iterator[Tuple[str, int, int]]:
             wait_until_up(f"{base}/status?token={TOKEN}", process, log)
             wait_until_up(f"http://127.0.0.1:{actions_port}/health", process, log)
             wait_until_up(f"http://127.0.0.1:{web_port}/", process, log)
+            wait_until_up(f"http://127.0.0.1:{review_port}/", process, log)
             yield base, actions_port, web_port
         finally:
             os.killpg(process.pid, signal.SIGTERM)

@@ -537,6 +537,27 @@ BREAKAGES: Dict[str, tuple[Breakage, str]] = {
         r"need_labels.*loket",
     ),
     "no formats": (lambda raw: raw.update(formats=[]), r"formats"),
+    "yes as a number of hours": (
+        lambda raw: entry(raw, "gastles").update(hours_per_week=True),
+        r"gastles.*hours_per_week",
+    ),
+    "blank description": (
+        lambda raw: entry(raw, "gastles").update(description="   "),
+        r"gastles.*description.*non-empty",
+    ),
+    "sizes the wrong way round": (
+        lambda raw: entry(raw, "gastles").update(min_size=50, max_size=5),
+        r"gastles.*min_size.*max_size",
+    ),
+    "a need listed twice": (
+        lambda raw: entry(raw, "gastles")["needs"].append(entry(raw, "gastles")["needs"][0]),
+        r"gastles.*needs.*twice",
+    ),
+    "unknown sector label": (
+        lambda raw: raw["sector_labels"].update(ruimtevaart="Ruimtevaart"),
+        r"sector_labels.*ruimtevaart",
+    ),
+    "not a mapping": (lambda raw: raw.clear() or raw.update(formats="geen lijst"), r"formats"),
 }
 
 
@@ -553,6 +574,23 @@ def test_malformed_catalogue_is_refused(tmp_path: Path, breakage: str) -> None:
     breaking(raw)
     with pytest.raises(ValueError, match=message):
         load_catalogue(write(tmp_path, raw))
+
+
+def test_every_problem_is_named_on_its_own_line_with_file_entry_and_field(
+    tmp_path: Path,
+) -> None:
+    raw = real_raw()
+    entry(raw, "cyber_scan")["needs"].append("geluk")
+    entry(raw, "stageplek")["asks"].pop("cost")
+    with pytest.raises(ValueError) as refused:
+        load_catalogue(write(tmp_path, raw))
+    lines = str(refused.value).splitlines()
+    assert len(lines) == 2, lines
+    assert any(
+        line.startswith("catalogue.yml format #") and "'cyber_scan': needs" in line
+        and "'geluk'" in line for line in lines
+    ), lines
+    assert any("'stageplek': asks" in line and "'cost'" in line for line in lines), lines
 
 
 def test_invalid_yaml_is_refused(tmp_path: Path) -> None:
