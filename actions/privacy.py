@@ -94,7 +94,10 @@ class ActionEraseConversation(Action):
                 uow.commit()
         except Exception:  # noqa: BLE001 - the entrepreneur must hear it failed
             logger.exception("erasing %s failed", tracker.sender_id)
-            dispatcher.utter_message(response="utter_erase_failed")
+            dispatcher.utter_message(
+                response="utter_erase_failed",
+                contact_email=load_settings().pps_contact_email,
+            )
             return []
         logger.info("erased %s on request: %s", tracker.sender_id, counts)
         dispatcher.utter_message(response="utter_erased")

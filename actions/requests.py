@@ -119,5 +119,8 @@ class ActionStoreRequest(Action):
         elif tracker.get_slot("contact_consent"):
             dispatcher.utter_message(response="utter_next_steps")
         else:
-            dispatcher.utter_message(response="utter_next_steps_anonymous")
+            dispatcher.utter_message(
+                response="utter_next_steps_anonymous",
+                contact_email=load_settings().pps_contact_email,
+            )
         return []

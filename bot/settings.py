@@ -39,6 +39,10 @@ LOCK_STORE_URL
     Redis URL of the lock store that keeps two Rasa instances from handling one
     conversation at once, e.g. ``redis://127.0.0.1:6379/1``. Required with more
     than one Rasa instance. Default: unset (Rasa's in-process lock store).
+PPS_CONTACT_EMAIL
+    The partnership's contact address, named to an entrepreneur who leaves no
+    contact details or whose erasure failed. Default: pps@techniekpact-rijnmond.example
+    (the demo site's fictitious partnership).
 SESSION_MAX_TURNS
     User messages in one conversation session before the tracker store starts a
     new session that carries the slots and the open form over, so a long
@@ -62,6 +66,7 @@ DEFAULT_TURN_TIMEOUT_S = 8.0
 DEFAULT_REVIEW_PORT = 5080
 DEFAULT_REVIEW_SESSION_MINUTES = 120
 DEFAULT_SESSION_MAX_TURNS = 25
+DEFAULT_PPS_CONTACT_EMAIL = "pps@techniekpact-rijnmond.example"
 TELEGRAM_VARIABLES = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_WEBHOOK_URL",
@@ -102,6 +107,7 @@ class Settings:
     turn_timeout_s: float = DEFAULT_TURN_TIMEOUT_S
     lock_store_url: Optional[str] = None
     session_max_turns: int = DEFAULT_SESSION_MAX_TURNS
+    pps_contact_email: str = DEFAULT_PPS_CONTACT_EMAIL
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
@@ -128,4 +134,5 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         session_max_turns=int(
             env.get("SESSION_MAX_TURNS") or DEFAULT_SESSION_MAX_TURNS
         ),
+        pps_contact_email=env.get("PPS_CONTACT_EMAIL") or DEFAULT_PPS_CONTACT_EMAIL,
     )

@@ -191,6 +191,13 @@ def action_command(port: int) -> List[str]:
     ]
 
 
+def cors_origins() -> List[str]:
+    """As `make run` (scripts/run.sh): the browsers of CORS_ORIGINS only,
+    by default the demo site's."""
+    default = "http://localhost:8080 http://127.0.0.1:8080"
+    return (os.environ.get("CORS_ORIGINS") or default).split()
+
+
 def rasa_command(topology: Topology, port: int, endpoints: Path) -> List[str]:
     command = [
         str(BIN / "rasa"),
@@ -204,7 +211,7 @@ def rasa_command(topology: Topology, port: int, endpoints: Path) -> List[str]:
         "--endpoints",
         str(endpoints),
         "--cors",
-        "*",
+        *cors_origins(),
     ]
     # As `make run`: the HTTP API only behind a token (scripts/run.sh).
     token = os.environ.get("RASA_AUTH_TOKEN")

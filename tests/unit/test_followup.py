@@ -208,6 +208,17 @@ def test_store_without_consent_keeps_no_contact(domain):
     row = stored("store-2")
     assert row["contact_name"] is None and row["consent_at"] is None
     assert dispatcher.messages[0]["response"] == "utter_next_steps_anonymous"
+    assert dispatcher.messages[0]["contact_email"] == "pps@techniekpact-rijnmond.example"
+
+
+def test_the_anonymous_ending_names_the_configured_address(domain, monkeypatch):
+    monkeypatch.setenv("PPS_CONTACT_EMAIL", "loket@voorbeeld-pps.example")
+    slots = {**INTAKE, "options": OPTIONS, "chosen_option": "a", "contact_consent": False}
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots, sender_id="store-2b", **FOLLOWUP_SUBMITTED)
+    run(ActionStoreRequest().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["contact_email"] == "loket@voorbeeld-pps.example"
+    assert "{contact_email}" in domain["responses"]["utter_next_steps_anonymous"][0]["text"]
 
 
 def test_handoff_mid_intake_is_stored_and_ends_the_intake(domain):

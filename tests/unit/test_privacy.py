@@ -69,6 +69,7 @@ def test_a_failed_erasure_says_so_and_does_not_restart(domain, tmp_path, monkeyp
     events = run(ActionEraseConversation().run(dispatcher, tracker, domain))
     assert events == []
     assert dispatcher.messages[0]["response"] == "utter_erase_failed"
+    assert "@" in dispatcher.messages[0]["contact_email"]
 
 
 def stored_then(tracker_kwargs, domain):
