@@ -144,6 +144,15 @@ def test_whole_intake_in_the_widget_with_reload_and_page_change(site):
                 page.locator(".vw-choice:not([disabled])", has_text=what).first.click()
             elif how == "click-first":
                 page.screenshot(path=screenshot_path("widget-desktop-options"))
+                # the real options arrive as three cards, the first one in view
+                cards = page.locator(".vw-card")
+                assert cards.count() == 3
+                log, card = (page.locator(".vw-log").bounding_box(),
+                             cards.first.bounding_box())  # fmt: skip
+                assert log["y"] <= card["y"] < log["y"] + log["height"]
+                options = tracker(rasa_url, f"web:{sender}")["slots"]["options"]
+                titles = page.locator(".vw-card-title").all_inner_texts()
+                assert titles == [option["title"] for option in options]
                 first = page.locator(
                     ".vw-choice:not([disabled])", has_text=re.compile(r"^1\. ")
                 )
