@@ -87,8 +87,11 @@ class LoginThrottle:
         account = account_key(name)
         with self._lock:
             now = self._clock()
-            for key in (("address", address), ("account", account),
-                        ("pair", account, address)):  # fmt: skip
+            for key in (
+                ("address", address),
+                ("account", account),
+                ("pair", account, address),
+            ):
                 self._failures[key] = [*self._recent(key), now]
             if len(self._failures) > PRUNE_AT:
                 for key in list(self._failures):
