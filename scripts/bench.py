@@ -186,7 +186,8 @@ def latency_and_memory(workdir: Path) -> None:
         f"max {max(latencies):.0f} ms"
     )
     print(
-        f"  start-up: Rasa {rasa_up:.1f}s (model loaded), action server {actions_up:.1f}s"
+        f"  start-up: Rasa {rasa_up:.1f}s (model loaded), "
+        f"action server {actions_up:.1f}s"
     )
     print(f"  peak memory: Rasa {rasa_mb:.0f} MB, action server {actions_mb:.0f} MB")
 

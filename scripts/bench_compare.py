@@ -334,12 +334,15 @@ def ratios(bot: Bot, stock: Phase, phase: Phase) -> str:
     def ratio(a: float, b: float) -> str:
         return f"{a / b:.2f}x" if b else "n/a"
 
+    def cpu_per_message(p: Phase) -> float:
+        return p.rasa_cpu_s / max(p.messages, 1)
+
     q, qs = quantiles(phase.latencies_ms), quantiles(stock.latencies_ms)
     return (
         f"  {bot.name} / stock: msg/s "
         f"{ratio(phase.messages / phase.seconds, stock.messages / stock.seconds)}, "
         f"p95 {ratio(q[94], qs[94])}, Rasa CPU per message "
-        f"{ratio(phase.rasa_cpu_s / max(phase.messages, 1), stock.rasa_cpu_s / max(stock.messages, 1))}"
+        f"{ratio(cpu_per_message(phase), cpu_per_message(stock))}"
     )
 
 
@@ -393,7 +396,8 @@ def main() -> None:
         for bot in bots:
             now, peak = (memory_mb([bot.rasa_pid], f) for f in ("VmRSS:", "VmHWM:"))
             print(
-                f"  {bot.name:12s} {now:5.0f} / {peak:5.0f} MB ({now / stock_mb:.2f}x stock)"
+                f"  {bot.name:12s} {now:5.0f} / {peak:5.0f} MB "
+                f"({now / stock_mb:.2f}x stock)"
             )
 
 

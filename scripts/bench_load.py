@@ -34,7 +34,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, Iterator, List, Mapping, Optional, Set, Tuple
 
 import aiohttp
 import sqlalchemy as sa
@@ -132,11 +132,11 @@ async def run_load(base: str, label: str, kill: Optional[int] = None) -> Load:
     connector = aiohttp.TCPConnector(limit=USERS)
     url = f"{base}/webhooks/rest/webhook"
 
-    async def killer() -> None:
+    async def killer(pid: int) -> None:
         while load.messages < expected * KILL_AFTER_SHARE:
             await asyncio.sleep(0.05)
-        os.kill(kill, signal.SIGKILL)
-        print(f"  killed Rasa instance pid {kill} after {load.messages} messages")
+        os.kill(pid, signal.SIGKILL)
+        print(f"  killed Rasa instance pid {pid} after {load.messages} messages")
 
     started = time.monotonic()
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
@@ -146,7 +146,7 @@ async def run_load(base: str, label: str, kill: Optional[int] = None) -> Load:
         ]
         tasks = [asyncio.ensure_future(user) for user in users]
         if kill:
-            tasks.append(asyncio.ensure_future(killer()))
+            tasks.append(asyncio.ensure_future(killer(kill)))
         done, pending = await asyncio.wait(tasks, timeout=RUN_S)
         for task in pending:
             task.cancel()
@@ -203,18 +203,21 @@ def memory_mb(pids: List[int], field_name: str) -> float:
 
 
 @contextmanager
-def measured(processes: Dict[str, int]) -> Iterator[Dict[str, Tuple[float, float]]]:
+def measured(
+    processes: Mapping[str, Optional[int]],
+) -> Iterator[Dict[str, Tuple[float, float]]]:
     """Yields {name: (CPU share of one core, memory MB)}, filled in at the end.
     Memory: the peak (VmHWM) of a single process, the sum of the current sizes
-    of a process tree (PostgreSQL and nginx run several)."""
-    trees = {name: tree(pid) for name, pid in processes.items()}
+    of a process tree (PostgreSQL and nginx run several). A process not found
+    counts as (0, 0)."""
+    trees = {name: tree(pid) if pid else [] for name, pid in processes.items()}
     before = {name: cpu_seconds(pids) for name, pids in trees.items()}
     started = time.monotonic()
     figures: Dict[str, Tuple[float, float]] = {}
     yield figures
     wall = time.monotonic() - started
     for name, root in processes.items():
-        pids = tree(root) or trees[name]
+        pids = (tree(root) if root else []) or trees[name]
         cpu = (cpu_seconds(pids) - before[name]) / wall
         single = len(pids) == 1
         figures[name] = (cpu, memory_mb(pids, "VmHWM:" if single else "VmRSS:"))
@@ -385,7 +388,8 @@ def median_of(runs: List[List[float]], start: int, end: int) -> float:
 
 def turn_growth(workdir: Path) -> None:
     print(
-        f"Long conversation, {LONG_TURNS} turns, median of {LONG_REPEATS}, one instance:"
+        f"Long conversation, {LONG_TURNS} turns, median of {LONG_REPEATS}, "
+        "one instance:"
     )
     for max_turns in ("25", "0"):
         folder = workdir / f"long-{max_turns}"

@@ -11,7 +11,7 @@ import io
 import secrets
 from datetime import date, datetime, timedelta, timezone
 from math import ceil
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Optional
 from urllib.parse import urlencode, urlsplit
 
 from flask import (

@@ -122,7 +122,7 @@ OPTIONS: Dict[str, List[Dict[str, str]]] = {
 
 
 def _pick(rng: random.Random, weighted: Sequence[Tuple[str, int]]) -> str:
-    values, weights = zip(*weighted)
+    values, weights = zip(*weighted, strict=True)
     return rng.choices(values, weights)[0]
 
 

@@ -94,8 +94,8 @@ class LoginThrottle:
             ):
                 self._failures[key] = [*self._recent(key), now]
             if len(self._failures) > PRUNE_AT:
-                for key in list(self._failures):
-                    self._recent(key)
+                for known in list(self._failures):
+                    self._recent(known)
 
     def succeeded(self, name: str, address: str) -> None:
         # The address keeps its count: one good account must not let it guess
