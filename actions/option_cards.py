@@ -45,7 +45,9 @@ def summary_of(description: str) -> str:
 
 
 def effort_of(option: Mapping[str, Any]) -> str:
-    return "; ".join(p for p in (_text(option.get("hours")), _text(option.get("duration"))) if p)
+    return "; ".join(
+        p for p in (_text(option.get("hours")), _text(option.get("duration"))) if p
+    )
 
 
 def example_of(option: Mapping[str, Any]) -> str:

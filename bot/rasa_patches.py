@@ -51,7 +51,7 @@ def _remote_action() -> Any:
 
 
 @lru_cache(maxsize=None)
-def _response_validator(action_class: type) -> Any:
+def _response_validator(action_class: Any) -> Any:
     """What `jsonschema.validate` builds on every call, built once per class."""
     from jsonschema.validators import validator_for
 
@@ -66,7 +66,8 @@ def _validate_action_result(self: Any, result: Dict[str, Any]) -> bool:
     from jsonschema.exceptions import best_match
     from rasa.shared.constants import DOCS_BASE_URL
 
-    error = best_match(_response_validator(type(self)).iter_errors(result))
+    action_class: Any = type(self)  # an untyped Rasa class
+    error = best_match(_response_validator(action_class).iter_errors(result))
     if error is not None:
         error.message += (
             f". Failed to validate Action server response from API, "
@@ -147,6 +148,7 @@ def apply() -> List[str]:
         if source_sha256(function) != patch.source_sha256:
             logger.warning("%s changed in this Rasa version: not patched", label)
             continue
+        # A function takes attributes, a Callable in the type system does not.
         patch.replacement.__wrapped_original__ = function  # type: ignore[attr-defined]
         replacement = patch.replacement
         installed = staticmethod(replacement) if patch.static else replacement

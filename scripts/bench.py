@@ -34,8 +34,14 @@ from tests.e2e.servers import (  # noqa: E402
 )
 from tests.e2e.test_rest_conversations import INTAKES  # noqa: E402
 
-NEEDS = ["talent", "innovatie", "kennis_netwerk", "leven_lang_ontwikkelen",
-         "onderwijs_invloed", "loket"]  # fmt: skip
+NEEDS = [
+    "talent",
+    "innovatie",
+    "kennis_netwerk",
+    "leven_lang_ontwikkelen",
+    "onderwijs_invloed",
+    "loket",
+]
 CONVERSATIONS = 20
 TURNS = 12
 SKIP = set(os.environ.get("BENCH_SKIP", "").split(","))
@@ -43,9 +49,14 @@ SKIP = set(os.environ.get("BENCH_SKIP", "").split(","))
 
 def rasa(*args: str, cwd: Path = ROOT) -> float:
     started = time.monotonic()
-    subprocess.run([str(BIN / "rasa"), *args], cwd=cwd, check=True,
-                   env=server_env(""), stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(
+        [str(BIN / "rasa"), *args],
+        cwd=cwd,
+        check=True,
+        env=server_env(""),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.monotonic() - started
 
 
@@ -54,8 +65,18 @@ def need_of(intent: str) -> str:
 
 
 def holdout_scores(out: Path) -> None:
-    rasa("test", "nlu", "--model", "models", "--nlu", "tests/nlu_holdout.yml",
-         "--out", str(out), "--successes", "--no-plot")  # fmt: skip
+    rasa(
+        "test",
+        "nlu",
+        "--model",
+        "models",
+        "--nlu",
+        "tests/nlu_holdout.yml",
+        "--out",
+        str(out),
+        "--successes",
+        "--no-plot",
+    )
     rows = []
     for name in ("intent_successes.json", "intent_errors.json"):
         path = out / name
@@ -76,24 +97,43 @@ def holdout_scores(out: Path) -> None:
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
         f1s.append(f1)
-        print(f"  {need:24s} n={tp + fn:3d}  P={precision:.2f} R={recall:.2f} F1={f1:.2f}")
-    print(f"  need_category accuracy {correct / len(pairs):.3f} on {len(pairs)} "
-          f"examples, macro-F1 {statistics.mean(f1s):.3f}")  # fmt: skip
+        print(
+            f"  {need:24s} n={tp + fn:3d}  P={precision:.2f} R={recall:.2f} F1={f1:.2f}"
+        )
+    print(
+        f"  need_category accuracy {correct / len(pairs):.3f} on {len(pairs)} "
+        f"examples, macro-F1 {statistics.mean(f1s):.3f}"
+    )
     confusions = Counter((g, p) for g, p in pairs if g != p)
     for (gold, predicted), count in confusions.most_common():
         print(f"  confused: {gold} -> {predicted}: {count}")
     all_intents = sum(r["intent"] == r["intent_prediction"]["name"] for r in rows)
-    print(f"  all intents accuracy {all_intents / len(rows):.3f} on {len(rows)} examples")
+    print(
+        f"  all intents accuracy {all_intents / len(rows):.3f} on {len(rows)} examples"
+    )
 
 
 def cross_validation(out: Path) -> None:
-    seconds = rasa("test", "nlu", "--nlu", "data/nlu", "--config", "config.yml",
-                   "--cross-validation", "--folds", "5", "--out", str(out))  # fmt: skip
+    seconds = rasa(
+        "test",
+        "nlu",
+        "--nlu",
+        "data/nlu",
+        "--config",
+        "config.yml",
+        "--cross-validation",
+        "--folds",
+        "5",
+        "--out",
+        str(out),
+    )
     report = json.loads((out / "intent_report.json").read_text())
     needs = [report[f"need_{n}"]["f1-score"] for n in NEEDS]
-    print(f"  intents: accuracy {report['accuracy']:.3f}, macro-F1 "
-          f"{report['macro avg']['f1-score']:.3f}; need intents macro-F1 "
-          f"{statistics.mean(needs):.3f} ({seconds:.0f}s)")  # fmt: skip
+    print(
+        f"  intents: accuracy {report['accuracy']:.3f}, macro-F1 "
+        f"{report['macro avg']['f1-score']:.3f}; need intents macro-F1 "
+        f"{statistics.mean(needs):.3f} ({seconds:.0f}s)"
+    )
     entities = out / "DIETClassifier_report.json"
     if entities.exists():
         report = json.loads(entities.read_text())
@@ -109,15 +149,19 @@ def peak_memory_mb(pid: int) -> float:
 
 
 def server_pids(port: int) -> int:
-    output = subprocess.run(["ss", "-ltnp", f"sport = :{port}"], capture_output=True,
-                            text=True).stdout  # fmt: skip
+    output = subprocess.run(
+        ["ss", "-ltnp", f"sport = :{port}"], capture_output=True, text=True
+    ).stdout
     return int(output.split("pid=")[1].split(",")[0])
 
 
 def latency_and_memory(workdir: Path) -> None:
     database_url = f"sqlite:///{workdir / 'bench.db'}"
-    subprocess.run([str(BIN / "python"), "-m", "bot", "db", "upgrade"], check=True,
-                   env=server_env(database_url))  # fmt: skip
+    subprocess.run(
+        [str(BIN / "python"), "-m", "bot", "db", "upgrade"],
+        check=True,
+        env=server_env(database_url),
+    )
     started = time.monotonic()
     with action_server(workdir, database_url) as actions_port:
         actions_up = time.monotonic() - started
@@ -136,10 +180,15 @@ def latency_and_memory(workdir: Path) -> None:
             rasa_mb = peak_memory_mb(server_pids(port))
             actions_mb = peak_memory_mb(server_pids(actions_port))
     quantiles = statistics.quantiles(latencies, n=100)
-    print(f"  {CONVERSATIONS} conversations x {TURNS} turns, one user at a time: "
-          f"p50 {quantiles[49]:.0f} ms, p95 {quantiles[94]:.0f} ms, "
-          f"max {max(latencies):.0f} ms")  # fmt: skip
-    print(f"  start-up: Rasa {rasa_up:.1f}s (model loaded), action server {actions_up:.1f}s")
+    print(
+        f"  {CONVERSATIONS} conversations x {TURNS} turns, one user at a time: "
+        f"p50 {quantiles[49]:.0f} ms, p95 {quantiles[94]:.0f} ms, "
+        f"max {max(latencies):.0f} ms"
+    )
+    print(
+        f"  start-up: Rasa {rasa_up:.1f}s (model loaded), "
+        f"action server {actions_up:.1f}s"
+    )
     print(f"  peak memory: Rasa {rasa_mb:.0f} MB, action server {actions_mb:.0f} MB")
 
 

@@ -111,8 +111,9 @@ def stock_conversation(_number: int) -> List[str]:
 # -- load -------------------------------------------------------------------------
 
 
-async def answer(session: aiohttp.ClientSession, url: str, sender: str,
-                 text: str) -> list:  # fmt: skip
+async def answer(
+    session: aiohttp.ClientSession, url: str, sender: str, text: str
+) -> list:
     async with session.post(url, json={"sender": sender, "message": text}) as response:
         if response.status >= 500:
             raise aiohttp.ClientResponseError(
@@ -149,7 +150,9 @@ async def drive(bot: Bot, users: int, seconds: float, phase: Phase, label: str) 
                     break
                 phase.latencies_ms.append((time.perf_counter() - started) * 1000)
                 messages += 1
-                offered = [b for a in answers for b in a.get("buttons") or []] or offered
+                offered = [
+                    b for a in answers for b in a.get("buttons") or []
+                ] or offered
             conversation += users
 
     timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_S)
@@ -173,20 +176,24 @@ async def warm_up(bot: Bot) -> None:
     url = f"{bot.base}/webhooks/rest/webhook"
     async with aiohttp.ClientSession() as session:
         for text in bot.script(0):
-            await answer(session, url, f"warmup-{bot.name}", "1" if text == "*" else text)
+            await answer(
+                session, url, f"warmup-{bot.name}", "1" if text == "*" else text
+            )
 
 
 # -- servers ----------------------------------------------------------------------
 
 
 @contextmanager
-def process(command: List[str], cwd: Path, env: Dict[str, str], log: Path,
-            health: str) -> Iterator[float]:  # fmt: skip
+def process(
+    command: List[str], cwd: Path, env: Dict[str, str], log: Path, health: str
+) -> Iterator[float]:
     """Starts `command`, yields the seconds until `health` answered."""
     with log.open("w") as output:
         started = time.monotonic()
-        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=output,
-                                 stderr=subprocess.STDOUT)  # fmt: skip
+        child = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
         try:
             wait_until_up(health, child, log)
             yield time.monotonic() - started
@@ -207,16 +214,23 @@ def stock_project() -> Path:
         shutil.rmtree(project, ignore_errors=True)
         project.mkdir(parents=True)
         print(f"Training the stock assistant in {project.relative_to(ROOT)} (once) ...")
-        subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir",
-                        str(project)], cwd=project, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env=base_env())  # fmt: skip
+        subprocess.run(
+            [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(project)],
+            cwd=project,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=base_env(),
+        )
     return project
 
 
 def base_env() -> Dict[str, str]:
-    return {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}  # fmt: skip
+    return {
+        **os.environ,
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    }
 
 
 def serve_stock(stack: ExitStack, workdir: Path) -> Bot:
@@ -224,8 +238,9 @@ def serve_stock(stack: ExitStack, workdir: Path) -> Bot:
     port = free_port()
     command = [str(BIN / "rasa"), "run", "--model", "models", "--port", str(port)]
     base = f"http://127.0.0.1:{port}"
-    startup = stack.enter_context(process(command, project, base_env(),
-                                          workdir / "stock.log", f"{base}/"))  # fmt: skip
+    startup = stack.enter_context(
+        process(command, project, base_env(), workdir / "stock.log", f"{base}/")
+    )
     return Bot("stock", base, server_pids(port), None, startup, stock_conversation)
 
 
@@ -233,29 +248,61 @@ def serve_vraagwijzer(stack: ExitStack, workdir: Path, name: str, root: Path) ->
     """`root`'s Vraagwijzer as `make run` serves it, on free ports."""
     folder = workdir / name
     folder.mkdir()
-    env = {**base_env(), "PYTHONPATH": str(root),
-           "DATABASE_URL": f"sqlite:///{folder / 'store.db'}"}  # fmt: skip
-    subprocess.run([str(BIN / "python"), "-m", "bot", "db", "upgrade"], cwd=root,
-                   env=env, check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+    env = {
+        **base_env(),
+        "PYTHONPATH": str(root),
+        "DATABASE_URL": f"sqlite:///{folder / 'store.db'}",
+    }
+    subprocess.run(
+        [str(BIN / "python"), "-m", "bot", "db", "upgrade"],
+        cwd=root,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     actions_port, rasa_port = free_port(), free_port()
-    stack.enter_context(process(
-        [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-         "--port", str(actions_port)],
-        root, {**env, "SANIC_HOST": "127.0.0.1"}, folder / "actions.log",
-        f"http://127.0.0.1:{actions_port}/health"))  # fmt: skip
-    endpoints = (root / "endpoints.yml").read_text().replace(
-        "http://localhost:5055/", f"http://127.0.0.1:{actions_port}/"
+    stack.enter_context(
+        process(
+            [
+                str(BIN / "rasa"),
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "--port",
+                str(actions_port),
+            ],
+            root,
+            {**env, "SANIC_HOST": "127.0.0.1"},
+            folder / "actions.log",
+            f"http://127.0.0.1:{actions_port}/health",
+        )
+    )
+    endpoints = (
+        (root / "endpoints.yml")
+        .read_text()
+        .replace("http://localhost:5055/", f"http://127.0.0.1:{actions_port}/")
     )
     (folder / "endpoints.yml").write_text(endpoints)
     base = f"http://127.0.0.1:{rasa_port}"
-    command = [str(BIN / "rasa"), "run", "--model", "models", "--port", str(rasa_port),
-               "--credentials", "credentials.yml",
-               "--endpoints", str(folder / "endpoints.yml")]  # fmt: skip
+    command = [
+        str(BIN / "rasa"),
+        "run",
+        "--model",
+        "models",
+        "--port",
+        str(rasa_port),
+        "--credentials",
+        "credentials.yml",
+        "--endpoints",
+        str(folder / "endpoints.yml"),
+    ]
     startup = stack.enter_context(
         process(command, root, env, folder / "rasa.log", f"{base}/webhooks/rest/")
     )
-    return Bot(name, base, server_pids(rasa_port), server_pids(actions_port),
-               startup, intake)  # fmt: skip
+    return Bot(
+        name, base, server_pids(rasa_port), server_pids(actions_port), startup, intake
+    )
 
 
 # -- report -----------------------------------------------------------------------
@@ -268,34 +315,51 @@ def quantiles(latencies: List[float]) -> List[float]:
 def row(bot: Bot, phase: Phase) -> str:
     q = quantiles(phase.latencies_ms)
     per_message = phase.rasa_cpu_s / max(phase.messages, 1)
-    actions = (f" + actions {phase.actions_cpu_s / max(phase.messages, 1) * 1000:.0f}"
-               if bot.actions_pid else "")  # fmt: skip
+    actions = (
+        f" + actions {phase.actions_cpu_s / max(phase.messages, 1) * 1000:.0f}"
+        if bot.actions_pid
+        else ""
+    )
     rounds = "/".join(f"{r:.1f}" for r in phase.rounds_msg_s)
-    return (f"  {bot.name:12s} {phase.messages / phase.seconds:6.1f} msg/s "
-            f"(rounds {rounds}; median {statistics.median(phase.rounds_msg_s):.1f})  "
-            f"p50/p95/p99 {q[49]:.0f}/{q[94]:.0f}/{q[98]:.0f} ms  "
-            f"errors {phase.errors}/{phase.messages + phase.errors}  "
-            f"Rasa CPU {per_message * 1000:.0f}{actions} ms/msg")  # fmt: skip
+    return (
+        f"  {bot.name:12s} {phase.messages / phase.seconds:6.1f} msg/s "
+        f"(rounds {rounds}; median {statistics.median(phase.rounds_msg_s):.1f})  "
+        f"p50/p95/p99 {q[49]:.0f}/{q[94]:.0f}/{q[98]:.0f} ms  "
+        f"errors {phase.errors}/{phase.messages + phase.errors}  "
+        f"Rasa CPU {per_message * 1000:.0f}{actions} ms/msg"
+    )
 
 
 def ratios(bot: Bot, stock: Phase, phase: Phase) -> str:
     def ratio(a: float, b: float) -> str:
         return f"{a / b:.2f}x" if b else "n/a"
 
+    def cpu_per_message(p: Phase) -> float:
+        return p.rasa_cpu_s / max(p.messages, 1)
+
     q, qs = quantiles(phase.latencies_ms), quantiles(stock.latencies_ms)
-    return (f"  {bot.name} / stock: msg/s "
-            f"{ratio(phase.messages / phase.seconds, stock.messages / stock.seconds)}, "
-            f"p95 {ratio(q[94], qs[94])}, Rasa CPU per message "
-            f"{ratio(phase.rasa_cpu_s / max(phase.messages, 1), stock.rasa_cpu_s / max(stock.messages, 1))}")  # fmt: skip
+    return (
+        f"  {bot.name} / stock: msg/s "
+        f"{ratio(phase.messages / phase.seconds, stock.messages / stock.seconds)}, "
+        f"p95 {ratio(q[94], qs[94])}, Rasa CPU per message "
+        f"{ratio(cpu_per_message(phase), cpu_per_message(stock))}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--vs", type=Path, help="a second Vraagwijzer checkout, e.g. main")
+    parser.add_argument(
+        "--vs", type=Path, help="a second Vraagwijzer checkout, e.g. main"
+    )
     args = parser.parse_args()
-    print(f"{os.cpu_count()} cores; {ROUNDS} rounds of {PHASE_S:.0f}s per bot, "
-          f"1 and {USERS} users.")
-    with tempfile.TemporaryDirectory(prefix="bench-compare-") as tmp, ExitStack() as stack:
+    print(
+        f"{os.cpu_count()} cores; {ROUNDS} rounds of {PHASE_S:.0f}s per bot, "
+        f"1 and {USERS} users."
+    )
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-compare-") as tmp,
+        ExitStack() as stack,
+    ):
         workdir = Path(tmp)
         stock_project()  # trained before any bot starts
         starts: List[Callable[[], Bot]] = [
@@ -313,8 +377,15 @@ def main() -> None:
             phases = {bot.name: Phase() for bot in bots}
             for round_number in range(ROUNDS):
                 for bot in bots:
-                    asyncio.run(drive(bot, users, PHASE_S, phases[bot.name],
-                                      f"{bot.name}-{users}u-r{round_number}"))  # fmt: skip
+                    asyncio.run(
+                        drive(
+                            bot,
+                            users,
+                            PHASE_S,
+                            phases[bot.name],
+                            f"{bot.name}-{users}u-r{round_number}",
+                        )
+                    )
             print(f"{users} user(s):")
             for bot in bots:
                 print(row(bot, phases[bot.name]))
@@ -324,7 +395,10 @@ def main() -> None:
         stock_mb = memory_mb([bots[0].rasa_pid], "VmRSS:")
         for bot in bots:
             now, peak = (memory_mb([bot.rasa_pid], f) for f in ("VmRSS:", "VmHWM:"))
-            print(f"  {bot.name:12s} {now:5.0f} / {peak:5.0f} MB ({now / stock_mb:.2f}x stock)")
+            print(
+                f"  {bot.name:12s} {now:5.0f} / {peak:5.0f} MB "
+                f"({now / stock_mb:.2f}x stock)"
+            )
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, Iterator, List, Mapping, Optional, Set, Tuple
 
 import aiohttp
 import sqlalchemy as sa
@@ -75,8 +75,13 @@ class Load:
     seconds: float = 0.0
 
 
-async def post(session: aiohttp.ClientSession, url: str, sender: str, text: str,
-               message_id: Optional[str] = None) -> list:  # fmt: skip
+async def post(
+    session: aiohttp.ClientSession,
+    url: str,
+    sender: str,
+    text: str,
+    message_id: Optional[str] = None,
+) -> list:
     body = {"sender": sender, "message": text, "message_id": message_id}
     async with session.post(url, json=body) as response:
         if response.status >= 500:
@@ -89,8 +94,9 @@ async def post(session: aiohttp.ClientSession, url: str, sender: str, text: str,
     return answers
 
 
-async def entrepreneur(session: aiohttp.ClientSession, url: str, sender: str,
-                       need: str, load: Load) -> None:  # fmt: skip
+async def entrepreneur(
+    session: aiohttp.ClientSession, url: str, sender: str, need: str, load: Load
+) -> None:
     offered: list = []
     load.sent[sender] = []
     for number, (message, _) in enumerate(INTAKES[need]):
@@ -126,19 +132,21 @@ async def run_load(base: str, label: str, kill: Optional[int] = None) -> Load:
     connector = aiohttp.TCPConnector(limit=USERS)
     url = f"{base}/webhooks/rest/webhook"
 
-    async def killer() -> None:
+    async def killer(pid: int) -> None:
         while load.messages < expected * KILL_AFTER_SHARE:
             await asyncio.sleep(0.05)
-        os.kill(kill, signal.SIGKILL)
-        print(f"  killed Rasa instance pid {kill} after {load.messages} messages")
+        os.kill(pid, signal.SIGKILL)
+        print(f"  killed Rasa instance pid {pid} after {load.messages} messages")
 
     started = time.monotonic()
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
-        users = [entrepreneur(session, url, f"{label}-{n}", needs[n % len(needs)], load)
-                 for n in range(USERS)]  # fmt: skip
+        users = [
+            entrepreneur(session, url, f"{label}-{n}", needs[n % len(needs)], load)
+            for n in range(USERS)
+        ]
         tasks = [asyncio.ensure_future(user) for user in users]
         if kill:
-            tasks.append(asyncio.ensure_future(killer()))
+            tasks.append(asyncio.ensure_future(killer(kill)))
         done, pending = await asyncio.wait(tasks, timeout=RUN_S)
         for task in pending:
             task.cancel()
@@ -188,24 +196,28 @@ def memory_mb(pids: List[int], field_name: str) -> float:
             status = Path(f"/proc/{pid}/status").read_text().splitlines()
         except OSError:
             continue
-        total += next((int(line.split()[1]) for line in status
-                       if line.startswith(field_name)), 0)  # fmt: skip
+        total += next(
+            (int(line.split()[1]) for line in status if line.startswith(field_name)), 0
+        )
     return total / 1024
 
 
 @contextmanager
-def measured(processes: Dict[str, int]) -> Iterator[Dict[str, Tuple[float, float]]]:
+def measured(
+    processes: Mapping[str, Optional[int]],
+) -> Iterator[Dict[str, Tuple[float, float]]]:
     """Yields {name: (CPU share of one core, memory MB)}, filled in at the end.
     Memory: the peak (VmHWM) of a single process, the sum of the current sizes
-    of a process tree (PostgreSQL and nginx run several)."""
-    trees = {name: tree(pid) for name, pid in processes.items()}
+    of a process tree (PostgreSQL and nginx run several). A process not found
+    counts as (0, 0)."""
+    trees = {name: tree(pid) if pid else [] for name, pid in processes.items()}
     before = {name: cpu_seconds(pids) for name, pids in trees.items()}
     started = time.monotonic()
     figures: Dict[str, Tuple[float, float]] = {}
     yield figures
     wall = time.monotonic() - started
     for name, root in processes.items():
-        pids = tree(root) or trees[name]
+        pids = (tree(root) if root else []) or trees[name]
         cpu = (cpu_seconds(pids) - before[name]) / wall
         single = len(pids) == 1
         figures[name] = (cpu, memory_mb(pids, "VmHWM:" if single else "VmRSS:"))
@@ -230,25 +242,39 @@ def check_store(database_url: str, load: Load) -> str:
             missing += 1
     engine = sa.create_engine(database_url)
     with engine.connect() as connection:
-        counts = dict(connection.execute(sa.text(
-            "SELECT conversation_id, COUNT(*) FROM refined_requests "
-            "GROUP BY conversation_id")).all())  # fmt: skip
+        counts = dict(
+            connection.execute(
+                sa.text(
+                    "SELECT conversation_id, COUNT(*) FROM refined_requests "
+                    "GROUP BY conversation_id"
+                )
+            ).all()
+        )
     engine.dispose()
     one_request = sum(counts.get(sender) == 1 for sender in load.finished)
     extra = sum(1 for sender in load.sent if counts.get(sender, 0) > 1)
-    return (f"{exact}/{len(load.sent)} conversations stored exactly once and in order "
-            f"(duplicated {duplicated}, missing {missing}, out of order {reordered}); "
-            f"{one_request}/{len(load.finished)} finished intakes with exactly one "
-            f"request, {extra} with more")  # fmt: skip
+    return (
+        f"{exact}/{len(load.sent)} conversations stored exactly once and in order "
+        f"(duplicated {duplicated}, missing {missing}, out of order {reordered}); "
+        f"{one_request}/{len(load.finished)} finished intakes with exactly one "
+        f"request, {extra} with more"
+    )
 
 
-def report(label: str, load: Load, figures: Dict[str, Tuple[float, float]],
-           store: str) -> None:  # fmt: skip
-    q = statistics.quantiles(load.latencies_ms, n=100) if len(load.latencies_ms) > 1 else [0] * 99
-    print(f"{label}: {load.messages} messages in {load.seconds:.1f}s = "
-          f"{load.messages / load.seconds:.1f} msg/s; turn p50 {q[49]:.0f} ms, "
-          f"p95 {q[94]:.0f} ms, p99 {q[98]:.0f} ms; retries {load.retries}, "
-          f"errors {load.errors}; {len(load.finished)}/{USERS} intakes finished")  # fmt: skip
+def report(
+    label: str, load: Load, figures: Dict[str, Tuple[float, float]], store: str
+) -> None:
+    q = (
+        statistics.quantiles(load.latencies_ms, n=100)
+        if len(load.latencies_ms) > 1
+        else [0] * 99
+    )
+    print(
+        f"{label}: {load.messages} messages in {load.seconds:.1f}s = "
+        f"{load.messages / load.seconds:.1f} msg/s; turn p50 {q[49]:.0f} ms, "
+        f"p95 {q[94]:.0f} ms, p99 {q[98]:.0f} ms; retries {load.retries}, "
+        f"errors {load.errors}; {len(load.finished)}/{USERS} intakes finished"
+    )
     for name, (cpu, mb) in figures.items():
         memory = f"memory {mb:6.0f} MB" if mb else "gone at the end"
         print(f"  {name:10s} CPU {cpu * 100:5.0f}% of a core, {memory}")
@@ -266,7 +292,9 @@ def single_process(workdir: Path) -> None:
         }
         with measured(processes) as figures:
             load = asyncio.run(run_load(base, "single"))
-        report("Single process (SQLite)", load, figures, check_store(database_url, load))
+        report(
+            "Single process (SQLite)", load, figures, check_store(database_url, load)
+        )
 
 
 def _actions_pid(workdir: Path) -> int:
@@ -280,34 +308,54 @@ def cluster(workdir: Path) -> None:
     home.mkdir()
     workdir.chmod(0o755)  # PostgreSQL runs as user postgres
     topology = Topology(
-        home=home, entry_port=free_port(), actions_port=free_port(),
-        postgres_port=free_port(), redis_port=free_port(),
-        rasa_base_port=free_port(), action_base_port=free_port(),
+        home=home,
+        entry_port=free_port(),
+        actions_port=free_port(),
+        postgres_port=free_port(),
+        redis_port=free_port(),
+        rasa_base_port=free_port(),
+        action_base_port=free_port(),
         extra_env=PRODUCTION_ENV,
-    )  # fmt: skip
+    )
     try:
         database_url = start(topology)["DATABASE_URL"]
-        processes = {name: services.read_pid(topology.pid_file(name)) for name in
-                     ("rasa-1", "rasa-2", "actions-1", "actions-2")}  # fmt: skip
+        processes = {
+            name: services.read_pid(topology.pid_file(name))
+            for name in ("rasa-1", "rasa-2", "actions-1", "actions-2")
+        }
         processes["nginx"] = services.read_pid(home / "nginx" / "nginx.pid")
         processes["redis"] = services.read_pid(home / "redis" / "redis.pid")
         processes["postgres"] = services.read_pid(home / "postgres" / "postmaster.pid")
         with measured(processes) as figures:
             load = asyncio.run(run_load(topology.entry_url, "cluster"))
-        report("Cluster (nginx, 2 Rasa, 2 actions, PostgreSQL, Redis)", load, figures,
-               check_store(database_url, load))  # fmt: skip
+        report(
+            "Cluster (nginx, 2 Rasa, 2 actions, PostgreSQL, Redis)",
+            load,
+            figures,
+            check_store(database_url, load),
+        )
         with measured(processes) as figures:
-            load = asyncio.run(run_load(topology.entry_url, "cluster-kill",
-                                        kill=processes["rasa-2"]))  # fmt: skip
-        report("Cluster, rasa-2 killed mid-run", load, figures,
-               check_store(database_url, load))  # fmt: skip
+            load = asyncio.run(
+                run_load(topology.entry_url, "cluster-kill", kill=processes["rasa-2"])
+            )
+        report(
+            "Cluster, rasa-2 killed mid-run",
+            load,
+            figures,
+            check_store(database_url, load),
+        )
     finally:
         stop(topology)
 
 
 def long_conversation_script() -> List[str]:
     """An entrepreneur who keeps asking and hedging inside one intake session."""
-    detours = ["wat kun je?", "waarom vraag je dat?", "hmm ik weet het niet", "hoe werkt dat"]
+    detours = [
+        "wat kun je?",
+        "waarom vraag je dat?",
+        "hmm ik weet het niet",
+        "hoe werkt dat",
+    ]
     script = [INTAKES["talent"][0][0]]
     while len(script) < LONG_TURNS:
         script += detours
@@ -321,8 +369,12 @@ async def long_conversations(base: str, label: str) -> List[List[float]]:
             latencies = []
             for message in long_conversation_script():
                 started = time.perf_counter()
-                answers = await post(session, f"{base}/webhooks/rest/webhook",
-                                     f"{label}-{repeat}", message)  # fmt: skip
+                answers = await post(
+                    session,
+                    f"{base}/webhooks/rest/webhook",
+                    f"{label}-{repeat}",
+                    message,
+                )
                 assert answers, f"no answer to {message!r}"
                 latencies.append((time.perf_counter() - started) * 1000)
             runs.append(latencies)
@@ -335,7 +387,10 @@ def median_of(runs: List[List[float]], start: int, end: int) -> float:
 
 
 def turn_growth(workdir: Path) -> None:
-    print(f"Long conversation, {LONG_TURNS} turns, median of {LONG_REPEATS}, one instance:")
+    print(
+        f"Long conversation, {LONG_TURNS} turns, median of {LONG_REPEATS}, "
+        "one instance:"
+    )
     for max_turns in ("25", "0"):
         folder = workdir / f"long-{max_turns}"
         folder.mkdir()
@@ -343,20 +398,27 @@ def turn_growth(workdir: Path) -> None:
         with bot_servers(folder, env) as (base, _):
             runs = asyncio.run(long_conversations(base, f"long-{max_turns}"))
         first, last = median_of(runs, 0, 1), median_of(runs, LONG_TURNS - 1, LONG_TURNS)
-        early, late = median_of(runs, 1, 10), median_of(runs, LONG_TURNS - 10, LONG_TURNS)
+        early, late = (
+            median_of(runs, 1, 10),
+            median_of(runs, LONG_TURNS - 10, LONG_TURNS),
+        )
         setting = "off" if max_turns == "0" else f"{max_turns} turns"
-        print(f"  session limit {setting:9s}: turn 1 {first:.0f} ms, "
-              f"turn {LONG_TURNS} {last:.0f} ms ({last / first:.2f}x); "
-              f"turns 2-10 {early:.0f} ms, turns {LONG_TURNS - 9}-{LONG_TURNS} "
-              f"{late:.0f} ms ({late / early:.2f}x)")  # fmt: skip
+        print(
+            f"  session limit {setting:9s}: turn 1 {first:.0f} ms, "
+            f"turn {LONG_TURNS} {last:.0f} ms ({last / first:.2f}x); "
+            f"turns 2-10 {early:.0f} ms, turns {LONG_TURNS - 9}-{LONG_TURNS} "
+            f"{late:.0f} ms ({late / early:.2f}x)"
+        )
 
 
 def main() -> None:
     missing = services.missing_binaries()
     if missing:
         sys.exit(f"Missing Debian packages {missing}: bash scripts/install_services.sh")
-    print(f"{USERS} entrepreneurs at once, each a whole intake over REST, no pauses; "
-          f"{os.cpu_count()} cores.")
+    print(
+        f"{USERS} entrepreneurs at once, each a whole intake over REST, no pauses; "
+        f"{os.cpu_count()} cores."
+    )
     with tempfile.TemporaryDirectory(prefix="vraagwijzer-bench-") as tmp:
         workdir = Path(tmp)
         (workdir / "single").mkdir()

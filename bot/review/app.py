@@ -11,7 +11,7 @@ import io
 import secrets
 from datetime import date, datetime, timedelta, timezone
 from math import ceil
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Optional
 from urllib.parse import urlencode, urlsplit
 
 from flask import (
@@ -203,11 +203,18 @@ def create_app(
     throttle = throttle or LoginThrottle()
 
     app.jinja_env.globals.update(
-        CATEGORIES=CATEGORIES, CHANNELS=CHANNELS, STATUSES=workflow.STATUSES,
-        ANSWERS=ANSWERS, ACTIVITY=ACTIVITY, NO_OPTION=NO_OPTION,
-        LOW_CONFIDENCE=LOW_CONFIDENCE, shown=dates.shown, min_password=MIN_PASSWORD,
-        transcript_time=transcript_time, intent_label=labels.intent_label,
-    )  # fmt: skip
+        CATEGORIES=CATEGORIES,
+        CHANNELS=CHANNELS,
+        STATUSES=workflow.STATUSES,
+        ANSWERS=ANSWERS,
+        ACTIVITY=ACTIVITY,
+        NO_OPTION=NO_OPTION,
+        LOW_CONFIDENCE=LOW_CONFIDENCE,
+        shown=dates.shown,
+        min_password=MIN_PASSWORD,
+        transcript_time=transcript_time,
+        intent_label=labels.intent_label,
+    )
 
     @app.after_request
     def security_headers(response: Response) -> Response:

@@ -74,7 +74,7 @@ def funnel(uow: UnitOfWork) -> List[Tuple[str, int]]:
     started = conversations_started(uow.session)
     for conversation, *stages in uow.requests.milestones():
         started.add(conversation)
-        for slot, passed in zip(slots, stages):
+        for slot, passed in zip(slots, stages, strict=True):
             if passed:
                 reached[slot].add(conversation)
     reached[None] = started

@@ -28,7 +28,7 @@ def day_after(day: date) -> datetime:
 
 
 def week_monday(moment: datetime) -> date:
-    day = local(moment).date()  # type: ignore[union-attr]
+    day = moment.astimezone(LOCAL).date()
     return day - timedelta(days=day.weekday())
 
 
@@ -36,6 +36,6 @@ def shown(moment: Optional[datetime], with_seconds: bool = False) -> str:
     """`25-11-2026 11:05` in local time; empty for no time."""
     if moment is None:
         return ""
-    return local(moment).strftime(  # type: ignore[union-attr]
+    return moment.astimezone(LOCAL).strftime(
         "%d-%m-%Y %H:%M:%S" if with_seconds else "%d-%m-%Y %H:%M"
     )

@@ -78,8 +78,11 @@ def _cards(message: Dict[str, Any]) -> List[str]:
     payload = custom.get("data") if isinstance(custom, dict) else None
     if not isinstance(payload, dict):
         return []
-    return [str(c.get("title")) for c in payload.get("options") or []
-            if isinstance(c, dict) and c.get("title")]  # fmt: skip
+    return [
+        str(c.get("title"))
+        for c in payload.get("options") or []
+        if isinstance(c, dict) and c.get("title")
+    ]
 
 
 def _bot_choices(message: Dict[str, Any]) -> Dict[str, str]:
@@ -93,7 +96,9 @@ def _bot_choices(message: Dict[str, Any]) -> Dict[str, str]:
     if isinstance(custom, dict):
         for card in custom.get("options") or []:
             if isinstance(card, dict) and card.get("id"):
-                choices.setdefault(str(card["id"]), str(card.get("title") or card["id"]))
+                choices.setdefault(
+                    str(card["id"]), str(card.get("title") or card["id"])
+                )
     return choices
 
 

@@ -30,56 +30,99 @@ EVENTS = sa.Table(
     sa.Column("data", sa.Text),
 )
 
-COMPANIES = ("Bakkerij De Gouden Korst", "Installatiebedrijf Ĳzerman", "Café Ëlsloo",
-             "Van der Berg Logistiek", "Garage Méndez", "Zorggroep Het Anker",
-             "Bouwbedrijf Smit & Zn.", "Drukkerij Pärel", "TechnoLas B.V.",
-             "Hoveniers Groen", "Restaurant De Smaak", "ICT Oost")  # fmt: skip
+COMPANIES = (
+    "Bakkerij De Gouden Korst",
+    "Installatiebedrijf Ĳzerman",
+    "Café Ëlsloo",
+    "Van der Berg Logistiek",
+    "Garage Méndez",
+    "Zorggroep Het Anker",
+    "Bouwbedrijf Smit & Zn.",
+    "Drukkerij Pärel",
+    "TechnoLas B.V.",
+    "Hoveniers Groen",
+    "Restaurant De Smaak",
+    "ICT Oost",
+)
 SECTORS = ("bouw", "techniek", "zorg", "horeca", "logistiek", "ict", "mobiliteit")
 REGIONS = ("Twente", "Utrecht", "Groningen", "Limburg", "Noord-Holland", "Zeeland")
 CHANNEL_WEIGHTS = (("web", 6), ("telegram", 3), ("rest", 1))
-STATUS_WEIGHTS = (("nieuw", 5), ("in behandeling", 3), ("gekoppeld", 2),
-                  ("afgerond", 2), ("afgewezen", 1))  # fmt: skip
+STATUS_WEIGHTS = (
+    ("nieuw", 5),
+    ("in behandeling", 3),
+    ("gekoppeld", 2),
+    ("afgerond", 2),
+    ("afgewezen", 1),
+)
 QUESTIONS: Dict[str, Tuple[str, str, str]] = {
     # need: (intent, what the entrepreneur said, the refined question)
-    "talent": ("need_talent", "ik vind geen monteurs",
-               "Hoe vinden we twee mbo-monteurs via een bbl-leerbaan?"),
-    "innovatie": ("need_innovatie", "we moeten iets met duurzaamheid",
-                  "Hoe verlagen we ons energieverbruik met hulp van studenten?"),
-    "kennis_netwerk": ("need_kennis_netwerk", "ik wil weten wat er speelt",
-                       "Welke kennisbijeenkomsten passen bij een logistiek mkb?"),
-    "leven_lang_ontwikkelen": ("need_leven_lang_ontwikkelen",
-                               "mijn mensen moeten bijgeschoold worden",
-                               "Welke korte scholing in lassen past bij vijf man?"),
-    "onderwijs_invloed": ("need_onderwijs_invloed", "ik wil een gastles geven",
-                          "Hoe geven we een gastles over de praktijk in de bouw?"),
-    "loket": ("need_loket", "ik weet niet waar ik moet beginnen",
-              "Bij welke instelling hoort onze vraag over digitalisering?"),
-}  # fmt: skip
+    "talent": (
+        "need_talent",
+        "ik vind geen monteurs",
+        "Hoe vinden we twee mbo-monteurs via een bbl-leerbaan?",
+    ),
+    "innovatie": (
+        "need_innovatie",
+        "we moeten iets met duurzaamheid",
+        "Hoe verlagen we ons energieverbruik met hulp van studenten?",
+    ),
+    "kennis_netwerk": (
+        "need_kennis_netwerk",
+        "ik wil weten wat er speelt",
+        "Welke kennisbijeenkomsten passen bij een logistiek mkb?",
+    ),
+    "leven_lang_ontwikkelen": (
+        "need_leven_lang_ontwikkelen",
+        "mijn mensen moeten bijgeschoold worden",
+        "Welke korte scholing in lassen past bij vijf man?",
+    ),
+    "onderwijs_invloed": (
+        "need_onderwijs_invloed",
+        "ik wil een gastles geven",
+        "Hoe geven we een gastles over de praktijk in de bouw?",
+    ),
+    "loket": (
+        "need_loket",
+        "ik weet niet waar ik moet beginnen",
+        "Bij welke instelling hoort onze vraag over digitalisering?",
+    ),
+}
 OPTIONS: Dict[str, List[Dict[str, str]]] = {
-    "talent": [{"id": "bbl_leerbaan", "title": "Bbl-leerbaan"},
-               {"id": "stageplek", "title": "Stageplek"},
-               {"id": "instroom_loket", "title": "Instroomloket"}],
-    "innovatie": [{"id": "student_challenge", "title": "Studentenchallenge"},
-                  {"id": "fieldlab", "title": "Fieldlab"},
-                  {"id": "praktijkproject_kort", "title": "Kort praktijkproject"}],
-    "kennis_netwerk": [{"id": "kennisbijeenkomst", "title": "Kennisbijeenkomst"},
-                       {"id": "learning_community", "title": "Learning community"},
-                       {"id": "lectoraat_onderzoek", "title": "Lectoraat"}],
-    "leven_lang_ontwikkelen": [{"id": "maatwerk_scholing", "title": "Maatwerkscholing"},
-                               {"id": "evc_traject", "title": "Evc-traject"},
-                               {"id": "sectoropleiding_platform",
-                                "title": "Sectoropleiding"}],
-    "onderwijs_invloed": [{"id": "gastles", "title": "Gastles"},
-                          {"id": "hybride_docent", "title": "Hybride docent"},
-                          {"id": "programmapartner", "title": "Programmapartner"}],
-    "loket": [{"id": "instroom_loket", "title": "Loket"},
-              {"id": "kennisbijeenkomst", "title": "Kennisbijeenkomst"},
-              {"id": "werkveldraad", "title": "Werkveldraad"}],
-}  # fmt: skip
+    "talent": [
+        {"id": "bbl_leerbaan", "title": "Bbl-leerbaan"},
+        {"id": "stageplek", "title": "Stageplek"},
+        {"id": "instroom_loket", "title": "Instroomloket"},
+    ],
+    "innovatie": [
+        {"id": "student_challenge", "title": "Studentenchallenge"},
+        {"id": "fieldlab", "title": "Fieldlab"},
+        {"id": "praktijkproject_kort", "title": "Kort praktijkproject"},
+    ],
+    "kennis_netwerk": [
+        {"id": "kennisbijeenkomst", "title": "Kennisbijeenkomst"},
+        {"id": "learning_community", "title": "Learning community"},
+        {"id": "lectoraat_onderzoek", "title": "Lectoraat"},
+    ],
+    "leven_lang_ontwikkelen": [
+        {"id": "maatwerk_scholing", "title": "Maatwerkscholing"},
+        {"id": "evc_traject", "title": "Evc-traject"},
+        {"id": "sectoropleiding_platform", "title": "Sectoropleiding"},
+    ],
+    "onderwijs_invloed": [
+        {"id": "gastles", "title": "Gastles"},
+        {"id": "hybride_docent", "title": "Hybride docent"},
+        {"id": "programmapartner", "title": "Programmapartner"},
+    ],
+    "loket": [
+        {"id": "instroom_loket", "title": "Loket"},
+        {"id": "kennisbijeenkomst", "title": "Kennisbijeenkomst"},
+        {"id": "werkveldraad", "title": "Werkveldraad"},
+    ],
+}
 
 
 def _pick(rng: random.Random, weighted: Sequence[Tuple[str, int]]) -> str:
-    values, weights = zip(*weighted)
+    values, weights = zip(*weighted, strict=True)
     return rng.choices(values, weights)[0]
 
 
@@ -135,24 +178,40 @@ def ensure_events_table(session: Session) -> None:
 
 
 def user_event(
-    text: str, intent: str, confidence: float, timestamp: float,
+    text: str,
+    intent: str,
+    confidence: float,
+    timestamp: float,
     ranking: Iterable[Tuple[str, float]] = (),
-) -> Dict[str, Any]:  # fmt: skip
+) -> Dict[str, Any]:
     ranked = [{"name": intent, "confidence": confidence}]
     ranked += [{"name": name, "confidence": c} for name, c in ranking]
     return {
-        "event": "user", "timestamp": timestamp, "text": text,
-        "parse_data": {"intent": ranked[0], "entities": [], "text": text,
-                       "intent_ranking": ranked},
-        "input_channel": "rest", "message_id": None, "metadata": {},
-    }  # fmt: skip
+        "event": "user",
+        "timestamp": timestamp,
+        "text": text,
+        "parse_data": {
+            "intent": ranked[0],
+            "entities": [],
+            "text": text,
+            "intent_ranking": ranked,
+        },
+        "input_channel": "rest",
+        "message_id": None,
+        "metadata": {},
+    }
 
 
 def bot_event(
     text: str, timestamp: float, buttons: Iterable[Dict[str, str]] = ()
 ) -> Dict[str, Any]:
-    return {"event": "bot", "timestamp": timestamp, "text": text,
-            "data": {"buttons": list(buttons) or None}, "metadata": {}}  # fmt: skip
+    return {
+        "event": "bot",
+        "timestamp": timestamp,
+        "text": text,
+        "data": {"buttons": list(buttons) or None},
+        "metadata": {},
+    }
 
 
 def slot_event(name: str, value: Any, timestamp: float) -> Dict[str, Any]:
@@ -160,8 +219,13 @@ def slot_event(name: str, value: Any, timestamp: float) -> Dict[str, Any]:
 
 
 def action_event(name: str, timestamp: float) -> Dict[str, Any]:
-    return {"event": "action", "timestamp": timestamp, "name": name,
-            "policy": None, "confidence": 1.0}  # fmt: skip
+    return {
+        "event": "action",
+        "timestamp": timestamp,
+        "name": name,
+        "policy": None,
+        "confidence": 1.0,
+    }
 
 
 def write_events(

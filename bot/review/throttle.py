@@ -87,12 +87,15 @@ class LoginThrottle:
         account = account_key(name)
         with self._lock:
             now = self._clock()
-            for key in (("address", address), ("account", account),
-                        ("pair", account, address)):  # fmt: skip
+            for key in (
+                ("address", address),
+                ("account", account),
+                ("pair", account, address),
+            ):
                 self._failures[key] = [*self._recent(key), now]
             if len(self._failures) > PRUNE_AT:
-                for key in list(self._failures):
-                    self._recent(key)
+                for known in list(self._failures):
+                    self._recent(known)
 
     def succeeded(self, name: str, address: str) -> None:
         # The address keeps its count: one good account must not let it guess

@@ -101,6 +101,7 @@ def events_after_erasure(events: Iterable["Event"]) -> Optional[List["Event"]]:
             erasing = False
     return kept
 
+
 # Rasa's `events` table, as far as the transcript needs it.
 _events = sa.table(
     "events",
@@ -342,8 +343,9 @@ def user_event(
     if not has_events_table(session):
         return None
     query = (
-        sa.select(_events.c.id, _events.c.type_name, _events.c.timestamp,
-                  _events.c.data)  # fmt: skip
+        sa.select(
+            _events.c.id, _events.c.type_name, _events.c.timestamp, _events.c.data
+        )
         .where(_events.c.id == event_id)
         .where(_events.c.sender_id == conversation_id)
         .where(_events.c.type_name == "user")

@@ -72,7 +72,8 @@ async def widget_turn(
         session_id = secrets.token_hex(16)
         await client.emit("session_request", {"session_id": session_id})
         await asyncio.wait_for(confirmed, max_wait_s)
-        started, said = time.monotonic(), []
+        said: List[Any] = []
+        started = time.monotonic()
         await client.emit("user_uttered", {"message": text, "session_id": session_id})
 
         def heard_enough() -> bool:

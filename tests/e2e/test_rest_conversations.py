@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Dict, List
+
 import pytest
 
 from bot.store.tracker_store import read_transcript
@@ -61,7 +63,7 @@ def servers(tmp_path_factory):
 def test_whole_intake_is_stored_with_three_options(servers, need):
     base, database_url = servers
     sender = f"e2e-{need}"
-    offered = []
+    offered: List[Dict[str, str]] = []
     for number, (message, next_slot) in enumerate(INTAKES[need], start=1):
         if message == "*":
             message = offered[0]["payload"]
