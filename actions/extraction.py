@@ -72,6 +72,7 @@ TIMEFRAMES = (
                                     r"|\bvoor\s+de\s+kerst\b|\bdit\s+jaar\s+nog\b"),
     ("binnen een half jaar", r"\bbinnen\s+(?:een\s+)?half\s+jaar\b|\bbinnen\s+(?:zes|6)\s+maanden\b"
                              r"|\bkomend(?:e)?\s+half\s+jaar\b"),
+    ("binnen een jaar", r"\bbinnen\s+(?:een|1|één)\s+jaar\b|\bbinnen\s+twaalf\s+maanden\b"),
     ("volgend schooljaar", r"\bvolgend\s+schooljaar\b|\bkomend\s+schooljaar\b|\bnieuwe\s+schooljaar\b"),
     ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
     ("geen haast", r"\bgeen\s+haast\b|\bniet\s+dringend\b|\bmaakt\s+(?:niet|niks)\s+uit\b"
@@ -105,15 +106,16 @@ eigenaar directeur moment nu dit dat deze die gesprek contact info informatie ma
 hbo mbo wo bbl bol niveau stage stagiair stagiairs stagiaires afstudeerder afstudeerders
 mbo'ers hbo'ers wo'ers mbo'er hbo'er uur uurtje zomer najaar voorjaar winter herfst lente begin eind einde regio plaats
 januari februari maart april mei juni juli augustus september oktober november december
-bijblijven ontmoeten bijscholen omscholen opleiden scholen bijscholing omscholing last gedoe hoofdpijn moeite samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling leerlingen
+bijblijven ontmoeten bijscholen omscholen opleiden scholen bijscholing omscholing last
+netwerk netwerken meedenken help hulpvraag ervaren ervaring gedoe hoofdpijn moeite samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling leerlingen
 """.split())  # fmt: skip
 # A talent question is about the people sought: these nouns are the topic there.
 PEOPLE_WANTED = re.compile(
     r"\b([a-zà-ÿ-]*(?:monteur|lasser|technicus|technici|ontwikkelaar|developer|programmeur"
     r"|timmerm[ae]n|timmerlieden|verpleegkundige|kok|koks|chauffeur|elektricien|installateur"
     r"|loodgieter|engineer|ingenieur|verkoper|medewerker|collega|vakkracht|vakmensen|vakman"
-    r"|operator|planner|analist|marketeer|ontwerper|schilder|metselaar|bakker|monteurs"
-    r"|kracht|krachten|personeel|leerling|afstudeerder|stagiair|stagiaire)(?:s|en|'s|e|es)?)\b"
+    r"|operator|planner|analist|marketeer|ontwerper|schilder|metselaar|bakker|monteurs|maker"
+    r"|kracht|krachten|personeel|leerling|afstudeerder|stagiair|stagiaire|helpende|helpenden|verzorgende)(?:s|en|'s|e|es)?)\b"
 )
 _TOPIC_AFTER = re.compile(
     r"\b(?:iets\s+(?:met|doen\s+met|aan)|meer\s+(?:weten|leren)\s+over|kennis\s+over|over"
@@ -136,6 +138,13 @@ TOPICAL_VERB = re.compile(r"(?:iseren|ificeren|zamen|ieren)$")
 _VERB_OBJECT = re.compile(
     r"\b(?:onze|ons|mijn|m'n|de|het|die)\s+([a-zà-ÿ-]{3,})\s+([a-zà-ÿ]{5,}en)\b(?!\s+\w)"
 )
+# "een mbo-diploma halen": the diploma is what a training question is about.
+DIPLOMA = re.compile(r"\b((?:mbo-|hbo-|wo-)?diploma)(?:'s)?\b")
+# "de opleiding logistiek" (also typed "opleidng"): the course is the topic.
+COURSE = re.compile(r"\bople?i?d(?:ing|ng|in)\s+([a-zà-ÿ]{4,})\b")
+# Sayings that are about feeling lost, not about a subject.
+IDIOMS = re.compile(r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie|niks)(?:\s+meer)?(?:\s+zien)?"
+                    r"|(?:het\s+)?bos\s+door\s+de\s+bomen)\b", re.IGNORECASE)
 POSSESSIVES = {"mijn": "je", "m'n": "je", "onze": "je", "ons": "je"}
 DROPPED_DETERMINERS = {"die", "deze", "dat", "dit", "een", "wat", "welke", "zo'n", "al", "alle"}
 MAX_TOPIC_WORDS = 5
@@ -371,7 +380,7 @@ def tried_from_answer(text: str) -> str:
 
 def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) -> Optional[str]:
     """The short noun phrase of what the question is about, from the parse."""
-    text = validators.clean_text(text)
+    text = IDIOMS.sub(" ", validators.clean_text(text))
     if not validators.is_free_text(text):
         return None
     excluded = {w.lower() for value in exclude if value for w in str(value).split()}
@@ -379,6 +388,13 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
         people = PEOPLE_WANTED.search(text.lower())
         if people and people.group(1) not in ("personeel", "medewerker", "medewerkers"):
             return people.group(1)
+    if need == "leven_lang_ontwikkelen":
+        diplomas = DIPLOMA.findall(text.lower())
+        if diplomas:
+            return f"een {max(diplomas, key=len)}"  # "een mbo-diploma" over "geen diploma"
+    course = COURSE.search(text.lower())
+    if course and course.group(1) not in GENERIC_NOUNS and course.group(1) not in COMMON_VERBS:
+        return f"de opleiding {course.group(1)}"
     verb_object = _VERB_OBJECT.search(text.lower())
     if verb_object and verb_object.group(2) not in COMMON_VERBS and verb_object.group(1) not in GENERIC_NOUNS:
         return f"het {verb_object.group(2)} van je {verb_object.group(1)}"
