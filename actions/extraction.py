@@ -66,8 +66,8 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 TIMEFRAMES = (
     ("zo snel mogelijk", r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bdirect\b|\bmeteen\b"
                          r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b|\bheel\s+snel\b"),
-    ("voor de zomer", r"\bvoor\s+de\s+zomer(?:vakantie)?\b|\bvoor\s+(?:juni|juli)\b"),
-    ("na de zomer", r"\bna\s+de\s+zomer(?:vakantie)?\b"),
+    ("voor de zomer", r"\bvoor\s+de\s+zome?r(?:vakantie)?\b|\bvoor\s+(?:juni|juli)\b"),
+    ("na de zomer", r"\bna\s+de\s+zome?r(?:vakantie)?\b"),
     ("voor het einde van het jaar", r"\bvoor\s+(?:het\s+)?eind(?:e)?\s+van\s+(?:dit|het)\s+jaar\b"
                                     r"|\bvoor\s+de\s+kerst\b|\bdit\s+jaar\s+nog\b"),
     ("binnen een half jaar", r"\bbinnen\s+(?:een\s+)?half\s+jaar\b|\bbinnen\s+(?:zes|6)\s+maanden\b"
@@ -115,7 +115,7 @@ PEOPLE_WANTED = re.compile(
     r"|timmerm[ae]n|timmerlieden|verpleegkundige|kok|koks|chauffeur|elektricien|installateur"
     r"|loodgieter|engineer|ingenieur|verkoper|medewerker|collega|vakkracht|vakmensen|vakman"
     r"|operator|planner|analist|marketeer|ontwerper|schilder|metselaar|bakker|monteurs|maker"
-    r"|kracht|krachten|personeel|leerling|afstudeerder|stagiair|stagiaire|helpende|helpenden|verzorgende)(?:s|en|'s|e|es)?)\b"
+    r"|kracht|krachten|personeel|leerling|afstudeerder|stagiair|stagiaire|stagair|stagaire|helpende|helpenden|verzorgende)(?:s|en|'s|e|es)?)\b"
 )
 _TOPIC_AFTER = re.compile(
     r"\b(?:iets\s+(?:met|doen\s+met|aan)|meer\s+(?:weten|leren)\s+over|kennis\s+over|over"
@@ -138,6 +138,8 @@ TOPICAL_VERB = re.compile(r"(?:iseren|ificeren|zamen|ieren)$")
 _VERB_OBJECT = re.compile(
     r"\b(?:onze|ons|mijn|m'n|de|het|die)\s+([a-zà-ÿ-]{3,})\s+([a-zà-ÿ]{5,}en)\b(?!\s+\w)"
 )
+# "stagaires", "stagiare": spelled as heard.
+STAGIAIR_TYPO = re.compile(r"stagi?ai?re?s?")
 # "een mbo-diploma halen": the diploma is what a training question is about.
 DIPLOMA = re.compile(r"\b((?:mbo-|hbo-|wo-)?diploma)(?:'s)?\b")
 # "de opleiding logistiek" (also typed "opleidng"): the course is the topic.
@@ -387,7 +389,10 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
     if need == "talent":
         people = PEOPLE_WANTED.search(text.lower())
         if people and people.group(1) not in ("personeel", "medewerker", "medewerkers"):
-            return people.group(1)
+            found = people.group(1)
+            if STAGIAIR_TYPO.fullmatch(found):
+                return "stagiairs" if found.endswith("s") else "stagiair"
+            return found
     if need == "leven_lang_ontwikkelen":
         diplomas = DIPLOMA.findall(text.lower())
         if diplomas:
@@ -407,7 +412,7 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
     phrases = noun_phrases(text, excluded)
     if need != "talent":
         # Outside talent the staff are who it is for, not what it is about.
-        phrases = [p for p in phrases if not PEOPLE_WANTED.fullmatch(p)] or []
+        phrases = [p for p in phrases if not PEOPLE_WANTED.fullmatch(p.removeprefix("je "))] or []
     if not phrases:
         on = re.search(r"\b(?:op|in|voor)\s+(?:het\s+gebied\s+van\s+)?([a-zà-ÿ-]{5,})$", text.lower())
         if on and on.group(1) not in GENERIC_NOUNS:
@@ -428,6 +433,8 @@ def noun_phrases(text: str, excluded: set = frozenset()) -> List[str]:
             start = i
             while start > 0 and tokens[start - 1].pos_ == "ADJ" and not _generic(tokens[start - 1], excluded):
                 start -= 1
+            if start > 0 and tokens[start - 1].lower_ in POSSESSIVES:
+                start -= 1  # "onze webshop" → "je webshop": whose it is reads better
             end = i + 1
             if end + 1 < len(tokens) and tokens[end].lower_ == "van":
                 nxt = end + 1

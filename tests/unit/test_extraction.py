@@ -179,3 +179,12 @@ def test_a_diploma_question_is_restated_as_one(domain):
     assert restatement.restate(values, domain) == (
         "Hoe kunnen acht medewerkers met hun ervaring een mbo-diploma halen, binnen een jaar?"
     )
+
+
+def test_stagiair_spelled_as_heard_is_normalised():
+    assert extraction.topic("hoi wij zoeken stagaires voor de keukn", "talent") == "stagiairs"
+    assert extraction.timeframe("na de zomr") == "na de zomer"
+
+
+def test_whose_thing_it_is_stays_in_the_topic():
+    assert extraction.topic("Onze webshop is vorige maand gehackt.", "innovatie") == "je webshop"
