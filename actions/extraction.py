@@ -144,6 +144,7 @@ STAGIAIR_TYPO = re.compile(r"stagi?ai?re?s?")
 DIPLOMA = re.compile(r"\b((?:mbo-|hbo-|wo-)?diploma)(?:'s)?\b")
 # "de opleiding logistiek" (also typed "opleidng"): the course is the topic.
 COURSE = re.compile(r"\bople?i?d(?:ing|ng|in)\s+([a-zà-ÿ]{4,})\b")
+COMPOUND_COURSE = re.compile(r"\b([a-zà-ÿ]{3,}opleiding)\b")
 # Sayings that are about feeling lost, not about a subject.
 IDIOMS = re.compile(r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie|niks)(?:\s+meer)?(?:\s+zien)?"
                     r"|(?:het\s+)?bos\s+door\s+de\s+bomen)\b", re.IGNORECASE)
@@ -397,6 +398,9 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
         diplomas = DIPLOMA.findall(text.lower())
         if diplomas:
             return f"een {max(diplomas, key=len)}"  # "een mbo-diploma" over "geen diploma"
+    compound_course = COMPOUND_COURSE.search(text.lower())
+    if need == "onderwijs_invloed" and compound_course:
+        return f"de {compound_course.group(1)}"
     course = COURSE.search(text.lower())
     if course and course.group(1) not in GENERIC_NOUNS and course.group(1) not in COMMON_VERBS:
         return f"de opleiding {course.group(1)}"

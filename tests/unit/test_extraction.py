@@ -188,3 +188,8 @@ def test_stagiair_spelled_as_heard_is_normalised():
 
 def test_whose_thing_it_is_stays_in_the_topic():
     assert extraction.topic("Onze webshop is vorige maand gehackt.", "innovatie") == "je webshop"
+
+
+def test_a_named_course_is_the_topic_of_a_curriculum_question():
+    text = "Schoolverlaters van de kappersopleiding kunnen eigenlijk nog niet knippen."
+    assert extraction.topic(text, "onderwijs_invloed") == "de kappersopleiding"
