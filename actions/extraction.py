@@ -149,6 +149,7 @@ COMPOUND_COURSE = re.compile(r"\b([a-zà-ÿ]{3,}opleiding)\b")
 IDIOMS = re.compile(r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie|niks)(?:\s+meer)?(?:\s+zien)?"
                     r"|(?:het\s+)?bos\s+door\s+de\s+bomen)\b", re.IGNORECASE)
 POSSESSIVES = {"mijn": "je", "m'n": "je", "onze": "je", "ons": "je"}
+PHRASE_STARTS = {"de", "het", "een", "onze", "ons", "mijn", "m'n"}
 DROPPED_DETERMINERS = {"die", "deze", "dat", "dit", "een", "wat", "welke", "zo'n", "al", "alle"}
 MAX_TOPIC_WORDS = 5
 
@@ -422,6 +423,20 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
         if on and on.group(1) not in GENERIC_NOUNS:
             return on.group(1)
     return phrases[0] if phrases else None
+
+
+def answer_phrase(text: str) -> Optional[str]:
+    """A short answer that is one noun phrase as a whole ("de weg in het
+    onderwijs"), with "onze" as "je"; None when it has a verb or no article."""
+    words = validators.clean_text(text).split()
+    if not words or len(words) > MAX_TOPIC_WORDS + 1 or words[0].lower() not in PHRASE_STARTS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in _nlp()(" ".join(words))):
+        return None
+    kept = [POSSESSIVES.get(w.lower(), w.lower()) for w in words]
+    content = [w for w in kept if w not in GENERIC_NOUNS and w not in PHRASE_STARTS
+               and w not in ("je", "in", "van", "voor", "op", "met", "de", "het", "een")]  # fmt: skip
+    return " ".join(kept) if content else None
 
 
 def noun_phrases(text: str, excluded: set = frozenset()) -> List[str]:

@@ -379,7 +379,10 @@ class ValidateIntakeForm(FormValidationAction):
         if tracker.get_slot("requested_slot") != "topic":
             return {"topic": text}  # already a noun phrase from the extraction
         need = tracker.get_slot("need_category")
-        phrase = extraction.topic(text, need, exclude=[tracker.get_slot("company_name")])
+        # "de weg in het onderwijs" is kept whole: its head alone ("weg") says less.
+        phrase = extraction.answer_phrase(text) or extraction.topic(
+            text, need, exclude=[tracker.get_slot("company_name")]
+        )
         if phrase is None and len(text.split()) <= MAX_WORDS_OF_TOPIC_ANSWER:
             phrase = text.lower()
         if phrase is None:

@@ -430,3 +430,12 @@ def test_a_company_name_with_its_town_gives_both(domain):
     )  # fmt: skip
     assert slots["company_name"] == "Bakkerij Jansen"
     assert slots["region"] == "Ede"
+
+
+def test_a_short_topic_answer_that_is_one_noun_phrase_is_kept_whole(domain):
+    message = user_message("de weg in het onderwijs", "inform")
+    slots, _ = validate(
+        {"topic": "de weg in het onderwijs"}, message, domain,
+        prior={"need_category": "loket", "original_question": "x", "requested_slot": "topic"},
+    )  # fmt: skip
+    assert slots["topic"] == "de weg in het onderwijs"
