@@ -76,7 +76,7 @@ TIMEFRAMES = (
     ("volgend schooljaar", r"\bvolgend\s+schooljaar\b|\bkomend\s+schooljaar\b|\bnieuwe\s+schooljaar\b"),
     ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
     ("geen haast", r"\bgeen\s+haast\b|\bniet\s+dringend\b|\bmaakt\s+(?:niet|niks)\s+uit\b"
-                   r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b|\bgeen\s+idee\b"),
+                   r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b"),
 )  # fmt: skip
 _WITHIN = re.compile(rf"\bbinnen\s+(?:nu\s+en\s+)?({_NUMBER}|een|twee)\s+(maand|maanden|week|weken)\b")
 _MONTH = re.compile(r"\b(voor|vanaf|per|in|begin|eind|na|rond)\s+(" + "|".join(MONTHS) + r")\b")
@@ -295,6 +295,16 @@ def timeframe(lowered: str) -> Optional[str]:
             return "binnen een maand" if count == 1 else f"binnen {count} maanden"
         return "binnen een week" if count == 1 else f"binnen {count} weken"
     return None
+
+
+# "geen idee" says when only as the whole answer to the time question: in
+# "geen idee bij welke school" it is about something else.
+UNSURE_WHEN = re.compile(r"^(?:(?:ik\s+)?(?:heb\s+)?geen\s+idee|weet\s+(?:ik\s+)?niet|geen\s+flauw\s+idee)$")
+
+
+def timeframe_from_answer(lowered: str) -> Optional[str]:
+    """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste."""
+    return timeframe(lowered) or ("geen haast" if UNSURE_WHEN.match(lowered.strip()) else None)
 
 
 def own_time(lowered: str) -> Optional[str]:

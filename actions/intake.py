@@ -181,7 +181,7 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "education_level":
         return validators.normalise_education_level(text) is not None
     if slot == "time_horizon":
-        return extraction.timeframe(text.lower()) is not None
+        return extraction.timeframe_from_answer(text.lower()) is not None
     if slot == "own_time":
         return extraction.own_time(text.lower()) is not None
     if slot == "region":
@@ -523,7 +523,7 @@ class ValidateIntakeForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         text = validators.clean_text(slot_value)
-        phrase = extraction.timeframe(text.lower())
+        phrase = extraction.timeframe_from_answer(text.lower())
         if phrase:
             return {"time_horizon": phrase}
         if validators.is_free_text(text) and len(text.split()) <= 6:

@@ -193,3 +193,8 @@ def test_whose_thing_it_is_stays_in_the_topic():
 def test_a_named_course_is_the_topic_of_a_curriculum_question():
     text = "Schoolverlaters van de kappersopleiding kunnen eigenlijk nog niet knippen."
     assert extraction.topic(text, "onderwijs_invloed") == "de kappersopleiding"
+
+
+def test_no_idea_about_something_else_is_no_timeframe():
+    assert extraction.timeframe("ik heb geen idee bij welke school ik moet zijn") is None
+    assert extraction.timeframe_from_answer("geen idee") == "geen haast"
