@@ -6,12 +6,19 @@ from datetime import datetime, timezone
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import validators
-from actions.intake import MAX_ANSWERS_PER_QUESTION, answers_to, latest_intent
+from actions.intake import (
+    INTERRUPTIONS,
+    MAX_ANSWERS_PER_QUESTION,
+    answers_to,
+    is_fresh_user_message,
+    latest_intent,
+)
 from actions.options import NONE_CHOSEN, read_choice
 
 NO_PHONE = "geen"
@@ -20,6 +27,22 @@ NO_PHONE = "geen"
 class ValidateFollowupForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_followup_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        # "stageplek" typed as the choice can read as out_of_scope; an answer
+        # that names one of the options shown is that choice, whatever the intent.
+        requested = tracker.get_slot("requested_slot")
+        text = validators.clean_text(tracker.latest_message.get("text"))
+        if (
+            requested == "chosen_option"
+            and is_fresh_user_message(tracker)
+            and latest_intent(tracker) in INTERRUPTIONS
+            and read_choice(text, tracker.get_slot("options") or []) not in (None, NONE_CHOSEN)
+        ):
+            tracker.add_slots([SlotSet("chosen_option", text)])
+        return await super().run(dispatcher, tracker, domain)
 
     async def required_slots(
         self,

@@ -66,16 +66,17 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 TIMEFRAMES = (
     ("zo snel mogelijk", r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bdirect\b|\bmeteen\b"
                          r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b|\bheel\s+snel\b"),
-    ("voor de zomer", r"\bvoor\s+de\s+zomer(?:vakantie)?\b|\bvoor\s+(?:juni|juli)\b"),
-    ("na de zomer", r"\bna\s+de\s+zomer(?:vakantie)?\b"),
+    ("voor de zomer", r"\bvoor\s+de\s+zome?r(?:vakantie)?\b|\bvoor\s+(?:juni|juli)\b"),
+    ("na de zomer", r"\bna\s+de\s+zome?r(?:vakantie)?\b"),
     ("voor het einde van het jaar", r"\bvoor\s+(?:het\s+)?eind(?:e)?\s+van\s+(?:dit|het)\s+jaar\b"
                                     r"|\bvoor\s+de\s+kerst\b|\bdit\s+jaar\s+nog\b"),
     ("binnen een half jaar", r"\bbinnen\s+(?:een\s+)?half\s+jaar\b|\bbinnen\s+(?:zes|6)\s+maanden\b"
                              r"|\bkomend(?:e)?\s+half\s+jaar\b"),
+    ("binnen een jaar", r"\bbinnen\s+(?:een|1|één)\s+jaar\b|\bbinnen\s+twaalf\s+maanden\b"),
     ("volgend schooljaar", r"\bvolgend\s+schooljaar\b|\bkomend\s+schooljaar\b|\bnieuwe\s+schooljaar\b"),
     ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
     ("geen haast", r"\bgeen\s+haast\b|\bniet\s+dringend\b|\bmaakt\s+(?:niet|niks)\s+uit\b"
-                   r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b|\bgeen\s+idee\b"),
+                   r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b"),
 )  # fmt: skip
 _WITHIN = re.compile(rf"\bbinnen\s+(?:nu\s+en\s+)?({_NUMBER}|een|twee)\s+(maand|maanden|week|weken)\b")
 _MONTH = re.compile(r"\b(voor|vanaf|per|in|begin|eind|na|rond)\s+(" + "|".join(MONTHS) + r")\b")
@@ -105,15 +106,16 @@ eigenaar directeur moment nu dit dat deze die gesprek contact info informatie ma
 hbo mbo wo bbl bol niveau stage stagiair stagiairs stagiaires afstudeerder afstudeerders
 mbo'ers hbo'ers wo'ers mbo'er hbo'er uur uurtje zomer najaar voorjaar winter herfst lente begin eind einde regio plaats
 januari februari maart april mei juni juli augustus september oktober november december
-bijblijven ontmoeten bijscholen omscholen opleiden scholen bijscholing omscholing last gedoe hoofdpijn moeite samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling leerlingen
+bijblijven ontmoeten bijscholen omscholen opleiden scholen bijscholing omscholing last
+netwerk netwerken meedenken help hulpvraag ervaren ervaring gedoe hoofdpijn moeite samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling leerlingen
 """.split())  # fmt: skip
 # A talent question is about the people sought: these nouns are the topic there.
 PEOPLE_WANTED = re.compile(
     r"\b([a-zà-ÿ-]*(?:monteur|lasser|technicus|technici|ontwikkelaar|developer|programmeur"
     r"|timmerm[ae]n|timmerlieden|verpleegkundige|kok|koks|chauffeur|elektricien|installateur"
     r"|loodgieter|engineer|ingenieur|verkoper|medewerker|collega|vakkracht|vakmensen|vakman"
-    r"|operator|planner|analist|marketeer|ontwerper|schilder|metselaar|bakker|monteurs"
-    r"|kracht|krachten|personeel|leerling|afstudeerder|stagiair|stagiaire)(?:s|en|'s|e|es)?)\b"
+    r"|operator|planner|analist|marketeer|ontwerper|schilder|metselaar|bakker|monteurs|maker"
+    r"|kracht|krachten|personeel|leerling|afstudeerder|stagiair|stagiaire|stagair|stagaire|helpende|helpenden|verzorgende)(?:s|en|'s|e|es)?)\b"
 )
 _TOPIC_AFTER = re.compile(
     r"\b(?:iets\s+(?:met|doen\s+met|aan)|meer\s+(?:weten|leren)\s+over|kennis\s+over|over"
@@ -136,7 +138,18 @@ TOPICAL_VERB = re.compile(r"(?:iseren|ificeren|zamen|ieren)$")
 _VERB_OBJECT = re.compile(
     r"\b(?:onze|ons|mijn|m'n|de|het|die)\s+([a-zà-ÿ-]{3,})\s+([a-zà-ÿ]{5,}en)\b(?!\s+\w)"
 )
+# "stagaires", "stagiare": spelled as heard.
+STAGIAIR_TYPO = re.compile(r"stagi?ai?re?s?")
+# "een mbo-diploma halen": the diploma is what a training question is about.
+DIPLOMA = re.compile(r"\b((?:mbo-|hbo-|wo-)?diploma)(?:'s)?\b")
+# "de opleiding logistiek" (also typed "opleidng"): the course is the topic.
+COURSE = re.compile(r"\bople?i?d(?:ing|ng|in)\s+([a-zà-ÿ]{4,})\b")
+COMPOUND_COURSE = re.compile(r"\b([a-zà-ÿ]{3,}opleiding)\b")
+# Sayings that are about feeling lost, not about a subject.
+IDIOMS = re.compile(r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie|niks)(?:\s+meer)?(?:\s+zien)?"
+                    r"|(?:het\s+)?bos\s+door\s+de\s+bomen)\b", re.IGNORECASE)
 POSSESSIVES = {"mijn": "je", "m'n": "je", "onze": "je", "ons": "je"}
+PHRASE_STARTS = {"de", "het", "een", "onze", "ons", "mijn", "m'n"}
 DROPPED_DETERMINERS = {"die", "deze", "dat", "dit", "een", "wat", "welke", "zo'n", "al", "alle"}
 MAX_TOPIC_WORDS = 5
 
@@ -284,6 +297,16 @@ def timeframe(lowered: str) -> Optional[str]:
     return None
 
 
+# "geen idee" says when only as the whole answer to the time question: in
+# "geen idee bij welke school" it is about something else.
+UNSURE_WHEN = re.compile(r"^(?:(?:ik\s+)?(?:heb\s+)?geen\s+idee|weet\s+(?:ik\s+)?niet|geen\s+flauw\s+idee)$")
+
+
+def timeframe_from_answer(lowered: str) -> Optional[str]:
+    """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste."""
+    return timeframe(lowered) or ("geen haast" if UNSURE_WHEN.match(lowered.strip()) else None)
+
+
 def own_time(lowered: str) -> Optional[str]:
     hours = _HOURS.search(lowered)
     if hours and hours.group(1) not in ("een", "1") and "paar" not in hours.group(1):
@@ -371,14 +394,27 @@ def tried_from_answer(text: str) -> str:
 
 def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) -> Optional[str]:
     """The short noun phrase of what the question is about, from the parse."""
-    text = validators.clean_text(text)
+    text = IDIOMS.sub(" ", validators.clean_text(text))
     if not validators.is_free_text(text):
         return None
     excluded = {w.lower() for value in exclude if value for w in str(value).split()}
     if need == "talent":
         people = PEOPLE_WANTED.search(text.lower())
         if people and people.group(1) not in ("personeel", "medewerker", "medewerkers"):
-            return people.group(1)
+            found = people.group(1)
+            if STAGIAIR_TYPO.fullmatch(found):
+                return "stagiairs" if found.endswith("s") else "stagiair"
+            return found
+    if need == "leven_lang_ontwikkelen":
+        diplomas = DIPLOMA.findall(text.lower())
+        if diplomas:
+            return f"een {max(diplomas, key=len)}"  # "een mbo-diploma" over "geen diploma"
+    compound_course = COMPOUND_COURSE.search(text.lower())
+    if need == "onderwijs_invloed" and compound_course:
+        return f"de {compound_course.group(1)}"
+    course = COURSE.search(text.lower())
+    if course and course.group(1) not in GENERIC_NOUNS and course.group(1) not in COMMON_VERBS:
+        return f"de opleiding {course.group(1)}"
     verb_object = _VERB_OBJECT.search(text.lower())
     if verb_object and verb_object.group(2) not in COMMON_VERBS and verb_object.group(1) not in GENERIC_NOUNS:
         return f"het {verb_object.group(2)} van je {verb_object.group(1)}"
@@ -391,12 +427,26 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
     phrases = noun_phrases(text, excluded)
     if need != "talent":
         # Outside talent the staff are who it is for, not what it is about.
-        phrases = [p for p in phrases if not PEOPLE_WANTED.fullmatch(p)] or []
+        phrases = [p for p in phrases if not PEOPLE_WANTED.fullmatch(p.removeprefix("je "))] or []
     if not phrases:
         on = re.search(r"\b(?:op|in|voor)\s+(?:het\s+gebied\s+van\s+)?([a-zà-ÿ-]{5,})$", text.lower())
         if on and on.group(1) not in GENERIC_NOUNS:
             return on.group(1)
     return phrases[0] if phrases else None
+
+
+def answer_phrase(text: str) -> Optional[str]:
+    """A short answer that is one noun phrase as a whole ("de weg in het
+    onderwijs"), with "onze" as "je"; None when it has a verb or no article."""
+    words = validators.clean_text(text).split()
+    if not words or len(words) > MAX_TOPIC_WORDS + 1 or words[0].lower() not in PHRASE_STARTS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in _nlp()(" ".join(words))):
+        return None
+    kept = [POSSESSIVES.get(w.lower(), w.lower()) for w in words]
+    content = [w for w in kept if w not in GENERIC_NOUNS and w not in PHRASE_STARTS
+               and w not in ("je", "in", "van", "voor", "op", "met", "de", "het", "een")]  # fmt: skip
+    return " ".join(kept) if content else None
 
 
 def noun_phrases(text: str, excluded: set = frozenset()) -> List[str]:
@@ -412,6 +462,8 @@ def noun_phrases(text: str, excluded: set = frozenset()) -> List[str]:
             start = i
             while start > 0 and tokens[start - 1].pos_ == "ADJ" and not _generic(tokens[start - 1], excluded):
                 start -= 1
+            if start > 0 and tokens[start - 1].lower_ in POSSESSIVES:
+                start -= 1  # "onze webshop" → "je webshop": whose it is reads better
             end = i + 1
             if end + 1 < len(tokens) and tokens[end].lower_ == "van":
                 nxt = end + 1

@@ -37,7 +37,7 @@ PROBES_BY_NEED: Dict[str, List[str]] = {
     "talent": ["headcount", "education_level", "time_horizon"],
     "innovatie": ["topic", "desired_outcome", "time_horizon", "own_time"],
     "kennis_netwerk": ["topic", "desired_outcome", "own_time"],
-    "leven_lang_ontwikkelen": ["topic", "headcount", "education_level"],
+    "leven_lang_ontwikkelen": ["topic", "headcount", "education_level", "time_horizon"],
     "onderwijs_invloed": ["topic", "education_level", "own_time"],
     "loket": ["topic", "desired_outcome", "time_horizon"],
 }
@@ -70,6 +70,8 @@ EXPLICIT_STOP = re.compile(
     r"|^/stop$",
     re.IGNORECASE,
 )
+# A company-name answer that also names its place: "Bakkerij Jansen uit Ede".
+NAME_THEN_PLACE = re.compile(r",|\s(?:in|uit|te|bij)\s", re.IGNORECASE)
 # The fallback's "doorgaan" button.
 CONTINUE_PAYLOAD = "/inform"
 # Slots the extraction may overwrite when a later message states them clearly
@@ -140,7 +142,7 @@ def says_stop(text: str) -> bool:
     return (
         not name_like
         and len(words) <= 6
-        and re.search(r"\b(?:stop\w*|ophouden|kap\w*|ermee\s+op|zitten|geen\s+zin)\b", text, re.I)
+        and re.search(r"\b(?:stop\w*|ophouden|kap(?:pen|t)?|ermee\s+op|zitten|geen\s+zin)\b", text, re.I)
         is not None
     )
 
@@ -173,13 +175,13 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "company_name":
         return extraction.name_from_answer(text) is not None
     if slot == "sector":
-        return validators.normalise_sector(text) is not None
+        return (validators.normalise_sector(text) or validators.other_sector(text)) is not None
     if slot in ("company_size", "headcount"):
         return validators.parse_count(text) is not None
     if slot == "education_level":
         return validators.normalise_education_level(text) is not None
     if slot == "time_horizon":
-        return extraction.timeframe(text.lower()) is not None
+        return extraction.timeframe_from_answer(text.lower()) is not None
     if slot == "own_time":
         return extraction.own_time(text.lower()) is not None
     if slot == "region":
@@ -266,6 +268,14 @@ class ValidateIntakeForm(FormValidationAction):
         found = extraction.extract(text)
         requested = tracker.get_slot("requested_slot")
         stated: Dict[Text, Any] = {}
+        if requested == "company_name":
+            # "Klimaattechniek Brabant" is a name; its place counts only after
+            # "uit", "in" or a comma. What the name says it does is the sector.
+            if not NAME_THEN_PLACE.search(text):
+                found.pop("region", None)
+            name_sector = validators.sector_of_name(text)
+            if name_sector:
+                found["sector"] = name_sector
         for slot, value in found.items():
             current = tracker.get_slot(slot)
             if slot == requested:
@@ -369,7 +379,10 @@ class ValidateIntakeForm(FormValidationAction):
         if tracker.get_slot("requested_slot") != "topic":
             return {"topic": text}  # already a noun phrase from the extraction
         need = tracker.get_slot("need_category")
-        phrase = extraction.topic(text, need, exclude=[tracker.get_slot("company_name")])
+        # "de weg in het onderwijs" is kept whole: its head alone ("weg") says less.
+        phrase = extraction.answer_phrase(text) or extraction.topic(
+            text, need, exclude=[tracker.get_slot("company_name")]
+        )
         if phrase is None and len(text.split()) <= MAX_WORDS_OF_TOPIC_ANSWER:
             phrase = text.lower()
         if phrase is None:
@@ -455,7 +468,7 @@ class ValidateIntakeForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         text = validators.clean_text(slot_value)
-        code = validators.normalise_sector(text)
+        code = validators.normalise_sector(text) or validators.other_sector(text)
         if code:
             return {"sector": code}
         asked_twice = answers_to(tracker, "sector") >= MAX_ANSWERS_PER_QUESTION
@@ -475,7 +488,8 @@ class ValidateIntakeForm(FormValidationAction):
         text = validators.clean_text(slot_value)
         if tracker.get_slot("requested_slot") != "company_name":
             return {"company_name": text}  # introduced as a name in a free message
-        name = extraction.name_from_answer(text, extraction.region(text))
+        place = extraction.region(text) if NAME_THEN_PLACE.search(text) else None
+        name = extraction.name_from_answer(text, place)
         if name is None:
             return self._skip_or_reask(
                 dispatcher, tracker, "company_name", "utter_invalid_company_name"
@@ -509,7 +523,7 @@ class ValidateIntakeForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         text = validators.clean_text(slot_value)
-        phrase = extraction.timeframe(text.lower())
+        phrase = extraction.timeframe_from_answer(text.lower())
         if phrase:
             return {"time_horizon": phrase}
         if validators.is_free_text(text) and len(text.split()) <= 6:

@@ -21,6 +21,7 @@ REFINED_TEMPLATES = {
     "onderwijs_invloed": "utter_refined_onderwijs_invloed",
     "loket": "utter_refined_loket",
 }
+DIPLOMA_TEMPLATE = "utter_refined_leven_lang_ontwikkelen_diploma"
 # Words of "Als ik het goed begrijp, is je eigenlijke vraag: … Klopt dat?"
 FRAME_WORDS = 11
 MAX_WORDS = 45
@@ -50,7 +51,10 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     """The refined question for the slots in `values`, capitalised, ≤ 35 words."""
     words = phrases(domain)
     need = values.get("need_category") or "loket"
-    question = _question(need, values, words, template(domain, REFINED_TEMPLATES[need]))
+    response = REFINED_TEMPLATES[need]
+    if need == "leven_lang_ontwikkelen" and "diploma" in str(values.get("topic") or "").lower():
+        response = DIPLOMA_TEMPLATE  # "bijscholen in een diploma" is not Dutch
+    question = _question(need, values, words, template(domain, response))
     extras = [
         _company(values, words, detail=2),
         _goal(need, values, words),

@@ -52,15 +52,15 @@ SECTORS = {
     "zorg": ("zorg", "verpleeghuis", "verpleging", "thuiszorg", "kinderopvang",
              "welzijn", "fysio", "fysiotherapie", "fysiotherapeut", "apotheek",
              "tandarts", "huisarts", "zorginstelling", "ouderenzorg", "zorgsector"),
-    "horeca": ("horeca", "restaurant", "hotel", "café", "cafe", "catering", "bakker",
-               "bakkerij", "lunchroom", "snackbar", "eetcafé", "brasserie", "cateraar"),
+    "horeca": ("horeca", "restaurant", "hotel", "café", "cafe", "catering", "lunchroom", "snackbar", "eetcafé", "brasserie", "cateraar"),
     "detailhandel": ("detailhandel", "winkel", "retail", "webshop", "supermarkt",
                      "winkelier", "groothandel"),
     "agrifood": ("agri", "agrifood", "food", "voedsel", "voeding", "akkerbouw",
                  "veehouderij", "veehouder", "tuinbouw", "glastuinbouw", "kweker",
                  "kwekerij", "boer", "boerderij", "melkveehouderij", "kaas", "kaasmakerij",
                  "landbouw", "hovenier", "slager", "slagerij", "visserij", "agrarisch",
-                 "teler", "loonwerk", "loonwerker", "zuivel"),
+                 "teler", "loonwerk", "loonwerker", "zuivel", "bakker", "bakkerij",
+                 "voedingsmiddelen", "banketbakker", "banketbakkerij"),
     "energie": ("energie", "waterstof", "netbeheer", "netbeheerder", "windpark",
                 "zonnepark", "energiebedrijf"),
     "mobiliteit": ("garage", "autobedrijf", "auto", "fiets", "fietsen", "fietsenmaker",
@@ -87,8 +87,17 @@ ontwerpbureau reclamebureau fotograaf drukkerij communicatiebureau thuiszorg
 verpleeghuis kinderopvang fysiotherapeut apotheek tandarts huisarts zorginstelling
 transporteur vervoerder koerier veehouder energiebedrijf
 """.split())  # fmt: skip
-COMPANY_SUFFIXES = ("bedrijven", "bedrijf", "bureau", "zaak", "winkel", "kantoor",
+COMPANY_SUFFIXES = ("bedrijven", "bedrijf", "bureau", "zaak", "kantoor",
                     "onderneming", "sector", "branche", "firma", "groep")  # fmt: skip
+# Kinds of business with no canonical sector; stored in these words.
+OTHER_BUSINESSES = {
+    "kapper": "kappers", "kappers": "kappers", "kapsalon": "kappers", "kapperszaak": "kappers",
+    "haarstudio": "kappers", "schoonheidssalon": "schoonheidsverzorging",
+    "nagelstudio": "schoonheidsverzorging", "sportschool": "sport", "fitness": "sport",
+    "schoonmaak": "schoonmaak", "schoonmaakbedrijf": "schoonmaak",
+}  # fmt: skip
+# Two or more capitalised words in a row: a person's or a company's name.
+NAME_RUN = re.compile(r"[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)+")
 _SECTOR_OF_WORD = {word: code for code, words in SECTORS.items() for word in words}
 _SECTOR_WORDS_LONGEST = sorted(_SECTOR_OF_WORD, key=len, reverse=True)
 FUZZY_MIN_SCORE = 88
@@ -176,7 +185,12 @@ def normalise_sector(text: str) -> Optional[str]:
     lowered = cleaned.lower()
     if lowered.replace(" ", "_") in SECTORS:
         return lowered.replace(" ", "_")
-    for word in _words(lowered):
+    words = _words(lowered)
+    # "webwinkel, detailhandel": a word from the list itself beats a compound.
+    for word in words:
+        if word in _SECTOR_OF_WORD:
+            return _SECTOR_OF_WORD[word]
+    for word in words:
         code = _sector_of_word(word, fuzzy=True)
         if code:
             return code
@@ -184,8 +198,19 @@ def normalise_sector(text: str) -> Optional[str]:
 
 
 def sector_in_message(text: str) -> Optional[str]:
-    """A sector a free message states: business words, compounds, "in de bouw"."""
-    lowered = clean_text(text).lower()
+    """A sector a free message states: business words, compounds, "in de bouw".
+
+    Names come first: "Jan Bakker" is a person, not a bakery, and "Bakker Bouw"
+    is a builder (a company name ends in what it does)."""
+    cleaned = clean_text(text)
+    for run in NAME_RUN.findall(cleaned):
+        if _is_person_name(run):
+            cleaned = cleaned.replace(run, " ")
+            continue
+        code = sector_of_name(run)
+        if code:
+            return code
+    lowered = cleaned.lower()
     for word in _words(lowered):
         stem = _strip_company_suffix(word)
         if word in BUSINESS_WORDS or _singular(word) in BUSINESS_WORDS:
@@ -199,6 +224,24 @@ def sector_in_message(text: str) -> Optional[str]:
     ) or re.search(r"\bin\s+de\s+([a-zà-ÿ-]+?)-?\s*(?:sector|branche)\b", lowered)
     if match:
         return _sector_of_word(match.group(1), fuzzy=False)
+    return None
+
+
+def sector_of_name(name: str) -> Optional[str]:
+    """The sector a company name states by its words: "Metaalbewerking De Vries",
+    "Bakker Bouw" (the last such word), or None ("Tuinhuis Online")."""
+    found = None
+    for word in _words(clean_text(name).lower()):
+        if len(word) >= 4:
+            found = _sector_of_word(word, fuzzy=False) or found
+    return found
+
+
+def other_sector(text: str) -> Optional[str]:
+    """A kind of business outside the canonical list ("kapper"), in plain words."""
+    for word in _words(clean_text(text).lower()):
+        if word in OTHER_BUSINESSES:
+            return OTHER_BUSINESSES[word]
     return None
 
 

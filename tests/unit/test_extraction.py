@@ -15,7 +15,7 @@ from actions import extraction, restatement, validators
         ("Wij zijn Bakkerij De Korenaar uit Ede, we zijn met 12 man en zoeken voor de "
          "zomer twee mbo'ers via de bbl",
          {"company_name": "Bakkerij De Korenaar", "region": "Ede", "company_size": "12",
-          "sector": "horeca", "headcount": "2", "education_level": "mbo",
+          "sector": "agrifood", "headcount": "2", "education_level": "mbo",
           "time_horizon": "voor de zomer", "contract_type": "bbl"}),
         ("We zijn een tuinbouwbedrijf met 40 medewerkers",
          {"sector": "agrifood", "company_size": "40"}),
@@ -61,7 +61,7 @@ def test_topic_is_a_short_noun_phrase(text, need, topic):
     "typed, code",
     [("tuinbouw", "agrifood"), ("tuinbouwbedrijf", "agrifood"), ("glastuinbouw", "agrifood"),
      ("bouwbedrijf", "bouw"), ("woningbouw", "bouw"), ("instalatiebedrijf", "installatie"),
-     ("loodgietersbedrijf", "installatie"), ("Bakkerij Jansen", "horeca"),
+     ("loodgietersbedrijf", "installatie"), ("Bakkerij Jansen", "agrifood"),
      ("Piet Bakker", None), ("ja graag", None), ("[e-mailadres]", None),
      ("piet@bouw.nl", None), ("hallo", None)],
 )  # fmt: skip
@@ -93,7 +93,7 @@ def test_need_from_the_words_when_the_classifier_is_unsure(text, need):
 VALUES = [
     {"need_category": "talent", "topic": "monteurs", "headcount": "2",
      "education_level": "mbo", "contract_type": "bbl", "time_horizon": "voor de zomer",
-     "company_name": "Bakkerij De Korenaar", "sector": "horeca", "company_size": "12",
+     "company_name": "Bakkerij De Korenaar", "sector": "agrifood", "company_size": "12",
      "region": "Ede"},
     {"need_category": "innovatie", "topic": "het verduurzamen van je kas",
      "desired_outcome": "we willen eigenlijk minder gas gebruiken in de hele kas ofzo",
@@ -129,6 +129,72 @@ def test_restatement_is_short_plain_and_never_pasted(domain, values):
 def test_talent_restatement_reads_as_one_question(domain):
     assert restatement.restate(VALUES[0], domain) == (
         "Hoe vind je twee monteurs op mbo-niveau via de bbl (leren en werken), voor de "
-        "zomer? Het gaat om Bakkerij De Korenaar, een bedrijf in de horeca met twaalf "
+        "zomer? Het gaat om Bakkerij De Korenaar, een bedrijf in de agri- en foodsector met twaalf "
         "medewerkers in Ede."
     )
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("Goedemiddag, Jan Bakker van Bakker Bouw uit Zwolle, we zijn met 22 man", "bouw"),
+     ("Wij zijn Zorggroep Lindehof in Deventer", "zorg"),
+     ("Ik ben Piet Bakker en ik zoek een stagiair", None),
+     ("Wij zijn Bakkerij Hoogland", "agrifood")],
+)  # fmt: skip
+def test_a_person_named_like_a_trade_is_no_sector_a_company_name_is(text, code):
+    assert validators.sector_in_message(text) == code
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [("webwinkel, detailhandel", "detailhandel"), ("fietsenwinkel", "detailhandel"),
+     ("bakkerij, voedingsmiddelen", "agrifood"), ("webwinkel", "detailhandel")],
+)  # fmt: skip
+def test_a_listed_sector_word_beats_a_compound(typed, code):
+    assert validators.normalise_sector(typed) == code
+
+
+@pytest.mark.parametrize(
+    "text, need, topic",
+    [("We zoeken een fietsenmaker, kan dat ook met een leerling?", "talent", "fietsenmaker"),
+     ("netwerk logistiek", "kennis_netwerk", "logistiek"),
+     ("de opleidng logistiek mist echt praktijk, wil daar wel over meedenken",
+      "onderwijs_invloed", "de opleiding logistiek"),
+     ("help, ik zie door de bomen het bos nie meer met al die onderwijs dingen", "loket", None),
+     ("Acht ervaren helpenden hebben geen diploma; kunnen ze met hun ervaring een "
+      "mbo-diploma halen?", "leven_lang_ontwikkelen", "een mbo-diploma")],
+)  # fmt: skip
+def test_topic_skips_sayings_typos_and_who_it_is_for(text, need, topic):
+    assert extraction.topic(text, need) == topic
+
+
+def test_within_a_year_is_a_timeframe():
+    assert extraction.timeframe("liefst binnen een jaar") == "binnen een jaar"
+    assert extraction.timeframe("binnen een half jaar") == "binnen een half jaar"
+
+
+def test_a_diploma_question_is_restated_as_one(domain):
+    values = {"need_category": "leven_lang_ontwikkelen", "topic": "een mbo-diploma",
+              "headcount": "8", "education_level": "mbo", "time_horizon": "binnen een jaar"}
+    assert restatement.restate(values, domain) == (
+        "Hoe kunnen acht medewerkers met hun ervaring een mbo-diploma halen, binnen een jaar?"
+    )
+
+
+def test_stagiair_spelled_as_heard_is_normalised():
+    assert extraction.topic("hoi wij zoeken stagaires voor de keukn", "talent") == "stagiairs"
+    assert extraction.timeframe("na de zomr") == "na de zomer"
+
+
+def test_whose_thing_it_is_stays_in_the_topic():
+    assert extraction.topic("Onze webshop is vorige maand gehackt.", "innovatie") == "je webshop"
+
+
+def test_a_named_course_is_the_topic_of_a_curriculum_question():
+    text = "Schoolverlaters van de kappersopleiding kunnen eigenlijk nog niet knippen."
+    assert extraction.topic(text, "onderwijs_invloed") == "de kappersopleiding"
+
+
+def test_no_idea_about_something_else_is_no_timeframe():
+    assert extraction.timeframe("ik heb geen idee bij welke school ik moet zijn") is None
+    assert extraction.timeframe_from_answer("geen idee") == "geen haast"

@@ -256,3 +256,21 @@ def test_fallback_offers_the_likeliest_intents_in_dutch(domain):
     assert payloads == ["/need_talent", "/need_leven_lang_ontwikkelen",
                         "/ask_capabilities", "/out_of_scope"]  # fmt: skip
     assert dispatcher.messages[0]["text"].startswith("Ik weet niet zeker")
+
+
+def test_an_option_typed_by_name_is_the_choice_whatever_the_intent(domain):
+    # "stageplek" alone can read as out_of_scope; it names an option shown.
+    message = user_message("stageplek", "out_of_scope", 0.9)
+    slots, responses = validate_followup(
+        {}, message, domain, prior={"requested_slot": "chosen_option", "options": OPTIONS}
+    )
+    assert slots["chosen_option"] == "a"
+    assert "utter_invalid_option" not in responses
+
+
+def test_an_off_topic_question_at_the_choice_is_still_let_through(domain):
+    message = user_message("wat is het weer morgen", "out_of_scope", 0.9)
+    slots, _ = validate_followup(
+        {}, message, domain, prior={"requested_slot": "chosen_option", "options": OPTIONS}
+    )
+    assert "chosen_option" not in slots

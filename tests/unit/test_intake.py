@@ -255,7 +255,7 @@ def test_opening_fills_every_slot_it_states_and_those_are_not_asked(domain):
     assert slots["company_name"] == "Bakkerij De Korenaar"
     assert slots["region"] == "Ede"
     assert slots["company_size"] == "12"
-    assert slots["sector"] == "horeca"
+    assert slots["sector"] == "agrifood"
     assert slots["headcount"] == "2"
     assert slots["education_level"] == "mbo"
     assert slots["time_horizon"] == "voor de zomer"
@@ -394,3 +394,48 @@ def test_a_phone_number_is_no_correction(domain):
     assert slots["question_confirmed"] is False
     assert slots.get("question_correction") is None
     assert slots["requested_slot"] == "question_correction"
+
+
+def test_a_sector_answer_that_sounds_like_stop_is_the_answer(domain):
+    # "kapper" starts like "kappen" (to quit); a hairdresser answering the
+    # sector question must not end the intake.
+    message = user_message("kapper", "stop", 0.97)
+    slots, dispatcher = validate(
+        {}, message, domain,
+        prior={"need_category": "onderwijs_invloed", "original_question": "x",
+               "requested_slot": "sector"},
+    )  # fmt: skip
+    assert slots["sector"] == "kappers"
+    assert not dispatcher.messages
+
+
+def test_a_bare_company_name_keeps_its_place_word_and_gives_the_sector(domain):
+    message = user_message("Klimaattechniek Brabant", "inform")
+    slots, _ = validate(
+        {"company_name": "Klimaattechniek Brabant"}, message, domain,
+        prior={"need_category": "leven_lang_ontwikkelen", "original_question": "x",
+               "requested_slot": "company_name"},
+    )  # fmt: skip
+    assert slots["company_name"] == "Klimaattechniek Brabant"
+    assert slots.get("region") is None  # asked next: the name is no address
+    assert slots["sector"] == "installatie"
+
+
+def test_a_company_name_with_its_town_gives_both(domain):
+    message = user_message("Bakkerij Jansen uit Ede", "inform")
+    slots, _ = validate(
+        {"company_name": "Bakkerij Jansen uit Ede"}, message, domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "company_name"},
+    )  # fmt: skip
+    assert slots["company_name"] == "Bakkerij Jansen"
+    assert slots["region"] == "Ede"
+
+
+def test_a_short_topic_answer_that_is_one_noun_phrase_is_kept_whole(domain):
+    message = user_message("de weg in het onderwijs", "inform")
+    slots, _ = validate(
+        {"topic": "de weg in het onderwijs"}, message, domain,
+        prior={"need_category": "loket", "original_question": "x", "requested_slot": "topic"},
+    )  # fmt: skip
+    assert slots["topic"] == "de weg in het onderwijs"
