@@ -45,8 +45,9 @@ INTAKE = [
     ("we moeten iets met duurzaamheid maar weten niet wat", "desired_outcome"),
     ("minder energie verbruiken in de productie", "time_horizon"),
     ("binnen een half jaar, een paar uur per week", "company_name"),
-    ("Metaalbewerking De Vries uit Twente", "sector"),
-    ("metaal, 25 man", "question_confirmed"),
+    # the name says the sector ("metaalbewerking"): only the size is asked
+    ("Metaalbewerking De Vries uit Twente", "company_size"),
+    ("25 man", "question_confirmed"),
     ("press:Ja, klopt", "chosen_option"),
     ("press:2. ", "contact_consent"),
     ("press:Ja, dat is goed", "contact_name"),

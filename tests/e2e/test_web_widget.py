@@ -53,9 +53,10 @@ INTAKE = [
     ("type", "3, mbo", "time_horizon"),
     ("click", "zo snel mogelijk", "company_name"),
     ("reload", "", "company_name"),
-    ("type", "Jansen Installatietechniek in Eindhoven", "sector"),
-    ("other-page", "Ons aanbod", "sector"),
-    ("type", "installatie, 8 man", "question_confirmed"),
+    # the name says the sector ("installatietechniek"): only the size is asked
+    ("type", "Jansen Installatietechniek in Eindhoven", "company_size"),
+    ("other-page", "Ons aanbod", "company_size"),
+    ("type", "8 man", "question_confirmed"),
     ("click", "Ja, klopt", "chosen_option"),
     ("click-first", "", "contact_consent"),
     ("click", "Ja, dat is goed", "contact_name"),
