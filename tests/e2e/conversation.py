@@ -8,7 +8,8 @@ import secrets
 import time
 import urllib.error
 import urllib.request
-from typing import Any, Dict, List, Optional, Tuple
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator, Dict, List, Optional, Tuple
 
 import socketio
 
@@ -55,12 +56,12 @@ def post_raw(base: str, body: bytes, timeout: float = 30) -> Tuple[int, Any]:
         return error.code, json.loads(error.read() or b"null")
 
 
-async def widget_turn(
-    base: str, text: str, until: Optional[str], max_wait_s: float
-) -> tuple:
-    """Says `text` over socket.io as the widget does; (session id, what the bot
-    said until `until` was among it (None: anything) or `max_wait_s` passed,
-    seconds waited)."""
+@asynccontextmanager
+async def widget_session(
+    base: str, max_wait_s: float
+) -> AsyncIterator[Tuple[socketio.AsyncClient, str, asyncio.Queue]]:
+    """A socket.io client joined to a new widget session, as the widget does:
+    (client, session id, queue of the texts the bot says)."""
     client = socketio.AsyncClient()
     heard: asyncio.Queue = asyncio.Queue()
     confirmed = asyncio.get_running_loop().create_future()
@@ -69,9 +70,20 @@ async def widget_turn(
     # Long polling: python-engineio's websocket client needs a newer aiohttp.
     await client.connect(base, transports=["polling"])
     try:
-        session_id = secrets.token_hex(16)
-        await client.emit("session_request", {"session_id": session_id})
-        await asyncio.wait_for(confirmed, max_wait_s)
+        await client.emit("session_request", {"session_id": secrets.token_hex(16)})
+        session_id = await asyncio.wait_for(confirmed, max_wait_s)
+        yield client, session_id, heard
+    finally:
+        await client.disconnect()
+
+
+async def widget_turn(
+    base: str, text: str, until: Optional[str], max_wait_s: float
+) -> tuple:
+    """Says `text` over socket.io as the widget does; (session id, what the bot
+    said until `until` was among it (None: anything) or `max_wait_s` passed,
+    seconds waited)."""
+    async with widget_session(base, max_wait_s) as (client, session_id, heard):
         said: List[Any] = []
         started = time.monotonic()
         await client.emit("user_uttered", {"message": text, "session_id": session_id})
@@ -86,5 +98,3 @@ async def widget_turn(
             except asyncio.TimeoutError:
                 break
         return session_id, said, time.monotonic() - started
-    finally:
-        await client.disconnect()

@@ -16,12 +16,11 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, List
 
 import pytest
-import socketio
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.channels.boundary import UNREADABLE
-from tests.e2e.conversation import post_raw, say, texts, tracker
+from tests.e2e.conversation import post_raw, say, texts, tracker, widget_session
 from tests.e2e.servers import (
     ACTION_SERVER_TOKEN, ROOT, action_server, bot_servers, upgraded_database,
 )  # fmt: skip
@@ -103,15 +102,7 @@ def test_metadata_over_4_kb_is_refused(servers):
 async def widget_answers(base: str, payloads: List[Any], wait_s: float = 20) -> List[str]:
     """Sends each payload as a ``user_uttered`` event on one joined widget
     session; what the bot said in answer to each (one answer expected)."""
-    client = socketio.AsyncClient()
-    heard: asyncio.Queue = asyncio.Queue()
-    confirmed = asyncio.get_running_loop().create_future()
-    client.on("bot_uttered", lambda data: heard.put_nowait(data.get("text")))
-    client.on("session_confirm", lambda sid: confirmed.set_result(sid))
-    await client.connect(base, transports=["polling"])
-    try:
-        await client.emit("session_request", {"session_id": secrets.token_hex(16)})
-        session_id = await asyncio.wait_for(confirmed, wait_s)
+    async with widget_session(base, wait_s) as (client, session_id, heard):
         said = []
         for payload in payloads:
             if payload == "<message>":
@@ -121,8 +112,6 @@ async def widget_answers(base: str, payloads: List[Any], wait_s: float = 20) -> 
             await client.emit("user_uttered", payload)
             said.append(await asyncio.wait_for(heard.get(), wait_s))
         return said
-    finally:
-        await client.disconnect()
 
 
 def test_socketio_numbers_lists_and_broken_text_get_a_dutch_answer(servers):
