@@ -47,7 +47,6 @@ from bot.store.erasure import erase_conversation
 from bot.store.models import NO_OPTION, RefinedRequest
 from bot.store.repository import RequestFilter, stored_id
 from bot.store.session import UnitOfWork, session_factory
-from bot.store.tracker_store import transcript, user_event
 
 PAGE_SIZE = 25
 # Highlighted in the transcript; the FallbackClassifier (config.yml) gives up
@@ -414,8 +413,7 @@ def create_app(
             "request.html",
             r=found,
             turns=labels.as_seen(
-                g.uow.session,
-                transcript(g.uow.session, found.conversation_id),
+                g.uow.transcripts.transcript(found.conversation_id),
                 found.chosen_option,
             ),
             corrections=corrections,
@@ -477,8 +475,7 @@ def create_app(
     def correct(request_id: int) -> Any:
         found = request_or_404(request_id)
         intent = request.form.get("intent", "")
-        turn = user_event(
-            g.uow.session,
+        turn = g.uow.transcripts.user_turn(
             found.conversation_id,
             stored_id(request.form.get("bericht", type=int)) or 0,
         )

@@ -16,12 +16,16 @@ import sqlalchemy as sa
 
 from bot.store.migrate import current_revision, head_revision, upgrade
 from bot.store.session import UnitOfWork, make_engine, session_factory
-from bot.store.tracker_store import read_transcript
 
 POSTGRES_URL = os.environ.get("VRAAGWIJZER_TEST_POSTGRES_URL")
 OPTIONS = [{"id": "stage", "title": "Stageplek"},
            {"id": "bbl", "title": "Bbl-leerbaan"},
            {"id": "challenge", "title": "Studentenchallenge"}]  # fmt: skip
+
+
+def read_transcript(database_url: str, conversation_id: str):
+    with UnitOfWork(session_factory(database_url)) as uow:
+        return uow.transcripts.transcript(conversation_id)
 
 
 def empty_postgres(database_url: str) -> str:
