@@ -330,3 +330,17 @@ def test_tracker_store_syncs_sqlite_at_checkpoints_only(tmp_path):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+def test_transcripts_read_empty_and_erase_nothing_before_rasa_created_its_table(url):
+    with UnitOfWork(session_factory(url)) as uow:
+        transcripts = uow.transcripts
+        assert not transcripts.exists()
+        assert transcripts.user_turn("web-42", 1) is None
+        assert transcripts.conversations_started() == set()
+        assert transcripts.conversations_with_slot(["need_category"]) == {
+            "need_category": set()
+        }
+        assert transcripts.fallback_share() == (0, 0)
+        assert transcripts.last_event_times() == {}
+        assert transcripts.erase_conversation("web-42") == 0
