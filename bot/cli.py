@@ -10,7 +10,6 @@ from collections import Counter
 from datetime import timedelta
 from typing import Callable, List, Optional, Sequence, Tuple
 
-import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -38,12 +37,11 @@ def readable_store(database_url: str) -> Optional[SessionFactory]:
         print(f"No database at {path} yet, so no requests stored.", file=sys.stderr)
         return None
     factory = session_factory(database_url)
-    with factory() as session:
-        table = RefinedRequest.__tablename__
-        if not sa.inspect(session.connection()).has_table(table):
+    with UnitOfWork(factory) as uow:
+        if not uow.requests.exists():
             print(
-                f"No {table} table in {shown(database_url)} yet, so no requests "
-                "stored. Create it with: python -m bot db upgrade",
+                f"No {RefinedRequest.__tablename__} table in {shown(database_url)} "
+                "yet, so no requests stored. Create it with: python -m bot db upgrade",
                 file=sys.stderr,
             )
             return None
@@ -122,7 +120,7 @@ def purge(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     cutoff = utcnow() - period
     with UnitOfWork(factory) as uow:
-        totals = purge_before(uow.session, cutoff)
+        totals = purge_before(uow, cutoff)
         uow.commit()
     print(
         f"Purged {totals['conversations']} conversations idle since before "

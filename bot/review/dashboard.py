@@ -9,11 +9,6 @@ from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 from bot.review.dates import day_start, week_monday
 from bot.store.models import utcnow
 from bot.store.session import UnitOfWork
-from bot.store.tracker_store import (
-    conversations_started,
-    conversations_with_slot,
-    fallback_share,
-)
 
 WEEKS = 12
 # (stage, the slot Rasa sets when the conversation reaches it)
@@ -69,9 +64,9 @@ def funnel(uow: UnitOfWork) -> List[Tuple[str, int]]:
     transcript was never kept (or is older than the tracker store) count too.
     """
     slots = [slot for _, slot in FUNNEL if slot]
-    by_slot = conversations_with_slot(uow.session, slots)
+    by_slot = uow.transcripts.conversations_with_slot(slots)
     reached: Dict[Optional[str], Set[str]] = {s: by_slot[s] for s in slots}
-    started = conversations_started(uow.session)
+    started = uow.transcripts.conversations_started()
     for conversation, *stages in uow.requests.milestones():
         started.add(conversation)
         for slot, passed in zip(slots, stages, strict=True):
@@ -86,7 +81,7 @@ def figures(uow: UnitOfWork, now: Optional[datetime] = None) -> Dict[str, Any]:
     since = day_start(week_monday(now) - timedelta(weeks=WEEKS - 1))
     stages = funnel(uow)
     started = stages[0][1] or 1
-    fallback, user_turns = fallback_share(uow.session)
+    fallback, user_turns = uow.transcripts.fallback_share()
     return {
         "weeks": bars(per_week(uow.requests.created_times(since), now)),
         "categories": bars(uow.requests.counts_by("need_category")),

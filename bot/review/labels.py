@@ -8,15 +8,10 @@ shown by its name with a clear note (and tests/unit/test_review_labels.py fails)
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-import sqlalchemy as sa
 import yaml
-from sqlalchemy.orm import Session
-
-from bot.store.tracker_store import has_events_table
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,8 +39,6 @@ INTENT_LABELS: Dict[str, str] = {
 }
 MISSING_LABEL = "{name} (nog geen Nederlandse naam)"
 
-_events = sa.table("events", sa.column("id"), sa.column("data"))
-
 
 def intent_label(name: Optional[str]) -> str:
     if not name:
@@ -61,15 +54,6 @@ def domain_intents(domain_file: Path = REPO_ROOT / "domain.yml") -> List[str]:
 def intent_choices(intents: Sequence[str]) -> List[Tuple[str, str]]:
     """(value, label) pairs for "Juiste intent", in label order."""
     return sorted(((name, intent_label(name)) for name in intents), key=lambda p: p[1])
-
-
-def _bot_message(data: Optional[str]) -> Dict[str, Any]:
-    try:
-        event = json.loads(data or "{}")
-    except ValueError:
-        return {}
-    message = event.get("data") if isinstance(event, dict) else None
-    return message if isinstance(message, dict) else {}
 
 
 def _cards(message: Dict[str, Any]) -> List[str]:
@@ -103,25 +87,18 @@ def _bot_choices(message: Dict[str, Any]) -> Dict[str, str]:
 
 
 def as_seen(
-    session: Session,
-    turns: List[Dict[str, Any]],
-    chosen_option: Optional[str] = None,
+    turns: List[Dict[str, Any]], chosen_option: Optional[str] = None
 ) -> List[Dict[str, Any]]:
     """The transcript with, per bot turn, `cards` (titles of option cards it
     carried) and, per user turn, `shown` (the button title the
     entrepreneur pressed, else their text), `payload` (what was sent, when it was
     a button) and `chosen` (this turn chose the request's option)."""
-    bot_ids = [t["id"] for t in turns if t["event"] == "bot"]
-    data_by_id: Dict[int, Optional[str]] = {}
-    if bot_ids and has_events_table(session):
-        query = sa.select(_events.c.id, _events.c.data).where(_events.c.id.in_(bot_ids))
-        data_by_id = dict(session.execute(query).all())
     choices: Dict[str, str] = {}
     seen = []
     for turn in turns:
         turn = dict(turn)
         if turn["event"] == "bot":
-            message = _bot_message(data_by_id.get(turn["id"]))
+            message = turn.get("message") or {}
             turn["cards"] = _cards(message)
             found = _bot_choices(message)
             if found:

@@ -1,5 +1,6 @@
 """The store's collections over one session: refined requests (with the
-inbox's filters), accounts, the follow-up history and message corrections."""
+inbox's filters), accounts, the follow-up history and message corrections.
+Rasa's transcripts have their own repository (bot/store/transcripts.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from bot.store.models import (
     RequestActivity,
     RequestTag,
     User,
+    as_utc,
     utcnow,
 )
 
@@ -105,6 +107,11 @@ def _like_escaped(text: str) -> str:
 class RequestRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def exists(self) -> bool:
+        """Whether the table is there (`python -m bot db upgrade` creates it)."""
+        table = RefinedRequest.__tablename__
+        return sa.inspect(self.session.connection()).has_table(table)
 
     def get_by_conversation(self, conversation_id: str) -> Optional[RefinedRequest]:
         query = sa.select(RefinedRequest).where(
@@ -237,6 +244,30 @@ class RequestRepository:
         )
         return self.session.execute(statement).rowcount
 
+    def erase_conversation(self, conversation_id: str) -> Dict[str, int]:
+        """Deletes the conversation's request with its history and tags; returns
+        the rows deleted per table."""
+        requests = RefinedRequest.__table__
+        ids = sa.select(requests.c.id).where(
+            requests.c.conversation_id == conversation_id
+        )
+        counts = {}
+        # Children first: SQLite enforces no ON DELETE CASCADE unless told to.
+        # Core deletes leave loaded objects alone, as a raw erasure would.
+        for table in (RequestActivity.__table__, RequestTag.__table__):
+            statement = sa.delete(table).where(table.c.request_id.in_(ids))
+            counts[table.name] = self.session.execute(statement).rowcount
+        statement = sa.delete(requests).where(
+            requests.c.conversation_id == conversation_id
+        )
+        counts[requests.name] = self.session.execute(statement).rowcount
+        return counts
+
+    def last_changes(self) -> Dict[str, datetime]:
+        """Per conversation, when its request last changed, in UTC."""
+        query = sa.select(RefinedRequest.conversation_id, RefinedRequest.updated_at)
+        return {cid: as_utc(updated) for cid, updated in self.session.execute(query)}
+
     def counts_by_category_and_status(self) -> List[Tuple[Optional[str], str, int]]:
         """(need_category, status, count) rows; no category last on every database."""
         query = sa.select(
@@ -321,3 +352,9 @@ class CorrectionRepository:
             MessageCorrection.corrected_intent, MessageCorrection.id
         )
         return list(self.session.scalars(query))
+
+    def erase_conversation(self, conversation_id: str) -> int:
+        """Deletes the conversation's corrections (copies of its messages)."""
+        table = MessageCorrection.__table__
+        statement = sa.delete(table).where(table.c.conversation_id == conversation_id)
+        return self.session.execute(statement).rowcount

@@ -13,21 +13,15 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import Dict, List
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session
-
 from bot.store.erasure import erase_conversation
-from bot.store.models import RefinedRequest, as_utc
+from bot.store.models import as_utc
+from bot.store.session import UnitOfWork
 
 _PERIOD = re.compile(r"^\s*(\d+)\s*([dhw]?)\s*$", re.IGNORECASE)
 _UNITS = {"": "days", "d": "days", "h": "hours", "w": "weeks"}
 # Longer than any retention anyone means; it also keeps `now - period` in range.
 MAX_PERIOD = timedelta(days=100 * 365)
 _EXAMPLES = "Gebruik bijvoorbeeld 180d (dagen), 26w (weken) of 12h (uren)."
-
-_events = sa.table(
-    "events", sa.column("sender_id", sa.String), sa.column("timestamp", sa.Float)
-)
 
 
 def parse_period(text: str) -> timedelta:
@@ -50,34 +44,26 @@ def parse_period(text: str) -> timedelta:
     return period
 
 
-def last_activity(session: Session) -> Dict[str, datetime]:
+def last_activity(uow: UnitOfWork) -> Dict[str, datetime]:
     """Every conversation with its newest event or request change, in UTC."""
-    latest: Dict[str, datetime] = {}
-    requests = sa.select(RefinedRequest.conversation_id, RefinedRequest.updated_at)
-    for conversation_id, updated_at in session.execute(requests):
-        latest[conversation_id] = as_utc(updated_at)
-    if sa.inspect(session.connection()).has_table("events"):
-        newest = sa.select(
-            _events.c.sender_id, sa.func.max(_events.c.timestamp)
-        ).group_by(_events.c.sender_id)
-        for sender_id, timestamp in session.execute(newest):
-            when = as_utc(datetime.utcfromtimestamp(timestamp or 0))
-            latest[sender_id] = max(when, latest.get(sender_id, when))
+    latest = uow.requests.last_changes()
+    for conversation_id, when in uow.transcripts.last_event_times().items():
+        latest[conversation_id] = max(when, latest.get(conversation_id, when))
     return latest
 
 
-def expired_conversations(session: Session, cutoff: datetime) -> List[str]:
+def expired_conversations(uow: UnitOfWork, cutoff: datetime) -> List[str]:
     cutoff = as_utc(cutoff)
-    return sorted(cid for cid, when in last_activity(session).items() if when < cutoff)
+    return sorted(cid for cid, when in last_activity(uow).items() if when < cutoff)
 
 
-def purge_before(session: Session, cutoff: datetime) -> Counter:
+def purge_before(uow: UnitOfWork, cutoff: datetime) -> Counter:
     """Erases every conversation idle since before `cutoff`; the caller commits.
 
     Returns the number of conversations and the rows deleted per table.
     """
     totals: Counter = Counter()
-    for conversation_id in expired_conversations(session, cutoff):
-        totals.update(erase_conversation(session, conversation_id))
+    for conversation_id in expired_conversations(uow, cutoff):
+        totals.update(erase_conversation(uow, conversation_id))
         totals["conversations"] += 1
     return totals

@@ -17,6 +17,7 @@ from bot.store.repository import (
     RequestRepository,
     UserRepository,
 )
+from bot.store.transcripts import TranscriptRepository
 
 SQLITE_TIMEOUT_S = 15
 
@@ -85,6 +86,7 @@ class UnitOfWork:
     requests: RequestRepository
     users: UserRepository
     corrections: CorrectionRepository
+    transcripts: TranscriptRepository
 
     def __init__(self, factory: Optional[SessionFactory] = None) -> None:
         if factory is None:
@@ -96,6 +98,7 @@ class UnitOfWork:
         self.requests = RequestRepository(self.session)
         self.users = UserRepository(self.session)
         self.corrections = CorrectionRepository(self.session)
+        self.transcripts = TranscriptRepository(self.session)
         return self
 
     def __exit__(

@@ -7,7 +7,7 @@ from typing import Any, Dict, List
 
 import sqlalchemy as sa
 
-from bot.store.session import make_engine
+from bot.store.session import UnitOfWork, make_engine, session_factory
 
 
 def table_rows(database_url: str) -> Dict[str, List[Dict[str, Any]]]:
@@ -41,3 +41,9 @@ def events_of(database_url: str, sender: str) -> List[Dict[str, Any]]:
 
 def user_texts(database_url: str, sender: str) -> List[str]:
     return [e["text"] for e in events_of(database_url, sender) if e["event"] == "user"]
+
+
+def transcript_of(database_url: str, sender: str) -> List[Dict[str, Any]]:
+    """The conversation as the review app shows it (bot/store/transcripts.py)."""
+    with UnitOfWork(session_factory(database_url)) as uow:
+        return uow.transcripts.transcript(sender)

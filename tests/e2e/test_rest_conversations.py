@@ -6,9 +6,9 @@ from typing import Dict, List
 
 import pytest
 
-from bot.store.tracker_store import read_transcript
 from tests.e2e.conversation import buttons, say, texts, tracker
 from tests.e2e.servers import ROOT, bot_servers, stored_requests
+from tests.e2e.stored import transcript_of
 
 pytestmark = pytest.mark.skipif(
     not (ROOT / "models" / "vraagwijzer.tar.gz").exists(),
@@ -88,7 +88,7 @@ def test_whole_intake_is_stored_with_three_options(servers, need):
     assert stored["refined_question"]
     chosen = stored["chosen_option"]
     assert chosen == "geen" or chosen in {o["id"] for o in stored["options"]}
-    transcript = [turn["text"] for turn in read_transcript(database_url, sender)]
+    transcript = [turn["text"] for turn in transcript_of(database_url, sender)]
     assert INTAKES[need][0][0] in transcript
     assert any("Als ik het goed begrijp" in (text or "") for text in transcript)
 

@@ -326,9 +326,7 @@ def test_erase_a_conversation_after_confirming(page, site):
     page.goto(f"{base}/verzoeken?zoek=Wis+Mij")
     assert page.locator("table.inbox").count() == 0
     with UnitOfWork(session_factory(database_url)) as uow:
-        from bot.store.tracker_store import transcript
-
-        assert transcript(uow.session, "web-wis") == []
+        assert uow.transcripts.transcript("web-wis") == []
 
 
 def test_wrong_password_keeps_the_username(page, site):

@@ -12,10 +12,9 @@ import sqlalchemy as sa
 import yaml
 
 from bot.review.corrections import nlu_yaml
-from bot.store.erasure import erase_conversation
 from bot.review.workflow import add_note, add_tag
+from bot.store.erasure import erase_conversation
 from bot.store.session import make_engine
-from bot.store.tracker_store import transcript, user_event
 from tests.review.conftest import add_request, add_transcript, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +50,7 @@ def rasa_writes(database_url, monkeypatch, sender_id):
 def test_transcript_from_rasa_has_ids_intents_and_fallbacks(store, uow_of, monkeypatch):
     rasa_writes(store, monkeypatch, "web-7")
     with uow_of() as uow:
-        turns = transcript(uow.session, "web-7")
+        turns = uow.transcripts.transcript("web-7")
         assert [(t["event"], t["intent"], t["fallback"]) for t in turns] == [
             ("user", "need_innovatie", False),
             ("bot", None, False),
@@ -62,16 +61,16 @@ def test_transcript_from_rasa_has_ids_intents_and_fallbacks(store, uow_of, monke
         assert turns[2]["ranking"] == [("need_innovatie", 0.3), ("inform", 0.2)]
         ids = [t["id"] for t in turns]
         assert ids == sorted(ids) and len(set(ids)) == 4
-        assert user_event(uow.session, "web-7", ids[2])["text"] == (
+        assert uow.transcripts.user_turn("web-7", ids[2])["text"] == (
             "zonnepanelen op t dak misschien"
         )
-        assert user_event(uow.session, "web-7", ids[1]) is None  # a bot turn
-        assert user_event(uow.session, "someone-else", ids[2]) is None
+        assert uow.transcripts.user_turn("web-7", ids[1]) is None  # a bot turn
+        assert uow.transcripts.user_turn("someone-else", ids[2]) is None
 
 
 def mark(uow_of, conversation_id, event_index, intent, user):
     with uow_of() as uow:
-        turn = [t for t in transcript(uow.session, conversation_id)
+        turn = [t for t in uow.transcripts.transcript(conversation_id)
                 if t["event"] == "user"][event_index]  # fmt: skip
         uow.corrections.mark(conversation_id, turn, intent, user)
         uow.commit()

@@ -118,8 +118,8 @@ def test_erase_conversation_removes_request_and_transcript_only_of_that_one(
     with UnitOfWork(session_factory(url)) as uow:
         assert uow.requests.get_by_conversation("gone") is None
         assert uow.requests.get_by_conversation("kept") is not None
-        # a session works as well as a unit of work; erasing twice is harmless
-        assert set(erase_conversation(uow.session, "gone").values()) == {0}
+        # erasing twice is harmless
+        assert set(erase_conversation(uow, "gone").values()) == {0}
 
 
 def test_erase_before_rasa_created_its_table(url):

@@ -7,7 +7,6 @@ from bot.review import labels
 from bot.review.sample import bot_event, intake_events, user_event, write_events
 from bot.store.migrate import upgrade
 from bot.store.session import UnitOfWork, session_factory
-from bot.store.tracker_store import transcript
 
 
 def test_every_intent_in_the_domain_has_a_dutch_label():
@@ -44,7 +43,7 @@ def test_transcript_shows_button_titles_and_marks_the_chosen_option(tmp_path):
     with UnitOfWork(session_factory(url)) as uow:
         write_events(uow.session, "c1", events)
         uow.commit()
-        seen = labels.as_seen(uow.session, transcript(uow.session, "c1"), "stageplek")
+        seen = labels.as_seen(uow.transcripts.transcript("c1"), "stageplek")
     users = [t for t in seen if t["event"] == "user"]
     assert [(t["shown"], t["payload"], t["chosen"]) for t in users[-4:]] == [
         ("ja", None, False),  # the sample intake's typed "ja"
@@ -66,6 +65,6 @@ def test_a_bot_message_with_only_cards_lists_their_titles(tmp_path):
         write_events(uow.session, "c2", [event,
                      user_event("fieldlab", "inform", 1.0, 1_790_000_001.0)])  # fmt: skip
         uow.commit()
-        seen = labels.as_seen(uow.session, transcript(uow.session, "c2"), "fieldlab")
+        seen = labels.as_seen(uow.transcripts.transcript("c2"), "fieldlab")
     assert seen[0]["cards"] == ["Fieldlab"]
     assert (seen[1]["shown"], seen[1]["chosen"]) == ("Fieldlab", True)

@@ -16,12 +16,16 @@ import sqlalchemy as sa
 
 from bot.store.migrate import current_revision, head_revision, upgrade
 from bot.store.session import UnitOfWork, make_engine, session_factory
-from bot.store.tracker_store import read_transcript
 
 POSTGRES_URL = os.environ.get("VRAAGWIJZER_TEST_POSTGRES_URL")
 OPTIONS = [{"id": "stage", "title": "Stageplek"},
            {"id": "bbl", "title": "Bbl-leerbaan"},
            {"id": "challenge", "title": "Studentenchallenge"}]  # fmt: skip
+
+
+def read_transcript(database_url: str, conversation_id: str):
+    with UnitOfWork(session_factory(database_url)) as uow:
+        return uow.transcripts.transcript(conversation_id)
 
 
 def empty_postgres(database_url: str) -> str:
@@ -326,3 +330,17 @@ def test_tracker_store_syncs_sqlite_at_checkpoints_only(tmp_path):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+def test_transcripts_read_empty_and_erase_nothing_before_rasa_created_its_table(url):
+    with UnitOfWork(session_factory(url)) as uow:
+        transcripts = uow.transcripts
+        assert not transcripts.exists()
+        assert transcripts.user_turn("web-42", 1) is None
+        assert transcripts.conversations_started() == set()
+        assert transcripts.conversations_with_slot(["need_category"]) == {
+            "need_category": set()
+        }
+        assert transcripts.fallback_share() == (0, 0)
+        assert transcripts.last_event_times() == {}
+        assert transcripts.erase_conversation("web-42") == 0

@@ -1,0 +1,24 @@
+"""The inbox's requests, as filtered, as a CSV download."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, g, request
+
+from bot.review import dates, services
+from bot.review.access import login_required
+from bot.review.filters import inbox_filter
+
+blueprint = Blueprint("export", __name__)
+
+
+@blueprint.get("/verzoeken/export.csv")
+@login_required()
+def inbox_csv() -> Any:
+    name = f"verzoeken-{dates.today():%Y%m%d}.csv"
+    return Response(
+        services.inbox_csv(g.uow, inbox_filter(request.args)),
+        mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
