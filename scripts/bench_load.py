@@ -46,7 +46,7 @@ from bot.cluster import services  # noqa: E402
 from bot.cluster.__main__ import Topology, start, stop  # noqa: E402
 from bot.store.redaction import redact  # noqa: E402
 from scripts.bench import server_pids  # noqa: E402
-from tests.e2e.servers import bot_servers, free_port  # noqa: E402
+from tests.e2e.servers import bot_servers  # noqa: E402
 from tests.e2e.stored import user_texts  # noqa: E402
 from tests.e2e.test_rest_conversations import INTAKES  # noqa: E402
 
@@ -307,16 +307,7 @@ def cluster(workdir: Path) -> None:
     home = workdir / "cluster"
     home.mkdir()
     workdir.chmod(0o755)  # PostgreSQL runs as user postgres
-    topology = Topology(
-        home=home,
-        entry_port=free_port(),
-        actions_port=free_port(),
-        postgres_port=free_port(),
-        redis_port=free_port(),
-        rasa_base_port=free_port(),
-        action_base_port=free_port(),
-        extra_env=PRODUCTION_ENV,
-    )
+    topology = Topology.on_free_ports(home, PRODUCTION_ENV)
     try:
         database_url = start(topology)["DATABASE_URL"]
         processes = {

@@ -58,6 +58,22 @@ class Topology:
             entry_port=int(env.get("CLUSTER_PORT") or 5005),
         )
 
+    @classmethod
+    def on_free_ports(cls, home: Path, extra_env: Dict[str, str]) -> "Topology":
+        """A cluster in `home` beside whatever else runs here: the tests and
+        `make bench-load`. The second Rasa and action server take the port
+        after the first's."""
+        return cls(
+            home=home,
+            entry_port=services.free_port(),
+            actions_port=services.free_port(),
+            postgres_port=services.free_port(),
+            redis_port=services.free_port(),
+            rasa_base_port=services.free_port(),
+            action_base_port=services.free_port(),
+            extra_env=extra_env,
+        )
+
     @property
     def rasa_ports(self) -> List[int]:
         return [self.rasa_base_port + i for i in range(self.rasa_instances)]

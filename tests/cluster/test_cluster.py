@@ -23,7 +23,7 @@ from bot.cluster.__main__ import Topology, start, stop
 from bot.store.lock_store import LEASE_S, SettingsLockStore
 from bot.store.redaction import redact
 from tests.e2e.conversation import buttons, post_json, say, widget_turn
-from tests.e2e.servers import ROOT, free_port, stored_requests
+from tests.e2e.servers import ROOT, stored_requests
 from tests.e2e.stored import events_of, user_texts
 from tests.e2e.test_rest_conversations import INTAKES
 
@@ -50,17 +50,8 @@ def cluster() -> Iterator[Tuple[Topology, str]]:
     # user postgres.
     home = Path(tempfile.mkdtemp(prefix="vraagwijzer-cluster-"))
     home.chmod(0o755)
-    topology = Topology(
-        home=home,
-        entry_port=free_port(),
-        actions_port=free_port(),
-        postgres_port=free_port(),
-        redis_port=free_port(),
-        rasa_base_port=free_port(),
-        action_base_port=free_port(),
-        # A loaded test machine must not turn a slow turn into a fault message.
-        extra_env={"TURN_TIMEOUT_S": "60"},
-    )
+    # A loaded test machine must not turn a slow turn into a fault message.
+    topology = Topology.on_free_ports(home, {"TURN_TIMEOUT_S": "60"})
     try:
         settings = start(topology)
         yield topology, settings["DATABASE_URL"]
