@@ -4,9 +4,9 @@ Rasa's processor swallows a failing custom action (it logs the exception and
 carries on without the action's events) and its fail-safe tracker store
 swallows a failing database (it logs and uses memory). Either way the user
 would hear nothing, or an answer built on an empty conversation. The channel
-opens `collecting()` around a turn; the tracker store and the log handler
-below `report()` into it; the channel then answers with a short Dutch message
-instead (bot/channels/rest.py).
+opens `collecting()` around a turn; the tracker store and
+`watch_rasa_actions()` `report()` into it; the channel then answers with a
+short Dutch message instead (bot/channels/rest.py).
 
 The faults live in a context variable: each request handler runs in its own
 asyncio task, so concurrent turns of different conversations do not mix.
@@ -14,18 +14,16 @@ asyncio task, so concurrent turns of different conversations do not mix.
 
 from __future__ import annotations
 
-import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterator, Optional, Set
+
+from bot import rasa_internals
 
 DATABASE = "database"
 ACTIONS = "actions"
 TIMEOUT = "timeout"
 CRASH = "crash"
-
-# What Rasa's MessageProcessor._run_action logs when an action raised (3.6).
-ACTION_FAILURE_LOG = "Encountered an exception while running action"
 
 _turn: ContextVar[Optional[Set[str]]] = ContextVar("turn_faults", default=None)
 
@@ -62,16 +60,11 @@ def reported(kind: str) -> Iterator[None]:
         raise
 
 
-class ActionFailureHandler(logging.Handler):
-    """Turns Rasa's log line about a failed custom action into a reported fault."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if str(record.msg).startswith(ACTION_FAILURE_LOG):
-            report(ACTIONS)
+def report_failed_action() -> None:
+    report(ACTIONS)
 
 
 def watch_rasa_actions() -> None:
-    """Installs the handler on Rasa's processor logger, once."""
-    processor_logger = logging.getLogger("rasa.core.processor")
-    if not any(isinstance(h, ActionFailureHandler) for h in processor_logger.handlers):
-        processor_logger.addHandler(ActionFailureHandler(level=logging.ERROR))
+    """Reports ACTIONS when Rasa swallows a failed custom action (it only logs
+    it: bot/rasa_internals.py)."""
+    rasa_internals.watch_action_failures(report_failed_action)

@@ -106,13 +106,13 @@ def _tracker_store_class() -> type:
     # Deferred: importing Rasa takes seconds and only the Rasa server needs it.
     from rasa.core.tracker_store import SQLTrackerStore
 
-    from bot import rasa_patches
+    from bot import rasa_internals
 
     # Rasa imports this module from endpoints.yml in every process that serves
     # conversations: the place to install the patches, before the first turn.
-    rasa_patches.apply()
+    rasa_internals.apply()
 
-    class DatabaseUrlTrackerStore(SQLTrackerStore):
+    class DatabaseUrlTrackerStore(rasa_internals.KnownEventCount, SQLTrackerStore):
         """SQLTrackerStore whose connection comes from DATABASE_URL (bot/settings.py).
 
         Rasa creates it with `host` set to the endpoint's `url` (unused here),
