@@ -53,18 +53,19 @@ class ValidateFollowupForm(FormValidationAction):
     ) -> List[Text]:
         # Someone who asked for a coordinator skips the choice: the coordinator
         # makes it with them.
-        slots = [] if tracker.get_slot("handoff_requested") else ["chosen_option"]
-        slots.append("contact_consent")
+        wanted = {"contact_consent"}
+        if not tracker.get_slot("handoff_requested"):
+            wanted.add("chosen_option")
         if tracker.get_slot("contact_consent"):
             # One question for name and e-mail (a phone number may come with
             # it); the e-mail is asked on its own only while it is missing, at
             # most twice.
-            slots.append("contact_name")
+            wanted.add("contact_name")
             if tracker.get_slot("contact_email") is not None or (
                 answers_to(tracker, "contact_email") < MAX_ANSWERS_PER_QUESTION
             ):
-                slots.append("contact_email")
-        return slots
+                wanted.add("contact_email")
+        return [slot for slot in domain_slots if slot in wanted]
 
     def validate_chosen_option(
         self,

@@ -20,30 +20,13 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import extraction, restatement, validators
-
-NEED_CATEGORIES = (
-    "talent",
-    "innovatie",
-    "kennis_netwerk",
-    "leven_lang_ontwikkelen",
-    "onderwijs_invloed",
-    "loket",
+from actions.vocabulary import (
+    COMPANY_CONTEXT,
+    NEED_CODES,
+    PROBES_BY_NEED,
+    need_of_intent,
 )
 
-# What a coordinator asks for each need: the vraag achter de vraag. Only what
-# the message so far did not already say is asked; `topic` is usually in the
-# opening and then skipped.
-PROBES_BY_NEED: Dict[str, List[str]] = {
-    "talent": ["headcount", "education_level", "time_horizon"],
-    "innovatie": ["topic", "desired_outcome", "time_horizon", "own_time"],
-    "kennis_netwerk": ["topic", "desired_outcome", "own_time"],
-    "leven_lang_ontwikkelen": ["topic", "headcount", "education_level", "time_horizon"],
-    "onderwijs_invloed": ["topic", "education_level", "own_time"],
-    "loket": ["topic", "desired_outcome", "time_horizon"],
-}
-COMPANY_CONTEXT = ["company_name", "region", "sector", "company_size"]
-# Slots a message may state that no question of the need asks for.
-STATED_ONLY = ("contract_type", "tried_before")
 # Slots that may not be skipped after two unclear answers.
 NEVER_SKIPPED = ("need_category", "question_confirmed", "question_correction")
 MAX_ANSWERS_PER_QUESTION = 2
@@ -78,13 +61,6 @@ CONTINUE_PAYLOAD = "/inform"
 # ("een stuk of drie", later "we hebben 12 medewerkers").
 RESTATED_SLOTS = ("company_size", "headcount", "region", "education_level",
                   "contract_type", "time_horizon", "own_time")  # fmt: skip
-
-
-def need_from_intent(intent_name: Optional[str]) -> Optional[str]:
-    if intent_name and intent_name.startswith("need_"):
-        code = intent_name.removeprefix("need_")
-        return code if code in NEED_CATEGORIES else None
-    return None
 
 
 def slot_before_latest_message(tracker: Tracker, slot: Text) -> Any:
@@ -158,7 +134,7 @@ def latest_confidence(tracker: Tracker) -> float:
 def likeliest_need(tracker: Tracker, min_confidence: float = 0.3) -> Optional[str]:
     """The best need intent in the ranking, also when the top intent is a fallback."""
     for ranked in tracker.latest_message.get("intent_ranking") or []:
-        need = need_from_intent(ranked.get("name"))
+        need = need_of_intent(ranked.get("name"))
         if need and ranked.get("confidence", 0) >= min_confidence:
             return need
     return None
@@ -212,7 +188,7 @@ class ValidateIntakeForm(FormValidationAction):
                 return []  # the form rejects; the interruption's rule answers
             extra = handled
         previous_need = slot_before_latest_message(tracker, "need_category")
-        if previous_need in NEED_CATEGORIES and requested not in NEED_MAY_CHANGE_AT:
+        if previous_need in NEED_CODES and requested not in NEED_MAY_CHANGE_AT:
             # The questions of the need as it was: a later answer that sounds
             # like another need does not change them (see validate_need_category).
             extra.append(SlotSet("need_category", previous_need))
@@ -286,7 +262,7 @@ class ValidateIntakeForm(FormValidationAction):
         correcting = requested in ("question_confirmed", "question_correction")
         if (first_message or correcting) and requested != "topic":
             need = (
-                need_from_intent(latest_intent(tracker))
+                need_of_intent(latest_intent(tracker))
                 or tracker.get_slot("need_category")
                 or likeliest_need(tracker)
             )
@@ -304,22 +280,23 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[Text]:
+        """The form's slots in domain.yml's order: those of the need, minus a
+        question asked twice without a usable answer."""
         need = tracker.get_slot("need_category")
         if need not in PROBES_BY_NEED:
             return ["need_category"]
-        slots = ["need_category", *PROBES_BY_NEED[need], *COMPANY_CONTEXT]
-        # A question asked twice without a usable answer is not asked again.
-        slots = [
+        wanted = {"need_category", *PROBES_BY_NEED[need], *COMPANY_CONTEXT}
+        wanted = {
             slot
-            for slot in slots
+            for slot in wanted
             if slot in NEVER_SKIPPED
             or tracker.get_slot(slot) is not None
             or answers_to(tracker, slot) < MAX_ANSWERS_PER_QUESTION
-        ]
-        slots.append("question_confirmed")
+        }
+        wanted.add("question_confirmed")
         if tracker.get_slot("question_confirmed") is False:
-            slots.append("question_correction")
-        return slots
+            wanted.add("question_correction")
+        return [slot for slot in domain_slots if slot in wanted]
 
     def _skip_or_reask(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: Text, response: Text
@@ -342,11 +319,11 @@ class ValidateIntakeForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         previous = slot_before_latest_message(tracker, "need_category")
         asked = tracker.get_slot("requested_slot") in NEED_MAY_CHANGE_AT
-        if previous in NEED_CATEGORIES and not asked:
+        if previous in NEED_CODES and not asked:
             # Answers to later questions can sound like another need; the
             # entrepreneur changes the need by correcting the restated question.
             return {"need_category": previous}
-        need = slot_value if slot_value in NEED_CATEGORIES else likeliest_need(tracker)
+        need = slot_value if slot_value in NEED_CODES else likeliest_need(tracker)
         if need is None:
             need = extraction.need_from_text(tracker.latest_message.get("text") or "")
         if need is None:
@@ -634,7 +611,7 @@ class AskCombined(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         need = tracker.get_slot("need_category")
-        wanted = PROBES_BY_NEED.get(need, []) + COMPANY_CONTEXT
+        wanted = (*PROBES_BY_NEED.get(need, ()), *COMPANY_CONTEXT)
         combine = self.together_with in wanted and tracker.get_slot(self.together_with) is None
         response = self.response_combined if combine else self.response_single
         dispatcher.utter_message(response=response)

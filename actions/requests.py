@@ -11,8 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.contact import NO_PHONE
-from actions.intake import PROBES_BY_NEED, STATED_ONLY
 from actions.options import option_summaries, ranked_options
+from actions.vocabulary import ANSWER_SLOTS
 from bot.settings import load_settings
 from bot.store.session import UnitOfWork, session_factory
 
@@ -21,9 +21,6 @@ logger = logging.getLogger(__name__)
 # Rasa's input channel names, as the coordinators know them.
 CHANNELS = {"socketio": "web", "telegram": "telegram", "rest": "rest"}
 FOLLOWUP_FORM = "followup_form"
-PROBE_SLOTS = sorted(
-    {slot for probes in PROBES_BY_NEED.values() for slot in probes} | set(STATED_ONLY)
-)
 
 
 def channel_of(tracker: Tracker) -> str:
@@ -54,7 +51,7 @@ def request_fields(tracker: Tracker) -> Dict[str, Any]:
         "options": options or [],
         "chosen_option": slot("chosen_option"),
         "handoff_requested": bool(slot("handoff_requested")),
-        "answers": {name: slot(name) for name in PROBE_SLOTS if slot(name)},
+        "answers": {name: slot(name) for name in ANSWER_SLOTS if slot(name)},
     }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -115,3 +116,9 @@ def make_tracker(
         active_loop={"name": active_loop} if active_loop else {},
         latest_action_name="action_listen",
     )
+
+
+def form_slots(form: str) -> List[str]:
+    """A form's `required_slots` in domain.yml: what rasa_sdk hands required_slots."""
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    return list(domain["forms"][form]["required_slots"])

@@ -39,6 +39,7 @@ from bot.review.accounts import (
     password_matches,
     set_password,
 )
+from actions.vocabulary import NEED_LABELS
 from bot.review.corrections import nlu_yaml
 from bot.review.dashboard import figures
 from bot.review.throttle import LoginThrottle
@@ -55,14 +56,7 @@ PAGE_SIZE = 25
 LOW_CONFIDENCE = 0.6
 SECRET_KEY_FILE = REPO_ROOT / "var" / "review_secret_key"
 
-CATEGORIES = {
-    "talent": "Talent",
-    "innovatie": "Innovatie",
-    "kennis_netwerk": "Kennis en netwerk",
-    "leven_lang_ontwikkelen": "Leven lang ontwikkelen",
-    "onderwijs_invloed": "Invloed op onderwijs",
-    "loket": "Loket (wegwijs)",
-}
+CATEGORIES = NEED_LABELS
 CHANNELS = {"web": "Website", "telegram": "Telegram", "rest": "REST"}
 ANSWERS = {
     "topic": "Onderwerp",
