@@ -70,7 +70,7 @@ def user_message(
 
 
 # What the action server must see before it stores a request or erases a
-# conversation (actions/requests.py, actions/privacy.py).
+# conversation (actions/stored_request.py, actions/privacy.py).
 FOLLOWUP_SUBMITTED: Dict[str, Any] = {
     "earlier": [{"event": "active_loop", "name": "followup_form"}],
     "this_turn": [{"event": "action", "name": "followup_form"},

@@ -13,7 +13,7 @@ from actions.fallback import ActionDefaultAskAffirmation
 from actions.handoff import ActionRequestHandoff
 from actions.options import ActionAskChosenOption, profile_from_tracker
 from actions.privacy import ActionEraseConversation
-from actions.requests import ActionStoreRequest
+from actions.stored_request import ActionStoreRequest
 from bot.settings import load_settings
 from bot.store.session import UnitOfWork, session_factory
 from tests.conftest import (

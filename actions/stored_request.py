@@ -12,9 +12,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.contact import NO_PHONE
 from actions.options import option_summaries, ranked_options
+from actions.store_access import in_store
 from actions.vocabulary import ANSWER_SLOTS
 from bot.settings import load_settings
-from bot.store.session import UnitOfWork, session_factory
 
 logger = logging.getLogger(__name__)
 
@@ -82,12 +82,9 @@ def intake_completed(tracker: Tracker) -> bool:
     return bool(loops) and loops[-1] == FOLLOWUP_FORM
 
 
-def save_request(tracker: Tracker, **overrides: Any) -> None:
+async def save_request(tracker: Tracker, **overrides: Any) -> None:
     fields = {**request_fields(tracker), **overrides}
-    factory = session_factory(load_settings().database_url)
-    with UnitOfWork(factory) as uow:
-        uow.requests.upsert(tracker.sender_id, **fields)
-        uow.commit()
+    await in_store(lambda uow: uow.requests.upsert(tracker.sender_id, **fields))
 
 
 class ActionStoreRequest(Action):
@@ -106,7 +103,7 @@ class ActionStoreRequest(Action):
             )
             return []
         try:
-            save_request(tracker)
+            await save_request(tracker)
         except Exception:  # noqa: BLE001 - the entrepreneur must hear it failed
             logger.exception("storing request of %s failed", tracker.sender_id)
             dispatcher.utter_message(response="utter_store_failed")
