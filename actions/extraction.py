@@ -14,12 +14,12 @@ from typing import Dict, List, Optional, Sequence
 
 import yaml
 
-from actions import validators
+from actions import parsing
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
 
 _NUMBER_WORDS = sorted(
-    (w for w in validators.NUMBER_WORDS if w not in ("een", "één")), key=len, reverse=True
+    (w for w in parsing.NUMBER_WORDS if w not in ("een", "één")), key=len, reverse=True
 )
 _NUMBER = (
     r"(?:\d+|(?:een\s+)?stuk\s+of\s+(?:" + "|".join(_NUMBER_WORDS) + r"|\d+)"
@@ -196,20 +196,20 @@ def known_regions() -> Dict[str, str]:
 
 def extract(text: str) -> Dict[str, str]:
     """Every slot the message clearly states, as normalised values."""
-    text = validators.clean_text(text)
+    text = parsing.clean_text(text)
     if not text or text.startswith("/"):
         return {}
     # Contact data offered unasked is read elsewhere; it never becomes a slot here.
-    text = validators.PHONE_PATTERN.sub(" ", validators.EMAIL_PATTERN.sub(" ", text))
-    text = validators.PLACEHOLDER.sub(" ", text)
-    if not validators.is_free_text(text):
+    text = parsing.PHONE_PATTERN.sub(" ", parsing.EMAIL_PATTERN.sub(" ", text))
+    text = parsing.PLACEHOLDER.sub(" ", text)
+    if not parsing.is_free_text(text):
         return {}
     lowered = text.lower()
     found: Dict[str, Optional[str]] = {
         "company_size": company_size(lowered),
         "headcount": headcount(lowered),
         "region": region(text),
-        "education_level": validators.normalise_education_level(lowered),
+        "education_level": parsing.normalise_education_level(lowered),
         "contract_type": contract_type(lowered),
         "time_horizon": timeframe(lowered),
         "own_time": own_time(lowered),
@@ -223,7 +223,7 @@ def extract(text: str) -> Dict[str, str]:
 
 
 def _count(words: str) -> Optional[int]:
-    return validators.parse_count(words)
+    return parsing.parse_count(words)
 
 
 def company_size(lowered: str) -> Optional[str]:
@@ -332,7 +332,7 @@ def own_time(lowered: str) -> Optional[str]:
 def sector_stated(text: str) -> Optional[str]:
     """A sector the message names as the company's: a business type anywhere, an
     activity only in "we zitten in de bouw" or as a compound "installatiebedrijf"."""
-    return validators.sector_in_message(text)
+    return parsing.sector_in_message(text)
 
 
 def company_name(text: str) -> Optional[str]:
@@ -341,14 +341,14 @@ def company_name(text: str) -> Optional[str]:
         match = pattern.search(text)
         if match:
             name = _trim_name(match.group(1))
-            if name and validators.is_company_name(name) and not region_only(name):
+            if name and parsing.is_company_name(name) and not region_only(name):
                 return name
     return None
 
 
 def name_from_answer(text: str, known_region: Optional[str] = None) -> Optional[str]:
     """The company name in an answer to "hoe heet je bedrijf?"."""
-    name = validators.clean_text(text)
+    name = parsing.clean_text(text)
     lowered = name.lower()
     for prefix in NAME_PREFIXES:
         if lowered.startswith(prefix + " "):
@@ -359,7 +359,7 @@ def name_from_answer(text: str, known_region: Optional[str] = None) -> Optional[
     if known_region and name.lower().endswith(" " + known_region.lower()):
         name = name[: -len(known_region)].strip()
     name = name.strip(" ,.:;")
-    return name if validators.is_company_name(name) else None
+    return name if parsing.is_company_name(name) else None
 
 
 def _trim_name(name: str) -> str:
@@ -380,13 +380,13 @@ def tried_before(text: str) -> Optional[str]:
     match = TRIED_PATTERN.search(text)
     if not match:
         return None
-    phrase = validators.clean_text(match.group(0))
+    phrase = parsing.clean_text(match.group(0))
     return phrase if len(phrase.split()) <= 12 else None
 
 
 def tried_from_answer(text: str) -> str:
     """An answer to "wat heb je al geprobeerd?": "nog niets" for every kind of no."""
-    cleaned = validators.clean_text(text)
+    cleaned = parsing.clean_text(text)
     if NOTHING_TRIED.match(cleaned) and len(cleaned.split()) <= 4:
         return "nog niets"
     return cleaned
@@ -394,8 +394,8 @@ def tried_from_answer(text: str) -> str:
 
 def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) -> Optional[str]:
     """The short noun phrase of what the question is about, from the parse."""
-    text = IDIOMS.sub(" ", validators.clean_text(text))
-    if not validators.is_free_text(text):
+    text = IDIOMS.sub(" ", parsing.clean_text(text))
+    if not parsing.is_free_text(text):
         return None
     excluded = {w.lower() for value in exclude if value for w in str(value).split()}
     if need == "talent":
@@ -438,7 +438,7 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
 def answer_phrase(text: str) -> Optional[str]:
     """A short answer that is one noun phrase as a whole ("de weg in het
     onderwijs"), with "onze" as "je"; None when it has a verb or no article."""
-    words = validators.clean_text(text).split()
+    words = parsing.clean_text(text).split()
     if not words or len(words) > MAX_TOPIC_WORDS + 1 or words[0].lower() not in PHRASE_STARTS:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in _nlp()(" ".join(words))):
@@ -494,8 +494,8 @@ def _generic(token, excluded: set) -> bool:
         or token.lemma_.lower() in GENERIC_NOUNS
         or lower in excluded
         or lower in known_regions()
-        or lower in validators.BUSINESS_WORDS
-        or validators._strip_company_suffix(lower) != lower
+        or lower in parsing.BUSINESS_WORDS
+        or parsing._strip_company_suffix(lower) != lower
         or len(lower) < 3
         or not re.search(r"[a-zà-ÿ]", lower)
     )
@@ -539,7 +539,7 @@ NEED_SIGNALS = (
 
 def need_from_text(text: str) -> Optional[str]:
     """The need a message names in so many words, or None."""
-    lowered = validators.clean_text(text).lower()
+    lowered = parsing.clean_text(text).lower()
     for need, pattern in NEED_SIGNALS:
         if re.search(pattern, lowered):
             return need

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import extraction, restatement, validators
+from actions import extraction, parsing, restatement
 from actions.vocabulary import (
     COMPANY_CONTEXT,
     NEED_CODES,
@@ -151,11 +151,11 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "company_name":
         return extraction.name_from_answer(text) is not None
     if slot == "sector":
-        return (validators.normalise_sector(text) or validators.other_sector(text)) is not None
+        return (parsing.normalise_sector(text) or parsing.other_sector(text)) is not None
     if slot in ("company_size", "headcount"):
-        return validators.parse_count(text) is not None
+        return parsing.parse_count(text) is not None
     if slot == "education_level":
-        return validators.normalise_education_level(text) is not None
+        return parsing.normalise_education_level(text) is not None
     if slot == "time_horizon":
         return extraction.timeframe_from_answer(text.lower()) is not None
     if slot == "own_time":
@@ -163,7 +163,7 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "region":
         return extraction.region(text) is not None
     if slot in ("topic", "desired_outcome", "tried_before"):
-        return validators.is_free_text(text) and len(text.split()) >= 1
+        return parsing.is_free_text(text) and len(text.split()) >= 1
     return False
 
 
@@ -175,7 +175,7 @@ class ValidateIntakeForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         requested = tracker.get_slot("requested_slot")
-        text = validators.clean_text(tracker.latest_message.get("text"))
+        text = parsing.clean_text(tracker.latest_message.get("text"))
         intent = latest_intent(tracker)
         extra: List[EventType] = []
         if is_fresh_user_message(tracker) and requested and text == CONTINUE_PAYLOAD:
@@ -249,7 +249,7 @@ class ValidateIntakeForm(FormValidationAction):
             # "uit", "in" or a comma. What the name says it does is the sector.
             if not NAME_THEN_PLACE.search(text):
                 found.pop("region", None)
-            name_sector = validators.sector_of_name(text)
+            name_sector = parsing.sector_of_name(text)
             if name_sector:
                 found["sector"] = name_sector
         for slot, value in found.items():
@@ -338,7 +338,7 @@ class ValidateIntakeForm(FormValidationAction):
                 return {"need_category": None}
         events: Dict[Text, Any] = {"need_category": need}
         if not tracker.get_slot("original_question"):
-            events["original_question"] = validators.clean_text(
+            events["original_question"] = parsing.clean_text(
                 tracker.latest_message.get("text")
             )
         return events
@@ -350,8 +350,8 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
-        if not validators.is_free_text(text):
+        text = parsing.clean_text(slot_value)
+        if not parsing.is_free_text(text):
             return self._skip_or_reask(dispatcher, tracker, "topic", "utter_invalid_topic")
         if tracker.get_slot("requested_slot") != "topic":
             return {"topic": text}  # already a noun phrase from the extraction
@@ -373,8 +373,8 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
-        if not validators.is_free_text(text) and text.lower() not in ("weet ik niet", "geen idee"):
+        text = parsing.clean_text(slot_value)
+        if not parsing.is_free_text(text) and text.lower() not in ("weet ik niet", "geen idee"):
             return self._skip_or_reask(
                 dispatcher, tracker, "desired_outcome", "utter_invalid_free_answer"
             )
@@ -396,8 +396,8 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
-        level = validators.normalise_education_level(text)
+        text = parsing.clean_text(slot_value)
+        level = parsing.normalise_education_level(text)
         if level:
             return {"education_level": level}
         lowered = text.lower()
@@ -417,7 +417,7 @@ class ValidateIntakeForm(FormValidationAction):
         text = str(slot_value)
         if tracker.get_slot("requested_slot") != "headcount":
             return {"headcount": text}  # normalised by the extraction
-        count = extraction.headcount(text.lower()) or validators.parse_count(text)
+        count = extraction.headcount(text.lower()) or parsing.parse_count(text)
         if count is None:
             return self._skip_or_reask(dispatcher, tracker, "headcount", "utter_invalid_headcount")
         return {"headcount": str(count)}
@@ -430,7 +430,7 @@ class ValidateIntakeForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         text = str(slot_value)
-        count = extraction.company_size(text.lower()) or validators.parse_count(text)
+        count = extraction.company_size(text.lower()) or parsing.parse_count(text)
         if count is None or int(count) > 100_000 or int(count) < 1:
             return self._skip_or_reask(
                 dispatcher, tracker, "company_size", "utter_invalid_company_size"
@@ -444,13 +444,13 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
-        code = validators.normalise_sector(text) or validators.other_sector(text)
+        text = parsing.clean_text(slot_value)
+        code = parsing.normalise_sector(text) or parsing.other_sector(text)
         if code:
             return {"sector": code}
         asked_twice = answers_to(tracker, "sector") >= MAX_ANSWERS_PER_QUESTION
-        free = validators.is_free_text(text) and len(text.split()) <= 4
-        if asked_twice and free and not validators.is_person_name(text):
+        free = parsing.is_free_text(text) and len(text.split()) <= 4
+        if asked_twice and free and not parsing.is_person_name(text):
             # Not in the list, but clearly a branch: kept in their words.
             return {"sector": text.lower()}
         return self._skip_or_reask(dispatcher, tracker, "sector", "utter_invalid_sector")
@@ -462,7 +462,7 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
+        text = parsing.clean_text(slot_value)
         if tracker.get_slot("requested_slot") != "company_name":
             return {"company_name": text}  # introduced as a name in a free message
         place = extraction.region(text) if NAME_THEN_PLACE.search(text) else None
@@ -480,7 +480,7 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
+        text = parsing.clean_text(slot_value)
         found = extraction.region(text)
         if found:
             return {"region": found}
@@ -488,7 +488,7 @@ class ValidateIntakeForm(FormValidationAction):
         for prefix in ("in ", "regio ", "de regio ", "uit ", "bij ", "we zitten in ", "te "):
             if region.lower().startswith(prefix):
                 region = region[len(prefix) :]
-        if not validators.is_free_text(region) or len(region.split()) > 4:
+        if not parsing.is_free_text(region) or len(region.split()) > 4:
             return self._skip_or_reask(dispatcher, tracker, "region", "utter_invalid_region")
         return {"region": region[:1].upper() + region[1:]}
 
@@ -499,11 +499,11 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
+        text = parsing.clean_text(slot_value)
         phrase = extraction.timeframe_from_answer(text.lower())
         if phrase:
             return {"time_horizon": phrase}
-        if validators.is_free_text(text) and len(text.split()) <= 6:
+        if parsing.is_free_text(text) and len(text.split()) <= 6:
             return {"time_horizon": text.lower()}
         return self._skip_or_reask(
             dispatcher, tracker, "time_horizon", "utter_invalid_time_horizon"
@@ -516,11 +516,11 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
+        text = parsing.clean_text(slot_value)
         phrase = extraction.own_time(text.lower())
         if phrase:
             return {"own_time": phrase}
-        if validators.is_free_text(text) and len(text.split()) <= 6:
+        if parsing.is_free_text(text) and len(text.split()) <= 6:
             return {"own_time": text.lower()}
         return self._skip_or_reask(dispatcher, tracker, "own_time", "utter_invalid_own_time")
 
@@ -531,16 +531,16 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(tracker.latest_message.get("text"))
+        text = parsing.clean_text(tracker.latest_message.get("text"))
         intent = latest_intent(tracker)
-        if intent == "affirm" or validators.is_yes(text):
+        if intent == "affirm" or parsing.is_yes(text):
             return {"question_confirmed": True}
         if answers_to(tracker, "question_confirmed") >= MAX_RESTATEMENTS:
             # Three restatements without a yes: a coordinator sorts out the rest.
             dispatcher.utter_message(response="utter_restatement_limit")
             return {"question_confirmed": True}
         plain_no = len(text.split()) <= MAX_WORDS_OF_PLAIN_NO
-        if plain_no and (intent == "deny" or validators.is_no(text)):
+        if plain_no and (intent == "deny" or parsing.is_no(text)):
             return {"question_confirmed": False, "question_correction": None}
         # Anything else is the entrepreneur's own wording of the correction.
         return self._take_correction(dispatcher, tracker, text)
@@ -552,8 +552,8 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
-        if latest_intent(tracker) == "affirm" or validators.is_yes(text):
+        text = parsing.clean_text(slot_value)
+        if latest_intent(tracker) == "affirm" or parsing.is_yes(text):
             return {"question_confirmed": True, "question_correction": None}
         return self._take_correction(dispatcher, tracker, text)
 
@@ -566,7 +566,7 @@ class ValidateIntakeForm(FormValidationAction):
         correction naming another need has set need_category by its intent.
         """
         text = re.sub(r"^(?:nee|neen|nope|niet\s+helemaal|klopt\s+niet)[,.!]*\s*", "", text, flags=re.I)
-        if not validators.is_free_text(text) or text.startswith("/"):
+        if not parsing.is_free_text(text) or text.startswith("/"):
             if answers_to(tracker, tracker.get_slot("requested_slot")) >= MAX_ANSWERS_PER_QUESTION:
                 dispatcher.utter_message(response="utter_restatement_limit")
                 return {"question_confirmed": True}

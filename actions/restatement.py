@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Mapping, Optional
 
-from actions import extraction, validators
+from actions import extraction, parsing
 
 PHRASES_RESPONSE = "utter_restatement_phrases"
 REFINED_TEMPLATES = {
@@ -26,7 +26,7 @@ DIPLOMA_TEMPLATE = "utter_refined_leven_lang_ontwikkelen_diploma"
 FRAME_WORDS = 11
 MAX_WORDS = 45
 MAX_GOAL_WORDS = 6
-UNKNOWN = validators.UNKNOWN
+UNKNOWN = parsing.UNKNOWN
 
 
 def phrases(domain: Mapping[str, Any]) -> Dict[str, Any]:
@@ -38,7 +38,7 @@ def template(domain: Mapping[str, Any], response: str) -> str:
 
 
 def known(value: Any) -> Optional[str]:
-    text = validators.clean_text(value)
+    text = parsing.clean_text(value)
     return text if text and text.lower() != UNKNOWN else None
 
 
@@ -101,7 +101,7 @@ def _question(need: str, values: Mapping[str, Any], words: Mapping[str, Any], te
 
 
 def _people(need: str, values: Mapping[str, Any], words: Mapping[str, Any], topic: Optional[str]) -> str:
-    count = validators.parse_count(str(values.get("headcount") or ""))
+    count = parsing.parse_count(str(values.get("headcount") or ""))
     if need == "talent":
         plural = count != 1
         people_topic = topic and extraction.PEOPLE_WANTED.fullmatch(topic.lower())
@@ -124,15 +124,15 @@ def _default_people(values: Mapping[str, Any], words: Mapping[str, Any], plural:
 
 
 def _level_code(value: Any) -> Optional[str]:
-    level = validators.normalise_education_level(str(value or ""))
+    level = parsing.normalise_education_level(str(value or ""))
     return level
 
 
 def _company(values: Mapping[str, Any], words: Mapping[str, Any], detail: int) -> Optional[str]:
     name = known(values.get("company_name"))
-    sector = validators.normalise_sector(str(values.get("sector") or ""))
+    sector = parsing.normalise_sector(str(values.get("sector") or ""))
     free_sector = known(values.get("sector")) if not sector else None
-    size = validators.parse_count(str(values.get("company_size") or ""))
+    size = parsing.parse_count(str(values.get("company_size") or ""))
     region = known(values.get("region"))
     details = ""
     if detail and (sector or free_sector or size or region):
@@ -140,7 +140,7 @@ def _company(values: Mapping[str, Any], words: Mapping[str, Any], detail: int) -
         if sector and detail >= 2:
             sector_words = words["sector_names"].get(sector, sector.replace("_", " "))
             details += " " + words["sector"].format(sector=sector_words)
-        elif free_sector and detail >= 2 and validators.is_free_text(free_sector) and len(free_sector.split()) <= 3:
+        elif free_sector and detail >= 2 and parsing.is_free_text(free_sector) and len(free_sector.split()) <= 3:
             details += " " + words["free_sector"].format(sector=free_sector.lower())
         if size:
             key = "size_one" if size == 1 else "size"
@@ -160,7 +160,7 @@ def _goal(need: str, values: Mapping[str, Any], words: Mapping[str, Any]) -> Opt
     if need == "talent":
         return None
     goal = known(values.get("desired_outcome"))
-    if not goal or not validators.is_free_text(goal):
+    if not goal or not parsing.is_free_text(goal):
         return None
     lowered = goal.lower()
     for keyword, phrase in words["goals"].items():

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.contact import NO_PHONE
+from actions.followup import NO_PHONE
 from actions.options import option_summaries, ranked_options
 from actions.store_access import in_store
 from actions.vocabulary import ANSWER_SLOTS

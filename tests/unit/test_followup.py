@@ -8,8 +8,8 @@ import pytest
 from rasa_sdk.events import ActiveLoop
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.contact import ValidateFollowupForm
 from actions.fallback import ActionDefaultAskAffirmation
+from actions.followup import ValidateFollowupForm
 from actions.handoff import ActionRequestHandoff
 from actions.options import ActionAskChosenOption, profile_from_tracker
 from actions.privacy import ActionEraseConversation
