@@ -39,7 +39,8 @@ class ValidateFollowupForm(FormValidationAction):
             requested == "chosen_option"
             and is_fresh_user_message(tracker)
             and latest_intent(tracker) in INTERRUPTIONS
-            and read_choice(text, tracker.get_slot("options") or []) not in (None, NONE_CHOSEN)
+            and read_choice(text, tracker.get_slot("options") or [])
+            not in (None, NONE_CHOSEN)
         ):
             tracker.add_slots([SlotSet("chosen_option", text)])
         return await super().run(dispatcher, tracker, domain)
@@ -75,7 +76,10 @@ class ValidateFollowupForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         choice = read_choice(slot_value, tracker.get_slot("options") or [])
-        if choice is None and answers_to(tracker, "chosen_option") >= MAX_ANSWERS_PER_QUESTION:
+        if (
+            choice is None
+            and answers_to(tracker, "chosen_option") >= MAX_ANSWERS_PER_QUESTION
+        ):
             choice = NONE_CHOSEN  # twice unclear: a coordinator chooses with them
         if choice is None:
             dispatcher.utter_message(response="utter_invalid_option")
@@ -121,7 +125,12 @@ class ValidateFollowupForm(FormValidationAction):
             values["contact_phone"] = phone
         rest = parsing.EMAIL_PATTERN.sub(" ", text)
         rest = parsing.PHONE_PATTERN.sub(" ", rest)
-        rest = " ".join(w for w in rest.replace(",", " ").split() if w.lower() not in ("en", "mijn", "e-mail", "email", "mail", "is", "tel", "telefoon"))
+        rest = " ".join(
+            w
+            for w in rest.replace(",", " ").split()
+            if w.lower()
+            not in ("en", "mijn", "e-mail", "email", "mail", "is", "tel", "telefoon")
+        )
         name = parsing.clean_name(rest)
         if name is None or not parsing.is_free_text(name):
             name = None

@@ -104,7 +104,10 @@ def is_fresh_user_message(tracker: Tracker) -> bool:
             continue
         # Rasa hands the validation a tracker that ends in the form's own action.
         if kind == "action" and event.get("name") in (
-            "action_listen", "action_extract_slots", "intake_form", "followup_form"
+            "action_listen",
+            "action_extract_slots",
+            "intake_form",
+            "followup_form",
         ):
             continue
         return kind == "user"
@@ -118,7 +121,11 @@ def says_stop(text: str) -> bool:
     return (
         not name_like
         and len(words) <= 6
-        and re.search(r"\b(?:stop\w*|ophouden|kap(?:pen|t)?|ermee\s+op|zitten|geen\s+zin)\b", text, re.I)
+        and re.search(
+            r"\b(?:stop\w*|ophouden|kap(?:pen|t)?|ermee\s+op|zitten|geen\s+zin)\b",
+            text,
+            re.I,
+        )
         is not None
     )
 
@@ -151,7 +158,9 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "company_name":
         return extraction.name_from_answer(text) is not None
     if slot == "sector":
-        return (parsing.normalise_sector(text) or parsing.other_sector(text)) is not None
+        return (
+            parsing.normalise_sector(text) or parsing.other_sector(text)
+        ) is not None
     if slot in ("company_size", "headcount"):
         return parsing.parse_count(text) is not None
     if slot == "education_level":
@@ -181,7 +190,10 @@ class ValidateIntakeForm(FormValidationAction):
         if is_fresh_user_message(tracker) and requested and text == CONTINUE_PAYLOAD:
             # "Doorgaan waar we waren" after the fallback: ask the open question again.
             tracker.add_slots([SlotSet(requested, None)])
-            return [SlotSet(requested, None), *await self.next_slot_events(dispatcher, tracker, domain)]
+            return [
+                SlotSet(requested, None),
+                *await self.next_slot_events(dispatcher, tracker, domain),
+            ]
         if is_fresh_user_message(tracker) and requested and intent in INTERRUPTIONS:
             handled = self._interruption(dispatcher, tracker, requested, text, intent)
             if handled is None:
@@ -231,7 +243,9 @@ class ValidateIntakeForm(FormValidationAction):
                 return [SlotSet(requested, text)]
             dispatcher.utter_message(response="utter_ask_stop_confirmation")
             return [SlotSet(requested, None)]
-        name_like = requested == "company_name" and "?" not in text and text[:1].isupper()
+        name_like = (
+            requested == "company_name" and "?" not in text and text[:1].isupper()
+        )
         if answer and (not clear or name_like):
             return [SlotSet(requested, text)]
         return None
@@ -267,7 +281,9 @@ class ValidateIntakeForm(FormValidationAction):
                 or likeliest_need(tracker)
             )
             topic = extraction.topic(
-                text, need, exclude=[found.get("company_name"), tracker.get_slot("company_name")]
+                text,
+                need,
+                exclude=[found.get("company_name"), tracker.get_slot("company_name")],
             )
             if topic:
                 stated["topic"] = topic
@@ -299,12 +315,17 @@ class ValidateIntakeForm(FormValidationAction):
         return [slot for slot in domain_slots if slot in wanted]
 
     def _skip_or_reask(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: Text, response: Text
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        slot: Text,
+        response: Text,
     ) -> Dict[Text, Any]:
         """A value that fails: one clear re-ask, the second time the question is dropped."""
-        if tracker.get_slot("requested_slot") == slot and answers_to(
-            tracker, slot
-        ) >= MAX_ANSWERS_PER_QUESTION:
+        if (
+            tracker.get_slot("requested_slot") == slot
+            and answers_to(tracker, slot) >= MAX_ANSWERS_PER_QUESTION
+        ):
             dispatcher.utter_message(response="utter_skip_question")
         else:
             dispatcher.utter_message(response=response)
@@ -352,7 +373,9 @@ class ValidateIntakeForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         text = parsing.clean_text(slot_value)
         if not parsing.is_free_text(text):
-            return self._skip_or_reask(dispatcher, tracker, "topic", "utter_invalid_topic")
+            return self._skip_or_reask(
+                dispatcher, tracker, "topic", "utter_invalid_topic"
+            )
         if tracker.get_slot("requested_slot") != "topic":
             return {"topic": text}  # already a noun phrase from the extraction
         need = tracker.get_slot("need_category")
@@ -363,7 +386,9 @@ class ValidateIntakeForm(FormValidationAction):
         if phrase is None and len(text.split()) <= MAX_WORDS_OF_TOPIC_ANSWER:
             phrase = text.lower()
         if phrase is None:
-            return self._skip_or_reask(dispatcher, tracker, "topic", "utter_invalid_topic")
+            return self._skip_or_reask(
+                dispatcher, tracker, "topic", "utter_invalid_topic"
+            )
         return {"topic": phrase}
 
     def validate_desired_outcome(
@@ -374,7 +399,10 @@ class ValidateIntakeForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         text = parsing.clean_text(slot_value)
-        if not parsing.is_free_text(text) and text.lower() not in ("weet ik niet", "geen idee"):
+        if not parsing.is_free_text(text) and text.lower() not in (
+            "weet ik niet",
+            "geen idee",
+        ):
             return self._skip_or_reask(
                 dispatcher, tracker, "desired_outcome", "utter_invalid_free_answer"
             )
@@ -401,7 +429,16 @@ class ValidateIntakeForm(FormValidationAction):
         if level:
             return {"education_level": level}
         lowered = text.lower()
-        if any(w in lowered for w in ("maakt niet uit", "weet ik niet", "geen idee", "gemengd", "maakt niks uit")):
+        if any(
+            w in lowered
+            for w in (
+                "maakt niet uit",
+                "weet ik niet",
+                "geen idee",
+                "gemengd",
+                "maakt niks uit",
+            )
+        ):
             return {"education_level": lowered}
         return self._skip_or_reask(
             dispatcher, tracker, "education_level", "utter_invalid_education_level"
@@ -419,7 +456,9 @@ class ValidateIntakeForm(FormValidationAction):
             return {"headcount": text}  # normalised by the extraction
         count = extraction.headcount(text.lower()) or parsing.parse_count(text)
         if count is None:
-            return self._skip_or_reask(dispatcher, tracker, "headcount", "utter_invalid_headcount")
+            return self._skip_or_reask(
+                dispatcher, tracker, "headcount", "utter_invalid_headcount"
+            )
         return {"headcount": str(count)}
 
     def validate_company_size(
@@ -453,7 +492,9 @@ class ValidateIntakeForm(FormValidationAction):
         if asked_twice and free and not parsing.is_person_name(text):
             # Not in the list, but clearly a branch: kept in their words.
             return {"sector": text.lower()}
-        return self._skip_or_reask(dispatcher, tracker, "sector", "utter_invalid_sector")
+        return self._skip_or_reask(
+            dispatcher, tracker, "sector", "utter_invalid_sector"
+        )
 
     def validate_company_name(
         self,
@@ -485,11 +526,21 @@ class ValidateIntakeForm(FormValidationAction):
         if found:
             return {"region": found}
         region = text
-        for prefix in ("in ", "regio ", "de regio ", "uit ", "bij ", "we zitten in ", "te "):
+        for prefix in (
+            "in ",
+            "regio ",
+            "de regio ",
+            "uit ",
+            "bij ",
+            "we zitten in ",
+            "te ",
+        ):
             if region.lower().startswith(prefix):
                 region = region[len(prefix) :]
         if not parsing.is_free_text(region) or len(region.split()) > 4:
-            return self._skip_or_reask(dispatcher, tracker, "region", "utter_invalid_region")
+            return self._skip_or_reask(
+                dispatcher, tracker, "region", "utter_invalid_region"
+            )
         return {"region": region[:1].upper() + region[1:]}
 
     def validate_time_horizon(
@@ -522,7 +573,9 @@ class ValidateIntakeForm(FormValidationAction):
             return {"own_time": phrase}
         if parsing.is_free_text(text) and len(text.split()) <= 6:
             return {"own_time": text.lower()}
-        return self._skip_or_reask(dispatcher, tracker, "own_time", "utter_invalid_own_time")
+        return self._skip_or_reask(
+            dispatcher, tracker, "own_time", "utter_invalid_own_time"
+        )
 
     def validate_question_confirmed(
         self,
@@ -565,9 +618,17 @@ class ValidateIntakeForm(FormValidationAction):
         The values themselves were set by `_stated` from this message; a
         correction naming another need has set need_category by its intent.
         """
-        text = re.sub(r"^(?:nee|neen|nope|niet\s+helemaal|klopt\s+niet)[,.!]*\s*", "", text, flags=re.I)
+        text = re.sub(
+            r"^(?:nee|neen|nope|niet\s+helemaal|klopt\s+niet)[,.!]*\s*",
+            "",
+            text,
+            flags=re.I,
+        )
         if not parsing.is_free_text(text) or text.startswith("/"):
-            if answers_to(tracker, tracker.get_slot("requested_slot")) >= MAX_ANSWERS_PER_QUESTION:
+            if (
+                answers_to(tracker, tracker.get_slot("requested_slot"))
+                >= MAX_ANSWERS_PER_QUESTION
+            ):
                 dispatcher.utter_message(response="utter_restatement_limit")
                 return {"question_confirmed": True}
             # The correction question itself says what is expected.
@@ -612,7 +673,10 @@ class AskCombined(Action, ABC):
     ) -> List[EventType]:
         need = tracker.get_slot("need_category")
         wanted = (*PROBES_BY_NEED.get(need, ()), *COMPANY_CONTEXT)
-        combine = self.together_with in wanted and tracker.get_slot(self.together_with) is None
+        combine = (
+            self.together_with in wanted
+            and tracker.get_slot(self.together_with) is None
+        )
         response = self.response_combined if combine else self.response_single
         dispatcher.utter_message(response=response)
         return []
