@@ -18,18 +18,11 @@ import jsonschema
 import yaml
 
 from actions import text_match
+from actions.vocabulary import NEED_CODES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CATALOGUE_PATH = REPO_ROOT / "data" / "catalogue.yml"
 
-NEED_CODES = (
-    "talent",
-    "innovatie",
-    "kennis_netwerk",
-    "leven_lang_ontwikkelen",
-    "onderwijs_invloed",
-    "loket",
-)
 SECTOR_CODES = (
     "bouw",
     "installatie",

@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import AbstractSet, Dict, List, Optional, Sequence
 
 import yaml
 
-from actions import validators
+from actions import parsing
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
 
 _NUMBER_WORDS = sorted(
-    (w for w in validators.NUMBER_WORDS if w not in ("een", "één")), key=len, reverse=True
+    (w for w in parsing.NUMBER_WORDS if w not in ("een", "één")), key=len, reverse=True
 )
 _NUMBER = (
     r"(?:\d+|(?:een\s+)?stuk\s+of\s+(?:" + "|".join(_NUMBER_WORDS) + r"|\d+)"
@@ -78,8 +78,12 @@ TIMEFRAMES = (
     ("geen haast", r"\bgeen\s+haast\b|\bniet\s+dringend\b|\bmaakt\s+(?:niet|niks)\s+uit\b"
                    r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b"),
 )  # fmt: skip
-_WITHIN = re.compile(rf"\bbinnen\s+(?:nu\s+en\s+)?({_NUMBER}|een|twee)\s+(maand|maanden|week|weken)\b")
-_MONTH = re.compile(r"\b(voor|vanaf|per|in|begin|eind|na|rond)\s+(" + "|".join(MONTHS) + r")\b")
+_WITHIN = re.compile(
+    rf"\bbinnen\s+(?:nu\s+en\s+)?({_NUMBER}|een|twee)\s+(maand|maanden|week|weken)\b"
+)
+_MONTH = re.compile(
+    r"\b(voor|vanaf|per|in|begin|eind|na|rond)\s+(" + "|".join(MONTHS) + r")\b"
+)
 
 # Own time, as fixed phrases the restatement can use.
 OWN_TIME = (
@@ -90,7 +94,9 @@ OWN_TIME = (
     ("weinig tijd", r"\bweinig\s+tijd\b|\bnauwelijks\s+tijd\b|\bniet\s+veel\s+tijd\b|\bgeen\s+tijd\b|\bbijna\s+geen\b"),
     ("een paar uur per maand", r"\b(?:een\s+)?paar\s+uur\s+(?:per|in\s+de)\s+maand\b"),
 )  # fmt: skip
-_HOURS = re.compile(rf"\b({_NUMBER}|een\s+paar|1)\s+(?:uur|uren)\s+(?:per|in\s+de|a|p/)\s*(week|maand)\b")
+_HOURS = re.compile(
+    rf"\b({_NUMBER}|een\s+paar|1)\s+(?:uur|uren)\s+(?:per|in\s+de|a|p/)\s*(week|maand)\b"
+)
 _DAYS = re.compile(rf"\b({_NUMBER})\s+dag(?:en)?\s+(?:per|in\s+de|a)\s+(week|maand)\b")
 
 # Words that say nothing about what a question is about.
@@ -130,8 +136,10 @@ _TOPIC_STOP = re.compile(
     r"|moeten|gaan|hebben|maken|graag|nodig|weet|ik|we|wij|ontmoeten|leren|zoeken|vinden"
     r"|krijgen|is|zijn|wordt|worden|kan|kunnen|zou|zouden|ofzoiets|enzo)\b"
 )
-COMMON_VERBS = frozenset("""beginnen begonnen weten krijgen vinden zoeken hebben
-willen kunnen moeten gebeuren bijblijven ontmoeten aankloppen functioneren aanpakken regelen oplossen veranderen verbeteren""".split())
+COMMON_VERBS = frozenset(
+    """beginnen begonnen weten krijgen vinden zoeken hebben
+willen kunnen moeten gebeuren bijblijven ontmoeten aankloppen functioneren aanpakken regelen oplossen veranderen verbeteren""".split()
+)
 # Verbs that name a topic by themselves: "digitaliseren", "verduurzamen".
 TOPICAL_VERB = re.compile(r"(?:iseren|ificeren|zamen|ieren)$")
 # "onze kas verduurzamen" → "het verduurzamen van je kas"
@@ -146,11 +154,25 @@ DIPLOMA = re.compile(r"\b((?:mbo-|hbo-|wo-)?diploma)(?:'s)?\b")
 COURSE = re.compile(r"\bople?i?d(?:ing|ng|in)\s+([a-zà-ÿ]{4,})\b")
 COMPOUND_COURSE = re.compile(r"\b([a-zà-ÿ]{3,}opleiding)\b")
 # Sayings that are about feeling lost, not about a subject.
-IDIOMS = re.compile(r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie|niks)(?:\s+meer)?(?:\s+zien)?"
-                    r"|(?:het\s+)?bos\s+door\s+de\s+bomen)\b", re.IGNORECASE)
+IDIOMS = re.compile(
+    r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie|niks)(?:\s+meer)?(?:\s+zien)?"
+    r"|(?:het\s+)?bos\s+door\s+de\s+bomen)\b",
+    re.IGNORECASE,
+)
 POSSESSIVES = {"mijn": "je", "m'n": "je", "onze": "je", "ons": "je"}
 PHRASE_STARTS = {"de", "het", "een", "onze", "ons", "mijn", "m'n"}
-DROPPED_DETERMINERS = {"die", "deze", "dat", "dit", "een", "wat", "welke", "zo'n", "al", "alle"}
+DROPPED_DETERMINERS = {
+    "die",
+    "deze",
+    "dat",
+    "dit",
+    "een",
+    "wat",
+    "welke",
+    "zo'n",
+    "al",
+    "alle",
+}
 MAX_TOPIC_WORDS = 5
 
 TRIED_PATTERN = re.compile(
@@ -158,7 +180,9 @@ TRIED_PATTERN = re.compile(
     r"|geplaatst|gezet|ingeschakeld|benaderd|gebeld|uitgezet|gezocht|ingehuurd)\b",
     re.IGNORECASE,
 )
-NOTHING_TRIED = re.compile(r"^(?:nee[, ]*)?(?:nog\s+)?(?:niks|niets|nee|geen|nog\s+niet|nog\s+nooit)\b", re.I)
+NOTHING_TRIED = re.compile(
+    r"^(?:nee[, ]*)?(?:nog\s+)?(?:niks|niets|nee|geen|nog\s+niet|nog\s+nooit)\b", re.I
+)
 
 _NAME_WORD = r"(?:[A-Z0-9][\w&'.-]*|&)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:&|en|de|der|den|van|het|'t|{_NAME_WORD})){{0,5}}"
@@ -196,20 +220,20 @@ def known_regions() -> Dict[str, str]:
 
 def extract(text: str) -> Dict[str, str]:
     """Every slot the message clearly states, as normalised values."""
-    text = validators.clean_text(text)
+    text = parsing.clean_text(text)
     if not text or text.startswith("/"):
         return {}
     # Contact data offered unasked is read elsewhere; it never becomes a slot here.
-    text = validators.PHONE_PATTERN.sub(" ", validators.EMAIL_PATTERN.sub(" ", text))
-    text = validators.PLACEHOLDER.sub(" ", text)
-    if not validators.is_free_text(text):
+    text = parsing.PHONE_PATTERN.sub(" ", parsing.EMAIL_PATTERN.sub(" ", text))
+    text = parsing.PLACEHOLDER.sub(" ", text)
+    if not parsing.is_free_text(text):
         return {}
     lowered = text.lower()
     found: Dict[str, Optional[str]] = {
         "company_size": company_size(lowered),
         "headcount": headcount(lowered),
         "region": region(text),
-        "education_level": validators.normalise_education_level(lowered),
+        "education_level": parsing.normalise_education_level(lowered),
         "contract_type": contract_type(lowered),
         "time_horizon": timeframe(lowered),
         "own_time": own_time(lowered),
@@ -223,7 +247,7 @@ def extract(text: str) -> Dict[str, str]:
 
 
 def _count(words: str) -> Optional[int]:
-    return validators.parse_count(words)
+    return parsing.parse_count(words)
 
 
 def company_size(lowered: str) -> Optional[str]:
@@ -242,9 +266,14 @@ def company_size(lowered: str) -> Optional[str]:
 def headcount(lowered: str) -> Optional[str]:
     for pattern in HEADCOUNT_PATTERNS:
         for match in pattern.finditer(lowered):
-            if re.search(rf"\b{_STAFF}\s+in\s+dienst\b", lowered[match.end(1) : match.end() + 12]):
+            if re.search(
+                rf"\b{_STAFF}\s+in\s+dienst\b", lowered[match.end(1) : match.end() + 12]
+            ):
                 continue
-            if re.search(r"\b(?:uur|uren|dag|dagen|maand|maanden|week|weken|jaar)\b", match.group(0)):
+            if re.search(
+                r"\b(?:uur|uren|dag|dagen|maand|maanden|week|weken|jaar)\b",
+                match.group(0),
+            ):
                 continue
             count = _count(match.group(1))
             if count and count < 1000:
@@ -259,8 +288,11 @@ def region(text: str) -> Optional[str]:
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
             spelled = regions[name]
             # A lower-case town only counts after a preposition ("in ede").
-            if re.search(rf"(?<![\w-]){re.escape(spelled)}(?![\w-])", text) or re.search(
-                rf"\b(?:in|uit|regio|rond|omgeving|bij|te)\s+{re.escape(name)}\b", text.lower()
+            if re.search(
+                rf"(?<![\w-]){re.escape(spelled)}(?![\w-])", text
+            ) or re.search(
+                rf"\b(?:in|uit|regio|rond|omgeving|bij|te)\s+{re.escape(name)}\b",
+                text.lower(),
             ):
                 return spelled
     match = re.search(
@@ -282,7 +314,9 @@ def timeframe(lowered: str) -> Optional[str]:
     """A fixed phrase for when it should be arranged: "voor de zomer", "in september"."""
     month = _MONTH.search(lowered)
     if month:
-        preposition = {"per": "vanaf", "rond": "in", "na": "na"}.get(month.group(1), month.group(1))
+        preposition = {"per": "vanaf", "rond": "in", "na": "na"}.get(
+            month.group(1), month.group(1)
+        )
         return f"{preposition} {month.group(2)}"
     for phrase, pattern in TIMEFRAMES:
         if re.search(pattern, lowered):
@@ -299,12 +333,16 @@ def timeframe(lowered: str) -> Optional[str]:
 
 # "geen idee" says when only as the whole answer to the time question: in
 # "geen idee bij welke school" it is about something else.
-UNSURE_WHEN = re.compile(r"^(?:(?:ik\s+)?(?:heb\s+)?geen\s+idee|weet\s+(?:ik\s+)?niet|geen\s+flauw\s+idee)$")
+UNSURE_WHEN = re.compile(
+    r"^(?:(?:ik\s+)?(?:heb\s+)?geen\s+idee|weet\s+(?:ik\s+)?niet|geen\s+flauw\s+idee)$"
+)
 
 
 def timeframe_from_answer(lowered: str) -> Optional[str]:
     """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste."""
-    return timeframe(lowered) or ("geen haast" if UNSURE_WHEN.match(lowered.strip()) else None)
+    return timeframe(lowered) or (
+        "geen haast" if UNSURE_WHEN.match(lowered.strip()) else None
+    )
 
 
 def own_time(lowered: str) -> Optional[str]:
@@ -332,7 +370,7 @@ def own_time(lowered: str) -> Optional[str]:
 def sector_stated(text: str) -> Optional[str]:
     """A sector the message names as the company's: a business type anywhere, an
     activity only in "we zitten in de bouw" or as a compound "installatiebedrijf"."""
-    return validators.sector_in_message(text)
+    return parsing.sector_in_message(text)
 
 
 def company_name(text: str) -> Optional[str]:
@@ -341,30 +379,43 @@ def company_name(text: str) -> Optional[str]:
         match = pattern.search(text)
         if match:
             name = _trim_name(match.group(1))
-            if name and validators.is_company_name(name) and not region_only(name):
+            if name and parsing.is_company_name(name) and not region_only(name):
                 return name
     return None
 
 
 def name_from_answer(text: str, known_region: Optional[str] = None) -> Optional[str]:
     """The company name in an answer to "hoe heet je bedrijf?"."""
-    name = validators.clean_text(text)
+    name = parsing.clean_text(text)
     lowered = name.lower()
     for prefix in NAME_PREFIXES:
         if lowered.startswith(prefix + " "):
             name = name[len(prefix) :].strip(" ,:")
             break
     # "Jansen Installatie, we zitten in Eindhoven" / "Bakkerij Jansen uit Ede"
-    name = re.split(r",|\s+-\s+|\s+(?:in|uit|te|met|en\s+we|we|wij)\s+(?=[a-zA-Z])", name)[0]
+    name = re.split(
+        r",|\s+-\s+|\s+(?:in|uit|te|met|en\s+we|we|wij)\s+(?=[a-zA-Z])", name
+    )[0]
     if known_region and name.lower().endswith(" " + known_region.lower()):
         name = name[: -len(known_region)].strip()
     name = name.strip(" ,.:;")
-    return name if validators.is_company_name(name) else None
+    return name if parsing.is_company_name(name) else None
 
 
 def _trim_name(name: str) -> str:
     words = name.split()
-    while words and words[-1].lower() in ("en", "de", "der", "den", "van", "het", "'t", "&", "in", "uit"):
+    while words and words[-1].lower() in (
+        "en",
+        "de",
+        "der",
+        "den",
+        "van",
+        "het",
+        "'t",
+        "&",
+        "in",
+        "uit",
+    ):
         words.pop()
     regions = known_regions()
     if len(words) > 1 and words[-1].lower() in regions:
@@ -380,22 +431,24 @@ def tried_before(text: str) -> Optional[str]:
     match = TRIED_PATTERN.search(text)
     if not match:
         return None
-    phrase = validators.clean_text(match.group(0))
+    phrase = parsing.clean_text(match.group(0))
     return phrase if len(phrase.split()) <= 12 else None
 
 
 def tried_from_answer(text: str) -> str:
     """An answer to "wat heb je al geprobeerd?": "nog niets" for every kind of no."""
-    cleaned = validators.clean_text(text)
+    cleaned = parsing.clean_text(text)
     if NOTHING_TRIED.match(cleaned) and len(cleaned.split()) <= 4:
         return "nog niets"
     return cleaned
 
 
-def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) -> Optional[str]:
+def topic(
+    text: str, need: Optional[str] = None, exclude: Sequence[Optional[str]] = ()
+) -> Optional[str]:
     """The short noun phrase of what the question is about, from the parse."""
-    text = IDIOMS.sub(" ", validators.clean_text(text))
-    if not validators.is_free_text(text):
+    text = IDIOMS.sub(" ", parsing.clean_text(text))
+    if not parsing.is_free_text(text):
         return None
     excluded = {w.lower() for value in exclude if value for w in str(value).split()}
     if need == "talent":
@@ -408,15 +461,25 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
     if need == "leven_lang_ontwikkelen":
         diplomas = DIPLOMA.findall(text.lower())
         if diplomas:
-            return f"een {max(diplomas, key=len)}"  # "een mbo-diploma" over "geen diploma"
+            return (
+                f"een {max(diplomas, key=len)}"  # "een mbo-diploma" over "geen diploma"
+            )
     compound_course = COMPOUND_COURSE.search(text.lower())
     if need == "onderwijs_invloed" and compound_course:
         return f"de {compound_course.group(1)}"
     course = COURSE.search(text.lower())
-    if course and course.group(1) not in GENERIC_NOUNS and course.group(1) not in COMMON_VERBS:
+    if (
+        course
+        and course.group(1) not in GENERIC_NOUNS
+        and course.group(1) not in COMMON_VERBS
+    ):
         return f"de opleiding {course.group(1)}"
     verb_object = _VERB_OBJECT.search(text.lower())
-    if verb_object and verb_object.group(2) not in COMMON_VERBS and verb_object.group(1) not in GENERIC_NOUNS:
+    if (
+        verb_object
+        and verb_object.group(2) not in COMMON_VERBS
+        and verb_object.group(1) not in GENERIC_NOUNS
+    ):
         return f"het {verb_object.group(2)} van je {verb_object.group(1)}"
     after = _TOPIC_AFTER.search(text)
     if after:
@@ -427,9 +490,14 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
     phrases = noun_phrases(text, excluded)
     if need != "talent":
         # Outside talent the staff are who it is for, not what it is about.
-        phrases = [p for p in phrases if not PEOPLE_WANTED.fullmatch(p.removeprefix("je "))] or []
+        phrases = [
+            p for p in phrases if not PEOPLE_WANTED.fullmatch(p.removeprefix("je "))
+        ] or []
     if not phrases:
-        on = re.search(r"\b(?:op|in|voor)\s+(?:het\s+gebied\s+van\s+)?([a-zà-ÿ-]{5,})$", text.lower())
+        on = re.search(
+            r"\b(?:op|in|voor)\s+(?:het\s+gebied\s+van\s+)?([a-zà-ÿ-]{5,})$",
+            text.lower(),
+        )
         if on and on.group(1) not in GENERIC_NOUNS:
             return on.group(1)
     return phrases[0] if phrases else None
@@ -438,8 +506,12 @@ def topic(text: str, need: Optional[str] = None, exclude: Sequence[str] = ()) ->
 def answer_phrase(text: str) -> Optional[str]:
     """A short answer that is one noun phrase as a whole ("de weg in het
     onderwijs"), with "onze" as "je"; None when it has a verb or no article."""
-    words = validators.clean_text(text).split()
-    if not words or len(words) > MAX_TOPIC_WORDS + 1 or words[0].lower() not in PHRASE_STARTS:
+    words = parsing.clean_text(text).split()
+    if (
+        not words
+        or len(words) > MAX_TOPIC_WORDS + 1
+        or words[0].lower() not in PHRASE_STARTS
+    ):
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in _nlp()(" ".join(words))):
         return None
@@ -449,7 +521,7 @@ def answer_phrase(text: str) -> Optional[str]:
     return " ".join(kept) if content else None
 
 
-def noun_phrases(text: str, excluded: set = frozenset()) -> List[str]:
+def noun_phrases(text: str, excluded: AbstractSet[str] = frozenset()) -> List[str]:
     """[adjectives] noun [van [adjectives] noun], built from POS and lemmas (the
     stand-in parser's noun_chunks miss adjectives and nominalised verbs)."""
     doc = _nlp()(text)
@@ -460,16 +532,28 @@ def noun_phrases(text: str, excluded: set = frozenset()) -> List[str]:
         token = tokens[i]
         if token.pos_ in ("NOUN", "PROPN") and not _generic(token, excluded):
             start = i
-            while start > 0 and tokens[start - 1].pos_ == "ADJ" and not _generic(tokens[start - 1], excluded):
+            while (
+                start > 0
+                and tokens[start - 1].pos_ == "ADJ"
+                and not _generic(tokens[start - 1], excluded)
+            ):
                 start -= 1
             if start > 0 and tokens[start - 1].lower_ in POSSESSIVES:
                 start -= 1  # "onze webshop" → "je webshop": whose it is reads better
             end = i + 1
             if end + 1 < len(tokens) and tokens[end].lower_ == "van":
                 nxt = end + 1
-                while nxt < len(tokens) and tokens[nxt].pos_ in ("DET", "ADJ", "PRON") and nxt - end < 3:
+                while (
+                    nxt < len(tokens)
+                    and tokens[nxt].pos_ in ("DET", "ADJ", "PRON")
+                    and nxt - end < 3
+                ):
                     nxt += 1
-                if nxt < len(tokens) and tokens[nxt].pos_ == "NOUN" and not _generic(tokens[nxt], excluded):
+                if (
+                    nxt < len(tokens)
+                    and tokens[nxt].pos_ == "NOUN"
+                    and not _generic(tokens[nxt], excluded)
+                ):
                     end = nxt + 1
             words = [t.text for t in tokens[start:end]]
             phrase = _clean_phrase(words, excluded)
@@ -487,21 +571,21 @@ def noun_phrases(text: str, excluded: set = frozenset()) -> List[str]:
     return phrases
 
 
-def _generic(token, excluded: set) -> bool:
+def _generic(token, excluded: AbstractSet[str]) -> bool:
     lower = token.lower_
     return (
         lower in GENERIC_NOUNS
         or token.lemma_.lower() in GENERIC_NOUNS
         or lower in excluded
         or lower in known_regions()
-        or lower in validators.BUSINESS_WORDS
-        or validators._strip_company_suffix(lower) != lower
+        or lower in parsing.BUSINESS_WORDS
+        or parsing._strip_company_suffix(lower) != lower
         or len(lower) < 3
         or not re.search(r"[a-zà-ÿ]", lower)
     )
 
 
-def _clean_phrase(words: List[str], excluded: set) -> Optional[str]:
+def _clean_phrase(words: List[str], excluded: AbstractSet[str]) -> Optional[str]:
     kept: List[str] = []
     for word in words:
         lower = word.lower().strip(",.;:!?\"'")
@@ -511,7 +595,18 @@ def _clean_phrase(words: List[str], excluded: set) -> Optional[str]:
             kept.append(POSSESSIVES[lower])
             continue
         kept.append(lower if not word[:1].isupper() or lower in GENERIC_NOUNS else word)
-    while kept and kept[-1] in ("je", "de", "het", "van", "en", "met", "voor", "of", "in", "op"):
+    while kept and kept[-1] in (
+        "je",
+        "de",
+        "het",
+        "van",
+        "en",
+        "met",
+        "voor",
+        "of",
+        "in",
+        "op",
+    ):
         kept.pop()
     while kept and kept[0] in ("van", "en", "met", "voor", "of", "in", "op"):
         kept.pop(0)
@@ -528,18 +623,33 @@ def _clean_phrase(words: List[str], excluded: set) -> Optional[str]:
 # Words that state a need clearly, for an opening the intent classifier was
 # unsure about (a long message full of facts reads as `inform`).
 NEED_SIGNALS = (
-    ("leven_lang_ontwikkelen", r"\b(?:bij|om)\s*(?:te\s+)?scholen\b|\bbijscho\w*|\bomscho\w*|\b(?:bij|om)geschoold\b|\bcursus\w*|\btraining\w*|\bopleiden\b"),
-    ("onderwijs_invloed", r"\bgastles\w*|\bcurricul\w*|\blesprogramma\w*|\bmeedenken\s+over\s+(?:de|het)\s+(?:opleiding|onderwijs)"),
-    ("talent", r"\bstagiair\w*|\bstageplek\w*|\bbbl\b|\bleerling\w*|\bafstudeerder\w*|\bvacature\w*|\b(?:zoek|zoeken|nodig)\b.*\b(?:mensen|personeel|medewerkers?|monteurs?|mbo'ers|hbo'ers)\b"),
-    ("innovatie", r"\bonderzoe\w*|\bprototype\w*|\binnov\w*|\bverduurzam\w*|\bduurzaam\w*|\bdigitali\w*|\bautomatiser\w*|\bontwikkelen\b"),
-    ("kennis_netwerk", r"\bnetwerk\w*|\bontmoeten\b|\bmasterclass\w*|\bbijeenkomst\w*|\bmeer\s+weten\s+over\b"),
+    (
+        "leven_lang_ontwikkelen",
+        r"\b(?:bij|om)\s*(?:te\s+)?scholen\b|\bbijscho\w*|\bomscho\w*|\b(?:bij|om)geschoold\b|\bcursus\w*|\btraining\w*|\bopleiden\b",
+    ),
+    (
+        "onderwijs_invloed",
+        r"\bgastles\w*|\bcurricul\w*|\blesprogramma\w*|\bmeedenken\s+over\s+(?:de|het)\s+(?:opleiding|onderwijs)",
+    ),
+    (
+        "talent",
+        r"\bstagiair\w*|\bstageplek\w*|\bbbl\b|\bleerling\w*|\bafstudeerder\w*|\bvacature\w*|\b(?:zoek|zoeken|nodig)\b.*\b(?:mensen|personeel|medewerkers?|monteurs?|mbo'ers|hbo'ers)\b",
+    ),
+    (
+        "innovatie",
+        r"\bonderzoe\w*|\bprototype\w*|\binnov\w*|\bverduurzam\w*|\bduurzaam\w*|\bdigitali\w*|\bautomatiser\w*|\bontwikkelen\b",
+    ),
+    (
+        "kennis_netwerk",
+        r"\bnetwerk\w*|\bontmoeten\b|\bmasterclass\w*|\bbijeenkomst\w*|\bmeer\s+weten\s+over\b",
+    ),
     ("loket", r"\bwaar\s+(?:ik|we|moet\w*)\b.*\bbeginnen\b|\bwegwijs\b|\bbij\s+wie\b"),
 )
 
 
 def need_from_text(text: str) -> Optional[str]:
     """The need a message names in so many words, or None."""
-    lowered = validators.clean_text(text).lower()
+    lowered = parsing.clean_text(text).lower()
     for need, pattern in NEED_SIGNALS:
         if re.search(pattern, lowered):
             return need

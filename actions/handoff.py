@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.requests import save_request
+from actions.stored_request import save_request
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ class ActionRequestHandoff(Action):
         events: List[EventType] = [SlotSet("handoff_requested", True)]
         try:
             # Stored now, so a coordinator sees it even if the chat ends here.
-            save_request(tracker, handoff_requested=True)
+            await save_request(tracker, handoff_requested=True)
         except Exception:  # noqa: BLE001 - the contact form stores it again
             logger.exception("storing handoff of %s failed", tracker.sender_id)
         dispatcher.utter_message(response="utter_handoff")

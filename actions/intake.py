@@ -19,31 +19,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import extraction, restatement, validators
-
-NEED_CATEGORIES = (
-    "talent",
-    "innovatie",
-    "kennis_netwerk",
-    "leven_lang_ontwikkelen",
-    "onderwijs_invloed",
-    "loket",
+from actions import extraction, parsing, restatement
+from actions.vocabulary import (
+    COMPANY_CONTEXT,
+    NEED_CODES,
+    PROBES_BY_NEED,
+    need_of_intent,
 )
 
-# What a coordinator asks for each need: the vraag achter de vraag. Only what
-# the message so far did not already say is asked; `topic` is usually in the
-# opening and then skipped.
-PROBES_BY_NEED: Dict[str, List[str]] = {
-    "talent": ["headcount", "education_level", "time_horizon"],
-    "innovatie": ["topic", "desired_outcome", "time_horizon", "own_time"],
-    "kennis_netwerk": ["topic", "desired_outcome", "own_time"],
-    "leven_lang_ontwikkelen": ["topic", "headcount", "education_level", "time_horizon"],
-    "onderwijs_invloed": ["topic", "education_level", "own_time"],
-    "loket": ["topic", "desired_outcome", "time_horizon"],
-}
-COMPANY_CONTEXT = ["company_name", "region", "sector", "company_size"]
-# Slots a message may state that no question of the need asks for.
-STATED_ONLY = ("contract_type", "tried_before")
 # Slots that may not be skipped after two unclear answers.
 NEVER_SKIPPED = ("need_category", "question_confirmed", "question_correction")
 MAX_ANSWERS_PER_QUESTION = 2
@@ -78,13 +61,6 @@ CONTINUE_PAYLOAD = "/inform"
 # ("een stuk of drie", later "we hebben 12 medewerkers").
 RESTATED_SLOTS = ("company_size", "headcount", "region", "education_level",
                   "contract_type", "time_horizon", "own_time")  # fmt: skip
-
-
-def need_from_intent(intent_name: Optional[str]) -> Optional[str]:
-    if intent_name and intent_name.startswith("need_"):
-        code = intent_name.removeprefix("need_")
-        return code if code in NEED_CATEGORIES else None
-    return None
 
 
 def slot_before_latest_message(tracker: Tracker, slot: Text) -> Any:
@@ -128,7 +104,10 @@ def is_fresh_user_message(tracker: Tracker) -> bool:
             continue
         # Rasa hands the validation a tracker that ends in the form's own action.
         if kind == "action" and event.get("name") in (
-            "action_listen", "action_extract_slots", "intake_form", "followup_form"
+            "action_listen",
+            "action_extract_slots",
+            "intake_form",
+            "followup_form",
         ):
             continue
         return kind == "user"
@@ -142,7 +121,11 @@ def says_stop(text: str) -> bool:
     return (
         not name_like
         and len(words) <= 6
-        and re.search(r"\b(?:stop\w*|ophouden|kap(?:pen|t)?|ermee\s+op|zitten|geen\s+zin)\b", text, re.I)
+        and re.search(
+            r"\b(?:stop\w*|ophouden|kap(?:pen|t)?|ermee\s+op|zitten|geen\s+zin)\b",
+            text,
+            re.I,
+        )
         is not None
     )
 
@@ -158,7 +141,7 @@ def latest_confidence(tracker: Tracker) -> float:
 def likeliest_need(tracker: Tracker, min_confidence: float = 0.3) -> Optional[str]:
     """The best need intent in the ranking, also when the top intent is a fallback."""
     for ranked in tracker.latest_message.get("intent_ranking") or []:
-        need = need_from_intent(ranked.get("name"))
+        need = need_of_intent(ranked.get("name"))
         if need and ranked.get("confidence", 0) >= min_confidence:
             return need
     return None
@@ -175,11 +158,13 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "company_name":
         return extraction.name_from_answer(text) is not None
     if slot == "sector":
-        return (validators.normalise_sector(text) or validators.other_sector(text)) is not None
+        return (
+            parsing.normalise_sector(text) or parsing.other_sector(text)
+        ) is not None
     if slot in ("company_size", "headcount"):
-        return validators.parse_count(text) is not None
+        return parsing.parse_count(text) is not None
     if slot == "education_level":
-        return validators.normalise_education_level(text) is not None
+        return parsing.normalise_education_level(text) is not None
     if slot == "time_horizon":
         return extraction.timeframe_from_answer(text.lower()) is not None
     if slot == "own_time":
@@ -187,7 +172,7 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "region":
         return extraction.region(text) is not None
     if slot in ("topic", "desired_outcome", "tried_before"):
-        return validators.is_free_text(text) and len(text.split()) >= 1
+        return parsing.is_free_text(text) and len(text.split()) >= 1
     return False
 
 
@@ -199,20 +184,23 @@ class ValidateIntakeForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         requested = tracker.get_slot("requested_slot")
-        text = validators.clean_text(tracker.latest_message.get("text"))
+        text = parsing.clean_text(tracker.latest_message.get("text"))
         intent = latest_intent(tracker)
         extra: List[EventType] = []
         if is_fresh_user_message(tracker) and requested and text == CONTINUE_PAYLOAD:
             # "Doorgaan waar we waren" after the fallback: ask the open question again.
             tracker.add_slots([SlotSet(requested, None)])
-            return [SlotSet(requested, None), *await self.next_slot_events(dispatcher, tracker, domain)]
+            return [
+                SlotSet(requested, None),
+                *await self.next_slot_events(dispatcher, tracker, domain),
+            ]
         if is_fresh_user_message(tracker) and requested and intent in INTERRUPTIONS:
             handled = self._interruption(dispatcher, tracker, requested, text, intent)
             if handled is None:
                 return []  # the form rejects; the interruption's rule answers
             extra = handled
         previous_need = slot_before_latest_message(tracker, "need_category")
-        if previous_need in NEED_CATEGORIES and requested not in NEED_MAY_CHANGE_AT:
+        if previous_need in NEED_CODES and requested not in NEED_MAY_CHANGE_AT:
             # The questions of the need as it was: a later answer that sounds
             # like another need does not change them (see validate_need_category).
             extra.append(SlotSet("need_category", previous_need))
@@ -255,7 +243,9 @@ class ValidateIntakeForm(FormValidationAction):
                 return [SlotSet(requested, text)]
             dispatcher.utter_message(response="utter_ask_stop_confirmation")
             return [SlotSet(requested, None)]
-        name_like = requested == "company_name" and "?" not in text and text[:1].isupper()
+        name_like = (
+            requested == "company_name" and "?" not in text and text[:1].isupper()
+        )
         if answer and (not clear or name_like):
             return [SlotSet(requested, text)]
         return None
@@ -273,7 +263,7 @@ class ValidateIntakeForm(FormValidationAction):
             # "uit", "in" or a comma. What the name says it does is the sector.
             if not NAME_THEN_PLACE.search(text):
                 found.pop("region", None)
-            name_sector = validators.sector_of_name(text)
+            name_sector = parsing.sector_of_name(text)
             if name_sector:
                 found["sector"] = name_sector
         for slot, value in found.items():
@@ -286,12 +276,14 @@ class ValidateIntakeForm(FormValidationAction):
         correcting = requested in ("question_confirmed", "question_correction")
         if (first_message or correcting) and requested != "topic":
             need = (
-                need_from_intent(latest_intent(tracker))
+                need_of_intent(latest_intent(tracker))
                 or tracker.get_slot("need_category")
                 or likeliest_need(tracker)
             )
             topic = extraction.topic(
-                text, need, exclude=[found.get("company_name"), tracker.get_slot("company_name")]
+                text,
+                need,
+                exclude=[found.get("company_name"), tracker.get_slot("company_name")],
             )
             if topic:
                 stated["topic"] = topic
@@ -304,30 +296,36 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[Text]:
+        """The form's slots in domain.yml's order: those of the need, minus a
+        question asked twice without a usable answer."""
         need = tracker.get_slot("need_category")
         if need not in PROBES_BY_NEED:
             return ["need_category"]
-        slots = ["need_category", *PROBES_BY_NEED[need], *COMPANY_CONTEXT]
-        # A question asked twice without a usable answer is not asked again.
-        slots = [
+        wanted = {"need_category", *PROBES_BY_NEED[need], *COMPANY_CONTEXT}
+        wanted = {
             slot
-            for slot in slots
+            for slot in wanted
             if slot in NEVER_SKIPPED
             or tracker.get_slot(slot) is not None
             or answers_to(tracker, slot) < MAX_ANSWERS_PER_QUESTION
-        ]
-        slots.append("question_confirmed")
+        }
+        wanted.add("question_confirmed")
         if tracker.get_slot("question_confirmed") is False:
-            slots.append("question_correction")
-        return slots
+            wanted.add("question_correction")
+        return [slot for slot in domain_slots if slot in wanted]
 
     def _skip_or_reask(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: Text, response: Text
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        slot: Text,
+        response: Text,
     ) -> Dict[Text, Any]:
         """A value that fails: one clear re-ask, the second time the question is dropped."""
-        if tracker.get_slot("requested_slot") == slot and answers_to(
-            tracker, slot
-        ) >= MAX_ANSWERS_PER_QUESTION:
+        if (
+            tracker.get_slot("requested_slot") == slot
+            and answers_to(tracker, slot) >= MAX_ANSWERS_PER_QUESTION
+        ):
             dispatcher.utter_message(response="utter_skip_question")
         else:
             dispatcher.utter_message(response=response)
@@ -342,11 +340,11 @@ class ValidateIntakeForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         previous = slot_before_latest_message(tracker, "need_category")
         asked = tracker.get_slot("requested_slot") in NEED_MAY_CHANGE_AT
-        if previous in NEED_CATEGORIES and not asked:
+        if previous in NEED_CODES and not asked:
             # Answers to later questions can sound like another need; the
             # entrepreneur changes the need by correcting the restated question.
             return {"need_category": previous}
-        need = slot_value if slot_value in NEED_CATEGORIES else likeliest_need(tracker)
+        need = slot_value if slot_value in NEED_CODES else likeliest_need(tracker)
         if need is None:
             need = extraction.need_from_text(tracker.latest_message.get("text") or "")
         if need is None:
@@ -361,7 +359,7 @@ class ValidateIntakeForm(FormValidationAction):
                 return {"need_category": None}
         events: Dict[Text, Any] = {"need_category": need}
         if not tracker.get_slot("original_question"):
-            events["original_question"] = validators.clean_text(
+            events["original_question"] = parsing.clean_text(
                 tracker.latest_message.get("text")
             )
         return events
@@ -373,9 +371,11 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
-        if not validators.is_free_text(text):
-            return self._skip_or_reask(dispatcher, tracker, "topic", "utter_invalid_topic")
+        text = parsing.clean_text(slot_value)
+        if not parsing.is_free_text(text):
+            return self._skip_or_reask(
+                dispatcher, tracker, "topic", "utter_invalid_topic"
+            )
         if tracker.get_slot("requested_slot") != "topic":
             return {"topic": text}  # already a noun phrase from the extraction
         need = tracker.get_slot("need_category")
@@ -386,7 +386,9 @@ class ValidateIntakeForm(FormValidationAction):
         if phrase is None and len(text.split()) <= MAX_WORDS_OF_TOPIC_ANSWER:
             phrase = text.lower()
         if phrase is None:
-            return self._skip_or_reask(dispatcher, tracker, "topic", "utter_invalid_topic")
+            return self._skip_or_reask(
+                dispatcher, tracker, "topic", "utter_invalid_topic"
+            )
         return {"topic": phrase}
 
     def validate_desired_outcome(
@@ -396,8 +398,11 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
-        if not validators.is_free_text(text) and text.lower() not in ("weet ik niet", "geen idee"):
+        text = parsing.clean_text(slot_value)
+        if not parsing.is_free_text(text) and text.lower() not in (
+            "weet ik niet",
+            "geen idee",
+        ):
             return self._skip_or_reask(
                 dispatcher, tracker, "desired_outcome", "utter_invalid_free_answer"
             )
@@ -419,12 +424,21 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
-        level = validators.normalise_education_level(text)
+        text = parsing.clean_text(slot_value)
+        level = parsing.normalise_education_level(text)
         if level:
             return {"education_level": level}
         lowered = text.lower()
-        if any(w in lowered for w in ("maakt niet uit", "weet ik niet", "geen idee", "gemengd", "maakt niks uit")):
+        if any(
+            w in lowered
+            for w in (
+                "maakt niet uit",
+                "weet ik niet",
+                "geen idee",
+                "gemengd",
+                "maakt niks uit",
+            )
+        ):
             return {"education_level": lowered}
         return self._skip_or_reask(
             dispatcher, tracker, "education_level", "utter_invalid_education_level"
@@ -440,9 +454,11 @@ class ValidateIntakeForm(FormValidationAction):
         text = str(slot_value)
         if tracker.get_slot("requested_slot") != "headcount":
             return {"headcount": text}  # normalised by the extraction
-        count = extraction.headcount(text.lower()) or validators.parse_count(text)
+        count = extraction.headcount(text.lower()) or parsing.parse_count(text)
         if count is None:
-            return self._skip_or_reask(dispatcher, tracker, "headcount", "utter_invalid_headcount")
+            return self._skip_or_reask(
+                dispatcher, tracker, "headcount", "utter_invalid_headcount"
+            )
         return {"headcount": str(count)}
 
     def validate_company_size(
@@ -453,7 +469,7 @@ class ValidateIntakeForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         text = str(slot_value)
-        count = extraction.company_size(text.lower()) or validators.parse_count(text)
+        count = extraction.company_size(text.lower()) or parsing.parse_count(text)
         if count is None or int(count) > 100_000 or int(count) < 1:
             return self._skip_or_reask(
                 dispatcher, tracker, "company_size", "utter_invalid_company_size"
@@ -467,16 +483,18 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
-        code = validators.normalise_sector(text) or validators.other_sector(text)
+        text = parsing.clean_text(slot_value)
+        code = parsing.normalise_sector(text) or parsing.other_sector(text)
         if code:
             return {"sector": code}
         asked_twice = answers_to(tracker, "sector") >= MAX_ANSWERS_PER_QUESTION
-        free = validators.is_free_text(text) and len(text.split()) <= 4
-        if asked_twice and free and not validators.is_person_name(text):
+        free = parsing.is_free_text(text) and len(text.split()) <= 4
+        if asked_twice and free and not parsing.is_person_name(text):
             # Not in the list, but clearly a branch: kept in their words.
             return {"sector": text.lower()}
-        return self._skip_or_reask(dispatcher, tracker, "sector", "utter_invalid_sector")
+        return self._skip_or_reask(
+            dispatcher, tracker, "sector", "utter_invalid_sector"
+        )
 
     def validate_company_name(
         self,
@@ -485,7 +503,7 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
+        text = parsing.clean_text(slot_value)
         if tracker.get_slot("requested_slot") != "company_name":
             return {"company_name": text}  # introduced as a name in a free message
         place = extraction.region(text) if NAME_THEN_PLACE.search(text) else None
@@ -503,16 +521,26 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
+        text = parsing.clean_text(slot_value)
         found = extraction.region(text)
         if found:
             return {"region": found}
         region = text
-        for prefix in ("in ", "regio ", "de regio ", "uit ", "bij ", "we zitten in ", "te "):
+        for prefix in (
+            "in ",
+            "regio ",
+            "de regio ",
+            "uit ",
+            "bij ",
+            "we zitten in ",
+            "te ",
+        ):
             if region.lower().startswith(prefix):
                 region = region[len(prefix) :]
-        if not validators.is_free_text(region) or len(region.split()) > 4:
-            return self._skip_or_reask(dispatcher, tracker, "region", "utter_invalid_region")
+        if not parsing.is_free_text(region) or len(region.split()) > 4:
+            return self._skip_or_reask(
+                dispatcher, tracker, "region", "utter_invalid_region"
+            )
         return {"region": region[:1].upper() + region[1:]}
 
     def validate_time_horizon(
@@ -522,11 +550,11 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
+        text = parsing.clean_text(slot_value)
         phrase = extraction.timeframe_from_answer(text.lower())
         if phrase:
             return {"time_horizon": phrase}
-        if validators.is_free_text(text) and len(text.split()) <= 6:
+        if parsing.is_free_text(text) and len(text.split()) <= 6:
             return {"time_horizon": text.lower()}
         return self._skip_or_reask(
             dispatcher, tracker, "time_horizon", "utter_invalid_time_horizon"
@@ -539,13 +567,15 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
+        text = parsing.clean_text(slot_value)
         phrase = extraction.own_time(text.lower())
         if phrase:
             return {"own_time": phrase}
-        if validators.is_free_text(text) and len(text.split()) <= 6:
+        if parsing.is_free_text(text) and len(text.split()) <= 6:
             return {"own_time": text.lower()}
-        return self._skip_or_reask(dispatcher, tracker, "own_time", "utter_invalid_own_time")
+        return self._skip_or_reask(
+            dispatcher, tracker, "own_time", "utter_invalid_own_time"
+        )
 
     def validate_question_confirmed(
         self,
@@ -554,16 +584,16 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(tracker.latest_message.get("text"))
+        text = parsing.clean_text(tracker.latest_message.get("text"))
         intent = latest_intent(tracker)
-        if intent == "affirm" or validators.is_yes(text):
+        if intent == "affirm" or parsing.is_yes(text):
             return {"question_confirmed": True}
         if answers_to(tracker, "question_confirmed") >= MAX_RESTATEMENTS:
             # Three restatements without a yes: a coordinator sorts out the rest.
             dispatcher.utter_message(response="utter_restatement_limit")
             return {"question_confirmed": True}
         plain_no = len(text.split()) <= MAX_WORDS_OF_PLAIN_NO
-        if plain_no and (intent == "deny" or validators.is_no(text)):
+        if plain_no and (intent == "deny" or parsing.is_no(text)):
             return {"question_confirmed": False, "question_correction": None}
         # Anything else is the entrepreneur's own wording of the correction.
         return self._take_correction(dispatcher, tracker, text)
@@ -575,8 +605,8 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = validators.clean_text(slot_value)
-        if latest_intent(tracker) == "affirm" or validators.is_yes(text):
+        text = parsing.clean_text(slot_value)
+        if latest_intent(tracker) == "affirm" or parsing.is_yes(text):
             return {"question_confirmed": True, "question_correction": None}
         return self._take_correction(dispatcher, tracker, text)
 
@@ -588,9 +618,17 @@ class ValidateIntakeForm(FormValidationAction):
         The values themselves were set by `_stated` from this message; a
         correction naming another need has set need_category by its intent.
         """
-        text = re.sub(r"^(?:nee|neen|nope|niet\s+helemaal|klopt\s+niet)[,.!]*\s*", "", text, flags=re.I)
-        if not validators.is_free_text(text) or text.startswith("/"):
-            if answers_to(tracker, tracker.get_slot("requested_slot")) >= MAX_ANSWERS_PER_QUESTION:
+        text = re.sub(
+            r"^(?:nee|neen|nope|niet\s+helemaal|klopt\s+niet)[,.!]*\s*",
+            "",
+            text,
+            flags=re.I,
+        )
+        if not parsing.is_free_text(text) or text.startswith("/"):
+            if (
+                answers_to(tracker, tracker.get_slot("requested_slot"))
+                >= MAX_ANSWERS_PER_QUESTION
+            ):
                 dispatcher.utter_message(response="utter_restatement_limit")
                 return {"question_confirmed": True}
             # The correction question itself says what is expected.
@@ -634,8 +672,11 @@ class AskCombined(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         need = tracker.get_slot("need_category")
-        wanted = PROBES_BY_NEED.get(need, []) + COMPANY_CONTEXT
-        combine = self.together_with in wanted and tracker.get_slot(self.together_with) is None
+        wanted = (*PROBES_BY_NEED.get(need, ()), *COMPANY_CONTEXT)
+        combine = (
+            self.together_with in wanted
+            and tracker.get_slot(self.together_with) is None
+        )
         response = self.response_combined if combine else self.response_single
         dispatcher.utter_message(response=response)
         return []

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import validators
+from actions import parsing
 from actions.catalogue import (
     IntakeProfile,
     RankedOption,
@@ -31,17 +31,17 @@ FREE_TEXT_SLOTS = (
 
 def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
     """What the ranking needs to know, read from the intake's slots."""
-    size = validators.parse_count(str(tracker.get_slot("company_size") or ""))
-    level = validators.normalise_education_level(
+    size = parsing.parse_count(str(tracker.get_slot("company_size") or ""))
+    level = parsing.normalise_education_level(
         str(tracker.get_slot("education_level") or "")
     )
-    sector = validators.normalise_sector(str(tracker.get_slot("sector") or ""))
+    sector = parsing.normalise_sector(str(tracker.get_slot("sector") or ""))
     return IntakeProfile(
         need_category=tracker.get_slot("need_category") or "loket",
         sector=sector,
         company_size=size,
-        urgency=validators.urgency_of(tracker.get_slot("time_horizon")),
-        own_time=validators.own_time_level(tracker.get_slot("own_time")),
+        urgency=parsing.urgency_of(tracker.get_slot("time_horizon")),
+        own_time=parsing.own_time_level(tracker.get_slot("own_time")),
         education_level=level if level in ("mbo", "hbo", "wo") else None,
         said=" ".join(str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS),
         topic=tracker.get_slot("topic") or None,
@@ -142,7 +142,7 @@ class ActionAskChosenOption(Action):
 
 
 def read_choice(text: Any, options: List[Dict[str, str]]) -> str | None:
-    return validators.choose_option(
+    return parsing.choose_option(
         str(text or ""),
         [option["id"] for option in options],
         [option["title"] for option in options],

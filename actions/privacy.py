@@ -17,9 +17,9 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, Restarted, Sl
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.store_access import in_store
 from bot.settings import load_settings
 from bot.store.erasure import erase_conversation
-from bot.store.session import UnitOfWork, session_factory
 
 logger = logging.getLogger(__name__)
 
@@ -87,11 +87,10 @@ class ActionEraseConversation(Action):
                 tracker.sender_id,
             )
             return []
-        factory = session_factory(load_settings().database_url)
         try:
-            with UnitOfWork(factory) as uow:
-                counts = erase_conversation(uow, tracker.sender_id)
-                uow.commit()
+            counts = await in_store(
+                lambda uow: erase_conversation(uow, tracker.sender_id)
+            )
         except Exception:  # noqa: BLE001 - the entrepreneur must hear it failed
             logger.exception("erasing %s failed", tracker.sender_id)
             dispatcher.utter_message(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Mapping, Optional
 
-from actions import extraction, validators
+from actions import extraction, parsing
 
 PHRASES_RESPONSE = "utter_restatement_phrases"
 REFINED_TEMPLATES = {
@@ -26,7 +26,7 @@ DIPLOMA_TEMPLATE = "utter_refined_leven_lang_ontwikkelen_diploma"
 FRAME_WORDS = 11
 MAX_WORDS = 45
 MAX_GOAL_WORDS = 6
-UNKNOWN = validators.UNKNOWN
+UNKNOWN = parsing.UNKNOWN
 
 
 def phrases(domain: Mapping[str, Any]) -> Dict[str, Any]:
@@ -38,7 +38,7 @@ def template(domain: Mapping[str, Any], response: str) -> str:
 
 
 def known(value: Any) -> Optional[str]:
-    text = validators.clean_text(value)
+    text = parsing.clean_text(value)
     return text if text and text.lower() != UNKNOWN else None
 
 
@@ -52,7 +52,10 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     words = phrases(domain)
     need = values.get("need_category") or "loket"
     response = REFINED_TEMPLATES[need]
-    if need == "leven_lang_ontwikkelen" and "diploma" in str(values.get("topic") or "").lower():
+    if (
+        need == "leven_lang_ontwikkelen"
+        and "diploma" in str(values.get("topic") or "").lower()
+    ):
         response = DIPLOMA_TEMPLATE  # "bijscholen in een diploma" is not Dutch
     question = _question(need, values, words, template(domain, response))
     extras = [
@@ -78,7 +81,9 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _question(need: str, values: Mapping[str, Any], words: Mapping[str, Any], text: str) -> str:
+def _question(
+    need: str, values: Mapping[str, Any], words: Mapping[str, Any], text: str
+) -> str:
     topic = known(values.get("topic"))
     level = _level_code(values.get("education_level"))
     when = known(values.get("time_horizon"))
@@ -88,24 +93,31 @@ def _question(need: str, values: Mapping[str, Any], words: Mapping[str, Any], te
         "contract": "",
         "when": f", {words['timeframe'].get(when, when)}" if when else "",
         "topic": topic or words["topic_default"].get(need, ""),
-        "about": f" {words['about'][need]} {topic}" if topic and need in words["about"] else "",
+        "about": f" {words['about'][need]} {topic}"
+        if topic and need in words["about"]
+        else "",
         "education": words["education"].get(level, words["education"]["default"]),
     }
     contract = known(values.get("contract_type"))
     topic_says_stage = "stag" in (topic or "").lower() or (
-        contract == "stage" and not extraction.PEOPLE_WANTED.fullmatch((topic or "").lower())
+        contract == "stage"
+        and not extraction.PEOPLE_WANTED.fullmatch((topic or "").lower())
     )
     if contract in words["contract"] and not topic_says_stage:
         pieces["contract"] = f" {words['contract'][contract]}"
     return text.format(**pieces)
 
 
-def _people(need: str, values: Mapping[str, Any], words: Mapping[str, Any], topic: Optional[str]) -> str:
-    count = validators.parse_count(str(values.get("headcount") or ""))
+def _people(
+    need: str, values: Mapping[str, Any], words: Mapping[str, Any], topic: Optional[str]
+) -> str:
+    count = parsing.parse_count(str(values.get("headcount") or ""))
     if need == "talent":
         plural = count != 1
         people_topic = topic and extraction.PEOPLE_WANTED.fullmatch(topic.lower())
-        who = topic if people_topic else _default_people(values, words, plural)
+        who = (
+            topic if topic and people_topic else _default_people(values, words, plural)
+        )
         if topic and not people_topic:
             who = words["people_for"].format(people=who, topic=topic)
         if count == 1:
@@ -117,22 +129,26 @@ def _people(need: str, values: Mapping[str, Any], words: Mapping[str, Any], topi
     return words["staff_default"]
 
 
-def _default_people(values: Mapping[str, Any], words: Mapping[str, Any], plural: bool) -> str:
+def _default_people(
+    values: Mapping[str, Any], words: Mapping[str, Any], plural: bool
+) -> str:
     contract = known(values.get("contract_type"))
     key = "stage" if contract == "stage" else "default"
     return words["people"][key][1 if plural else 0]
 
 
 def _level_code(value: Any) -> Optional[str]:
-    level = validators.normalise_education_level(str(value or ""))
+    level = parsing.normalise_education_level(str(value or ""))
     return level
 
 
-def _company(values: Mapping[str, Any], words: Mapping[str, Any], detail: int) -> Optional[str]:
+def _company(
+    values: Mapping[str, Any], words: Mapping[str, Any], detail: int
+) -> Optional[str]:
     name = known(values.get("company_name"))
-    sector = validators.normalise_sector(str(values.get("sector") or ""))
+    sector = parsing.normalise_sector(str(values.get("sector") or ""))
     free_sector = known(values.get("sector")) if not sector else None
-    size = validators.parse_count(str(values.get("company_size") or ""))
+    size = parsing.parse_count(str(values.get("company_size") or ""))
     region = known(values.get("region"))
     details = ""
     if detail and (sector or free_sector or size or region):
@@ -140,7 +156,12 @@ def _company(values: Mapping[str, Any], words: Mapping[str, Any], detail: int) -
         if sector and detail >= 2:
             sector_words = words["sector_names"].get(sector, sector.replace("_", " "))
             details += " " + words["sector"].format(sector=sector_words)
-        elif free_sector and detail >= 2 and validators.is_free_text(free_sector) and len(free_sector.split()) <= 3:
+        elif (
+            free_sector
+            and detail >= 2
+            and parsing.is_free_text(free_sector)
+            and len(free_sector.split()) <= 3
+        ):
             details += " " + words["free_sector"].format(sector=free_sector.lower())
         if size:
             key = "size_one" if size == 1 else "size"
@@ -156,11 +177,13 @@ def _company(values: Mapping[str, Any], words: Mapping[str, Any], detail: int) -
     return None
 
 
-def _goal(need: str, values: Mapping[str, Any], words: Mapping[str, Any]) -> Optional[str]:
+def _goal(
+    need: str, values: Mapping[str, Any], words: Mapping[str, Any]
+) -> Optional[str]:
     if need == "talent":
         return None
     goal = known(values.get("desired_outcome"))
-    if not goal or not validators.is_free_text(goal):
+    if not goal or not parsing.is_free_text(goal):
         return None
     lowered = goal.lower()
     for keyword, phrase in words["goals"].items():
@@ -196,4 +219,3 @@ def restatement_values(slots: Mapping[str, Any]) -> Dict[str, Any]:
              "time_horizon", "own_time", "desired_outcome", "company_name", "sector",
              "company_size", "region")  # fmt: skip
     return {name: slots.get(name) for name in names}
-

@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from actions.vocabulary import NEED_CODES as NEEDS  # noqa: E402
 from tests.e2e.conversation import say  # noqa: E402
 from tests.e2e.servers import (  # noqa: E402
     BIN,
@@ -34,14 +35,6 @@ from tests.e2e.servers import (  # noqa: E402
 )
 from tests.e2e.test_rest_conversations import INTAKES  # noqa: E402
 
-NEEDS = [
-    "talent",
-    "innovatie",
-    "kennis_netwerk",
-    "leven_lang_ontwikkelen",
-    "onderwijs_invloed",
-    "loket",
-]
 CONVERSATIONS = 20
 TURNS = 12
 SKIP = set(os.environ.get("BENCH_SKIP", "").split(","))

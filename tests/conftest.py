@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,7 +70,7 @@ def user_message(
 
 
 # What the action server must see before it stores a request or erases a
-# conversation (actions/requests.py, actions/privacy.py).
+# conversation (actions/stored_request.py, actions/privacy.py).
 FOLLOWUP_SUBMITTED: Dict[str, Any] = {
     "earlier": [{"event": "active_loop", "name": "followup_form"}],
     "this_turn": [{"event": "action", "name": "followup_form"},
@@ -115,3 +116,9 @@ def make_tracker(
         active_loop={"name": active_loop} if active_loop else {},
         latest_action_name="action_listen",
     )
+
+
+def form_slots(form: str) -> List[str]:
+    """A form's `required_slots` in domain.yml: what rasa_sdk hands required_slots."""
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    return list(domain["forms"][form]["required_slots"])

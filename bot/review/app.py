@@ -17,6 +17,7 @@ from flask import Flask, Response, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from actions.vocabulary import NEED_LABELS
 from bot.review import dates, labels, workflow
 from bot.review.access import EXTENSION, Wiring
 from bot.review.accounts import MIN_PASSWORD
@@ -39,14 +40,7 @@ BLUEPRINTS = (
 LOW_CONFIDENCE = 0.6
 SECRET_KEY_FILE = REPO_ROOT / "var" / "review_secret_key"
 
-CATEGORIES = {
-    "talent": "Talent",
-    "innovatie": "Innovatie",
-    "kennis_netwerk": "Kennis en netwerk",
-    "leven_lang_ontwikkelen": "Leven lang ontwikkelen",
-    "onderwijs_invloed": "Invloed op onderwijs",
-    "loket": "Loket (wegwijs)",
-}
+CATEGORIES = NEED_LABELS
 CHANNELS = {"web": "Website", "telegram": "Telegram", "rest": "REST"}
 ANSWERS = {
     "topic": "Onderwerp",

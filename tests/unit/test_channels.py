@@ -11,7 +11,7 @@ from typing import Any, Dict, List
 
 import pytest
 
-from actions.requests import CHANNELS
+from actions.stored_request import CHANNELS
 from bot.channels.telegram import (
     MAX_CALLBACK_BYTES,
     CallbackPayloads,

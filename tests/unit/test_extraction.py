@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from actions import extraction, restatement, validators
+from actions import extraction, parsing, restatement
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ def test_topic_is_a_short_noun_phrase(text, need, topic):
      ("piet@bouw.nl", None), ("hallo", None)],
 )  # fmt: skip
 def test_sectors_match_whole_words_never_substrings(typed, code):
-    assert validators.normalise_sector(typed) == code
+    assert parsing.normalise_sector(typed) == code
 
 
 @pytest.mark.parametrize(
@@ -142,7 +142,7 @@ def test_talent_restatement_reads_as_one_question(domain):
      ("Wij zijn Bakkerij Hoogland", "agrifood")],
 )  # fmt: skip
 def test_a_person_named_like_a_trade_is_no_sector_a_company_name_is(text, code):
-    assert validators.sector_in_message(text) == code
+    assert parsing.sector_in_message(text) == code
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_a_person_named_like_a_trade_is_no_sector_a_company_name_is(text, code):
      ("bakkerij, voedingsmiddelen", "agrifood"), ("webwinkel", "detailhandel")],
 )  # fmt: skip
 def test_a_listed_sector_word_beats_a_compound(typed, code):
-    assert validators.normalise_sector(typed) == code
+    assert parsing.normalise_sector(typed) == code
 
 
 @pytest.mark.parametrize(

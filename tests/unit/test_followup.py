@@ -8,15 +8,21 @@ import pytest
 from rasa_sdk.events import ActiveLoop
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.contact import ValidateFollowupForm
 from actions.fallback import ActionDefaultAskAffirmation
+from actions.followup import ValidateFollowupForm
 from actions.handoff import ActionRequestHandoff
 from actions.options import ActionAskChosenOption, profile_from_tracker
 from actions.privacy import ActionEraseConversation
-from actions.requests import ActionStoreRequest
+from actions.stored_request import ActionStoreRequest
 from bot.settings import load_settings
 from bot.store.session import UnitOfWork, session_factory
-from tests.conftest import ERASURE_ASKED, FOLLOWUP_SUBMITTED, make_tracker, user_message
+from tests.conftest import (
+    ERASURE_ASKED,
+    FOLLOWUP_SUBMITTED,
+    form_slots,
+    make_tracker,
+    user_message,
+)
 
 INTAKE = {"need_category": "talent", "original_question": "ik vind geen monteurs",
           "refined_question": "Hoe vindt Jansen 3 monteurs?", "education_level": "mbo",
@@ -111,7 +117,9 @@ def test_consent_yes_asks_contact_details_and_records_the_time(domain):
     assert values["contact_consent"] is True and values["consent_at"]
     # Name and e-mail in one question; the phone number only when offered.
     tracker = make_tracker({"chosen_option": "a", "contact_consent": True})
-    slots = run(ValidateFollowupForm().required_slots([], CollectingDispatcher(), tracker, {}))
+    slots = run(ValidateFollowupForm().required_slots(
+        form_slots("followup_form"), CollectingDispatcher(), tracker, {}
+    ))
     assert slots[2:] == ["contact_name", "contact_email"]
 
 
@@ -176,7 +184,9 @@ def test_an_unclear_consent_twice_means_no(domain):
 
 def test_handoff_skips_the_choice():
     tracker = make_tracker({"handoff_requested": True}, active_loop="followup_form")
-    slots = run(ValidateFollowupForm().required_slots([], CollectingDispatcher(), tracker, {}))
+    slots = run(ValidateFollowupForm().required_slots(
+        form_slots("followup_form"), CollectingDispatcher(), tracker, {}
+    ))
     assert slots == ["contact_consent"]
 
 

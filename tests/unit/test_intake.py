@@ -16,7 +16,7 @@ from actions.intake import (
     ActionStopIntake,
     ValidateIntakeForm,
 )
-from tests.conftest import make_tracker, user_message
+from tests.conftest import form_slots, make_tracker, user_message
 
 CONTEXT = {"company_name": "Jansen Installatie", "sector": "installatie",
            "company_size": "8", "region": "Eindhoven"}  # fmt: skip
@@ -29,7 +29,8 @@ def run(coroutine):
 def required_slots(slots):
     form = ValidateIntakeForm()
     tracker = make_tracker(slots=slots, active_loop="intake_form")
-    return run(form.required_slots([], CollectingDispatcher(), tracker, {}))
+    domain_slots = form_slots("intake_form")
+    return run(form.required_slots(domain_slots, CollectingDispatcher(), tracker, {}))
 
 
 def validate(slots, message, domain, prior=None):

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.privacy import (
     ActionAskErasureConfirmation, ActionCancelErasure, ActionEraseConversation,
 )  # fmt: skip
-from actions.requests import ActionStoreRequest
+from actions.stored_request import ActionStoreRequest
 from bot.settings import load_settings
 from bot.store.session import UnitOfWork, session_factory
 from tests.conftest import ERASURE_ASKED, FOLLOWUP_SUBMITTED, make_tracker

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import validators
+from actions import parsing
 from actions.intake import (
     INTERRUPTIONS,
     MAX_ANSWERS_PER_QUESTION,
@@ -34,12 +34,13 @@ class ValidateFollowupForm(FormValidationAction):
         # "stageplek" typed as the choice can read as out_of_scope; an answer
         # that names one of the options shown is that choice, whatever the intent.
         requested = tracker.get_slot("requested_slot")
-        text = validators.clean_text(tracker.latest_message.get("text"))
+        text = parsing.clean_text(tracker.latest_message.get("text"))
         if (
             requested == "chosen_option"
             and is_fresh_user_message(tracker)
             and latest_intent(tracker) in INTERRUPTIONS
-            and read_choice(text, tracker.get_slot("options") or []) not in (None, NONE_CHOSEN)
+            and read_choice(text, tracker.get_slot("options") or [])
+            not in (None, NONE_CHOSEN)
         ):
             tracker.add_slots([SlotSet("chosen_option", text)])
         return await super().run(dispatcher, tracker, domain)
@@ -53,18 +54,19 @@ class ValidateFollowupForm(FormValidationAction):
     ) -> List[Text]:
         # Someone who asked for a coordinator skips the choice: the coordinator
         # makes it with them.
-        slots = [] if tracker.get_slot("handoff_requested") else ["chosen_option"]
-        slots.append("contact_consent")
+        wanted = {"contact_consent"}
+        if not tracker.get_slot("handoff_requested"):
+            wanted.add("chosen_option")
         if tracker.get_slot("contact_consent"):
             # One question for name and e-mail (a phone number may come with
             # it); the e-mail is asked on its own only while it is missing, at
             # most twice.
-            slots.append("contact_name")
+            wanted.add("contact_name")
             if tracker.get_slot("contact_email") is not None or (
                 answers_to(tracker, "contact_email") < MAX_ANSWERS_PER_QUESTION
             ):
-                slots.append("contact_email")
-        return slots
+                wanted.add("contact_email")
+        return [slot for slot in domain_slots if slot in wanted]
 
     def validate_chosen_option(
         self,
@@ -74,7 +76,10 @@ class ValidateFollowupForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         choice = read_choice(slot_value, tracker.get_slot("options") or [])
-        if choice is None and answers_to(tracker, "chosen_option") >= MAX_ANSWERS_PER_QUESTION:
+        if (
+            choice is None
+            and answers_to(tracker, "chosen_option") >= MAX_ANSWERS_PER_QUESTION
+        ):
             choice = NONE_CHOSEN  # twice unclear: a coordinator chooses with them
         if choice is None:
             dispatcher.utter_message(response="utter_invalid_option")
@@ -91,10 +96,10 @@ class ValidateFollowupForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         text = str(slot_value or "")
         intent = latest_intent(tracker)
-        if intent == "affirm" or validators.is_yes(text):
+        if intent == "affirm" or parsing.is_yes(text):
             consent_at = datetime.now(timezone.utc).isoformat()
             return {"contact_consent": True, "consent_at": consent_at}
-        if intent == "deny" or validators.is_no(text):
+        if intent == "deny" or parsing.is_no(text):
             return {"contact_consent": False, "consent_at": None}
         if answers_to(tracker, "contact_consent") >= MAX_ANSWERS_PER_QUESTION:
             # Twice unclear: nothing is stored without a clear yes.
@@ -112,20 +117,25 @@ class ValidateFollowupForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         text = str(slot_value or "")
         values: Dict[Text, Any] = {}
-        email = validators.extract_email(text)
-        phone = validators.extract_phone(text)
+        email = parsing.extract_email(text)
+        phone = parsing.extract_phone(text)
         if email:
             values["contact_email"] = email
         if phone:
             values["contact_phone"] = phone
-        rest = validators.EMAIL_PATTERN.sub(" ", text)
-        rest = validators.PHONE_PATTERN.sub(" ", rest)
-        rest = " ".join(w for w in rest.replace(",", " ").split() if w.lower() not in ("en", "mijn", "e-mail", "email", "mail", "is", "tel", "telefoon"))
-        name = validators.clean_name(rest)
-        if name is None or not validators.is_free_text(name):
+        rest = parsing.EMAIL_PATTERN.sub(" ", text)
+        rest = parsing.PHONE_PATTERN.sub(" ", rest)
+        rest = " ".join(
+            w
+            for w in rest.replace(",", " ").split()
+            if w.lower()
+            not in ("en", "mijn", "e-mail", "email", "mail", "is", "tel", "telefoon")
+        )
+        name = parsing.clean_name(rest)
+        if name is None or not parsing.is_free_text(name):
             name = None
             if answers_to(tracker, "contact_name") >= MAX_ANSWERS_PER_QUESTION:
-                name = validators.UNKNOWN
+                name = parsing.UNKNOWN
             elif not email:
                 dispatcher.utter_message(response="utter_invalid_contact_name")
         return {**values, "contact_name": name}
@@ -137,7 +147,7 @@ class ValidateFollowupForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        email = validators.extract_email(str(slot_value or ""))
+        email = parsing.extract_email(str(slot_value or ""))
         if email is None and tracker.get_slot("requested_slot") == "contact_email":
             if answers_to(tracker, "contact_email") >= MAX_ANSWERS_PER_QUESTION:
                 dispatcher.utter_message(response="utter_skip_email")
@@ -153,9 +163,9 @@ class ValidateFollowupForm(FormValidationAction):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         text = str(slot_value or "")
-        if latest_intent(tracker) == "deny" or validators.is_no(text):
+        if latest_intent(tracker) == "deny" or parsing.is_no(text):
             return {"contact_phone": NO_PHONE}
-        phone = validators.extract_phone(text)
+        phone = parsing.extract_phone(text)
         if phone is None:
             dispatcher.utter_message(response="utter_invalid_phone")
         return {"contact_phone": phone}

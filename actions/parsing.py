@@ -220,7 +220,8 @@ def sector_in_message(text: str) -> Optional[str]:
             if code:
                 return code
     match = re.search(
-        r"\b(?:zitten|zit|werken|werk|actief|bedrijf|zaak)\s+(?:\w+\s+)?(?:in|uit)\s+de\s+([a-zà-ÿ-]+)\b", lowered
+        r"\b(?:zitten|zit|werken|werk|actief|bedrijf|zaak)\s+(?:\w+\s+)?(?:in|uit)\s+de\s+([a-zà-ÿ-]+)\b",
+        lowered,
     ) or re.search(r"\bin\s+de\s+([a-zà-ÿ-]+?)-?\s*(?:sector|branche)\b", lowered)
     if match:
         return _sector_of_word(match.group(1), fuzzy=False)
@@ -260,7 +261,11 @@ def _strip_company_suffix(word: str) -> str:
     for suffix in COMPANY_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[: -len(suffix)].rstrip("-")
-            return stem[:-1] if stem.endswith("s") and stem[:-1] in _SECTOR_OF_WORD else stem
+            return (
+                stem[:-1]
+                if stem.endswith("s") and stem[:-1] in _SECTOR_OF_WORD
+                else stem
+            )
     return word
 
 
@@ -288,7 +293,7 @@ def is_person_name(text: str) -> bool:
 
 
 def _is_person_name(text: str) -> bool:
-    """"Piet Bakker" is a person; "Bakkerij Jansen" names a business first."""
+    """ "Piet Bakker" is a person; "Bakkerij Jansen" names a business first."""
     if not PERSON_NAME.match(text):
         return False
     first = text.split()[0].lower()
@@ -308,7 +313,13 @@ def is_free_text(text: object) -> bool:
     words = re.findall(r"[a-zà-ÿ0-9'&]+", lowered)
     if not words or all(w in FILLER_WORDS for w in words):
         return False
-    if lowered in ("weet ik niet", "geen idee", "maakt niet uit", "ja graag", "nee dank je"):
+    if lowered in (
+        "weet ik niet",
+        "geen idee",
+        "maakt niet uit",
+        "ja graag",
+        "nee dank je",
+    ):
         return False
     return True
 
@@ -321,7 +332,18 @@ def is_company_name(text: object) -> bool:
     words = cleaned.split()
     if len(words) > 6 or len(cleaned) > 80:
         return False
-    if words[0].lower() in ("we", "wij", "ik", "het", "dat", "die", "geen", "weet", "hoezo", "waarom"):
+    if words[0].lower() in (
+        "we",
+        "wij",
+        "ik",
+        "het",
+        "dat",
+        "die",
+        "geen",
+        "weet",
+        "hoezo",
+        "waarom",
+    ):
         return False
     return True
 
@@ -385,7 +407,7 @@ def extract_phone(text: str) -> Optional[str]:
 
 
 def clean_name(text: str) -> Optional[str]:
-    """"ik ben Piet de Vries" → "Piet de Vries"."""
+    """ "ik ben Piet de Vries" → "Piet de Vries"."""
     name = clean_text(text)
     for prefix in ("mijn naam is", "ik heet", "ik ben", "naam:", "dit is"):
         if name.lower().startswith(prefix):
@@ -395,7 +417,9 @@ def clean_name(text: str) -> Optional[str]:
     return name
 
 
-def choose_option(text: str, option_ids: Sequence[str], titles: Iterable[str]) -> Optional[str]:
+def choose_option(
+    text: str, option_ids: Sequence[str], titles: Iterable[str]
+) -> Optional[str]:
     """The chosen option id, "geen" for none of them, or None if unclear."""
     answer = clean_text(text).lower()
     if answer in option_ids:
@@ -408,11 +432,14 @@ def choose_option(text: str, option_ids: Sequence[str], titles: Iterable[str]) -
         number = int(digits[0]) if len(digits) == 1 else None
     if number is not None:
         return option_ids[number - 1] if 1 <= number <= len(option_ids) else None
-    for option_id, title in zip(option_ids, titles):
+    for option_id, title in zip(option_ids, titles, strict=False):
         if answer and (answer in title.lower() or title.lower() in answer):
             return option_id
     return None
 
 
 def _contains_word(haystack: str, word: str) -> bool:
-    return re.search(rf"(?<![a-z]){re.escape(word.strip())}(?![a-z])", haystack) is not None
+    return (
+        re.search(rf"(?<![a-z]){re.escape(word.strip())}(?![a-z])", haystack)
+        is not None
+    )

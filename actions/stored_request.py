@@ -10,20 +10,17 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.contact import NO_PHONE
-from actions.intake import PROBES_BY_NEED, STATED_ONLY
+from actions.followup import NO_PHONE
 from actions.options import option_summaries, ranked_options
+from actions.store_access import in_store
+from actions.vocabulary import ANSWER_SLOTS
 from bot.settings import load_settings
-from bot.store.session import UnitOfWork, session_factory
 
 logger = logging.getLogger(__name__)
 
 # Rasa's input channel names, as the coordinators know them.
 CHANNELS = {"socketio": "web", "telegram": "telegram", "rest": "rest"}
 FOLLOWUP_FORM = "followup_form"
-PROBE_SLOTS = sorted(
-    {slot for probes in PROBES_BY_NEED.values() for slot in probes} | set(STATED_ONLY)
-)
 
 
 def channel_of(tracker: Tracker) -> str:
@@ -54,7 +51,7 @@ def request_fields(tracker: Tracker) -> Dict[str, Any]:
         "options": options or [],
         "chosen_option": slot("chosen_option"),
         "handoff_requested": bool(slot("handoff_requested")),
-        "answers": {name: slot(name) for name in PROBE_SLOTS if slot(name)},
+        "answers": {name: slot(name) for name in ANSWER_SLOTS if slot(name)},
     }
 
 
@@ -85,12 +82,9 @@ def intake_completed(tracker: Tracker) -> bool:
     return bool(loops) and loops[-1] == FOLLOWUP_FORM
 
 
-def save_request(tracker: Tracker, **overrides: Any) -> None:
+async def save_request(tracker: Tracker, **overrides: Any) -> None:
     fields = {**request_fields(tracker), **overrides}
-    factory = session_factory(load_settings().database_url)
-    with UnitOfWork(factory) as uow:
-        uow.requests.upsert(tracker.sender_id, **fields)
-        uow.commit()
+    await in_store(lambda uow: uow.requests.upsert(tracker.sender_id, **fields))
 
 
 class ActionStoreRequest(Action):
@@ -109,7 +103,7 @@ class ActionStoreRequest(Action):
             )
             return []
         try:
-            save_request(tracker)
+            await save_request(tracker)
         except Exception:  # noqa: BLE001 - the entrepreneur must hear it failed
             logger.exception("storing request of %s failed", tracker.sender_id)
             dispatcher.utter_message(response="utter_store_failed")
