@@ -23,7 +23,8 @@ _NUMBER_WORDS = sorted(
 )
 _NUMBER = (
     r"(?:\d+|(?:een\s+)?stuk\s+of\s+(?:" + "|".join(_NUMBER_WORDS) + r"|\d+)"
-    r"|[a-z]+(?:en|ën)(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+    r"|[a-z]+(?:en|ën)(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig"
+    r"|negentig)"
     r"|" + "|".join(_NUMBER_WORDS) + r")"
 )
 _APPROX = r"(?:ongeveer\s+|zo'?n\s+|rond\s+de\s+|circa\s+|ca\.?\s+|bijna\s+|ruim\s+)?"
@@ -52,20 +53,24 @@ HEADCOUNT_PATTERNS = (
 )  # fmt: skip
 
 CONTRACT_TYPES = (
-    ("bbl", r"\bbbl(?:['-]?(?:er|ers|traject|leerbaan|plek|plekken))?\b|\bleerbanen?\b|\bleer-?werktraject"),
+    ("bbl", r"\bbbl(?:['-]?(?:er|ers|traject|leerbaan|plek|plekken))?\b"
+            r"|\bleerbanen?\b|\bleer-?werktraject"),
     ("bol", r"\bbol\b"),
     ("afstudeeropdracht", r"\bafstude\w*"),
     ("stage", r"\bstagiair\w*|\bstage\w*|\bstagia\w*"),
     ("bijbaan", r"\bbijba\w*|\bwerkstudent\w*|\bbijverdien\w*"),
-    ("vaste baan", r"\bvaste?\s+(?:baan|dienst|contract|aanstelling)\b|\bvast\s+in\s+dienst\b"),
+    ("vaste baan", r"\bvaste?\s+(?:baan|dienst|contract|aanstelling)\b"
+                   r"|\bvast\s+in\s+dienst\b"),
 )  # fmt: skip
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")  # fmt: skip
 # Canonical timeframes, in the order they are tried.
 TIMEFRAMES = (
-    ("zo snel mogelijk", r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bdirect\b|\bmeteen\b"
-                         r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b|\bheel\s+snel\b"),
+    ("zo snel mogelijk", r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bdirect\b"
+                         r"|\bmeteen\b"
+                         r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b"
+                         r"|\bheel\s+snel\b"),
     ("voor de zomer", r"\bvoor\s+de\s+zome?r(?:vakantie)?\b|\bvoor\s+(?:juni|juli)\b"),
     ("na de zomer", r"\bna\s+de\s+zome?r(?:vakantie)?\b"),
     ("voor het einde van het jaar", r"\bvoor\s+(?:het\s+)?eind(?:e)?\s+van\s+(?:dit|het)\s+jaar\b"
@@ -75,7 +80,8 @@ TIMEFRAMES = (
     ("binnen een jaar", r"\bbinnen\s+(?:een|1|één)\s+jaar\b|\bbinnen\s+twaalf\s+maanden\b"),
     ("volgend schooljaar", r"\bvolgend\s+schooljaar\b|\bkomend\s+schooljaar\b|\bnieuwe\s+schooljaar\b"),
     ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
-    ("geen haast", r"\bgeen\s+haast\b|\bniet\s+dringend\b|\bmaakt\s+(?:niet|niks)\s+uit\b"
+    ("geen haast", r"\bgeen\s+haast\b|\bniet\s+dringend\b|\bmaakt\s+(?:niet"
+                   r"|niks)\s+uit\b"
                    r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b"),
 )  # fmt: skip
 _WITHIN = re.compile(
@@ -89,9 +95,13 @@ _MONTH = re.compile(
 OWN_TIME = (
     ("een dag per week of meer", r"\b(?:een\s+)?(?:hele\s+)?dag(?:en)?\s+(?:per|in\s+de|a)\s+week\s+of\s+meer\b|\bfulltime\b|\bveel\s+tijd\b"),
     ("ongeveer een dag per week", r"\b(?:een|1)\s+dag\s+(?:per|in\s+de|a|p/)\s*week\b"),
-    ("een paar uur per week", r"\b(?:een\s+)?paar\s+uur(?:tjes)?\s+(?:per|in\s+de|a|p/)\s*week\b|\b(?:een\s+)?middag(?:je)?\s+(?:per|in\s+de)\s+week\b|\bdagdeel\s+per\s+week\b"),
-    ("ongeveer een uur per week", r"\b(?:een\s+|1\s+)?uur(?:tje)?\s+(?:per|in\s+de|a|p/)\s*week\b"),
-    ("weinig tijd", r"\bweinig\s+tijd\b|\bnauwelijks\s+tijd\b|\bniet\s+veel\s+tijd\b|\bgeen\s+tijd\b|\bbijna\s+geen\b"),
+    ("een paar uur per week", r"\b(?:een\s+)?paar\s+uur(?:tjes)?\s+(?:per|in\s+de|a"
+                              r"|p/)\s*week\b|\b(?:een\s+)?middag(?:je)?\s+(?:per"
+                              r"|in\s+de)\s+week\b|\bdagdeel\s+per\s+week\b"),
+    ("ongeveer een uur per week", r"\b(?:een\s+|1\s+)?uur(?:tje)?\s+(?:per|in\s+de|a"
+                                  r"|p/)\s*week\b"),
+    ("weinig tijd", r"\bweinig\s+tijd\b|\bnauwelijks\s+tijd\b|\bniet\s+veel\s+tijd\b"
+                    r"|\bgeen\s+tijd\b|\bbijna\s+geen\b"),
     ("een paar uur per maand", r"\b(?:een\s+)?paar\s+uur\s+(?:per|in\s+de)\s+maand\b"),
 )  # fmt: skip
 _HOURS = re.compile(
@@ -117,23 +127,32 @@ netwerk netwerken meedenken help hulpvraag ervaren ervaring gedoe hoofdpijn moei
 """.split())  # fmt: skip
 # A talent question is about the people sought: these nouns are the topic there.
 PEOPLE_WANTED = re.compile(
-    r"\b([a-zà-ÿ-]*(?:monteur|lasser|technicus|technici|ontwikkelaar|developer|programmeur"
-    r"|timmerm[ae]n|timmerlieden|verpleegkundige|kok|koks|chauffeur|elektricien|installateur"
-    r"|loodgieter|engineer|ingenieur|verkoper|medewerker|collega|vakkracht|vakmensen|vakman"
-    r"|operator|planner|analist|marketeer|ontwerper|schilder|metselaar|bakker|monteurs|maker"
-    r"|kracht|krachten|personeel|leerling|afstudeerder|stagiair|stagiaire|stagair|stagaire|helpende|helpenden|verzorgende)(?:s|en|'s|e|es)?)\b"
+    r"\b([a-zà-ÿ-]*(?:monteur|lasser|technicus|technici|ontwikkelaar|developer"
+    r"|programmeur"
+    r"|timmerm[ae]n|timmerlieden|verpleegkundige|kok|koks|chauffeur|elektricien"
+    r"|installateur"
+    r"|loodgieter|engineer|ingenieur|verkoper|medewerker|collega|vakkracht|vakmensen"
+    r"|vakman"
+    r"|operator|planner|analist|marketeer|ontwerper|schilder|metselaar|bakker"
+    r"|monteurs|maker"
+    r"|kracht|krachten|personeel|leerling|afstudeerder|stagiair|stagiaire|stagair"
+    r"|stagaire|helpende|helpenden|verzorgende)(?:s|en|'s|e|es)?)\b"
 )
 _TOPIC_AFTER = re.compile(
-    r"\b(?:iets\s+(?:met|doen\s+met|aan)|meer\s+(?:weten|leren)\s+over|kennis\s+over|over"
-    r"|op\s+het\s+gebied\s+van|rond(?:om)?|met\s+betrekking\s+tot|hulp\s+bij|bezig\s+met"
+    r"\b(?:iets\s+(?:met|doen\s+met|aan)|meer\s+(?:weten|leren)\s+over|kennis\s+over"
+    r"|over"
+    r"|op\s+het\s+gebied\s+van|rond(?:om)?|met\s+betrekking\s+tot|hulp\s+bij"
+    r"|bezig\s+met"
     r"|gaat\s+om|vraag\s+over|iets\s+doen\s+aan|(?:leren\s+)?werken\s+met|kennis\s+van"
     r"|verstand\s+van|aan\s+de\s+slag\s+met)\s+(.+)",
     re.IGNORECASE,
 )
 _TOPIC_STOP = re.compile(
     r"[,.;:!?()]|\b(?:ofzo|of\s+zo|en|maar|want|omdat|zodat|dus|in\s+[A-Z]"
-    r"|voor\s+(?:de|het|ons|onze|mijn)|binnen|met\s+\d|als|wanneer|maar|doen|kunnen|willen"
-    r"|moeten|gaan|hebben|maken|graag|nodig|weet|ik|we|wij|ontmoeten|leren|zoeken|vinden"
+    r"|voor\s+(?:de|het|ons|onze|mijn)|binnen|met\s+\d|als|wanneer|maar|doen|kunnen"
+    r"|willen"
+    r"|moeten|gaan|hebben|maken|graag|nodig|weet|ik|we|wij|ontmoeten|leren|zoeken"
+    r"|vinden"
     r"|krijgen|is|zijn|wordt|worden|kan|kunnen|zou|zouden|ofzoiets|enzo)\b"
 )
 COMMON_VERBS = frozenset(
@@ -144,7 +163,8 @@ willen kunnen moeten gebeuren bijblijven ontmoeten aankloppen functioneren aanpa
 TOPICAL_VERB = re.compile(r"(?:iseren|ificeren|zamen|ieren)$")
 # "onze kas verduurzamen" → "het verduurzamen van je kas"
 _VERB_OBJECT = re.compile(
-    r"\b(?:onze|ons|mijn|m'n|de|het|die)\s+([a-zà-ÿ-]{3,})\s+([a-zà-ÿ]{5,}en)\b(?!\s+\w)"
+    r"\b(?:onze|ons|mijn|m'n|de|het"
+    r"|die)\s+([a-zà-ÿ-]{3,})\s+([a-zà-ÿ]{5,}en)\b(?!\s+\w)"
 )
 # "stagaires", "stagiare": spelled as heard.
 STAGIAIR_TYPO = re.compile(r"stagi?ai?re?s?")
@@ -155,7 +175,8 @@ COURSE = re.compile(r"\bople?i?d(?:ing|ng|in)\s+([a-zà-ÿ]{4,})\b")
 COMPOUND_COURSE = re.compile(r"\b([a-zà-ÿ]{3,}opleiding)\b")
 # Sayings that are about feeling lost, not about a subject.
 IDIOMS = re.compile(
-    r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie|niks)(?:\s+meer)?(?:\s+zien)?"
+    r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie"
+    r"|niks)(?:\s+meer)?(?:\s+zien)?"
     r"|(?:het\s+)?bos\s+door\s+de\s+bomen)\b",
     re.IGNORECASE,
 )
@@ -176,7 +197,8 @@ DROPPED_DETERMINERS = {
 MAX_TOPIC_WORDS = 5
 
 TRIED_PATTERN = re.compile(
-    r"\b(?:al|eerder|vorig\s+jaar|ooit)\b[^.?!]{0,60}?\b(?:geprobeerd|gedaan|gehad|gevraagd"
+    r"\b(?:al|eerder|vorig\s+jaar|ooit)\b[^.?!]{0,60}?\b(?:geprobeerd|gedaan|gehad"
+    r"|gevraagd"
     r"|geplaatst|gezet|ingeschakeld|benaderd|gebeld|uitgezet|gezocht|ingehuurd)\b",
     re.IGNORECASE,
 )
@@ -296,8 +318,10 @@ def region(text: str) -> Optional[str]:
             ):
                 return spelled
     match = re.search(
-        r"\b(?:zitten|zit|gevestigd|zijn|werken|wonen|actief)\s+(?:we\s+|wij\s+)?(?:in|te)\s+"
-        r"(?:de\s+(?:regio|omgeving)\s+)?([A-Z][a-zà-ÿ'-]+(?:[ -](?:aan|op|den|de)[ -][A-Z][a-zà-ÿ'-]+)?)",
+        r"\b(?:zitten|zit|gevestigd|zijn|werken|wonen|actief)\s+(?:we\s+"
+        r"|wij\s+)?(?:in|te)\s+"
+        r"(?:de\s+(?:regio|omgeving)\s+)?([A-Z][a-zà-ÿ'-]+(?:[ -](?:aan|op|den"
+        r"|de)[ -][A-Z][a-zà-ÿ'-]+)?)",
         text,
     ) or re.search(r"\b(?:regio|omgeving|uit)\s+([A-Z][a-zà-ÿ'-]+)", text)
     return match.group(1) if match else None
@@ -625,23 +649,29 @@ def _clean_phrase(words: List[str], excluded: AbstractSet[str]) -> Optional[str]
 NEED_SIGNALS = (
     (
         "leven_lang_ontwikkelen",
-        r"\b(?:bij|om)\s*(?:te\s+)?scholen\b|\bbijscho\w*|\bomscho\w*|\b(?:bij|om)geschoold\b|\bcursus\w*|\btraining\w*|\bopleiden\b",
+        r"\b(?:bij|om)\s*(?:te\s+)?scholen\b|\bbijscho\w*|\bomscho\w*|\b(?:bij"
+        r"|om)geschoold\b|\bcursus\w*|\btraining\w*|\bopleiden\b",
     ),
     (
         "onderwijs_invloed",
-        r"\bgastles\w*|\bcurricul\w*|\blesprogramma\w*|\bmeedenken\s+over\s+(?:de|het)\s+(?:opleiding|onderwijs)",
+        r"\bgastles\w*|\bcurricul\w*|\blesprogramma\w*|\bmeedenken\s+over\s+(?:de"
+        r"|het)\s+(?:opleiding|onderwijs)",
     ),
     (
         "talent",
-        r"\bstagiair\w*|\bstageplek\w*|\bbbl\b|\bleerling\w*|\bafstudeerder\w*|\bvacature\w*|\b(?:zoek|zoeken|nodig)\b.*\b(?:mensen|personeel|medewerkers?|monteurs?|mbo'ers|hbo'ers)\b",
+        r"\bstagiair\w*|\bstageplek\w*|\bbbl\b|\bleerling\w*|\bafstudeerder\w*"
+        r"|\bvacature\w*|\b(?:zoek|zoeken|nodig)\b.*\b(?:mensen|personeel"
+        r"|medewerkers?|monteurs?|mbo'ers|hbo'ers)\b",
     ),
     (
         "innovatie",
-        r"\bonderzoe\w*|\bprototype\w*|\binnov\w*|\bverduurzam\w*|\bduurzaam\w*|\bdigitali\w*|\bautomatiser\w*|\bontwikkelen\b",
+        r"\bonderzoe\w*|\bprototype\w*|\binnov\w*|\bverduurzam\w*|\bduurzaam\w*"
+        r"|\bdigitali\w*|\bautomatiser\w*|\bontwikkelen\b",
     ),
     (
         "kennis_netwerk",
-        r"\bnetwerk\w*|\bontmoeten\b|\bmasterclass\w*|\bbijeenkomst\w*|\bmeer\s+weten\s+over\b",
+        r"\bnetwerk\w*|\bontmoeten\b|\bmasterclass\w*|\bbijeenkomst\w*"
+        r"|\bmeer\s+weten\s+over\b",
     ),
     ("loket", r"\bwaar\s+(?:ik|we|moet\w*)\b.*\bbeginnen\b|\bwegwijs\b|\bbij\s+wie\b"),
 )

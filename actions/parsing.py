@@ -112,7 +112,8 @@ dus en of maar zo ofzo lol haha test
 """.split())  # fmt: skip
 PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 PERSON_NAME = re.compile(
-    r"^[A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|den|van de|van der|ter|ten))?\s+[A-Z][a-zà-ÿ]+$"
+    r"^[A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|den|van de|van der|ter"
+    r"|ten))?\s+[A-Z][a-zà-ÿ]+$"
 )
 
 # Stored when a question was asked twice without a usable answer.
@@ -220,7 +221,8 @@ def sector_in_message(text: str) -> Optional[str]:
             if code:
                 return code
     match = re.search(
-        r"\b(?:zitten|zit|werken|werk|actief|bedrijf|zaak)\s+(?:\w+\s+)?(?:in|uit)\s+de\s+([a-zà-ÿ-]+)\b",
+        r"\b(?:zitten|zit|werken|werk|actief|bedrijf|zaak)\s+(?:\w+\s+)?(?:in"
+        r"|uit)\s+de\s+([a-zà-ÿ-]+)\b",
         lowered,
     ) or re.search(r"\bin\s+de\s+([a-zà-ÿ-]+?)-?\s*(?:sector|branche)\b", lowered)
     if match:
