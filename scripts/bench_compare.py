@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import secrets
 import shutil
 import statistics
 import subprocess
@@ -252,6 +253,7 @@ def serve_vraagwijzer(stack: ExitStack, workdir: Path, name: str, root: Path) ->
         **base_env(),
         "PYTHONPATH": str(root),
         "DATABASE_URL": f"sqlite:///{folder / 'store.db'}",
+        "ACTION_SERVER_TOKEN": secrets.token_urlsafe(24),
     }
     subprocess.run(
         [str(BIN / "python"), "-m", "bot", "db", "upgrade"],
@@ -264,9 +266,9 @@ def serve_vraagwijzer(stack: ExitStack, workdir: Path, name: str, root: Path) ->
     stack.enter_context(
         process(
             [
-                str(BIN / "rasa"),
-                "run",
-                "actions",
+                str(BIN / "python"),
+                "-m",
+                "bot.action_server",
                 "--actions",
                 "actions",
                 "--port",
