@@ -34,56 +34,102 @@ _STAFF = (
 )
 # "we zijn met z'n twaalven", "we werken met 8 man", "een bedrijf van 12 mensen"
 SIZE_PATTERNS = (
-    re.compile(rf"\b(?:we|wij)\s+(?:zijn|werken)\s+(?:nu\s+)?(?:met\s+)?(?:z'?n|zijn|ons)?\s*"
-               rf"{_APPROX}({_NUMBER})(?:\s+{_STAFF})?\b"),
-    re.compile(rf"\b(?:hebben|heb|heeft|telt|tellen|met|van|in\s+dienst:?)\s+{_APPROX}"
-               rf"({_NUMBER})\s+{_STAFF}(?!\s+(?:extra|erbij|nodig|bij\s+te))\b"),
+    re.compile(
+        rf"\b(?:we|wij)\s+(?:zijn|werken)\s+(?:nu\s+)?(?:met\s+)?(?:z'?n|zijn|ons)?\s*"
+        rf"{_APPROX}({_NUMBER})(?:\s+{_STAFF})?\b"
+    ),
+    re.compile(
+        rf"\b(?:hebben|heb|heeft|telt|tellen|met|van|in\s+dienst:?)\s+{_APPROX}"
+        rf"({_NUMBER})\s+{_STAFF}(?!\s+(?:extra|erbij|nodig|bij\s+te))\b"
+    ),
     re.compile(rf"\b({_NUMBER})\s+{_STAFF}\s+in\s+dienst\b"),
-    re.compile(rf"(?:^|[,;]\s*|\ben\s+){_APPROX}({_NUMBER})\s+{_STAFF}\b"
-               rf"(?!\s+(?:bijscholen|opleiden|trainen|scholen|laten|extra|erbij|nodig|zoek))"),
-)  # fmt: skip
+    re.compile(
+        rf"(?:^|[,;]\s*|\ben\s+){_APPROX}({_NUMBER})\s+{_STAFF}\b"
+        rf"(?!\s+(?:bijscholen|opleiden|trainen|scholen|laten|extra|erbij|nodig|zoek))"
+    ),
+)
 # "ik zoek twee monteurs", "3 nieuwe mensen", "we hebben vijf lassers nodig"
 _WANT = r"(?:zoek|zoeken|zoekt|nodig|vinden|werven|aannemen|erbij|extra|wil|willen)"
 HEADCOUNT_PATTERNS = (
-    re.compile(rf"\b{_WANT}\s+(?:[\w'-]+\s+){{0,4}}?{_APPROX}({_NUMBER})\s+(?:nieuwe\s+|extra\s+)?[a-zà-ÿ'-]+"),
+    re.compile(
+        rf"\b{_WANT}\s+(?:[\w'-]+\s+){{0,4}}?{_APPROX}({_NUMBER})\s+(?:nieuwe\s+|extra\s+)?[a-zà-ÿ'-]+"
+    ),
     re.compile(rf"\b(?:onze|mijn|m'n|de)\s+({_NUMBER})\s+[a-zà-ÿ'-]+"),
     re.compile(rf"\b{_APPROX}({_NUMBER})\s+(?:nieuwe|extra)\s+[a-zà-ÿ'-]+"),
     re.compile(rf"\b{_APPROX}({_NUMBER})\s+[a-zà-ÿ'-]+\s+(?:nodig|erbij|extra|bij)\b"),
-    re.compile(rf"\b{_APPROX}({_NUMBER})\s+(?:van\s+)?(?:onze|mijn|m'n|de)\s+(?:medewerkers|mensen|collega'?s|monteurs)\b"),
-)  # fmt: skip
+    re.compile(
+        rf"\b{_APPROX}({_NUMBER})\s+(?:van\s+)?(?:onze|mijn|m'n|de)\s+(?:medewerkers|mensen|collega'?s|monteurs)\b"
+    ),
+)
 
 CONTRACT_TYPES = (
-    ("bbl", r"\bbbl(?:['-]?(?:er|ers|traject|leerbaan|plek|plekken))?\b"
-            r"|\bleerbanen?\b|\bleer-?werktraject"),
+    (
+        "bbl",
+        r"\bbbl(?:['-]?(?:er|ers|traject|leerbaan|plek|plekken))?\b"
+        r"|\bleerbanen?\b|\bleer-?werktraject",
+    ),
     ("bol", r"\bbol\b"),
     ("afstudeeropdracht", r"\bafstude\w*"),
     ("stage", r"\bstagiair\w*|\bstage\w*|\bstagia\w*"),
     ("bijbaan", r"\bbijba\w*|\bwerkstudent\w*|\bbijverdien\w*"),
-    ("vaste baan", r"\bvaste?\s+(?:baan|dienst|contract|aanstelling)\b"
-                   r"|\bvast\s+in\s+dienst\b"),
-)  # fmt: skip
+    (
+        "vaste baan",
+        r"\bvaste?\s+(?:baan|dienst|contract|aanstelling)\b"
+        r"|\bvast\s+in\s+dienst\b",
+    ),
+)
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")  # fmt: skip
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 # Canonical timeframes, in the order they are tried.
 TIMEFRAMES = (
-    ("zo snel mogelijk", r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bdirect\b"
-                         r"|\bmeteen\b"
-                         r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b"
-                         r"|\bheel\s+snel\b"),
+    (
+        "zo snel mogelijk",
+        r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bdirect\b"
+        r"|\bmeteen\b"
+        r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b"
+        r"|\bheel\s+snel\b",
+    ),
     ("voor de zomer", r"\bvoor\s+de\s+zome?r(?:vakantie)?\b|\bvoor\s+(?:juni|juli)\b"),
     ("na de zomer", r"\bna\s+de\s+zome?r(?:vakantie)?\b"),
-    ("voor het einde van het jaar", r"\bvoor\s+(?:het\s+)?eind(?:e)?\s+van\s+(?:dit|het)\s+jaar\b"
-                                    r"|\bvoor\s+de\s+kerst\b|\bdit\s+jaar\s+nog\b"),
-    ("binnen een half jaar", r"\bbinnen\s+(?:een\s+)?half\s+jaar\b|\bbinnen\s+(?:zes|6)\s+maanden\b"
-                             r"|\bkomend(?:e)?\s+half\s+jaar\b"),
-    ("binnen een jaar", r"\bbinnen\s+(?:een|1|één)\s+jaar\b|\bbinnen\s+twaalf\s+maanden\b"),
-    ("volgend schooljaar", r"\bvolgend\s+schooljaar\b|\bkomend\s+schooljaar\b|\bnieuwe\s+schooljaar\b"),
+    (
+        "voor het einde van het jaar",
+        r"\bvoor\s+(?:het\s+)?eind(?:e)?\s+van\s+(?:dit|het)\s+jaar\b"
+        r"|\bvoor\s+de\s+kerst\b|\bdit\s+jaar\s+nog\b",
+    ),
+    (
+        "binnen een half jaar",
+        r"\bbinnen\s+(?:een\s+)?half\s+jaar\b|\bbinnen\s+(?:zes|6)\s+maanden\b"
+        r"|\bkomend(?:e)?\s+half\s+jaar\b",
+    ),
+    (
+        "binnen een jaar",
+        r"\bbinnen\s+(?:een|1|één)\s+jaar\b|\bbinnen\s+twaalf\s+maanden\b",
+    ),
+    (
+        "volgend schooljaar",
+        r"\bvolgend\s+schooljaar\b|\bkomend\s+schooljaar\b|\bnieuwe\s+schooljaar\b",
+    ),
     ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
-    ("geen haast", r"\bgeen\s+haast\b|\bniet\s+dringend\b|\bmaakt\s+(?:niet"
-                   r"|niks)\s+uit\b"
-                   r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b"),
-)  # fmt: skip
+    (
+        "geen haast",
+        r"\bgeen\s+haast\b|\bniet\s+dringend\b|\bmaakt\s+(?:niet"
+        r"|niks)\s+uit\b"
+        r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b",
+    ),
+)
 _WITHIN = re.compile(
     rf"\bbinnen\s+(?:nu\s+en\s+)?({_NUMBER}|een|twee)\s+(maand|maanden|week|weken)\b"
 )
@@ -93,24 +139,37 @@ _MONTH = re.compile(
 
 # Own time, as fixed phrases the restatement can use.
 OWN_TIME = (
-    ("een dag per week of meer", r"\b(?:een\s+)?(?:hele\s+)?dag(?:en)?\s+(?:per|in\s+de|a)\s+week\s+of\s+meer\b|\bfulltime\b|\bveel\s+tijd\b"),
+    (
+        "een dag per week of meer",
+        r"\b(?:een\s+)?(?:hele\s+)?dag(?:en)?\s+(?:per|in\s+de|a)\s+week\s+of\s+meer\b|\bfulltime\b|\bveel\s+tijd\b",
+    ),
     ("ongeveer een dag per week", r"\b(?:een|1)\s+dag\s+(?:per|in\s+de|a|p/)\s*week\b"),
-    ("een paar uur per week", r"\b(?:een\s+)?paar\s+uur(?:tjes)?\s+(?:per|in\s+de|a"
-                              r"|p/)\s*week\b|\b(?:een\s+)?middag(?:je)?\s+(?:per"
-                              r"|in\s+de)\s+week\b|\bdagdeel\s+per\s+week\b"),
-    ("ongeveer een uur per week", r"\b(?:een\s+|1\s+)?uur(?:tje)?\s+(?:per|in\s+de|a"
-                                  r"|p/)\s*week\b"),
-    ("weinig tijd", r"\bweinig\s+tijd\b|\bnauwelijks\s+tijd\b|\bniet\s+veel\s+tijd\b"
-                    r"|\bgeen\s+tijd\b|\bbijna\s+geen\b"),
+    (
+        "een paar uur per week",
+        r"\b(?:een\s+)?paar\s+uur(?:tjes)?\s+(?:per|in\s+de|a"
+        r"|p/)\s*week\b|\b(?:een\s+)?middag(?:je)?\s+(?:per"
+        r"|in\s+de)\s+week\b|\bdagdeel\s+per\s+week\b",
+    ),
+    (
+        "ongeveer een uur per week",
+        r"\b(?:een\s+|1\s+)?uur(?:tje)?\s+(?:per|in\s+de|a"
+        r"|p/)\s*week\b",
+    ),
+    (
+        "weinig tijd",
+        r"\bweinig\s+tijd\b|\bnauwelijks\s+tijd\b|\bniet\s+veel\s+tijd\b"
+        r"|\bgeen\s+tijd\b|\bbijna\s+geen\b",
+    ),
     ("een paar uur per maand", r"\b(?:een\s+)?paar\s+uur\s+(?:per|in\s+de)\s+maand\b"),
-)  # fmt: skip
+)
 _HOURS = re.compile(
     rf"\b({_NUMBER}|een\s+paar|1)\s+(?:uur|uren)\s+(?:per|in\s+de|a|p/)\s*(week|maand)\b"
 )
 _DAYS = re.compile(rf"\b({_NUMBER})\s+dag(?:en)?\s+(?:per|in\s+de|a)\s+(week|maand)\b")
 
 # Words that say nothing about what a question is about.
-GENERIC_NOUNS = frozenset("""
+GENERIC_NOUNS = frozenset(
+    """
 bedrijf bedrijven zaak firma onderneming organisatie we wij ik jij je u mens mensen
 medewerker medewerkers personeel werknemer werknemers collega collega's team vraag
 vragen idee ideeën iets niets niks tijd jaar maand maanden week weken dag dagen
@@ -120,11 +179,15 @@ beetje stuk kant gedoe ofzo zo eigenlijk hoi hallo vacature vacatures kans kanse
 soort plek plekken iemand niemand hoe wat wie waar jaar ondernemer ondernemers baas
 eigenaar directeur moment nu dit dat deze die gesprek contact info informatie man
 hbo mbo wo bbl bol niveau stage stagiair stagiairs stagiaires afstudeerder afstudeerders
-mbo'ers hbo'ers wo'ers mbo'er hbo'er uur uurtje zomer najaar voorjaar winter herfst lente begin eind einde regio plaats
+mbo'ers hbo'ers wo'ers mbo'er hbo'er uur uurtje zomer najaar voorjaar winter herfst
+lente begin eind einde regio plaats
 januari februari maart april mei juni juli augustus september oktober november december
 bijblijven ontmoeten bijscholen omscholen opleiden scholen bijscholing omscholing last
-netwerk netwerken meedenken help hulpvraag ervaren ervaring gedoe hoofdpijn moeite samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling leerlingen
-""".split())  # fmt: skip
+netwerk netwerken meedenken help hulpvraag ervaren ervaring gedoe hoofdpijn moeite
+samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling
+leerlingen
+""".split()
+)
 # A talent question is about the people sought: these nouns are the topic there.
 PEOPLE_WANTED = re.compile(
     r"\b([a-zà-ÿ-]*(?:monteur|lasser|technicus|technici|ontwikkelaar|developer"
@@ -157,7 +220,8 @@ _TOPIC_STOP = re.compile(
 )
 COMMON_VERBS = frozenset(
     """beginnen begonnen weten krijgen vinden zoeken hebben
-willen kunnen moeten gebeuren bijblijven ontmoeten aankloppen functioneren aanpakken regelen oplossen veranderen verbeteren""".split()
+willen kunnen moeten gebeuren bijblijven ontmoeten aankloppen functioneren
+aanpakken regelen oplossen veranderen verbeteren""".split()
 )
 # Verbs that name a topic by themselves: "digitaliseren", "verduurzamen".
 TOPICAL_VERB = re.compile(r"(?:iseren|ificeren|zamen|ieren)$")
@@ -214,9 +278,23 @@ COMPANY_INTRO = re.compile(
     rf"|we\s+heten|wij\s+heten|genaamd|firma|bij|van)\s+)({_NAME})"
 )
 LEGAL_FORM = re.compile(rf"\b({_NAME}\s+(?:B\.?V\.?|V\.?O\.?F\.?|N\.?V\.?))(?![\w])")
-NAME_PREFIXES = ("het bedrijf heet", "mijn bedrijf heet", "de zaak heet", "ons bedrijf heet",
-                 "we heten", "wij heten", "het heet", "dat is", "dit is", "wij zijn", "we zijn",
-                 "ik ben van", "ik werk bij", "bedrijf:", "naam:")  # fmt: skip
+NAME_PREFIXES = (
+    "het bedrijf heet",
+    "mijn bedrijf heet",
+    "de zaak heet",
+    "ons bedrijf heet",
+    "we heten",
+    "wij heten",
+    "het heet",
+    "dat is",
+    "dit is",
+    "wij zijn",
+    "we zijn",
+    "ik ben van",
+    "ik werk bij",
+    "bedrijf:",
+    "naam:",
+)
 
 
 @lru_cache(maxsize=1)
@@ -335,7 +413,7 @@ def contract_type(lowered: str) -> Optional[str]:
 
 
 def timeframe(lowered: str) -> Optional[str]:
-    """A fixed phrase for when it should be arranged: "voor de zomer", "in september"."""
+    """A fixed phrase for when to arrange it: "voor de zomer", "in september"."""
     month = _MONTH.search(lowered)
     if month:
         preposition = {"per": "vanaf", "rond": "in", "na": "na"}.get(
@@ -540,8 +618,13 @@ def answer_phrase(text: str) -> Optional[str]:
     if any(t.pos_ in ("VERB", "AUX") for t in _nlp()(" ".join(words))):
         return None
     kept = [POSSESSIVES.get(w.lower(), w.lower()) for w in words]
-    content = [w for w in kept if w not in GENERIC_NOUNS and w not in PHRASE_STARTS
-               and w not in ("je", "in", "van", "voor", "op", "met", "de", "het", "een")]  # fmt: skip
+    content = [
+        w
+        for w in kept
+        if w not in GENERIC_NOUNS
+        and w not in PHRASE_STARTS
+        and w not in ("je", "in", "van", "voor", "op", "met", "de", "het", "een")
+    ]
     return " ".join(kept) if content else None
 
 
@@ -588,8 +671,13 @@ def noun_phrases(text: str, excluded: AbstractSet[str] = frozenset()) -> List[st
         i += 1
     if not phrases:
         # Nominalised verbs ("verduurzamen") are the topic when no noun is left.
-        verbs = [t.text.lower() for t in tokens if t.pos_ == "VERB"
-                 and TOPICAL_VERB.search(t.lower_) and t.lower_ not in COMMON_VERBS]  # fmt: skip
+        verbs = [
+            t.text.lower()
+            for t in tokens
+            if t.pos_ == "VERB"
+            and TOPICAL_VERB.search(t.lower_)
+            and t.lower_ not in COMMON_VERBS
+        ]
         if verbs:
             phrases.append(verbs[-1])
     return phrases
@@ -637,8 +725,13 @@ def _clean_phrase(words: List[str], excluded: AbstractSet[str]) -> Optional[str]
     # "de opleiding automonteur" keeps its article; a lone "de kas" does not need it.
     if kept and kept[0] in ("de", "het") and len(kept) <= 2:
         kept.pop(0)
-    content = [w for w in kept if w.lower() not in GENERIC_NOUNS and w.lower() not in excluded
-               and w not in ("je", "de", "het", "van")]  # fmt: skip
+    content = [
+        w
+        for w in kept
+        if w.lower() not in GENERIC_NOUNS
+        and w.lower() not in excluded
+        and w not in ("je", "de", "het", "van")
+    ]
     if not content or len(kept) > MAX_TOPIC_WORDS:
         return None
     return " ".join(kept)

@@ -59,8 +59,15 @@ NAME_THEN_PLACE = re.compile(r",|\s(?:in|uit|te|bij)\s", re.IGNORECASE)
 CONTINUE_PAYLOAD = "/inform"
 # Slots the extraction may overwrite when a later message states them clearly
 # ("een stuk of drie", later "we hebben 12 medewerkers").
-RESTATED_SLOTS = ("company_size", "headcount", "region", "education_level",
-                  "contract_type", "time_horizon", "own_time")  # fmt: skip
+RESTATED_SLOTS = (
+    "company_size",
+    "headcount",
+    "region",
+    "education_level",
+    "contract_type",
+    "time_horizon",
+    "own_time",
+)
 
 
 def slot_before_latest_message(tracker: Tracker, slot: Text) -> Any:
@@ -321,7 +328,7 @@ class ValidateIntakeForm(FormValidationAction):
         slot: Text,
         response: Text,
     ) -> Dict[Text, Any]:
-        """A value that fails: one clear re-ask, the second time the question is dropped."""
+        """A failed value: one clear re-ask; the second time the question is dropped."""
         if (
             tracker.get_slot("requested_slot") == slot
             and answers_to(tracker, slot) >= MAX_ANSWERS_PER_QUESTION
