@@ -39,10 +39,11 @@ shell: install $(MODEL)  ## chat in the terminal (starts the action server too)
 validate: install  ## rasa data validate --fail-on-warnings (see scripts/validate_data.py)
 	$(BIN)/python scripts/validate_data.py
 
-test: install $(MODEL)  ## every test: units, data validation, test stories, end to end, browser, cluster
+test: install $(MODEL)  ## lint, then every test: units, data validation, test stories, end to end, browser, cluster
 	@bash scripts/install_chromium.sh
 	@bash scripts/install_services.sh
 	$(BIN)/python scripts/audit.py
+	@$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest tests
 
 # tests/unit holds the tests that need no trained model, browser or service
