@@ -44,7 +44,13 @@ Relied on, not replaced:
    (about 9 % of a turn). The count is the number of events `retrieve` read
    for that tracker, under the conversation's lock, so it is remembered
    instead; a tracker that was not read by `retrieve` is counted as before.
-6. `watch_action_failures()`: Rasa's `MessageProcessor._run_action` swallows a
+   Its `as_stored(event)` is where a subclass changes what is stored
+   (bot/store/tracker_store.py redacts there).
+6. `MissingSchemaRaises` (a tracker store base): Rasa's
+   `SQLTrackerStore.session_scope` ends the process when the PostgreSQL
+   schema is missing; the copy here raises instead, so the turn fails with a
+   clear answer and the server stays up.
+7. `watch_action_failures()`: Rasa's `MessageProcessor._run_action` swallows a
    failing custom action and only logs it; the log line is the one sign of it
    (bot/faults.py).
 """
@@ -52,6 +58,7 @@ Relied on, not replaced:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import inspect
 import itertools
@@ -356,16 +363,46 @@ class KnownEventCount:
         await super().save(tracker)  # type: ignore[misc]
         setattr(tracker, _STORED_EVENTS, len(tracker.events))
 
+    def as_stored(self, event: Any) -> Any:
+        """The form in which a new event is stored; a subclass may change it."""
+        return event
+
     def _additional_events(
         self, session: Any, tracker: "DialogueStateTracker"
     ) -> Iterator[Any]:
         stored = getattr(tracker, _STORED_EVENTS, None)
         if stored is None:
-            return super()._additional_events(session, tracker)  # type: ignore[misc]
-        return itertools.islice(tracker.events, stored, len(tracker.events))
+            new = super()._additional_events(session, tracker)  # type: ignore[misc]
+        else:
+            new = itertools.islice(tracker.events, stored, len(tracker.events))
+        return map(self.as_stored, new)
 
 
-# -- 6. a failed custom action ------------------------------------------------------
+class MissingSchemaRaises:
+    """Base for an SQLTrackerStore subclass: `session_scope` as Rasa's, except
+    that a missing PostgreSQL schema raises `missing_schema_error` instead of
+    ending the process (Rasa calls `print_error_and_exit` there)."""
+
+    missing_schema_error: type = RuntimeError
+
+    @contextlib.contextmanager
+    def session_scope(self) -> Iterator[Any]:
+        from rasa.core.tracker_store import ensure_schema_exists
+
+        session = self.sessionmaker()  # type: ignore[attr-defined]
+        try:
+            try:
+                ensure_schema_exists(session)
+            except ValueError as missing:
+                raise self.missing_schema_error(
+                    f"PostgreSQL schema {missing} not found"
+                ) from None
+            yield session
+        finally:
+            session.close()
+
+
+# -- 7. a failed custom action ------------------------------------------------------
 
 # What MessageProcessor._run_action logs (logger.exception) when an action raised.
 ACTION_FAILURE_LOG = "Encountered an exception while running action"
@@ -416,6 +453,12 @@ RELIANCES: List[Reliance] = [
         "save",
         "57165e46eab3de0866e77f03df0bf7fd5eac2c1de617ed431b934c9a4edfeef6",
         "KnownEventCount: save stores exactly what _additional_events yields",
+    ),
+    Reliance(
+        _sql_tracker_store,
+        "session_scope",
+        "6775e1ede3ec8d2d1ba466d06c850b44201630347ccde7f91c33d3c1a2554818",
+        "MissingSchemaRaises: session_scope is replaced whole",
     ),
     Reliance(
         _message_processor,

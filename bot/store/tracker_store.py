@@ -24,11 +24,9 @@ Beyond Rasa's SQLTrackerStore it
 - never lets a failure in one conversation stop the server: Rasa's
   `session_scope` takes any ValueError raised while a session is open (such as
   the UnicodeEncodeError of a sender id the database cannot encode) for a
-  missing PostgreSQL schema and exits the process. `session_scope` below is
-  Rasa's without that exit: the error stays the turn's fault. It is the one
-  place that leans on Rasa's internals here (`sessionmaker`,
-  `ensure_schema_exists`); tests/unit/test_tracker_store_faults.py fails when
-  Rasa's version of it changes.
+  missing PostgreSQL schema and exits the process. The store's `session_scope`
+  is Rasa's without that exit (MissingSchemaRaises in bot/rasa_internals.py,
+  with Rasa's other internals): the error stays the turn's fault.
 
 Only Rasa imports this module (endpoints.yml). The transcript it writes is read
 through the unit of work's `uow.transcripts` (bot/store/transcripts.py).
@@ -36,13 +34,11 @@ through the unit of work's `uow.transcripts` (bot/store/transcripts.py).
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session
 
 from bot import faults
 from bot.settings import load_settings
@@ -112,13 +108,20 @@ def _tracker_store_class() -> type:
     # conversations: the place to install the patches, before the first turn.
     rasa_internals.apply()
 
-    class DatabaseUrlTrackerStore(rasa_internals.KnownEventCount, SQLTrackerStore):
+    class DatabaseUrlTrackerStore(
+        rasa_internals.KnownEventCount,
+        rasa_internals.MissingSchemaRaises,
+        SQLTrackerStore,
+    ):
         """SQLTrackerStore whose connection comes from DATABASE_URL (bot/settings.py).
 
+        A missing PostgreSQL schema raises TrackerStoreUnavailable.
         Rasa creates it with `host` set to the endpoint's `url` (unused here),
         `domain`, `event_broker` and the endpoint's other keys; `database_url`
         may be one of them, else the setting is used.
         """
+
+        missing_schema_error = TrackerStoreUnavailable
 
         def __init__(
             self,
@@ -152,22 +155,6 @@ def _tracker_store_class() -> type:
                 # fail the next turn, which an open pooled connection would hide.
                 sa.event.listen(self.engine, "connect", _sync_at_checkpoints)
                 self.engine.dispose()  # new connections get the pragmas
-
-        @contextlib.contextmanager
-        def session_scope(self) -> Iterator[Session]:
-            from rasa.core.tracker_store import ensure_schema_exists
-
-            session = self.sessionmaker()
-            try:
-                try:
-                    ensure_schema_exists(session)
-                except ValueError as missing:
-                    raise TrackerStoreUnavailable(
-                        f"PostgreSQL schema {missing} not found"
-                    ) from None
-                yield session
-            finally:
-                session.close()
 
         async def retrieve(self, sender_id: str) -> Optional["DialogueStateTracker"]:
             with faults.reported(faults.DATABASE):
@@ -203,15 +190,12 @@ def _tracker_store_class() -> type:
                 tracker.sender_id, kept, self.domain.slots
             )
 
-        def _additional_events(
-            self, session: Any, tracker: "DialogueStateTracker"
-        ) -> Iterator["Event"]:
+        def as_stored(self, event: "Event") -> "Event":
             from rasa.shared.core.events import Event
 
-            for event in super()._additional_events(session, tracker):
-                data = event.as_dict()
-                redacted = redact_event(data)
-                yield event if redacted == data else Event.from_parameters(redacted)
+            data = event.as_dict()
+            redacted = redact_event(data)
+            return event if redacted == data else Event.from_parameters(redacted)
 
     DatabaseUrlTrackerStore.__module__ = __name__
     DatabaseUrlTrackerStore.__qualname__ = "DatabaseUrlTrackerStore"

@@ -2,14 +2,13 @@
 
 Rasa 3.6's SQLTrackerStore.session_scope turns any ValueError (a
 UnicodeEncodeError is one) into print_error_and_exit, i.e. SystemExit. Ours
-keeps the error a fault of that turn (bot/store/tracker_store.py).
+keeps the error a fault of that turn (MissingSchemaRaises in
+bot/rasa_internals.py, whose test pins Rasa's source).
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import inspect
 from pathlib import Path
 
 import pytest
@@ -18,12 +17,6 @@ from bot import faults
 from bot.store.migrate import upgrade
 from tests.conftest import ROOT
 
-# sha256 of Rasa 3.6.21's SQLTrackerStore.session_scope source. When an upgrade
-# changes it, check that DatabaseUrlTrackerStore.session_scope still does
-# everything Rasa's does (minus the exit), then update the hash.
-RASA_SESSION_SCOPE_SHA256 = (
-    "6775e1ede3ec8d2d1ba466d06c850b44201630347ccde7f91c33d3c1a2554818"
-)
 UNENCODABLE_SENDER = "x\ud800"
 
 
@@ -49,17 +42,6 @@ def a_tracker(sender: str, domain):
 
     events = [ActionExecuted("action_listen"), UserUttered("ik zoek monteurs")]
     return DialogueStateTracker.from_events(sender, events, domain.slots)
-
-
-def test_rasas_session_scope_is_the_one_our_override_replaces():
-    from rasa.core.tracker_store import SQLTrackerStore
-
-    source = inspect.getsource(SQLTrackerStore.session_scope.__wrapped__)
-    assert "print_error_and_exit" in source and "ensure_schema_exists" in source
-    assert hashlib.sha256(source.encode()).hexdigest() == RASA_SESSION_SCOPE_SHA256, (
-        "Rasa's SQLTrackerStore.session_scope changed: review "
-        "DatabaseUrlTrackerStore.session_scope against it"
-    )
 
 
 def test_an_unencodable_sender_is_an_error_of_that_save_not_an_exit(store, domain):
