@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.review.accounts import add_user  # noqa: E402 - path set above
-from bot.review.sample import intake_events, seed_requests, write_events  # noqa: E402 - path set above
+from bot.review.sample import intake_events, sample_requests  # noqa: E402 - path set above
 from bot.settings import load_settings  # noqa: E402 - path set above
 from bot.store.migrate import upgrade  # noqa: E402 - path set above
 from bot.store.session import UnitOfWork, session_factory  # noqa: E402 - path set above
@@ -28,10 +28,13 @@ from bot.store.session import UnitOfWork, session_factory  # noqa: E402 - path s
 def seed(database_url: str, count: int, transcripts: int, seed_value: int = 7) -> None:
     upgrade(database_url)
     with UnitOfWork(session_factory(database_url)) as uow:
-        rows = seed_requests(uow.session, count, seed=seed_value)
+        rows = sample_requests(count, seed=seed_value)
+        uow.requests.add_many(rows)
         for row in rows[:transcripts]:
             start = row["created_at"].timestamp()
-            write_events(uow.session, row["conversation_id"], intake_events(row, start))
+            uow.transcripts.add_events(
+                row["conversation_id"], intake_events(row, start)
+            )
         uow.commit()
 
 

@@ -13,6 +13,8 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
+from actions.vocabulary import NEED_LABELS, need_intent
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 INTENT_LABELS: Dict[str, str] = {
@@ -22,12 +24,10 @@ INTENT_LABELS: Dict[str, str] = {
     "goodbye": "Afscheid",
     "thank": "Bedankje",
     "inform": "Geeft informatie (antwoord op een vraag)",
-    "need_talent": "Vraag: personeel en talent",
-    "need_innovatie": "Vraag: innovatie of onderzoek",
-    "need_kennis_netwerk": "Vraag: kennis en netwerk",
-    "need_leven_lang_ontwikkelen": "Vraag: scholing van medewerkers",
-    "need_onderwijs_invloed": "Vraag: invloed op het onderwijs",
-    "need_loket": "Vraag: weet nog niet wat (loket)",
+    **{
+        need_intent(code): f"Vraag: {label.lower()}"
+        for code, label in NEED_LABELS.items()
+    },
     "ask_capabilities": "Vraagt wat de bot kan",
     "ask_why": "Vraagt waarom de bot iets vraagt",
     "request_human": "Wil een mens spreken",

@@ -1,34 +1,16 @@
 """Made-up requests and transcripts for demos, tests and load measurements.
 
-Transcripts are written as rows of Rasa's `events` table in the shape Rasa's
-SQLTrackerStore writes them (columns and `data` JSON), without importing Rasa.
+Only the data: events are dicts as Rasa logs them; `uow.requests.add_many`
+and `uow.transcripts.add_events` write them.
 """
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import datetime, timedelta
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session
-
-from bot.store.models import NO_OPTION, RefinedRequest, utcnow
-
-# Rasa's `SQLTrackerStore.SQLEvent` table; created here only where Rasa has not.
-_metadata = sa.MetaData()
-EVENTS = sa.Table(
-    "events",
-    _metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("sender_id", sa.String(255), nullable=False, index=True),
-    sa.Column("type_name", sa.String(255), nullable=False),
-    sa.Column("timestamp", sa.Float),
-    sa.Column("intent_name", sa.String(255)),
-    sa.Column("action_name", sa.String(255)),
-    sa.Column("data", sa.Text),
-)
+from bot.store.models import NO_OPTION, utcnow
 
 COMPANIES = (
     "Bakkerij De Gouden Korst",
@@ -161,20 +143,13 @@ def request_fields(rng: random.Random, number: int, now: datetime) -> Dict[str, 
     }
 
 
-def seed_requests(
-    session: Session, count: int, seed: int = 7, now: Optional[datetime] = None
+def sample_requests(
+    count: int, seed: int = 7, now: Optional[datetime] = None
 ) -> List[Dict[str, Any]]:
-    """Inserts `count` requests in batches; returns their fields."""
+    """The fields of `count` made-up requests, the same for the same seed."""
     rng = random.Random(seed)
     now = now or utcnow()
-    rows = [request_fields(rng, number, now) for number in range(count)]
-    for start in range(0, count, 1000):
-        session.execute(sa.insert(RefinedRequest), rows[start : start + 1000])
-    return rows
-
-
-def ensure_events_table(session: Session) -> None:
-    EVENTS.create(session.connection(), checkfirst=True)
+    return [request_fields(rng, number, now) for number in range(count)]
 
 
 def user_event(
@@ -226,28 +201,6 @@ def action_event(name: str, timestamp: float) -> Dict[str, Any]:
         "policy": None,
         "confidence": 1.0,
     }
-
-
-def write_events(
-    session: Session, sender_id: str, events: Iterable[Dict[str, Any]]
-) -> None:
-    """Rows as SQLTrackerStore writes them (intent_name, action_name, data)."""
-    ensure_events_table(session)
-    rows = [
-        {
-            "sender_id": sender_id,
-            "type_name": event["event"],
-            "timestamp": event.get("timestamp"),
-            "intent_name": (event.get("parse_data") or {})
-            .get("intent", {})
-            .get("name"),
-            "action_name": event.get("name") if event["event"] == "action" else None,
-            "data": json.dumps(event),
-        }
-        for event in events
-    ]
-    if rows:
-        session.execute(sa.insert(EVENTS), rows)
 
 
 def intake_events(request: Dict[str, Any], start: float) -> List[Dict[str, Any]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
@@ -134,6 +134,11 @@ class RequestRepository:
         request.updated_at = now
         self.session.flush()
         return request
+
+    def add_many(self, rows: Sequence[Dict[str, Any]], batch: int = 1000) -> None:
+        """Inserts whole requests (column values) in batches: imports and samples."""
+        for start in range(0, len(rows), batch):
+            self.session.execute(sa.insert(RefinedRequest), rows[start : start + batch])
 
     def list_all(self) -> List[RefinedRequest]:
         """Every request, newest first."""

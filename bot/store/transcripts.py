@@ -22,16 +22,18 @@ FALLBACK_ACTIONS = ("action_default_fallback",)  # RulePolicy's core fallback
 
 Turn = Dict[str, Any]
 
-# Rasa's `events` table (SQLTrackerStore.SQLEvent), as far as it is read here.
-EVENTS = sa.table(
+# Rasa's `events` table as its SQLTrackerStore.SQLEvent defines it; created
+# here only by `add_events` where Rasa has not started yet.
+EVENTS = sa.Table(
     "events",
-    sa.column("id", sa.Integer),
-    sa.column("sender_id", sa.String),
-    sa.column("type_name", sa.String),
-    sa.column("timestamp", sa.Float),
-    sa.column("intent_name", sa.String),
-    sa.column("action_name", sa.String),
-    sa.column("data", sa.Text),
+    sa.MetaData(),
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255), nullable=False, index=True),
+    sa.Column("type_name", sa.String(255), nullable=False),
+    sa.Column("timestamp", sa.Float),
+    sa.Column("intent_name", sa.String(255)),
+    sa.Column("action_name", sa.String(255)),
+    sa.Column("data", sa.Text),
 )
 _TURN_COLUMNS = (EVENTS.c.id, EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.data)
 
@@ -143,6 +145,28 @@ class TranscriptRepository:
             sender_id: as_utc(datetime.utcfromtimestamp(timestamp or 0))
             for sender_id, timestamp in self.session.execute(newest)
         }
+
+    def add_events(self, sender_id: str, events: Iterable[Dict[str, Any]]) -> None:
+        """Events (dicts as Rasa logs them) stored as Rasa's SQLTrackerStore
+        stores them: for imports, samples and tests."""
+        EVENTS.create(self.session.connection(), checkfirst=True)
+        rows = [
+            {
+                "sender_id": sender_id,
+                "type_name": event["event"],
+                "timestamp": event.get("timestamp"),
+                "intent_name": (event.get("parse_data") or {})
+                .get("intent", {})
+                .get("name"),
+                "action_name": event.get("name")
+                if event["event"] == "action"
+                else None,
+                "data": json.dumps(event),
+            }
+            for event in events
+        ]
+        if rows:
+            self.session.execute(sa.insert(EVENTS), rows)
 
     def erase_conversation(self, conversation_id: str) -> int:
         """Deletes every event of the conversation; returns how many rows went."""

@@ -10,7 +10,7 @@ from typing import Any, Callable, Dict, List
 import pytest
 
 from bot.review.accounts import add_user
-from bot.review.sample import intake_events, user_event, write_events
+from bot.review.sample import intake_events, user_event
 from bot.settings import Settings
 from bot.store.migrate import upgrade
 from bot.store.models import User
@@ -65,7 +65,7 @@ def add_transcript(
     if extra_user:
         events.append(user_event(extra_user, "inform", 0.9, 1_790_000_100.0))
     with UnitOfWork(session_factory(database_url)) as uow:
-        write_events(uow.session, conversation_id, events)
+        uow.transcripts.add_events(conversation_id, events)
         uow.commit()
 
 

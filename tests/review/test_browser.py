@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from bot.review import dates
-from bot.review.sample import bot_event, seed_requests, user_event, write_events
+from bot.review.sample import bot_event, sample_requests, user_event
 from bot.store.migrate import upgrade
 from bot.store.session import UnitOfWork, session_factory
 from tests.browser import axe_violations, launch_chromium, screenshot_path
@@ -40,7 +40,7 @@ def site(tmp_path_factory):
     database_url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'review.db'}"
     upgrade(database_url)
     with UnitOfWork(session_factory(database_url)) as uow:
-        seed_requests(uow.session, 40)
+        uow.requests.add_many(sample_requests(40))
         uow.commit()
     add_request(database_url, "web-elsloo", company="Bakkerij Ëlsloo",
                 original_question="ik krijg mijn vacatures voor monteurs niet gevuld",
@@ -80,7 +80,7 @@ def add_button_presses(database_url, conversation_id):
         user_event("bbl_leerbaan", "inform", 1.0, t + 3),
     ]
     with UnitOfWork(session_factory(database_url)) as uow:
-        write_events(uow.session, conversation_id, events)
+        uow.transcripts.add_events(conversation_id, events)
         uow.commit()
 
 
@@ -194,7 +194,7 @@ def test_open_a_request_work_it_and_see_the_history(page, site):
 
     users = page.locator(".transcript .turn.user")
     assert users.count() == 7
-    assert users.nth(1).locator(".intent").inner_text() == "Vraag: personeel en talent"
+    assert users.nth(1).locator(".intent").inner_text() == "Vraag: talent"
     assert users.nth(1).locator(".intent").get_attribute("title") == "need_talent"
     assert users.nth(1).locator(".confidence").inner_text() == "0.88"
     fallback = page.locator(".transcript .turn.fallback")

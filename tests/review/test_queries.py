@@ -8,7 +8,7 @@ import pytest
 
 from bot.review.dashboard import figures
 from bot.review.dates import day_after, day_start
-from bot.review.sample import slot_event, user_event, write_events
+from bot.review.sample import slot_event, user_event
 from bot.review.workflow import add_tag
 from bot.store.repository import RequestFilter
 from tests.review.conftest import add_request, add_transcript, make_user
@@ -117,7 +117,7 @@ def test_dashboard_figures(store, uow_of):
     add_transcript(store, "done")  # a fallback turn among 5 user turns
     with uow_of() as uow:
         # A conversation that stopped after the need: only in the events.
-        write_events(uow.session, "stopped", [
+        uow.transcripts.add_events("stopped", [
             user_event("ik zoek stagiairs", "need_talent", 0.9, 1.0),
             slot_event("need_category", "talent", 2.0),
             user_event("???", "nlu_fallback", 0.45, 3.0),

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bot.review import labels
-from bot.review.sample import bot_event, intake_events, user_event, write_events
+from bot.review.sample import bot_event, intake_events, user_event
 from bot.store.migrate import upgrade
 from bot.store.session import UnitOfWork, session_factory
 
@@ -41,7 +41,7 @@ def test_transcript_shows_button_titles_and_marks_the_chosen_option(tmp_path):
                             [{"title": "2. Stageplek", "payload": "stageplek"}]))  # fmt: skip
     events.append(user_event("stageplek", "inform", 1.0, 1_790_000_104.0))
     with UnitOfWork(session_factory(url)) as uow:
-        write_events(uow.session, "c1", events)
+        uow.transcripts.add_events("c1", events)
         uow.commit()
         seen = labels.as_seen(uow.transcripts.transcript("c1"), "stageplek")
     users = [t for t in seen if t["event"] == "user"]
@@ -62,7 +62,7 @@ def test_a_bot_message_with_only_cards_lists_their_titles(tmp_path):
     event["text"] = None
     event["data"]["custom"] = cards
     with UnitOfWork(session_factory(url)) as uow:
-        write_events(uow.session, "c2", [event,
+        uow.transcripts.add_events("c2", [event,
                      user_event("fieldlab", "inform", 1.0, 1_790_000_001.0)])  # fmt: skip
         uow.commit()
         seen = labels.as_seen(uow.transcripts.transcript("c2"), "fieldlab")
