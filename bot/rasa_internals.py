@@ -53,6 +53,12 @@ Relied on, not replaced:
 7. `watch_action_failures()`: Rasa's `MessageProcessor._run_action` swallows a
    failing custom action and only logs it; the log line is the one sign of it
    (bot/faults.py).
+
+Elsewhere, on purpose: bot/diet_classifier.py is a graph component named in
+config.yml (Rasa's public extension point) that leans on `RasaModel.load`
+and `RasaModel._rasa_predict` to skip a training step at load; its hash guard
+is tests/unit/test_diet_classifier.py, and it falls back to Rasa's load when
+that source changes.
 """
 
 from __future__ import annotations
