@@ -36,7 +36,8 @@ conversations and in no other:
    loop, so calls reuse open connections; idle ones are closed after
    KEEPALIVE_S, before the action server (Sanic: 5 s) closes them itself.
 
-Relied on, not replaced:
+Relied on, with Rasa's own function left in place (5 and 6 are bases of the
+tracker store that override methods of SQLTrackerStore in that subclass only):
 
 5. `KnownEventCount` (a tracker store base): Rasa's `SQLTrackerStore.save`
    asks `_additional_events` which of the tracker's events are new, and that
