@@ -404,7 +404,7 @@ def rank_formats(
     unless what was said names its topic.
     """
     said = " ".join(part for part in (profile.said, profile.topic or "") if part)
-    similarities = _content_index(catalogue.formats).similarities(said)
+    similarities = content_index(catalogue.formats).similarities(said)
     topic = topic_of(catalogue, profile)
     scored = []
     for position, pps_format in enumerate(catalogue.formats):
@@ -446,7 +446,7 @@ def rank_formats(
 
 
 @functools.lru_cache(maxsize=8)
-def _content_index(formats: Tuple[PpsFormat, ...]) -> text_match.ContentIndex:
+def content_index(formats: Tuple[PpsFormat, ...]) -> text_match.ContentIndex:
     return text_match.ContentIndex([f.matching_text() for f in formats])
 
 
@@ -457,7 +457,7 @@ def topic_of(catalogue: Catalogue, profile: IntakeProfile) -> Optional[str]:
     topic = text_match.clean_topic(profile.topic)
     if topic:
         return topic
-    weights = _content_index(catalogue.formats).idf
+    weights = content_index(catalogue.formats).idf
     for text in (profile.question, profile.said):
         if text.strip():
             phrase = text_match.topic_phrase(text, weights)

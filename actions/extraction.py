@@ -2,7 +2,7 @@
 
 Runs on the opening and on every later answer in the intake, so that nothing
 the entrepreneur already said is asked again. Pure functions: no tracker, no
-dispatcher. The Dutch spaCy pipeline is loaded once, on first use.
+dispatcher. The Dutch spaCy pipeline is the process's one (text_match.pipeline).
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import AbstractSet, Dict, List, Optional, Sequence
+from typing import AbstractSet, Any, Dict, List, Optional, Sequence
 
 import yaml
 
-from actions import parsing
+from actions import parsing, text_match
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
 
@@ -297,11 +297,13 @@ NAME_PREFIXES = (
 )
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy  # noqa: PLC0415 - loaded on first use, not at import
-
-    return spacy.load("nl_core_news_sm", disable=["ner"])
+def _nlp() -> Any:
+    """The one spaCy pipeline of the process (text_match.pipeline): the
+    phrases below need its POS tags, so an absent model is an error here."""
+    nlp = text_match.pipeline()
+    if nlp is None:
+        raise RuntimeError(f"spaCy model {text_match.SPACY_MODEL} not available")
+    return nlp
 
 
 @lru_cache(maxsize=1)

@@ -91,12 +91,14 @@ class Analysis:
 
 
 @functools.lru_cache(maxsize=1)
-def _pipeline() -> Any:  # a spaCy Language, or None
-    """The Dutch spaCy pipeline, loaded on first use; None when it cannot load."""
+def pipeline() -> Any:  # a spaCy Language, or None
+    """The Dutch spaCy pipeline, loaded once per process (actions/preload.py
+    loads it when the action server starts); None when it cannot load. No
+    component here reads entities, so NER is not run."""
     try:
         import spacy
 
-        return spacy.load(SPACY_MODEL)
+        return spacy.load(SPACY_MODEL, disable=["ner"])
     except Exception as error:  # an absent or broken model must not stop ranking
         logger.warning("spaCy %s not available (%s): plain tokens", SPACY_MODEL, error)
         return None
@@ -105,7 +107,7 @@ def _pipeline() -> Any:  # a spaCy Language, or None
 @functools.lru_cache(maxsize=512)
 def analyse(text: str) -> Analysis:
     """Tokens with lemmas and noun phrases of `text` (cached: texts repeat)."""
-    nlp = _pipeline()
+    nlp = pipeline()
     if nlp is None or not text.strip():
         return _plain_analysis(text)
     doc = nlp(text)

@@ -15,13 +15,19 @@ environment, or else from ``var/action_server_token``, which ``make install``
 writes (scripts/install.sh) and scripts/run.sh exports. Without a token the
 server does not start. It listens on 127.0.0.1 unless ACTIONS_HOST (or
 rasa_sdk's SANIC_HOST) says otherwise.
+
+A second plugin loads the spaCy pipeline and the catalogue (actions/preload.py)
+before the server listens, so /health answers only when the first call will
+not wait seconds for them.
 """
 
 from __future__ import annotations
 
 import hmac
+import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any, List, Optional
 
@@ -31,6 +37,9 @@ TOKEN_ENV = "ACTION_SERVER_TOKEN"
 TOKEN_FILE = Path(__file__).resolve().parents[1] / "var" / "action_server_token"
 OPEN_PATHS = frozenset({"/health"})
 DEFAULT_HOST = "127.0.0.1"
+PRELOADED_LOG = "Loaded the spaCy pipeline and the catalogue"
+
+logger = logging.getLogger(__name__)
 
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
 
@@ -68,6 +77,22 @@ class RequireToken:
             return response.json({"error": "unauthorized"}, status=401)
 
 
+class Preload:
+    """rasa_sdk plugin: loads what the actions need before the server listens."""
+
+    @hookimpl
+    def attach_sanic_app_extensions(self, app: Any) -> None:
+        def preload(_app: Any, _loop: Any) -> None:
+            from actions.preload import preload
+
+            started = time.monotonic()
+            preload()
+            logger.info("%s in %.1f s", PRELOADED_LOG, time.monotonic() - started)
+
+        # In every worker, before it accepts a connection.
+        app.register_listener(preload, "before_server_start")
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     from rasa_sdk.__main__ import main_from_args
     from rasa_sdk.endpoint import create_argument_parser
@@ -81,6 +106,7 @@ def main(argv: Optional[List[str]] = None) -> None:
         )
     os.environ.setdefault("SANIC_HOST", os.environ.get("ACTIONS_HOST", DEFAULT_HOST))
     plugin_manager().register(RequireToken(token))
+    plugin_manager().register(Preload())
     args = create_argument_parser().parse_args(argv)
     main_from_args(args)
 
