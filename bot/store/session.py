@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Callable, Optional, Type
+from typing import Any, Callable, Optional, Tuple, Type
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
@@ -44,16 +46,40 @@ def ensure_sqlite_directory(database_url: str) -> None:
 
 def configure_sqlite(engine: Engine) -> None:
     """WAL and a busy timeout: the Rasa server and the action server share the file.
-    Also `unicode_lower()`, which `repository.unicode_lower` compiles to."""
+    Also `unicode_lower()`, which `repository.unicode_lower` compiles to, and
+    the check that a pooled connection still has the file at the URL's path."""
 
     @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_TIMEOUT_S * 1000}")
         cursor.close()
         # SQLite's own lower() and LIKE only fold ASCII: "Ë" must find "ë".
         dbapi_connection.create_function("unicode_lower", 1, _lower, deterministic=True)
+        record.info[_FILE_IDENTITY] = _file_identity(engine.url.database)
+
+    @sa.event.listens_for(engine, "checkout")
+    def _on_checkout(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        # An open connection keeps reading a file that was moved, deleted or
+        # replaced; a new one fails ("unable to open database file") or opens
+        # the new file. The pool then connects anew (tests/e2e/test_faults.py).
+        if _file_identity(engine.url.database) != record.info.get(_FILE_IDENTITY):
+            raise sa.exc.DisconnectionError("the SQLite file at the path changed")
+
+
+_FILE_IDENTITY = "vraagwijzer_file_identity"  # key in a pooled connection's info
+
+
+def _file_identity(database: Optional[str]) -> Optional[Tuple[int, int]]:
+    """Device and inode of the regular file at `database`; None if there is none."""
+    if not database or database == ":memory:":
+        return None
+    try:
+        found = os.stat(database)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino) if stat.S_ISREG(found.st_mode) else None
 
 
 def _lower(text: Optional[str]) -> Optional[str]:
@@ -64,8 +90,14 @@ def make_engine(database_url: str) -> Engine:
     if not is_sqlite(database_url):
         return sa.create_engine(database_url, future=True, pool_pre_ping=True)
     ensure_sqlite_directory(database_url)
+    # A pool, not SQLAlchemy 1.4's default NullPool for files: opening the file
+    # and setting its pragmas took about 6 % of a turn (scripts/bench_compare.py).
+    # A connection is used by one thread at a time, whichever thread that is.
     engine = sa.create_engine(
-        database_url, future=True, connect_args={"timeout": SQLITE_TIMEOUT_S}
+        database_url,
+        future=True,
+        poolclass=sa.pool.QueuePool,
+        connect_args={"timeout": SQLITE_TIMEOUT_S, "check_same_thread": False},
     )
     configure_sqlite(engine)
     return engine

@@ -44,7 +44,7 @@ from bot import faults
 from bot.settings import load_settings
 from bot.store.erasure import erase_conversation
 from bot.store.redaction import redact_event
-from bot.store.session import UnitOfWork, configure_sqlite, ensure_sqlite_directory
+from bot.store.session import UnitOfWork, ensure_sqlite_directory, make_engine
 from bot.store.session_limit import session_checkpoint
 
 if TYPE_CHECKING:
@@ -111,6 +111,7 @@ def _tracker_store_class() -> type:
     class DatabaseUrlTrackerStore(
         rasa_internals.KnownEventCount,
         rasa_internals.MissingSchemaRaises,
+        rasa_internals.EventDataOnly,
         SQLTrackerStore,
     ):
         """SQLTrackerStore whose connection comes from DATABASE_URL (bot/settings.py).
@@ -122,6 +123,7 @@ def _tracker_store_class() -> type:
         """
 
         missing_schema_error = TrackerStoreUnavailable
+        engine: sa.engine.Engine
 
         def __init__(
             self,
@@ -150,11 +152,12 @@ def _tracker_store_class() -> type:
                     f"tracker store on {database_url!r} failed: {error!r}"
                 ) from error
             if self.engine.dialect.name == "sqlite":
-                configure_sqlite(self.engine)
-                # Not a pool: tests/e2e/test_faults.py needs a vanished file to
-                # fail the next turn, which an open pooled connection would hide.
+                # The project's SQLite engine (pooled, WAL, the file checked on
+                # every checkout) in place of the one Rasa made.
+                self.engine.dispose()
+                self.engine = make_engine(database_url)
                 sa.event.listen(self.engine, "connect", _sync_at_checkpoints)
-                self.engine.dispose()  # new connections get the pragmas
+                self.sessionmaker.configure(bind=self.engine)
 
         async def retrieve(self, sender_id: str) -> Optional["DialogueStateTracker"]:
             with faults.reported(faults.DATABASE):

@@ -155,6 +155,31 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
 
 
+def test_sqlite_connections_are_pooled_until_the_file_changes(tmp_path):
+    path = tmp_path / "pooled.db"
+    engine = make_engine(f"sqlite:///{path}")
+    opened = []
+    sa.event.listen(engine, "connect", lambda *_: opened.append(1))
+
+    def query() -> None:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+
+    query()
+    query()
+    assert len(opened) == 1  # the second query reused the open connection
+
+    path.rename(tmp_path / "away.db")
+    path.mkdir()  # what tests/e2e/test_faults.py does to the store
+    with pytest.raises(sa.exc.OperationalError, match="unable to open"):
+        query()
+    path.rmdir()
+    (tmp_path / "away.db").rename(path)
+    query()
+    query()
+    assert len(opened) == 2  # one new connection, to the file that is back
+
+
 def test_upsert_creates_then_updates_one_row(url):
     factory = session_factory(url)
     with UnitOfWork(factory) as uow:
