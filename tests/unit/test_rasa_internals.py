@@ -4,6 +4,7 @@ installed where Rasa loads the store, and behaving exactly as the originals."""
 from __future__ import annotations
 
 import asyncio
+import json
 import copy
 import logging
 from pathlib import Path
@@ -256,6 +257,14 @@ def test_action_server_calls_share_open_connections():
     assert rasa_internals.KEEPALIVE_S < 5  # Sanic's keep-alive timeout
 
 
+def test_action_call_bodies_are_the_json_that_json_dumps_writes():
+    body = {"text": "Ë/ë – “citaat”", "confidence": 0.1 + 0.2, "none": None,
+            "events": [{"event": "slot", "value": [1, 2.5, True]}]}  # fmt: skip
+    assert json.loads(rasa_internals.request_json(body)) == json.loads(json.dumps(body))
+    with pytest.raises(TypeError):
+        rasa_internals.request_json({"not json": object()})
+
+
 # -- the stored events --------------------------------------------------------------
 
 
@@ -314,6 +323,9 @@ def test_each_event_is_stored_once_without_counting_the_stored_ones(store, monke
         + [("user", None), ("action", "action_listen"), ("action", "action_listen")] * 2
     )
     assert list(asyncio.run(store.retrieve("s")).events) == list(tracker.events)
+    with store.session_scope() as session:
+        query = store._event_query(session, "s", fetch_events_from_all_sessions=False)
+        assert [c["name"] for c in query.column_descriptions] == ["data"]
 
 
 # -- a failed custom action ---------------------------------------------------------
