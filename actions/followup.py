@@ -8,10 +8,10 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import parsing
+from actions.asking import AsksInTheSameCall
 from actions.intake import (
     INTERRUPTIONS,
     MAX_ANSWERS_PER_QUESTION,
@@ -19,16 +19,19 @@ from actions.intake import (
     is_fresh_user_message,
     latest_intent,
 )
-from actions.options import NONE_CHOSEN, read_choice
+from actions.options import NONE_CHOSEN, ask_for_choice, read_choice
 
 NO_PHONE = "geen"
 
 
-class ValidateFollowupForm(FormValidationAction):
+class ValidateFollowupForm(AsksInTheSameCall):
+    # What the follow-up's validation asks itself (actions/asking.py).
+    questions = {"chosen_option": ask_for_choice}
+
     def name(self) -> Text:
         return "validate_followup_form"
 
-    async def run(
+    async def validate_turn(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         # "stageplek" typed as the choice can read as out_of_scope; an answer
@@ -43,7 +46,7 @@ class ValidateFollowupForm(FormValidationAction):
             not in (None, NONE_CHOSEN)
         ):
             tracker.add_slots([SlotSet("chosen_option", text)])
-        return await super().run(dispatcher, tracker, domain)
+        return await super().validate_turn(dispatcher, tracker, domain)
 
     async def required_slots(
         self,

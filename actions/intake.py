@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -16,10 +15,10 @@ from rasa_sdk.events import (
     SlotSet,
 )
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import extraction, parsing, restatement
+from actions.asking import AsksInTheSameCall, Question
 from actions.vocabulary import (
     COMPANY_CONTEXT,
     NEED_CODES,
@@ -183,11 +182,59 @@ def plausible_answer(slot: Text, text: str) -> bool:
     return False
 
 
-class ValidateIntakeForm(FormValidationAction):
+def ask_to_confirm(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> List[EventType]:
+    """Restates the refined question and asks whether it is right."""
+    question = refined_question(tracker, domain)
+    dispatcher.utter_message(
+        response="utter_restate_question",
+        refined_question=question[:1].lower() + question[1:],
+    )
+    return [SlotSet("refined_question", question)]
+
+
+def ask_with(together_with: Text, alone: Text, both: Text) -> Question:
+    """Asks for a slot together with `together_with` where that is asked in
+    this need and not known yet: response `both`, else `alone`."""
+
+    def ask(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        need = tracker.get_slot("need_category")
+        wanted = (*PROBES_BY_NEED.get(need, ()), *COMPANY_CONTEXT)
+        combine = together_with in wanted and tracker.get_slot(together_with) is None
+        dispatcher.utter_message(response=both if combine else alone)
+        return []
+
+    return ask
+
+
+# What the intake's validation asks itself (actions/asking.py).
+INTAKE_QUESTIONS: Dict[Text, Question] = {
+    "company_name": ask_with(
+        "region", "utter_ask_company_name_only", "utter_ask_company_name_and_region"
+    ),
+    "sector": ask_with(
+        "company_size", "utter_ask_sector_only", "utter_ask_sector_and_size"
+    ),
+    "headcount": ask_with(
+        "education_level", "utter_ask_headcount_only", "utter_ask_headcount_and_level"
+    ),
+    "time_horizon": ask_with(
+        "own_time", "utter_ask_time_horizon_only", "utter_ask_time_horizon_and_own_time"
+    ),
+    "question_confirmed": ask_to_confirm,
+}
+
+
+class ValidateIntakeForm(AsksInTheSameCall):
+    questions = INTAKE_QUESTIONS
+
     def name(self) -> Text:
         return "validate_intake_form"
 
-    async def run(
+    async def validate_turn(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         requested = tracker.get_slot("requested_slot")
@@ -220,7 +267,7 @@ class ValidateIntakeForm(FormValidationAction):
                 stated["need_category"] = need
         new_slots = [SlotSet(slot, value) for slot, value in stated.items()]
         tracker.add_slots(extra + new_slots)
-        events = await super().run(dispatcher, tracker, domain)
+        events = await super().validate_turn(dispatcher, tracker, domain)
         validated = {e["name"] for e in events if e.get("event") == "slot"}
         # Stated slots that no question of this need asks are kept as they are.
         kept = [e for e in extra + new_slots if e["name"] not in validated]
@@ -641,88 +688,6 @@ class ValidateIntakeForm(FormValidationAction):
             # The correction question itself says what is expected.
             return {"question_confirmed": False, "question_correction": None}
         return {"question_correction": text, "question_confirmed": None}
-
-
-class ActionAskQuestionConfirmed(Action):
-    """Restates the refined question and asks whether it is right."""
-
-    def name(self) -> Text:
-        return "action_ask_question_confirmed"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
-        question = refined_question(tracker, domain)
-        dispatcher.utter_message(
-            response="utter_restate_question",
-            refined_question=question[:1].lower() + question[1:],
-        )
-        return [SlotSet("refined_question", question)]
-
-
-class AskCombined(Action, ABC):
-    """Asks for a slot together with the one after it where neither is known yet.
-
-    Subclasses name the slot, the slot asked with it, and both responses.
-    """
-
-    slot = ""
-    together_with = ""
-    response_single = ""
-    response_combined = ""
-
-    @abstractmethod
-    def name(self) -> Text:
-        """The action's name, action_ask_<slot>."""
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
-        need = tracker.get_slot("need_category")
-        wanted = (*PROBES_BY_NEED.get(need, ()), *COMPANY_CONTEXT)
-        combine = (
-            self.together_with in wanted
-            and tracker.get_slot(self.together_with) is None
-        )
-        response = self.response_combined if combine else self.response_single
-        dispatcher.utter_message(response=response)
-        return []
-
-
-class ActionAskCompanyName(AskCombined):
-    slot, together_with = "company_name", "region"
-    response_single = "utter_ask_company_name"
-    response_combined = "utter_ask_company_name_and_region"
-
-    def name(self) -> Text:
-        return "action_ask_company_name"
-
-
-class ActionAskSector(AskCombined):
-    slot, together_with = "sector", "company_size"
-    response_single = "utter_ask_sector"
-    response_combined = "utter_ask_sector_and_size"
-
-    def name(self) -> Text:
-        return "action_ask_sector"
-
-
-class ActionAskHeadcount(AskCombined):
-    slot, together_with = "headcount", "education_level"
-    response_single = "utter_ask_headcount"
-    response_combined = "utter_ask_headcount_and_level"
-
-    def name(self) -> Text:
-        return "action_ask_headcount"
-
-
-class ActionAskTimeHorizon(AskCombined):
-    slot, together_with = "time_horizon", "own_time"
-    response_single = "utter_ask_time_horizon"
-    response_combined = "utter_ask_time_horizon_and_own_time"
-
-    def name(self) -> Text:
-        return "action_ask_time_horizon"
 
 
 class ActionExplainQuestion(Action):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -113,32 +113,27 @@ def choice_buttons(options: List[Dict[str, str]]) -> List[Dict[str, str]]:
     return buttons
 
 
-class ActionAskChosenOption(Action):
+def ask_for_choice(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> List[EventType]:
     """Proposes three options the first time, then only asks for the choice."""
-
-    def name(self) -> Text:
-        return "action_ask_chosen_option"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
-        events: List[EventType] = []
-        options = tracker.get_slot("options")
-        if not options:
-            profile = profile_from_tracker(tracker)
-            ranked = rank_formats(load_catalogue(), profile, limit=3)
-            options = option_summaries(ranked)
-            dispatcher.utter_message(response="utter_options_intro")
-            present_options(dispatcher, tracker.get_latest_input_channel(), ranked)
-            topic = topic_of(load_catalogue(), profile)
-            if topic and sum(option.fits_topic for option in ranked) < len(ranked):
-                # say so rather than pass the general ones off as a match
-                dispatcher.utter_message(response="utter_options_few_fit", topic=topic)
-            events.append(SlotSet("options", options))
-        dispatcher.utter_message(
-            response="utter_ask_chosen_option", buttons=choice_buttons(options)
-        )
-        return events
+    events: List[EventType] = []
+    options = tracker.get_slot("options")
+    if not options:
+        profile = profile_from_tracker(tracker)
+        ranked = rank_formats(load_catalogue(), profile, limit=3)
+        options = option_summaries(ranked)
+        dispatcher.utter_message(response="utter_options_intro")
+        present_options(dispatcher, tracker.get_latest_input_channel(), ranked)
+        topic = topic_of(load_catalogue(), profile)
+        if topic and sum(option.fits_topic for option in ranked) < len(ranked):
+            # say so rather than pass the general ones off as a match
+            dispatcher.utter_message(response="utter_options_few_fit", topic=topic)
+        events.append(SlotSet("options", options))
+    dispatcher.utter_message(
+        response="utter_ask_which_option", buttons=choice_buttons(options)
+    )
+    return events
 
 
 def read_choice(text: Any, options: List[Dict[str, str]]) -> str | None:

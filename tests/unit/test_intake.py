@@ -8,15 +8,18 @@ import pytest
 from rasa_sdk.events import ActiveLoop, AllSlotsReset, SessionStarted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.followup import ValidateFollowupForm
 from actions.intake import (
     PROBES_BY_NEED,
-    ActionAskQuestionConfirmed,
     ActionExplainQuestion,
     ActionSessionStart,
     ActionStopIntake,
     ValidateIntakeForm,
+    ask_to_confirm,
 )
 from tests.conftest import form_slots, make_tracker, user_message
+
+ASKED_BY_VALIDATION = {*ValidateIntakeForm.questions, *ValidateFollowupForm.questions}
 
 CONTEXT = {"company_name": "Jansen Installatie", "sector": "installatie",
            "company_size": "8", "region": "Eindhoven"}  # fmt: skip
@@ -194,7 +197,7 @@ def test_restated_question_uses_the_answers(domain):
              "headcount": "3", "time_horizon": "zo snel mogelijk", "topic": "monteurs",
              "tried_before": "vacatures op indeed."}  # fmt: skip
     dispatcher = CollectingDispatcher()
-    events = run(ActionAskQuestionConfirmed().run(dispatcher, make_tracker(slots), domain))
+    events = ask_to_confirm(dispatcher, make_tracker(slots), domain)
     question = events[0]["value"]
     assert events[0]["name"] == "refined_question"
     assert question == (
@@ -209,8 +212,7 @@ def test_restated_question_uses_the_answers(domain):
 def test_restated_question_after_a_correction_is_rewritten_not_pasted(domain):
     slots = {**CONTEXT, "need_category": "talent", "topic": "planners",
              "question_correction": "nee ik zoek vooral iemand voor de planning"}  # fmt: skip
-    events = run(ActionAskQuestionConfirmed().run(
-        CollectingDispatcher(), make_tracker(slots), domain))  # fmt: skip
+    events = ask_to_confirm(CollectingDispatcher(), make_tracker(slots), domain)
     assert events[0]["value"].startswith("Hoe vind je planners?")
     assert "iemand voor de planning" not in events[0]["value"]
 
@@ -230,8 +232,8 @@ def test_every_question_of_the_forms_has_an_explanation(domain):
     for form in domain["forms"].values():
         for slot in form["required_slots"]:
             assert f"utter_why_{slot}" in domain["responses"], slot
-            assert f"utter_ask_{slot}" in domain["responses"] or slot in (
-                "question_confirmed", "chosen_option")  # fmt: skip
+            asked = f"utter_ask_{slot}" in domain["responses"]
+            assert asked or slot in ASKED_BY_VALIDATION, slot
 
 
 def test_session_starts_with_the_welcome(domain):

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.options import ActionAskChosenOption
+from actions.options import ask_for_choice
 from tests.conftest import make_tracker
 
 
 def ask(slots):
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(
-        ActionAskChosenOption().run(dispatcher, make_tracker(slots=slots), {})
-    )
+    events = ask_for_choice(dispatcher, make_tracker(slots=slots), {})
     return dispatcher.messages, events
 
 
@@ -34,7 +31,7 @@ def test_three_options_stored_as_id_and_title_each_naming_the_topic() -> None:
              or m.get("response") == "utter_option"]  # fmt: skip
     assert len(shown) == 3
     assert all("oude broodresten" in m["reason"] for m in shown)
-    assert responses(messages)[-1] == "utter_ask_chosen_option"
+    assert responses(messages)[-1] == "utter_ask_which_option"
 
 
 def test_fewer_than_three_fitting_options_are_said_to_be_general() -> None:
@@ -55,7 +52,7 @@ def test_options_already_shown_are_only_asked_for_again() -> None:
     options = [{"id": "gastles", "title": "Gastles geven"}] * 3
     messages, events = ask({"need_category": "onderwijs_invloed", "options": options})
     assert events == []
-    assert responses(messages) == ["utter_ask_chosen_option"]
+    assert responses(messages) == ["utter_ask_which_option"]
 
 
 BROODRESTEN = {"need_category": "innovatie", "topic": "oude broodresten",
@@ -65,7 +62,7 @@ BROODRESTEN = {"need_category": "innovatie", "topic": "oude broodresten",
 def shown_on(channel):
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(slots=BROODRESTEN, channel=channel)
-    asyncio.run(ActionAskChosenOption().run(dispatcher, tracker, {}))
+    ask_for_choice(dispatcher, tracker, {})
     return dispatcher.messages
 
 
