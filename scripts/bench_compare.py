@@ -11,15 +11,16 @@ In one run, on this machine and the installed Rasa, over the REST channel:
 
 The bots are started one after the other (each start-up time is measured up
 to the moment it answers; started together, three Rasa processes on 2 cores
-took over three minutes), warmed up with one conversation each, then driven in
-turns, bot after bot
+took over three minutes), warmed up with each of their scripts once, then
+driven in turns, bot after bot
 (A B A B, ROUNDS times), so that other load on the machine falls on all of them
 alike: first by 1 user, then by 50 concurrent users (BENCH_USERS), each user
 starting a new conversation as soon as one ends, without pauses, for
-PHASE_S seconds per phase. Vraagwijzer gets whole intakes
-(tests/e2e/test_rest_conversations.py), the stock bot its own 8-message
-conversation. A message counts as an error on a 5xx, a timeout or the fault
-message; that conversation is then abandoned.
+PHASE_S seconds per phase. Vraagwijzer gets whole intakes, one need after
+another (tests/e2e/test_rest_conversations.py; a ``--vs`` checkout those of its
+own test), the stock bot its own 8-message conversation. A message counts as
+an error on a 5xx, a timeout or the fault message; that conversation is then
+abandoned.
 
 Per bot and number of users it prints msg/s (all rounds together, and the
 rounds' median), turn latency p50/p95/p99, errors, Rasa's CPU-seconds per
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import secrets
 import shutil
@@ -62,6 +64,10 @@ USERS = int(os.environ.get("BENCH_USERS") or 50)
 PHASE_S = float(os.environ.get("BENCH_PHASE_S") or 15)
 ROUNDS = int(os.environ.get("BENCH_ROUNDS") or 2)
 REQUEST_TIMEOUT_S = 30
+INTAKES_AS_JSON = (
+    "import json; from tests.e2e.test_rest_conversations import INTAKES; "
+    "print(json.dumps(INTAKES))"
+)
 STOCK_CACHE = ROOT / "var" / "bench-compare"
 # The moodbot's stories and rules: greet, unhappy, cheer up, did it help, bot
 # challenge, goodbye.
@@ -84,7 +90,10 @@ class Bot:
     rasa_pid: int
     actions_pid: Optional[int]
     startup_s: float
-    script: Callable[[int], List[str]]  # conversation number -> messages
+    conversations: List[List[str]]  # the scripts, taken in turn
+
+    def script(self, number: int) -> List[str]:
+        return self.conversations[number % len(self.conversations)]
 
 
 @dataclass
@@ -100,13 +109,22 @@ class Phase:
     rounds_msg_s: List[float] = field(default_factory=list)
 
 
-def intake(number: int) -> List[str]:
-    needs = sorted(INTAKES)
-    return [message for message, _ in INTAKES[needs[number % len(needs)]]]
-
-
-def stock_conversation(_number: int) -> List[str]:
-    return STOCK_CONVERSATION
+def intakes(root: Path) -> List[List[str]]:
+    """The whole intakes of `root`'s end-to-end test, one per need: a second
+    checkout gets its own, which fit the conversation of that version."""
+    if root == ROOT:
+        by_need = INTAKES
+    else:
+        printed = subprocess.run(
+            [str(BIN / "python"), "-c", INTAKES_AS_JSON],
+            cwd=root,
+            env={**base_env(), "PYTHONPATH": str(root)},
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        by_need = json.loads(printed)
+    return [[message for message, _ in by_need[need]] for need in sorted(by_need)]
 
 
 # -- load -------------------------------------------------------------------------
@@ -173,13 +191,17 @@ async def drive(bot: Bot, users: int, seconds: float, phase: Phase, label: str) 
 
 
 async def warm_up(bot: Bot) -> None:
-    """One whole conversation: the first turns after start-up are slow."""
+    """Each script once: the first turns after start-up are slow."""
     url = f"{bot.base}/webhooks/rest/webhook"
     async with aiohttp.ClientSession() as session:
-        for text in bot.script(0):
-            await answer(
-                session, url, f"warmup-{bot.name}", "1" if text == "*" else text
-            )
+        for number, conversation in enumerate(bot.conversations):
+            for text in conversation:
+                await answer(
+                    session,
+                    url,
+                    f"warmup-{bot.name}-{number}",
+                    "1" if text == "*" else text,
+                )
 
 
 # -- servers ----------------------------------------------------------------------
@@ -242,7 +264,7 @@ def serve_stock(stack: ExitStack, workdir: Path) -> Bot:
     startup = stack.enter_context(
         process(command, project, base_env(), workdir / "stock.log", f"{base}/")
     )
-    return Bot("stock", base, server_pids(port), None, startup, stock_conversation)
+    return Bot("stock", base, server_pids(port), None, startup, [STOCK_CONVERSATION])
 
 
 def serve_vraagwijzer(stack: ExitStack, workdir: Path, name: str, root: Path) -> Bot:
@@ -303,7 +325,12 @@ def serve_vraagwijzer(stack: ExitStack, workdir: Path, name: str, root: Path) ->
         process(command, root, env, folder / "rasa.log", f"{base}/webhooks/rest/")
     )
     return Bot(
-        name, base, server_pids(rasa_port), server_pids(actions_port), startup, intake
+        name,
+        base,
+        server_pids(rasa_port),
+        server_pids(actions_port),
+        startup,
+        intakes(root),
     )
 
 
