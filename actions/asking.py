@@ -34,7 +34,8 @@ Question = Callable[[CollectingDispatcher, Tracker, DomainDict], List[EventType]
 def slot_asked_next(
     events: List[EventType], tracker: Tracker, form: Text, domain: DomainDict
 ) -> Optional[Text]:
-    """The slot Rasa's form asks for after these validation events, or None."""
+    """The slot Rasa's form asks for after these validation events, or None;
+    `tracker` already holds the slots they set."""
     requested = [
         e
         for e in events
@@ -47,12 +48,8 @@ def slot_asked_next(
         return None
     if requested and requested[0].get("value"):
         return requested[0]["value"]
-    slots = {**tracker.slots}
-    for event in events:
-        if event.get("event") == "slot":
-            slots[event["name"]] = event.get("value")
     required = (domain.get("forms", {}).get(form) or {}).get("required_slots", [])
-    return next((slot for slot in required if slots.get(slot) is None), None)
+    return next((slot for slot in required if tracker.get_slot(slot) is None), None)
 
 
 class AsksInTheSameCall(FormValidationAction):
@@ -79,9 +76,7 @@ class AsksInTheSameCall(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         events = await self.validate_turn(dispatcher, tracker, domain)
+        tracker.add_slots(events)  # as Rasa's form sees them when it asks
         slot = slot_asked_next(events, tracker, self.form_name(), domain)
         ask = self.questions.get(slot) if slot else None
-        if ask is None:
-            return events
-        tracker.add_slots(events)  # the question reads the validated values
-        return events + ask(dispatcher, tracker, domain)
+        return events + ask(dispatcher, tracker, domain) if ask else events

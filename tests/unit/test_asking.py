@@ -32,6 +32,7 @@ def test_the_next_slot_is_the_one_rasas_form_asks(domain):
     assert slot_asked_next([asked], tracker, "intake_form", domain) == "sector"
     # No requested_slot: the first empty slot of the form in domain.yml.
     filled = [SlotSet("topic", "monteurs")]
+    tracker.add_slots(filled)
     assert slot_asked_next(filled, tracker, "intake_form", domain) == "headcount"
     # The validation ended the form: nothing is asked.
     ended = SlotSet("requested_slot", None)
