@@ -16,6 +16,10 @@ FIELDS = (
     "need_category",
     "original_question",
     "refined_question",
+    "problem",
+    "goal",
+    "who",
+    "tried",
     "company",
     "sector",
     "size",
@@ -29,6 +33,8 @@ FIELDS = (
     "consent_at",
     "handoff_requested",
 )
+# The intake frame is part of the contract as strings, empty when unknown.
+FRAME_FIELDS = ("problem", "goal", "who", "tried")
 # Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
 BOM = "\ufeff"
 # Excel and LibreOffice run a cell that starts with one of these as a formula
@@ -43,6 +49,8 @@ def _plain(value: Any) -> Any:
 def row_of(request: RefinedRequest) -> Dict[str, Any]:
     """The exported fields of one request, JSON-ready; options as stored {id, title}."""
     row = {field: _plain(getattr(request, field)) for field in FIELDS}
+    for field in FRAME_FIELDS:
+        row[field] = row[field] or ""
     row["options"] = [
         {"id": option.get("id"), "title": option.get("title")}
         for option in request.options or []

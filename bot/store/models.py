@@ -84,6 +84,12 @@ class RefinedRequest(Base):
     need_category = sa.Column(sa.String(50))
     original_question = sa.Column(sa.Text)
     refined_question = sa.Column(sa.Text)
+    # The intake frame behind the refined question (bot/intake): what goes wrong
+    # now, what should be different, whose work it is about, what was tried.
+    problem = sa.Column(sa.Text)
+    goal = sa.Column(sa.Text)
+    who = sa.Column(sa.Text)
+    tried = sa.Column(sa.Text)
     # What entrepreneurs type has no sensible length limit, hence Text.
     company = sa.Column(sa.Text)
     sector = sa.Column(sa.Text)
@@ -118,6 +124,10 @@ class RefinedRequest(Base):
     @validates(
         "original_question",
         "refined_question",
+        "problem",
+        "goal",
+        "who",
+        "tried",
         "company",
         "sector",
         "region",
