@@ -18,7 +18,8 @@ from bot.store.session import UnitOfWork, session_factory
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELDS = ["conversation_id", "channel", "created_at", "need_category",
-          "original_question", "refined_question", "company", "sector", "size",
+          "original_question", "refined_question", "problem", "goal", "who",
+          "tried", "company", "sector", "size",
           "region", "contact_name", "contact_email", "contact_phone", "options",
           "chosen_option", "status", "consent_at", "handoff_requested"]  # fmt: skip
 OPTIONS = [{"id": "stage", "title": "Stageplek in het mbo"},
@@ -124,6 +125,6 @@ def test_db_upgrade_creates_the_schema_and_runs_twice(tmp_path):
     for _ in range(2):
         result = bot(database_url, "db", "upgrade")
         assert result.returncode == 0, result.stderr.decode()
-        assert b"revision 0004" in result.stdout
+        assert b"revision 0005" in result.stdout
     assert bot(database_url, "export").stdout == b""
     assert bot(database_url, "stats").stdout.strip() == b"No requests stored yet."
