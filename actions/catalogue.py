@@ -18,7 +18,7 @@ import jsonschema
 import yaml
 
 from actions import text_match
-from actions.vocabulary import NEED_CODES
+from bot.intake.vocabulary import NEED_CODES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CATALOGUE_PATH = REPO_ROOT / "data" / "catalogue.yml"

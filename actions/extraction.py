@@ -15,6 +15,7 @@ from typing import AbstractSet, Any, Dict, List, Optional, Sequence
 import yaml
 
 from actions import parsing, text_match
+from bot.intake import dutch
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
 
@@ -302,7 +303,7 @@ def _nlp() -> Any:
     phrases below need its POS tags, so an absent model is an error here."""
     nlp = text_match.pipeline()
     if nlp is None:
-        raise RuntimeError(f"spaCy model {text_match.SPACY_MODEL} not available")
+        raise RuntimeError(f"spaCy model {dutch.SPACY_MODEL} not available")
     return nlp
 
 

@@ -19,8 +19,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import extraction, parsing, restatement
 from actions.asking import AsksInTheSameCall, Question
-from actions.vocabulary import (
+from bot.intake import frame as intake_frame
+from bot.intake.vocabulary import (
     COMPANY_CONTEXT,
+    CONTENT_PROBES,
     NEED_CODES,
     PROBES_BY_NEED,
     need_of_intent,
@@ -188,8 +190,7 @@ def ask_to_confirm(
     """Restates the refined question and asks whether it is right."""
     question = refined_question(tracker, domain)
     dispatcher.utter_message(
-        response="utter_restate_question",
-        refined_question=question[:1].lower() + question[1:],
+        response="utter_restate_question", refined_question=question
     )
     return [SlotSet("refined_question", question)]
 
@@ -328,6 +329,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 stated[slot] = value
         first_message = not tracker.get_slot("original_question")
         correcting = requested in ("question_confirmed", "question_correction")
+        stated.update(self._frame_stated(tracker, text, requested, correcting))
         if (first_message or correcting) and requested != "topic":
             need = (
                 need_of_intent(latest_intent(tracker))
@@ -341,6 +343,29 @@ class ValidateIntakeForm(AsksInTheSameCall):
             )
             if topic:
                 stated["topic"] = topic
+        return stated
+
+    def _frame_stated(
+        self, tracker: Tracker, text: str, requested: Optional[str], correcting: bool
+    ) -> Dict[Text, Any]:
+        """The frame parts this message states: an answer to a content probe is
+        read as that part; a correction replaces what it states."""
+        part = {"problem": "problem", "desired_outcome": "goal"}.get(requested or "")
+        newer = (
+            intake_frame.read_answer(text, part) if part else intake_frame.read(text)
+        )
+        held = restatement.frame_of(tracker.slots)
+        frame = held.merged(newer) if correcting else held.filled(newer)
+        stated: Dict[Text, Any] = {}
+        for slot, value in (
+            ("problem", frame.problem),
+            ("problem_lead", frame.problem_lead),
+            ("desired_outcome", frame.goal),
+            ("who", frame.who),
+            ("tried_before", frame.tried),
+        ):
+            if value and value != tracker.get_slot(slot):
+                stated[slot] = value
         return stated
 
     async def required_slots(
@@ -363,6 +388,13 @@ class ValidateIntakeForm(AsksInTheSameCall):
             or tracker.get_slot(slot) is not None
             or answers_to(tracker, slot) < MAX_ANSWERS_PER_QUESTION
         }
+        # Each content probe is asked once; for talent, the people sought are
+        # the goal ("hoe vind je twee monteurs?") once the messages name them.
+        for probe in CONTENT_PROBES:
+            if tracker.get_slot(probe) is None and answers_to(tracker, probe) >= 1:
+                wanted.discard(probe)
+        if need == "talent" and tracker.get_slot("who"):
+            wanted.discard("desired_outcome")
         wanted.add("question_confirmed")
         if tracker.get_slot("question_confirmed") is False:
             wanted.add("question_correction")
@@ -426,24 +458,16 @@ class ValidateIntakeForm(AsksInTheSameCall):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         text = parsing.clean_text(slot_value)
-        if not parsing.is_free_text(text):
-            return self._skip_or_reask(
-                dispatcher, tracker, "topic", "utter_invalid_topic"
-            )
-        if tracker.get_slot("requested_slot") != "topic":
-            return {"topic": text}  # already a noun phrase from the extraction
-        need = tracker.get_slot("need_category")
-        # "de weg in het onderwijs" is kept whole: its head alone ("weg") says less.
-        phrase = extraction.answer_phrase(text) or extraction.topic(
-            text, need, exclude=[tracker.get_slot("company_name")]
-        )
-        if phrase is None and len(text.split()) <= MAX_WORDS_OF_TOPIC_ANSWER:
-            phrase = text.lower()
-        if phrase is None:
-            return self._skip_or_reask(
-                dispatcher, tracker, "topic", "utter_invalid_topic"
-            )
-        return {"topic": phrase}
+        return {"topic": text if parsing.is_free_text(text) else None}
+
+    def validate_problem(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        return self._frame_part("problem", slot_value, tracker)
 
     def validate_desired_outcome(
         self,
@@ -452,15 +476,19 @@ class ValidateIntakeForm(AsksInTheSameCall):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        text = parsing.clean_text(slot_value)
-        if not parsing.is_free_text(text) and text.lower() not in (
-            "weet ik niet",
-            "geen idee",
-        ):
-            return self._skip_or_reask(
-                dispatcher, tracker, "desired_outcome", "utter_invalid_free_answer"
-            )
-        return {"desired_outcome": text}
+        return self._frame_part("desired_outcome", slot_value, tracker)
+
+    def _frame_part(self, slot: Text, value: Any, tracker: Tracker) -> Dict[Text, Any]:
+        """The clean clause the frame reading made of the answer (set by
+        `_stated` for the other slots); an answer it could not use is not
+        asked again: the part stays empty and a coordinator asks."""
+        if tracker.get_slot("requested_slot") != slot:
+            return {slot: value}  # already read from a free message
+        text = parsing.clean_text(tracker.latest_message.get("text"))
+        if slot == "problem":
+            read = intake_frame.read_answer(text, "problem")
+            return {"problem": read.problem or None, "problem_lead": read.problem_lead}
+        return {slot: intake_frame.read_answer(text, "goal").goal or None}
 
     def validate_tried_before(
         self,

@@ -23,6 +23,7 @@ NONE_CHOSEN = "geen"
 # Slots holding the entrepreneur's own words, matched against format keywords.
 FREE_TEXT_SLOTS = (
     "original_question",
+    "problem",
     "question_correction",
     "desired_outcome",
     "topic",

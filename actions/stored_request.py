@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.followup import NO_PHONE
 from actions.options import option_summaries, ranked_options
 from actions.store_access import in_store
-from actions.vocabulary import ANSWER_SLOTS
+from bot.intake.vocabulary import ANSWER_SLOTS, FRAME_SLOTS
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ def request_fields(tracker: Tracker) -> Dict[str, Any]:
         "need_category": slot("need_category"),
         "original_question": slot("original_question"),
         "refined_question": slot("refined_question"),
+        **{column: slot(name) or "" for column, name in FRAME_SLOTS.items()},
         "company": slot("company_name"),
         "sector": slot("sector"),
         "size": slot("company_size"),

@@ -10,14 +10,12 @@ without it a plain tokeniser does the same job less precisely.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-logger = logging.getLogger(__name__)
+from bot.intake.dutch import pipeline
 
-SPACY_MODEL = "nl_core_news_sm"
 WORD = re.compile(r"[a-zà-ÿ0-9]+(?:-[a-zà-ÿ0-9]+)*")
 MIN_FEATURE_LENGTH = 3
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "X"})
@@ -88,20 +86,6 @@ class Analysis:
 
 
 # --- parsing ---------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=1)
-def pipeline() -> Any:  # a spaCy Language, or None
-    """The Dutch spaCy pipeline, loaded once per process (actions/preload.py
-    loads it when the action server starts); None when it cannot load. No
-    component here reads entities, so NER is not run."""
-    try:
-        import spacy
-
-        return spacy.load(SPACY_MODEL, disable=["ner"])
-    except Exception as error:  # an absent or broken model must not stop ranking
-        logger.warning("spaCy %s not available (%s): plain tokens", SPACY_MODEL, error)
-        return None
 
 
 @functools.lru_cache(maxsize=512)

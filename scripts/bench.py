@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from actions.vocabulary import NEED_CODES as NEEDS  # noqa: E402
+from bot.intake.vocabulary import NEED_CODES as NEEDS  # noqa: E402
 from tests.e2e.conversation import say  # noqa: E402
 from tests.e2e.servers import (  # noqa: E402
     BIN,

@@ -17,7 +17,7 @@ from flask import Flask, Response, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from actions.vocabulary import NEED_LABELS
+from bot.intake.vocabulary import NEED_LABELS
 from bot.review import dates, labels, workflow
 from bot.review.access import EXTENSION, Wiring
 from bot.review.accounts import MIN_PASSWORD

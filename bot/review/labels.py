@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-from actions.vocabulary import NEED_LABELS, need_intent
+from bot.intake.vocabulary import NEED_LABELS, need_intent
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

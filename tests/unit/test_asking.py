@@ -31,7 +31,8 @@ def test_the_next_slot_is_the_one_rasas_form_asks(domain):
     asked = SlotSet("requested_slot", "sector")
     assert slot_asked_next([asked], tracker, "intake_form", domain) == "sector"
     # No requested_slot: the first empty slot of the form in domain.yml.
-    filled = [SlotSet("topic", "monteurs")]
+    filled = [SlotSet("problem", "je vindt geen monteurs"),
+              SlotSet("desired_outcome", "twee monteurs vinden")]  # fmt: skip
     tracker.add_slots(filled)
     assert slot_asked_next(filled, tracker, "intake_form", domain) == "headcount"
     # The validation ended the form: nothing is asked.
@@ -42,7 +43,7 @@ def test_the_next_slot_is_the_one_rasas_form_asks(domain):
 
 def run_validation(slots, text, intent, domain):
     tracker = make_tracker(
-        slots={**slots, "requested_slot": "topic"},
+        slots={**slots, "requested_slot": "problem"},
         message=user_message(text, intent),
         active_loop="intake_form",
     )
@@ -53,7 +54,7 @@ def run_validation(slots, text, intent, domain):
 
 def test_the_validation_asks_headcount_and_level_together_while_both_are_open(domain):
     slots = {"need_category": "talent", "original_question": "ik zoek monteurs"}
-    events, said = run_validation(slots, "monteurs", "inform", domain)
+    events, said = run_validation(slots, "we vinden geen monteurs", "inform", domain)
     assert SlotSet("requested_slot", "headcount") in events
     assert said[-1] == "utter_ask_headcount_and_level"
 
@@ -61,6 +62,6 @@ def test_the_validation_asks_headcount_and_level_together_while_both_are_open(do
 def test_the_validation_asks_the_headcount_alone_once_the_level_is_known(domain):
     slots = {"need_category": "talent", "original_question": "ik zoek monteurs op mbo",
              "education_level": "mbo"}  # fmt: skip
-    events, said = run_validation(slots, "monteurs", "inform", domain)
+    events, said = run_validation(slots, "we vinden geen monteurs", "inform", domain)
     assert SlotSet("requested_slot", "headcount") in events
     assert said[-1] == "utter_ask_headcount_only"

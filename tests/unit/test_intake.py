@@ -22,7 +22,9 @@ from tests.conftest import form_slots, make_tracker, user_message
 ASKED_BY_VALIDATION = {*ValidateIntakeForm.questions, *ValidateFollowupForm.questions}
 
 CONTEXT = {"company_name": "Jansen Installatie", "sector": "installatie",
-           "company_size": "8", "region": "Eindhoven"}  # fmt: skip
+           "company_size": "8", "region": "Eindhoven",
+           "problem": "je vindt geen monteurs",
+           "problem_lead": "vind je geen monteurs", "who": "monteurs"}  # fmt: skip
 
 
 def run(coroutine):
@@ -85,6 +87,7 @@ def test_later_answer_that_sounds_like_another_need_keeps_the_first(domain):
         {"event": "slot", "name": "need_category", "value": "innovatie"},
         {"event": "slot", "name": "original_question", "value": "iets met co2"},
         {"event": "slot", "name": "topic", "value": "co2"},
+        {"event": "slot", "name": "problem", "value": "jullie stoten veel co2 uit"},
         {"event": "slot", "name": "requested_slot", "value": "desired_outcome"},
         {"event": "user", "text": message["text"], "parse_data": message},
         {"event": "slot", "name": "need_category", "value": "talent"},
@@ -92,13 +95,16 @@ def test_later_answer_that_sounds_like_another_need_keeps_the_first(domain):
     ]
     slots = {"need_category": "talent", "original_question": "iets met co2",
              "topic": "co2", "requested_slot": "desired_outcome",
+             "problem": "jullie stoten veel co2 uit",
              "desired_outcome": message["text"]}
     tracker = make_tracker(slots=slots, message=message, events=events,
                            active_loop="intake_form")  # fmt: skip
     result = run(ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))
     values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
     assert values["need_category"] == "innovatie"
-    assert values["desired_outcome"] == "we hebben al stagiairs gehad"
+    # What was tried, not the goal: the goal stays open and is not asked again.
+    assert values["tried_before"] == "jullie hebben al stagiairs gehad"
+    assert values["desired_outcome"] is None
     assert values["requested_slot"] == "time_horizon"
 
 
@@ -187,34 +193,24 @@ def test_correction_naming_another_need_changes_the_category(domain):
     )
     assert slots["need_category"] == "leven_lang_ontwikkelen"
     assert slots["question_confirmed"] is None
-    # The monteurs are who it is for; what they should learn is asked next.
-    assert slots.get("topic") is None
-    assert slots["requested_slot"] == "topic"
+    # The monteurs are who it is for; what goes wrong is asked next.
+    assert slots["requested_slot"] == "problem"
 
 
-def test_restated_question_uses_the_answers(domain):
+def test_restated_question_names_the_problem_then_the_real_question(domain):
     slots = {**CONTEXT, "need_category": "talent", "education_level": "mbo",
-             "headcount": "3", "time_horizon": "zo snel mogelijk", "topic": "monteurs",
+             "headcount": "3", "time_horizon": "zo snel mogelijk",
              "tried_before": "vacatures op indeed."}  # fmt: skip
     dispatcher = CollectingDispatcher()
     events = ask_to_confirm(dispatcher, make_tracker(slots), domain)
     question = events[0]["value"]
     assert events[0]["name"] == "refined_question"
     assert question == (
-        "Hoe vind je drie monteurs op mbo-niveau, zo snel mogelijk? Het gaat om "
-        "Jansen Installatie, een bedrijf in de installatietechniek met acht "
-        "medewerkers in Eindhoven."
+        "Als ik het goed begrijp, vind je geen monteurs. Je eigenlijke vraag: hoe "
+        "vind je drie monteurs op mbo-niveau, zo snel mogelijk?"
     )
     assert dispatcher.messages[0]["response"] == "utter_restate_question"
-    assert dispatcher.messages[0]["refined_question"] == "h" + question[1:]
-
-
-def test_restated_question_after_a_correction_is_rewritten_not_pasted(domain):
-    slots = {**CONTEXT, "need_category": "talent", "topic": "planners",
-             "question_correction": "nee ik zoek vooral iemand voor de planning"}  # fmt: skip
-    events = ask_to_confirm(CollectingDispatcher(), make_tracker(slots), domain)
-    assert events[0]["value"].startswith("Hoe vind je planners?")
-    assert "iemand voor de planning" not in events[0]["value"]
+    assert dispatcher.messages[0]["refined_question"] == question
 
 
 @pytest.mark.parametrize(
@@ -263,7 +259,8 @@ def test_opening_fills_every_slot_it_states_and_those_are_not_asked(domain):
     assert slots["education_level"] == "mbo"
     assert slots["time_horizon"] == "voor de zomer"
     assert slots["contract_type"] == "bbl"
-    assert slots["requested_slot"] == "question_confirmed"
+    # The facts were all there; what goes wrong without them is not.
+    assert slots["requested_slot"] == "problem"
 
 
 def test_a_later_clear_statement_replaces_an_earlier_estimate(domain):
@@ -280,7 +277,7 @@ def test_a_later_clear_statement_replaces_an_earlier_estimate(domain):
     "slot, typed",
     [("company_name", "Ja, graag"), ("company_name", "hallo"),
      ("company_name", "06 12345678"), ("sector", "Piet Bakker"),
-     ("sector", "[e-mailadres]"), ("sector", "piet@bakker.nl"), ("topic", "ok")],
+     ("sector", "[e-mailadres]"), ("sector", "piet@bakker.nl")],
 )  # fmt: skip
 def test_yes_greetings_and_contact_data_are_never_a_value(domain, slot, typed):
     slots, dispatcher = validate(
@@ -435,10 +432,3 @@ def test_a_company_name_with_its_town_gives_both(domain):
     assert slots["region"] == "Ede"
 
 
-def test_a_short_topic_answer_that_is_one_noun_phrase_is_kept_whole(domain):
-    message = user_message("de weg in het onderwijs", "inform")
-    slots, _ = validate(
-        {"topic": "de weg in het onderwijs"}, message, domain,
-        prior={"need_category": "loket", "original_question": "x", "requested_slot": "topic"},
-    )  # fmt: skip
-    assert slots["topic"] == "de weg in het onderwijs"

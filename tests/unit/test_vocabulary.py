@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from actions.vocabulary import (
+from bot.intake.vocabulary import (
     COMPANY_CONTEXT,
     NEED_CODES,
     NEED_LABELS,
@@ -23,7 +23,7 @@ def test_need_category_values_are_the_need_codes():
     assert DOMAIN["slots"]["need_category"]["values"] == list(NEED_CODES)
 
 
-def test_every_need_has_its_intent_mapping_and_refined_response():
+def test_every_need_has_its_intent_mapping_and_its_own_question():
     mappings = {
         m["intent"]: m["value"]
         for m in DOMAIN["slots"]["need_category"]["mappings"]
@@ -32,8 +32,8 @@ def test_every_need_has_its_intent_mapping_and_refined_response():
     assert mappings == {need_intent(code): code for code in NEED_CODES}
     need_intents = {i for i in DOMAIN["intents"] if need_of_intent(i)}
     assert need_intents == set(mappings)
-    for code in NEED_CODES:
-        assert f"utter_refined_{code}" in DOMAIN["responses"]
+    phrases = DOMAIN["responses"]["utter_restatement_phrases"][0]["custom"]
+    assert set(phrases["frame"]["need_question"]) == set(NEED_CODES)
 
 
 def test_labels_and_probes_cover_exactly_the_needs():
@@ -44,9 +44,10 @@ def test_labels_and_probes_cover_exactly_the_needs():
 
 def test_intake_form_lists_every_question_once_in_the_order_asked():
     asked = {s for probes in PROBES_BY_NEED.values() for s in probes}
-    expected = {"need_category", *asked, *COMPANY_CONTEXT, *STATED_ONLY}
+    expected = {"need_category", *asked, *COMPANY_CONTEXT, "tried_before"}
     expected |= {"question_confirmed", "question_correction"}
-    assert set(INTAKE_SLOTS) - {"contract_type"} == expected - {"contract_type"}
+    # Stated only, never asked: no question of the form.
+    assert set(INTAKE_SLOTS) == expected
     assert len(INTAKE_SLOTS) == len(set(INTAKE_SLOTS))
     for need, probes in PROBES_BY_NEED.items():
         in_domain_order = [s for s in INTAKE_SLOTS if s in probes]

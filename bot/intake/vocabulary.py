@@ -33,22 +33,29 @@ NEED_LABELS: Dict[str, str] = {
     "loket": "Loket (wegwijs)",
 }
 
-# What a coordinator asks for each need: the vraag achter de vraag. Only what
-# the message so far did not already say is asked; `topic` is usually in the
-# opening and then skipped. The order of asking is that of intake_form's
-# `required_slots` in domain.yml.
+# What a coordinator asks for each need: first the content probes (the vraag
+# achter de vraag: what goes wrong now, what should be different), each asked
+# once and only when the messages so far did not say it; then the constraints
+# of the need. The order of asking is that of intake_form's `required_slots`
+# in domain.yml.
+CONTENT_PROBES: Tuple[str, ...] = ("problem", "desired_outcome")
 PROBES_BY_NEED: Dict[str, Tuple[str, ...]] = {
-    "talent": ("headcount", "education_level", "time_horizon"),
-    "innovatie": ("topic", "desired_outcome", "time_horizon", "own_time"),
-    "kennis_netwerk": ("topic", "desired_outcome", "own_time"),
-    "leven_lang_ontwikkelen": ("topic", "headcount", "education_level", "time_horizon"),
-    "onderwijs_invloed": ("topic", "education_level", "own_time"),
-    "loket": ("topic", "desired_outcome", "time_horizon"),
+    "talent": (*CONTENT_PROBES, "headcount", "education_level", "time_horizon"),
+    "innovatie": (*CONTENT_PROBES, "time_horizon", "own_time"),
+    "kennis_netwerk": (*CONTENT_PROBES, "own_time"),
+    "leven_lang_ontwikkelen": (
+        *CONTENT_PROBES,
+        "headcount",
+        "education_level",
+        "own_time",
+    ),
+    "onderwijs_invloed": (*CONTENT_PROBES, "education_level", "own_time"),
+    "loket": (*CONTENT_PROBES, "time_horizon"),
 }
 # Asked for every need, after its probes.
 COMPANY_CONTEXT: Tuple[str, ...] = ("company_name", "region", "sector", "company_size")
 # Slots a message may state that no question of the need asks for.
-STATED_ONLY: Tuple[str, ...] = ("contract_type", "tried_before")
+STATED_ONLY: Tuple[str, ...] = ("contract_type", "tried_before", "topic", "who")
 # The answers stored with a request (besides its own columns).
 ANSWER_SLOTS: Tuple[str, ...] = tuple(
     sorted(
@@ -56,6 +63,13 @@ ANSWER_SLOTS: Tuple[str, ...] = tuple(
         | set(STATED_ONLY)
     )
 )
+# The intake frame as stored with a request: column -> slot.
+FRAME_SLOTS: Dict[str, str] = {
+    "problem": "problem",
+    "goal": "desired_outcome",
+    "who": "who",
+    "tried": "tried_before",
+}
 
 NEED_INTENT_PREFIX = "need_"
 

@@ -1,0 +1,236 @@
+"""Reading Dutch: the spaCy pipeline, the word list, and turning what an
+entrepreneur says about themselves into what the bot says to them.
+
+The word list is pyspellchecker's Dutch frequency list (about 340,000 forms,
+OpenSubtitles-based, MIT licence), chosen over Debian's hunspell-nl because it
+installs with pip into the venv, needs no system package, and gives a ranked
+one-edit correction in microseconds; hunspell would add a C binding for the
+same answers. A word is clean when it is on the list, is a compound of two
+listed words ("restbrood", "lasrobot"), is a number or a name, or is one edit
+away from a listed word of at least four letters ("hebbn" -> "hebben").
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, List, Optional, Sequence, Tuple
+
+logger = logging.getLogger(__name__)
+
+SPACY_MODEL = "nl_core_news_sm"
+# Words of four letters or fewer are only taken as typed: one edit from a short
+# word reaches too many others ("bbl" -> "bel").
+MIN_CORRECTED_LENGTH = 5
+MIN_COMPOUND_PART = 3
+# Chat filler that never belongs in a restatement.
+FILLER = frozenset(
+    """hoi hallo hey hee hi goedemorgen goedemiddag goedenavond nou eh ehm uhm hmm
+    haha lol ok oke oké okay jawel tja zeg gewoon eigenlijk echt hoor hè effe ff
+    trouwens namelijk ofzo enzo enz""".split()
+)
+# What the entrepreneur says of themselves, and what the bot says back.
+SECOND_PERSON = {
+    "ik": "je",
+    "mij": "je",
+    "me": "je",
+    "mijn": "je",
+    "m'n": "je",
+    "mn": "je",
+    "we": "jullie",
+    "wij": "jullie",
+    "ons": "jullie",
+    "onze": "jullie",
+    "onszelf": "jullie zelf",
+    "mezelf": "jezelf",
+    "mijzelf": "jezelf",
+}
+FIRST_PERSON_SINGULAR = frozenset({"ik"})
+# Second person singular of verbs whose form is not the stem plus -t.
+IRREGULAR_YOU = {
+    "ben": "bent",
+    "kan": "kunt",
+    "zal": "zult",
+    "mag": "mag",
+    "wil": "wilt",
+    "heb": "hebt",
+    "ga": "gaat",
+    "sta": "staat",
+    "doe": "doet",
+    "zie": "ziet",
+    "sla": "slaat",
+}
+# Inverted ("kun je"), the second person singular is the stem, except these.
+IRREGULAR_YOU_INVERTED = {"kan": "kun", "zal": "zul"}
+TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=1)
+def pipeline() -> Any:  # a spaCy Language, or None
+    """The Dutch spaCy pipeline, loaded once per process; None when it cannot
+    load. Nothing here reads entities, so NER is not run."""
+    try:
+        import spacy
+
+        return spacy.load(SPACY_MODEL, disable=["ner"])
+    except Exception as error:  # an absent or broken model must not stop the bot
+        logger.warning("spaCy %s not available (%s): plain tokens", SPACY_MODEL, error)
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def word_list() -> Any:
+    """pyspellchecker's Dutch list, searched one edit deep."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="nl", distance=1)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # as typed, typos corrected
+    lower: str
+    pos: str  # spaCy's universal tag; "X" without a pipeline
+    finite: bool  # a finite verb form
+    plural: bool
+    start: bool  # first word of its sentence
+
+
+def known(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in word_list() or _compound(lowered)
+
+
+def _compound(word: str) -> bool:
+    words = word_list()
+    for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if tail in words and (
+            head in words or head.endswith("s") and head[:-1] in words
+        ):
+            return True
+    return False
+
+
+def cleaned(word: str) -> Optional[str]:
+    """The word as it should be written, or None where it is no Dutch word."""
+    lowered = word.lower()
+    if not re.search(r"[a-zà-ÿ]", lowered) or known(lowered):
+        return word
+    if "-" in lowered and all(known(part) for part in lowered.split("-") if part):
+        return word
+    if len(lowered) >= MIN_CORRECTED_LENGTH:
+        candidates = word_list().candidates(lowered) or set()
+        best = word_list().correction(lowered) if candidates else None
+        if best and best != lowered and best[0] == lowered[0]:
+            return best
+    return None
+
+
+def words_of(text: str) -> List[Word]:
+    """The words of `text` with their part of speech, typos corrected."""
+    nlp = pipeline()
+    if nlp is None:
+        tokens = TOKEN.findall(text)
+        return [
+            Word(t, t.lower(), "X", False, False, i == 0) for i, t in enumerate(tokens)
+        ]
+    found = []
+    for token in nlp(text):
+        if token.is_space:
+            continue
+        morph = token.morph
+        found.append(
+            Word(
+                token.text,
+                token.text.lower(),
+                "PUNCT" if token.is_punct else token.pos_,
+                "Fin" in morph.get("VerbForm"),
+                "Plur" in morph.get("Number"),
+                token.is_sent_start,
+            )
+        )
+    return found
+
+
+def you_form(verb: str, inverted: bool) -> str:
+    """The verb for `je` where the entrepreneur used `ik`: vind -> vindt."""
+    lowered = verb.lower()
+    if inverted:
+        return IRREGULAR_YOU_INVERTED.get(lowered, lowered)
+    if lowered in IRREGULAR_YOU:
+        return IRREGULAR_YOU[lowered]
+    return lowered if lowered.endswith("t") else lowered + "t"
+
+
+def to_second_person(words: Sequence[Word]) -> List[str]:
+    """The words with ik/we turned to je/jullie and the verb agreeing."""
+    out: List[str] = []
+    for i, word in enumerate(words):
+        swapped = SECOND_PERSON.get(word.lower)
+        if swapped:
+            out.append(swapped)
+            continue
+        if word.finite and word.pos in ("VERB", "AUX"):
+            before = words[i - 1].lower if i else ""
+            after = words[i + 1].lower if i + 1 < len(words) else ""
+            if before in FIRST_PERSON_SINGULAR:
+                out.append(you_form(word.text, inverted=False))
+                continue
+            if after in FIRST_PERSON_SINGULAR:
+                out.append(you_form(word.text, inverted=True))
+                continue
+        out.append(word.text if _keeps_case(word) else word.lower)
+    return out
+
+
+def _keeps_case(word: Word) -> bool:
+    """Names and abbreviations keep their capitals; a sentence's first word not."""
+    if word.pos == "PROPN" or word.text.isupper() and len(word.text) > 1:
+        return True
+    return word.text[:1].isupper() and not word.start
+
+
+def joined(tokens: Sequence[str]) -> str:
+    text = " ".join(tokens)
+    text = re.sub(r"\s+([,.?!:;])", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sentences(text: str) -> List[str]:
+    """The message cut into clauses a restatement could use."""
+    parts = re.split(
+        r"[.!?;\n]+|,?\s+(?:maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
+        r"|,\s*(?=(?:daardoor|waardoor|dus)\b)",
+        text,
+        flags=re.IGNORECASE,
+    )
+    return [part.strip(" ,") for part in parts if part and part.strip(" ,")]
+
+
+def content_clean(words: Sequence[Word]) -> Tuple[List[Word], bool]:
+    """The words with typos corrected and filler dropped; False when a word is
+    neither Dutch, a name nor a number (the clause then stays unused)."""
+    kept: List[Word] = []
+    for word in words:
+        if word.pos == "PUNCT":
+            kept.append(word)
+            continue
+        if word.lower in FILLER:
+            continue
+        fixed = cleaned(word.text)
+        if fixed is None:
+            if word.text[:1].isupper() and not word.start:
+                kept.append(word)  # a name the word list does not know
+                continue
+            return kept, False
+        kept.append(
+            word
+            if fixed == word.text
+            else Word(
+                fixed, fixed.lower(), word.pos, word.finite, word.plural, word.start
+            )
+        )
+    return kept, True

@@ -1,0 +1,333 @@
+"""The intake frame: what goes wrong now, what should be different, whose work
+it is about and what was tried, read from the entrepreneur's messages.
+
+Text in, frame out; no Rasa. Each part is a short clause in the second person
+("jullie gooien elke dag brood weg"), or empty: a clause with a word that is no
+Dutch, no name and no number is left out rather than half used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable, List, Optional, Sequence, Tuple
+
+from bot.intake.dutch import (
+    Word,
+    content_clean,
+    joined,
+    sentences,
+    to_second_person,
+    words_of,
+)
+
+PARTS = ("problem", "goal", "who", "tried")
+# A clause longer than this is no restatement material, only a source of facts.
+MAX_CLAUSE_WORDS = 12
+MIN_CLAUSE_WORDS = 2
+
+TRIED = re.compile(
+    r"\b(?:geprobeerd|probeer\w*|al\s+eens|al\s+(?:een|de|wat)\s+\w+\s+(?:gezet|geplaatst|"
+    r"gedaan|gevraagd|gehad)|uitzendbureau\w*|al\s+gedaan|al\s+gevraagd|tevergeefs|"
+    r"al\b.*\b(?:gehad|gedaan|gevraagd|gezocht|geplaatst|benaderd|gezet))\b",
+    re.IGNORECASE,
+)
+GOAL = re.compile(
+    r"\b(?:wil|willen|wilt|zou(?:den)?\s+(?:graag|willen)|graag|hoop|hopen|zoek|zoeken|"
+    r"op\s+zoek|doel|zodat|moet(?:en)?\s+(?:straks|weer|beter|kunnen)|nodig|wens\w*)\b",
+    re.IGNORECASE,
+)
+PROBLEM = re.compile(
+    r"\b(?:geen|niet|niks|niets|nauwelijks|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
+    r"lang|klein|oud)|tekort\w*|probleem|problemen|mis|misgaat|lukt|moeilijk|lastig|"
+    r"kwijt|weg|weggooien|verspil\w*|klacht\w*|fout\w*|achter|vertrek\w*|verloop|"
+    r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?)\b",
+    re.IGNORECASE,
+)
+# An answer that says nothing: the part stays empty.
+NO_ANSWER = re.compile(
+    r"^\W*(?:weet\s+ik\s+(?:niet|nog\s+niet)|ik\s+weet\s+het\s+niet|geen\s+idee|"
+    r"nvt|n\.v\.t\.?|niks|niets|nee|geen|maakt\s+niet\s+uit|-)\W*$",
+    re.IGNORECASE,
+)
+# The volition said before the goal itself: "we willen graag", "ik zoek".
+VOLITION_LEMMAS = ("willen", "wil", "wilt", "zou", "zouden", "hopen", "hoop")
+SEARCH_VERBS = ("zoek", "zoeken")
+LEAD_WORDS = frozenset(
+    "dus en maar want omdat of ook graag eigenlijk nu dan echt heel erg".split()
+)
+SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij"})
+CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
+MAX_PROBLEM_CLAUSES = 2
+# People a question can be about: "monteurs", "onze schoonmakers".
+PEOPLE_SUFFIXES = (
+    "ers",
+    "eurs",
+    "sters",
+    "isten",
+    "anten",
+    "euren",
+    "kundigen",
+    "lingen",
+)
+PEOPLE_WORDS = frozenset(
+    """personeel medewerkers mensen collega's collega’s studenten leerlingen
+    stagiairs stagiaires vakmensen jongeren werknemers mbo'ers hbo'ers
+    zij-instromers""".split()
+)
+NOT_PEOPLE = frozenset(
+    """vacatures klanten-orders computers containers lasers filters tellers
+    papers folders printers chargers routers servers sensors""".split()
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    problem: str = ""  # "je vindt al maanden geen monteurs"
+    goal: str = ""
+    who: str = ""
+    tried: str = ""
+    # The problem with its verb first, for "Als ik het goed begrijp, ...":
+    # "vind je al maanden geen monteurs" (inverted, the verb agrees anew).
+    problem_lead: str = ""
+
+    def merged(self, newer: "Frame") -> "Frame":
+        """This frame with what `newer` states put in its place."""
+        return self._with(newer, lambda part: bool(getattr(newer, part)))
+
+    def filled(self, newer: "Frame") -> "Frame":
+        """This frame with the parts it lacks taken from `newer`."""
+        return self._with(
+            newer,
+            lambda part: bool(getattr(newer, part)) and not getattr(self, part),
+        )
+
+    def _with(self, newer: "Frame", take: Callable[[str], bool]) -> "Frame":
+        changes = {part: getattr(newer, part) for part in PARTS if take(part)}
+        if "problem" in changes:
+            changes["problem_lead"] = newer.problem_lead
+        return replace(self, **changes)
+
+    def missing(self) -> List[str]:
+        return [part for part in PARTS if not getattr(self, part)]
+
+
+def read(text: str) -> Frame:
+    """The parts of the frame that `text` states."""
+    found = {part: "" for part in ("goal", "tried")}
+    problems: List[Tuple[str, str]] = []
+    for clause in sentences(text or ""):
+        kind = kind_of(clause)
+        if kind == "problem" and len(problems) < MAX_PROBLEM_CLAUSES:
+            stated = problem_clause(clause)
+            if stated[0]:
+                problems.append(stated)
+            continue
+        if kind is None or kind == "problem" or found[kind]:
+            continue
+        phrase = goal_phrase(clause) if kind == "goal" else plain_clause(clause)
+        if phrase:
+            found[kind] = phrase
+    found["who"] = people(text or "")
+    plain = ", ".join(p for p, _ in problems)
+    lead = " en ".join(lead for _, lead in problems if lead)
+    return Frame(**found, problem=plain, problem_lead=lead)
+
+
+def read_answer(text: str, asked: str) -> Frame:
+    """The frame an answer to the probe for `asked` gives: the answer is that
+    part unless it clearly says another ("we hebben al eens ..." to the goal
+    probe is what was tried)."""
+    if NO_ANSWER.match(text or ""):
+        return Frame()
+    stated = read(text)
+    if getattr(stated, asked):
+        return stated
+    clauses = sentences(text or "")
+    if not clauses:
+        return stated
+    clause = clauses[0]
+    other = kind_of(clause)
+    if other not in (None, asked) and getattr(stated, other):
+        return stated
+    if asked == "problem":
+        plain, lead = problem_clause(clause)
+        return replace(stated, problem=plain, problem_lead=lead)
+    phrase = (
+        goal_phrase(clause, asked=True) if asked == "goal" else plain_clause(clause)
+    )
+    return replace(stated, **{asked: phrase or ""})
+
+
+def kind_of(clause: str) -> Optional[str]:
+    if TRIED.search(clause):
+        return "tried"
+    if GOAL.search(clause):
+        return "goal"
+    if PROBLEM.search(clause):
+        return "problem"
+    return None
+
+
+def _words(clause: str) -> Optional[List[Word]]:
+    words, clean = content_clean(words_of(clause))
+    words = [w for w in words if w.pos != "PUNCT"]
+    while words and words[0].lower in LEAD_WORDS:
+        words = words[1:]
+    if not clean or not MIN_CLAUSE_WORDS <= len(words) <= MAX_CLAUSE_WORDS:
+        return None
+    return words
+
+
+def problem_clause(clause: str) -> Tuple[str, str]:
+    """The problem in the second person, as said and with its verb first."""
+    words = _words(clause)
+    if not words:
+        return "", ""
+    plain = joined(to_second_person(words))
+    return plain, joined(to_second_person(verb_first(words)))
+
+
+def verb_first(words: Sequence[Word]) -> List[Word]:
+    """The clause with its finite verb first and the subject right after it:
+    "we gooien brood weg" -> "gooien we brood weg"; "al maanden vind ik geen
+    monteurs" -> "vind ik al maanden geen monteurs"."""
+    finite = next(
+        (i for i, w in enumerate(words) if w.finite and w.pos in ("VERB", "AUX")), None
+    )
+    if finite is None:
+        return []
+    verb, before, after = words[finite], list(words[:finite]), list(words[finite + 1 :])
+    if (
+        before
+        and before[0].pos in ("ADV", "ADP", "SCONJ")
+        and before[0].lower not in (SUBJECT_PRONOUNS)
+    ):
+        if before[0].lower in CONNECTIVES:
+            before = before[1:]  # "daardoor gaan ..." joined with "en"
+        subject, rest = _subject(after)
+        return [verb, *subject, *before, *rest]
+    return [verb, *before, *after]
+
+
+def _subject(words: Sequence[Word]) -> Tuple[List[Word], List[Word]]:
+    if not words:
+        return [], []
+    if (
+        words[0].lower in SUBJECT_PRONOUNS
+        or words[0].pos == "PRON"
+        and (len(words) == 1 or words[1].pos not in ("NOUN", "PROPN", "ADJ"))
+    ):
+        return list(words[:1]), list(words[1:])
+    for i, word in enumerate(words):
+        if word.pos in ("NOUN", "PROPN"):
+            return list(words[: i + 1]), list(words[i + 1 :])
+    return list(words[:1]), list(words[1:])
+
+
+def plain_clause(clause: str) -> str:
+    """The clause in the second person, or "" when it is not clean."""
+    words = _words(clause)
+    return joined(to_second_person(words)) if words else ""
+
+
+def goal_phrase(clause: str, asked: bool = False) -> str:
+    """What should be different, as an infinitive phrase ("minder brood
+    weggooien"), a dat-clause ("dat de monteurs ... kunnen werken") or a noun
+    phrase ("meer kennis van ai"); "" when the clause is not clean."""
+    words = _words(clause)
+    if not words:
+        return ""
+    lowered = [w.lower for w in words]
+    # "we willen (graag) X" / "ik zou graag X": X is the goal.
+    for i, word in enumerate(lowered[:4]):
+        if word in VOLITION_LEMMAS and (i == 0 or lowered[i - 1] in SUBJECT_PRONOUNS):
+            rest = [w for w in words[i + 1 :] if w.lower not in ("graag", "willen")]
+            return _as_goal(rest, after_modal=True)
+        if word in SEARCH_VERBS and (i == 0 or lowered[i - 1] in SUBJECT_PRONOUNS):
+            rest = [w for w in words[i + 1 :] if w.lower not in ("naar",)]
+            return joined(to_second_person(rest) + ["vinden"]) if rest else ""
+        if word == "op" and lowered[i + 1 : i + 3] == ["zoek", "naar"]:
+            rest = words[i + 3 :]
+            return joined(to_second_person(rest) + ["vinden"]) if rest else ""
+    if lowered[0] in ("dat", "zodat"):
+        return joined(["dat"] + to_second_person(words[1:]))
+    if "moeten" in lowered or "moet" in lowered:
+        at = lowered.index("moeten") if "moeten" in lowered else lowered.index("moet")
+        if at > 0 and words[-1].pos in ("VERB", "AUX") and not words[-1].finite:
+            rest = words[:at] + words[at + 1 :]
+            return joined(["dat"] + to_second_person(rest))
+    if asked:
+        return _as_goal(words)
+    return ""
+
+
+def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
+    if not words:
+        return ""
+    if _infinitive_phrase(words, after_modal):
+        return joined(to_second_person(words))
+    finite = next((i for i, w in enumerate(words) if w.finite), None)
+    if finite is None:
+        return joined(to_second_person(words))  # a noun phrase
+    if words[0].lower in ("dat", "zodat"):
+        return joined(["dat"] + to_second_person(words[1:]))
+    # A main clause as a dat-clause: the finite verb goes last, with its particle.
+    verb = words[finite]
+    rest = list(words[:finite]) + list(words[finite + 1 :])
+    particle = ""
+    if rest and rest[-1].pos in ("ADP", "ADV") and rest[-1].lower in PARTICLES:
+        particle = rest[-1].lower
+        rest = rest[:-1]
+    tokens = to_second_person(rest) + [particle + verb.lower]
+    return joined(["dat"] + tokens)
+
+
+def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
+    """ "minder brood weggooien", "meer weten over ai": no subject, a verb in -en.
+    Plural present and infinitive look alike; without a subject it is the latter."""
+    verbs = [w for w in words if w.pos in ("VERB", "AUX")]
+    if not verbs:
+        return False
+    if after_modal:
+        return True
+    has_subject = any(
+        w.lower in SUBJECT_PRONOUNS
+        or w.pos == "PRON"
+        and w.lower in ("ze", "zij", "hij")
+        for w in words
+    )
+    return (
+        not has_subject
+        and all(not v.finite or v.lower.endswith("en") for v in verbs)
+        and words[0].pos not in ("DET", "NOUN", "PROPN")
+    )
+
+
+PARTICLES = frozenset("weg op aan uit af mee terug over in door bij toe na".split())
+
+
+def people(text: str) -> str:
+    """The people the message is about, as the bot would name them."""
+    words = words_of(text)
+    for i, word in enumerate(words):
+        lowered = word.lower
+        if word.pos not in ("NOUN", "X") or lowered in NOT_PEOPLE:
+            continue
+        if lowered in PEOPLE_WORDS or (
+            lowered.endswith(PEOPLE_SUFFIXES) and len(lowered) > 5
+        ):
+            owner = words[i - 1].lower if i else ""
+            tokens = (
+                to_second_person(words[i - 1 : i + 1])
+                if owner
+                in (
+                    "onze",
+                    "ons",
+                    "mijn",
+                    "m'n",
+                )
+                else [lowered]
+            )
+            return joined(tokens)
+    return ""

@@ -1,0 +1,89 @@
+"""Writing Dutch: the restatement a coordinator would sign, from the frame.
+
+Frame in, Dutch out. Two short parts: the problem as understood ("Als ik het
+goed begrijp, gooien jullie elke dag brood weg."), then the real question
+("Je eigenlijke vraag: hoe kunnen jullie minder brood weggooien?"). The
+connecting words come from `phrases` (domain.yml's utter_restatement_phrases),
+so the Dutch the user reads stays in the domain.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from bot.intake.dutch import words_of
+from bot.intake.frame import Frame
+
+MAX_WORDS = 45
+
+
+def restatement(
+    frame: Frame, need: str, phrases: Mapping[str, Any], details: Mapping[str, str]
+) -> str:
+    """The problem and the real question, at most 45 words with "Klopt dat?".
+
+    `details` holds short phrases already in the bot's words: `people`
+    ("twee monteurs"), `level` ("op mbo-niveau"), `when` ("voor de zomer"),
+    `topic` ("restwarmte")."""
+    words = phrases["frame"]
+    problem = frame.problem_lead
+    question = real_question(frame, need, words, details)
+    when = details.get("when")
+    if when and _count(question) + _count(when) < 22:
+        question = f"{question}, {when}"
+    parts = []
+    if problem:
+        parts.append(words["understood"].format(problem=problem))
+    parts.append(words["question"].format(question=question))
+    text = " ".join(parts)
+    if _count(text) + _count(words["confirm"]) > MAX_WORDS and problem:
+        text = words["question"].format(question=question)
+    return _tidy(text)
+
+
+def real_question(
+    frame: Frame, need: str, words: Mapping[str, Any], details: Mapping[str, str]
+) -> str:
+    """The question behind the question, from the goal or else the need."""
+    subject = "jullie" if re.search(r"\bjullie\b", frame.problem + frame.goal) else "je"
+    goal = frame.goal
+    people = details.get("people") or _bare(frame.who) or words["people_default"]
+    if goal:
+        shape = _goal_shape(goal)
+        template = words["goal_" + shape][subject if shape == "infinitive" else "je"]
+        return template.format(goal=goal)
+    topic = details.get("topic")
+    defaults = words["need_question_topic" if topic else "need_question"]
+    if topic and "diploma" in topic:
+        need = f"{need}_diploma" if f"{need}_diploma" in defaults else need
+    template = defaults.get(need) or defaults["loket"]
+    return template.format(
+        people=people,
+        topic=topic,
+        level=(" " + details["level"]) if details.get("level") else "",
+    )
+
+
+def _bare(who: str) -> str:
+    """ "jullie monteurs" -> "monteurs": the people without whose they are."""
+    return re.sub(r"^(?:jullie|je)\s+", "", who)
+
+
+def _goal_shape(goal: str) -> str:
+    if goal.startswith("dat "):
+        return "clause"
+    words = [w for w in words_of(goal) if w.pos != "PUNCT"]
+    if any(w.pos in ("VERB", "AUX") for w in words):
+        return "infinitive"
+    return "noun"
+
+
+def _count(text: str) -> int:
+    return len([w for w in re.split(r"\s+", text) if re.search(r"\w", w)])
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.?])", r"\1", text)
+    return re.sub(r"\?\s*\?", "?", text)

@@ -1,0 +1,136 @@
+"""The intake frame and the restatement (bot/intake): text in, frame out,
+frame in, Dutch out; no Rasa."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from bot.intake import frame, writing
+from bot.intake.frame import Frame
+from tests.e2e.servers import ROOT
+
+PHRASES = yaml.safe_load((ROOT / "domain.yml").read_text("utf-8"))["responses"][
+    "utter_restatement_phrases"
+][0]["custom"]
+
+
+@pytest.mark.parametrize(
+    "text, problem, lead",
+    [
+        ("ik vind al maanden geen monteurs", "je vindt al maanden geen monteurs",
+         "vind je al maanden geen monteurs"),
+        ("We gooien elke dag brood weg.", "jullie gooien elke dag brood weg",
+         "gooien jullie elke dag brood weg"),
+        ("Onze lasrobot maakt te veel fouten", "jullie lasrobot maakt te veel fouten",
+         "maakt jullie lasrobot te veel fouten"),
+        ("de opleiding autotechniek leert niks over elektrische auto's",
+         "de opleiding autotechniek leert niks over elektrische auto's",
+         "leert de opleiding autotechniek niks over elektrische auto's"),
+        ("ik kan geen goede lassers vinden", "je kunt geen goede lassers vinden",
+         "kun je geen goede lassers vinden"),
+    ],
+)  # fmt: skip
+def test_the_problem_is_said_back_in_the_second_person(text, problem, lead):
+    read = frame.read(text)
+    assert read.problem == problem
+    assert read.problem_lead == lead
+
+
+@pytest.mark.parametrize(
+    "text, goal",
+    [
+        ("We willen minder brood weggooien", "minder brood weggooien"),
+        ("we zoeken twee monteurs", "twee monteurs vinden"),
+        ("ik ben op zoek naar een stagiair", "een stagiair vinden"),
+        ("we willen dat de monteurs aan elektrische auto's kunnen werken",
+         "dat de monteurs aan elektrische auto's kunnen werken"),
+    ],
+)  # fmt: skip
+def test_the_goal_is_a_phrase_a_question_can_hold(text, goal):
+    assert frame.read(text).goal == goal
+
+
+@pytest.mark.parametrize(
+    "text, asked, part, value",
+    [
+        ("minder gas verbruiken", "goal", "goal", "minder gas verbruiken"),
+        ("de monteurs moeten straks ook aan e-auto's kunnen werken", "goal", "goal",
+         "dat de monteurs straks ook aan e-auto's kunnen werken"),
+        ("de klant krijgt sneller antwoord", "goal", "goal",
+         "dat de klant sneller antwoord krijgt"),
+        ("we hebben al stagiairs gehad", "goal", "tried", "jullie hebben al stagiairs gehad"),
+        ("weet ik niet", "goal", "goal", ""),
+        ("geen idee", "problem", "problem", ""),
+    ],
+)  # fmt: skip
+def test_an_answer_to_a_probe_is_that_part_unless_it_says_another(
+    text, asked, part, value
+):
+    assert getattr(frame.read_answer(text, asked), part) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we hebbn een instalatiebedrijf in zwole", "met je vraag over jullie",
+     "ok", "haha ja", "qwrtz vlkjh werkt niet"],
+)  # fmt: skip
+def test_nothing_unclean_becomes_a_problem(text):
+    read = frame.read(text)
+    for word in ("hebbn", "zwole", "qwrtz", "vlkjh"):
+        assert word not in read.problem + read.goal
+    assert read.problem in ("", "jullie hebben een installatiebedrijf in zwolle")
+
+
+def test_typos_are_corrected_before_they_are_used():
+    assert frame.read("we vinden geen monteuurs").problem == "jullie vinden geen monteurs"
+
+
+def test_people_are_read_with_whose_they_are():
+    assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
+        "jullie schoonmakers"
+    )
+    assert frame.read("ik vind geen monteurs").who == "monteurs"
+
+
+def test_a_correction_replaces_only_what_it_states():
+    held = Frame(problem="je vindt geen monteurs", problem_lead="vind je geen monteurs",
+                 goal="twee monteurs vinden")  # fmt: skip
+    newer = frame.read("we willen eigenlijk drie lassers vinden")
+    merged = held.merged(newer)
+    assert merged.problem == held.problem and merged.problem_lead == held.problem_lead
+    assert merged.goal == "eigenlijk drie lassers vinden" or merged.goal.endswith(
+        "drie lassers vinden"
+    )
+
+
+RESTATED = [
+    ("innovatie", "We gooien elke dag brood weg. We willen minder brood weggooien.",
+     "Als ik het goed begrijp, gooien jullie elke dag brood weg. Je eigenlijke vraag: "
+     "hoe kunnen jullie minder brood weggooien?"),
+    ("talent", "ik vind al maanden geen monteurs",
+     "Als ik het goed begrijp, vind je al maanden geen monteurs. Je eigenlijke vraag: "
+     "hoe vind je monteurs?"),
+    ("innovatie", "Onze lasrobot maakt te veel fouten. We willen minder afkeur.",
+     "Als ik het goed begrijp, maakt jullie lasrobot te veel fouten. Je eigenlijke "
+     "vraag: hoe zorg je voor minder afkeur?"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("need, text, expected", RESTATED)
+def test_the_restatement_names_the_problem_then_the_question(need, text, expected):
+    assert writing.restatement(frame.read(text), need, PHRASES, {}) == expected
+
+
+@pytest.mark.parametrize("need, text, expected", RESTATED)
+def test_every_restatement_is_short_second_person_and_never_pasted(need, text, expected):
+    said = writing.restatement(frame.read(text), need, PHRASES, {})
+    assert len(said.split()) + 2 <= writing.MAX_WORDS  # with "Klopt dat?"
+    own = said.replace("Als ik het goed begrijp,", "")
+    assert not re.search(r"\b(?:ik|we|wij|mijn|onze)\b", own, re.IGNORECASE)
+    tokens = re.findall(r"\w+", text.lower())
+    flat = " ".join(re.findall(r"\w+", said.lower()))
+    for start in range(len(tokens) - 7):
+        assert " ".join(tokens[start : start + 8]) not in flat
