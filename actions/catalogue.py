@@ -12,12 +12,13 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import jsonschema
 import yaml
 
 from actions import text_match
+from bot.intake.frame import SITUATIONS
 from bot.intake.vocabulary import NEED_CODES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +51,8 @@ REASON_FIELDS = frozenset(
         "hours_per_week",
         "company_size",
         "level",
+        "goal",
+        "problem",
         "keyword",
         "topic",
     }
@@ -67,6 +70,8 @@ REASON_KEYS = (
     "level",
     "topic",
     "topic_fit",
+    "goal_fit",
+    "problem_fit",
     "topic_general",
     "fallback",
     "fallback_topic",
@@ -132,6 +137,9 @@ class PpsFormat:
     # names one of its topic keywords.
     topic_bound: bool = False
     topic_keywords: Tuple[str, ...] = ()
+    # Situations (bot/intake/frame.py SITUATIONS) in which a coordinator would
+    # strike this format, unless the entrepreneur named one of its keywords.
+    not_when: Tuple[str, ...] = ()
 
     def matching_text(self) -> str:
         """What the entrepreneur's words are compared with."""
@@ -169,6 +177,11 @@ class IntakeProfile:
     said: str = ""  # the entrepreneur's own words: question, goal, topic
     topic: Optional[str] = None  # a short noun phrase of what the question is about
     question: str = ""  # the question itself (its correction, else the opening)
+    # The intake frame: what goes wrong, what should be different, and the
+    # situations that strike formats (bot/intake/frame.py).
+    problem: str = ""
+    goal: str = ""
+    situations: FrozenSet[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -246,6 +259,7 @@ FORMAT_SCHEMA: Dict[str, Any] = {
         "examples": _WORDS,
         "topic_bound": {"type": "boolean"},
         "topic_keywords": {**_WORDS, "minItems": 1},
+        "not_when": _codes_schema(SITUATIONS, non_empty=True),
     },
     # a topic-bound format needs its topic words, and topic words need the binding
     "if": {"properties": {"topic_bound": {"const": True}}, "required": ["topic_bound"]},
@@ -387,6 +401,7 @@ def _to_format(entry: Dict[str, Any]) -> PpsFormat:
         topic_keywords=tuple(
             w.strip().lower() for w in entry.get("topic_keywords", [])
         ),
+        not_when=tuple(entry.get("not_when", [])),
     )
 
 
@@ -411,6 +426,8 @@ def rank_formats(
         if pps_format.topic_bound and not text_match.keyword_in(
             pps_format.topic_keywords, said
         ):
+            continue
+        if struck(pps_format, profile, said):
             continue
         signals = _signals(pps_format, profile)
         similarity = similarities[position]
@@ -443,6 +460,17 @@ def rank_formats(
         reason = _reason(catalogue, pps_format, profile, signals, topic, fits_topic)
         ranked.append(RankedOption(pps_format, score, reason, fits_topic))
     return ranked
+
+
+def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
+    """Whether a coordinator would strike the format here: bbl for staff who
+    already work there, side jobs for a skilled vacancy, ... (its `not_when`),
+    unless the entrepreneur named the format's own words ("bbl", "diploma")."""
+    if not set(pps_format.not_when) & profile.situations:
+        return False
+    return not (
+        pps_format.keywords and text_match.keyword_in(pps_format.keywords, said)
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -584,6 +612,16 @@ def _reason(
     # sorted() is stable: on equal points the need, then sector, ... comes first
     strongest = sorted(explained, key=lambda s: -s.points)
     values = _reason_values(catalogue, pps_format, profile)
+    others = [
+        s.reason_key
+        for s in strongest
+        if s.reason_key and s.reason_key not in (*NEED_KEYS, "topic")
+    ]
+    if fits_topic and (profile.goal or profile.problem):
+        # The reason names this entrepreneur's own goal, else their problem.
+        first = "goal_fit" if profile.goal else "problem_fit"
+        keys = [first, *others[: MAX_REASONS - 1]]
+        return " ".join(catalogue.reasons[key].format(**values) for key in keys)
     if not topic:
         keys = [s.reason_key for s in strongest[:MAX_REASONS] if s.reason_key]
         keys = keys or ["fallback"]
@@ -591,17 +629,16 @@ def _reason(
 
     values["topic"] = topic
     serves_need = profile.need_category in pps_format.needs
-    if fits_topic:
+    if fits_topic and profile.goal:
+        first = "goal_fit"
+    elif fits_topic and profile.problem:
+        first = "problem_fit"
+    elif fits_topic:
         first = "topic_fit"
     elif serves_need and profile.need_category in catalogue.need_labels:
         first = "topic_general"
     else:
         first = "fallback_topic"
-    others = [
-        s.reason_key
-        for s in strongest
-        if s.reason_key and s.reason_key not in (*NEED_KEYS, "topic")
-    ]
     keys = [first, *others[: MAX_REASONS - 1]]
     return " ".join(catalogue.reasons[key].format(**values) for key in keys)
 
@@ -622,6 +659,8 @@ def _reason_values(
         "level": profile.education_level or "",
         "keyword": matched_keyword(pps_format, profile.said) or "",
         "topic": "",
+        "goal": profile.goal,
+        "problem": profile.problem,
     }
 
 

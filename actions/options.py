@@ -15,9 +15,10 @@ from actions.catalogue import (
     RankedOption,
     load_catalogue,
     rank_formats,
-    topic_of,
 )
 from actions.option_cards import option_values, options_custom, telegram_options
+from actions.restatement import frame_of
+from bot.intake.frame import situations
 
 NONE_CHOSEN = "geen"
 # Slots holding the entrepreneur's own words, matched against format keywords.
@@ -37,8 +38,10 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         str(tracker.get_slot("education_level") or "")
     )
     sector = parsing.normalise_sector(str(tracker.get_slot("sector") or ""))
+    need = tracker.get_slot("need_category") or "loket"
+    frame = frame_of(tracker.slots)
     return IntakeProfile(
-        need_category=tracker.get_slot("need_category") or "loket",
+        need_category=need,
         sector=sector,
         company_size=size,
         urgency=parsing.urgency_of(tracker.get_slot("time_horizon")),
@@ -51,6 +54,9 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
             or tracker.get_slot("original_question")
             or ""
         ),
+        problem=frame.problem,
+        goal=frame.goal,
+        situations=situations(frame, need),
     )
 
 
@@ -126,15 +132,32 @@ def ask_for_choice(
         options = option_summaries(ranked)
         dispatcher.utter_message(response="utter_options_intro")
         present_options(dispatcher, tracker.get_latest_input_channel(), ranked)
-        topic = topic_of(load_catalogue(), profile)
-        if topic and sum(option.fits_topic for option in ranked) < len(ranked):
-            # say so rather than pass the general ones off as a match
-            dispatcher.utter_message(response="utter_options_few_fit", topic=topic)
+        say_how_many_fit(dispatcher, ranked)
         events.append(SlotSet("options", options))
     dispatcher.utter_message(
         response="utter_ask_which_option", buttons=choice_buttons(options)
     )
     return events
+
+
+def say_how_many_fit(
+    dispatcher: CollectingDispatcher, ranked: List[RankedOption]
+) -> None:
+    """Where not all three fit the question, say which do, rather than pass
+    the broad ones off as a match."""
+    fitting = [f'"{o.format.title}"' for o in ranked if o.fits_topic]
+    broad = [f'"{o.format.title}"' for o in ranked if not o.fits_topic]
+    if not broad:
+        return
+    if not fitting:
+        dispatcher.utter_message(response="utter_options_none_fit")
+        return
+    response = (
+        "utter_options_few_fit_one" if len(broad) == 1 else "utter_options_few_fit"
+    )
+    dispatcher.utter_message(
+        response=response, fitting=" en ".join(fitting), broad=" en ".join(broad)
+    )
 
 
 def read_choice(text: Any, options: List[Dict[str, str]]) -> str | None:

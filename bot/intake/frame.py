@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.intake.dutch import (
     Word,
@@ -331,3 +331,26 @@ def people(text: str) -> str:
             )
             return joined(tokens)
     return ""
+
+
+# Situations in which a coordinator strikes a format (data/catalogue.yml
+# `not_when`), unless the entrepreneur named that format's own words.
+SITUATIONS = ("own_staff", "skilled_vacancy", "no_hiring", "technical_question")
+STUDENT_PEOPLE = re.compile(r"stag|student|leerling|bijba|scholier|afstude", re.I)
+OWN_PEOPLE = re.compile(r"^(?:jullie|je)\s|^(?:personeel|medewerkers|collega)", re.I)
+
+
+def situations(frame: Frame, need: str) -> FrozenSet[str]:
+    """What the frame says about the situation, for striking formats."""
+    found = set()
+    if need == "leven_lang_ontwikkelen" or (
+        need != "talent" and OWN_PEOPLE.search(frame.who)
+    ):
+        found.add("own_staff")
+    if need == "talent" and frame.who and not STUDENT_PEOPLE.search(frame.who):
+        found.add("skilled_vacancy")
+    if need not in ("talent", "loket"):
+        found.add("no_hiring")
+    if need == "innovatie":
+        found.add("technical_question")
+    return frozenset(found)

@@ -21,6 +21,7 @@ from actions.catalogue import (
     load_catalogue,
     rank_formats,
 )
+from bot.intake.frame import Frame, situations
 
 # The initiatives named in the seed texts; an example from anywhere else is invented.
 SEED_INITIATIVES = {
@@ -706,7 +707,43 @@ def test_a_topic_match_leads_and_the_others_say_they_fit_the_need(
     expected = catalogue.reasons["topic_general"].format(
         need_label=catalogue.need_labels["talent"], topic="een bbl-leerling"
     )
-    assert all(o.reason.startswith(expected.split(",")[0]) for o in general)
+    assert all(o.reason.startswith(expected.split(":")[0]) for o in general)
+
+
+@pytest.mark.parametrize(
+    "need, who, said, struck_id",
+    [("leven_lang_ontwikkelen", "jullie monteurs", "omscholen naar warmtepompen",
+      "bbl_leerbaan"),
+     ("leven_lang_ontwikkelen", "jullie schoonmakers", "beter Nederlands leren lezen",
+      "evc_traject"),
+     ("talent", "monteurs", "ervaren monteurs voor cv-ketels", "bijbanen_loket"),
+     ("innovatie", "", "onze metingen in het lab kloppen niet", "programmapartner"),
+     ("kennis_netwerk", "", "meer weten over ai", "instroom_loket")],
+)  # fmt: skip
+def test_a_coordinator_would_strike_these_so_they_are_never_proposed(
+    catalogue: Catalogue, need: str, who: str, said: str, struck_id: str
+) -> None:
+    frame = Frame(who=who, problem=said)
+    profile = IntakeProfile(need, said=said, situations=situations(frame, need))
+    assert struck_id not in [o.format.id for o in rank_formats(catalogue, profile)]
+
+
+def test_the_formats_own_words_lift_the_strike(catalogue: Catalogue) -> None:
+    frame = Frame(who="jullie helpenden")
+    need = "leven_lang_ontwikkelen"
+    profile = IntakeProfile(need, said="met hun ervaring een mbo-diploma halen",
+                            situations=situations(frame, need))  # fmt: skip
+    assert "evc_traject" in [o.format.id for o in rank_formats(catalogue, profile)]
+
+
+def test_a_goal_that_fits_is_named_in_the_reason(catalogue: Catalogue) -> None:
+    profile = IntakeProfile("innovatie", said="duurzamer: minder energie verbruiken",
+                            goal="minder energie verbruiken")  # fmt: skip
+    fitting = [o for o in rank_formats(catalogue, profile) if o.fits_topic]
+    assert fitting and all(
+        o.reason.startswith("Past bij wat je wilt bereiken: minder energie verbruiken.")
+        for o in fitting
+    )
 
 
 def test_no_words_keeps_the_ranking_by_need_and_constraints(catalogue: Catalogue) -> None:
