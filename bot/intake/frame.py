@@ -59,6 +59,8 @@ LEAD_WORDS = frozenset(
 SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij"})
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
+# A problem said without a verb, after "Als ik het goed begrijp,".
+ABOUT = "gaat het om"
 # People a question can be about: "monteurs", "onze schoonmakers".
 PEOPLE_SUFFIXES = (
     "ers",
@@ -151,6 +153,10 @@ def read_answer(text: str, asked: str) -> Frame:
     if other not in (None, asked) and getattr(stated, other):
         return stated
     if asked == "problem":
+        words = _words(clause)
+        if words and _infinitive_phrase(words, after_modal=False):
+            # "minder gas verbruiken" to "wat gaat er mis?" is what they want.
+            return replace(stated, goal=joined(to_second_person(words)))
         plain, lead = problem_clause(clause)
         return replace(stated, problem=plain, problem_lead=lead)
     phrase = (
@@ -185,7 +191,11 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     if not words:
         return "", ""
     plain = joined(to_second_person(words))
-    return plain, joined(to_second_person(verb_first(words)))
+    inverted = verb_first(words)
+    if not inverted and any(w.pos == "NOUN" for w in words):
+        # "een tekort aan monteurs": no verb to put first.
+        return plain, f"{ABOUT} {plain}"
+    return plain, joined(to_second_person(inverted))
 
 
 def verb_first(words: Sequence[Word]) -> List[Word]:
@@ -195,6 +205,12 @@ def verb_first(words: Sequence[Word]) -> List[Word]:
     finite = next(
         (i for i, w in enumerate(words) if w.finite and w.pos in ("VERB", "AUX")), None
     )
+    if finite is None and words[0].pos in ("ADV", "ADP"):
+        # The tagger misses some plural verbs after an adverbial ("sinds kort
+        # lopen ..."): the first verb is then the finite one.
+        finite = next(
+            (i for i, w in enumerate(words) if w.pos in ("VERB", "AUX")), None
+        )
     if finite is None:
         return []
     verb, before, after = words[finite], list(words[:finite]), list(words[finite + 1 :])

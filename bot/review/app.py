@@ -65,6 +65,17 @@ ACTIVITY = {
     "note": "notitie",
     "tag": "label toegevoegd",
     "untag": "label verwijderd",
+    "frame_problem": "wat er misgaat",
+    "frame_goal": "wat er anders moet",
+    "frame_who": "om wie het gaat",
+    "frame_tried": "wat al geprobeerd is",
+}
+# The intake frame at the top of a request, in the coordinators' words.
+FRAME_LABELS = {
+    "problem": "Wat gaat er mis",
+    "goal": "Wat moet er anders",
+    "who": "Om wie gaat het",
+    "tried": "Al geprobeerd",
 }
 
 
@@ -143,6 +154,7 @@ def create_app(
         STATUSES=workflow.STATUSES,
         ANSWERS=ANSWERS,
         ACTIVITY=ACTIVITY,
+        FRAME_LABELS=FRAME_LABELS,
         NO_OPTION=NO_OPTION,
         LOW_CONFIDENCE=LOW_CONFIDENCE,
         shown=dates.shown,

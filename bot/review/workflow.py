@@ -76,6 +76,28 @@ def add_note(
     requests.record(request, user, "note", None, text)
 
 
+# The intake frame a coordinator can put in their own words.
+FRAME_FIELDS = ("problem", "goal", "who", "tried")
+MAX_FRAME_PART = 500
+
+
+def edit_frame(
+    requests: RequestRepository,
+    request: RefinedRequest,
+    parts: Dict[str, str],
+    user: User,
+) -> None:
+    """Sets the frame parts the coordinator changed; each change is recorded."""
+    for field in FRAME_FIELDS:
+        new = " ".join(str(parts.get(field, "")).split())
+        if len(new) > MAX_FRAME_PART:
+            raise WorkflowError(f"Elk deel is hoogstens {MAX_FRAME_PART} tekens.")
+        old = getattr(request, field) or ""
+        if new != old:
+            setattr(request, field, new)
+            requests.record(request, user, f"frame_{field}", old, new)
+
+
 def normal_tag(text: str) -> str:
     tag = " ".join(text.split()).lower()
     if not TAG.match(tag):

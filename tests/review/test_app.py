@@ -178,3 +178,24 @@ def test_user_text_is_escaped_everywhere(client, store):
         assert "<script" not in html
     csp = client.get("/verzoeken").headers["Content-Security-Policy"]
     assert "script-src 'none'" in csp
+
+
+def test_the_frame_is_shown_first_and_a_coordinator_can_edit_it(
+    client, store, uow_of, request_id
+):
+    make_user(store, "anna")
+    log_in(client, "anna")
+    page = client.get(f"/verzoeken/{request_id}").get_data(as_text=True)
+    assert page.index("De kern") < page.index("De vraag")
+    token = csrf_token(page)
+    form = {"csrf_token": token, "problem": "jullie gooien elke dag brood weg",
+            "goal": "minder brood  weggooien", "who": "", "tried": ""}  # fmt: skip
+    response = client.post(f"/verzoeken/{request_id}/kern", data=form)
+    assert response.status_code == 302
+    with uow_of() as uow:
+        stored = uow.requests.get(request_id)
+        assert stored.problem == "jullie gooien elke dag brood weg"
+        assert stored.goal == "minder brood weggooien"
+    page = client.get(f"/verzoeken/{request_id}").get_data(as_text=True)
+    assert 'value="jullie gooien elke dag brood weg"' in page
+    assert "wat er misgaat" in page  # the change is in the request's history

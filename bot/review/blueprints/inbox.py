@@ -92,6 +92,13 @@ for path, endpoint, field, step in (
     )
 
 
+@blueprint.post("/verzoeken/<int:request_id>/kern")
+@login_required()
+def edit_frame(request_id: int) -> Any:
+    parts = {field: request.form.get(field, "") for field in workflow.FRAME_FIELDS}
+    return change(request_id, workflow.edit_frame, parts)
+
+
 @blueprint.post("/verzoeken/<int:request_id>/toewijzen")
 @login_required()
 def assign(request_id: int) -> Any:
