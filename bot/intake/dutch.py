@@ -48,6 +48,7 @@ SECOND_PERSON = {
     "mijzelf": "jezelf",
 }
 FIRST_PERSON_SINGULAR = frozenset({"ik"})
+SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij", "jij", "je", "hij", "zij", "ze", "u"})
 # Second person singular of verbs whose form is not the stem plus -t.
 IRREGULAR_YOU = {
     "ben": "bent",
@@ -138,21 +139,34 @@ def words_of(text: str) -> List[Word]:
             Word(t, t.lower(), "X", False, False, i == 0) for i, t in enumerate(tokens)
         ]
     found = []
-    for token in nlp(text):
-        if token.is_space:
-            continue
-        morph = token.morph
+    tokens = [token for token in nlp(text) if not token.is_space]
+    for i, token in enumerate(tokens):
+        pos = "PUNCT" if token.is_punct else token.pos_
+        finite = "Fin" in token.morph.get("VerbForm")
+        lower = token.text.lower()
+        after_subject = i == 1 and tokens[0].text.lower() in SUBJECT_PRONOUNS
+        if after_subject and pos not in ("VERB", "AUX") and token.is_alpha:
+            pos, finite = "VERB", True  # "ik krijg ...": the second word is the verb
+        elif pos in ("NOUN", "ADJ") and _looks_infinitive(lower, token.lemma_):
+            pos, finite = (
+                "VERB",
+                False,
+            )  # "hergebruiken": a plural noun has a shorter lemma
         found.append(
             Word(
                 token.text,
-                token.text.lower(),
-                "PUNCT" if token.is_punct else token.pos_,
-                "Fin" in morph.get("VerbForm"),
-                "Plur" in morph.get("Number"),
+                lower,
+                pos,
+                finite,
+                "Plur" in token.morph.get("Number"),
                 token.is_sent_start,
             )
         )
     return found
+
+
+def _looks_infinitive(lower: str, lemma: str) -> bool:
+    return len(lower) > 5 and lower.endswith("en") and lemma.lower() == lower
 
 
 def you_form(verb: str, inverted: bool) -> str:

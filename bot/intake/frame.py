@@ -34,7 +34,7 @@ TRIED = re.compile(
 )
 GOAL = re.compile(
     r"\b(?:wil|willen|wilt|zou(?:den)?\s+(?:graag|willen)|graag|hoop|hopen|zoek|zoeken|"
-    r"op\s+zoek|doel|zodat|moet(?:en)?\s+(?:straks|weer|beter|kunnen)|nodig|wens\w*)\b",
+    r"op\s+zoek|doel|zodat|moet|moeten|nodig|wens\w*)\b",
     re.IGNORECASE,
 )
 PROBLEM = re.compile(
@@ -186,9 +186,10 @@ def _words(clause: str) -> Optional[List[Word]]:
 
 
 def problem_clause(clause: str) -> Tuple[str, str]:
-    """The problem in the second person, as said and with its verb first."""
+    """The problem in the second person, as said and with its verb first;
+    nothing for a clause without a subject ("weten niet wat")."""
     words = _words(clause)
-    if not words:
+    if not words or not _has_subject(words):
         return "", ""
     plain = joined(to_second_person(words))
     inverted = verb_first(words)
@@ -196,6 +197,19 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         # "een tekort aan monteurs": no verb to put first.
         return plain, f"{ABOUT} {plain}"
     return plain, joined(to_second_person(inverted))
+
+
+def _has_subject(words: Sequence[Word]) -> bool:
+    """A noun or pronoun before the finite verb or right after it; a clause
+    without a finite verb ("een tekort aan monteurs") needs a noun."""
+    finite = next((i for i, w in enumerate(words) if w.finite), None)
+    if finite is None:
+        return any(w.pos == "NOUN" for w in words)
+    nominal = ("NOUN", "PROPN", "PRON")
+    around = list(words[:finite]) + list(words[finite + 1 : finite + 2])
+    return any(
+        w.pos in nominal and w.lower not in ("wat", "niks", "niets") for w in around
+    )
 
 
 def verb_first(words: Sequence[Word]) -> List[Word]:
@@ -270,7 +284,10 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
         return joined(["dat"] + to_second_person(words[1:]))
     if "moeten" in lowered or "moet" in lowered:
         at = lowered.index("moeten") if "moeten" in lowered else lowered.index("moet")
-        if at > 0 and words[-1].pos in ("VERB", "AUX") and not words[-1].finite:
+        later_verb = any(
+            w.pos in ("VERB", "AUX") and not w.finite for w in words[at + 1 :]
+        )
+        if at > 0 and later_verb:
             rest = words[:at] + words[at + 1 :]
             return joined(["dat"] + to_second_person(rest))
     if asked:

@@ -46,8 +46,10 @@ def real_question(
     frame: Frame, need: str, words: Mapping[str, Any], details: Mapping[str, str]
 ) -> str:
     """The question behind the question, from the goal or else the need."""
-    subject = "jullie" if re.search(r"\bjullie\b", frame.problem + frame.goal) else "je"
     goal = frame.goal
+    # "hoe kunnen jullie jullie restwarmte ..." stutters: then "kun je".
+    said_jullie = re.search(r"\bjullie\b", frame.problem + goal)
+    subject = "jullie" if said_jullie and not re.search(r"\bjullie\b", goal) else "je"
     people = details.get("people") or _bare(frame.who) or words["people_default"]
     if goal:
         shape = _goal_shape(goal)
