@@ -48,6 +48,8 @@ SECOND_PERSON = {
     "mijzelf": "jezelf",
 }
 FIRST_PERSON_SINGULAR = frozenset({"ik"})
+# Words that can follow a subject but are never its verb.
+NEVER_VERBS = frozenset("niet ook al wel nog geen te zo heel erg echt nu dan".split())
 SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij", "jij", "je", "hij", "zij", "ze", "u"})
 # Second person singular of verbs whose form is not the stem plus -t.
 IRREGULAR_YOU = {
@@ -140,13 +142,15 @@ def words_of(text: str) -> List[Word]:
         ]
     found = []
     tokens = [token for token in nlp(text) if not token.is_space]
+    second = _second_place(tokens)
     for i, token in enumerate(tokens):
         pos = "PUNCT" if token.is_punct else token.pos_
         finite = "Fin" in token.morph.get("VerbForm")
         lower = token.text.lower()
-        after_subject = i == 1 and tokens[0].text.lower() in SUBJECT_PRONOUNS
-        if after_subject and pos not in ("VERB", "AUX") and token.is_alpha:
-            pos, finite = "VERB", True  # "ik krijg ...": the second word is the verb
+        if i == second and pos not in ("VERB", "AUX") and token.is_alpha:
+            # The stand-in tagger misses some verbs ("ik krijg", "de opleiding
+            # sluit"); in a Dutch main clause the verb follows the subject.
+            pos, finite = "VERB", True
         elif pos in ("NOUN", "ADJ") and _looks_infinitive(lower, token.lemma_):
             pos, finite = (
                 "VERB",
@@ -163,6 +167,33 @@ def words_of(text: str) -> List[Word]:
             )
         )
     return found
+
+
+def _second_place(tokens: Sequence[Any]) -> Optional[int]:
+    """Where the finite verb stands when the clause opens with its subject:
+    right after a subject pronoun or a noun phrase; None when unsure."""
+    if not tokens:
+        return None
+    if tokens[0].text.lower() in SUBJECT_PRONOUNS:
+        at = 1
+    else:
+        at = 0
+        while at < len(tokens) and (
+            tokens[at].pos_ == "DET" or "Poss" in tokens[at].morph.get("Poss")
+        ):
+            at += 1
+        while at < len(tokens) and tokens[at].pos_ == "ADJ":
+            at += 1
+        if at >= len(tokens) or tokens[at].pos_ not in ("NOUN", "PROPN"):
+            return None
+        at += 1
+    if at >= len(tokens) or any("Fin" in t.morph.get("VerbForm") for t in tokens[:at]):
+        return None
+    if tokens[at].pos_ in ("ADP", "SCONJ", "CCONJ", "PUNCT", "DET", "PRON", "NUM"):
+        return None
+    if tokens[at].text.lower() in NEVER_VERBS:
+        return None
+    return at
 
 
 def _looks_infinitive(lower: str, lemma: str) -> bool:

@@ -75,7 +75,8 @@ PEOPLE_SUFFIXES = (
 PEOPLE_WORDS = frozenset(
     """personeel medewerkers mensen collega's collega’s studenten leerlingen
     stagiairs stagiaires vakmensen jongeren werknemers mbo'ers hbo'ers
-    zij-instromers""".split()
+    zij-instromers stagiair stagiaire leerling student monteur lasser kok
+    chauffeur planner verkoper medewerker vakman""".split()
 )
 NOT_PEOPLE = frozenset(
     """vacatures klanten-orders computers containers lasers filters tellers
@@ -130,6 +131,11 @@ def read(text: str) -> Frame:
         phrase = goal_phrase(clause) if kind == "goal" else plain_clause(clause)
         if phrase:
             found[kind] = phrase
+        elif kind == "goal" and PROBLEM.search(clause) and not problems:
+            # "ik weet niet bij welke school ik moet aankloppen": no goal after all
+            stated = problem_clause(clause)
+            if stated[0]:
+                problems.append(stated)
     found["who"] = people(text or "")
     plain = ", ".join(p for p, _ in problems)
     lead = " en ".join(lead for _, lead in problems if lead)
@@ -282,14 +288,24 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
             return joined(to_second_person(rest) + ["vinden"]) if rest else ""
     if lowered[0] in ("dat", "zodat"):
         return joined(["dat"] + to_second_person(words[1:]))
-    if "moeten" in lowered or "moet" in lowered:
-        at = lowered.index("moeten") if "moeten" in lowered else lowered.index("moet")
-        later_verb = any(
-            w.pos in ("VERB", "AUX") and not w.finite for w in words[at + 1 :]
+    first_finite = next((i for i, w in enumerate(words) if w.finite), None)
+    must = (
+        first_finite
+        if first_finite is not None
+        and lowered[first_finite]
+        in (
+            "moet",
+            "moeten",
         )
-        if at > 0 and later_verb:
-            rest = words[:at] + words[at + 1 :]
-            return joined(["dat"] + to_second_person(rest))
+        else None
+    )
+    later_verb = must is not None and any(
+        w.pos in ("VERB", "AUX") and not w.finite for w in words[must + 1 :]
+    )
+    if later_verb and _has_subject(words):
+        # "de monteurs moeten straks ... kunnen werken": kept as said; the
+        # question is written from it (writing.py: "hoe kunnen de monteurs ...").
+        return joined(to_second_person(words))
     if asked:
         return _as_goal(words)
     return ""
@@ -347,8 +363,10 @@ def people(text: str) -> str:
         lowered = word.lower
         if word.pos not in ("NOUN", "X") or lowered in NOT_PEOPLE:
             continue
-        if lowered in PEOPLE_WORDS or (
-            lowered.endswith(PEOPLE_SUFFIXES) and len(lowered) > 5
+        if (
+            lowered in PEOPLE_WORDS
+            or (lowered.endswith(PEOPLE_SUFFIXES) and len(lowered) > 5)
+            or lowered.endswith(("monteur", "maker", "lasser"))
         ):
             owner = words[i - 1].lower if i else ""
             tokens = (

@@ -51,6 +51,8 @@ def real_question(
     said_jullie = re.search(r"\bjullie\b", frame.problem + goal)
     subject = "jullie" if said_jullie and not re.search(r"\bjullie\b", goal) else "je"
     people = details.get("people") or _bare(frame.who) or words["people_default"]
+    if goal and MUST.search(goal):
+        return _must_question(goal)
     if goal:
         shape = _goal_shape(goal)
         template = words["goal_" + shape][subject if shape == "infinitive" else "je"]
@@ -65,6 +67,23 @@ def real_question(
         topic=topic,
         level=(" " + details["level"]) if details.get("level") else "",
     )
+
+
+MUST = re.compile(r"\b(?:moet|moeten)\b")
+
+
+def _must_question(goal: str) -> str:
+    """ "de monteurs moeten straks ... kunnen werken" -> "hoe kunnen de monteurs
+    straks ... werken": the must becomes the can, its subject follows it."""
+    words = goal.split()
+    at = next(i for i, w in enumerate(words) if w in ("moet", "moeten"))
+    subject, rest = words[:at], words[at + 1 :]
+    rest = [w for w in rest if w not in ("kunnen", "kan")] or rest
+    if subject in (["je"], ["jij"]):
+        modal = "kun"
+    else:
+        modal = "kunnen" if words[at] == "moeten" else "kan"
+    return " ".join(["hoe", modal, *subject, *rest])
 
 
 def _bare(who: str) -> str:

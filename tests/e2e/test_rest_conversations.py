@@ -29,7 +29,8 @@ INTAKES = {
         ("Piet Jansen, piet@jansen.nl", None),
     ],
     "innovatie": [
-        ("we moeten iets met duurzaamheid maar weten niet wat", "desired_outcome"),
+        # nothing in the opening says what goes wrong: that is asked first
+        ("we moeten iets met duurzaamheid maar weten niet wat", "problem"),
         ("minder energie verbruiken in de productie", "time_horizon"),
         ("binnen een half jaar, een paar uur per week", "company_name"),
         # the name says what the company does: the sector is not asked
@@ -43,9 +44,10 @@ INTAKES = {
         ("Anna de Vries, anna@devries-metaal.nl, 06 12345678", None),
     ],
     "leven_lang_ontwikkelen": [
-        ("mijn monteurs moeten bijgeschoold worden op warmtepompen", "headcount"),
-        ("zes, mbo", "time_horizon"),
-        ("volgend jaar", "company_name"),
+        ("mijn monteurs moeten bijgeschoold worden op warmtepompen", "problem"),
+        ("ze kunnen nog geen warmtepompen installeren", "headcount"),
+        ("zes, mbo", "own_time"),
+        ("een paar uur per week", "company_name"),
         ("Klimaattechniek Jansen in Tilburg", "company_size"),
         ("installatietechniek, 15 medewerkers", "question_confirmed"),
         ("klopt", "chosen_option"),

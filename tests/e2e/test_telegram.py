@@ -42,7 +42,7 @@ update_ids = itertools.count(9000)
 # "press:<title>" presses the inline button whose title starts with <title>.
 INTAKE = [
     ("/start", None),
-    ("we moeten iets met duurzaamheid maar weten niet wat", "desired_outcome"),
+    ("we moeten iets met duurzaamheid maar weten niet wat", "problem"),
     ("minder energie verbruiken in de productie", "time_horizon"),
     ("binnen een half jaar, een paar uur per week", "company_name"),
     # the name says the sector ("metaalbewerking"): only the size is asked
@@ -243,7 +243,7 @@ def test_action_server_down_the_chat_hears_it_and_goes_on_once_it_is_back(
     chat, answer = FAULT_CHAT_ID, "minder energie verbruiken in de productie"
     for text in ("/start", "we moeten iets met duurzaamheid maar weten niet wat"):
         assert post_update(bot.base, text_update(text, chat)) == 200
-    assert tracker(bot.base, f"telegram:{chat}")["slots"]["requested_slot"] == "desired_outcome"
+    assert tracker(bot.base, f"telegram:{chat}")["slots"]["requested_slot"] == "problem"
     turns_before, sent_before = user_turns(bot.base, chat), len(sent_to(api, chat))
 
     bot.stop_actions()
@@ -263,7 +263,7 @@ def test_action_server_down_the_chat_hears_it_and_goes_on_once_it_is_back(
     assert status == 200 and answered_in < MAX_WAIT_S  # Telegram does not redeliver
     assert sent_to(api, chat)[sent_before:] == [fault] and heard_in < MAX_WAIT_S
     assert user_turns(bot.base, chat) == turns_before  # nothing of the failed turn
-    assert tracker(bot.base, f"telegram:{chat}")["slots"]["requested_slot"] == "desired_outcome"
+    assert tracker(bot.base, f"telegram:{chat}")["slots"]["requested_slot"] == "problem"
 
     sent_before = len(sent_to(api, chat))
     assert post_update(bot.base, text_update(answer, chat)) == 200

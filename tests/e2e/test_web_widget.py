@@ -197,7 +197,7 @@ def test_new_conversation_control_starts_a_fresh_session(site):
         message_box = page.get_by_label("Je bericht")
         message_box.fill("we moeten iets met duurzaamheid")
         message_box.press("Enter")
-        wait_for_turn(page, rasa_url, first, "desired_outcome", "a first question")
+        wait_for_turn(page, rasa_url, first, "problem", "a first question")
         page.get_by_role("button", name="Nieuw gesprek").click()
         page.locator(".vw-from-bot").first.wait_for(timeout=TURN_TIMEOUT_S * 1000)
         second = session_id(page)

@@ -58,7 +58,7 @@ def test_the_goal_is_a_phrase_a_question_can_hold(text, goal):
     [
         ("minder gas verbruiken", "goal", "goal", "minder gas verbruiken"),
         ("de monteurs moeten straks ook aan e-auto's kunnen werken", "goal", "goal",
-         "dat de monteurs straks ook aan e-auto's kunnen werken"),
+         "de monteurs moeten straks ook aan e-auto's kunnen werken"),
         ("de klant krijgt sneller antwoord", "goal", "goal",
          "dat de klant sneller antwoord krijgt"),
         ("we hebben al stagiairs gehad", "goal", "tried", "jullie hebben al stagiairs gehad"),
@@ -107,6 +107,14 @@ def test_a_correction_replaces_only_what_it_states():
 
 
 RESTATED = [
+    ("onderwijs_invloed",
+     "De opleiding autotechniek leert niks over elektrische auto's. De monteurs "
+     "moeten straks ook aan elektrische auto's kunnen werken.",
+     "Als ik het goed begrijp, leert de opleiding autotechniek niks over "
+     "elektrische auto's. Je eigenlijke vraag: hoe kunnen de monteurs straks ook "
+     "aan elektrische auto's werken?"),
+    ("leven_lang_ontwikkelen", "mijn personeel moet bijgeschoold worden",
+     "Je eigenlijke vraag: hoe kan je personeel bijgeschoold worden?"),
     ("innovatie", "We gooien elke dag brood weg. We willen minder brood weggooien.",
      "Als ik het goed begrijp, gooien jullie elke dag brood weg. Je eigenlijke vraag: "
      "hoe kunnen jullie minder brood weggooien?"),
