@@ -18,6 +18,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import extraction, parsing, restatement
+from actions.answers import (
+    ANSWERS,
+    INTERRUPTIONS,
+    MAX_ANSWERS_PER_QUESTION,
+    NAME_THEN_PLACE,
+    Answer,
+    answers_to,
+)
 from actions.asking import AsksInTheSameCall, Question
 from bot.intake import frame as intake_frame
 from bot.intake.vocabulary import (
@@ -30,9 +38,6 @@ from bot.intake.vocabulary import (
 
 # Slots that may not be skipped after two unclear answers.
 NEVER_SKIPPED = ("need_category", "question_confirmed", "question_correction")
-MAX_ANSWERS_PER_QUESTION = 2
-# A short answer to the topic question is its own noun phrase.
-MAX_WORDS_OF_TOPIC_ANSWER = 6
 # After this many restatements without a yes, the last one is taken as is.
 MAX_RESTATEMENTS = 3
 
@@ -42,9 +47,6 @@ NEED_MAY_CHANGE_AT = ("need_category", "question_confirmed", "question_correctio
 # A "nee" longer than this is read as the correction itself.
 MAX_WORDS_OF_PLAIN_NO = 3
 
-# Intents that interrupt a form (the `not_intent` lists in domain.yml).
-INTERRUPTIONS = ("ask_why", "ask_capabilities", "request_human", "request_erasure",
-                 "stop", "restart", "bot_challenge", "out_of_scope")  # fmt: skip
 # An interruption is honoured inside a form only this sure, or in these words.
 CLEAR_INTERRUPTION = 0.8
 EXPLICIT_STOP = re.compile(
@@ -54,8 +56,6 @@ EXPLICIT_STOP = re.compile(
     r"|^/stop$",
     re.IGNORECASE,
 )
-# A company-name answer that also names its place: "Bakkerij Jansen uit Ede".
-NAME_THEN_PLACE = re.compile(r",|\s(?:in|uit|te|bij)\s", re.IGNORECASE)
 # The fallback's "doorgaan" button.
 CONTINUE_PAYLOAD = "/inform"
 # Slots the extraction may overwrite when a later message states them clearly
@@ -85,23 +85,6 @@ def slot_before_latest_message(tracker: Tracker, slot: Text) -> Any:
         elif event.get("event") in ("restart", "reset_slots", "session_started"):
             value = None
     return value
-
-
-def answers_to(tracker: Tracker, slot: Text) -> int:
-    """How many messages answered the question for `slot` (interruptions aside)."""
-    requested = None
-    count = 0
-    for event in tracker.events:
-        kind = event.get("event")
-        if kind == "slot" and event.get("name") == "requested_slot":
-            requested = event.get("value")
-        elif kind in ("restart", "session_started", "reset_slots"):
-            requested, count = None, 0
-        elif kind == "user" and requested == slot:
-            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-            if intent not in INTERRUPTIONS or slot in ("company_name", "topic"):
-                count += 1
-    return count
 
 
 def is_fresh_user_message(tracker: Tracker) -> bool:
@@ -499,166 +482,6 @@ class ValidateIntakeForm(AsksInTheSameCall):
     ) -> Dict[Text, Any]:
         return {"tried_before": extraction.tried_from_answer(str(slot_value or ""))}
 
-    def validate_education_level(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[Text, Any]:
-        text = parsing.clean_text(slot_value)
-        level = parsing.normalise_education_level(text)
-        if level:
-            return {"education_level": level}
-        lowered = text.lower()
-        if any(
-            w in lowered
-            for w in (
-                "maakt niet uit",
-                "weet ik niet",
-                "geen idee",
-                "gemengd",
-                "maakt niks uit",
-            )
-        ):
-            return {"education_level": lowered}
-        return self._skip_or_reask(
-            dispatcher, tracker, "education_level", "utter_invalid_education_level"
-        )
-
-    def validate_headcount(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[Text, Any]:
-        text = str(slot_value)
-        if tracker.get_slot("requested_slot") != "headcount":
-            return {"headcount": text}  # normalised by the extraction
-        count = extraction.headcount(text.lower()) or parsing.parse_count(text)
-        if count is None:
-            return self._skip_or_reask(
-                dispatcher, tracker, "headcount", "utter_invalid_headcount"
-            )
-        return {"headcount": str(count)}
-
-    def validate_company_size(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[Text, Any]:
-        text = str(slot_value)
-        count = extraction.company_size(text.lower()) or parsing.parse_count(text)
-        if count is None or int(count) > 100_000 or int(count) < 1:
-            return self._skip_or_reask(
-                dispatcher, tracker, "company_size", "utter_invalid_company_size"
-            )
-        return {"company_size": str(count)}
-
-    def validate_sector(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[Text, Any]:
-        text = parsing.clean_text(slot_value)
-        code = parsing.normalise_sector(text) or parsing.other_sector(text)
-        if code:
-            return {"sector": code}
-        asked_twice = answers_to(tracker, "sector") >= MAX_ANSWERS_PER_QUESTION
-        free = parsing.is_free_text(text) and len(text.split()) <= 4
-        if asked_twice and free and not parsing.is_person_name(text):
-            # Not in the list, but clearly a branch: kept in their words.
-            return {"sector": text.lower()}
-        return self._skip_or_reask(
-            dispatcher, tracker, "sector", "utter_invalid_sector"
-        )
-
-    def validate_company_name(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[Text, Any]:
-        text = parsing.clean_text(slot_value)
-        if tracker.get_slot("requested_slot") != "company_name":
-            return {"company_name": text}  # introduced as a name in a free message
-        place = extraction.region(text) if NAME_THEN_PLACE.search(text) else None
-        name = extraction.name_from_answer(text, place)
-        if name is None:
-            return self._skip_or_reask(
-                dispatcher, tracker, "company_name", "utter_invalid_company_name"
-            )
-        return {"company_name": name}
-
-    def validate_region(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[Text, Any]:
-        text = parsing.clean_text(slot_value)
-        found = extraction.region(text)
-        if found:
-            return {"region": found}
-        region = text
-        for prefix in (
-            "in ",
-            "regio ",
-            "de regio ",
-            "uit ",
-            "bij ",
-            "we zitten in ",
-            "te ",
-        ):
-            if region.lower().startswith(prefix):
-                region = region[len(prefix) :]
-        if not parsing.is_free_text(region) or len(region.split()) > 4:
-            return self._skip_or_reask(
-                dispatcher, tracker, "region", "utter_invalid_region"
-            )
-        return {"region": region[:1].upper() + region[1:]}
-
-    def validate_time_horizon(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[Text, Any]:
-        text = parsing.clean_text(slot_value)
-        phrase = extraction.timeframe_from_answer(text.lower())
-        if phrase:
-            return {"time_horizon": phrase}
-        if parsing.is_free_text(text) and len(text.split()) <= 6:
-            return {"time_horizon": text.lower()}
-        return self._skip_or_reask(
-            dispatcher, tracker, "time_horizon", "utter_invalid_time_horizon"
-        )
-
-    def validate_own_time(
-        self,
-        slot_value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[Text, Any]:
-        text = parsing.clean_text(slot_value)
-        phrase = extraction.own_time(text.lower())
-        if phrase:
-            return {"own_time": phrase}
-        if parsing.is_free_text(text) and len(text.split()) <= 6:
-            return {"own_time": text.lower()}
-        return self._skip_or_reask(
-            dispatcher, tracker, "own_time", "utter_invalid_own_time"
-        )
-
     def validate_question_confirmed(
         self,
         slot_value: Any,
@@ -716,6 +539,29 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # The correction question itself says what is expected.
             return {"question_confirmed": False, "question_correction": None}
         return {"question_correction": text, "question_confirmed": None}
+
+
+def answer_validator(slot: Text, answer: Answer) -> Any:
+    """`validate_<slot>` for a row of the answer table (actions/answers.py)."""
+
+    def validate(
+        self: ValidateIntakeForm,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        value = answer.read(parsing.clean_text(slot_value), tracker)
+        if value is None:
+            return self._skip_or_reask(dispatcher, tracker, slot, answer.reask)
+        return {slot: value}
+
+    validate.__name__ = f"validate_{slot}"
+    return validate
+
+
+for _slot, _answer in ANSWERS.items():
+    setattr(ValidateIntakeForm, f"validate_{_slot}", answer_validator(_slot, _answer))
 
 
 class ActionExplainQuestion(Action):

@@ -1,0 +1,147 @@
+"""The intake form's answers as a table: per slot, how its answer is read and
+which response asks again when it cannot be read.
+
+A reader takes the answer's text and the tracker and returns the slot's value,
+or None when the text does not answer the question. ValidateIntakeForm turns
+each row into its `validate_<slot>` method (actions/intake.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Dict, Optional, Text
+
+from rasa_sdk import Tracker
+
+from actions import extraction, parsing
+
+MAX_ANSWERS_PER_QUESTION = 2
+# Intents that interrupt a form (the `not_intent` lists in domain.yml).
+INTERRUPTIONS = ("ask_why", "ask_capabilities", "request_human", "request_erasure",
+                 "stop", "restart", "bot_challenge", "out_of_scope")  # fmt: skip
+# A company-name answer that also names its place: "Bakkerij Jansen uit Ede".
+NAME_THEN_PLACE = re.compile(r",|\s(?:in|uit|te|bij)\s", re.IGNORECASE)
+# "maakt niet uit" to the level question is an answer, not a miss.
+LEVEL_UNKNOWN = (
+    "maakt niet uit",
+    "weet ik niet",
+    "geen idee",
+    "gemengd",
+    "maakt niks uit",
+)
+MAX_WORDS_OF_FREE_ANSWER = 6
+MAX_WORDS_OF_FREE_SECTOR = 4
+MAX_WORDS_OF_REGION = 4
+MAX_COMPANY_SIZE = 100_000
+REGION_PREFIXES = ("in ", "regio ", "de regio ", "uit ", "bij ", "we zitten in ", "te ")
+
+
+@dataclass(frozen=True)
+class Answer:
+    read: Callable[[str, Tracker], Optional[str]]
+    reask: Text  # the response that asks again
+
+
+def answers_to(tracker: Tracker, slot: Text) -> int:
+    """How many messages answered the question for `slot` (interruptions aside)."""
+    requested = None
+    count = 0
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "slot" and event.get("name") == "requested_slot":
+            requested = event.get("value")
+        elif kind in ("restart", "session_started", "reset_slots"):
+            requested, count = None, 0
+        elif kind == "user" and requested == slot:
+            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+            if intent not in INTERRUPTIONS or slot in ("company_name", "topic"):
+                count += 1
+    return count
+
+
+def asked(tracker: Tracker, slot: Text) -> bool:
+    """Whether the message answers this slot's own question; a value for
+    another slot was already read from a free message by the extraction."""
+    return tracker.get_slot("requested_slot") == slot
+
+
+def _free(text: str, max_words: int) -> Optional[str]:
+    if parsing.is_free_text(text) and len(text.split()) <= max_words:
+        return text.lower()
+    return None
+
+
+def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
+    level = parsing.normalise_education_level(text)
+    if level:
+        return level
+    lowered = text.lower()
+    return lowered if any(words in lowered for words in LEVEL_UNKNOWN) else None
+
+
+def read_headcount(text: str, tracker: Tracker) -> Optional[str]:
+    if not asked(tracker, "headcount"):
+        return text  # normalised by the extraction
+    count = extraction.headcount(text.lower()) or parsing.parse_count(text)
+    return None if count is None else str(count)
+
+
+def read_company_size(text: str, tracker: Tracker) -> Optional[str]:
+    count = extraction.company_size(text.lower()) or parsing.parse_count(text)
+    if count is None or not 1 <= int(count) <= MAX_COMPANY_SIZE:
+        return None
+    return str(count)
+
+
+def read_sector(text: str, tracker: Tracker) -> Optional[str]:
+    code = parsing.normalise_sector(text) or parsing.other_sector(text)
+    if code:
+        return code
+    # Not in the list, but clearly a branch after the second ask: their words.
+    free = _free(text, MAX_WORDS_OF_FREE_SECTOR)
+    if answers_to(tracker, "sector") >= MAX_ANSWERS_PER_QUESTION and free:
+        return None if parsing.is_person_name(text) else free
+    return None
+
+
+def read_company_name(text: str, tracker: Tracker) -> Optional[str]:
+    if not asked(tracker, "company_name"):
+        return text  # introduced as a name in a free message
+    place = extraction.region(text) if NAME_THEN_PLACE.search(text) else None
+    return extraction.name_from_answer(text, place)
+
+
+def read_region(text: str, tracker: Tracker) -> Optional[str]:
+    found = extraction.region(text)
+    if found:
+        return found
+    region = text
+    for prefix in REGION_PREFIXES:
+        if region.lower().startswith(prefix):
+            region = region[len(prefix) :]
+    if not parsing.is_free_text(region) or len(region.split()) > MAX_WORDS_OF_REGION:
+        return None
+    return region[:1].upper() + region[1:]
+
+
+def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
+    return extraction.timeframe_from_answer(text.lower()) or _free(
+        text, MAX_WORDS_OF_FREE_ANSWER
+    )
+
+
+def read_own_time(text: str, tracker: Tracker) -> Optional[str]:
+    return extraction.own_time(text.lower()) or _free(text, MAX_WORDS_OF_FREE_ANSWER)
+
+
+ANSWERS: Dict[Text, Answer] = {
+    "education_level": Answer(read_education_level, "utter_invalid_education_level"),
+    "headcount": Answer(read_headcount, "utter_invalid_headcount"),
+    "company_size": Answer(read_company_size, "utter_invalid_company_size"),
+    "sector": Answer(read_sector, "utter_invalid_sector"),
+    "company_name": Answer(read_company_name, "utter_invalid_company_name"),
+    "region": Answer(read_region, "utter_invalid_region"),
+    "time_horizon": Answer(read_time_horizon, "utter_invalid_time_horizon"),
+    "own_time": Answer(read_own_time, "utter_invalid_own_time"),
+}
