@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (
@@ -178,17 +178,29 @@ def ask_to_confirm(
     return [SlotSet("refined_question", question)]
 
 
-def ask_with(together_with: Text, alone: Text, both: Text) -> Question:
+def ask_with(
+    together_with: Text,
+    alone: Text,
+    both: Text,
+    third: Optional[Tuple[Text, Text]] = None,
+) -> Question:
     """Asks for a slot together with `together_with` where that is asked in
-    this need and not known yet: response `both`, else `alone`."""
+    this need and not known yet: response `both`, else `alone`. With `third`
+    (slot, response): where that slot is open too, that response asks all."""
 
     def ask(
         dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         need = tracker.get_slot("need_category")
         wanted = (*PROBES_BY_NEED.get(need, ()), *COMPANY_CONTEXT)
-        combine = together_with in wanted and tracker.get_slot(together_with) is None
-        dispatcher.utter_message(response=both if combine else alone)
+
+        def open_(slot: Text) -> bool:
+            return slot in wanted and tracker.get_slot(slot) is None
+
+        response = both if open_(together_with) else alone
+        if third and response == both and open_(third[0]):
+            response = third[1]
+        dispatcher.utter_message(response=response)
         return []
 
     return ask
@@ -197,7 +209,10 @@ def ask_with(together_with: Text, alone: Text, both: Text) -> Question:
 # What the intake's validation asks itself (actions/asking.py).
 INTAKE_QUESTIONS: Dict[Text, Question] = {
     "company_name": ask_with(
-        "region", "utter_ask_company_name_only", "utter_ask_company_name_and_region"
+        "region",
+        "utter_ask_company_name_only",
+        "utter_ask_company_name_and_region",
+        third=("company_size", "utter_ask_company_name_region_and_size"),
     ),
     "sector": ask_with(
         "company_size", "utter_ask_sector_only", "utter_ask_sector_and_size"
