@@ -93,4 +93,5 @@ def figures(uow: UnitOfWork, now: Optional[datetime] = None) -> Dict[str, Any]:
         "user_turns": user_turns,
         "fallback_share": fallback / user_turns if user_turns else 0.0,
         "total": sum(value for _, value in uow.requests.counts_by("channel")),
+        "mail": uow.outbox.counts(),
     }

@@ -5,6 +5,7 @@ or redirect; a service that changes something commits it."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from math import ceil
 from typing import Any, Callable, Dict, List, Optional, Sequence
@@ -20,7 +21,14 @@ from bot.review.accounts import (
 )
 from bot.review.corrections import nlu_yaml
 from bot.store.erasure import erase_conversation
-from bot.store.models import MessageCorrection, RefinedRequest, User
+from bot.store.models import (
+    NOTIFY_DIGEST,
+    NOTIFY_EACH,
+    NOTIFY_NONE,
+    MessageCorrection,
+    RefinedRequest,
+    User,
+)
 from bot.store.repository import RequestFilter, RequestRepository, stored_id
 from bot.store.session import UnitOfWork
 from bot.store.transcripts import Turn
@@ -64,6 +72,40 @@ def new_password(
         return TOO_SHORT
     uow.commit()
     return None
+
+
+NOTIFY_CHOICES = {
+    NOTIFY_EACH: "Een e-mail bij elke nieuwe aanvraag",
+    NOTIFY_DIGEST: "Eén e-mail per dag met de nieuwe aanvragen",
+    NOTIFY_NONE: "Geen e-mail",
+}
+EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+")
+DAY_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+
+
+def set_notifications(
+    uow: UnitOfWork, user: User, email: str, mode: str, digest_time: str
+) -> Optional[str]:
+    """Stores how the coordinator hears of new requests; else why not, in Dutch."""
+    email = email.strip()
+    if mode not in NOTIFY_CHOICES:
+        return "Kies een van de drie mogelijkheden."
+    if email and (len(email) > 254 or not EMAIL.fullmatch(email)):
+        return "Dat e-mailadres klopt niet."
+    if mode != NOTIFY_NONE and not email:
+        return "Vul een e-mailadres in om e-mail te krijgen."
+    if not DAY_TIME.fullmatch(digest_time.strip()):
+        return "Vul de tijd in als uu:mm, bijvoorbeeld 08:00."
+    user.email = email or None
+    user.notify = mode
+    user.digest_time = digest_time.strip()
+    uow.commit()
+    return None
+
+
+def mail_counts(uow: UnitOfWork) -> Dict[str, int]:
+    """Notification mails waiting (also between retries) and failed for good."""
+    return uow.outbox.counts()
 
 
 def accounts(uow: UnitOfWork) -> List[User]:

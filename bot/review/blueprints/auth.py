@@ -126,6 +126,29 @@ def change_password() -> Any:
     return render_template("password.html", error=error), 400
 
 
+@blueprint.route("/account", methods=["GET", "POST"])
+@login_required()
+def account() -> Any:
+    """The coordinator's own page: how they hear of new requests."""
+    if request.method == "GET":
+        return render_template("account.html", choices=services.NOTIFY_CHOICES)
+    error = services.set_notifications(
+        g.uow,
+        g.user,
+        request.form.get("email", ""),
+        request.form.get("melding", ""),
+        request.form.get("tijd", ""),
+    )
+    if error is not None:
+        g.uow.rollback()
+        page = render_template(
+            "account.html", choices=services.NOTIFY_CHOICES, error=error
+        )
+        return page, 400
+    flash("Uw instellingen zijn opgeslagen.")
+    return redirect(url_for("auth.account"))
+
+
 @blueprint.get("/gebruikers")
 @login_required(role="admin")
 def users() -> Any:
