@@ -19,7 +19,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from actions.vocabulary import NEED_LABELS
 from bot.review import dates, labels, workflow
-from bot.review.access import EXTENSION, Wiring
+from bot.review.access import EXTENSION, Wiring, with_session_user
 from bot.review.accounts import MIN_PASSWORD
 from bot.review.blueprints import auth, corrections, dashboard, export, inbox
 from bot.review.throttle import LoginThrottle
@@ -79,6 +79,11 @@ def secret_key(settings: Settings) -> str:
     return SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
 
 
+def decimal(value: float, places: int = 2) -> str:
+    """A number as Dutch write it: 0,87."""
+    return f"{value:.{places}f}".replace(".", ",")
+
+
 def transcript_time(timestamp: Optional[float]) -> str:
     if timestamp is None:
         return ""
@@ -106,7 +111,8 @@ def csrf_error(error: CSRFError) -> Any:
 def http_error(error: HTTPException) -> Any:
     code = error.code or 500
     message = ERRORS.get(code, OTHER_ERROR)
-    return render_template("error.html", message=message), code
+    page = with_session_user(lambda: render_template("error.html", message=message))
+    return page, code
 
 
 def internal_error(error: Any) -> Any:
@@ -148,6 +154,7 @@ def create_app(
         shown=dates.shown,
         min_password=MIN_PASSWORD,
         transcript_time=transcript_time,
+        decimal=decimal,
         intent_label=labels.intent_label,
     )
 

@@ -15,6 +15,7 @@ from bot.review import labels, workflow
 from bot.review.accounts import (
     MIN_PASSWORD,
     AccountError,
+    add_user,
     authenticate,
     end_sessions,
     set_password,
@@ -106,6 +107,39 @@ def set_notifications(
 def mail_counts(uow: UnitOfWork) -> Dict[str, int]:
     """Notification mails waiting (also between retries) and failed for good."""
     return uow.outbox.counts()
+
+
+ROLE_LABELS = {"coordinator": "coördinator", "admin": "beheerder"}
+
+
+def add_account(
+    uow: UnitOfWork, username: str, password: str, role: str
+) -> Optional[str]:
+    """Creates a coordinator's account; else why not, in Dutch."""
+    username = username.strip()
+    if not username or len(username) > 80:
+        return "Een gebruikersnaam heeft 1 tot 80 tekens."
+    if role not in ROLE_LABELS:
+        return "Kies een rol."
+    if len(password) < MIN_PASSWORD:
+        return TOO_SHORT
+    if uow.users.get_by_username(username) is not None:
+        return f"Er is al een account '{username}'."
+    try:
+        add_user(uow, username, password, role)
+    except AccountError:
+        return "Dat account kon niet worden aangemaakt."
+    uow.commit()
+    return None
+
+
+def reset_password(uow: UnitOfWork, user: User, password: str) -> Optional[str]:
+    """An admin sets a new password for someone; every session of theirs ends."""
+    if len(password) < MIN_PASSWORD:
+        return TOO_SHORT
+    set_password(uow, user.username, password)
+    uow.commit()
+    return None
 
 
 def accounts(uow: UnitOfWork) -> List[User]:

@@ -204,18 +204,28 @@ class RequestRepository:
         )
         return list(self.session.scalars(query))
 
-    def milestones(self) -> List[Tuple[str, bool, bool, bool, bool]]:
+    def milestones(self) -> List[Tuple[str, bool, bool, bool]]:
         """Per request: (conversation_id, need understood, question confirmed,
-        option chosen, contact left), as far as the stored request shows."""
+        option chosen), as far as the stored request shows."""
         column = RefinedRequest.__table__.c
         query = sa.select(
             column.conversation_id,
             column.need_category.isnot(None),
             column.refined_question.isnot(None),
             column.chosen_option.isnot(None),
-            column.consent_at.isnot(None),
         )
         return [tuple(row) for row in self.session.execute(query)]
+
+    def count_with_contact(self) -> int:
+        """Requests that hold an e-mail address or a phone number."""
+        column = RefinedRequest.__table__.c
+        query = sa.select(sa.func.count(column.id)).where(
+            sa.or_(
+                sa.func.coalesce(column.contact_email, "") != "",
+                sa.func.coalesce(column.contact_phone, "") != "",
+            )
+        )
+        return self.session.execute(query).scalar_one()
 
     def tags_in_use(self) -> List[str]:
         query = sa.select(RequestTag.tag).distinct().order_by(RequestTag.tag)

@@ -22,7 +22,7 @@ from tests.review.conftest import (
 )
 
 PAGES = ["/verzoeken", "/verzoeken/1", "/dashboard", "/correcties",
-         "/correcties/nlu.yml", "/verzoeken/export.csv",
+         "/correcties/voorbeeldzinnen.yml", "/verzoeken/export.csv",
          "/verzoeken/1/wissen"]  # fmt: skip
 
 

@@ -195,7 +195,8 @@ def test_open_a_request_work_it_and_see_the_history(page, site):
     users = page.locator(".transcript .turn.user")
     assert users.count() == 7
     assert users.nth(1).locator(".intent").inner_text() == "Vraag: talent"
-    assert users.nth(1).locator(".intent").get_attribute("title") == "need_talent"
+    # The bot's own name for it is not shown, not even on hover.
+    assert users.nth(1).locator(".intent").get_attribute("title") is None
     assert users.nth(1).locator(".confidence").inner_text() == "0.88"
     fallback = page.locator(".transcript .turn.fallback")
     assert fallback.count() == 1
@@ -254,8 +255,8 @@ def test_mark_a_message_and_download_the_corrections(page, site):
     assert "tja lastig te zeggen eigenlijk" in page.locator("table").inner_text()
     page.screenshot(path=screenshot_path("review-corrections"), full_page=True)
     with page.expect_download() as download:
-        page.click("a:has-text('Download als NLU-YAML')")
-    assert download.value.suggested_filename == "corrections.yml"
+        page.click("a:has-text('Voorbeeldzinnen downloaden')")
+    assert download.value.suggested_filename == "voorbeeldzinnen.yml"
     data = yaml.safe_load(Path(download.value.path()).read_text(encoding="utf-8"))
     assert data == {
         "version": "3.1",

@@ -152,7 +152,37 @@ def account() -> Any:
 @blueprint.get("/gebruikers")
 @login_required(role="admin")
 def users() -> Any:
-    return render_template("users.html", users=services.accounts(g.uow))
+    return render_template(
+        "users.html", users=services.accounts(g.uow), roles=services.ROLE_LABELS
+    )
+
+
+@blueprint.post("/gebruikers")
+@login_required(role="admin")
+def add_user() -> Any:
+    name = request.form.get("naam", "")
+    error = services.add_account(
+        g.uow, name, request.form.get("wachtwoord", ""), request.form.get("rol", "")
+    )
+    if error:
+        flash(error, "fout")
+    else:
+        flash(f"Account '{name.strip()}' aangemaakt. Geef het wachtwoord zelf door.")
+    return redirect(url_for("auth.users"))
+
+
+@blueprint.post("/gebruikers/<int:user_id>/wachtwoord")
+@login_required(role="admin")
+def reset_password(user_id: int) -> Any:
+    user = services.account(g.uow, user_id)
+    if user is None:
+        abort(404)
+    error = services.reset_password(g.uow, user, request.form.get("wachtwoord", ""))
+    if error:
+        flash(error, "fout")
+    else:
+        flash(f"{user.username} heeft een nieuw wachtwoord en is overal uitgelogd.")
+    return redirect(url_for("auth.users"))
 
 
 @blueprint.post("/gebruikers/<int:user_id>/actief")
