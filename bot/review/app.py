@@ -18,6 +18,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from actions.vocabulary import NEED_LABELS
+from bot.export import CHANNEL_LABELS
 from bot.review import dates, labels, workflow
 from bot.review.access import EXTENSION, Wiring, with_session_user
 from bot.review.accounts import MIN_PASSWORD
@@ -41,7 +42,7 @@ LOW_CONFIDENCE = 0.6
 SECRET_KEY_FILE = REPO_ROOT / "var" / "review_secret_key"
 
 CATEGORIES = NEED_LABELS
-CHANNELS = {"web": "Website", "telegram": "Telegram", "rest": "REST"}
+CHANNELS = CHANNEL_LABELS
 ANSWERS = {
     "topic": "Onderwerp",
     "education_level": "Niveau",

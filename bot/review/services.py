@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from bot.export import write_csv
+from bot.export import write_dutch_csv, write_xlsx
 from bot.review import labels, workflow
 from bot.review.accounts import (
     MIN_PASSWORD,
@@ -185,10 +185,18 @@ def inbox_page(uow: UnitOfWork, filters: RequestFilter, wanted: int) -> InboxPag
 
 
 def inbox_csv(uow: UnitOfWork, filters: RequestFilter) -> bytes:
-    """Every matching request as the CSV `python -m bot export` writes."""
+    """Every matching request as the CSV for Dutch Excel that
+    `python -m bot export --format csv` writes."""
     out = io.StringIO(newline="")
-    write_csv(uow.requests.search(filters), out)
+    write_dutch_csv(uow.requests.search(filters), out)
     return out.getvalue().encode("utf-8")
+
+
+def inbox_xlsx(uow: UnitOfWork, filters: RequestFilter) -> bytes:
+    """Every matching request as an Excel workbook."""
+    out = io.BytesIO()
+    write_xlsx(uow.requests.search(filters), out)
+    return out.getvalue()
 
 
 def request_page(
