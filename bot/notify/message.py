@@ -50,11 +50,20 @@ def summary(request: RefinedRequest, review_url: str) -> RequestSummary:
         need=NEED_LABELS.get(request.need_category or "", UNKNOWN),
         company=request.company or UNKNOWN,
         place=request.region or UNKNOWN,
-        size=request.size or UNKNOWN,
+        size=_size(request.size),
         horizon=str(answers.get("time_horizon") or UNKNOWN),
         contact_name=request.contact_name or "",
         handoff=bool(request.handoff_requested),
     )
+
+
+def _size(size: Optional[str]) -> str:
+    """The stored head count (digits) as people read it."""
+    if not size:
+        return UNKNOWN
+    if size == "1":
+        return "1 medewerker"
+    return f"{size} medewerkers" if size.isdigit() else size
 
 
 @lru_cache(maxsize=2)

@@ -197,7 +197,7 @@ def test_open_a_request_work_it_and_see_the_history(page, site):
     assert users.nth(1).locator(".intent").inner_text() == "Vraag: talent"
     # The bot's own name for it is not shown, not even on hover.
     assert users.nth(1).locator(".intent").get_attribute("title") is None
-    assert users.nth(1).locator(".confidence").inner_text() == "0.88"
+    assert users.nth(1).locator(".confidence").inner_text() == "0,88"  # Dutch decimal comma
     fallback = page.locator(".transcript .turn.fallback")
     assert fallback.count() == 1
     assert "niet begrepen" in fallback.inner_text()
@@ -273,11 +273,12 @@ def test_download_the_filtered_csv(page, site):
         page.click("a:has-text('CSV-export')")
     body = Path(download.value.path()).read_bytes()
     assert body.startswith("\ufeff".encode())
-    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    text = io.StringIO(body.decode("utf-8-sig"), newline="")
+    rows = list(csv.DictReader(text, delimiter=";"))  # Dutch Excel's separator
     assert 0 < len(rows) == shown
     local_today = dates.today()
     assert download.value.suggested_filename == f"verzoeken-{local_today:%Y%m%d}.csv"
-    assert {row["channel"] for row in rows} == {"telegram"}
+    assert {row["Kanaal"] for row in rows} == {"Telegram"}
 
 
 def test_dashboard_draws_its_charts_in_the_page(page, site):
@@ -292,7 +293,8 @@ def test_dashboard_draws_its_charts_in_the_page(page, site):
     ]
     assert funnel[0].startswith("Gesprek gestart") and "42 (100%)" in funnel[0]
     assert "Contactgegevens achtergelaten" in funnel[-1]
-    assert page.locator("#fallback .big").inner_text().endswith("%")
+    share = page.locator("#niet-begrepen .big").inner_text()
+    assert share.endswith("%") and "," in share and "." not in share
     assert "script" not in page.content().lower().replace("<svg", "")
     page.screenshot(path=screenshot_path("review-dashboard"), full_page=True)
     page.set_viewport_size(TABLET)

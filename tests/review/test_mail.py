@@ -115,7 +115,7 @@ def test_a_new_request_is_mailed_to_who_wants_each_without_contact_data(
     html = message.get_body(("html",)).get_content()
     for body in (text, html):
         for shown in ("Hoe vinden we twee monteurs via een bbl-leerbaan?", "Talent",
-                      "Garage Jansen", "Rotterdam", "12", "binnen drie maanden",
+                      "Garage Jansen", "Rotterdam", "12 medewerkers", "binnen drie maanden",
                       "Piet Jansen", "Mijn account"):  # fmt: skip
             assert shown in body
         assert f"https://review.pps.example/verzoeken/{request_id}" in body
