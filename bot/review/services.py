@@ -29,6 +29,7 @@ from bot.store.models import (
     MessageCorrection,
     RefinedRequest,
     User,
+    utcnow,
 )
 from bot.store.repository import RequestFilter, RequestRepository, stored_id
 from bot.store.session import UnitOfWork
@@ -140,6 +141,13 @@ def reset_password(uow: UnitOfWork, user: User, password: str) -> Optional[str]:
     set_password(uow, user.username, password)
     uow.commit()
     return None
+
+
+def retry_failed_mails(uow: UnitOfWork) -> int:
+    """Failed mails go out again (after the mail server was fixed)."""
+    count = uow.outbox.retry_failed(utcnow())
+    uow.commit()
+    return count
 
 
 def accounts(uow: UnitOfWork) -> List[User]:

@@ -493,6 +493,19 @@ class OutboxRepository:
         )
         return list(self.session.scalars(query))
 
+    def retry_failed(self, now: datetime) -> int:
+        """Every failed mail waits again, from its first try; returns how many."""
+        table = OutboxMail.__table__
+        statement = (
+            sa.update(table)
+            .where(table.c.status == MAIL_FAILED)
+            .values(
+                status=MAIL_WAITING, attempts=0, next_attempt_at=now, claimed_until=None
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return self.session.execute(statement).rowcount
+
     def counts(self) -> Dict[str, int]:
         """Mails per status, e.g. {"wachtend": 2, "mislukt": 1}."""
         query = sa.select(OutboxMail.status, sa.func.count(OutboxMail.id)).group_by(

@@ -203,6 +203,15 @@ def test_a_wrong_login_is_retried_and_in_the_end_counts_as_failed(
     assert '<dd id="mail-wachtend">1</dd>' in page
     assert '<dd id="mail-mislukt">1</dd>' in page
 
+    # Once the login is put right, the admin sends the failed mail again.
+    client.post("/dashboard/e-mail/opnieuw", data={"csrf_token": csrf_token(page)})
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert '<dd id="mail-wachtend">2</dd>' in page
+    assert '<dd id="mail-mislukt">0</dd>' in page
+    with SmtpServer() as server:
+        done = deliver(factory, mail_settings(store, server.url))
+    assert len(done.sent) == 2 and len(server.inbox.received) == 2
+
 
 @pytest.mark.parametrize("security", ["starttls", "tls"])
 def test_starttls_and_tls_with_a_login(store, uow_of, team, tmp_path, security):
