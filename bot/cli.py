@@ -1,4 +1,4 @@
-"""`python -m bot export|stats|purge|db upgrade|users`: the store from the shell."""
+"""`python -m bot export|stats|purge|db upgrade|users|mail`: the store from a shell."""
 
 from __future__ import annotations
 
@@ -179,6 +179,32 @@ def users(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def mail(args: argparse.Namespace, settings: Settings) -> int:
+    """The mail worker (bot/notify/worker.py) until Ctrl-C or SIGTERM."""
+    import logging
+    import signal
+    import threading
+
+    from bot.notify.smtp import MailConfigError, parse_smtp_url
+    from bot.notify.worker import POLL_S, run
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    if not settings.smtp_url:
+        print("SMTP_URL is not set: no mail worker.", file=sys.stderr)
+        return 1
+    try:
+        server = parse_smtp_url(settings.smtp_url)
+    except MailConfigError as error:
+        print(error, file=sys.stderr)
+        return 1
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stop.set())
+    print(f"Mail worker: {server!r}, links to {settings.review_url}", file=sys.stderr)
+    run(settings, stop, poll_s=args.poll or POLL_S)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -238,6 +264,14 @@ def build_parser() -> argparse.ArgumentParser:
         users_commands.add_parser(name, help=text).add_argument("username")
     users_commands.add_parser("list", help="every account with role and state")
     users_parser.set_defaults(run=users)
+
+    mail_parser = commands.add_parser(
+        "mail", help="send the coordinators' notification mails (needs SMTP_URL)"
+    )
+    mail_parser.add_argument(
+        "--poll", type=float, metavar="SECONDS", help="seconds between rounds"
+    )
+    mail_parser.set_defaults(run=mail)
     return parser
 
 

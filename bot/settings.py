@@ -47,6 +47,25 @@ SESSION_MAX_TURNS
     User messages in one conversation session before the tracker store starts a
     new session that carries the slots and the open form over, so a long
     conversation does not slow down every turn. 0 turns it off. Default: 25.
+SMTP_URL
+    Where the coordinators' notification mails go out (bot/notify): ``smtp://``
+    plain (a relay on this machine), ``smtp+starttls://`` STARTTLS required
+    (port 587 by default), ``smtps://`` TLS from the start (port 465 by default);
+    a login as ``user:password@``, percent-encoded, e.g.
+    ``smtp+starttls://vraagwijzer%40pps.nl:geheim@smtp.pps.nl:587``.
+    Default: unset (mails wait in the outbox; `make run` starts no mail worker).
+SMTP_CA_FILE
+    PEM file of the certificate authorities the SMTP server's certificate is
+    checked against. Default: unset (the system's authorities).
+SMTP_TIMEOUT_S
+    Seconds a connection to the SMTP server, and each command on it, may take.
+    Default: 10.
+MAIL_FROM
+    Sender address of the notification mails.
+    Default: vraagwijzer@localhost.
+REVIEW_BASE_URL
+    Address of the review app as coordinators open it, for the links in the
+    mails. Default: http://localhost:<REVIEW_PORT>.
 
 An empty variable counts as unset.
 """
@@ -67,6 +86,8 @@ DEFAULT_REVIEW_PORT = 5080
 DEFAULT_REVIEW_SESSION_MINUTES = 120
 DEFAULT_SESSION_MAX_TURNS = 25
 DEFAULT_PPS_CONTACT_EMAIL = "pps@techniekpact-rijnmond.example"
+DEFAULT_SMTP_TIMEOUT_S = 10.0
+DEFAULT_MAIL_FROM = "vraagwijzer@localhost"
 TELEGRAM_VARIABLES = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_WEBHOOK_URL",
@@ -108,6 +129,17 @@ class Settings:
     lock_store_url: Optional[str] = None
     session_max_turns: int = DEFAULT_SESSION_MAX_TURNS
     pps_contact_email: str = DEFAULT_PPS_CONTACT_EMAIL
+    smtp_url: Optional[str] = None
+    smtp_ca_file: Optional[str] = None
+    smtp_timeout_s: float = DEFAULT_SMTP_TIMEOUT_S
+    mail_from: str = DEFAULT_MAIL_FROM
+    review_base_url: Optional[str] = None
+
+    @property
+    def review_url(self) -> str:
+        """The review app's address for links, without a trailing slash."""
+        base = self.review_base_url or f"http://localhost:{self.review_port}"
+        return base.rstrip("/")
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
@@ -135,4 +167,9 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
             env.get("SESSION_MAX_TURNS") or DEFAULT_SESSION_MAX_TURNS
         ),
         pps_contact_email=env.get("PPS_CONTACT_EMAIL") or DEFAULT_PPS_CONTACT_EMAIL,
+        smtp_url=env.get("SMTP_URL") or None,
+        smtp_ca_file=env.get("SMTP_CA_FILE") or None,
+        smtp_timeout_s=float(env.get("SMTP_TIMEOUT_S") or DEFAULT_SMTP_TIMEOUT_S),
+        mail_from=env.get("MAIL_FROM") or DEFAULT_MAIL_FROM,
+        review_base_url=env.get("REVIEW_BASE_URL") or None,
     )

@@ -69,5 +69,12 @@ echo "Demo site with the chat widget: http://localhost:$WEB_PORT/ (once Rasa is 
 "$BIN/python" -m bot.review --port "$REVIEW_PORT" &
 pids+=($!)
 echo "Review app: http://localhost:$REVIEW_PORT/ (accounts: python -m bot users add NAME)"
+# Coordinators' notification mails from the store's outbox (bot/notify/worker.py).
+if [ -n "${SMTP_URL:-}" ]; then
+  "$BIN/python" -m bot mail &
+  pids+=($!)
+else
+  echo "Mail off (set SMTP_URL to send the coordinators' notifications)."
+fi
 echo "Talk to it: curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{\"sender\":\"demo\",\"message\":\"ik vind geen monteurs\"}'"
 wait -n "${pids[@]}"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, List, Optional
 
 from flask import abort, current_app, g, redirect, request, session, url_for
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from bot.review.throttle import LoginThrottle
@@ -65,6 +66,25 @@ def login_required(role: Optional[str] = None) -> Callable:
         return guarded
 
     return decorate
+
+
+def with_session_user(render: Callable[[], Any]) -> Any:
+    """`render()` with `g.user` set from a session that still counts, so an
+    error page outside a guarded view (an unknown path, a 403) has the menu."""
+    user_id = session.get("user_id")
+    if g.get("user") is not None or not isinstance(user_id, int):
+        return render()
+    try:
+        with unit_of_work() as uow:
+            user = uow.users.get(user_id)
+            if user and user.active and session.get("epoch") == user.session_epoch:
+                g.user = user
+            try:
+                return render()
+            finally:
+                g.pop("user", None)
+    except SQLAlchemyError:  # the error page must not fail with the store
+        return render()
 
 
 def request_or_404(request_id: int) -> RefinedRequest:

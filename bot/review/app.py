@@ -18,8 +18,9 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from bot.intake.vocabulary import NEED_LABELS
+from bot.export import CHANNEL_LABELS
 from bot.review import dates, labels, workflow
-from bot.review.access import EXTENSION, Wiring
+from bot.review.access import EXTENSION, Wiring, with_session_user
 from bot.review.accounts import MIN_PASSWORD
 from bot.review.blueprints import auth, corrections, dashboard, export, inbox
 from bot.review.throttle import LoginThrottle
@@ -41,7 +42,7 @@ LOW_CONFIDENCE = 0.6
 SECRET_KEY_FILE = REPO_ROOT / "var" / "review_secret_key"
 
 CATEGORIES = NEED_LABELS
-CHANNELS = {"web": "Website", "telegram": "Telegram", "rest": "REST"}
+CHANNELS = CHANNEL_LABELS
 ANSWERS = {
     "topic": "Onderwerp",
     "education_level": "Niveau",
@@ -90,6 +91,11 @@ def secret_key(settings: Settings) -> str:
     return SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
 
 
+def decimal(value: float, places: int = 2) -> str:
+    """A number as Dutch write it: 0,87."""
+    return f"{value:.{places}f}".replace(".", ",")
+
+
 def transcript_time(timestamp: Optional[float]) -> str:
     if timestamp is None:
         return ""
@@ -117,7 +123,8 @@ def csrf_error(error: CSRFError) -> Any:
 def http_error(error: HTTPException) -> Any:
     code = error.code or 500
     message = ERRORS.get(code, OTHER_ERROR)
-    return render_template("error.html", message=message), code
+    page = with_session_user(lambda: render_template("error.html", message=message))
+    return page, code
 
 
 def internal_error(error: Any) -> Any:
@@ -160,6 +167,7 @@ def create_app(
         shown=dates.shown,
         min_password=MIN_PASSWORD,
         transcript_time=transcript_time,
+        decimal=decimal,
         intent_label=labels.intent_label,
     )
 

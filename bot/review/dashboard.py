@@ -17,8 +17,10 @@ FUNNEL = (
     ("Behoefte begrepen", "need_category"),
     ("Vraag bevestigd", "question_confirmed"),
     ("Optie gekozen", "chosen_option"),
-    ("Contactgegevens achtergelaten", "contact_consent"),
 )
+# The last stage counts stored requests with an e-mail address or a phone
+# number: an answer to the consent question ("nee" too) is no contact.
+CONTACT_STAGE = "Contactgegevens achtergelaten"
 NO_VALUE = "(onbekend)"
 
 
@@ -28,6 +30,11 @@ class Bar:
     value: int
     share: float  # of the largest value, 0..1
     note: str = ""
+
+
+def percent(share: float, decimals: int = 1) -> str:
+    """A share (0..1) as Dutch write it: 2,7%."""
+    return f"{100 * share:.{decimals}f}".replace(".", ",") + "%"
 
 
 def bars(
@@ -67,13 +74,14 @@ def funnel(uow: UnitOfWork) -> List[Tuple[str, int]]:
     by_slot = uow.transcripts.conversations_with_slot(slots)
     reached: Dict[Optional[str], Set[str]] = {s: by_slot[s] for s in slots}
     started = uow.transcripts.conversations_started()
-    for conversation, *stages in uow.requests.milestones():
+    for conversation, *passed_stages in uow.requests.milestones():
         started.add(conversation)
-        for slot, passed in zip(slots, stages, strict=True):
+        for slot, passed in zip(slots, passed_stages, strict=True):
             if passed:
                 reached[slot].add(conversation)
     reached[None] = started
-    return [(stage, len(reached[slot])) for stage, slot in FUNNEL]
+    stages = [(stage, len(reached[slot])) for stage, slot in FUNNEL]
+    return [*stages, (CONTACT_STAGE, uow.requests.count_with_contact())]
 
 
 def figures(uow: UnitOfWork, now: Optional[datetime] = None) -> Dict[str, Any]:
@@ -87,10 +95,12 @@ def figures(uow: UnitOfWork, now: Optional[datetime] = None) -> Dict[str, Any]:
         "categories": bars(uow.requests.counts_by("need_category")),
         "channels": bars(uow.requests.counts_by("channel")),
         "funnel": bars(
-            stages, notes=[f"{round(100 * count / started)}%" for _, count in stages]
+            stages, notes=[percent(count / started, 0) for _, count in stages]
         ),
         "fallback_turns": fallback,
         "user_turns": user_turns,
         "fallback_share": fallback / user_turns if user_turns else 0.0,
+        "fallback_percent": percent(fallback / user_turns if user_turns else 0.0),
         "total": sum(value for _, value in uow.requests.counts_by("channel")),
+        "mail": uow.outbox.counts(),
     }

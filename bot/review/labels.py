@@ -42,7 +42,7 @@ MISSING_LABEL = "{name} (nog geen Nederlandse naam)"
 
 def intent_label(name: Optional[str]) -> str:
     if not name:
-        return "geen intent"
+        return "niets herkend"
     return INTENT_LABELS.get(name) or MISSING_LABEL.format(name=name)
 
 
@@ -52,7 +52,7 @@ def domain_intents(domain_file: Path = REPO_ROOT / "domain.yml") -> List[str]:
 
 
 def intent_choices(intents: Sequence[str]) -> List[Tuple[str, str]]:
-    """(value, label) pairs for "Juiste intent", in label order."""
+    """(value, label) pairs for "Wat er bedoeld werd", in label order."""
     return sorted(((name, intent_label(name)) for name in intents), key=lambda p: p[1])
 
 

@@ -5,22 +5,32 @@ or redirect; a service that changes something commits it."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from math import ceil
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from bot.export import write_csv
+from bot.export import write_dutch_csv, write_xlsx
 from bot.review import labels, workflow
 from bot.review.accounts import (
     MIN_PASSWORD,
     AccountError,
+    add_user,
     authenticate,
     end_sessions,
     set_password,
 )
 from bot.review.corrections import nlu_yaml
 from bot.store.erasure import erase_conversation
-from bot.store.models import MessageCorrection, RefinedRequest, User
+from bot.store.models import (
+    NOTIFY_DIGEST,
+    NOTIFY_EACH,
+    NOTIFY_NONE,
+    MessageCorrection,
+    RefinedRequest,
+    User,
+    utcnow,
+)
 from bot.store.repository import RequestFilter, RequestRepository, stored_id
 from bot.store.session import UnitOfWork
 from bot.store.transcripts import Turn
@@ -66,6 +76,80 @@ def new_password(
     return None
 
 
+NOTIFY_CHOICES = {
+    NOTIFY_EACH: "Een e-mail bij elke nieuwe aanvraag",
+    NOTIFY_DIGEST: "Eén e-mail per dag met de nieuwe aanvragen",
+    NOTIFY_NONE: "Geen e-mail",
+}
+EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+")
+DAY_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+
+
+def set_notifications(
+    uow: UnitOfWork, user: User, email: str, mode: str, digest_time: str
+) -> Optional[str]:
+    """Stores how the coordinator hears of new requests; else why not, in Dutch."""
+    email = email.strip()
+    if mode not in NOTIFY_CHOICES:
+        return "Kies een van de drie mogelijkheden."
+    if email and (len(email) > 254 or not EMAIL.fullmatch(email)):
+        return "Dat e-mailadres klopt niet."
+    if mode != NOTIFY_NONE and not email:
+        return "Vul een e-mailadres in om e-mail te krijgen."
+    if not DAY_TIME.fullmatch(digest_time.strip()):
+        return "Vul de tijd in als uu:mm, bijvoorbeeld 08:00."
+    user.email = email or None
+    user.notify = mode
+    user.digest_time = digest_time.strip()
+    uow.commit()
+    return None
+
+
+def mail_counts(uow: UnitOfWork) -> Dict[str, int]:
+    """Notification mails waiting (also between retries) and failed for good."""
+    return uow.outbox.counts()
+
+
+ROLE_LABELS = {"coordinator": "coördinator", "admin": "beheerder"}
+
+
+def add_account(
+    uow: UnitOfWork, username: str, password: str, role: str
+) -> Optional[str]:
+    """Creates a coordinator's account; else why not, in Dutch."""
+    username = username.strip()
+    if not username or len(username) > 80:
+        return "Een gebruikersnaam heeft 1 tot 80 tekens."
+    if role not in ROLE_LABELS:
+        return "Kies een rol."
+    if len(password) < MIN_PASSWORD:
+        return TOO_SHORT
+    if uow.users.get_by_username(username) is not None:
+        return f"Er is al een account '{username}'."
+    try:
+        add_user(uow, username, password, role)
+    except AccountError:
+        return "Dat account kon niet worden aangemaakt."
+    uow.commit()
+    return None
+
+
+def reset_password(uow: UnitOfWork, user: User, password: str) -> Optional[str]:
+    """An admin sets a new password for someone; every session of theirs ends."""
+    if len(password) < MIN_PASSWORD:
+        return TOO_SHORT
+    set_password(uow, user.username, password)
+    uow.commit()
+    return None
+
+
+def retry_failed_mails(uow: UnitOfWork) -> int:
+    """Failed mails go out again (after the mail server was fixed)."""
+    count = uow.outbox.retry_failed(utcnow())
+    uow.commit()
+    return count
+
+
 def accounts(uow: UnitOfWork) -> List[User]:
     return uow.users.list_all()
 
@@ -109,10 +193,18 @@ def inbox_page(uow: UnitOfWork, filters: RequestFilter, wanted: int) -> InboxPag
 
 
 def inbox_csv(uow: UnitOfWork, filters: RequestFilter) -> bytes:
-    """Every matching request as the CSV `python -m bot export` writes."""
+    """Every matching request as the CSV for Dutch Excel that
+    `python -m bot export --format csv` writes."""
     out = io.StringIO(newline="")
-    write_csv(uow.requests.search(filters), out)
+    write_dutch_csv(uow.requests.search(filters), out)
     return out.getvalue().encode("utf-8")
+
+
+def inbox_xlsx(uow: UnitOfWork, filters: RequestFilter) -> bytes:
+    """Every matching request as an Excel workbook."""
+    out = io.BytesIO()
+    write_xlsx(uow.requests.search(filters), out)
+    return out.getvalue()
 
 
 def request_page(

@@ -19,6 +19,15 @@ Base: Any = declarative_base()
 STATUS_NEW = "nieuw"
 ROLES = ("coordinator", "admin")
 NO_OPTION = "geen"  # chosen_option when none of the three fits
+# How a coordinator hears of new requests: a mail per request, one a day, none.
+NOTIFY_EACH, NOTIFY_DIGEST, NOTIFY_NONE = "per_verzoek", "dagelijks", "geen"
+NOTIFY_MODES = (NOTIFY_EACH, NOTIFY_DIGEST, NOTIFY_NONE)
+DEFAULT_DIGEST_TIME = "08:00"
+# An outbox mail: waiting (also between retries), sent, failed (gave up),
+# empty (a digest without new requests) or dropped (the coordinator no longer
+# wants it, or the request was erased before it went).
+MAIL_WAITING, MAIL_SENT, MAIL_FAILED = "wachtend", "verzonden", "mislukt"
+MAIL_EMPTY, MAIL_DROPPED = "leeg", "vervallen"
 
 
 def utcnow() -> datetime:
@@ -161,9 +170,59 @@ class User(Base):
     session_epoch = sa.Column(
         sa.Integer, nullable=False, default=0, server_default=sa.text("0")
     )
+    # Where and how the coordinator hears of new requests (bot/notify).
+    email = sa.Column(sa.Text)
+    notify = sa.Column(
+        sa.String(20), nullable=False, default=NOTIFY_NONE, server_default=NOTIFY_NONE
+    )
+    digest_time = sa.Column(
+        sa.String(5),
+        nullable=False,
+        default=DEFAULT_DIGEST_TIME,
+        server_default=DEFAULT_DIGEST_TIME,
+    )  # HH:MM, Dutch local time
 
     def __repr__(self) -> str:
         return f"<User {self.username!r} {self.role}>"
+
+
+class OutboxMail(Base):
+    """A notification mail to send: one per new request and coordinator who
+    wants each, or one daily digest. Written in the transaction that stores the
+    request, sent later by the mail worker (bot/notify/worker.py), so a slow or
+    broken mail server never holds up or loses a request. The text is made when
+    it is sent, from what is stored then: nothing of the request is copied here.
+    """
+
+    __tablename__ = "mail_outbox"
+    __table_args__ = (sa.Index("ix_mail_outbox_due", "status", "next_attempt_at"),)
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    kind = sa.Column(sa.String(10), nullable=False)  # "request" or "digest"
+    # One mail per (request, coordinator) or (coordinator, local day).
+    key = sa.Column(sa.String(100), nullable=False, unique=True)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id"), nullable=False)
+    request_id = sa.Column(
+        sa.Integer,
+        sa.ForeignKey("refined_requests.id", ondelete="CASCADE"),
+        index=True,
+    )
+    period_start = sa.Column(UTCDateTime)  # a digest's requests: created from ...
+    period_end = sa.Column(UTCDateTime)  # ... until, exclusive
+    status = sa.Column(sa.String(20), nullable=False, default=MAIL_WAITING)
+    attempts = sa.Column(sa.Integer, nullable=False, default=0)
+    next_attempt_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    # A worker that took the mail holds it until then (several workers, or one
+    # that died while sending).
+    claimed_until = sa.Column(UTCDateTime)
+    last_error = sa.Column(sa.Text)
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    sent_at = sa.Column(UTCDateTime)
+
+    user = relationship("User", lazy="joined")
+
+    def __repr__(self) -> str:
+        return f"<OutboxMail {self.key!r} {self.status}>"
 
 
 class RequestActivity(Base):

@@ -14,7 +14,12 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.functions import GenericFunction
 
 from bot.store.models import (
+    MAIL_FAILED,
+    MAIL_WAITING,
+    NOTIFY_DIGEST,
+    NOTIFY_EACH,
     MessageCorrection,
+    OutboxMail,
     RefinedRequest,
     RequestActivity,
     RequestTag,
@@ -126,6 +131,7 @@ class RequestRepository:
             raise TypeError(f"unknown request fields: {', '.join(sorted(unknown))}")
         now = utcnow()
         request = self.get_by_conversation(conversation_id)
+        created = request is None
         if request is None:
             request = RefinedRequest(conversation_id=conversation_id, created_at=now)
             self.session.add(request)
@@ -133,6 +139,9 @@ class RequestRepository:
             setattr(request, name, value)
         request.updated_at = now
         self.session.flush()
+        if created:
+            # In the request's own transaction: stored means announced.
+            OutboxRepository(self.session).announce(request)
         return request
 
     def add_many(self, rows: Sequence[Dict[str, Any]], batch: int = 1000) -> None:
@@ -195,18 +204,28 @@ class RequestRepository:
         )
         return list(self.session.scalars(query))
 
-    def milestones(self) -> List[Tuple[str, bool, bool, bool, bool]]:
+    def milestones(self) -> List[Tuple[str, bool, bool, bool]]:
         """Per request: (conversation_id, need understood, question confirmed,
-        option chosen, contact left), as far as the stored request shows."""
+        option chosen), as far as the stored request shows."""
         column = RefinedRequest.__table__.c
         query = sa.select(
             column.conversation_id,
             column.need_category.isnot(None),
             column.refined_question.isnot(None),
             column.chosen_option.isnot(None),
-            column.consent_at.isnot(None),
         )
         return [tuple(row) for row in self.session.execute(query)]
+
+    def count_with_contact(self) -> int:
+        """Requests that hold an e-mail address or a phone number."""
+        column = RefinedRequest.__table__.c
+        query = sa.select(sa.func.count(column.id)).where(
+            sa.or_(
+                sa.func.coalesce(column.contact_email, "") != "",
+                sa.func.coalesce(column.contact_phone, "") != "",
+            )
+        )
+        return self.session.execute(query).scalar_one()
 
     def tags_in_use(self) -> List[str]:
         query = sa.select(RequestTag.tag).distinct().order_by(RequestTag.tag)
@@ -259,7 +278,9 @@ class RequestRepository:
         counts = {}
         # Children first: SQLite enforces no ON DELETE CASCADE unless told to.
         # Core deletes leave loaded objects alone, as a raw erasure would.
-        for table in (RequestActivity.__table__, RequestTag.__table__):
+        # A mail not yet sent goes too: it would show the company's name.
+        children = (RequestActivity.__table__, RequestTag.__table__)
+        for table in (*children, OutboxMail.__table__):
             statement = sa.delete(table).where(table.c.request_id.in_(ids))
             counts[table.name] = self.session.execute(statement).rowcount
         statement = sa.delete(requests).where(
@@ -363,3 +384,132 @@ class CorrectionRepository:
         table = MessageCorrection.__table__
         statement = sa.delete(table).where(table.c.conversation_id == conversation_id)
         return self.session.execute(statement).rowcount
+
+
+class OutboxRepository:
+    """The notification mails waiting to go out (bot/notify/worker.py sends them)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def announce(self, request: RefinedRequest) -> List[OutboxMail]:
+        """A mail about a new request for every active coordinator who wants one
+        per request and has an address."""
+        query = sa.select(User).where(
+            User.active.is_(True), User.notify == NOTIFY_EACH, User.email.isnot(None)
+        )
+        now = utcnow()
+        mails = [
+            OutboxMail(
+                kind="request",
+                key=f"request:{request.id}:user:{user.id}",
+                user_id=user.id,
+                request_id=request.id,
+                status=MAIL_WAITING,
+                attempts=0,
+                next_attempt_at=now,
+                created_at=now,
+            )
+            for user in self.session.scalars(query)
+            if user.email
+        ]
+        self.session.add_all(mails)
+        self.session.flush()
+        return mails
+
+    def digest_users(self) -> List[User]:
+        query = sa.select(User).where(
+            User.active.is_(True), User.notify == NOTIFY_DIGEST, User.email.isnot(None)
+        )
+        return list(self.session.scalars(query))
+
+    def has(self, key: str) -> bool:
+        query = sa.select(OutboxMail.id).where(OutboxMail.key == key)
+        return self.session.scalars(query).first() is not None
+
+    def last_digest_end(self, user_id: int) -> Optional[datetime]:
+        query = sa.select(sa.func.max(OutboxMail.period_end)).where(
+            OutboxMail.user_id == user_id, OutboxMail.kind == "digest"
+        )
+        return as_utc(self.session.execute(query).scalar())
+
+    def add_digest(
+        self, user: User, key: str, start: datetime, end: datetime
+    ) -> OutboxMail:
+        mail = OutboxMail(
+            kind="digest",
+            key=key,
+            user_id=user.id,
+            period_start=start,
+            period_end=end,
+            status=MAIL_WAITING,
+            attempts=0,
+            next_attempt_at=end,
+            created_at=end,
+        )
+        self.session.add(mail)
+        self.session.flush()
+        return mail
+
+    def due(self, now: datetime, limit: int = 20) -> List[int]:
+        """Ids of waiting mails whose time has come and that no worker holds."""
+        query = (
+            sa.select(OutboxMail.id)
+            .where(
+                OutboxMail.status == MAIL_WAITING,
+                OutboxMail.next_attempt_at <= now,
+                sa.or_(
+                    OutboxMail.claimed_until.is_(None), OutboxMail.claimed_until < now
+                ),
+            )
+            .order_by(OutboxMail.next_attempt_at, OutboxMail.id)
+            .limit(limit)
+        )
+        return list(self.session.scalars(query))
+
+    def claim(self, mail_id: int, now: datetime, until: datetime) -> bool:
+        """Takes the mail for this worker until `until`; False if another has it."""
+        table = OutboxMail.__table__
+        statement = (
+            sa.update(table)
+            .where(
+                table.c.id == mail_id,
+                table.c.status == MAIL_WAITING,
+                sa.or_(table.c.claimed_until.is_(None), table.c.claimed_until < now),
+            )
+            .values(claimed_until=until)
+            .execution_options(synchronize_session=False)
+        )
+        return self.session.execute(statement).rowcount == 1
+
+    def get(self, mail_id: int) -> Optional[OutboxMail]:
+        return self.session.get(OutboxMail, mail_id)
+
+    def created_between(self, start: datetime, end: datetime) -> List[RefinedRequest]:
+        query = (
+            sa.select(RefinedRequest)
+            .where(RefinedRequest.created_at >= start, RefinedRequest.created_at < end)
+            .order_by(RefinedRequest.created_at, RefinedRequest.id)
+        )
+        return list(self.session.scalars(query))
+
+    def retry_failed(self, now: datetime) -> int:
+        """Every failed mail waits again, from its first try; returns how many."""
+        table = OutboxMail.__table__
+        statement = (
+            sa.update(table)
+            .where(table.c.status == MAIL_FAILED)
+            .values(
+                status=MAIL_WAITING, attempts=0, next_attempt_at=now, claimed_until=None
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return self.session.execute(statement).rowcount
+
+    def counts(self) -> Dict[str, int]:
+        """Mails per status, e.g. {"wachtend": 2, "mislukt": 1}."""
+        query = sa.select(OutboxMail.status, sa.func.count(OutboxMail.id)).group_by(
+            OutboxMail.status
+        )
+        found = {status: count for status, count in self.session.execute(query)}
+        return {MAIL_WAITING: 0, MAIL_FAILED: 0, **found}

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.settings import load_settings
 from bot.store.repository import (
     CorrectionRepository,
+    OutboxRepository,
     RequestRepository,
     UserRepository,
 )
@@ -118,6 +119,7 @@ class UnitOfWork:
     requests: RequestRepository
     users: UserRepository
     corrections: CorrectionRepository
+    outbox: OutboxRepository
     transcripts: TranscriptRepository
 
     def __init__(self, factory: Optional[SessionFactory] = None) -> None:
@@ -130,6 +132,7 @@ class UnitOfWork:
         self.requests = RequestRepository(self.session)
         self.users = UserRepository(self.session)
         self.corrections = CorrectionRepository(self.session)
+        self.outbox = OutboxRepository(self.session)
         self.transcripts = TranscriptRepository(self.session)
         return self
 

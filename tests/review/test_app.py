@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from bot.export import FIELDS
+from bot.export import DUTCH_HEADERS
 from tests.review.conftest import (
     PASSWORD,
     XSS,
@@ -22,7 +22,7 @@ from tests.review.conftest import (
 )
 
 PAGES = ["/verzoeken", "/verzoeken/1", "/dashboard", "/correcties",
-         "/correcties/nlu.yml", "/verzoeken/export.csv",
+         "/correcties/voorbeeldzinnen.yml", "/verzoeken/export.csv",
          "/verzoeken/1/wissen"]  # fmt: skip
 
 
@@ -150,9 +150,32 @@ def test_filtered_csv_export_for_excel(client, store):
     assert "attachment" in response.headers["Content-Disposition"]
     body = response.get_data()
     assert body.startswith("\ufeff".encode("utf-8"))  # Excel reads it as UTF-8
-    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
-    assert [row["company"] for row in rows] == ["Café Ĳsselstein"]  # all pages
-    assert list(rows[0]) == list(FIELDS)
+    text = io.StringIO(body.decode("utf-8-sig"), newline="")
+    rows = list(csv.DictReader(text, delimiter=";"))
+    assert [row["Bedrijf"] for row in rows] == ["Café Ĳsselstein"]  # all pages
+    assert list(rows[0]) == list(DUTCH_HEADERS)
+
+
+def test_filtered_xlsx_export(client, store):
+    from openpyxl import load_workbook
+
+    make_user(store, "anna")
+    add_request(store, "web-1", company="=1+1 B.V.", channel="web")
+    add_request(store, "tg-1", company="Garage Méndez", channel="telegram")
+    log_in(client, "anna")
+    response = client.get("/verzoeken/export.xlsx?kanaal=telegram")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    assert sheet.max_row == 2 and sheet.freeze_panes == "A2"
+    company = sheet.cell(2, DUTCH_HEADERS.index("Bedrijf") + 1)
+    assert company.value == "Garage Méndez"
+    everything = load_workbook(
+        io.BytesIO(client.get("/verzoeken/export.xlsx").get_data())
+    ).active
+    column = DUTCH_HEADERS.index("Bedrijf") + 1
+    values = [everything.cell(row, column).value for row in (2, 3)]
+    assert "'=1+1 B.V." in values
 
 
 def test_csv_export_neutralises_formulas(client, store):
@@ -161,9 +184,9 @@ def test_csv_export_neutralises_formulas(client, store):
                 original_question="+31 is ons landnummer")  # fmt: skip
     log_in(client, "anna")
     body = client.get("/verzoeken/export.csv").get_data().decode("utf-8-sig")
-    [row] = list(csv.DictReader(io.StringIO(body, newline="")))
-    assert row["company"] == '\'=HYPERLINK("https://evil.example","Klik")'
-    assert row["original_question"] == "'+31 is ons landnummer"
+    [row] = list(csv.DictReader(io.StringIO(body, newline=""), delimiter=";"))
+    assert row["Bedrijf"] == '\'=HYPERLINK("https://evil.example","Klik")'
+    assert row["Oorspronkelijke vraag"] == "'+31 is ons landnummer"
 
 
 def test_user_text_is_escaped_everywhere(client, store):

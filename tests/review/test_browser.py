@@ -195,8 +195,9 @@ def test_open_a_request_work_it_and_see_the_history(page, site):
     users = page.locator(".transcript .turn.user")
     assert users.count() == 7
     assert users.nth(1).locator(".intent").inner_text() == "Vraag: talent"
-    assert users.nth(1).locator(".intent").get_attribute("title") == "need_talent"
-    assert users.nth(1).locator(".confidence").inner_text() == "0.88"
+    # The bot's own name for it is not shown, not even on hover.
+    assert users.nth(1).locator(".intent").get_attribute("title") is None
+    assert users.nth(1).locator(".confidence").inner_text() == "0,88"  # Dutch decimal comma
     fallback = page.locator(".transcript .turn.fallback")
     assert fallback.count() == 1
     assert "niet begrepen" in fallback.inner_text()
@@ -254,8 +255,8 @@ def test_mark_a_message_and_download_the_corrections(page, site):
     assert "tja lastig te zeggen eigenlijk" in page.locator("table").inner_text()
     page.screenshot(path=screenshot_path("review-corrections"), full_page=True)
     with page.expect_download() as download:
-        page.click("a:has-text('Download als NLU-YAML')")
-    assert download.value.suggested_filename == "corrections.yml"
+        page.click("a:has-text('Voorbeeldzinnen downloaden')")
+    assert download.value.suggested_filename == "voorbeeldzinnen.yml"
     data = yaml.safe_load(Path(download.value.path()).read_text(encoding="utf-8"))
     assert data == {
         "version": "3.1",
@@ -272,11 +273,12 @@ def test_download_the_filtered_csv(page, site):
         page.click("a:has-text('CSV-export')")
     body = Path(download.value.path()).read_bytes()
     assert body.startswith("\ufeff".encode())
-    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    text = io.StringIO(body.decode("utf-8-sig"), newline="")
+    rows = list(csv.DictReader(text, delimiter=";"))  # Dutch Excel's separator
     assert 0 < len(rows) == shown
     local_today = dates.today()
     assert download.value.suggested_filename == f"verzoeken-{local_today:%Y%m%d}.csv"
-    assert {row["channel"] for row in rows} == {"telegram"}
+    assert {row["Kanaal"] for row in rows} == {"Telegram"}
 
 
 def test_dashboard_draws_its_charts_in_the_page(page, site):
@@ -291,7 +293,8 @@ def test_dashboard_draws_its_charts_in_the_page(page, site):
     ]
     assert funnel[0].startswith("Gesprek gestart") and "42 (100%)" in funnel[0]
     assert "Contactgegevens achtergelaten" in funnel[-1]
-    assert page.locator("#fallback .big").inner_text().endswith("%")
+    share = page.locator("#niet-begrepen .big").inner_text()
+    assert share.endswith("%") and "," in share and "." not in share
     assert "script" not in page.content().lower().replace("<svg", "")
     page.screenshot(path=screenshot_path("review-dashboard"), full_page=True)
     page.set_viewport_size(TABLET)

@@ -173,6 +173,7 @@ def test_erasure_removes_request_history_corrections_and_transcript(store, uow_o
     assert counts == {
         "request_activities": 2,
         "request_tags": 1,
+        "mail_outbox": 0,
         "message_corrections": 1,
         "refined_requests": 1,
         "events": 14,

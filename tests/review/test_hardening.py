@@ -317,7 +317,10 @@ def test_an_erased_request_gets_a_dutch_404(admin):
 
 def test_other_http_errors_are_dutch_too(admin):
     client, _ = admin
-    assert_dutch_404(client.get("/bestaat-niet"), logged_in=False)
+    # Outside any page's own check, the menu is there all the same.
+    for path in ("/bestaat-niet", "/verzoeken/abc"):
+        assert_dutch_404(client.get(path))
+        assert "Uitloggen" in client.get(path).get_data(as_text=True)
     response = client.delete("/verzoeken")
     assert response.status_code == 405
     assert "Dat kan op deze pagina niet" in response.get_data(as_text=True)

@@ -109,7 +109,7 @@ def test_filter_on_tag(seeded, uow_of):
 def test_dashboard_figures(store, uow_of):
     now = utc(2026, 11, 25, 12)
     add_request(store, "done", need_category="talent", chosen_option="bbl_leerbaan",
-                consent_at=utc(2026, 11, 24))  # fmt: skip
+                consent_at=utc(2026, 11, 24), contact_email="piet@bakker.example")  # fmt: skip
     with_created(store, "done", utc(2026, 11, 24, 10))
     add_request(store, "old", channel="telegram", need_category="loket",
                 refined_question=None)  # fmt: skip

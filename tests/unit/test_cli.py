@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.store.migrate import upgrade
+from bot.export import DUTCH_HEADERS
+from bot.store.migrate import head_revision, upgrade
 from bot.store.session import UnitOfWork, session_factory
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELDS = ["conversation_id", "channel", "created_at", "need_category",
-          "original_question", "refined_question", "problem", "goal", "who",
-          "tried", "company", "sector", "size",
+          "original_question", "refined_question", "problem", "goal", "who", "tried",
+          "company", "sector", "size",
           "region", "contact_name", "contact_email", "contact_phone", "options",
           "chosen_option", "status", "consent_at", "handoff_requested"]  # fmt: skip
 OPTIONS = [{"id": "stage", "title": "Stageplek in het mbo"},
@@ -78,14 +79,33 @@ def test_csv_has_a_bom_and_keeps_dutch_characters(seeded):
     result = bot(seeded, "export", "--format", "csv")
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.startswith(b"\xef\xbb\xbf")
-    reader = csv.DictReader(io.StringIO(result.stdout.decode("utf-8-sig"), newline=""))
-    assert reader.fieldnames == FIELDS
-    rows = {row["conversation_id"]: row for row in reader}
+    text = io.StringIO(result.stdout.decode("utf-8-sig"), newline="")
+    reader = csv.DictReader(text, delimiter=";")
+    assert reader.fieldnames == list(DUTCH_HEADERS)
+    rows = {row["Gesprek"]: row for row in reader}
     web = rows["web-1"]
-    assert {field: web[field] for field in DUTCH} == DUTCH
-    assert json.loads(web["options"]) == OPTIONS
-    assert web["handoff_requested"] == "false" and web["contact_phone"] == ""
-    assert rows["telegram-2"]["chosen_option"] == "geen"
+    assert (web["Bedrijf"], web["Regio"], web["Aangescherpte vraag"]) == (
+        DUTCH["company"], DUTCH["region"], DUTCH["refined_question"])  # fmt: skip
+    assert [web[f"Optie {n}"] for n in (1, 2, 3)] == [o["title"] for o in OPTIONS]
+    assert web["Gekozen optie"] == "Bbl-leerbaan" and web["Behoefte"] == "Talent"
+    assert web["Sector"] == "Installatietechniek"
+    assert web["Toestemming gegeven"] == "25-11-2026 11:00"  # Amsterdam, not UTC
+    assert web["Wil een medewerker spreken"] == "nee" and web["Telefoon"] == ""
+    assert rows["telegram-2"]["Gekozen optie"] == "Geen van de drie"
+
+
+def test_xlsx_export_reads_back_with_openpyxl(seeded):
+    from openpyxl import load_workbook
+
+    result = bot(seeded, "export", "--format", "xlsx")
+    assert result.returncode == 0, result.stderr.decode()
+    sheet = load_workbook(io.BytesIO(result.stdout)).active
+    assert [cell.value for cell in sheet[1]] == list(DUTCH_HEADERS)
+    assert sheet.freeze_panes == "A2" and sheet.max_row == 3
+    web = {sheet.cell(1, c).value: sheet.cell(3, c).value
+           for c in range(1, sheet.max_column + 1)}  # fmt: skip
+    assert web["Gesprek"] == "web-1" and web["Grootte"] == 8
+    assert web["Toestemming gegeven"] == datetime(2026, 11, 25, 11, 0)
 
 
 @pytest.mark.parametrize("command", [["export", "--format", "csv"], ["stats"]])
@@ -125,6 +145,6 @@ def test_db_upgrade_creates_the_schema_and_runs_twice(tmp_path):
     for _ in range(2):
         result = bot(database_url, "db", "upgrade")
         assert result.returncode == 0, result.stderr.decode()
-        assert b"revision 0005" in result.stdout
+        assert f"revision {head_revision()}".encode() in result.stdout
     assert bot(database_url, "export").stdout == b""
     assert bot(database_url, "stats").stdout.strip() == b"No requests stored yet."

@@ -16,7 +16,7 @@ def test_every_intent_in_the_domain_has_a_dutch_label():
 
 def test_an_intent_without_a_label_shows_a_clear_fallback():
     assert labels.intent_label("ask_price") == "ask_price (nog geen Nederlandse naam)"
-    assert labels.intent_label(None) == "geen intent"
+    assert labels.intent_label(None) == "niets herkend"
     assert labels.intent_label("affirm") == "Ja / akkoord"
 
 

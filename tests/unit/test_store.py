@@ -30,7 +30,7 @@ def read_transcript(database_url: str, conversation_id: str):
 
 def empty_postgres(database_url: str) -> str:
     with make_engine(database_url).begin() as connection:
-        for table in ("events", "message_corrections", "request_tags",
+        for table in ("events", "message_corrections", "request_tags", "mail_outbox",
                       "request_activities", "refined_requests", "users",
                       "alembic_version"):  # fmt: skip
             connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
@@ -58,10 +58,10 @@ def test_upgrade_creates_the_table_on_a_fresh_file(tmp_path):
     upgrade(database_url)
     assert tables(database_url) == {
         "refined_requests", "alembic_version", "users", "request_activities",
-        "request_tags", "message_corrections",
+        "request_tags", "message_corrections", "mail_outbox",
         "sqlite_sequence",  # SQLite's own, for AUTOINCREMENT
     }  # fmt: skip
-    assert current_revision(database_url) == head_revision() == "0005"
+    assert current_revision(database_url) == head_revision() == "0006_outbox"
 
 
 def test_upgrade_runs_again_without_touching_the_data(url):

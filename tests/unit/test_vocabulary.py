@@ -1,4 +1,4 @@
-"""domain.yml and data/catalogue.yml agree with actions/vocabulary.py."""
+"""domain.yml and data/catalogue.yml agree with bot/intake/vocabulary.py."""
 
 from pathlib import Path
 

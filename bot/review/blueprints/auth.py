@@ -126,10 +126,63 @@ def change_password() -> Any:
     return render_template("password.html", error=error), 400
 
 
+@blueprint.route("/account", methods=["GET", "POST"])
+@login_required()
+def account() -> Any:
+    """The coordinator's own page: how they hear of new requests."""
+    if request.method == "GET":
+        return render_template("account.html", choices=services.NOTIFY_CHOICES)
+    error = services.set_notifications(
+        g.uow,
+        g.user,
+        request.form.get("email", ""),
+        request.form.get("melding", ""),
+        request.form.get("tijd", ""),
+    )
+    if error is not None:
+        g.uow.rollback()
+        page = render_template(
+            "account.html", choices=services.NOTIFY_CHOICES, error=error
+        )
+        return page, 400
+    flash("Uw instellingen zijn opgeslagen.")
+    return redirect(url_for("auth.account"))
+
+
 @blueprint.get("/gebruikers")
 @login_required(role="admin")
 def users() -> Any:
-    return render_template("users.html", users=services.accounts(g.uow))
+    return render_template(
+        "users.html", users=services.accounts(g.uow), roles=services.ROLE_LABELS
+    )
+
+
+@blueprint.post("/gebruikers")
+@login_required(role="admin")
+def add_user() -> Any:
+    name = request.form.get("naam", "")
+    error = services.add_account(
+        g.uow, name, request.form.get("wachtwoord", ""), request.form.get("rol", "")
+    )
+    if error:
+        flash(error, "fout")
+    else:
+        flash(f"Account '{name.strip()}' aangemaakt. Geef het wachtwoord zelf door.")
+    return redirect(url_for("auth.users"))
+
+
+@blueprint.post("/gebruikers/<int:user_id>/wachtwoord")
+@login_required(role="admin")
+def reset_password(user_id: int) -> Any:
+    user = services.account(g.uow, user_id)
+    if user is None:
+        abort(404)
+    error = services.reset_password(g.uow, user, request.form.get("wachtwoord", ""))
+    if error:
+        flash(error, "fout")
+    else:
+        flash(f"{user.username} heeft een nieuw wachtwoord en is overal uitgelogd.")
+    return redirect(url_for("auth.users"))
 
 
 @blueprint.post("/gebruikers/<int:user_id>/actief")

@@ -1,4 +1,5 @@
-"""Marking a misunderstood message, the list of marks, and their NLU export."""
+"""Marking a misunderstood message, the list of marks, and their download as
+example sentences for the bot's training data."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def correct(request_id: int) -> Any:
     if turn is None:
         abort(404)
     if intent not in wiring().intents:
-        flash("Kies een intent uit de lijst.", "fout")
+        flash("Kies uit de lijst wat er bedoeld werd.", "fout")
     else:
         services.mark_message(g.uow, found, turn, intent, g.user)
         flash(f"Gemarkeerd: dit bericht hoort bij '{labels.intent_label(intent)}'.")
@@ -44,11 +45,11 @@ def index() -> Any:
     return render_template("corrections.html", corrections=services.corrections(g.uow))
 
 
-@blueprint.get("/correcties/nlu.yml")
+@blueprint.get("/correcties/voorbeeldzinnen.yml")
 @login_required()
 def nlu_yaml() -> Any:
     return Response(
         services.corrections_yaml(g.uow),
         mimetype="application/x-yaml; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="corrections.yml"'},
+        headers={"Content-Disposition": 'attachment; filename="voorbeeldzinnen.yml"'},
     )

@@ -1,4 +1,4 @@
-"""The inbox's requests, as filtered, as a CSV download."""
+"""The inbox's requests, as filtered, as a CSV or Excel download."""
 
 from __future__ import annotations
 
@@ -20,5 +20,19 @@ def inbox_csv() -> Any:
     return Response(
         services.inbox_csv(g.uow, inbox_filter(request.args)),
         mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@blueprint.get("/verzoeken/export.xlsx")
+@login_required()
+def inbox_xlsx() -> Any:
+    name = f"verzoeken-{dates.today():%Y%m%d}.xlsx"
+    return Response(
+        services.inbox_xlsx(g.uow, inbox_filter(request.args)),
+        mimetype=XLSX,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

@@ -60,6 +60,10 @@ def detail(request_id: int) -> Any:
 
 def change(request_id: int, step: services.Change, value: Any) -> Any:
     found = request_or_404(request_id)
+    if step is workflow.change_status and value == found.status:
+        # The menu opens on the current status: sent unchanged, nothing changes.
+        flash(f"De status blijft '{value}'.")
+        return redirect(url_for("inbox.detail", request_id=request_id))
     error = services.change_request(g.uow, found, step, value, g.user)
     if error:
         flash(error, "fout")
