@@ -14,8 +14,8 @@ from typing import AbstractSet, Any, Dict, List, Optional, Sequence
 
 import yaml
 
-from actions import parsing, text_match
-from bot.intake import dutch
+from actions import parsing
+from bot.intake import dutch, text_match
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
 

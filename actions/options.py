@@ -10,14 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import parsing
-from actions.catalogue import (
+from actions.option_cards import option_values, options_custom, telegram_options
+from actions.restatement import frame_of
+from bot.intake.catalogue import (
     IntakeProfile,
     RankedOption,
     load_catalogue,
     rank_formats,
 )
-from actions.option_cards import option_values, options_custom, telegram_options
-from actions.restatement import frame_of
 from bot.intake.frame import situations
 
 NONE_CHOSEN = "geen"

@@ -9,7 +9,8 @@ calls `preload()` before the server starts listening.
 
 from __future__ import annotations
 
-from actions import catalogue, extraction, text_match
+from actions import extraction
+from bot.intake import catalogue, text_match
 
 
 def preload() -> None:

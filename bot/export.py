@@ -94,7 +94,7 @@ DATE_FORMAT = "dd-mm-yyyy hh:mm"  # Excel's code for 25-11-2026 11:05
 @lru_cache(maxsize=1)
 def sector_labels() -> Dict[str, str]:
     """The catalogue's sector names (data/catalogue.yml), read on first use."""
-    from actions.catalogue import load_catalogue
+    from bot.intake.catalogue import load_catalogue
 
     return dict(load_catalogue().sector_labels)
 

@@ -186,7 +186,8 @@ def _second_place(tokens: Sequence[Any]) -> Optional[int]:
             at += 1
         if at >= len(tokens) or tokens[at].pos_ not in ("NOUN", "PROPN"):
             return None
-        at += 1
+        while at < len(tokens) and tokens[at].pos_ in ("NOUN", "PROPN"):
+            at += 1  # "de opleiding autotechniek"
     if at >= len(tokens) or any("Fin" in t.morph.get("VerbForm") for t in tokens[:at]):
         return None
     if tokens[at].pos_ in ("ADP", "SCONJ", "CCONJ", "PUNCT", "DET", "PRON", "NUM"):

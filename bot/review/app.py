@@ -17,8 +17,8 @@ from flask import Flask, Response, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from bot.intake.vocabulary import NEED_LABELS
 from bot.export import CHANNEL_LABELS
+from bot.intake.vocabulary import NEED_LABELS
 from bot.review import dates, labels, workflow
 from bot.review.access import EXTENSION, Wiring, with_session_user
 from bot.review.accounts import MIN_PASSWORD

@@ -10,7 +10,7 @@ from typing import Any, Callable, Dict, List
 import pytest
 import yaml
 
-from actions.catalogue import (
+from bot.intake.catalogue import (
     DEFAULT_CATALOGUE_PATH,
     NEED_CODES,
     SECTOR_CODES,

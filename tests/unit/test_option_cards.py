@@ -98,7 +98,7 @@ def test_telegram_form_is_compact_text_with_a_button_per_option():
 
 
 def test_values_come_from_a_ranked_catalogue_option():
-    from actions.catalogue import load_catalogue, RankedOption
+    from bot.intake.catalogue import load_catalogue, RankedOption
     from actions.option_cards import option_values
 
     pps_format = load_catalogue().formats[0]

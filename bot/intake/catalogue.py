@@ -17,11 +17,11 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 import jsonschema
 import yaml
 
-from actions import text_match
+from bot.intake import text_match
 from bot.intake.frame import SITUATIONS
 from bot.intake.vocabulary import NEED_CODES
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CATALOGUE_PATH = REPO_ROOT / "data" / "catalogue.yml"
 
 SECTOR_CODES = (

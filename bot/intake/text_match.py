@@ -1,6 +1,6 @@
 """How well an entrepreneur's words match a text: lemmas, rarity, typos, topic.
 
-The ranking of pps formats (actions/catalogue.py) asks three things of what was
+The ranking of pps formats (bot/intake/catalogue.py) asks three things of what was
 said: which catalogue texts share its rarer words (TF-IDF over lemmas), whether
 it names a format's keyword (typos allowed), and which short noun phrase names
 its topic. The Dutch spaCy pipeline is loaded on first use, once per process;
