@@ -346,13 +346,18 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
         and w.lower in ("ze", "zij", "hij")
         for w in words
     )
+    # "minder energie verbruiken": a quantity, not a subject, may open it.
+    opens_with_subject = words[0].pos in ("NOUN", "PROPN") or (
+        words[0].pos == "DET" and words[0].lower in ARTICLES
+    )
     return (
         not has_subject
+        and not opens_with_subject
         and all(not v.finite or v.lower.endswith("en") for v in verbs)
-        and words[0].pos not in ("DET", "NOUN", "PROPN")
     )
 
 
+ARTICLES = frozenset("de het een die deze dat dit".split())
 PARTICLES = frozenset("weg op aan uit af mee terug over in door bij toe na".split())
 
 
