@@ -46,7 +46,11 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     level = _level_code(values.get("education_level"))
     when = known(values.get("time_horizon"))
     details = {
-        "people": _people(need, values, words, who or topic),
+        # Whose work it is, in the entrepreneur's terms ("je monteurs"),
+        # except where the count makes the people sought ("twee monteurs").
+        "people": frame.who
+        if frame.who and need != "talent"
+        else _people(need, values, words, who or topic),
         "level": words["level"][level] if level in words["level"] else "",
         "when": words["timeframe"].get(when, when) if when else "",
         "topic": topic or "",

@@ -28,7 +28,15 @@ def restatement(
     `topic` ("restwarmte")."""
     words = phrases["frame"]
     problem = frame.problem_lead
-    question = real_question(frame, need, words, details)
+    if problem:
+        question = real_question(frame, need, words, details)
+    elif frame.goal:
+        # No problem said: the goal is what was understood, and the question
+        # is how the pps helps reach it ("hoe kunnen studenten ... daarbij").
+        problem = wanted(frame.goal, words)
+        question = _need_question(frame, need, words, details, "need_question_goal")
+    else:
+        question = real_question(frame, need, words, details)
     when = details.get("when")
     if when and _count(question) + _count(when) < 22:
         question = f"{question}, {when}"
@@ -50,15 +58,26 @@ def real_question(
     # "hoe kunnen jullie jullie restwarmte ..." stutters: then "kun je".
     said_jullie = re.search(r"\bjullie\b", frame.problem + goal)
     subject = "jullie" if said_jullie and not re.search(r"\bjullie\b", goal) else "je"
-    people = details.get("people") or _bare(frame.who) or words["people_default"]
     if goal and MUST.search(goal):
         return _must_question(goal)
     if goal:
         shape = _goal_shape(goal)
         template = words["goal_" + shape][subject if shape == "infinitive" else "je"]
         return template.format(goal=goal)
+    return _need_question(frame, need, words, details)
+
+
+def _need_question(
+    frame: Frame,
+    need: str,
+    words: Mapping[str, Any],
+    details: Mapping[str, str],
+    key: str = "",
+) -> str:
+    who = _bare(frame.who) if need == "talent" else frame.who
+    people = details.get("people") or who or words["people_default"]
     topic = details.get("topic")
-    defaults = words["need_question_topic" if topic else "need_question"]
+    defaults = words[key or ("need_question_topic" if topic else "need_question")]
     if topic and "diploma" in topic:
         need = f"{need}_diploma" if f"{need}_diploma" in defaults else need
     template = defaults.get(need) or defaults["loket"]
@@ -84,6 +103,19 @@ def _must_question(goal: str) -> str:
     else:
         modal = "kunnen" if words[at] == "moeten" else "kan"
     return " ".join(["hoe", modal, *subject, *rest])
+
+
+def wanted(goal: str, words: Mapping[str, Any]) -> str:
+    """The goal after "Als ik het goed begrijp,": "wil je minder gas verbruiken",
+    "moeten de monteurs ... kunnen werken"."""
+    if MUST.search(goal):
+        tokens = goal.split()
+        at = next(i for i, w in enumerate(tokens) if w in ("moet", "moeten"))
+        return " ".join([tokens[at], *tokens[:at], *tokens[at + 1 :]])
+    subject = (
+        "jullie" if re.match(r"jullie\b", goal) is None and "jullie" in goal else "je"
+    )
+    return words["wants"][subject].format(goal=goal)
 
 
 def _bare(who: str) -> str:

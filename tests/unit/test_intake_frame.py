@@ -114,7 +114,8 @@ RESTATED = [
      "elektrische auto's. Je eigenlijke vraag: hoe kunnen de monteurs straks ook "
      "aan elektrische auto's werken?"),
     ("leven_lang_ontwikkelen", "mijn personeel moet bijgeschoold worden",
-     "Je eigenlijke vraag: hoe kan je personeel bijgeschoold worden?"),
+     "Als ik het goed begrijp, moet je personeel bijgeschoold worden. Je eigenlijke "
+     "vraag: hoe leer je je personeel dat?"),
     ("innovatie", "We gooien elke dag brood weg. We willen minder brood weggooien.",
      "Als ik het goed begrijp, gooien jullie elke dag brood weg. Je eigenlijke vraag: "
      "hoe kunnen jullie minder brood weggooien?"),
