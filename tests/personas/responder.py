@@ -254,7 +254,7 @@ CUES: Dict[str, Pattern[str]] = {
 
 # Closing words: the bot says the request is stored, or says goodbye.
 CLOSING = _rx(
-    r"\bopgeslagen\b",
+    r"(?<!niet )\bopgeslagen\b",
     r"\bstaat klaar voor een coordinator\b",
     r"\bdoorgestuurd\b(?! .*\?)",
     r"\btot ziens\b",
@@ -345,6 +345,8 @@ class Responder:
         parts: List[str] = []
         notes: List[str] = []
         for kind in kinds:
+            if len(kinds) > 1 and kind == "contact_phone" and kind not in self.answers:
+                continue  # "een telefoonnummer mag erbij": left out, as people do
             said, note = self._one(kind, buttons)
             if note:
                 notes.append(note)
