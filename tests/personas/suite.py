@@ -70,17 +70,18 @@ class Persona:
     need: str
     opening: str
     answers: Dict[str, Any]
-    fits: List[str]
-    not_fit: List[str]
-    problem_words: List[str]
     expect: Dict[str, Any]
+    # empty in the sloppy-user scripts: their options and frame are not checked
+    fits: List[str] = field(default_factory=list)
+    not_fit: List[str] = field(default_factory=list)
+    problem_words: List[str] = field(default_factory=list)
     goal_words: List[str] = field(default_factory=list)
     hard: List[str] = field(default_factory=list)
-    interrupt: Optional[Dict[str, Any]] = None
+    # {turn: n, text: ...} or a list of them: said as user turn n instead of an
+    # answer (a side question, "opnieuw" by mistake, ...)
+    interrupt: Any = None
     facts: Dict[str, Any] = field(default_factory=dict)
     group: str = "regression"
-    # a sloppy conversation may end in a deliberate, confirmed stop
-    ends: str = "stored"
 
 
 @dataclass
@@ -152,6 +153,23 @@ def stored_rows(database_url: str, sender: str) -> List[Dict[str, Any]]:
         engine.dispose()
 
 
+def interrupts(persona: Persona) -> Dict[int, str]:
+    """User turn -> what the persona says then instead of an answer."""
+    raw = persona.interrupt or []
+    entries = [raw] if isinstance(raw, dict) else list(raw)
+    return {int(entry["turn"]): str(entry["text"]) for entry in entries}
+
+
+def applicable(persona: Persona) -> Tuple[str, ...]:
+    """The checks that apply: options and frame only with fits / problem words."""
+    skip = set()
+    if not persona.fits:
+        skip.add("options")
+    if not persona.problem_words:
+        skip.add("frame")
+    return tuple(name for name in CHECKS if name not in skip)
+
+
 def drive(base: str, database_url: str, persona: Persona, run_id: str) -> Run:
     """One conversation: the persona answers what it reads until the bot
     closes (stored, handed over, stopped) or MAX_TURNS."""
@@ -173,9 +191,9 @@ def drive(base: str, database_url: str, persona: Persona, run_id: str) -> Run:
             run.read_kinds.append(kinds)
             if is_closing(said) and not kinds:
                 break
-            interrupt = persona.interrupt or {}
-            if interrupt.get("turn") == turn + 1:
-                message = str(interrupt["text"])
+            aside = interrupts(persona).get(turn + 1)
+            if aside is not None:
+                message = aside
                 continue
             if note:
                 run.unscripted.append(f"turn {turn + 1}: {note}")
@@ -265,14 +283,14 @@ def check(run: Run) -> Result:
     option_ids = [o.get("id") for o in options if isinstance(o, dict)]
     fitting = [o for o in option_ids if o in persona.fits]
     wrong = [o for o in option_ids if o in persona.not_fit]
-    if len(option_ids) != 3 or len(fitting) < 2 or wrong:
+    if persona.fits and (len(option_ids) != 3 or len(fitting) < 2 or wrong):
         failures["options"] = (
             f"{option_ids}: {len(fitting)} fit" + (f", misfit {wrong}" if wrong else "")
         )
 
     restatement = str(row.get("refined_question") or "").strip()
     missing = []
-    if not has_word_start(restatement, persona.problem_words):
+    if persona.problem_words and not has_word_start(restatement, persona.problem_words):
         missing.append(f"problem {persona.problem_words}")
     if persona.goal_words and not has_word_start(restatement, persona.goal_words):
         missing.append(f"goal {persona.goal_words}")
@@ -338,10 +356,11 @@ def table(results: Sequence[Result]) -> str:
     )
     lines = [header, "-" * len(header)]
     for result in results:
-        marks = " ".join(
-            f"{'FAIL' if name in result.failures else 'ok':>8}" for name in CHECKS
-        )
         persona = result.run.persona
+        marks = " ".join(
+            f"{'FAIL' if name in result.failures else 'ok' if name in applicable(persona) else '-':>8}"
+            for name in CHECKS
+        )
         lines.append(
             f"{persona.id:<{width}}  {persona.group:<10} {persona.need:<22} {marks}  {user_turns(result):>5}"
         )
@@ -359,12 +378,18 @@ def failure_details(results: Sequence[Result]) -> str:
 
 
 def summary(results: Sequence[Result]) -> Tuple[str, bool]:
-    passing = {name: sum(name not in r.failures for r in results) for name in CHECKS}
+    passing = {
+        name: (
+            sum(name not in r.failures for r in results if name in applicable(r.run.persona)),
+            sum(name in applicable(r.run.persona) for r in results),
+        )
+        for name in CHECKS
+    }
     turns = [user_turns(r) for r in results]
     all_passed = all(r.passed for r in results)
     line = (
         f"{sum(r.passed for r in results)}/{len(results)} personas pass every check; "
-        + ", ".join(f"{name} {count}/{len(results)}" for name, count in passing.items())
+        + ", ".join(f"{name} {ok}/{of}" for name, (ok, of) in passing.items() if of)
         + f"; user turns median {statistics.median(turns):g}, max {max(turns)}"
     )
     return line, all_passed

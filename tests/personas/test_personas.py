@@ -10,6 +10,9 @@ are reported: printed, and written to var/personas-report-test.md.
 PERSONAS_ASSERT=all asserts every check of every persona run here.
 PERSONAS_HELDOUT=1 runs the held-out half (test_heldout_half), which is
 otherwise skipped: it is measured once, at the end (issue 21).
+PERSONAS_SLOPPY=1 runs the sloppy-user suite (tests/personas/sloppy.yml, issue
+22): reported, and asserted (stored once, need, fields) only with
+PERSONAS_ASSERT=all, until issue 22's fixes are in.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ pytestmark = pytest.mark.skipif(
 )
 ASSERT_ALL = os.environ.get("PERSONAS_ASSERT", "") == "all"
 HELDOUT = os.environ.get("PERSONAS_HELDOUT", "") == "1"
+SLOPPY = os.environ.get("PERSONAS_SLOPPY", "") == "1"
 
 
 def _of(groups: Sequence[str]) -> List[Persona]:
@@ -80,5 +84,16 @@ def test_regression_and_tuning_personas(tmp_path):
 def test_heldout_half(tmp_path):
     results = _run_and_report(tmp_path, _of(("heldout",)), "heldout")
     # Reported, not asserted, until the lead switches it on (PERSONAS_ASSERT=all).
+    unmet = _unmet(results, asserted_groups=())
+    assert not unmet, f"{table(results)}\n\n" + "\n".join(unmet)
+
+
+@pytest.mark.skipif(
+    not SLOPPY,
+    reason="sloppy-user suite (issue 22): reported, not yet asserted; run with "
+    "PERSONAS_SLOPPY=1 or `make personas SLOPPY=1`",
+)
+def test_sloppy_users(tmp_path):
+    results = _run_and_report(tmp_path, _of(("sloppy",)), "sloppy")
     unmet = _unmet(results, asserted_groups=())
     assert not unmet, f"{table(results)}\n\n" + "\n".join(unmet)

@@ -64,6 +64,20 @@ def test_blind_personas_as_issue_21_asks() -> None:
     assert len(ids) == len(all_personas())
 
 
+def test_sloppy_conversations_as_issue_22_asks() -> None:
+    habits = {"typos", "one_word", "dont_know", "side_question", "correction", "no_email",
+              "other_question", "opnieuw"}  # fmt: skip
+    sloppy = [p for p in all_personas() if p.group == "sloppy"]
+    assert len(sloppy) >= 30
+    for persona in sloppy:
+        assert set(persona.hard) & habits, persona.id
+        assert set(persona.hard) <= habits | {"two_at_once", "half_answer"}, persona.id
+        assert set(persona.answers) <= set(KINDS), persona.id
+        assert {"size", "region"} <= set(persona.expect), persona.id
+    said = Counter(habit for p in sloppy for habit in p.hard)
+    assert set(said) == habits, said
+
+
 def test_the_split_is_fixed_by_the_hash_of_the_id() -> None:
     assert split_group("kaasmakerij_wei") == split_group("kaasmakerij_wei")
     groups = {p.id: p.group for p in load_personas(BLIND_PATH)}
