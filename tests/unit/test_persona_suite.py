@@ -75,7 +75,7 @@ def test_sloppy_conversations_as_issue_22_asks() -> None:
         assert set(persona.answers) <= set(KINDS), persona.id
         assert {"size", "region"} <= set(persona.expect), persona.id
     said = Counter(habit for p in sloppy for habit in p.hard)
-    assert set(said) == habits, said
+    assert habits <= set(said), said
 
 
 def test_the_split_is_fixed_by_the_hash_of_the_id() -> None:
