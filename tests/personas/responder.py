@@ -148,7 +148,7 @@ CUES: Dict[str, Pattern[str]] = {
         r"\bwat (is|zit) (er )?(precies |nu )?(het )?(probleem|knelpunt|lastig)",
         r"\bwat lukt (er )?(nu |precies )?niet\b",
         r"\b(het|jullie|je|grootste) (grootste )?(probleem|knelpunt)\b",
-        r"\bwat speelt er\b",
+        r"\bwat speelt er\b|\bwat er (nu |allemaal )?speelt\b",
         r"\bwat houdt je\b[^?]*\bbezig\b",
         r"\bwaar (heb|hebben) (je|jullie) (nu )?(last|moeite|hinder) (van|mee)\b",
         r"\bwat (is|loopt) er (aan de hand|stroef|vast|niet lekker)",
@@ -262,6 +262,8 @@ CLOSING = _rx(
 )
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^']{3,}'")
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!]?")
+# A request without a question mark: "Typ je naam en e-mailadres."
+_IMPERATIVE = re.compile(r"^(typ|kies|vertel|noem|geef|zeg|beschrijf|laat)\b|\blaat\b.*\bweten\b")
 
 
 def normalise(text: str) -> str:
@@ -274,8 +276,8 @@ def normalise(text: str) -> str:
 def question_text(messages: Sequence[str]) -> str:
     """What of the bot's last messages is a question: the sentences ending in
     '?' of the last message that has one (examples in quotes and sentences
-    starting "bijvoorbeeld" left out); with no question at all, the last message
-    (an imperative such as "Typ je naam")."""
+    starting "bijvoorbeeld" left out); with no question at all, the requests of
+    the last message ("Typ je naam en e-mailadres."), else nothing."""
     cleaned = [_QUOTED.sub(" ", normalise(m)) for m in messages if m and m.strip()]
     for message in reversed(cleaned):
         sentences = [s.strip() for s in _SENTENCE.findall(message)]
@@ -284,7 +286,10 @@ def question_text(messages: Sequence[str]) -> str:
             # "Welke spreekt je aan? Kies er een." keeps the imperatives too
             rest = [s for s in sentences if not s.startswith("bijvoorbeeld")]
             return " ".join(rest if len(asked) < len(sentences) else asked)
-    return cleaned[-1] if cleaned else ""
+    if not cleaned:
+        return ""
+    sentences = [s.strip() for s in _SENTENCE.findall(cleaned[-1])]
+    return " ".join(s for s in sentences if _IMPERATIVE.search(s))
 
 
 def classify(messages: Sequence[str], buttons: Sequence[Dict[str, Any]] = ()) -> List[str]:

@@ -145,6 +145,14 @@ def test_the_question_is_read_from_the_last_message_that_asks_one() -> None:
     assert question_text(['Hoe heet je bedrijf? Bijvoorbeeld "Bakkerij Jansen".']) == "hoe heet je bedrijf?"
 
 
+def test_a_message_without_a_question_asks_only_what_it_requests() -> None:
+    welcome = ("Hoi! Ik ben Vraagwijzer. Vertel in je eigen woorden wat er speelt. "
+               "Je naam en e-mail bewaar ik alleen als je daar ja op zegt.")  # fmt: skip
+    assert classify([welcome]) == ["problem"]
+    assert classify(["Dank je. Je naam en e-mail bewaar ik niet."]) == []
+    assert classify(["Ik heb je naam nog niet. Typ je naam en e-mailadres."]) == ["contact_name", "contact_email"]
+
+
 def test_options_as_buttons_without_a_question_are_a_choice() -> None:
     buttons = [{"title": "1. Stageplek", "payload": "stageplek"}, {"title": "2. Bbl", "payload": "bbl_leerbaan"}]
     assert classify(["Hier zijn drie manieren:"], buttons) == ["chosen_option"]
