@@ -9,7 +9,8 @@ restatement and the three options verbatim (default var/personas-report.md).
 Which personas: the 26 regression personas and the tuning half of the blind
 ones (tests/personas/personas_blind.yml); `--heldout` the held-out half
 instead (run it once, for the final figures); `--sloppy` the sloppy-user
-conversations (issue 22); `--only ID ...` those ids from any file.
+conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
+from any file.
 Exits 1 when any check fails.
 """
 
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from tests.e2e.servers import ROOT, bot_servers
 from tests.personas.suite import (
+    GROUPS,
     all_personas,
     failure_details,
     report,
@@ -35,8 +37,15 @@ from tests.personas.suite import (
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--only", nargs="*", default=None, help="persona ids to run")
-    parser.add_argument("--heldout", action="store_true", help="the held-out half only")
-    parser.add_argument("--sloppy", action="store_true", help="the sloppy-user suite")
+    parser.add_argument(
+        "--group",
+        nargs="*",
+        choices=GROUPS,
+        default=["regression", "tuning"],
+        help="which personas (default: the 26 regression ones and the tuning half)",
+    )
+    parser.add_argument("--heldout", action="store_true", help="= --group heldout")
+    parser.add_argument("--sloppy", action="store_true", help="= --group sloppy")
     parser.add_argument("--show", action="store_true", help="print each conversation")
     parser.add_argument(
         "--report",
@@ -56,13 +65,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         personas = [p for p in personas if p.id in args.only]
     else:
-        groups = (
-            {"heldout"}
-            if args.heldout
-            else {"sloppy"}
-            if args.sloppy
-            else {"regression", "tuning"}
-        )
+        groups = set(args.group)
+        if args.heldout or args.sloppy:
+            groups = {"heldout"} if args.heldout else set()
+            groups |= {"sloppy"} if args.sloppy else set()
         personas = [p for p in personas if p.group in groups]
     with tempfile.TemporaryDirectory(prefix="personas-") as workdir:
         print(f"starting the servers, then {len(personas)} personas ...", flush=True)
