@@ -260,6 +260,7 @@ CLOSING = _rx(
     r"\btot ziens\b",
     r"\bwe stoppen hier\b",
 )
+_GO_ON = re.compile(r"\b(doorgaan|verder ?gaan|ga door|toch niet)\b")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^']{3,}'")
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!]?")
 # A request without a question mark: "Typ je naam en e-mailadres."
@@ -315,6 +316,8 @@ def classify(messages: Sequence[str], buttons: Sequence[Dict[str, Any]] = ()) ->
         return found
     if any(p.startswith("/need_") for p in payloads):
         return ["need_category"]
+    if any(_GO_ON.search(normalise(str(b.get("title", "")))) for b in buttons):
+        return ["continue"]  # "Wat wil je doen?" [Doorgaan waar we waren] [...]
     option_buttons = [p for p in payloads if p and p not in ("/affirm", "/deny") and not p.startswith("/")]
     if len(option_buttons) >= 2 and len(buttons) <= 5 and not text.endswith("?"):
         return ["chosen_option"]
@@ -371,6 +374,10 @@ class Responder:
             return NEED_ANSWERS.get(self.need, DONT_KNOW), None
         if kind == "chosen_option":
             return _pick("", buttons), None
+        if kind == "continue":
+            for button in buttons:  # a person presses "Doorgaan" / "Nee, toch niet"
+                if _GO_ON.search(normalise(str(button.get("title", "")))):
+                    return str(button.get("payload") or button.get("title")), None
         if kind in GENERIC_ANSWERS:
             return GENERIC_ANSWERS[kind], None
         if kind in ("contact_email", "contact_name") and self.answers.get("contact_consent") is None:

@@ -189,7 +189,9 @@ def drive(base: str, database_url: str, persona: Persona, run_id: str) -> Run:
                 run.turns_to_store = turn
             reply, kinds, note = responder.answer(said, buttons(answers))
             run.read_kinds.append(kinds)
-            if is_closing(said) and not kinds:
+            # stored and said so ("... opgeslagen. Wil je toch contact? ..."),
+            # or closed without a question (a stop)
+            if is_closing(said) and (rows or not kinds):
                 break
             aside = interrupts(persona).get(turn + 1)
             if aside is not None:

@@ -193,6 +193,15 @@ def test_the_same_question_three_times_gets_the_other_answer() -> None:
     assert said == "ja" and note and "3x" in note
 
 
+def test_a_stuck_bot_offering_to_go_on_gets_doorgaan() -> None:
+    buttons = [{"title": "Doorgaan waar we waren", "payload": "/inform"},
+               {"title": "Opnieuw beginnen", "payload": "/restart"}]  # fmt: skip
+    said, kinds, _ = Responder({}).answer(["Sorry, ik begrijp het nog steeds niet. Wat wil je doen?"], buttons)
+    assert (said, kinds) == ("/inform", ["continue"])
+    erase = [{"title": "Ja, wis alles", "payload": "/affirm"}, {"title": "Nee, toch niet", "payload": "/deny"}]
+    assert Responder({}).answer(["Weet je het zeker? Dan wis ik alles."], erase)[0] == "/deny"
+
+
 def test_closing_words() -> None:
     assert is_closing(["Je vraag is opgeslagen. Een coördinator bekijkt hem binnen twee werkdagen."])
     assert is_closing(["Je vraag staat klaar voor een coördinator."])
