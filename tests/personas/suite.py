@@ -160,8 +160,14 @@ def interrupts(persona: Persona) -> Dict[int, str]:
     return {int(entry["turn"]): str(entry["text"]) for entry in entries}
 
 
+SLOPPY_CHECKS = ("stored_once", "need", "turns", "fields")
+
+
 def applicable(persona: Persona) -> Tuple[str, ...]:
-    """The checks that apply: options and frame only with fits / problem words."""
+    """The checks that apply: options and frame only with fits / problem
+    words; a sloppy-user script: stored once, the need, turns and the fields."""
+    if persona.group == "sloppy":
+        return SLOPPY_CHECKS
     skip = set()
     if not persona.fits:
         skip.add("options")
@@ -323,7 +329,8 @@ def check(run: Run) -> Result:
             wrong_fields.append(f"{key}={actual!r} (want {expected})")
     if wrong_fields:
         failures["fields"] = "; ".join(wrong_fields)
-    return Result(run, failures)
+    relevant = applicable(persona)
+    return Result(run, {name: why for name, why in failures.items() if name in relevant})
 
 
 # --- the whole suite -------------------------------------------------------
@@ -459,6 +466,8 @@ def report(results: Sequence[Result], title: str = "Persona suite") -> str:
             parts.append(f"- FAIL {name}: {why}")
         if run.unscripted:
             parts.append(f"- unscripted: {'; '.join(run.unscripted)}")
+        if run.bot_texts:
+            parts.append(f"- last said: {run.user_texts[-1]!r} -> {run.bot_texts[-1][:300]!r}")
         parts.append("")
     parts += ["## Table", "", "```", table(results) if results else "", "```", "", line, ""]
     return "\n".join(parts)
