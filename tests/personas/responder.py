@@ -2,7 +2,7 @@
 
 A person reads the bot's last messages (their text and buttons), sees what
 kind of question it is and answers that. So does this responder: it never
-reads `requested_slot` or anything else of the tracker. It recognises a
+reads the form's requested slot or anything else of the tracker. It recognises a
 question by families of cue words, not by the bot's exact wording, and it
 may find several kinds in one message ("Hoe heet je bedrijf en waar zitten
 jullie?" is company_name + region): the persona then answers all of them in

@@ -206,3 +206,13 @@ def test_closing_words() -> None:
     assert is_closing(["Je vraag is opgeslagen. Een coördinator bekijkt hem binnen twee werkdagen."])
     assert is_closing(["Je vraag staat klaar voor een coördinator."])
     assert not is_closing(["Wat gaat er nu mis?"])
+
+
+def test_the_suite_never_reads_the_tracker_to_choose_an_answer() -> None:
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parents[1] / "personas"
+    for name in ("responder.py", "suite.py"):
+        source = (here / name).read_text(encoding="utf-8")
+        assert "requested_slot" not in source, name
+        assert "tracker(" not in source and "import tracker" not in source, name
