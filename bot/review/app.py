@@ -21,7 +21,7 @@ from actions.vocabulary import NEED_LABELS
 from bot.review import dates, labels, workflow
 from bot.review.access import EXTENSION, Wiring
 from bot.review.accounts import MIN_PASSWORD
-from bot.review.blueprints import auth, corrections, dashboard, export, inbox
+from bot.review.blueprints import audit, auth, corrections, dashboard, export, inbox
 from bot.review.throttle import LoginThrottle
 from bot.settings import REPO_ROOT, Settings, load_settings
 from bot.store.models import NO_OPTION
@@ -33,7 +33,10 @@ BLUEPRINTS = (
     corrections.blueprint,
     dashboard.blueprint,
     export.blueprint,
+    audit.blueprint,
 )
+# The audit log's actions, in Dutch (bot/store/models.py AUDIT_ACTIONS).
+AUDIT_LABELS = {"erase": "gesprek gewist", "export": "verzoeken geëxporteerd"}
 
 # Highlighted in the transcript; the FallbackClassifier (config.yml) gives up
 # at 0.45, so between the two the bot guessed.
@@ -149,6 +152,7 @@ def create_app(
         min_password=MIN_PASSWORD,
         transcript_time=transcript_time,
         intent_label=labels.intent_label,
+        AUDIT_LABELS=AUDIT_LABELS,
     )
 
     app.after_request(security_headers)

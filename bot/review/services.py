@@ -20,7 +20,7 @@ from bot.review.accounts import (
 )
 from bot.review.corrections import nlu_yaml
 from bot.store.erasure import erase_conversation
-from bot.store.models import MessageCorrection, RefinedRequest, User
+from bot.store.models import AuditEntry, MessageCorrection, RefinedRequest, User
 from bot.store.repository import RequestFilter, RequestRepository, stored_id
 from bot.store.session import UnitOfWork
 from bot.store.transcripts import Turn
@@ -108,10 +108,14 @@ def inbox_page(uow: UnitOfWork, filters: RequestFilter, wanted: int) -> InboxPag
     )
 
 
-def inbox_csv(uow: UnitOfWork, filters: RequestFilter) -> bytes:
-    """Every matching request as the CSV `python -m bot export` writes."""
+def inbox_csv(uow: UnitOfWork, filters: RequestFilter, user: User) -> bytes:
+    """Every matching request as the CSV `python -m bot export` writes; the
+    export is recorded in the audit log (who, when, how many rows)."""
     out = io.StringIO(newline="")
-    write_csv(uow.requests.search(filters), out)
+    requests = list(uow.requests.search(filters))
+    write_csv(requests, out)
+    uow.audit.record(user, "export", rows=len(requests))
+    uow.commit()
     return out.getvalue().encode("utf-8")
 
 
@@ -154,11 +158,20 @@ def change_request(
     return None
 
 
-def erase_request(uow: UnitOfWork, request: RefinedRequest) -> Dict[str, int]:
-    """Erases the whole conversation (AVG); returns the rows deleted per table."""
+def erase_request(
+    uow: UnitOfWork, request: RefinedRequest, user: User
+) -> Dict[str, int]:
+    """Erases the whole conversation (AVG) and records who did it in the audit
+    log, in one transaction; returns the rows deleted per table."""
+    request_id = request.id
     counts = erase_conversation(uow, request.conversation_id)
+    uow.audit.record(user, "erase", rows=sum(counts.values()), request_id=request_id)
     uow.commit()
     return counts
+
+
+def audit_log(uow: UnitOfWork) -> List[AuditEntry]:
+    return uow.audit.latest()
 
 
 # --- corrections --------------------------------------------------------------

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.private_files import touch_private
 from bot.settings import load_settings
+from bot.store.audit import AuditRepository
 from bot.store.repository import (
     CorrectionRepository,
     RequestRepository,
@@ -147,6 +148,7 @@ class UnitOfWork:
     users: UserRepository
     corrections: CorrectionRepository
     transcripts: TranscriptRepository
+    audit: AuditRepository
 
     def __init__(self, factory: Optional[SessionFactory] = None) -> None:
         if factory is None:
@@ -161,6 +163,7 @@ class UnitOfWork:
         self.users = UserRepository(self.session)
         self.corrections = CorrectionRepository(self.session)
         self.transcripts = TranscriptRepository(self.session)
+        self.audit = AuditRepository(self.session)
         return self
 
     def __exit__(
