@@ -47,6 +47,14 @@ SESSION_MAX_TURNS
     User messages in one conversation session before the tracker store starts a
     new session that carries the slots and the open form over, so a long
     conversation does not slow down every turn. 0 turns it off. Default: 25.
+WIDGET_SESSION_KEY
+    Signs the widget's session tokens and derives the stored conversation id
+    ``web:<HMAC>`` from them (bot/channels/widget_session.py); every Rasa
+    instance of one install needs the same key. Default: a random key generated
+    once and kept in ``var/widget_session_key`` (created 0600).
+WIDGET_SESSION_IDLE_MINUTES
+    A widget session that saw no message for this many minutes is over: the
+    widget gets a new, empty one. Default: 60.
 
 An empty variable counts as unset.
 """
@@ -67,6 +75,7 @@ DEFAULT_REVIEW_PORT = 5080
 DEFAULT_REVIEW_SESSION_MINUTES = 120
 DEFAULT_SESSION_MAX_TURNS = 25
 DEFAULT_PPS_CONTACT_EMAIL = "pps@techniekpact-rijnmond.example"
+DEFAULT_WIDGET_SESSION_IDLE_MINUTES = 60
 TELEGRAM_VARIABLES = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_WEBHOOK_URL",
@@ -108,6 +117,8 @@ class Settings:
     lock_store_url: Optional[str] = None
     session_max_turns: int = DEFAULT_SESSION_MAX_TURNS
     pps_contact_email: str = DEFAULT_PPS_CONTACT_EMAIL
+    widget_session_key: Optional[str] = None
+    widget_session_idle_minutes: float = DEFAULT_WIDGET_SESSION_IDLE_MINUTES
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
@@ -135,4 +146,9 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
             env.get("SESSION_MAX_TURNS") or DEFAULT_SESSION_MAX_TURNS
         ),
         pps_contact_email=env.get("PPS_CONTACT_EMAIL") or DEFAULT_PPS_CONTACT_EMAIL,
+        widget_session_key=env.get("WIDGET_SESSION_KEY") or None,
+        widget_session_idle_minutes=float(
+            env.get("WIDGET_SESSION_IDLE_MINUTES")
+            or DEFAULT_WIDGET_SESSION_IDLE_MINUTES
+        ),
     )
