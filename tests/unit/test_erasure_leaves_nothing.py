@@ -238,3 +238,20 @@ def test_lock_keys_expire_even_when_their_holder_died(redis_url, monkeypatch):
     assert not store.red.exists(key)
     store.issue_ticket("telegram:77")  # an instance that dies holding a ticket
     assert 0 < store.red.ttl(key) <= KEY_TTL_S
+
+
+def test_make_run_shows_the_store_without_its_password():
+    """scripts/run.sh says which store it uses: never with the password."""
+    lines = [
+        line
+        for line in (ROOT / "scripts" / "run.sh").read_text().splitlines()
+        if line.startswith(("store_url=", 'echo "Store:'))
+    ]
+    assert lines
+    url = "postgresql+psycopg2://vraagwijzer:Geheim-wachtwoord-42@db:5432/vw"
+    result = subprocess.run(
+        ["bash", "-c", "\n".join(lines)], capture_output=True, text=True, check=True,
+        env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert "Geheim-wachtwoord-42" not in result.stdout
+    assert result.stdout.strip() == "Store: postgresql+psycopg2://vraagwijzer:***@db:5432/vw"
