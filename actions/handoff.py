@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.stored_request import save_request
+from bot.log_ids import log_id
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ class ActionRequestHandoff(Action):
             # Stored now, so a coordinator sees it even if the chat ends here.
             await save_request(tracker, handoff_requested=True)
         except Exception:  # noqa: BLE001 - the contact form stores it again
-            logger.exception("storing handoff of %s failed", tracker.sender_id)
+            logger.exception("storing handoff of %s failed", log_id(tracker.sender_id))
         dispatcher.utter_message(response="utter_handoff")
         # Ends any form; the rules then start the contact form afresh.
         events.append(ActiveLoop(None))

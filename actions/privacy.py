@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.store_access import in_store
+from bot.log_ids import log_id
 from bot.settings import load_settings
 from bot.store.erasure import erase_conversation
 
@@ -84,7 +85,7 @@ class ActionEraseConversation(Action):
         if not erasure_confirmed(tracker):
             logger.warning(
                 "erasure of %s refused: not confirmed in its own conversation",
-                tracker.sender_id,
+                log_id(tracker.sender_id),
             )
             return []
         try:
@@ -92,13 +93,13 @@ class ActionEraseConversation(Action):
                 lambda uow: erase_conversation(uow, tracker.sender_id)
             )
         except Exception:  # noqa: BLE001 - the entrepreneur must hear it failed
-            logger.exception("erasing %s failed", tracker.sender_id)
+            logger.exception("erasing %s failed", log_id(tracker.sender_id))
             dispatcher.utter_message(
                 response="utter_erase_failed",
                 contact_email=load_settings().pps_contact_email,
             )
             return []
-        logger.info("erased %s on request: %s", tracker.sender_id, counts)
+        logger.info("erased %s on request: %s", log_id(tracker.sender_id), counts)
         dispatcher.utter_message(response="utter_erased")
         # Without the restart Rasa would keep the conversation in the tracker.
         return [Restarted()]

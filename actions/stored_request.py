@@ -14,6 +14,7 @@ from actions.followup import NO_PHONE
 from actions.options import option_summaries, ranked_options
 from actions.store_access import in_store
 from bot.intake.vocabulary import ANSWER_SLOTS, FRAME_SLOTS
+from bot.log_ids import log_id
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ class ActionStoreRequest(Action):
         try:
             await save_request(tracker)
         except Exception:  # noqa: BLE001 - the entrepreneur must hear it failed
-            logger.exception("storing request of %s failed", tracker.sender_id)
+            logger.exception("storing request of %s failed", log_id(tracker.sender_id))
             dispatcher.utter_message(response="utter_store_failed")
             return []
         if tracker.get_slot("handoff_requested"):

@@ -10,21 +10,28 @@ from collections import Counter
 from datetime import timedelta
 from typing import Callable, List, Optional, Sequence, Tuple
 
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.export import WRITERS
+from bot.log_ids import log_id
 from bot.settings import Settings, load_settings
 from bot.store.models import ROLES, RefinedRequest, utcnow
 from bot.store.retention import parse_period, purge_before
-from bot.store.session import SessionFactory, UnitOfWork, session_factory, sqlite_path
+from bot.store.session import (
+    SessionFactory,
+    UnitOfWork,
+    session_factory,
+    shown_url,
+    sqlite_path,
+    without_password,
+)
 
 Command = Callable[[argparse.Namespace, Settings], int]
 NO_CATEGORY = "(none)"
 
 
 def shown(database_url: str) -> str:
-    return make_url(database_url).render_as_string(hide_password=True)
+    return shown_url(database_url)
 
 
 def readable_store(database_url: str) -> Optional[SessionFactory]:
@@ -127,6 +134,11 @@ def purge(args: argparse.Namespace, settings: Settings) -> int:
         f"{cutoff:%Y-%m-%d %H:%M} UTC: {totals['refined_requests']} requests, "
         f"{totals['events']} transcript events."
     )
+    return 0
+
+
+def log_id_command(args: argparse.Namespace, settings: Settings) -> int:
+    print(log_id(args.conversation_id))
     return 0
 
 
@@ -233,6 +245,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     purge_parser.set_defaults(run=purge)
 
+    log_id_parser = commands.add_parser(
+        "log-id", help="the name the logs give a conversation (a keyed hash)"
+    )
+    log_id_parser.add_argument("conversation_id")
+    log_id_parser.set_defaults(run=log_id_command)
+
     db_parser = commands.add_parser("db", help="database schema")
     db_commands = db_parser.add_subparsers(dest="db_command", required=True)
     upgrade_parser = db_commands.add_parser("upgrade", help="apply the migrations")
@@ -283,5 +301,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return run(args, settings)
     except SQLAlchemyError as error:
         where = shown(settings.database_url)
-        print(f"Database error ({where}): {error}", file=sys.stderr)
+        reason = without_password(str(error), settings.database_url)
+        print(f"Database error ({where}): {reason}", file=sys.stderr)
         return 1

@@ -66,6 +66,14 @@ MAIL_FROM
 REVIEW_BASE_URL
     Address of the review app as coordinators open it, for the links in the
     mails. Default: http://localhost:<REVIEW_PORT>.
+WIDGET_SESSION_KEY
+    Signs the widget's session tokens and derives the stored conversation id
+    ``web:<HMAC>`` from them (bot/channels/widget_session.py); every Rasa
+    instance of one install needs the same key. Default: a random key generated
+    once and kept in ``var/widget_session_key`` (created 0600).
+WIDGET_SESSION_IDLE_MINUTES
+    A widget session that saw no message for this many minutes is over: the
+    widget gets a new, empty one. Default: 60.
 
 An empty variable counts as unset.
 """
@@ -88,6 +96,7 @@ DEFAULT_SESSION_MAX_TURNS = 25
 DEFAULT_PPS_CONTACT_EMAIL = "pps@techniekpact-rijnmond.example"
 DEFAULT_SMTP_TIMEOUT_S = 10.0
 DEFAULT_MAIL_FROM = "vraagwijzer@localhost"
+DEFAULT_WIDGET_SESSION_IDLE_MINUTES = 60
 TELEGRAM_VARIABLES = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_WEBHOOK_URL",
@@ -141,6 +150,9 @@ class Settings:
         base = self.review_base_url or f"http://localhost:{self.review_port}"
         return base.rstrip("/")
 
+    widget_session_key: Optional[str] = None
+    widget_session_idle_minutes: float = DEFAULT_WIDGET_SESSION_IDLE_MINUTES
+
 
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     env = os.environ if environ is None else environ
@@ -172,4 +184,9 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         smtp_timeout_s=float(env.get("SMTP_TIMEOUT_S") or DEFAULT_SMTP_TIMEOUT_S),
         mail_from=env.get("MAIL_FROM") or DEFAULT_MAIL_FROM,
         review_base_url=env.get("REVIEW_BASE_URL") or None,
+        widget_session_key=env.get("WIDGET_SESSION_KEY") or None,
+        widget_session_idle_minutes=float(
+            env.get("WIDGET_SESSION_IDLE_MINUTES")
+            or DEFAULT_WIDGET_SESSION_IDLE_MINUTES
+        ),
     )

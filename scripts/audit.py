@@ -1,11 +1,15 @@
 """`make audit`: every pin in requirements.lock against the vendored advisory
 database (../shared/advisories, a snapshot of the PyPA advisory database in
-OSV format: vulns/<package>/<id>.yaml).
+OSV format: vulns/<package>/<id>.yaml) and against advisories-extra.yml, the
+project's own short list of advisories that snapshot misses (GitHub-only ones,
+and ones published after it): id, package, affected (PEP 440 specifiers,
+ranges joined by " || "), fixed, source.
 
 Prints the snapshot's date and commit, then each advisory that covers a locked
 version. Exits 1 unless every finding is in audit-allowlist.yml with a reason
 (id, package, reason), 2 when the database or the allow-list cannot be read.
-A clean result means "no advisory known as of the snapshot date", no more.
+A clean result means "no advisory known as of the snapshot date, nor in
+advisories-extra.yml", no more.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import yaml
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
@@ -26,6 +31,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ADVISORIES = REPO_ROOT.parent / "shared" / "advisories"
 DEFAULT_LOCK = REPO_ROOT / "requirements.lock"
 DEFAULT_ALLOWLIST = REPO_ROOT / "audit-allowlist.yml"
+DEFAULT_EXTRA = REPO_ROOT / "advisories-extra.yml"
+EXTRA_KEYS = ("id", "package", "affected", "fixed", "source")
 
 _PIN = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*==\s*([^\s;#]+)")
 _SNAPSHOT = re.compile(r"Snapshot commit:\s*`?([0-9a-f]{7,40})`?\s*\(([^)]+)\)")
@@ -186,6 +193,72 @@ def audit(pins: Dict[str, str], advisories: Path) -> List[Finding]:
     return findings
 
 
+def _specifier_sets(text: str) -> List[SpecifierSet]:
+    """``"<1.2 || >=2.0,<2.3"``: one SpecifierSet per range."""
+    return [SpecifierSet(part.strip()) for part in text.split("||")]
+
+
+def read_extra(path: Path) -> List[Dict[str, Any]]:
+    """The project's own advisories (advisories-extra.yml), checked."""
+    if not path.exists():
+        return []
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as error:
+        raise AuditError(f"{path.name} is not valid YAML: {error}") from None
+    if not isinstance(entries, list):
+        raise AuditError(f"{path.name} must be a list of advisories")
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            raise AuditError(f"{path.name}: entry {number} is not a mapping")
+        missing = [key for key in EXTRA_KEYS if not str(entry.get(key) or "").strip()]
+        if missing:
+            raise AuditError(
+                f"{path.name}: entry {number} ({entry.get('id', '?')}) needs "
+                + ", ".join(missing)
+            )
+        try:
+            _specifier_sets(str(entry["affected"]))
+        except InvalidSpecifier as error:
+            raise AuditError(
+                f"{path.name}: entry {number} ({entry['id']}): {error}"
+            ) from None
+    return entries
+
+
+def audit_extra(
+    pins: Dict[str, str], entries: List[Dict[str, Any]], known: Iterable[Finding]
+) -> List[Finding]:
+    """Findings from advisories-extra.yml that the snapshot did not already give."""
+    seen = {(f.package, name) for f in known for name in f.names}
+    findings = []
+    for entry in entries:
+        package = canonicalize_name(str(entry["package"]))
+        pinned = pins.get(package)
+        version = _version(pinned) if pinned else None
+        if version is None:
+            continue
+        ranges = _specifier_sets(str(entry["affected"]))
+        if not any(spec.contains(version, prereleases=True) for spec in ranges):
+            continue
+        aliases = tuple(str(alias) for alias in entry.get("aliases") or [])
+        if any((package, name) in seen for name in (str(entry["id"]), *aliases)):
+            continue
+        fixed = tuple(v.strip() for v in str(entry["fixed"]).split(",") if v.strip())
+        summary = " ".join(str(entry.get("summary") or "").split())
+        findings.append(
+            Finding(
+                package=package,
+                version=str(pinned),
+                id=str(entry["id"]),
+                aliases=aliases,
+                fixed=fixed,
+                summary=f"{summary} ({entry['source']})".strip(),
+            )
+        )
+    return findings
+
+
 def read_allowlist(path: Path) -> List[Allowance]:
     if not path.exists():
         return []
@@ -231,17 +304,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--lock", type=Path, default=DEFAULT_LOCK)
     parser.add_argument("--advisories", type=Path, default=DEFAULT_ADVISORIES)
     parser.add_argument("--allowlist", type=Path, default=DEFAULT_ALLOWLIST)
+    parser.add_argument("--extra", type=Path, default=DEFAULT_EXTRA)
     args = parser.parse_args(argv)
     try:
         pins = read_lock(args.lock)
         allowances = read_allowlist(args.allowlist)
+        extra = read_extra(args.extra)
         date, commit = snapshot_of(args.advisories)
         print(f"Advisory database: {args.advisories}")
         print(
             f"Snapshot: {date}, commit {commit}; advisories published later "
             "are not known to this audit."
         )
+        print(f"Also {len(extra)} advisories from {args.extra.name}.")
         findings = audit(pins, args.advisories)
+        findings += audit_extra(pins, extra, findings)
     except (AuditError, OSError) as error:
         print(f"audit: {error}", file=sys.stderr)
         return 2

@@ -42,7 +42,9 @@ export ACTION_SERVER_TOKEN
 read -r -a cors_origins <<< "${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}"
 # REST_CHANNEL_TOKEN, when set, is required by the REST channel from every
 # caller (bot/channels/rest.py); unset, it answers on loopback only.
-echo "Store: ${DATABASE_URL:-sqlite:///$PWD/var/vraagwijzer.db}"
+# The URL's password (user:password@) never goes to the terminal or a log.
+store_url="${DATABASE_URL:-sqlite:///$PWD/var/vraagwijzer.db}"
+echo "Store: $(printf '%s' "$store_url" | sed -E 's#^([^:/]+://[^:/@]*):[^/]*@#\1:***@#')"
 if [ -n "${TELEGRAM_BOT_TOKEN:-}" ] && [ -n "${TELEGRAM_WEBHOOK_URL:-}" ] && [ -n "${TELEGRAM_WEBHOOK_SECRET:-}" ]; then
   echo "Telegram on: webhook $TELEGRAM_WEBHOOK_URL, Bot API ${TELEGRAM_API_URL:-https://api.telegram.org}."
 else

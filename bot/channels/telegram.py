@@ -62,6 +62,7 @@ from bot.channels.boundary import (
 )
 from bot.channels.session import start_conversation
 from bot.channels.turns import Handler, guarded, turn_failed_text
+from bot.log_ids import log_id
 from bot.settings import DEFAULT_TURN_TIMEOUT_S, TelegramSettings, load_settings
 
 logger = logging.getLogger(__name__)
@@ -387,7 +388,9 @@ class TelegramChannel(TelegramInput):
             await turn(message)
         except (TelegramAPIError, asyncio.TimeoutError):
             # Answer 200 all the same: a redelivery would be ignored as repeated.
-            logger.exception("Telegram Bot API call failed for chat %s", chat_id)
+            logger.exception(
+                "Telegram Bot API call failed for chat %s", log_id(chat_id)
+            )
 
 
 def attachment_reply(request: Request) -> str:

@@ -25,6 +25,7 @@ from typing import Any, Awaitable, Callable, Dict, List
 from rasa.core.channels.channel import UserMessage
 
 from bot import faults
+from bot.log_ids import log_id
 
 logger = logging.getLogger(__name__)
 
@@ -61,10 +62,12 @@ async def run_turn(
         try:
             await asyncio.wait_for(on_new_message(message), timeout_s)
         except asyncio.TimeoutError:
-            logger.error("turn of %s took over %ss", message.sender_id, timeout_s)
+            logger.error(
+                "turn of %s took over %ss", log_id(message.sender_id), timeout_s
+            )
             seen.add(faults.TIMEOUT)
         except Exception:  # noqa: BLE001 - whatever broke, the user hears it
-            logger.exception("turn of %s failed", message.sender_id)
+            logger.exception("turn of %s failed", log_id(message.sender_id))
             seen.add(faults.CRASH)
         return set(seen)
 

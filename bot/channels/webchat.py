@@ -4,11 +4,15 @@ Rasa 3.6's ``SocketIOInput`` calls ``sio.enter_room()`` without ``await``; in
 the locked python-socketio 5.18 that is a coroutine, so with
 ``session_persistence: true`` the browser never joins its session's room and
 never hears the bot. This channel replaces the ``session_request`` handler with
-one that awaits it, and accepts only session ids that look like the widget's (32
-hex digits from ``crypto.getRandomValues``): anything else gets a fresh random
-id, so one visitor cannot pick another's conversation by guessing. A socket may
-only send messages for the session it joined, and its conversation is Rasa's
-sender ``web:<session id>``, out of reach of the other channels. Every message
+one that awaits it. The server issues the session tokens
+(bot/channels/widget_session.py): a token it did not sign, or one whose session
+was idle too long, gets a fresh one, so a visitor can neither pick nor guess a
+session. A socket may only send messages for the session it joined. Its
+conversation is Rasa's sender ``web:<HMAC of the token>``, out of reach of the
+other channels: coordinators, exports and logs see that id, which cannot be used
+to join the session. When the conversation is erased ("verwijder mijn
+gegevens"), the socket gets ``conversation_erased`` and the widget clears what
+it kept in the browser. Every message
 passes the channels' boundary (bot/channels/boundary.py): one that is not a
 text (a number, a list, broken Unicode), too long or empty gets a Dutch answer
 and never reaches Rasa; text is normalised to NFKC. A ``conversation_start`` event
@@ -21,18 +25,18 @@ The channel keeps the name ``socketio``: the stored requests say ``web``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import re
-import secrets
-from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple, TypeGuard
+import time
+from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Sanic
+from socketio import AsyncServer
 
 from bot.channels.boundary import (
     UNREADABLE,
-    WEB_PREFIX,
     Refused,
     check_metadata,
     message_problem,
@@ -42,26 +46,38 @@ from bot.channels.boundary import (
 )
 from bot.channels.session import start_conversation
 from bot.channels.turns import guarded, turn_failed_text
+from bot.channels.widget_session import WidgetSessions
 from bot.settings import load_settings
+from bot.store.session import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
-SESSION_ID = re.compile(r"[0-9a-f]{32}")
 START_EVENT = "conversation_start"
+ERASED_EVENT = "conversation_erased"
+# The response of action_erase_conversation once everything is erased.
+ERASED_RESPONSE = "utter_erased"
 
 
-def is_unguessable(session_id: Any) -> TypeGuard[str]:
-    return isinstance(session_id, str) and SESSION_ID.fullmatch(session_id) is not None
+def last_activity(conversation_id: str) -> Optional[float]:
+    """Time of the conversation's newest stored event (blocking: run in a thread)."""
+    with UnitOfWork() as uow:
+        return uow.transcripts.last_event_time(conversation_id)
 
 
-def new_session_id() -> str:
-    return secrets.token_hex(16)
+class WebChatOutput(SocketIOOutput):
+    """Rasa's socket.io output that also tells the widget when its conversation
+    was erased, so that it clears the browser's copy."""
 
+    def __init__(self, sio: AsyncServer, bot_message_evt: Text, namespace: str) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.namespace = namespace
 
-def sender_id(session_id: str) -> str:
-    """The Rasa sender id of a widget session: its own namespace, so no other
-    channel can name it (a REST sender cannot start with "web:")."""
-    return f"{WEB_PREFIX}{session_id}"
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        await super().send_response(recipient_id, message)
+        if message.get("utter_action") == ERASED_RESPONSE:
+            await self.sio.emit(
+                ERASED_EVENT, {}, room=recipient_id, namespace=self.namespace
+            )
 
 
 def read_message(data: Any, metadata_key: str) -> Tuple[Any, Optional[dict]]:
@@ -89,8 +105,9 @@ class WebChatInput(SocketIOInput):
         def fault_answer() -> str:
             return turn_failed_text(domain())
 
-        timeout_s = load_settings().turn_timeout_s
-        handle_turn = guarded(on_new_message, fault_answer, timeout_s)
+        settings = load_settings()
+        sessions = WidgetSessions.from_settings(settings)
+        handle_turn = guarded(on_new_message, fault_answer, settings.turn_timeout_s)
         blueprint = super().blueprint(handle_turn)
         sio = self.sio
         assert sio is not None  # set by SocketIOInput.blueprint
@@ -105,16 +122,51 @@ class WebChatInput(SocketIOInput):
                 self.bot_message_evt, {"text": text}, room=room, namespace=namespace
             )
 
+        # The conversation each socket joined, and when it last said something:
+        # a socket left open past the idle limit gets a new session too.
+        joined: Dict[str, str] = {}
+        last_seen: Dict[str, float] = {}
+
+        def output() -> WebChatOutput:
+            return WebChatOutput(sio, self.bot_message_evt, namespace)
+
+        async def is_over(conversation_id: str) -> bool:
+            stored = await asyncio.get_running_loop().run_in_executor(
+                None, last_activity, conversation_id
+            )
+            return sessions.is_idle(stored)
+
+        async def join(sid: str, token: str) -> None:
+            conversation_id = sessions.conversation_id(token)
+            for room in sio.rooms(sid, namespace):  # after "nieuw gesprek"
+                if room != sid:
+                    await sio.leave_room(sid, room, namespace=namespace)
+            # The room is the Rasa sender id: SocketIOOutput sends to it.
+            await sio.enter_room(sid, conversation_id, namespace=namespace)
+            joined[sid] = token
+            last_seen[sid] = time.time()
+            await sio.emit("session_confirm", token, room=sid, namespace=namespace)
+
+        def joined_conversation(sid: str, data: Any) -> Optional[str]:
+            """The conversation id of the token in `data`, if this socket joined it."""
+            token = data.get("session_id") if isinstance(data, dict) else None
+            if not sessions.is_issued(token) or joined.get(sid) != token:
+                return None
+            return sessions.conversation_id(token)
+
         async def session_request(sid: Text, data: Any = None, *_: Any) -> None:
             requested = data.get("session_id") if isinstance(data, dict) else None
-            session_id = requested if is_unguessable(requested) else new_session_id()
-            if self.session_persistence:
-                for room in sio.rooms(sid, namespace):  # after "nieuw gesprek"
-                    if room != sid:
-                        await sio.leave_room(sid, room, namespace=namespace)
-                # The room is the Rasa sender id: SocketIOOutput sends to it.
-                await sio.enter_room(sid, sender_id(session_id), namespace=namespace)
-            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+            if not sessions.is_issued(requested):
+                await join(sid, sessions.issue())
+            elif await is_over(sessions.conversation_id(requested)):
+                logger.info("socket %s: its session was idle too long, a new one", sid)
+                await join(sid, sessions.issue())
+            else:
+                await join(sid, requested)
+
+        async def disconnect(sid: Text) -> None:
+            joined.pop(sid, None)
+            last_seen.pop(sid, None)
 
         async def user_message(sid: Text, data: Any = None, *_: Any) -> None:
             try:
@@ -123,26 +175,24 @@ class WebChatInput(SocketIOInput):
                 logger.info("socket %s sent an unreadable message: %s", sid, refused)
                 await answer(sid, UNREADABLE)
                 return
-            if self.session_persistence:
-                session_id = data.get("session_id")
-                if not is_unguessable(session_id) or sender_id(
-                    session_id
-                ) not in sio.rooms(sid, namespace):
-                    logger.warning(
-                        "socket %s sent a message for a session it did not join", sid
-                    )
-                    return
-                sender = sender_id(session_id)
-            else:
-                sender = sid
+            sender = joined_conversation(sid, data)
+            if sender is None:
+                logger.warning(
+                    "socket %s sent a message for a session it did not join", sid
+                )
+                return
+            if sessions.is_idle(last_seen.get(sid)):
+                logger.info("socket %s: its session was idle too long, a new one", sid)
+                await join(sid, sessions.issue())
+                return
+            last_seen[sid] = time.time()
             problem = message_problem(text)
             if problem is not None:
                 await answer(sender, problem_text(domain(), problem))
                 return
-            output = SocketIOOutput(sio, self.bot_message_evt)
             message = UserMessage(
                 normalise(text),
-                output,
+                output(),
                 sender,
                 input_channel=self.name(),
                 metadata=metadata,
@@ -150,15 +200,13 @@ class WebChatInput(SocketIOInput):
             await handle_turn(message)
 
         async def conversation_start(sid: Text, data: Any = None, *_: Any) -> None:
-            session_id = data.get("session_id") if isinstance(data, dict) else None
-            if not is_unguessable(session_id) or sender_id(session_id) not in sio.rooms(
-                sid, namespace
-            ):
+            sender = joined_conversation(sid, data)
+            if sender is None:
                 return
-            output = SocketIOOutput(sio, self.bot_message_evt)
-            await start_conversation(server["app"], sender_id(session_id), output)
+            await start_conversation(server["app"], sender, output())
 
         sio.on("session_request", session_request, namespace=namespace)
+        sio.on("disconnect", disconnect, namespace=namespace)
         sio.on(self.user_message_evt, user_message, namespace=namespace)
         sio.on(START_EVENT, conversation_start, namespace=namespace)
         return blueprint

@@ -28,6 +28,7 @@ import yaml
 from bot.action_server import TOKEN_ENV as ACTION_TOKEN_ENV
 from bot.action_server import load_token
 from bot.cluster import services
+from bot.private_files import write_private
 from bot.settings import REPO_ROOT
 
 START_TIMEOUT_S = 240
@@ -117,8 +118,10 @@ def start(topology: Topology) -> Dict[str, str]:
         "LOCK_STORE_URL": services.start_redis(topology.home, topology.redis_port),
     }
     env_file = topology.home / "env"
-    env_file.write_text("".join(f"{key}={value}\n" for key, value in settings.items()))
-    env_file.chmod(0o600)
+    # It holds the database password: 0600 from its creation.
+    write_private(
+        env_file, "".join(f"{key}={value}\n" for key, value in settings.items())
+    )
     env = process_env(settings, topology.extra_env)
     subprocess.run(
         [str(BIN / "python"), "-m", "bot", "db", "upgrade"],

@@ -21,6 +21,8 @@ import urllib.request
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional
 
+from bot.private_files import write_private
+
 DATABASE_USER = "vraagwijzer"
 DATABASE_NAME = "vraagwijzer"
 STOP_TIMEOUT_S = 20
@@ -35,6 +37,11 @@ PACKAGES = {
 
 class ServiceError(RuntimeError):
     pass
+
+
+def write_password_file(path: Path, password: str) -> None:
+    """Writes a password file that is 0600 from its creation, not made so after."""
+    write_private(path, password)
 
 
 def free_port() -> int:
@@ -109,10 +116,10 @@ def start_postgres(home: Path, port: int) -> str:
     if not (data / "PG_VERSION").exists():
         shutil.rmtree(data, ignore_errors=True)  # what a failed initdb left
         data.mkdir(parents=True)
-        password_file.write_text(secrets.token_urlsafe(24))
-        password_file.chmod(0o600)
+        password = secrets.token_urlsafe(24)
+        write_password_file(password_file, password)
         scratch = home / "postgres.pwfile"  # initdb wants an empty directory
-        shutil.copy(password_file, scratch)
+        write_password_file(scratch, password)
         _hand_to_postgres_user(data)
         _hand_to_postgres_user(scratch)
         try:

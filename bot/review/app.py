@@ -22,7 +22,7 @@ from bot.intake.vocabulary import NEED_LABELS
 from bot.review import dates, labels, workflow
 from bot.review.access import EXTENSION, Wiring, with_session_user
 from bot.review.accounts import MIN_PASSWORD
-from bot.review.blueprints import auth, corrections, dashboard, export, inbox
+from bot.review.blueprints import audit, auth, corrections, dashboard, export, inbox
 from bot.review.throttle import LoginThrottle
 from bot.settings import REPO_ROOT, Settings, load_settings
 from bot.store.models import NO_OPTION
@@ -34,7 +34,10 @@ BLUEPRINTS = (
     corrections.blueprint,
     dashboard.blueprint,
     export.blueprint,
+    audit.blueprint,
 )
+# The audit log's actions, in Dutch (bot/store/models.py AUDIT_ACTIONS).
+AUDIT_LABELS = {"erase": "gesprek gewist", "export": "verzoeken geëxporteerd"}
 
 # Highlighted in the transcript; the FallbackClassifier (config.yml) gives up
 # at 0.45, so between the two the bot guessed.
@@ -169,6 +172,7 @@ def create_app(
         transcript_time=transcript_time,
         decimal=decimal,
         intent_label=labels.intent_label,
+        AUDIT_LABELS=AUDIT_LABELS,
     )
 
     app.after_request(security_headers)

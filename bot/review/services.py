@@ -26,6 +26,7 @@ from bot.store.models import (
     NOTIFY_DIGEST,
     NOTIFY_EACH,
     NOTIFY_NONE,
+    AuditEntry,
     MessageCorrection,
     RefinedRequest,
     User,
@@ -192,18 +193,25 @@ def inbox_page(uow: UnitOfWork, filters: RequestFilter, wanted: int) -> InboxPag
     )
 
 
-def inbox_csv(uow: UnitOfWork, filters: RequestFilter) -> bytes:
+def inbox_csv(uow: UnitOfWork, filters: RequestFilter, user: User) -> bytes:
     """Every matching request as the CSV for Dutch Excel that
-    `python -m bot export --format csv` writes."""
+    `python -m bot export --format csv` writes; the export is recorded in the
+    audit log (who, when, how many rows)."""
     out = io.StringIO(newline="")
-    write_dutch_csv(uow.requests.search(filters), out)
+    requests = list(uow.requests.search(filters))
+    write_dutch_csv(requests, out)
+    uow.audit.record(user, "export", rows=len(requests))
+    uow.commit()
     return out.getvalue().encode("utf-8")
 
 
-def inbox_xlsx(uow: UnitOfWork, filters: RequestFilter) -> bytes:
-    """Every matching request as an Excel workbook."""
+def inbox_xlsx(uow: UnitOfWork, filters: RequestFilter, user: User) -> bytes:
+    """Every matching request as an Excel workbook, recorded like the CSV."""
     out = io.BytesIO()
-    write_xlsx(uow.requests.search(filters), out)
+    requests = list(uow.requests.search(filters))
+    write_xlsx(requests, out)
+    uow.audit.record(user, "export", rows=len(requests))
+    uow.commit()
     return out.getvalue()
 
 
@@ -246,11 +254,20 @@ def change_request(
     return None
 
 
-def erase_request(uow: UnitOfWork, request: RefinedRequest) -> Dict[str, int]:
-    """Erases the whole conversation (AVG); returns the rows deleted per table."""
+def erase_request(
+    uow: UnitOfWork, request: RefinedRequest, user: User
+) -> Dict[str, int]:
+    """Erases the whole conversation (AVG) and records who did it in the audit
+    log, in one transaction; returns the rows deleted per table."""
+    request_id = request.id
     counts = erase_conversation(uow, request.conversation_id)
+    uow.audit.record(user, "erase", rows=sum(counts.values()), request_id=request_id)
     uow.commit()
     return counts
+
+
+def audit_log(uow: UnitOfWork) -> List[AuditEntry]:
+    return uow.audit.latest()
 
 
 # --- corrections --------------------------------------------------------------

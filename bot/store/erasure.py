@@ -18,8 +18,11 @@ def erase_conversation(uow: UnitOfWork, conversation_id: str) -> Dict[str, int]:
     """Deletes every row of `conversation_id`; returns the rows deleted per table.
 
     Rasa's `events` counts as zero before Rasa created it on its first start.
-    The caller commits, as with any other change in a unit of work.
+    The caller commits, as with any other change in a unit of work; on SQLite
+    (with `secure_delete` on, bot/store/session.py) that commit also
+    checkpoints and truncates the WAL, so no copy of the rows stays in it.
     """
+    uow.erased = True
     # The request with its history and tags, the corrections (copies of
     # misunderstood messages), and Rasa's transcript.
     counts = uow.requests.erase_conversation(conversation_id)

@@ -21,6 +21,8 @@ Rasa's own Redis lock store falls short in two ways, both fixed here:
   that conversation for a minute, longer than any user waits. Here a ticket is
   a lease of `LEASE_S` seconds, renewed every `RENEW_S` while its message waits
   or runs: a dead instance holds a conversation up for `LEASE_S` at most.
+  The key itself (it names the conversation) expires `KEY_TTL_S` after its
+  last change, so nothing of an erased conversation stays in Redis.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Optional, TypeVar
 from urllib.parse import unquote, urlsplit
 
+from bot.log_ids import log_id
 from bot.settings import load_settings
 
 if TYPE_CHECKING:
@@ -45,6 +48,10 @@ T = TypeVar("T")
 # the lease leaves four seconds for that.
 LEASE_S = 5.0
 RENEW_S = 1.0
+# A lock key expires this long after its last change (each renewal is one), so
+# no key, which names the conversation, outlives its tickets in Redis for long,
+# even when the instance that held it died.
+KEY_TTL_S = int(2 * LEASE_S)
 # How often a message waiting for its conversation's lock asks Redis again
 # (Rasa: every second, which a double click would feel).
 LOCK_POLL_S = 0.2
@@ -55,8 +62,10 @@ def redis_arguments(url: str) -> dict:
     (``rediss://`` for TLS)."""
     parts = urlsplit(url)
     if parts.scheme not in ("redis", "rediss"):
+        # Not the URL itself: it may hold a password.
         raise ValueError(
-            f"LOCK_STORE_URL must start with redis:// or rediss://: {url!r}"
+            "LOCK_STORE_URL must start with redis:// or rediss://, "
+            f"not {parts.scheme or '(nothing)'}://"
         )
     database = parts.path.strip("/")
     return {
@@ -97,7 +106,7 @@ def _redis_lock_store_class() -> type:
                 result = change(lock)
                 pipe.multi()
                 if lock.tickets:
-                    pipe.set(key, lock.dumps())
+                    pipe.set(key, lock.dumps(), ex=KEY_TTL_S)
                 else:  # nobody holds it or waits for it
                     pipe.delete(key)
                 return result
@@ -150,10 +159,12 @@ def _redis_lock_store_class() -> type:
                         conversation_id, lambda lock: renew_ticket(lock, ticket)
                     )
                 except Exception:  # noqa: BLE001 - Redis away: the lease runs out
-                    logger.exception("lock of %s not renewed", conversation_id)
+                    logger.exception("lock of %s not renewed", log_id(conversation_id))
                     continue
                 if not renewed:
-                    logger.error("lock of %s expired while in use", conversation_id)
+                    logger.error(
+                        "lock of %s expired while in use", log_id(conversation_id)
+                    )
                     return
 
     return LeasedRedisLockStore

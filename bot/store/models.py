@@ -277,3 +277,26 @@ class MessageCorrection(Base):
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
 
     user = relationship("User", lazy="joined")
+
+
+AUDIT_ACTIONS = ("erase", "export")
+
+
+class AuditEntry(Base):
+    """Who erased or exported, when, and how much: never what.
+
+    No personal data: no conversation id, company, filter or search text, only
+    the account, the request's number (numbers are never reused, migration
+    0003) and a row count.
+    """
+
+    __tablename__ = "audit_log"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    at = sa.Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id"), nullable=False)
+    action = sa.Column(sa.String(20), nullable=False)  # AUDIT_ACTIONS
+    request_id = sa.Column(sa.Integer)  # the erased request; None for an export
+    rows = sa.Column(sa.Integer, nullable=False, default=0)
+
+    user = relationship("User", lazy="joined")

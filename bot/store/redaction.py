@@ -176,8 +176,11 @@ def _redact_event(data: Dict[str, Any]) -> Dict[str, Any]:
     """A serialised Rasa event with the free text masked.
 
     User messages (text and the parse data: text, entity values, metadata), bot
-    messages and slots other than the contact slots. Other events come back
-    unchanged.
+    messages (text and every field of their data: buttons, quick replies,
+    custom payloads such as the option cards with their reasons, attachments),
+    slots other than the contact slots, the entities of `entities` and
+    reminder events, and the `action_text` of an end-to-end action. Other
+    events come back unchanged.
     """
     kind = data.get("event")
     if kind == "user":
@@ -196,7 +199,14 @@ def _redact_event(data: Dict[str, Any]) -> Dict[str, Any]:
             redacted["parse_data"] = parse_data
         return redacted
     if kind == "bot":
-        return {**data, "text": redact_value(data.get("text"))}
+        redacted = {**data, "text": redact_value(data.get("text"))}
+        if data.get("data"):
+            redacted["data"] = redact_value(data["data"])
+        return redacted
+    if kind in ("entities", "reminder") and data.get("entities"):
+        return {**data, "entities": redact_value(data["entities"])}
+    if kind == "action" and data.get("action_text"):
+        return {**data, "action_text": redact_value(data["action_text"])}
     if kind == "slot" and data.get("name") not in CONTACT_FIELDS:
         return {**data, "value": redact_value(data.get("value"))}
     return data

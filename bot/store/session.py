@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from functools import lru_cache
@@ -13,7 +14,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.private_files import touch_private
 from bot.settings import load_settings
+from bot.store.audit import AuditRepository
 from bot.store.repository import (
     CorrectionRepository,
     OutboxRepository,
@@ -21,6 +24,8 @@ from bot.store.repository import (
     UserRepository,
 )
 from bot.store.transcripts import TranscriptRepository
+
+logger = logging.getLogger(__name__)
 
 SQLITE_TIMEOUT_S = 15
 
@@ -39,14 +44,37 @@ def sqlite_path(database_url: str) -> Optional[Path]:
     return Path(url.database)
 
 
+def shown_url(database_url: str) -> str:
+    """`database_url` fit for a message or a log: the password as ``***``."""
+    try:
+        return make_url(database_url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unreadable URL may still hold a password
+        return "(DATABASE_URL, not readable as a URL)"
+
+
+def without_password(text: str, database_url: str) -> str:
+    """`text` (e.g. an error message) with the URL's password masked."""
+    try:
+        password = make_url(database_url).password
+    except Exception:  # noqa: BLE001 - not a URL: hide the whole of it
+        return text.replace(database_url, "***") if database_url else text
+    return text.replace(str(password), "***") if password else text
+
+
 def ensure_sqlite_directory(database_url: str) -> None:
+    """Creates the SQLite file's directory, and the file itself readable by its
+    owner only (0600, whatever the umask): SQLite gives the -wal and -shm files
+    the mode of the database file."""
     path = sqlite_path(database_url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        touch_private(path)
 
 
 def configure_sqlite(engine: Engine) -> None:
     """WAL and a busy timeout: the Rasa server and the action server share the file.
+    `secure_delete`: a deleted row is overwritten with zeros, not left in a free
+    page for anyone with the file to read (an erasure must leave nothing).
     Also `unicode_lower()`, which `repository.unicode_lower` compiles to, and
     the check that a pooled connection still has the file at the URL's path."""
 
@@ -54,6 +82,7 @@ def configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_TIMEOUT_S * 1000}")
         cursor.close()
         # SQLite's own lower() and LIKE only fold ASCII: "Ë" must find "ë".
@@ -121,6 +150,7 @@ class UnitOfWork:
     corrections: CorrectionRepository
     outbox: OutboxRepository
     transcripts: TranscriptRepository
+    audit: AuditRepository
 
     def __init__(self, factory: Optional[SessionFactory] = None) -> None:
         if factory is None:
@@ -129,11 +159,14 @@ class UnitOfWork:
 
     def __enter__(self) -> "UnitOfWork":
         self.session = self._factory()
+        # Set by erasure.erase_conversation: commit() then checkpoints the WAL.
+        self.erased = False
         self.requests = RequestRepository(self.session)
         self.users = UserRepository(self.session)
         self.corrections = CorrectionRepository(self.session)
         self.outbox = OutboxRepository(self.session)
         self.transcripts = TranscriptRepository(self.session)
+        self.audit = AuditRepository(self.session)
         return self
 
     def __exit__(
@@ -147,6 +180,19 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+        if self.erased:
+            self.erased = False
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """After an erasure: SQLite copies the WAL (which still holds the erased
+        rows' pages) into the database file and truncates it to zero bytes."""
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            return
+        busy, _, _ = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        if busy:  # a reader holds an old snapshot: the next checkpoint finishes it
+            logger.warning("WAL checkpoint after an erasure not complete: busy")
 
     def rollback(self) -> None:
         self.session.rollback()

@@ -41,10 +41,17 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from bot import faults
+from bot.log_ids import log_id
 from bot.settings import load_settings
 from bot.store.erasure import erase_conversation
 from bot.store.redaction import redact_event
-from bot.store.session import UnitOfWork, ensure_sqlite_directory, make_engine
+from bot.store.session import (
+    UnitOfWork,
+    ensure_sqlite_directory,
+    make_engine,
+    shown_url,
+    without_password,
+)
 from bot.store.session_limit import session_checkpoint
 
 if TYPE_CHECKING:
@@ -134,7 +141,9 @@ def _tracker_store_class() -> type:
             **kwargs: Any,
         ) -> None:
             if host:
-                logger.warning("tracker_store url %r ignored for DATABASE_URL", host)
+                logger.warning(
+                    "tracker_store url %s ignored for DATABASE_URL", shown_url(host)
+                )
             settings = load_settings()
             database_url = database_url or settings.database_url
             self.session_max_turns = settings.session_max_turns
@@ -148,9 +157,11 @@ def _tracker_store_class() -> type:
                     **kwargs,
                 )
             except Exception as error:
+                # Neither the URL's password nor an error that quotes it.
+                reason = without_password(repr(error), database_url)
                 raise TrackerStoreUnavailable(
-                    f"tracker store on {database_url!r} failed: {error!r}"
-                ) from error
+                    f"tracker store on {shown_url(database_url)} failed: {reason}"
+                ) from None
             if self.engine.dialect.name == "sqlite":
                 # The project's SQLite engine (pooled, WAL, the file checked on
                 # every checkout) in place of the one Rasa made.
@@ -169,7 +180,9 @@ def _tracker_store_class() -> type:
                 # half a turn (or a blank tracker after a failed read) would make
                 # the retry land in a different state.
                 logger.warning(
-                    "turn of %s not stored: %s", tracker.sender_id, faults.seen()
+                    "turn of %s not stored: %s",
+                    log_id(tracker.sender_id),
+                    faults.seen(),
                 )
                 return
             with faults.reported(faults.DATABASE):
@@ -188,7 +201,7 @@ def _tracker_store_class() -> type:
             with UnitOfWork(self.sessionmaker) as uow:
                 counts = erase_conversation(uow, tracker.sender_id)
                 uow.commit()
-            logger.info("erased conversation %s: %s", tracker.sender_id, counts)
+            logger.info("erased conversation %s: %s", log_id(tracker.sender_id), counts)
             return DialogueStateTracker.from_events(
                 tracker.sender_id, kept, self.domain.slots
             )

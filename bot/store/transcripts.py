@@ -146,6 +146,16 @@ class TranscriptRepository:
             for sender_id, timestamp in self.session.execute(newest)
         }
 
+    def last_event_time(self, sender_id: str) -> Optional[float]:
+        """The Unix time of `sender_id`'s newest event; None if it has none."""
+        if not self.exists():
+            return None
+        newest = sa.select(sa.func.max(EVENTS.c.timestamp)).where(
+            EVENTS.c.sender_id == sender_id
+        )
+        found = self.session.execute(newest).scalar()
+        return None if found is None else float(found)
+
     def add_events(self, sender_id: str, events: Iterable[Dict[str, Any]]) -> None:
         """Events (dicts as Rasa logs them) stored as Rasa's SQLTrackerStore
         stores them: for imports, samples and tests."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import secrets
 import time
 import urllib.error
 import urllib.request
@@ -58,10 +57,11 @@ def post_raw(base: str, body: bytes, timeout: float = 30) -> Tuple[int, Any]:
 
 @asynccontextmanager
 async def widget_session(
-    base: str, max_wait_s: float
+    base: str, max_wait_s: float, requested: Optional[str] = None
 ) -> AsyncIterator[Tuple[socketio.AsyncClient, str, asyncio.Queue]]:
-    """A socket.io client joined to a new widget session, as the widget does:
-    (client, session id, queue of the texts the bot says)."""
+    """A socket.io client joined to a widget session, as the widget does:
+    (client, session token the server issued, queue of the texts the bot says).
+    `requested`: the token to ask for (None: a new session)."""
     client = socketio.AsyncClient()
     heard: asyncio.Queue = asyncio.Queue()
     confirmed = asyncio.get_running_loop().create_future()
@@ -70,7 +70,7 @@ async def widget_session(
     # Long polling: python-engineio's websocket client needs a newer aiohttp.
     await client.connect(base, transports=["polling"])
     try:
-        await client.emit("session_request", {"session_id": secrets.token_hex(16)})
+        await client.emit("session_request", {"session_id": requested})
         session_id = await asyncio.wait_for(confirmed, max_wait_s)
         yield client, session_id, heard
     finally:

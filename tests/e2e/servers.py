@@ -18,13 +18,21 @@ from http.server import (
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
+from bot.channels.widget_session import WidgetSessions
 from bot.cluster.services import wait_for_http
 
 ROOT = Path(__file__).resolve().parents[2]
 # Rasa sends it to the action server, which refuses calls without it.
 ACTION_SERVER_TOKEN = secrets.token_urlsafe(24)
+# Signs the widget's session tokens; a test names a widget conversation with it.
+WIDGET_SESSION_KEY = secrets.token_hex(32)
 BIN = Path(sys.executable).parent
 START_TIMEOUT_S = 180
+
+
+def web_conversation(token: str) -> str:
+    """The stored conversation id (Rasa sender) of a widget session token."""
+    return WidgetSessions(WIDGET_SESSION_KEY.encode(), idle_s=3600).conversation_id(token)
 
 
 def free_port() -> int:
@@ -70,6 +78,7 @@ def server_env(database_url: str, **overrides: str) -> Dict[str, str]:
         # tests/e2e/test_faults.py runs with the real limit.
         "TURN_TIMEOUT_S": "60",
         "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
+        "WIDGET_SESSION_KEY": WIDGET_SESSION_KEY,
         **overrides,
     }
 

@@ -20,7 +20,7 @@ import yaml
 from bot.settings import DEFAULT_TURN_TIMEOUT_S
 from bot.store.session import sqlite_path
 from tests.e2e.conversation import say, texts, tracker, widget_turn
-from tests.e2e.servers import ROOT, Bot
+from tests.e2e.servers import ROOT, Bot, web_conversation
 from tests.e2e.stored import events_of, user_texts
 
 pytestmark = pytest.mark.skipif(
@@ -87,7 +87,7 @@ def test_widget_hears_it_too_when_the_action_server_is_down(bot):
     finally:
         bot.start_actions()
     assert fault in said and waited < MAX_WAIT_S
-    assert user_texts(bot.database_url, f"web:{session_id}") == []
+    assert user_texts(bot.database_url, web_conversation(session_id)) == []
 
 
 def test_action_server_paused_answers_within_ten_seconds(bot):

@@ -28,6 +28,7 @@ from tests.e2e.servers import (
     bot_servers,
     http_server,
     stored_requests,
+    web_conversation,
 )
 
 SITE = ROOT / "web" / "site"
@@ -97,7 +98,7 @@ def wait_for_turn(page, rasa_url: str, sender: str, next_slot, step: str) -> Non
     the question the bot is asking."""
     deadline = time.monotonic() + TURN_TIMEOUT_S
     while time.monotonic() < deadline:
-        state = tracker(rasa_url, f"web:{sender}")
+        state = tracker(rasa_url, web_conversation(sender))
         # Rasa's socket.io output sends each paragraph of a response separately
         said = sum(
             len((event.get("text") or "").strip().split("\n\n"))
@@ -132,7 +133,7 @@ def test_whole_intake_in_the_widget_with_reload_and_page_change(site):
         page.locator(".vw-from-bot").first.wait_for(timeout=TURN_TIMEOUT_S * 1000)
         record_first_message_time(page)
         sender = session_id(page)
-        assert re.fullmatch(r"[0-9a-f]{32}", sender)
+        assert re.fullmatch(r"[0-9a-f]{64}", sender)  # issued by the server
         assert "Vraagwijzer" in page.locator(".vw-from-bot").first.inner_text()
         wait_for_turn(page, rasa_url, sender, None, "opening the chat")
 
@@ -151,7 +152,7 @@ def test_whole_intake_in_the_widget_with_reload_and_page_change(site):
                 log, card = (page.locator(".vw-log").bounding_box(),
                              cards.first.bounding_box())  # fmt: skip
                 assert log["y"] <= card["y"] < log["y"] + log["height"]
-                options = tracker(rasa_url, f"web:{sender}")["slots"]["options"]
+                options = tracker(rasa_url, web_conversation(sender))["slots"]["options"]
                 titles = page.locator(".vw-card-title").all_inner_texts()
                 assert titles == [option["title"] for option in options]
                 first = page.locator(
@@ -178,7 +179,7 @@ def test_whole_intake_in_the_widget_with_reload_and_page_change(site):
         assert page.locator(".vw-panel").bounding_box()["width"] <= 360
         page.screenshot(path=screenshot_path("widget-phone-360"))
 
-    stored = stored_requests(database_url)[f"web:{sender}"]
+    stored = stored_requests(database_url)[web_conversation(sender)]
     assert stored["channel"] == "web"
     assert stored["need_category"] == "talent"
     assert stored["company"] == "Jansen Installatietechniek"
@@ -201,7 +202,7 @@ def test_new_conversation_control_starts_a_fresh_session(site):
         page.get_by_role("button", name="Nieuw gesprek").click()
         page.locator(".vw-from-bot").first.wait_for(timeout=TURN_TIMEOUT_S * 1000)
         second = session_id(page)
-        assert second != first and re.fullmatch(r"[0-9a-f]{32}", second)
+        assert second != first and re.fullmatch(r"[0-9a-f]{64}", second)
         wait_for_turn(page, rasa_url, second, None, "nieuw gesprek")
         assert page.locator(".vw-from-user").count() == 0
         page.keyboard.press("Escape")  # closes the panel, focus back on the button

@@ -30,8 +30,10 @@ BOT_MESSAGE = {
 
 FAKE_SOCKET_IO = """
 window.emitted = [];
+window.issued = 0;
 window.io = function (url, options) {
   var handlers = {};
+  window.serverSays = function (event, data) { handlers[event](data); };
   var socket = {
     connected: true,
     on: function (event, handler) { handlers[event] = handler; },
@@ -39,7 +41,10 @@ window.io = function (url, options) {
       window.emitted.push([event, data]);
       if (event === "session_request") {
         setTimeout(function () {
-          handlers.session_confirm(data.session_id);
+          // the server issues a token to a new conversation
+          var token = data.session_id ||
+            ("0".repeat(48) + (0x10000 + ++window.issued).toString(16).slice(1));
+          handlers.session_confirm(token);
         }, window.confirmDelayMs || 10);
       }
       if (event === "conversation_start") {
@@ -174,3 +179,37 @@ def test_message_typed_before_the_session_is_joined_is_sent_after_it(page):
     # Rasa welcomes before answering a new conversation's first message itself
     events = [event for event, _ in page.evaluate("window.emitted")]
     assert events == ["session_request", "user_uttered"]
+
+
+def test_an_erased_conversation_leaves_nothing_in_the_browser(page):
+    # A copy under data-storage="local" (e.g. an earlier visit) goes too.
+    page.evaluate(
+        """localStorage.setItem('vraagwijzer.conversation', JSON.stringify(
+            {sessionId: null, messages: [{from: 'user', text: 'oude vraag'}]}))"""
+    )
+    open_with_keyboard(page)
+    message_box = page.get_by_label("Je bericht")
+    message_box.fill("ik zoek stagiairs voor Jansen")
+    message_box.press("Enter")
+    before = session(page)
+    assert "Jansen" in page.evaluate("sessionStorage.getItem('vraagwijzer.conversation')")
+    page.evaluate(
+        "window.serverSays('bot_uttered', {text: 'Alles van dit gesprek is gewist.'})"
+    )
+    page.evaluate("window.serverSays('conversation_erased', {})")
+    page.wait_for_function(
+        "window.emitted.filter(e => e[0] === 'session_request').length === 2"
+    )
+    page.wait_for_timeout(200)  # the new session's confirmation
+    assert page.evaluate("localStorage.getItem('vraagwijzer.conversation')") is None
+    stored = page.evaluate("sessionStorage.getItem('vraagwijzer.conversation')")
+    assert stored is None or ("Jansen" not in stored and "stagiairs" not in stored)
+    assert session(page) != before if stored else True
+    # On screen only the answer to the erasure stays; no new welcome.
+    assert page.locator(".vw-from-user").count() == 0
+    assert page.locator(".vw-log").inner_text().strip().endswith("gewist.")
+    assert page.locator(".vw-from-bot").count() == 1
+    page.reload()
+    assert "Jansen" not in (
+        page.evaluate("sessionStorage.getItem('vraagwijzer.conversation')") or ""
+    )

@@ -140,7 +140,7 @@ def test_only_admins_manage_users(client, store):
 
 
 def test_filtered_csv_export_for_excel(client, store):
-    make_user(store, "anna")
+    make_user(store, "anna", role="admin")  # export is an admin right
     add_request(store, "web-1", company="Café Ĳsselstein", channel="web")
     add_request(store, "tg-1", company="Garage Méndez", channel="telegram")
     log_in(client, "anna")
@@ -179,7 +179,7 @@ def test_filtered_xlsx_export(client, store):
 
 
 def test_csv_export_neutralises_formulas(client, store):
-    make_user(store, "anna")
+    make_user(store, "anna", role="admin")  # export is an admin right
     add_request(store, "web-1", company='=HYPERLINK("https://evil.example","Klik")',
                 original_question="+31 is ons landnummer")  # fmt: skip
     log_in(client, "anna")

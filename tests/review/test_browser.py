@@ -53,6 +53,7 @@ def site(tmp_path_factory):
     add_transcript(database_url, "web-xss", extra_user=XSS)
     make_user(database_url, "anna")
     make_user(database_url, "bram")
+    make_user(database_url, "root", role="admin")  # erases and exports
 
     server = create_server(create_app(settings_for(database_url)),
                            host="127.0.0.1", port=0, threads=2)  # fmt: skip
@@ -266,7 +267,7 @@ def test_mark_a_message_and_download_the_corrections(page, site):
 
 def test_download_the_filtered_csv(page, site):
     base, _ = site
-    log_in(page, base)
+    log_in(page, base, "root")
     page.goto(f"{base}/verzoeken?kanaal=telegram")
     shown = page.locator("table.inbox tbody tr").count()
     with page.expect_download() as download:
@@ -317,7 +318,7 @@ def test_erase_a_conversation_after_confirming(page, site):
     base, database_url = site
     add_request(database_url, "web-wis", company="Wis Mij B.V.")
     add_transcript(database_url, "web-wis")
-    log_in(page, base)
+    log_in(page, base, "root")
     open_request(page, base, "Wis Mij B.V.")
     follow(page, "a:has-text('Gesprek wissen')")
     page.click("button:has-text('Definitief wissen')")  # unticked: not sent

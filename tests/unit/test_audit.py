@@ -131,14 +131,18 @@ def test_the_lock_is_read_by_canonical_name(tmp_path):
     assert audit.read_lock(lock) == {"flask-wtf": "1.2.2", "sanic": "21.12.2"}
 
 
-def run(tmp_path, database, allowlist_text=None, pins="sanic==21.12.2\n"):
+def run(tmp_path, database, allowlist_text=None, pins="sanic==21.12.2\n",
+        extra_text=None):  # fmt: skip
     lock = tmp_path / "requirements.lock"
     lock.write_text(pins, encoding="utf-8")
     allowlist = tmp_path / "audit-allowlist.yml"
     if allowlist_text is not None:
         allowlist.write_text(textwrap.dedent(allowlist_text), encoding="utf-8")
+    extra = tmp_path / "advisories-extra.yml"
+    if extra_text is not None:
+        extra.write_text(textwrap.dedent(extra_text), encoding="utf-8")
     return audit.main(["--lock", str(lock), "--advisories", str(database),
-                       "--allowlist", str(allowlist)])  # fmt: skip
+                       "--allowlist", str(allowlist), "--extra", str(extra)])  # fmt: skip
 
 
 @pytest.fixture
@@ -207,3 +211,81 @@ def test_a_fixed_pin_passes_and_a_stale_allowance_is_noted(tmp_path, sanic_hole,
 def test_no_database_is_an_error_not_a_clean_result(tmp_path, capsys):
     assert run(tmp_path, tmp_path / "nowhere") == 2
     assert "no advisory database" in capsys.readouterr().err
+
+
+# --- advisories-extra.yml: what the PyPA snapshot misses (issue 23, finding 13) ---
+
+EXTRA = """
+    - id: GHSA-aaaa-bbbb-cccc
+      aliases: [CVE-2099-1111]
+      package: AioHTTP
+      affected: "<3.10.11 || >=3.11.0,<3.11.2"
+      fixed: "3.10.11, 3.11.2"
+      source: https://github.com/advisories/GHSA-aaaa-bbbb-cccc
+      summary: A made-up smuggling hole
+"""
+
+
+@pytest.mark.parametrize("pinned, found", [
+    ("3.9.5", True), ("3.10.11", False), ("3.11.1", True), ("3.11.2", False),
+    ("3.11.0rc1", False),
+])  # fmt: skip
+def test_an_extra_advisory_is_checked_like_the_snapshot(
+    tmp_path, database, capsys, pinned, found
+):
+    code = run(tmp_path, database, pins=f"aiohttp=={pinned}\n", extra_text=EXTRA)
+    out = capsys.readouterr().out
+    assert code == (1 if found else 0)
+    assert ("GHSA-aaaa-bbbb-cccc (CVE-2099-1111)" in out) == found
+    if found:
+        assert "fixed in: 3.10.11, 3.11.2" in out
+        assert "https://github.com/advisories/GHSA-aaaa-bbbb-cccc" in out
+
+
+def test_an_extra_advisory_is_allowed_by_id_or_alias(tmp_path, database, capsys):
+    allowlist = """
+        - id: CVE-2099-1111
+          package: aiohttp
+          reason: we run no aiohttp server
+    """
+    assert run(tmp_path, database, allowlist, pins="aiohttp==3.9.5\n",
+               extra_text=EXTRA) == 0  # fmt: skip
+
+
+def test_an_advisory_in_both_is_reported_once(tmp_path, database, capsys):
+    add(database, "aiohttp", "PYSEC-2099-1111", advisory(
+        "PYSEC-2099-1111", "aiohttp", events='- introduced: "0"\n- fixed: 3.10.11',
+        extra="aliases:\n- GHSA-aaaa-bbbb-cccc\n"))  # fmt: skip
+    run(tmp_path, database, pins="aiohttp==3.9.5\n", extra_text=EXTRA)
+    assert "1 findings." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("entry", [
+    "- id: GHSA-x\n  package: aiohttp\n  affected: '<1'\n  fixed: '1'\n",
+    "- id: GHSA-x\n  package: aiohttp\n  affected: 'not a range'\n"
+    "  fixed: '1'\n  source: https://x\n",
+    "just a string\n",
+])  # fmt: skip
+def test_an_incomplete_extra_advisory_stops_the_audit(tmp_path, database, capsys,
+                                                      entry):  # fmt: skip
+    assert run(tmp_path, database, extra_text=entry) == 2
+    assert "advisories-extra.yml" in capsys.readouterr().err
+
+
+def test_the_projects_audit_sees_the_github_only_and_later_advisories(capsys):
+    """The real lock, snapshot, extra file and allow-list, as `make audit` runs."""
+    if not audit.DEFAULT_ADVISORIES.is_dir():
+        pytest.skip("no vendored advisory database beside the checkout")
+    assert audit.main([]) == 0
+    out = capsys.readouterr().out
+    for package, id in [
+        ("dnspython==2.3.0", "GHSA-3rq5-2g8h-59hc"),
+        ("pymongo==4.3.3", "GHSA-m87m-mmvp-v9qm"),
+        ("sentry-sdk==1.14.0", "GHSA-g92j-qhmh-64v2"),
+        ("scikit-learn==1.1.3", "GHSA-jw8x-6495-233v"),
+        ("aiohttp==3.9.5", "CVE-2024-52304"),
+        ("aiohttp==3.9.5", "CVE-2025-53643"),
+        ("protobuf==4.23.3", "CVE-2025-4565"),
+    ]:
+        assert any(package in line and id in line for line in out.splitlines()), id
+    assert "NOT ALLOWED" not in out

@@ -23,7 +23,8 @@ from bot.channels.telegram import (
     secret_matches,
 )
 from bot.channels.boundary import UNREADABLE
-from bot.channels.webchat import WebChatInput, is_unguessable, new_session_id
+from bot.channels.webchat import WebChatInput
+from bot.channels.widget_session import WidgetSessions, session_key
 from bot.settings import DEFAULT_TELEGRAM_API_URL, TelegramSettings, load_settings
 
 TELEGRAM = TelegramSettings(
@@ -273,20 +274,72 @@ def test_updates_that_are_not_a_conversation_are_ignored(update):
 # --- web session ids ----------------------------------------------------------
 
 
-def test_new_session_ids_are_128_random_bits_in_hex():
-    ids = {new_session_id() for _ in range(100)}
-    assert len(ids) == 100
-    assert all(re.fullmatch(r"[0-9a-f]{32}", session_id) for session_id in ids)
-    assert all(is_unguessable(session_id) for session_id in ids)
+SESSIONS = WidgetSessions(b"k" * 32, idle_s=600, clock=lambda: 10_000.0)
+
+
+def test_issued_tokens_are_128_random_bits_with_the_servers_signature():
+    tokens = {SESSIONS.issue() for _ in range(100)}
+    assert len({token[:32] for token in tokens}) == 100
+    assert all(re.fullmatch(r"[0-9a-f]{64}", token) for token in tokens)
+    assert all(SESSIONS.is_issued(token) for token in tokens)
+    other_server = WidgetSessions(b"x" * 32, idle_s=600)
+    assert not any(other_server.is_issued(token) for token in tokens)
 
 
 @pytest.mark.parametrize(
     "session_id",
-    [None, "", "1", "demo", "0" * 31, "A" * 32, "g" * 32, "0" * 33,
-     "12345678-1234-1234-1234-123456789abc", 12345],
+    [None, "", "1", "demo", "0" * 31, "0" * 32, "A" * 64, "g" * 64, "0" * 64,
+     "0" * 65, "12345678-1234-1234-1234-123456789abc", 12345],
 )  # fmt: skip
-def test_short_or_odd_session_ids_are_replaced(session_id):
-    assert not is_unguessable(session_id)
+def test_tokens_the_server_did_not_issue_are_refused(session_id):
+    assert not SESSIONS.is_issued(session_id)
+
+
+def test_a_changed_signature_or_random_part_is_refused():
+    token = SESSIONS.issue()
+    flipped = "0" if token[-1] != "0" else "1"
+    assert not SESSIONS.is_issued(token[:-1] + flipped)
+    assert not SESSIONS.is_issued(flipped + token[1:])
+
+
+def test_the_stored_conversation_id_does_not_reveal_the_token():
+    token = SESSIONS.issue()
+    conversation = SESSIONS.conversation_id(token)
+    assert re.fullmatch(r"web:[0-9a-f]{32}", conversation)
+    assert token[:32] not in conversation and token[32:] not in conversation
+    # What a coordinator reads cannot be presented as a session token.
+    assert not SESSIONS.is_issued(conversation.removeprefix("web:"))
+    assert not SESSIONS.is_issued(conversation.removeprefix("web:") * 2)
+    assert SESSIONS.conversation_id(token) == conversation  # stable
+
+
+def test_a_session_is_over_after_the_idle_limit():
+    assert not SESSIONS.is_idle(None)  # nothing said yet
+    assert not SESSIONS.is_idle(10_000.0 - 600)
+    assert SESSIONS.is_idle(10_000.0 - 601)
+
+
+def test_the_session_key_comes_from_the_settings_or_a_private_file(
+    tmp_path, monkeypatch
+):
+    import bot.channels.widget_session as widget_session
+
+    assert session_key(load_settings({"WIDGET_SESSION_KEY": "abc"})) == b"abc"
+    key_file = tmp_path / "var" / "widget_session_key"
+    monkeypatch.setattr(widget_session, "KEY_FILE", key_file)
+    key = session_key(load_settings({}))
+    assert len(key) == 64 and session_key(load_settings({})) == key
+    assert key_file.stat().st_mode & 0o777 == 0o600
+
+
+def test_idle_minutes_come_from_the_settings():
+    assert load_settings({}).widget_session_idle_minutes == 60
+    assert (
+        load_settings(
+            {"WIDGET_SESSION_IDLE_MINUTES": "0.5"}
+        ).widget_session_idle_minutes
+        == 0.5
+    )
 
 
 # --- a turn that fails behind the channel ---------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import time
 
 import pytest
@@ -92,6 +94,45 @@ def test_bot_text_and_other_slots_are_masked_but_contact_slots_kept():
                         ("contact_phone", "0612345678")]:  # fmt: skip
         contact = {"event": "slot", "name": name, "value": value}
         assert redact_event(contact) == contact
+
+
+def test_every_field_of_a_bot_event_is_masked():
+    """Buttons, quick replies and custom payloads (the option cards, whose
+    reasons repeat the entrepreneur's words) carry user text too."""
+    bot = {
+        "event": "bot", "text": "Kies er een",
+        "data": {
+            "buttons": [{"title": "Bel 06-12345678", "payload": "/inform"}],
+            "quick_replies": [{"title": "Mail piet@jansen.nl", "payload": "/affirm"}],
+            "custom": {"data": {"type": "pps_options", "replaces": 3, "options": [
+                {"id": "fieldlab", "title": "Fieldlab",
+                 "reason": "Je zei: bel me op 06-12345678 of mail piet@jansen.nl"},
+            ]}},
+            "attachment": None, "elements": None,
+        },
+        "metadata": {"utter_action": "utter_options"},
+    }  # fmt: skip
+    redacted = redact_event(bot)
+    stored = json.dumps(redacted)
+    assert "12345678" not in stored and "jansen.nl" not in stored
+    assert redacted["data"]["buttons"] == [
+        {"title": f"Bel {PHONE}", "payload": "/inform"}
+    ]
+    option = redacted["data"]["custom"]["data"]["options"][0]
+    assert option == {"id": "fieldlab", "title": "Fieldlab",
+                      "reason": f"Je zei: bel me op {PHONE} of mail {EMAIL}"}  # fmt: skip
+    assert redacted["data"]["custom"]["data"]["replaces"] == 3
+    assert redacted["metadata"] == {"utter_action": "utter_options"}
+
+
+def test_entities_reminders_and_end_to_end_actions_are_masked():
+    entities = {"event": "entities", "entities": [{"entity": "x", "value": "a@b.nl"}]}
+    assert redact_event(entities)["entities"] == [{"entity": "x", "value": EMAIL}]
+    reminder = {"event": "reminder", "name": "r", "intent": "remind",
+                "entities": [{"entity": "phone", "value": "0612345678"}]}  # fmt: skip
+    assert redact_event(reminder)["entities"][0]["value"] == PHONE
+    action = {"event": "action", "name": None, "action_text": "mail a@b.nl"}
+    assert redact_event(action)["action_text"] == f"mail {EMAIL}"
 
 
 def test_other_events_pass_unchanged():

@@ -58,10 +58,10 @@ def test_upgrade_creates_the_table_on_a_fresh_file(tmp_path):
     upgrade(database_url)
     assert tables(database_url) == {
         "refined_requests", "alembic_version", "users", "request_activities",
-        "request_tags", "message_corrections", "mail_outbox",
+        "request_tags", "message_corrections", "mail_outbox", "audit_log",
         "sqlite_sequence",  # SQLite's own, for AUTOINCREMENT
     }  # fmt: skip
-    assert current_revision(database_url) == head_revision() == "0006_outbox"
+    assert current_revision(database_url) == head_revision() == "0007"
 
 
 def test_upgrade_runs_again_without_touching_the_data(url):

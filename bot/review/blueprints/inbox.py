@@ -114,7 +114,7 @@ def assign(request_id: int) -> Any:
 
 
 @blueprint.route("/verzoeken/<int:request_id>/wissen", methods=["GET", "POST"])
-@login_required()
+@login_required(role="admin")  # recorded in the audit log
 def erase(request_id: int) -> Any:
     found = request_or_404(request_id)
     if request.method == "GET":
@@ -122,7 +122,7 @@ def erase(request_id: int) -> Any:
     if request.form.get("bevestig") != found.conversation_id:
         flash("Niet gewist: vink de bevestiging aan.", "fout")
         return redirect(url_for("inbox.erase", request_id=request_id))
-    counts = services.erase_request(g.uow, found)
+    counts = services.erase_request(g.uow, found, g.user)
     current_app.logger.info(
         "AVG erasure of a conversation by %s: %s", g.user.username, counts
     )

@@ -5,10 +5,11 @@
  *           data-server-url="https://bot.example.org"
  *           data-title="Vraagwijzer" data-color="#0b5cad" defer></script>
  *
- * It talks to Rasa's socket.io channel with session persistence: the session id
- * (16 random bytes from crypto.getRandomValues) and the messages shown are kept
- * in sessionStorage (data-storage="local": localStorage), so a reload or another
- * page of the same site continues the conversation. Bot text is never put into
+ * It talks to Rasa's socket.io channel with session persistence: the session
+ * token (issued by the server, bot/channels/widget_session.py) and the messages
+ * shown are kept in sessionStorage (data-storage="local": localStorage), so a
+ * reload or another page of the same site continues the conversation. When the
+ * conversation is erased ("verwijder mijn gegevens") both storages are cleared. Bot text is never put into
  * the page as HTML: it is split into text nodes, line breaks and links.
  * socket.io.min.js (socket.io-client 4, from npm) is loaded from the same folder.
  */
@@ -71,24 +72,34 @@
     openPanel(false);
   }
 
-  function newSessionId() {
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map
-      .call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); })
-      .join("");
+  // The server issues the token (session_confirm): a new conversation has none yet.
+  function newState(open) {
+    return { sessionId: null, messages: [], open: open };
   }
 
   function loadState() {
     try {
       var saved = JSON.parse(config.storage.getItem(STORAGE_KEY) || "null");
-      if (saved && /^[0-9a-f]{32}$/.test(saved.sessionId) && Array.isArray(saved.messages)) {
+      var token = saved && saved.sessionId;
+      if (saved && (token === null || /^[0-9a-f]{64}$/.test(token)) &&
+          Array.isArray(saved.messages)) {
         return saved;
       }
     } catch (error) {
       // unreadable storage: start afresh
     }
-    return { sessionId: newSessionId(), messages: [], open: false };
+    return newState(false);
+  }
+
+  // After an erasure nothing of the conversation stays in the browser.
+  function forgetStored() {
+    [window.sessionStorage, window.localStorage].forEach(function (storage) {
+      try {
+        storage.removeItem(STORAGE_KEY);
+      } catch (error) {
+        // storage blocked: nothing was kept there
+      }
+    });
   }
 
   function saveState() {
@@ -226,7 +237,7 @@
   }
 
   function restartConversation() {
-    state = { sessionId: newSessionId(), messages: [], open: true };
+    state = newState(true);
     saveState();
     ui.log.textContent = "";
     scrollAnchor = null;
@@ -257,6 +268,7 @@
       socket.on("disconnect", function () { joined = false; showStatus(TEXT.offline); });
       socket.on("session_confirm", onSessionConfirm);
       socket.on("bot_uttered", onBotMessage);
+      socket.on("conversation_erased", onErased);
     });
   }
 
@@ -267,9 +279,15 @@
   function onSessionConfirm(sessionId) {
     showStatus("");
     joined = true;
-    if (sessionId !== state.sessionId) {  // the server did not accept our id
-      state = { sessionId: sessionId, messages: [], open: true };
+    if (state.sessionId === null) {  // the server's token for a new conversation
+      state.sessionId = sessionId;
+      state.erased = false;
+      saveState();
+    } else if (sessionId !== state.sessionId) {  // refused or idle too long: start anew
+      state = newState(true);
+      state.sessionId = sessionId;
       ui.log.textContent = "";
+      pending = [];
       saveState();
     }
     if (!state.messages.length && !state.started) {
@@ -298,6 +316,26 @@
     socket.emit("user_uttered", { message: text, session_id: state.sessionId });
   }
 
+  // The conversation was erased: the bot's "alles is gewist" stays on screen,
+  // the browser keeps nothing, and the next message starts a new session.
+  function onErased() {
+    forgetStored();
+    // On screen too: only the bot's answer to the erasure stays.
+    var users = ui.log.querySelectorAll(".vw-from-user");
+    var last = users[users.length - 1];
+    while (last && ui.log.firstChild) {
+      var node = ui.log.firstChild;
+      ui.log.removeChild(node);
+      if (node === last) { break; }
+    }
+    scrollAnchor = null;
+    state = newState(true);
+    state.started = true;  // the bot has already said what happens next
+    state.erased = true;
+    joined = false;
+    requestSession();
+  }
+
   function onBotMessage(payload) {
     if (!firstBotMessageMarked && window.performance && performance.mark) {
       firstBotMessageMarked = true;
@@ -312,8 +350,10 @@
     });
     var message = { from: "bot", text: payload.text ? String(payload.text) : "", buttons: buttons };
     if (!message.text && !buttons.length) { return; }  // attachments are not used
-    state.messages.push(message);
-    saveState();
+    if (!state.erased) {
+      state.messages.push(message);
+      saveState();
+    }
     render(message, true);
   }
 

@@ -1,7 +1,7 @@
 """mail_outbox and the coordinators' notification settings (users.email,
 notify, digest_time)
 
-Revision ID: 0006_outbox
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-03
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 UTCDateTime = sa.DateTime(timezone=True)  # UTC, as bot/store/models.py writes it
 
-revision = "0006_outbox"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
