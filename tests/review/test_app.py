@@ -159,7 +159,7 @@ def test_filtered_csv_export_for_excel(client, store):
 def test_filtered_xlsx_export(client, store):
     from openpyxl import load_workbook
 
-    make_user(store, "anna")
+    make_user(store, "anna", role="admin")  # export is an admin right
     add_request(store, "web-1", company="=1+1 B.V.", channel="web")
     add_request(store, "tg-1", company="Garage Méndez", channel="telegram")
     log_in(client, "anna")
