@@ -16,6 +16,11 @@ and never reaches Rasa; text is normalised to NFKC. A ``conversation_start`` eve
 A turn that fails behind the channel (action server down or slow, database
 unavailable) ends with "Er gaat iets mis aan onze kant, …" (bot/channels/turns.py).
 
+Rasa creates its socket.io server with ``cors_allowed_origins=[]``, which turns
+python-engineio's Origin check off; here a connection whose browser sends an
+``Origin`` outside CORS_ORIGINS (bot/settings.py) is refused. Messages and new
+sessions are rate limited (bot/channels/ratelimit.py), with a Dutch answer.
+
 The channel keeps the name ``socketio``: the stored requests say ``web``.
 """
 
@@ -40,6 +45,8 @@ from bot.channels.boundary import (
     parse_json,
     problem_text,
 )
+from bot.channels.proxy import client_of_environ, limit_request_size
+from bot.channels.ratelimit import rate_limiter
 from bot.channels.session import start_conversation
 from bot.channels.turns import guarded, turn_failed_text
 from bot.settings import load_settings
@@ -62,6 +69,13 @@ def sender_id(session_id: str) -> str:
     """The Rasa sender id of a widget session: its own namespace, so no other
     channel can name it (a REST sender cannot start with "web:")."""
     return f"{WEB_PREFIX}{session_id}"
+
+
+def origin_allowed(environ: Any, origins: Tuple[str, ...]) -> bool:
+    """A browser's socket from one of `origins`; a client that sends no Origin
+    (not a browser) is not a cross-site page and passes."""
+    origin = environ.get("HTTP_ORIGIN") if isinstance(environ, dict) else None
+    return not origin or origin in origins
 
 
 def read_message(data: Any, metadata_key: str) -> Tuple[Any, Optional[dict]]:
@@ -89,12 +103,27 @@ class WebChatInput(SocketIOInput):
         def fault_answer() -> str:
             return turn_failed_text(domain())
 
-        timeout_s = load_settings().turn_timeout_s
-        handle_turn = guarded(on_new_message, fault_answer, timeout_s)
+        settings = load_settings()
+        handle_turn = guarded(on_new_message, fault_answer, settings.turn_timeout_s)
         blueprint = super().blueprint(handle_turn)
+        limit_request_size(blueprint)
         sio = self.sio
         assert sio is not None  # set by SocketIOInput.blueprint
         namespace = self.namespace or "/"
+        limiter = rate_limiter(settings)
+        rasa_connect = sio.handlers.get(namespace, {}).get("connect")
+
+        def client(sid: Text) -> str:
+            environ = sio.get_environ(sid, namespace) or {}
+            return client_of_environ(environ, settings.trusted_proxy_hops)
+
+        async def connect(sid: Text, environ: Any, auth: Any = None) -> bool:
+            if not origin_allowed(environ, settings.cors_origins):
+                logger.warning("socket.io connection from a page of another origin")
+                return False
+            return (
+                bool(await rasa_connect(sid, environ, auth)) if rasa_connect else True
+            )
 
         @blueprint.listener("after_server_start")
         async def remember_app(app: Sanic, *_: Any) -> None:
@@ -108,6 +137,10 @@ class WebChatInput(SocketIOInput):
         async def session_request(sid: Text, data: Any = None, *_: Any) -> None:
             requested = data.get("session_id") if isinstance(data, dict) else None
             session_id = requested if is_unguessable(requested) else new_session_id()
+            refusal = await limiter.admit_session(sender_id(session_id), client(sid))
+            if refusal is not None:
+                await answer(sid, refusal.text)
+                return
             if self.session_persistence:
                 for room in sio.rooms(sid, namespace):  # after "nieuw gesprek"
                     if room != sid:
@@ -135,6 +168,10 @@ class WebChatInput(SocketIOInput):
                 sender = sender_id(session_id)
             else:
                 sender = sid
+            refusal = await limiter.admit_message(sender, client(sid))
+            if refusal is not None:
+                await answer(sid, refusal.text)
+                return
             problem = message_problem(text)
             if problem is not None:
                 await answer(sender, problem_text(domain(), problem))
@@ -158,6 +195,7 @@ class WebChatInput(SocketIOInput):
             output = SocketIOOutput(sio, self.bot_message_evt)
             await start_conversation(server["app"], sender_id(session_id), output)
 
+        sio.on("connect", connect, namespace=namespace)
         sio.on("session_request", session_request, namespace=namespace)
         sio.on(self.user_message_evt, user_message, namespace=namespace)
         sio.on(START_EVENT, conversation_start, namespace=namespace)

@@ -25,6 +25,11 @@ ROOT = Path(__file__).resolve().parents[2]
 ACTION_SERVER_TOKEN = secrets.token_urlsafe(24)
 BIN = Path(sys.executable).parent
 START_TIMEOUT_S = 180
+NO_RATE_LIMITS = {
+    "RATE_SESSION_PER_MINUTE": "0",
+    "RATE_ADDRESS_PER_MINUTE": "0",
+    "RATE_NEW_SESSIONS_PER_HOUR": "0",
+}
 
 
 def free_port() -> int:
@@ -70,6 +75,10 @@ def server_env(database_url: str, **overrides: str) -> Dict[str, str]:
         # tests/e2e/test_faults.py runs with the real limit.
         "TURN_TIMEOUT_S": "60",
         "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
+        "RASA_TELEMETRY_ENABLED": "false",
+        # Every test talks from 127.0.0.1, many conversations at once: the rate
+        # limits are off unless a test sets them (tests/e2e/test_hostile.py).
+        **NO_RATE_LIMITS,
         **overrides,
     }
 
