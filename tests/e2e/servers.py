@@ -198,9 +198,12 @@ class QuietStaticHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def http_server(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[str]:
-    """A small test HTTP server on a free loopback port, in a thread: yields its URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def http_server(
+    handler: Callable[..., BaseHTTPRequestHandler], port: int = 0
+) -> Iterator[str]:
+    """A small test HTTP server on a free loopback port (or `port`), in a
+    thread: yields its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
