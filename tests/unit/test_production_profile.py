@@ -243,3 +243,18 @@ def test_only_a_private_telegram_chat_is_a_conversation(kind, private):
     press = {"update_id": 2, "callback_query": {
         "id": "q", "data": "/affirm", "message": {"chat": chat, "text": "Klopt?"}}}  # fmt: skip
     assert read_update(press, CallbackPayloads()).private is private  # type: ignore[union-attr]
+
+
+def test_a_telegram_chat_over_its_limit_is_told_once_a_minute(monkeypatch):
+    import time
+
+    from bot.channels.telegram import TelegramChannel
+    from bot.settings import TelegramSettings
+
+    channel = TelegramChannel(TelegramSettings())
+    monkeypatch.setattr(time, "time", lambda: 1_800_000_000.0)
+    assert channel._tell_to_wait(77) is True
+    assert channel._tell_to_wait(77) is False  # the rest of that minute: quiet
+    assert channel._tell_to_wait(78) is True
+    monkeypatch.setattr(time, "time", lambda: 1_800_000_060.0)
+    assert channel._tell_to_wait(77) is True
