@@ -6,6 +6,8 @@ TRAINING_DATA := config.yml domain.yml $(shell find data -name '*.yml' ! -name c
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# Rasa reports nothing to Rasa's servers (train, shell, run).
+export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help install run train validate test bench shell clean review review-bench \
         cluster cluster-stop bench-load bench-compare bench-redaction audit personas \

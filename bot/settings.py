@@ -27,7 +27,7 @@ REVIEW_SESSION_MINUTES
     Default: 120.
 REVIEW_SECURE_COOKIES
     ``1`` when the review app is served over HTTPS (cookies marked Secure).
-    Default: unset (off), for plain http on localhost.
+    Default: unset (off), for plain http on localhost; on in production.
 RETENTION_DAYS
     Days a conversation (transcript and request) is kept after its last activity;
     `python -m bot purge` erases older ones. Default: 180.
@@ -75,6 +75,46 @@ WIDGET_SESSION_IDLE_MINUTES
     A widget session that saw no message for this many minutes is over: the
     widget gets a new, empty one. Default: 60.
 
+VRAAGWIJZER_ENV
+    ``development`` (default: `make run`, nothing to set) or ``production``.
+    Production changes these defaults: TRUSTED_PROXY_HOPS 1, REQUEST_MAX_BYTES
+    65536, REVIEW_SECURE_COOKIES on; and the REST channel refuses to start
+    without REST_CHANNEL_TOKEN (bot/channels/rest.py). In both, Rasa (through
+    ``python -m bot.rasa_run``), the action server and the review app listen on
+    127.0.0.1 and Rasa's telemetry is off.
+TRUSTED_PROXY_HOPS
+    How many reverse proxies in front of Rasa and the review app append to
+    ``X-Forwarded-For``; the client address is the entry that many places from
+    the right (bot/channels/clients.py, werkzeug's ProxyFix for the review app).
+    0: the socket peer is the client. Default: 0, in production 1.
+REQUEST_MAX_BYTES
+    Largest request body Rasa's server reads (Sanic's REQUEST_MAX_SIZE, set by
+    the channels at start); a larger one gets a 413 before any channel sees it.
+    Default: 1000000, in production 65536.
+RASA_HOST
+    Interface Rasa listens on (``python -m bot.rasa_run``). Default: 127.0.0.1.
+CORS_ORIGINS
+    Space-separated origins of the web pages that may talk to Rasa: browser
+    CORS (``rasa run --cors``) and the Origin check of the widget's socket.io.
+    Default: ``http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT`` (the
+    demo site; WEB_PORT default 8080).
+RASA_JWT_SECRET, REST_CHANNEL_TOKEN
+    Rasa's HTTP API behind JWT; the REST channel's bearer token. Default: unset.
+Secrets from files
+    Each secret (RASA_AUTH_TOKEN, RASA_JWT_SECRET, REST_CHANNEL_TOKEN,
+    REVIEW_SECRET_KEY, TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET) may instead
+    be given as a file: ``<NAME>_FILE=/run/secrets/...`` (its content, stripped).
+    None is ever passed on a command line, where ``ps`` shows it.
+REVIEW_SESSION_MAX_HOURS
+    A review session ends this many hours after the login, however active.
+    Default: 12.
+RATE_SESSION_PER_MINUTE, RATE_ADDRESS_PER_MINUTE, RATE_NEW_SESSIONS_PER_HOUR
+    Rate limits of the chat channels (bot/channels/ratelimit.py): messages per
+    conversation per minute, messages per client address (an IPv6 address by
+    its /64) per minute, and new conversations per client address per hour.
+    0 turns a limit off. Defaults: 20, 60, 30. The counters are kept in Redis
+    when LOCK_STORE_URL is set (the cluster), else in the process.
+
 An empty variable counts as unset.
 """
 
@@ -92,16 +132,65 @@ DEFAULT_RETENTION_DAYS = 180
 DEFAULT_TURN_TIMEOUT_S = 8.0
 DEFAULT_REVIEW_PORT = 5080
 DEFAULT_REVIEW_SESSION_MINUTES = 120
+DEFAULT_REVIEW_SESSION_MAX_HOURS = 12
 DEFAULT_SESSION_MAX_TURNS = 25
 DEFAULT_PPS_CONTACT_EMAIL = "pps@techniekpact-rijnmond.example"
 DEFAULT_SMTP_TIMEOUT_S = 10.0
 DEFAULT_MAIL_FROM = "vraagwijzer@localhost"
 DEFAULT_WIDGET_SESSION_IDLE_MINUTES = 60
+DEFAULT_WEB_PORT = 8080
+DEFAULT_RASA_HOST = "127.0.0.1"
+DEVELOPMENT, PRODUCTION = "development", "production"
+ENVIRONMENTS = (DEVELOPMENT, PRODUCTION)
+# Development / production defaults.
+DEFAULT_PROXY_HOPS = {DEVELOPMENT: 0, PRODUCTION: 1}
+DEFAULT_REQUEST_MAX_BYTES = {DEVELOPMENT: 1_000_000, PRODUCTION: 64 * 1024}
+DEFAULT_RATE_SESSION_PER_MINUTE = 20
+DEFAULT_RATE_ADDRESS_PER_MINUTE = 60
+DEFAULT_RATE_NEW_SESSIONS_PER_HOUR = 30
 TELEGRAM_VARIABLES = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_WEBHOOK_URL",
     "TELEGRAM_WEBHOOK_SECRET",
 )
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message names it."""
+
+
+def secret(env: Mapping[str, str], name: str) -> Optional[str]:
+    """`name` from the environment, else the content of the file `<name>_FILE`
+    names (stripped); None when neither is set."""
+    value = env.get(name)
+    if value:
+        return value
+    path = env.get(f"{name}_FILE")
+    if not path:
+        return None
+    try:
+        content = Path(path).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise SettingsError(f"{name}_FILE: cannot read {path}: {error}") from None
+    return content or None
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(name)
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
+    if number < 0:
+        raise SettingsError(f"{name} may not be negative")
+    return number
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    value = env.get(name)
+    return default if not value else value == "1"
 
 
 @dataclass(frozen=True)
@@ -125,13 +214,23 @@ class TelegramSettings:
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
+    environment: str = DEVELOPMENT
     rasa_auth_token: Optional[str] = None
+    rasa_jwt_secret: Optional[str] = None
+    rasa_host: str = DEFAULT_RASA_HOST
     # Required from every REST caller when set; unset: loopback callers only.
     rest_channel_token: Optional[str] = None
     telegram: TelegramSettings = TelegramSettings()
+    trusted_proxy_hops: int = 0
+    request_max_bytes: int = DEFAULT_REQUEST_MAX_BYTES[DEVELOPMENT]
+    cors_origins: Tuple[str, ...] = (
+        f"http://localhost:{DEFAULT_WEB_PORT}",
+        f"http://127.0.0.1:{DEFAULT_WEB_PORT}",
+    )
     review_port: int = DEFAULT_REVIEW_PORT
     review_secret_key: Optional[str] = None
     review_session_minutes: int = DEFAULT_REVIEW_SESSION_MINUTES
+    review_session_max_hours: int = DEFAULT_REVIEW_SESSION_MAX_HOURS
     review_secure_cookies: bool = False
     retention_days: int = DEFAULT_RETENTION_DAYS
     turn_timeout_s: float = DEFAULT_TURN_TIMEOUT_S
@@ -152,26 +251,56 @@ class Settings:
 
     widget_session_key: Optional[str] = None
     widget_session_idle_minutes: float = DEFAULT_WIDGET_SESSION_IDLE_MINUTES
+    rate_session_per_minute: int = DEFAULT_RATE_SESSION_PER_MINUTE
+    rate_address_per_minute: int = DEFAULT_RATE_ADDRESS_PER_MINUTE
+    rate_new_sessions_per_hour: int = DEFAULT_RATE_NEW_SESSIONS_PER_HOUR
+
+    @property
+    def production(self) -> bool:
+        return self.environment == PRODUCTION
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     env = os.environ if environ is None else environ
+    environment = env.get("VRAAGWIJZER_ENV") or DEVELOPMENT
+    if environment not in ENVIRONMENTS:
+        raise SettingsError(
+            f"VRAAGWIJZER_ENV must be {' or '.join(ENVIRONMENTS)}, not {environment!r}"
+        )
+    production = environment == PRODUCTION
+    web_port = env.get("WEB_PORT") or str(DEFAULT_WEB_PORT)
+    cors = env.get("CORS_ORIGINS") or (
+        f"http://localhost:{web_port} http://127.0.0.1:{web_port}"
+    )
     return Settings(
         database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
-        rasa_auth_token=env.get("RASA_AUTH_TOKEN") or None,
-        rest_channel_token=env.get("REST_CHANNEL_TOKEN") or None,
+        environment=environment,
+        rasa_auth_token=secret(env, "RASA_AUTH_TOKEN"),
+        rasa_jwt_secret=secret(env, "RASA_JWT_SECRET"),
+        rasa_host=env.get("RASA_HOST") or DEFAULT_RASA_HOST,
+        rest_channel_token=secret(env, "REST_CHANNEL_TOKEN"),
         telegram=TelegramSettings(
-            bot_token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            bot_token=secret(env, "TELEGRAM_BOT_TOKEN"),
             webhook_url=env.get("TELEGRAM_WEBHOOK_URL") or None,
-            webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
+            webhook_secret=secret(env, "TELEGRAM_WEBHOOK_SECRET"),
             api_url=env.get("TELEGRAM_API_URL") or DEFAULT_TELEGRAM_API_URL,
         ),
+        trusted_proxy_hops=_int(
+            env, "TRUSTED_PROXY_HOPS", DEFAULT_PROXY_HOPS[environment]
+        ),
+        request_max_bytes=_int(
+            env, "REQUEST_MAX_BYTES", DEFAULT_REQUEST_MAX_BYTES[environment]
+        ),
+        cors_origins=tuple(cors.split()),
         review_port=int(env.get("REVIEW_PORT") or DEFAULT_REVIEW_PORT),
-        review_secret_key=env.get("REVIEW_SECRET_KEY") or None,
+        review_secret_key=secret(env, "REVIEW_SECRET_KEY"),
         review_session_minutes=int(
             env.get("REVIEW_SESSION_MINUTES") or DEFAULT_REVIEW_SESSION_MINUTES
         ),
-        review_secure_cookies=(env.get("REVIEW_SECURE_COOKIES") or "0") == "1",
+        review_session_max_hours=_int(
+            env, "REVIEW_SESSION_MAX_HOURS", DEFAULT_REVIEW_SESSION_MAX_HOURS
+        ),
+        review_secure_cookies=_flag(env, "REVIEW_SECURE_COOKIES", production),
         retention_days=int(env.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
         turn_timeout_s=float(env.get("TURN_TIMEOUT_S") or DEFAULT_TURN_TIMEOUT_S),
         lock_store_url=env.get("LOCK_STORE_URL") or None,
@@ -188,5 +317,14 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         widget_session_idle_minutes=float(
             env.get("WIDGET_SESSION_IDLE_MINUTES")
             or DEFAULT_WIDGET_SESSION_IDLE_MINUTES
+        ),
+        rate_session_per_minute=_int(
+            env, "RATE_SESSION_PER_MINUTE", DEFAULT_RATE_SESSION_PER_MINUTE
+        ),
+        rate_address_per_minute=_int(
+            env, "RATE_ADDRESS_PER_MINUTE", DEFAULT_RATE_ADDRESS_PER_MINUTE
+        ),
+        rate_new_sessions_per_hour=_int(
+            env, "RATE_NEW_SESSIONS_PER_HOUR", DEFAULT_RATE_NEW_SESSIONS_PER_HOUR
         ),
     )

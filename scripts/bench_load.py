@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import secrets
 import signal
 import statistics
 import sys
@@ -59,7 +60,17 @@ KILL_AFTER_SHARE = 1 / 3
 LONG_TURNS = 100
 LONG_REPEATS = 3
 # The servers run as in production: the real turn time limit.
-PRODUCTION_ENV = {"TURN_TIMEOUT_S": "8"}
+REST_TOKEN = secrets.token_urlsafe(24)
+# The cluster's nginx forwards (X-Forwarded-For), so REST needs its token there;
+# 50 simulated users share 127.0.0.1, so the rate limits are off.
+PRODUCTION_ENV = {
+    "TURN_TIMEOUT_S": "8",
+    "REST_CHANNEL_TOKEN": REST_TOKEN,
+    "RATE_SESSION_PER_MINUTE": "0",
+    "RATE_ADDRESS_PER_MINUTE": "0",
+    "RATE_NEW_SESSIONS_PER_HOUR": "0",
+}
+AUTHORIZATION = {"Authorization": f"Bearer {REST_TOKEN}"}
 
 
 @dataclass
@@ -139,7 +150,9 @@ async def run_load(base: str, label: str, kill: Optional[int] = None) -> Load:
         print(f"  killed Rasa instance pid {pid} after {load.messages} messages")
 
     started = time.monotonic()
-    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
+    async with aiohttp.ClientSession(
+        timeout=timeout, connector=connector, headers=AUTHORIZATION
+    ) as session:
         users = [
             entrepreneur(session, url, f"{label}-{n}", needs[n % len(needs)], load)
             for n in range(USERS)
@@ -355,7 +368,7 @@ def long_conversation_script() -> List[str]:
 
 async def long_conversations(base: str, label: str) -> List[List[float]]:
     runs = []
-    async with aiohttp.ClientSession() as session:
+    async with aiohttp.ClientSession(headers=AUTHORIZATION) as session:
         for repeat in range(LONG_REPEATS):
             latencies = []
             for message in long_conversation_script():

@@ -12,20 +12,18 @@ ACTIONS_PORT=${ACTIONS_PORT:-5055}
 WEB_PORT=${WEB_PORT:-8080}
 REVIEW_PORT=${REVIEW_PORT:-5080}
 
+# Rasa's telemetry off, for every Rasa command started from here.
+export RASA_TELEMETRY_ENABLED=false
 # The HTTP API (trackers, model, training) only behind a token or a JWT secret.
-api_flags=()
-if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
-  api_flags+=(--auth-token "$RASA_AUTH_TOKEN")
-fi
-if [ -n "${RASA_JWT_SECRET:-}" ]; then
-  api_flags+=(--jwt-secret "$RASA_JWT_SECRET")
-fi
-if [ ${#api_flags[@]} -gt 0 ]; then
-  api_flags+=(--enable-api)
+# python -m bot.rasa_run hands RASA_AUTH_TOKEN / RASA_JWT_SECRET (or their
+# *_FILE) to Rasa inside its process: no secret on a command line, where ps
+# shows it. It also binds Rasa to RASA_HOST (default 127.0.0.1).
+if [ -n "${RASA_AUTH_TOKEN:-}${RASA_AUTH_TOKEN_FILE:-}${RASA_JWT_SECRET:-}${RASA_JWT_SECRET_FILE:-}" ]; then
   echo "Rasa HTTP API enabled behind RASA_AUTH_TOKEN / RASA_JWT_SECRET."
 else
   echo "Rasa HTTP API off (set RASA_AUTH_TOKEN to enable it); channels stay on."
 fi
+echo "Profile: ${VRAAGWIJZER_ENV:-development}; Rasa listens on ${RASA_HOST:-127.0.0.1}:$RASA_PORT."
 # Only Rasa talks to the action server: it listens on this machine alone unless
 # ACTIONS_HOST says otherwise, and refuses calls without the shared secret that
 # Rasa sends from endpoints.yml (bot/action_server.py).
@@ -38,8 +36,10 @@ if [ -z "${ACTION_SERVER_TOKEN:-}" ]; then
   ACTION_SERVER_TOKEN=$(cat var/action_server_token)
 fi
 export ACTION_SERVER_TOKEN
-# Browsers may call Rasa from these origins only (default: the demo site).
-read -r -a cors_origins <<< "${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}"
+# Browsers may call Rasa from these origins only (default: the demo site);
+# the widget's socket.io checks the same list (bot/settings.py CORS_ORIGINS).
+export CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}"
+read -r -a cors_origins <<< "$CORS_ORIGINS"
 # REST_CHANNEL_TOKEN, when set, is required by the REST channel from every
 # caller (bot/channels/rest.py); unset, it answers on loopback only.
 # The URL's password (user:password@) never goes to the terminal or a log.
@@ -59,8 +59,8 @@ trap stop INT TERM EXIT
 
 ACTIONS_HOST="$ACTIONS_HOST" "$BIN/python" -m bot.action_server --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
-"$BIN/rasa" run --model models --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints endpoints.yml --cors "${cors_origins[@]}" "${api_flags[@]}" &
+"$BIN/python" -m bot.rasa_run --model models --port "$RASA_PORT" \
+  --credentials credentials.yml --endpoints endpoints.yml --cors "${cors_origins[@]}" &
 pids+=($!)
 # The demo pps site with the chat widget; its pages expect Rasa on localhost:5005.
 # Files only: no directory listings, no version in the Server header.

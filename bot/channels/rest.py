@@ -17,7 +17,13 @@ It keeps the name and URL of Rasa's channel (POST /webhooks/rest/webhook with
   surrogate in the sender used to stop Rasa altogether);
 - callers: with REST_CHANNEL_TOKEN set, only those that send
   ``Authorization: Bearer <token>`` (401 otherwise); unset, as under `make
-  run`, only callers on this machine;
+  run`, only callers on this machine that no proxy forwarded (a request with
+  ``X-Forwarded-For``, ``Forwarded`` or ``X-Real-IP`` is from elsewhere, even
+  though behind a reverse proxy its socket peer is loopback). In production
+  (VRAAGWIJZER_ENV=production) the channel refuses to start without the token;
+- rate limits per conversation, per client address (through the trusted
+  proxies) and on new conversations per address: a 429 with a Dutch message
+  and ``Retry-After`` (bot/channels/ratelimit.py);
 - the conversation is the sender as posted; the widget's and Telegram's are
   ``web:<id>`` and ``telegram:<id>``, which a REST sender may not start with,
   so no REST client can continue another channel's conversation;
@@ -64,9 +70,11 @@ from bot.channels.boundary import (
     normalise,
     parse_json,
 )
+from bot.channels.proxy import client_of, limit_request_size, on_this_machine
+from bot.channels.ratelimit import rate_limiter
 from bot.channels.resend import handled_once
 from bot.channels.turns import TURN_FAILED, Handler, response_as_messages, run_turn
-from bot.settings import load_settings
+from bot.settings import SettingsError, load_settings
 
 logger = logging.getLogger(__name__)
 
@@ -115,16 +123,14 @@ def clean_message(text: str) -> str:
     return normalise(text)
 
 
-LOOPBACK = frozenset({"127.0.0.1", "::1", "::ffff:127.0.0.1"})
-
-
 def caller_allowed(
-    authorization: Optional[str], client_ip: str, token: Optional[str]
+    authorization: Optional[str], this_machine: bool, token: Optional[str]
 ) -> bool:
     """With REST_CHANNEL_TOKEN set, the caller must send it as a bearer token;
-    without it (local development, `make run`) only this machine may call."""
+    without it (local development, `make run`) only this machine may call, not
+    what a proxy on it forwards (bot/channels/proxy.py `on_this_machine`)."""
     if token is None:
-        return client_ip in LOOPBACK
+        return this_machine
     expected = f"Bearer {token}".encode("utf-8")
     sent = (authorization or "").encode("utf-8", "surrogateescape")
     return hmac.compare_digest(sent, expected)
@@ -149,7 +155,14 @@ class GuardedRestInput(RestInput):
         faults.watch_rasa_actions()
         settings = load_settings()
         timeout_s, token = settings.turn_timeout_s, settings.rest_channel_token
+        if settings.production and token is None:
+            raise SettingsError(
+                "VRAAGWIJZER_ENV=production: the REST channel needs "
+                "REST_CHANNEL_TOKEN (or REST_CHANNEL_TOKEN_FILE)"
+            )
+        hops, limiter = settings.trusted_proxy_hops, rate_limiter()
         webhook = Blueprint("guarded_rest_webhook", __name__)
+        limit_request_size(webhook)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -158,13 +171,20 @@ class GuardedRestInput(RestInput):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             if not caller_allowed(
-                request.headers.get("Authorization"), request.ip, token
+                request.headers.get("Authorization"), on_this_machine(request), token
             ):
                 return response.json({"error": "unauthorized"}, status=401)
             try:
                 sender, text, metadata, message_id = parse_body(request.body)
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=400)
+            refusal = await limiter.admit_message(sender, client_of(request, hops))
+            if refusal is not None:
+                return response.json(
+                    [{"text": refusal.text}],
+                    status=429,
+                    headers={"Retry-After": str(refusal.retry_after_s)},
+                )
             agent = request.app.ctx.agent
             domain = agent.domain
             problem = message_problem(text)

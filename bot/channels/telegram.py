@@ -23,6 +23,13 @@ the channel is off and its webhook answers 404. What it adds to Rasa 3.6's
   out of reach of the other channels;
 - the Bot API base URL comes from ``TELEGRAM_API_URL`` (a local Bot API server
   or a test double), and every Bot API call has a timeout;
+- private chats only: in a group, supergroup or channel one conversation would
+  be shared by everyone in it (and the bot would store what they all say), so
+  a message there gets `GROUP_CHAT` and nothing goes to Rasa or the store;
+- messages per chat are rate limited (RATE_SESSION_PER_MINUTE,
+  bot/channels/ratelimit.py): over the limit the chat hears `TOO_FAST` once per
+  minute and nothing else is handled until the minute is over;
+- the webhook reads no body over REQUEST_MAX_BYTES (bot/channels/proxy.py);
 - a turn that fails behind the channel (action server down or slow, database
   unavailable, over TURN_TIMEOUT_S) ends with "Er gaat iets mis aan onze kant,
   …" in the chat, as in the other channels (bot/channels/turns.py); nothing of
@@ -37,6 +44,7 @@ import hashlib
 import hmac
 import json
 import logging
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Text
@@ -60,6 +68,8 @@ from bot.channels.boundary import (
     parse_json,
     problem_text,
 )
+from bot.channels.proxy import limit_request_size
+from bot.channels.ratelimit import rate_limiter
 from bot.channels.session import start_conversation
 from bot.channels.turns import Handler, guarded, turn_failed_text
 from bot.log_ids import log_id
@@ -77,6 +87,13 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 ATTACHMENT_RESPONSE = "utter_attachment_unsupported"
 # Telegram sends /start when someone opens the bot: answered with the welcome.
 TELEGRAM_START = "/start"
+PRIVATE = "private"
+# Channel-level texts, like boundary.UNREADABLE: answered before Rasa is involved.
+GROUP_CHAT = (
+    "Hallo! Ik ben Vraagwijzer en ik help alleen in een privégesprek, zodat wat "
+    "je vertelt niet in de groep staat. Open een chat met mij en stuur daar je "
+    "vraag. In deze groep lees ik niets en bewaar ik niets."
+)
 
 
 class RecentUpdates:
@@ -133,6 +150,7 @@ class Incoming:
     text: Optional[str]  # None: a message without text (photo, voice, document ...)
     callback_query_id: Optional[str] = None
     unreadable: bool = False  # a "text" that is not a string
+    private: bool = True  # False: a group, supergroup or channel
 
 
 def read_update(
@@ -154,6 +172,7 @@ def read_update(
             chat_id,
             text,
             callback_query_id=query_id if isinstance(query_id, str) else None,
+            private=is_private(message),
         )
     message = update.get("message") or update.get("edited_message")
     chat_id = chat_id_of(message)
@@ -161,9 +180,16 @@ def read_update(
         return None
     assert isinstance(message, dict)
     text = message.get("text")
+    private = is_private(message)
     if text is not None and not isinstance(text, str):
-        return Incoming(chat_id, None, unreadable=True)
-    return Incoming(chat_id, text)
+        return Incoming(chat_id, None, unreadable=True, private=private)
+    return Incoming(chat_id, text, private=private)
+
+
+def is_private(message: Dict[str, Any]) -> bool:
+    """A one-to-one chat with the bot; anything else (or no type) is not."""
+    chat = message.get("chat")
+    return isinstance(chat, dict) and chat.get("type") == PRIVATE
 
 
 def chat_id_of(message: Any) -> Optional[int]:
@@ -276,6 +302,7 @@ class TelegramChannel(TelegramInput):
         self.turn_timeout_s = turn_timeout_s
         self.updates = RecentUpdates()
         self.payloads = CallbackPayloads()
+        self.told_to_wait: "OrderedDict[int, int]" = OrderedDict()  # chat -> minute
 
     def get_output_channel(self) -> HardenedTelegramOutput:
         return HardenedTelegramOutput(self.settings, self.payloads)
@@ -296,6 +323,8 @@ class TelegramChannel(TelegramInput):
             return telegram
 
         out = self.get_output_channel()
+        limit_request_size(telegram)
+        limiter = rate_limiter()
 
         @telegram.listener("after_server_start")
         async def register_webhook(*_: Any) -> None:
@@ -338,10 +367,40 @@ class TelegramChannel(TelegramInput):
             incoming = read_update(update, self.payloads)
             if incoming is None:
                 return response.text("ignored")
+            refusal = await limiter.admit_message(sender_id(incoming.chat_id), None)
+            if refusal is not None:
+                if self._tell_to_wait(incoming.chat_id):
+                    await self._say(out, incoming, refusal.text)
+                return response.text("rate limited")
+            if not incoming.private:
+                await self._say(out, incoming, GROUP_CHAT)
+                return response.text("not a private chat")
             await self._answer(request, incoming, out, on_new_message)
             return response.text("success")
 
         return telegram
+
+    def _tell_to_wait(self, chat_id: int) -> bool:
+        """True the first time in a minute that this chat is over its limit."""
+        minute = int(time.time() // 60)
+        if self.told_to_wait.get(chat_id) == minute:
+            return False
+        self.told_to_wait[chat_id] = minute
+        self.told_to_wait.move_to_end(chat_id)
+        if len(self.told_to_wait) > REMEMBERED_UPDATES:
+            self.told_to_wait.popitem(last=False)
+        return True
+
+    async def _say(
+        self, out: HardenedTelegramOutput, incoming: Incoming, text: str
+    ) -> None:
+        """A channel-level answer in the chat (no turn, nothing stored)."""
+        try:
+            if incoming.callback_query_id:
+                await out.answer_callback_query(incoming.callback_query_id)
+            await out.send_text_message(str(incoming.chat_id), text)
+        except (TelegramAPIError, asyncio.TimeoutError):
+            logger.exception("Telegram Bot API call failed for a chat")
 
     async def _answer(
         self,

@@ -20,6 +20,11 @@ and never reaches Rasa; text is normalised to NFKC. A ``conversation_start`` eve
 A turn that fails behind the channel (action server down or slow, database
 unavailable) ends with "Er gaat iets mis aan onze kant, …" (bot/channels/turns.py).
 
+Rasa creates its socket.io server with ``cors_allowed_origins=[]``, which turns
+python-engineio's Origin check off; here a connection whose browser sends an
+``Origin`` outside CORS_ORIGINS (bot/settings.py) is refused. Messages and new
+sessions are rate limited (bot/channels/ratelimit.py), with a Dutch answer.
+
 The channel keeps the name ``socketio``: the stored requests say ``web``.
 """
 
@@ -44,6 +49,8 @@ from bot.channels.boundary import (
     parse_json,
     problem_text,
 )
+from bot.channels.proxy import client_of_environ, limit_request_size
+from bot.channels.ratelimit import rate_limiter
 from bot.channels.session import start_conversation
 from bot.channels.turns import guarded, turn_failed_text
 from bot.channels.widget_session import WidgetSessions
@@ -80,6 +87,13 @@ class WebChatOutput(SocketIOOutput):
             )
 
 
+def origin_allowed(environ: Any, origins: Tuple[str, ...]) -> bool:
+    """A browser's socket from one of `origins`; a client that sends no Origin
+    (not a browser) is not a cross-site page and passes."""
+    origin = environ.get("HTTP_ORIGIN") if isinstance(environ, dict) else None
+    return not origin or origin in origins
+
+
 def read_message(data: Any, metadata_key: str) -> Tuple[Any, Optional[dict]]:
     """(text, metadata) of a ``user_uttered`` payload, or boundary.Refused."""
     if not isinstance(data, dict):
@@ -109,9 +123,24 @@ class WebChatInput(SocketIOInput):
         sessions = WidgetSessions.from_settings(settings)
         handle_turn = guarded(on_new_message, fault_answer, settings.turn_timeout_s)
         blueprint = super().blueprint(handle_turn)
+        limit_request_size(blueprint)
         sio = self.sio
         assert sio is not None  # set by SocketIOInput.blueprint
         namespace = self.namespace or "/"
+        limiter = rate_limiter(settings)
+        rasa_connect = sio.handlers.get(namespace, {}).get("connect")
+
+        def client(sid: Text) -> str:
+            environ = sio.get_environ(sid, namespace) or {}
+            return client_of_environ(environ, settings.trusted_proxy_hops)
+
+        async def connect(sid: Text, environ: Any, auth: Any = None) -> bool:
+            if not origin_allowed(environ, settings.cors_origins):
+                logger.warning("socket.io connection from a page of another origin")
+                return False
+            return (
+                bool(await rasa_connect(sid, environ, auth)) if rasa_connect else True
+            )
 
         @blueprint.listener("after_server_start")
         async def remember_app(app: Sanic, *_: Any) -> None:
@@ -157,12 +186,19 @@ class WebChatInput(SocketIOInput):
         async def session_request(sid: Text, data: Any = None, *_: Any) -> None:
             requested = data.get("session_id") if isinstance(data, dict) else None
             if not sessions.is_issued(requested):
-                await join(sid, sessions.issue())
+                token = sessions.issue()
             elif await is_over(sessions.conversation_id(requested)):
                 logger.info("socket %s: its session was idle too long, a new one", sid)
-                await join(sid, sessions.issue())
+                token = sessions.issue()
             else:
-                await join(sid, requested)
+                token = requested
+            refusal = await limiter.admit_session(
+                sessions.conversation_id(token), client(sid)
+            )
+            if refusal is not None:
+                await answer(sid, refusal.text)
+                return
+            await join(sid, token)
 
         async def disconnect(sid: Text) -> None:
             joined.pop(sid, None)
@@ -186,6 +222,10 @@ class WebChatInput(SocketIOInput):
                 await join(sid, sessions.issue())
                 return
             last_seen[sid] = time.time()
+            refusal = await limiter.admit_message(sender, client(sid))
+            if refusal is not None:
+                await answer(sid, refusal.text)
+                return
             problem = message_problem(text)
             if problem is not None:
                 await answer(sender, problem_text(domain(), problem))
@@ -205,6 +245,7 @@ class WebChatInput(SocketIOInput):
                 return
             await start_conversation(server["app"], sender, output())
 
+        sio.on("connect", connect, namespace=namespace)
         sio.on("session_request", session_request, namespace=namespace)
         sio.on("disconnect", disconnect, namespace=namespace)
         sio.on(self.user_message_evt, user_message, namespace=namespace)

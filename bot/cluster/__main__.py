@@ -6,7 +6,11 @@ PostgreSQL (store and transcripts), Redis (Rasa's lock store), RASA_INSTANCES
 Rasa servers and ACTION_SERVERS action servers, with nginx in front: channels
 on CLUSTER_PORT (default 5005, where `make run` has Rasa, so the demo widget
 works unchanged) and the action servers behind one address on 5055, the one
-endpoints.yml names. Everything listens on 127.0.0.1; data, logs and pid files
+endpoints.yml names. Everything listens on 127.0.0.1 (Rasa through
+``python -m bot.rasa_run``, which binds it there and hands it RASA_AUTH_TOKEN
+without a command line; nginx adds X-Forwarded-For, so with
+VRAAGWIJZER_ENV=production, TRUSTED_PROXY_HOPS defaults to that one hop and
+the REST channel needs REST_CHANNEL_TOKEN); data, logs and pid files
 are under var/cluster/ (CLUSTER_HOME). `var/cluster/env` holds DATABASE_URL and
 LOCK_STORE_URL for other commands, e.g. `set -a; . var/cluster/env; set +a;
 make review`.
@@ -29,7 +33,7 @@ from bot.action_server import TOKEN_ENV as ACTION_TOKEN_ENV
 from bot.action_server import load_token
 from bot.cluster import services
 from bot.private_files import write_private
-from bot.settings import REPO_ROOT
+from bot.settings import REPO_ROOT, load_settings
 
 START_TIMEOUT_S = 240
 BIN = Path(sys.executable).parent
@@ -147,6 +151,7 @@ def start(topology: Topology) -> Dict[str, str]:
             topology.actions_port,
             topology.rasa_ports,
             topology.action_ports,
+            load_settings(env).request_max_bytes,
         ),
     )
     for number, port in enumerate(topology.action_ports, start=1):
@@ -183,6 +188,7 @@ def process_env(settings: Dict[str, str], extra: Dict[str, str]) -> Dict[str, st
         "PYTHONPATH": str(REPO_ROOT),
         "TF_CPP_MIN_LOG_LEVEL": "3",
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "RASA_TELEMETRY_ENABLED": "false",
         **extra,
     }
 
@@ -213,14 +219,16 @@ def action_command(port: int) -> List[str]:
 def cors_origins() -> List[str]:
     """As `make run` (scripts/run.sh): the browsers of CORS_ORIGINS only,
     by default the demo site's."""
-    default = "http://localhost:8080 http://127.0.0.1:8080"
-    return (os.environ.get("CORS_ORIGINS") or default).split()
+    return list(load_settings().cors_origins)
 
 
 def rasa_command(topology: Topology, port: int, endpoints: Path) -> List[str]:
-    command = [
-        str(BIN / "rasa"),
-        "run",
+    """`rasa run` through bot.rasa_run: bound to RASA_HOST (127.0.0.1), the HTTP
+    API behind RASA_AUTH_TOKEN when set, with no secret in the command."""
+    return [
+        str(BIN / "python"),
+        "-m",
+        "bot.rasa_run",
         "--model",
         str(topology.model),
         "--port",
@@ -232,11 +240,6 @@ def rasa_command(topology: Topology, port: int, endpoints: Path) -> List[str]:
         "--cors",
         *cors_origins(),
     ]
-    # As `make run`: the HTTP API only behind a token (scripts/run.sh).
-    token = os.environ.get("RASA_AUTH_TOKEN")
-    if token:
-        command += ["--enable-api", "--auth-token", token]
-    return command
 
 
 def spawn(

@@ -280,13 +280,19 @@ http {{
 
     server {{
         listen 127.0.0.1:{entry_port};
-        client_max_body_size 1m;
+        # As Rasa's own limit (REQUEST_MAX_BYTES, bot/settings.py).
+        client_max_body_size {max_body_bytes};
+        # The client's address for Rasa, which trusts TRUSTED_PROXY_HOPS
+        # entries from the right (bot/clients.py); a forwarded request is never
+        # "this machine" to the REST channel.
+        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
         location /socket.io/ {{
             proxy_pass http://rasa_socketio;
             proxy_http_version 1.1;
             proxy_set_header Upgrade $http_upgrade;
             proxy_set_header Connection $connection_upgrade;
             proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_read_timeout 300s;
         }}
         location / {{
@@ -294,6 +300,7 @@ http {{
             proxy_http_version 1.1;
             proxy_set_header Connection "";
             proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_next_upstream error timeout;
             proxy_read_timeout 60s;
         }}
@@ -323,8 +330,10 @@ def nginx_conf(
     actions_port: int,
     rasa_ports: Iterable[int],
     action_ports: Iterable[int],
+    max_body_bytes: int = 1_000_000,
 ) -> str:
     return NGINX_CONF.format(
+        max_body_bytes=max_body_bytes,
         entry_port=entry_port,
         actions_port=actions_port,
         rasa_servers=_servers(rasa_ports),

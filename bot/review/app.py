@@ -1,7 +1,9 @@
 """The review app's pages: login, inbox, request, dashboard, corrections, users.
 
 Server-rendered with Jinja2 (autoescaped), one unit of work per page, CSRF on
-every form (Flask-WTF), sessions that end after REVIEW_SESSION_MINUTES idle.
+every form (Flask-WTF), sessions that end after REVIEW_SESSION_MINUTES idle
+and REVIEW_SESSION_MAX_HOURS after the login; behind TRUSTED_PROXY_HOPS
+proxies, werkzeug's ProxyFix gives the client's address.
 `create_app` wires the settings, the extensions, the blueprints
 (bot/review/blueprints/) and the error pages; the pages' work is in
 bot/review/services.py.
@@ -16,6 +18,7 @@ from typing import Any, Optional
 from flask import Flask, Response, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from bot.export import CHANNEL_LABELS
 from bot.intake.vocabulary import NEED_LABELS
@@ -150,7 +153,17 @@ def create_app(
         SESSION_COOKIE_SECURE=settings.review_secure_cookies,
         WTF_CSRF_TIME_LIMIT=settings.review_session_minutes * 60,
         MAX_CONTENT_LENGTH=64 * 1024,
+        # However active, a session ends this long after its login (auth.py).
+        REVIEW_SESSION_MAX_S=settings.review_session_max_hours * 3600,
     )
+    if settings.trusted_proxy_hops:
+        # The client's address (the login throttle's key) and scheme as the
+        # trusted proxies forwarded them; what the client sent further left
+        # in X-Forwarded-For is ignored.
+        hops = settings.trusted_proxy_hops
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops
+        )
     CSRFProtect(app)
     app.extensions[EXTENSION] = Wiring(
         factory=session_factory(settings.database_url),

@@ -1,17 +1,22 @@
 """The cluster of `make cluster`, small: PostgreSQL, Redis, two Rasa instances
 and two action servers behind nginx, each message of a conversation landing on
-another instance than the one before."""
+another instance than the one before. It runs the production profile
+(VRAAGWIJZER_ENV=production: REST behind its token, one trusted proxy hop,
+64 KB bodies, rate limits counted in Redis)."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
 import http.client
+import json
 import secrets
 import shutil
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Dict, Iterator, List, Tuple
@@ -22,7 +27,8 @@ from bot.cluster import services
 from bot.cluster.__main__ import Topology, start, stop
 from bot.store.lock_store import LEASE_S, SettingsLockStore
 from bot.store.redaction import redact
-from tests.e2e.conversation import buttons, post_json, say, widget_turn
+from tests.e2e.conversation import buttons, post_json, rest_headers, say, widget_turn
+from tests.e2e.test_security import listening_addresses
 from tests.e2e.servers import ROOT, stored_requests
 from tests.e2e.stored import events_of, user_texts
 from tests.e2e.test_rest_conversations import INTAKES
@@ -30,6 +36,19 @@ from tests.e2e.test_rest_conversations import INTAKES
 CONVERSATIONS = 10
 SIMULTANEOUS_PAIRS = 5
 TICKETS = 200
+SESSION_LIMIT = 15  # messages per conversation per minute, counted in Redis
+API_TOKEN = f"cluster-api-{secrets.token_hex(8)}"
+PRODUCTION = {
+    "VRAAGWIJZER_ENV": "production",
+    "REST_CHANNEL_TOKEN": f"cluster-rest-{secrets.token_hex(8)}",
+    "RASA_AUTH_TOKEN": API_TOKEN,
+    # A loaded test machine must not turn a slow turn into a fault message.
+    "TURN_TIMEOUT_S": "60",
+    "RATE_SESSION_PER_MINUTE": str(SESSION_LIMIT),
+    # Every test talks from 127.0.0.1: high, but counted (in Redis) all the same.
+    "RATE_ADDRESS_PER_MINUTE": "100000",
+    "RATE_NEW_SESSIONS_PER_HOUR": "100000",
+}
 
 pytestmark = [
     pytest.mark.skipif(
@@ -50,14 +69,26 @@ def cluster() -> Iterator[Tuple[Topology, str]]:
     # user postgres.
     home = Path(tempfile.mkdtemp(prefix="vraagwijzer-cluster-"))
     home.chmod(0o755)
-    # A loaded test machine must not turn a slow turn into a fault message.
-    topology = Topology.on_free_ports(home, {"TURN_TIMEOUT_S": "60"})
+    topology = Topology.on_free_ports(home, PRODUCTION)
     try:
-        settings = start(topology)
-        yield topology, settings["DATABASE_URL"]
+        with pytest.MonkeyPatch.context() as patch:
+            # The REST token for this process's clients (tests/e2e/conversation.py).
+            patch.setenv("REST_CHANNEL_TOKEN", PRODUCTION["REST_CHANNEL_TOKEN"])
+            settings = start(topology)
+            yield topology, settings["DATABASE_URL"]
     finally:
         stop(topology)
         shutil.rmtree(home, ignore_errors=True)
+
+
+def post_status(url: str, body: bytes, headers: Dict[str, str]) -> Tuple[int, object]:
+    request = urllib.request.Request(f"{url}/webhooks/rest/webhook", data=body,
+                                     headers=headers)  # fmt: skip
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
 
 
 def instance_urls(topology: Topology) -> List[str]:
@@ -204,6 +235,51 @@ def test_a_lock_of_a_dead_instance_frees_after_a_lease_a_live_one_holds(
     assert asyncio.run(wait_for_lock("cluster-dead")) < LEASE_S + 1
     hold_s = LEASE_S + 2
     assert asyncio.run(held_by_live_instance(hold_s)) >= hold_s - 0.1
+
+
+def test_rasa_listens_on_loopback_with_no_secret_on_its_command_line(cluster):
+    topology, _ = cluster
+    for number, port in enumerate(topology.rasa_ports, start=1):
+        assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1 only
+        pid = services.read_pid(topology.pid_file(f"rasa-{number}"))
+        command_line = Path(f"/proc/{pid}/cmdline").read_bytes()
+        assert b"bot.rasa_run" in command_line
+        assert API_TOKEN.encode() not in command_line
+        assert PRODUCTION["REST_CHANNEL_TOKEN"].encode() not in command_line
+        assert b"RASA_TELEMETRY_ENABLED=false" in Path(f"/proc/{pid}/environ").read_bytes()
+    status = f"http://127.0.0.1:{topology.rasa_ports[0]}/status?token={API_TOKEN}"
+    with urllib.request.urlopen(status, timeout=30) as response:
+        assert response.status == 200  # the API got its token all the same
+
+
+def test_rest_through_nginx_needs_the_token_and_a_small_body(cluster):
+    topology, _ = cluster
+    body = json.dumps({"sender": "cluster-no-token", "message": "hoi"}).encode()
+    plain = {"Content-Type": "application/json"}
+    assert post_status(topology.entry_url, body, plain)[0] == 401
+    big = json.dumps({"sender": "cluster-big", "message": "a" * 70_000}).encode()
+    assert post_status(topology.entry_url, big, rest_headers())[0] == 413
+    direct = f"http://127.0.0.1:{topology.rasa_ports[0]}"
+    assert post_status(direct, big, rest_headers())[0] == 413  # Rasa's own limit
+
+
+def test_the_rate_limit_of_a_conversation_is_shared_by_both_instances(cluster):
+    topology, _ = cluster
+    first, second, _ = instance_urls(topology)
+    for attempt in range(3):  # again if a minute boundary fell in between
+        sender = f"cluster-rate-{attempt}"
+        started = int(time.time() // 60)
+        # Empty messages: counted, answered in Dutch, no turn.
+        body = json.dumps({"sender": sender, "message": " "}).encode()
+        statuses = [
+            post_status((first, second)[n % 2], body, rest_headers())
+            for n in range(SESSION_LIMIT + 1)
+        ]
+        if int(time.time() // 60) == started:
+            break
+    assert [status for status, _ in statuses] == [200] * SESSION_LIMIT + [429]
+    refusal = statuses[-1][1]
+    assert isinstance(refusal, bytes) and "berichten" in refusal.decode()
 
 
 def test_cluster_stop_stops_every_process_and_frees_the_ports(cluster):

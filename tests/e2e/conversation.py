@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import secrets
 import time
 import urllib.error
 import urllib.request
@@ -15,9 +17,19 @@ import socketio
 TOKEN = "test-token"
 
 
+def rest_headers() -> Dict[str, str]:
+    """As a REST client of the servers under test: with their REST_CHANNEL_TOKEN
+    when this process has one (tests/cluster runs the production profile)."""
+    headers = {"Content-Type": "application/json"}
+    token = os.environ.get("REST_CHANNEL_TOKEN")
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return headers
+
+
 def post_json(url: str, body: Dict[str, Any], timeout: float = 30) -> Any:
     request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+        url, data=json.dumps(body).encode(), headers=rest_headers()
     )
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.loads(response.read())

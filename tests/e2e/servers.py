@@ -28,6 +28,11 @@ ACTION_SERVER_TOKEN = secrets.token_urlsafe(24)
 WIDGET_SESSION_KEY = secrets.token_hex(32)
 BIN = Path(sys.executable).parent
 START_TIMEOUT_S = 180
+NO_RATE_LIMITS = {
+    "RATE_SESSION_PER_MINUTE": "0",
+    "RATE_ADDRESS_PER_MINUTE": "0",
+    "RATE_NEW_SESSIONS_PER_HOUR": "0",
+}
 
 
 def web_conversation(token: str) -> str:
@@ -79,6 +84,10 @@ def server_env(database_url: str, **overrides: str) -> Dict[str, str]:
         "TURN_TIMEOUT_S": "60",
         "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
         "WIDGET_SESSION_KEY": WIDGET_SESSION_KEY,
+        "RASA_TELEMETRY_ENABLED": "false",
+        # Every test talks from 127.0.0.1, many conversations at once: the rate
+        # limits are off unless a test sets them (tests/e2e/test_hostile.py).
+        **NO_RATE_LIMITS,
         **overrides,
     }
 
@@ -198,9 +207,12 @@ class QuietStaticHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def http_server(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[str]:
-    """A small test HTTP server on a free loopback port, in a thread: yields its URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def http_server(
+    handler: Callable[..., BaseHTTPRequestHandler], port: int = 0
+) -> Iterator[str]:
+    """A small test HTTP server on a free loopback port (or `port`), in a
+    thread: yields its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -13,7 +13,7 @@ import secrets
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, List
+from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -212,3 +212,176 @@ def test_nine_messages_at_once_on_one_sender_are_all_answered(servers):
     stored = [e for e in events_of(database_url, sender) if e["event"] == "user"]
     assert len(stored) == 10
     still_serving(base)
+
+
+# -- behind a proxy, under abuse, oversized (issue 23) ------------------------------
+
+FORWARDED = "X-Forwarded-For"
+SITE = "https://pps.example"
+LIMITED_TOKEN = secrets.token_urlsafe(16)
+LIMITED = {
+    # One trusted proxy: each test below talks as its own forwarded client,
+    # with the REST token (a forwarded request needs it).
+    "TRUSTED_PROXY_HOPS": "1",
+    "REST_CHANNEL_TOKEN": LIMITED_TOKEN,
+    "RATE_SESSION_PER_MINUTE": "3",
+    "RATE_ADDRESS_PER_MINUTE": "5",
+    "RATE_NEW_SESSIONS_PER_HOUR": "3",
+    "REQUEST_MAX_BYTES": str(64 * 1024),
+    "CORS_ORIGINS": SITE,
+}
+
+
+def post_as(base: str, body: Any, headers: Optional[Dict[str, str]] = None,
+            raw: Optional[bytes] = None) -> Tuple[int, Any, Any]:  # fmt: skip
+    """(status, parsed answer or None, response headers) of a REST post."""
+    data = raw if raw is not None else json.dumps(body).encode()
+    request = urllib.request.Request(
+        f"{base}/webhooks/rest/webhook", data=data,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )  # fmt: skip
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.loads(response.read()), response.headers
+    except urllib.error.HTTPError as error:
+        content = error.read()
+        try:
+            parsed = json.loads(content)
+        except ValueError:
+            parsed = None
+        return error.code, parsed, error.headers
+    except (ConnectionError, urllib.error.URLError) as error:
+        # Sanic may close the connection on a body over its limit before
+        # the client has sent it all: refused all the same.
+        return 413, str(error), {}
+
+
+def as_client(forwarded_for: str) -> Dict[str, str]:
+    """Headers of a request the proxy forwarded from `forwarded_for`."""
+    return {FORWARDED: forwarded_for, "Authorization": f"Bearer {LIMITED_TOKEN}"}
+
+
+@pytest.fixture(scope="module")
+def limited(tmp_path_factory):
+    """Rasa behind one trusted proxy, with small rate and size limits."""
+    with bot_servers(tmp_path_factory.mktemp("limited"), LIMITED) as (base, database_url):
+        yield base, database_url
+
+
+def test_a_request_forwarded_by_a_proxy_on_this_machine_needs_the_token(servers):
+    """Finding 1: behind a reverse proxy every caller's peer is loopback."""
+    base, database_url = servers
+    for header, value in ((FORWARDED, "203.0.113.9"), ("Forwarded", "for=203.0.113.9"),
+                          ("X-Real-IP", "203.0.113.9")):  # fmt: skip
+        sender = f"proxied-{secrets.token_hex(4)}"
+        status, answer, _ = post_as(base, {"sender": sender, "message": OPENING},
+                                    {header: value})  # fmt: skip
+        assert status == 401, (header, answer)
+        assert sender not in senders_stored(database_url)
+    status, _, _ = post_as(base, {"sender": "not-proxied", "message": OPENING})
+    assert status == 200  # `make run` on this machine: no token needed
+
+
+def test_sanic_refuses_a_body_over_the_limit_before_reading_it(servers, limited):
+    """Finding 5: Sanic read up to 100 MB before any check."""
+    base, _ = servers
+    huge = b'{"sender": "huge", "message": "' + b"a" * 2_000_000 + b'"}'
+    assert post_as(base, None, raw=huge)[0] == 413  # 1 MB under `make run`
+    limited_base, _ = limited
+    big = json.dumps({"sender": "big", "message": "a" * 70_000}).encode()
+    assert post_as(limited_base, None, as_client("198.51.100.70"), raw=big)[0] == 413
+    small = json.dumps({"sender": "small", "message": "a" * 60_000}).encode()
+    status, answer, _ = post_as(limited_base, None, as_client("198.51.100.71"),
+                                raw=small)  # fmt: skip
+    assert status == 200 and "lang bericht" in texts(answer)  # read, answered in Dutch
+    still_serving(base)
+
+
+def test_rest_messages_over_the_conversation_limit_get_a_dutch_429(limited):
+    base, database_url = limited
+    client = as_client("198.51.100.10")
+    sender = f"flood-{secrets.token_hex(4)}"
+    # Empty messages cost no turn but count.
+    answers = [post_as(base, {"sender": sender, "message": " "}, client) for _ in range(4)]
+    assert [status for status, _, _ in answers] == [200, 200, 200, 429]
+    status, refusal, headers = answers[-1]
+    assert "berichten" in texts(refusal) and int(headers["Retry-After"]) >= 1
+    assert senders_stored(database_url).isdisjoint({sender})
+
+
+def test_rest_messages_from_one_address_or_its_64_share_a_limit(limited):
+    base, _ = limited
+    statuses = [
+        post_as(base, {"sender": f"v6-{n}-{secrets.token_hex(3)}", "message": " "},
+                as_client(f"2001:db8:77:1::{n + 1:x}"))[0]  # fmt: skip
+        for n in range(6)
+    ]
+    # 3 new conversations per hour from one /64, then the Dutch refusal.
+    assert statuses == [200, 200, 200, 429, 429, 429]
+    other_64 = post_as(base, {"sender": "v6-other", "message": " "},
+                       as_client("2001:db8:77:2::1"))  # fmt: skip
+    assert other_64[0] == 200
+    # A forged address left of the proxy's entry is not a fresh client.
+    forged = post_as(base, {"sender": "v6-forged", "message": " "},
+                     as_client("10.0.0.1, 2001:db8:77:1::99"))  # fmt: skip
+    assert forged[0] == 429
+
+
+def test_rest_messages_per_address_are_limited_across_conversations(limited):
+    base, _ = limited
+    client = as_client("198.51.100.20")
+    senders = [f"addr-{n}-{secrets.token_hex(3)}" for n in range(3)]
+    statuses = [post_as(base, {"sender": senders[n % 3], "message": " "}, client)[0]
+                for n in range(6)]  # fmt: skip
+    assert statuses == [200] * 5 + [429]
+
+
+def test_widget_floods_and_new_sessions_get_a_dutch_answer(limited):
+    import socketio
+
+    base, database_url = limited
+    # Empty messages: one answer each, no turn; the fourth is over the limit.
+    said = asyncio.run(widget_answers(base, [{"message": " "}] * 4))
+    assert said[3] is not None and "berichten" in said[3], said
+
+    async def open_session() -> Tuple[str, Any]:
+        """("confirmed", id) or ("told", what the bot said instead)."""
+        client = socketio.AsyncClient()
+        outcome: asyncio.Future = asyncio.get_running_loop().create_future()
+        client.on("session_confirm", lambda sid: outcome.done() or outcome.set_result(("confirmed", sid)))  # fmt: skip
+        client.on("bot_uttered", lambda data: outcome.done() or outcome.set_result(("told", data.get("text"))))  # fmt: skip
+        await client.connect(base, transports=["polling"])
+        try:
+            await client.emit("session_request", {"session_id": secrets.token_hex(16)})
+            return await asyncio.wait_for(outcome, 20)
+        finally:
+            await client.disconnect()
+
+    async def sessions(count: int) -> List[Tuple[str, Any]]:
+        return [await open_session() for _ in range(count)]
+
+    # The session above was the first of this address (127.0.0.1, no proxy).
+    outcomes = asyncio.run(sessions(3))
+    assert [kind for kind, _ in outcomes] == ["confirmed", "confirmed", "told"]
+    assert "gesprekken" in outcomes[-1][1]
+    assert not any(s.startswith("web:") for s in senders_stored(database_url))
+
+
+def test_a_widget_socket_from_another_sites_page_is_refused(limited):
+    """Finding 6: Rasa turned python-engineio's Origin check off."""
+    import socketio
+
+    base, _ = limited
+
+    async def connect(origin: str) -> bool:
+        client = socketio.AsyncClient()
+        try:
+            await client.connect(base, transports=["polling"], headers={"Origin": origin},
+                                 wait_timeout=10)  # fmt: skip
+        except socketio.exceptions.ConnectionError:
+            return False
+        await client.disconnect()
+        return True
+
+    assert asyncio.run(connect(SITE)) is True
+    assert asyncio.run(connect("https://evil.example")) is False

@@ -191,3 +191,22 @@ def test_the_action_server_under_make_run_requires_the_token(served):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 401
+
+
+def test_rasa_under_make_run_listens_on_this_machine_only(served):
+    base, _, _ = served
+    rasa_port = int(base.rsplit(":", 1)[1])
+    assert listening_addresses(rasa_port) == {"0100007F"}  # 127.0.0.1, not 0.0.0.0
+
+
+def test_no_secret_is_on_a_command_line(served):
+    """`ps` shows every process's command line to every user of the machine."""
+    leaking = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if TOKEN.encode() in cmdline.read_bytes():
+                leaking.append(cmdline.read_bytes().replace(b"\0", b" ")[:200])
+        except OSError:
+            continue  # the process ended meanwhile
+    assert leaking == []
+    assert call(served[0], "/status", "GET", f"?token={TOKEN}") == 200  # yet it works

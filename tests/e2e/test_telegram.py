@@ -20,10 +20,11 @@ from typing import Any, Dict, List, Optional
 import pytest
 import yaml
 
-from bot.channels.telegram import MAX_CALLBACK_BYTES, SECRET_HEADER
+from bot.channels.telegram import GROUP_CHAT, MAX_CALLBACK_BYTES, SECRET_HEADER
 from tests.e2e.conversation import tracker
 from tests.e2e.fake_telegram import FakeBotApi, fake_bot_api
 from tests.e2e.servers import ROOT, Bot, stored_requests
+from tests.e2e.stored import events_of
 
 pytestmark = pytest.mark.skipif(
     not (ROOT / "models" / "vraagwijzer.tar.gz").exists(),
@@ -271,3 +272,18 @@ def test_action_server_down_the_chat_hears_it_and_goes_on_once_it_is_back(
     assert answers and fault not in answers
     assert tracker(bot.base, f"telegram:{chat}")["slots"]["requested_slot"] == "time_horizon"
     assert user_turns(bot.base, chat) == turns_before + 1
+
+
+@pytest.mark.parametrize("kind", ["group", "supergroup"])
+def test_a_group_chat_gets_a_polite_answer_and_nothing_is_stored(telegram, kind):
+    """A group would share one conversation between all its members."""
+    api, base, database_url = telegram
+    group_id = -100_123 if kind == "supergroup" else -4_567
+    update = text_update("ik vind geen monteurs", chat_id=group_id)
+    update["message"]["chat"] = {"id": group_id, "type": kind, "title": "Team"}
+    assert post_update(base, update) == 200
+    deadline = time.monotonic() + MAX_WAIT_S
+    while not sent_to(api, group_id) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert sent_to(api, group_id) == [GROUP_CHAT]
+    assert events_of(database_url, f"telegram:{group_id}") == []

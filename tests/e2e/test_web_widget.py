@@ -26,6 +26,7 @@ from tests.e2e.servers import (
     ROOT,
     QuietStaticHandler,
     bot_servers,
+    free_port,
     http_server,
     stored_requests,
     web_conversation,
@@ -66,23 +67,27 @@ INTAKE = [
 
 
 @contextmanager
-def demo_site(workdir: Path, rasa_url: str) -> Iterator[str]:
-    """The demo site on a free port, its widget talking to `rasa_url`."""
+def demo_site(workdir: Path, rasa_url: str, port: int = 0) -> Iterator[str]:
+    """The demo site on a free port (or `port`), its widget talking to `rasa_url`."""
     site = workdir / "site"
     shutil.copytree(SITE, site)
     for page in site.glob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert DEMO_SERVER_URL in html, f"{page.name} has no widget script tag"
         page.write_text(html.replace(DEMO_SERVER_URL, f'data-server-url="{rasa_url}"'))
-    with http_server(functools.partial(QuietStaticHandler, directory=str(site))) as url:
+    handler = functools.partial(QuietStaticHandler, directory=str(site))
+    with http_server(handler, port) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("web")
-    with bot_servers(workdir) as (rasa_url, database_url):
-        with demo_site(workdir, rasa_url) as site_url:
+    # The widget's socket.io takes connections from the site's pages only.
+    site_port = free_port()
+    allowed = {"CORS_ORIGINS": f"http://127.0.0.1:{site_port}"}
+    with bot_servers(workdir, allowed) as (rasa_url, database_url):
+        with demo_site(workdir, rasa_url, site_port) as site_url:
             yield site_url, rasa_url, database_url
 
 

@@ -15,6 +15,7 @@ from bot.channels.rest import (
     parse_body,
 )  # fmt: skip
 from bot.channels.turns import run_turn
+from bot.clients import is_this_machine
 
 
 def test_a_well_formed_body_is_read():
@@ -141,17 +142,23 @@ def test_messages_are_normalised_to_nfkc():
     assert clean_message("bel ０６１２３４５６７８\u00a0nu") == "bel 0612345678 nu"
 
 
-@pytest.mark.parametrize("authorization, ip, token, allowed", [
-    (None, "127.0.0.1", None, True),
-    (None, "::1", None, True),
-    (None, "192.0.2.7", None, False),
-    ("Bearer geheim", "192.0.2.7", "geheim", True),
-    ("Bearer geheim", "127.0.0.1", "geheim", True),
-    (None, "127.0.0.1", "geheim", False),
-    ("Bearer fout", "192.0.2.7", "geheim", False),
-    ("geheim", "192.0.2.7", "geheim", False),
+@pytest.mark.parametrize("authorization, ip, headers, token, allowed", [
+    (None, "127.0.0.1", {}, None, True),
+    (None, "::1", {}, None, True),
+    (None, "192.0.2.7", {}, None, False),
+    # Behind a reverse proxy every caller's socket peer is loopback.
+    (None, "127.0.0.1", {"X-Forwarded-For": "192.0.2.7"}, None, False),
+    (None, "127.0.0.1", {"x-forwarded-for": "127.0.0.1"}, None, False),
+    (None, "::1", {"Forwarded": "for=192.0.2.7"}, None, False),
+    (None, "127.0.0.1", {"X-Real-IP": "192.0.2.7"}, None, False),
+    ("Bearer geheim", "192.0.2.7", {}, "geheim", True),
+    ("Bearer geheim", "127.0.0.1", {"X-Forwarded-For": "192.0.2.7"}, "geheim", True),
+    (None, "127.0.0.1", {}, "geheim", False),
+    ("Bearer fout", "192.0.2.7", {}, "geheim", False),
+    ("geheim", "192.0.2.7", {}, "geheim", False),
 ])  # fmt: skip
 def test_the_rest_channel_needs_its_token_outside_this_machine(
-    authorization, ip, token, allowed
+    authorization, ip, headers, token, allowed
 ):
-    assert caller_allowed(authorization, ip, token) is allowed
+    this_machine = is_this_machine(ip, headers)
+    assert caller_allowed(authorization, this_machine, token) is allowed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from math import ceil
 from typing import Any, Optional
 from urllib.parse import urlsplit
@@ -9,6 +10,7 @@ from urllib.parse import urlsplit
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     g,
     redirect,
@@ -18,11 +20,29 @@ from flask import (
     url_for,
 )
 
+from bot.clients import address_key
 from bot.review import services
 from bot.review.access import login_required, unit_of_work, wiring
 from bot.review.accounts import password_matches
 
 blueprint = Blueprint("auth", __name__)
+
+
+def client_key() -> str:
+    """The login throttle's key for this client: its address (behind the
+    trusted proxies, see create_app), an IPv6 address by its /64."""
+    return address_key(request.remote_addr)
+
+
+@blueprint.before_app_request
+def end_sessions_past_their_lifetime() -> None:
+    """A session ends REVIEW_SESSION_MAX_HOURS after its login, however active."""
+    if "user_id" not in session:
+        return
+    started = session.get("login_at")
+    max_s = current_app.config["REVIEW_SESSION_MAX_S"]
+    if not isinstance(started, (int, float)) or time.time() - started > max_s:
+        session.clear()
 
 
 def is_local_path(target: str) -> bool:
@@ -64,7 +84,7 @@ def login() -> Any:
     if request.method == "GET":
         return render_template("login.html", next=request.args.get("next"))
     name = request.form.get("gebruiker", "")
-    address = request.remote_addr or ""
+    address = client_key()
     next_page = request.form.get("next")
     throttle = wiring().throttle
     wait = throttle.retry_after(name, address)
@@ -87,6 +107,7 @@ def login() -> Any:
         session.permanent = True
         session["user_id"] = user.id
         session["epoch"] = user.session_epoch
+        session["login_at"] = int(time.time())
     return redirect(safe_next(next_page))
 
 
@@ -105,7 +126,7 @@ def logout() -> Any:
 def change_password() -> Any:
     if request.method == "GET":
         return render_template("password.html")
-    address = request.remote_addr or ""
+    address = client_key()
     throttle = wiring().throttle
     # A session left open must not become a way to guess the password.
     wait = throttle.retry_after(g.user.username, address)
