@@ -1,0 +1,30 @@
+"""refined_requests.incomplete: a confirmed question kept, the intake ended early
+
+Revision ID: 0006_issue22s
+Revises: 0005
+Create Date: 2026-12-02
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006_issue22s"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("refined_requests") as batch:
+        batch.add_column(
+            sa.Column(
+                "incomplete", sa.Boolean, nullable=False, server_default=sa.false()
+            )
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("refined_requests") as batch:
+        batch.drop_column("incomplete")
