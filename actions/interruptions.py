@@ -44,6 +44,7 @@ from rasa_sdk.types import DomainDict
 from actions import extraction, parsing
 from actions.options import read_choice
 from actions.stored_request import save_request
+from bot.intake.places import find_place
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +153,9 @@ READERS: Dict[Text, Reader] = {
         and extraction.name_from_answer(t) is not None
         and bool(_content_words(t))
     ),
-    "region": lambda t, _: extraction.region(t) is not None,
+    "region": lambda t, _: (
+        (extraction.region(t) or find_place(t, answering=True)) is not None
+    ),
     "sector": lambda t, _: (
         (parsing.normalise_sector(t) or parsing.other_sector(t)) is not None
     ),
