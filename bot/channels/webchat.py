@@ -13,6 +13,9 @@ passes the channels' boundary (bot/channels/boundary.py): one that is not a
 text (a number, a list, broken Unicode), too long or empty gets a Dutch answer
 and never reaches Rasa; text is normalised to NFKC. A ``conversation_start`` event
 (sent by the widget for a new conversation) runs the session start: the welcome.
+So does what other widgets send when they open (rasa-webchat's ``initPayload``):
+an empty or null message, or ``/greet`` or ``/get_started``, at the start of a
+session (``opens_session``).
 A turn that fails behind the channel (action server down or slow, database
 unavailable) ends with "Er gaat iets mis aan onze kant, …" (bot/channels/turns.py).
 
@@ -28,6 +31,7 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple, TypeGu
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from rasa.shared.core.events import UserUttered
 from sanic import Sanic
 
 from bot.channels.boundary import (
@@ -48,6 +52,8 @@ logger = logging.getLogger(__name__)
 
 SESSION_ID = re.compile(r"[0-9a-f]{32}")
 START_EVENT = "conversation_start"
+# What a widget sends when it opens (rasa-webchat: `initPayload`, null by default).
+INIT_PAYLOADS = frozenset({"/greet", "/get_started", "/start", "/session_start"})
 
 
 def is_unguessable(session_id: Any) -> TypeGuard[str]:
@@ -72,6 +78,31 @@ def read_message(data: Any, metadata_key: str) -> Tuple[Any, Optional[dict]]:
     if isinstance(metadata, str):
         metadata = parse_json(metadata.encode("utf-8", "surrogatepass"))
     return data.get("message"), check_metadata(metadata or None)
+
+
+def is_opener(text: Any) -> bool:
+    """An empty or null message, or a widget's init payload."""
+    if text is None:
+        return True
+    return isinstance(text, str) and (
+        text.strip() == "" or text.strip().lower() in INIT_PAYLOADS
+    )
+
+
+async def opens_session(app: Optional[Sanic], sender: str, text: Any) -> bool:
+    """Whether `text` is a widget opening a session that has no user message
+    yet; then the welcome is sent (once) instead of an answer to it."""
+    if not is_opener(text) or app is None:
+        return False
+    agent = app.ctx.agent
+    if agent is None or not agent.is_ready():
+        return False
+    tracker = await agent.tracker_store.retrieve(sender)
+    if tracker is not None and any(
+        isinstance(event, UserUttered) for event in tracker.applied_events()
+    ):
+        return False
+    return True
 
 
 class WebChatInput(SocketIOInput):
@@ -135,11 +166,14 @@ class WebChatInput(SocketIOInput):
                 sender = sender_id(session_id)
             else:
                 sender = sid
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            if await opens_session(server.get("app"), sender, text):
+                await start_conversation(server["app"], sender, output)
+                return
             problem = message_problem(text)
             if problem is not None:
                 await answer(sender, problem_text(domain(), problem))
                 return
-            output = SocketIOOutput(sio, self.bot_message_evt)
             message = UserMessage(
                 normalise(text),
                 output,
