@@ -249,3 +249,25 @@ def test_outside_a_form_with_nothing_said_stop_ends_at_once():
     dispatcher = CollectingDispatcher()
     events = asyncio.run(ActionCheckInterruption().run(dispatcher, tracker, {}))
     assert events == [{"event": "followup", "name": "action_end_intake", "timestamp": None}]
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [("wat kost dit?", "ask_cost"), ("opnieuw beginnen", "start_over"),
+     ("Liefst vanaf volgend semester", "start_over")],
+)  # fmt: skip
+def test_the_intake_form_lets_start_over_and_side_questions_through(domain, text, intent):
+    """The form rejects them, so their rules (and this check) run at all."""
+    import actions.interruptions  # noqa: F401 - adds them to the intake's list
+    from actions.intake import ValidateIntakeForm
+
+    message = user_message(text, intent, confidence=0.66 if "Liefst" in text else 0.99)
+    slots = {**INTAKE_SO_FAR, "education_level": "mbo", "requested_slot": "time_horizon"}
+    events = [{"event": "slot", "name": k, "value": v} for k, v in slots.items()]
+    events.append({"event": "user", "text": text, "parse_data": message})
+    tracker = make_tracker(slots, message=message, events=events,
+                           active_loop="intake_form")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ValidateIntakeForm().run(dispatcher, tracker, domain))
+    assert [e for e in result if e["event"] == "slot" and e["name"] != "requested_slot"] == []
+    assert dispatcher.messages == []
