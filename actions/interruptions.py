@@ -109,7 +109,7 @@ TIME_WORDS = re.compile(
     r"\b(?:semester|kwartaal|q[1-4]|schooljaar|collegejaar|studiejaar|jaar|maand"
     r"|maanden|week|weken|zomer|winter|herfst|najaar|voorjaar|lente|kerst|pasen"
     r"|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
-    r"|november|december|binnenkort|zsm|asap|20\d\d)\b",
+    r"|november|december|binnenkort|zsm|asap|20\d\d|zo\s+snel|snel\s+mogelijk)\b",
     re.IGNORECASE,
 )
 

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.catalogue import PpsFormat, load_catalogue
+from actions.interruptions import as_answer, reads_as_answer
 
 # Formats named in a general answer: enough to show the range, few enough to read.
 GENERAL_EXAMPLES = 3
@@ -67,6 +68,16 @@ class ActionAnswerSideQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = tracker.latest_message.get("text") or ""
+        requested = tracker.get_slot("requested_slot")
+        if (
+            tracker.active_loop.get("name")
+            and "?" not in text
+            and reads_as_answer(requested, text, tracker)
+        ):
+            # "liefst zo snel als het kan" to "Wanneer…?" is an answer, not
+            # a question about how soon someone calls.
+            return as_answer(tracker)
         if intent in FIXED_ANSWERS:
             dispatcher.utter_message(response=FIXED_ANSWERS[intent])
             return []
