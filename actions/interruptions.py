@@ -66,7 +66,8 @@ LET_THROUGH = (
 def let_through_the_intake_form() -> None:
     from actions import intake
 
-    intake.INTERRUPTIONS = tuple(dict.fromkeys((*intake.INTERRUPTIONS, *LET_THROUGH)))
+    known = tuple(dict.fromkeys((*intake.INTERRUPTIONS, *LET_THROUGH)))
+    setattr(intake, "INTERRUPTIONS", known)  # noqa: B010 - its tuple type is fixed
 
 
 let_through_the_intake_form()
