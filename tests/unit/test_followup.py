@@ -326,7 +326,7 @@ def test_only_an_email_asks_for_the_name_alone(domain):
      ("06 1234", None, "utter_invalid_phone_too_short"),
      ("06 123456789012", None, "utter_invalid_phone_too_long"),
      ("+999 12345678", None, "utter_invalid_phone_country"),
-     ("0912345678", None, "utter_invalid_phone")],
+     ("0801234567", None, "utter_invalid_phone")],
 )  # fmt: skip
 def test_phone_numbers_are_checked_and_a_wrong_one_says_why(domain, typed, phone, response):
     prior = {**CONSENTED, "contact_name": "Piet Jansen"}

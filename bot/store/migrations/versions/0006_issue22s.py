@@ -17,12 +17,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("refined_requests") as batch:
-        batch.add_column(
-            sa.Column(
-                "incomplete", sa.Boolean, nullable=False, server_default=sa.false()
-            )
-        )
+    # A plain ADD COLUMN: a batch copy of the table on SQLite would lose its
+    # AUTOINCREMENT sequence (ids never reused, migration 0003).
+    op.add_column(
+        "refined_requests",
+        sa.Column("incomplete", sa.Boolean, nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
