@@ -17,9 +17,14 @@ from rasa_sdk import Tracker
 from actions import extraction, parsing
 
 MAX_ANSWERS_PER_QUESTION = 2
-# Intents that interrupt a form (the `not_intent` lists in domain.yml).
+# Intents that interrupt a form (the `not_intent` lists in domain.yml): the
+# form lets them through to their rules. `start_over` is the NLU's start-over
+# (Rasa's own `restart` would act before any rule could ask first); the ask_*
+# intents are the questions on the side (actions/side_questions.py).
 INTERRUPTIONS = ("ask_why", "ask_capabilities", "request_human", "request_erasure",
-                 "stop", "restart", "bot_challenge", "out_of_scope")  # fmt: skip
+                 "stop", "restart", "start_over", "bot_challenge", "out_of_scope",
+                 "ask_cost", "ask_time_cost", "ask_who_behind", "ask_privacy",
+                 "ask_when_contact")  # fmt: skip
 # A company-name answer that also names its place: "Bakkerij Jansen uit Ede".
 NAME_THEN_PLACE = re.compile(r",|\s(?:in|uit|te|bij)\s", re.IGNORECASE)
 # "maakt niet uit" to the level question is an answer, not a miss.

@@ -1,10 +1,22 @@
-"""Choice and contact: which option, consent, and how to reach the entrepreneur."""
+"""Choice and contact: which option, consent, and how to reach the entrepreneur.
+
+A way through for everyone (issue 22): contact is a name with an e-mail
+address or a Dutch phone number, or nothing at all, stored anonymously. No
+question is asked a third time: after two unclear answers it is skipped with
+a line saying so. From the moment the entrepreneur confirmed the question, the
+request is stored on every turn of this form, marked incomplete until it is
+stored complete, so an intake that ends early (stop, a timeout, the widget
+closed) still reaches a coordinator; an erasure removes it as before.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from datetime import datetime, timezone
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
+import phonenumbers
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -21,12 +33,107 @@ from actions.intake import (
 )
 from actions.options import NONE_CHOSEN, ask_for_choice, read_choice
 
+logger = logging.getLogger(__name__)
+
 NO_PHONE = "geen"
+NO_EMAIL = "geen"  # "heb ik niet": the question is not asked again
+PHONE_REGION = "NL"
+# Anything that looks like an attempt at a phone number, however short.
+PHONE_LIKE = re.compile(r"\+?\d[\d\s().-]*\d|\b\d\b")
+MIN_PHONE_DIGITS = 6
+NL_DIGITS = 9  # after the leading 0 or +31
+# Why a phone number is not one, in Dutch (domain.yml).
+PHONE_PROBLEMS = {
+    phonenumbers.ValidationResult.TOO_SHORT: "utter_invalid_phone_too_short",
+    phonenumbers.ValidationResult.TOO_LONG: "utter_invalid_phone_too_long",
+    phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "utter_invalid_phone_country",
+}
+INVALID_PHONE = "utter_invalid_phone"
+CONTACT_WORDS = frozenset(
+    ("en", "mijn", "e-mail", "email", "mail", "is", "tel", "telefoon",
+     "telefoonnummer", "nummer", "of", "06", "mobiel")
+)  # fmt: skip
+NO_EMAIL_WORDS = re.compile(r"\b(?:geen|niet|nee|heb\s+ik\s+niet)\b", re.IGNORECASE)
+
+
+def read_phone(text: str) -> Tuple[Optional[str], Optional[str]]:
+    """(the number as "06 12345678" or "+32 …", None), or (None, the response
+    saying why it is not a phone number), or (None, None) without digits."""
+    candidates = [
+        m.group()
+        for m in PHONE_LIKE.finditer(parsing.EMAIL_PATTERN.sub(" ", text or ""))
+        if len(re.sub(r"\D", "", m.group())) >= MIN_PHONE_DIGITS
+    ]
+    if not candidates:
+        return None, None
+    candidate = max(candidates, key=len)
+    try:
+        number = phonenumbers.parse(candidate, PHONE_REGION)
+    except phonenumbers.NumberParseException as error:
+        if error.error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
+            return None, PHONE_PROBLEMS[
+                phonenumbers.ValidationResult.INVALID_COUNTRY_CODE
+            ]
+        return None, INVALID_PHONE
+    national = number.country_code == phonenumbers.country_code_for_region(PHONE_REGION)
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if national and not phonenumbers.is_valid_number(number):
+        # Dutch numbers have nine digits after the 0 ("06 1234" is possible
+        # only as a short number, which nobody calls back on).
+        digits = len(str(number.national_number))
+        if digits < NL_DIGITS:
+            reason = phonenumbers.ValidationResult.TOO_SHORT
+        elif digits > NL_DIGITS:
+            reason = phonenumbers.ValidationResult.TOO_LONG
+    if reason in PHONE_PROBLEMS:
+        return None, PHONE_PROBLEMS[reason]
+    if not phonenumbers.is_valid_number(number):
+        return None, INVALID_PHONE
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if national
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, style), None
+
+
+def ask_contact_name(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> List[EventType]:
+    """The name, with an e-mail address or phone number while neither is known;
+    nothing when this turn's answer already said what is missing."""
+    if any(
+        (m.get("response") or "").startswith("utter_invalid_contact")
+        for m in dispatcher.messages
+    ):
+        return []
+    reachable = tracker.get_slot("contact_email") or tracker.get_slot("contact_phone")
+    dispatcher.utter_message(
+        response="utter_ask_contact_name_only"
+        if reachable
+        else "utter_ask_contact_name_and_reach"
+    )
+    return []
+
+
+async def keep_confirmed_request(tracker: Tracker) -> None:
+    """Stores the request as it stands, marked incomplete, once the question was
+    confirmed; action_store_request stores it complete at the end."""
+    if not (
+        tracker.get_slot("question_confirmed") and tracker.get_slot("need_category")
+    ):
+        return
+    from actions.stored_request import save_request  # imports this module
+
+    try:
+        await save_request(tracker, incomplete=True)
+    except Exception:  # noqa: BLE001 - the form goes on; the end stores it again
+        logger.exception("keeping request of %s failed", tracker.sender_id)
 
 
 class ValidateFollowupForm(AsksInTheSameCall):
     # What the follow-up's validation asks itself (actions/asking.py).
-    questions = {"chosen_option": ask_for_choice}
+    questions = {"chosen_option": ask_for_choice, "contact_name": ask_contact_name}
 
     def name(self) -> Text:
         return "validate_followup_form"
@@ -46,7 +153,11 @@ class ValidateFollowupForm(AsksInTheSameCall):
             not in (None, NONE_CHOSEN)
         ):
             tracker.add_slots([SlotSet("chosen_option", text)])
-        return await super().validate_turn(dispatcher, tracker, domain)
+        events = await super().validate_turn(dispatcher, tracker, domain)
+        if is_fresh_user_message(tracker) or requested is None:
+            tracker.add_slots(events)
+            await keep_confirmed_request(tracker)
+        return events
 
     async def required_slots(
         self,
@@ -61,12 +172,16 @@ class ValidateFollowupForm(AsksInTheSameCall):
         if not tracker.get_slot("handoff_requested"):
             wanted.add("chosen_option")
         if tracker.get_slot("contact_consent"):
-            # One question for name and e-mail (a phone number may come with
-            # it); the e-mail is asked on its own only while it is missing, at
-            # most twice.
+            # One question for the name and an e-mail address or phone number;
+            # a way to reach them is asked on its own only while neither is
+            # known, at most twice (the slot contact_email holds that question).
             wanted.add("contact_name")
+            reachable = tracker.get_slot("contact_email") or tracker.get_slot(
+                "contact_phone"
+            )
             if tracker.get_slot("contact_email") is not None or (
-                answers_to(tracker, "contact_email") < MAX_ANSWERS_PER_QUESTION
+                not reachable
+                and answers_to(tracker, "contact_email") < MAX_ANSWERS_PER_QUESTION
             ):
                 wanted.add("contact_email")
         return [slot for slot in domain_slots if slot in wanted]
@@ -121,26 +236,31 @@ class ValidateFollowupForm(AsksInTheSameCall):
         text = str(slot_value or "")
         values: Dict[Text, Any] = {}
         email = parsing.extract_email(text)
-        phone = parsing.extract_phone(text)
+        phone, phone_problem = read_phone(text)
         if email:
             values["contact_email"] = email
         if phone:
             values["contact_phone"] = phone
-        rest = parsing.EMAIL_PATTERN.sub(" ", text)
-        rest = parsing.PHONE_PATTERN.sub(" ", rest)
-        rest = " ".join(
-            w
-            for w in rest.replace(",", " ").split()
-            if w.lower()
-            not in ("en", "mijn", "e-mail", "email", "mail", "is", "tel", "telefoon")
-        )
+        rest = parsing.EMAIL_PATTERN.sub(",", text)
+        rest = PHONE_LIKE.sub(",", rest)
+        # "Jan de Boer, 06 …, ik heb geen mail": the first part that is a name.
+        parts = [" ".join(w for w in part.split() if w.lower() not in CONTACT_WORDS)
+                 for part in re.split(r"[,;\n]", rest)]  # fmt: skip
+        parts = [part for part in parts if part and not NO_EMAIL_WORDS.search(part)]
+        rest = parts[0] if parts else ""
         name = parsing.clean_name(rest)
         if name is None or not parsing.is_free_text(name):
             name = None
             if answers_to(tracker, "contact_name") >= MAX_ANSWERS_PER_QUESTION:
+                dispatcher.utter_message(response="utter_skip_question")
                 name = parsing.UNKNOWN
-            elif not email:
+            elif phone_problem and not email:
+                dispatcher.utter_message(response=phone_problem)
+            elif not (email or phone):
                 dispatcher.utter_message(response="utter_invalid_contact_name")
+        elif phone_problem and not email:
+            # The name is taken; the number is asked again with the reason.
+            dispatcher.utter_message(response=phone_problem)
         return {**values, "contact_name": name}
 
     def validate_contact_email(
@@ -150,13 +270,23 @@ class ValidateFollowupForm(AsksInTheSameCall):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        email = parsing.extract_email(str(slot_value or ""))
-        if email is None and tracker.get_slot("requested_slot") == "contact_email":
-            if answers_to(tracker, "contact_email") >= MAX_ANSWERS_PER_QUESTION:
-                dispatcher.utter_message(response="utter_skip_email")
-            else:
-                dispatcher.utter_message(response="utter_invalid_email")
-        return {"contact_email": email}
+        """The question "e-mail or phone?": either answers it."""
+        text = str(slot_value or "")
+        email = parsing.extract_email(text)
+        if email or tracker.get_slot("requested_slot") != "contact_email":
+            return {"contact_email": email}
+        phone, problem = read_phone(text)
+        if phone:
+            return {"contact_email": None, "contact_phone": phone}
+        said_none = NO_EMAIL_WORDS.search(text) is not None and problem is None
+        if (
+            said_none
+            or answers_to(tracker, "contact_email") >= MAX_ANSWERS_PER_QUESTION
+        ):
+            dispatcher.utter_message(response="utter_skip_email")
+            return {"contact_email": NO_EMAIL if said_none else None}
+        dispatcher.utter_message(response=problem or "utter_invalid_email")
+        return {"contact_email": None}
 
     def validate_contact_phone(
         self,
@@ -168,7 +298,7 @@ class ValidateFollowupForm(AsksInTheSameCall):
         text = str(slot_value or "")
         if latest_intent(tracker) == "deny" or parsing.is_no(text):
             return {"contact_phone": NO_PHONE}
-        phone = parsing.extract_phone(text)
-        if phone is None:
-            dispatcher.utter_message(response="utter_invalid_phone")
+        phone, problem = read_phone(text)
+        if phone is None and tracker.get_slot("requested_slot") == "contact_phone":
+            dispatcher.utter_message(response=problem or INVALID_PHONE)
         return {"contact_phone": phone}

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.followup import NO_PHONE
+from actions.followup import NO_EMAIL, NO_PHONE
 from actions.options import option_summaries, ranked_options
 from actions.store_access import in_store
 from bot.intake.vocabulary import ANSWER_SLOTS, FRAME_SLOTS
@@ -36,6 +36,7 @@ def request_fields(tracker: Tracker) -> Dict[str, Any]:
         options = option_summaries(ranked_options(tracker))
     consent = bool(slot("contact_consent"))
     phone = slot("contact_phone")
+    email = slot("contact_email")
     return {
         "channel": channel_of(tracker),
         "need_category": slot("need_category"),
@@ -47,7 +48,7 @@ def request_fields(tracker: Tracker) -> Dict[str, Any]:
         "size": slot("company_size"),
         "region": slot("region"),
         "contact_name": slot("contact_name") if consent else None,
-        "contact_email": slot("contact_email") if consent else None,
+        "contact_email": email if consent and email != NO_EMAIL else None,
         "contact_phone": phone if consent and phone != NO_PHONE else None,
         "consent_at": slot("consent_at") if consent else None,
         "options": options or [],
@@ -85,7 +86,9 @@ def intake_completed(tracker: Tracker) -> bool:
 
 
 async def save_request(tracker: Tracker, **overrides: Any) -> None:
-    fields = {**request_fields(tracker), **overrides}
+    # Complete unless the caller says otherwise (actions/followup.py keeps a
+    # confirmed request marked incomplete until the intake ends).
+    fields = {"incomplete": False, **request_fields(tracker), **overrides}
     await in_store(lambda uow: uow.requests.upsert(tracker.sender_id, **fields))
 
 

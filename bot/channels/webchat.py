@@ -17,6 +17,9 @@ passes the channels' boundary (bot/channels/boundary.py): one that is not a
 text (a number, a list, broken Unicode), too long or empty gets a Dutch answer
 and never reaches Rasa; text is normalised to NFKC. A ``conversation_start`` event
 (sent by the widget for a new conversation) runs the session start: the welcome.
+So does what other widgets send when they open (rasa-webchat's ``initPayload``):
+an empty or null message, or ``/greet`` or ``/get_started``, at the start of a
+session (``opens_session``).
 A turn that fails behind the channel (action server down or slow, database
 unavailable) ends with "Er gaat iets mis aan onze kant, …" (bot/channels/turns.py).
 
@@ -37,6 +40,7 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from rasa.shared.core.events import UserUttered
 from sanic import Sanic
 from socketio import AsyncServer
 
@@ -63,6 +67,8 @@ START_EVENT = "conversation_start"
 ERASED_EVENT = "conversation_erased"
 # The response of action_erase_conversation once everything is erased.
 ERASED_RESPONSE = "utter_erased"
+# What a widget sends when it opens (rasa-webchat: `initPayload`, null by default).
+INIT_PAYLOADS = frozenset({"/greet", "/get_started", "/start", "/session_start"})
 
 
 def last_activity(conversation_id: str) -> Optional[float]:
@@ -102,6 +108,31 @@ def read_message(data: Any, metadata_key: str) -> Tuple[Any, Optional[dict]]:
     if isinstance(metadata, str):
         metadata = parse_json(metadata.encode("utf-8", "surrogatepass"))
     return data.get("message"), check_metadata(metadata or None)
+
+
+def is_opener(text: Any) -> bool:
+    """An empty or null message, or a widget's init payload."""
+    if text is None:
+        return True
+    return isinstance(text, str) and (
+        text.strip() == "" or text.strip().lower() in INIT_PAYLOADS
+    )
+
+
+async def opens_session(app: Optional[Sanic], sender: str, text: Any) -> bool:
+    """Whether `text` is a widget opening a session that has no user message
+    yet; then the welcome is sent (once) instead of an answer to it."""
+    if not is_opener(text) or app is None:
+        return False
+    agent = app.ctx.agent
+    if agent is None or not agent.is_ready():
+        return False
+    tracker = await agent.tracker_store.retrieve(sender)
+    if tracker is not None and any(
+        isinstance(event, UserUttered) for event in tracker.applied_events()
+    ):
+        return False
+    return True
 
 
 class WebChatInput(SocketIOInput):
@@ -225,6 +256,9 @@ class WebChatInput(SocketIOInput):
             refusal = await limiter.admit_message(sender, client(sid))
             if refusal is not None:
                 await answer(sid, refusal.text)
+                return
+            if await opens_session(server.get("app"), sender, text):
+                await start_conversation(server["app"], sender, output())
                 return
             problem = message_problem(text)
             if problem is not None:

@@ -116,6 +116,11 @@ class RefinedRequest(Base):
     handoff_requested = sa.Column(
         sa.Boolean, nullable=False, default=False, server_default=sa.false()
     )
+    # Kept although the intake did not finish (stopped, timed out, the widget
+    # closed) after the entrepreneur confirmed the question (issue 22).
+    incomplete = sa.Column(
+        sa.Boolean, nullable=False, default=False, server_default=sa.false()
+    )
     answers = sa.Column(sa.JSON, nullable=False, default=dict)
     assigned_to_id = sa.Column(sa.Integer, sa.ForeignKey("users.id"))
 

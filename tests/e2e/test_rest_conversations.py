@@ -112,7 +112,7 @@ def test_innovation_request_keeps_the_correction_and_second_option(servers):
     assert "restwarmte" in refined and "We willen onze" not in refined
     assert stored["size"] == "25" and stored["region"] == "Twente"
     assert stored["chosen_option"] == stored["options"][1]["id"]
-    assert stored["contact_phone"] == "0612345678"
+    assert stored["contact_phone"] == "06 12345678"
 
 
 def test_declined_consent_stores_no_contact(servers):

@@ -51,7 +51,7 @@ INTAKE = [
     ("25 man", "question_confirmed"),
     ("press:Ja, klopt", "chosen_option"),
     ("press:2. ", "contact_consent"),
-    ("press:Ja, dat is goed", "contact_name"),
+    ("press:Ja, neem contact op", "contact_name"),
     ("Anna de Vries, anna@devries-metaal.nl", None),
 ]
 

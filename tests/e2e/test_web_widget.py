@@ -61,7 +61,7 @@ INTAKE = [
     ("type", "8 man", "question_confirmed"),
     ("click", "Ja, klopt", "chosen_option"),
     ("click-first", "", "contact_consent"),
-    ("click", "Ja, dat is goed", "contact_name"),
+    ("click", "Ja, neem contact op", "contact_name"),
     ("type", "Piet Jansen, piet@jansen.nl", None),
 ]
 

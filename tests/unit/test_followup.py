@@ -144,11 +144,14 @@ def test_consent_no_finishes_anonymously(domain):
      ("contact_name", "ja", None, "utter_invalid_contact_name")],
 )  # fmt: skip
 def test_contact_details_are_checked(domain, slot, typed, value, response):
+    prior = {"chosen_option": "a", "contact_consent": True}
+    if slot == "contact_email":
+        prior["contact_name"] = "Piet Jansen"  # the name comes first
     values, responses = validate_followup(
         {slot: typed, "requested_slot": slot},
         user_message(typed, "inform"),
         domain,
-        prior={"chosen_option": "a", "contact_consent": True},
+        prior=prior,
     )
     assert values[slot] == value
     assert responses == ([response] if response else [])
@@ -164,7 +167,7 @@ def test_name_email_and_phone_in_one_answer(domain):
     )
     assert values["contact_name"] == "Piet Jansen"
     assert values["contact_email"] == "piet@jansen.nl"
-    assert values["contact_phone"] == "0612345678"
+    assert values["contact_phone"] == "06 12345678"
     assert values["requested_slot"] is None and responses == []
 
 
@@ -286,3 +289,102 @@ def test_an_off_topic_question_at_the_choice_is_still_let_through(domain):
         {}, message, domain, prior={"requested_slot": "chosen_option", "options": OPTIONS}
     )
     assert "chosen_option" not in slots
+
+
+# A way through for everyone (issue 22).
+CONSENTED = {"chosen_option": "a", "contact_consent": True}
+
+
+def test_a_name_and_phone_number_without_email_end_the_contact_questions(domain):
+    typed = "Jan de Boer, 06 12345678, ik heb geen mail"
+    values, responses = validate_followup(
+        {"contact_name": typed, "requested_slot": "contact_name"},
+        user_message(typed, "inform"), domain, prior=CONSENTED,
+    )  # fmt: skip
+    assert values["contact_name"] == "Jan de Boer"
+    assert values["contact_phone"] == "06 12345678"
+    assert values["requested_slot"] is None and responses == []
+
+
+def test_only_an_email_asks_for_the_name_alone(domain):
+    typed = "piet@jansen.nl"
+    values, responses = validate_followup(
+        {"contact_name": typed, "requested_slot": "contact_name"},
+        user_message(typed, "inform"), domain, prior=CONSENTED,
+    )  # fmt: skip
+    assert values["contact_email"] == "piet@jansen.nl"
+    assert values["contact_name"] is None
+    # Not "Wat is je naam, en je e-mailadres…?" a second time.
+    assert responses == ["utter_ask_contact_name_only"]
+
+
+@pytest.mark.parametrize(
+    "typed, phone, response",
+    [("+31 6 1234 5678", "06 12345678", None),
+     ("010-1234567", "010 123 4567", None),
+     ("+32 470 12 34 56", "+32 470 12 34 56", None),
+     ("06 1234", None, "utter_invalid_phone_too_short"),
+     ("06 123456789012", None, "utter_invalid_phone_too_long"),
+     ("+999 12345678", None, "utter_invalid_phone_country"),
+     ("0801234567", None, "utter_invalid_phone")],
+)  # fmt: skip
+def test_phone_numbers_are_checked_and_a_wrong_one_says_why(domain, typed, phone, response):
+    prior = {**CONSENTED, "contact_name": "Piet Jansen"}
+    values, responses = validate_followup(
+        {"contact_email": typed, "requested_slot": "contact_email"},
+        user_message(typed, "inform"), domain, prior=prior,
+    )  # fmt: skip
+    assert values.get("contact_phone") == phone
+    if phone:
+        assert values["requested_slot"] is None and responses == []
+    else:
+        assert responses[0] == response
+        assert domain["responses"][response][0]["text"]
+
+
+def test_no_email_or_phone_is_skipped_at_once_and_not_asked_again(domain):
+    prior = {**CONSENTED, "contact_name": "Piet Jansen"}
+    values, responses = validate_followup(
+        {"contact_email": "heb ik niet", "requested_slot": "contact_email"},
+        user_message("heb ik niet", "deny"), domain, prior=prior,
+    )  # fmt: skip
+    assert responses == ["utter_skip_email"]
+    assert values["requested_slot"] is None
+
+
+def test_no_contact_question_is_asked_a_third_time(domain):
+    prior = {**CONSENTED, "contact_name": "Piet Jansen", "requested_slot": "contact_email"}
+    events = [{"event": "slot", "name": k, "value": v} for k, v in prior.items()]
+    for text in ("hm", "weet niet"):
+        events.append({"event": "user", "text": text,
+                       "parse_data": user_message(text, "inform")})  # fmt: skip
+    events.append({"event": "slot", "name": "contact_email", "value": "weet niet"})
+    tracker = make_tracker(slots={**prior, "contact_email": "weet niet"},
+                           message=user_message("weet niet", "inform"), events=events,
+                           active_loop="followup_form")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = run(ValidateFollowupForm().run(dispatcher, tracker, domain))
+    values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_skip_email"]
+    assert values["requested_slot"] is None
+
+
+def test_a_confirmed_request_is_kept_incomplete_until_it_is_stored_complete(domain):
+    sender = "kept-incomplete"
+    prior = {**INTAKE, "options": OPTIONS}
+    events = [{"event": "slot", "name": k, "value": v} for k, v in prior.items()]
+    message = user_message("2", "inform")
+    events += [{"event": "user", "text": "2", "parse_data": message},
+               {"event": "slot", "name": "chosen_option", "value": "2"}]  # fmt: skip
+    tracker = make_tracker(slots={**prior, "chosen_option": "2",
+                                  "requested_slot": "chosen_option"},
+                           message=message, events=events, sender_id=sender,
+                           active_loop="followup_form")  # fmt: skip
+    run(ValidateFollowupForm().run(CollectingDispatcher(), tracker, domain))
+    row = stored(sender)
+    assert row["incomplete"] is True and row["chosen_option"] == "b"
+    assert row["refined_question"] == INTAKE["refined_question"]
+    slots = {**INTAKE, "options": OPTIONS, "chosen_option": "b", "contact_consent": False}
+    tracker = make_tracker(slots, sender_id=sender, **FOLLOWUP_SUBMITTED)
+    run(ActionStoreRequest().run(CollectingDispatcher(), tracker, domain))
+    assert stored(sender)["incomplete"] is False

@@ -61,7 +61,7 @@ def test_upgrade_creates_the_table_on_a_fresh_file(tmp_path):
         "request_tags", "message_corrections", "mail_outbox", "audit_log",
         "sqlite_sequence",  # SQLite's own, for AUTOINCREMENT
     }  # fmt: skip
-    assert current_revision(database_url) == head_revision() == "0007"
+    assert current_revision(database_url) == head_revision() == "0008"
 
 
 def test_upgrade_runs_again_without_touching_the_data(url):

@@ -1,0 +1,121 @@
+"""Issue 22 against the real servers: nothing said is thrown away without a
+yes, questions on the side are answered, and an intake that ends after the
+confirmed question still reaches a coordinator, marked incomplete."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.store.session import UnitOfWork, session_factory
+from tests.e2e.conversation import say, texts, tracker
+from tests.e2e.servers import ROOT, bot_servers
+
+pytestmark = pytest.mark.skipif(
+    not (ROOT / "models" / "vraagwijzer.tar.gz").exists(),
+    reason="no trained model: run `make train` (make test does)",
+)
+
+TO_THE_TIME_QUESTION = [
+    "ik krijg mijn vacatures voor monteurs niet gevuld",
+    "3, mbo",
+]
+TO_THE_CHOICE = [
+    *TO_THE_TIME_QUESTION,
+    "zo snel mogelijk",
+    "Jansen Installatietechniek in Eindhoven",
+    "installatie, 8 man",
+    "ja klopt",
+]
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    with bot_servers(tmp_path_factory.mktemp("never-lose")) as (base, database_url):
+        yield base, database_url
+
+
+def walk(base: str, sender: str, messages) -> None:
+    for message in messages:
+        assert say(base, sender, message), message
+
+
+def stored(database_url: str, sender: str):
+    with UnitOfWork(session_factory(database_url)) as uow:
+        request = uow.requests.get_by_conversation(sender)
+        if request is None:
+            return None
+        return {c.name: getattr(request, c.name) for c in request.__table__.columns}
+
+
+def test_liefst_vanaf_volgend_semester_is_the_answer_not_a_restart(servers):
+    base, _ = servers
+    sender = "never-lose-semester"
+    walk(base, sender, TO_THE_TIME_QUESTION)
+    assert tracker(base, sender)["slots"]["requested_slot"] == "time_horizon"
+    answers = say(base, sender, "Liefst vanaf volgend semester")
+    slots = tracker(base, sender)["slots"]
+    assert "opnieuw" not in texts(answers).lower()
+    assert slots["need_category"] == "talent" and slots["headcount"] == "3"
+    assert "semester" in (slots["time_horizon"] or "")
+    assert slots["requested_slot"] == "company_name", texts(answers)
+
+
+def test_start_over_asks_first_and_no_keeps_everything(servers):
+    base, _ = servers
+    sender = "never-lose-no"
+    walk(base, sender, TO_THE_TIME_QUESTION)
+    asked = say(base, sender, "opnieuw beginnen")
+    assert "Dan begin je opnieuw en ben ik kwijt wat je al vertelde" in texts(asked)
+    resumed = say(base, sender, "nee")
+    slots = tracker(base, sender)["slots"]
+    assert "verder" in texts(resumed)
+    assert "Wanneer" in texts(resumed)  # the open question again
+    assert slots["need_category"] == "talent" and slots["headcount"] == "3"
+    assert slots["requested_slot"] == "time_horizon"
+
+
+def test_start_over_after_a_yes_starts_over(servers):
+    base, _ = servers
+    sender = "never-lose-yes"
+    walk(base, sender, [*TO_THE_TIME_QUESTION, "opnieuw"])
+    answers = say(base, sender, "ja")
+    assert "We beginnen opnieuw" in texts(answers)
+    assert tracker(base, sender)["slots"]["need_category"] is None
+
+
+def test_a_question_on_the_side_is_answered_and_the_question_asked_again(servers):
+    base, _ = servers
+    sender = "never-lose-cost"
+    walk(base, sender, TO_THE_CHOICE)
+    answers = say(base, sender, "wat kost dit?")
+    said = texts(answers)
+    assert "Wat de voorstellen kosten" in said and "gratis" in said
+    assert "Welke spreekt je het meest aan" in said
+    assert tracker(base, sender)["slots"]["requested_slot"] == "chosen_option"
+
+
+def test_a_stop_after_the_confirmed_question_keeps_it_marked_incomplete(servers):
+    base, database_url = servers
+    sender = "never-lose-stop"
+    walk(base, sender, TO_THE_CHOICE)
+    kept = stored(database_url, sender)
+    assert kept is not None and kept["incomplete"] is True  # already when confirmed
+    asked = say(base, sender, "stop")
+    assert "onvolledig" in texts(asked)
+    answers = say(base, sender, "ja")
+    assert "bewaard als onvolledig" in texts(answers)
+    row = stored(database_url, sender)
+    assert row["incomplete"] is True and row["need_category"] == "talent"
+    assert row["refined_question"]
+
+
+def test_a_name_and_phone_number_without_email_store_the_request(servers):
+    base, database_url = servers
+    sender = "never-lose-phone"
+    walk(base, sender, [*TO_THE_CHOICE, "1", "ja"])
+    answers = say(base, sender, "Jan de Boer, 06 12345678, ik heb geen mail")
+    assert "opgeslagen" in texts(answers)
+    row = stored(database_url, sender)
+    assert row["contact_name"] == "Jan de Boer"
+    assert row["contact_phone"] == "06 12345678" and row["contact_email"] is None
+    assert row["incomplete"] is False

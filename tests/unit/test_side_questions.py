@@ -1,0 +1,56 @@
+"""Questions on the side, answered from data (actions/side_questions.py, issue 22)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.intake.catalogue import load_catalogue
+from actions.side_questions import ActionAnswerSideQuestion
+from tests.conftest import make_tracker, user_message
+
+
+def answer(text, intent, slots=None, active_loop=None):
+    tracker = make_tracker(slots or {}, message=user_message(text, intent),
+                           active_loop=active_loop)  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerSideQuestion().run(dispatcher, tracker, {}))
+    return events, dispatcher.messages
+
+
+def test_cost_of_the_options_shown_comes_from_the_catalogue():
+    formats = load_catalogue().formats[:3]
+    shown = [{"id": f.id, "title": f.title} for f in formats]
+    events, messages = answer("wat kost dit?", "ask_cost", {"options": shown},
+                              "followup_form")  # fmt: skip
+    assert events == [] and messages[0]["response"] == "utter_side_cost_options"
+    for f in formats:
+        assert f"{f.title}: {f.cost}" in messages[0]["costs"]
+
+
+def test_time_without_options_is_answered_in_general_from_the_catalogue():
+    _, messages = answer("hoeveel tijd kost het mij?", "ask_time_cost")
+    assert messages[0]["response"] == "utter_side_time_general"
+    hours = {f.hours for f in load_catalogue().formats}
+    assert sum(h in messages[0]["times"] for h in hours) >= 2
+
+
+@pytest.mark.parametrize(
+    "intent, response",
+    [("ask_who_behind", "utter_side_who_behind"), ("ask_privacy", "utter_side_privacy"),
+     ("ask_when_contact", "utter_side_when_contact")],
+)  # fmt: skip
+def test_the_other_side_questions_have_their_answer(domain, intent, response):
+    _, messages = answer("?", intent)
+    assert messages[0]["response"] == response
+    assert len(domain["responses"][response][0]["text"].split(". ")) <= 3
+
+
+def test_an_answer_to_the_open_question_read_as_a_side_question_is_the_answer():
+    events, messages = answer("liefst zo snel als het kan", "ask_when_contact",
+                              {"requested_slot": "time_horizon"}, "intake_form")  # fmt: skip
+    assert [e["event"] for e in events] == ["rewind", "action", "user"]
+    assert events[2]["parse_data"]["intent"]["name"] == "inform"
+    assert messages == []
