@@ -9,7 +9,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install run train validate test bench shell clean review review-bench \
         cluster cluster-stop bench-load bench-compare bench-redaction audit personas \
-        lint format test-fast
+        lint format test-fast retrain
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ shell: install $(MODEL)  ## chat in the terminal (starts the action server too)
 	@export ACTION_SERVER_TOKEN=$${ACTION_SERVER_TOKEN:-$$(cat var/action_server_token)}; \
 	  $(BIN)/python -m bot.action_server --actions actions --port 5055 >/dev/null 2>&1 & \
 	  trap "kill $$!" EXIT; $(BIN)/rasa shell --model models --endpoints endpoints.yml
+
+retrain: install $(MODEL)  ## the review app's corrections into the model: train, test on the holdout, load if not worse
+	$(BIN)/python -m bot.retrain
 
 validate: install  ## rasa data validate --fail-on-warnings (see scripts/validate_data.py)
 	$(BIN)/python scripts/validate_data.py

@@ -129,6 +129,7 @@ def create_app(
         SESSION_COOKIE_SECURE=settings.review_secure_cookies,
         WTF_CSRF_TIME_LIMIT=settings.review_session_minutes * 60,
         MAX_CONTENT_LENGTH=64 * 1024,
+        DATABASE_URL=settings.database_url,  # for the model update job
     )
     CSRFProtect(app)
     app.extensions[EXTENSION] = Wiring(
