@@ -11,16 +11,21 @@ export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help install run train validate test bench shell clean review review-bench \
         cluster cluster-stop bench-load bench-compare bench-redaction audit personas \
-        lint format test-fast
+        lint format test-fast retrain
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 install:  ## venv with Rasa 3.6, the Dutch spaCy pipeline, database schema
-	@bash scripts/install.sh
+	@bash scripts/install.sh $(if $(filter run,$(MAKECMDGOALS)),--quiet)
 
+# Rasa's output goes to var/log/train.log; bot.rasa_cli filters the warnings
+# known to be harmless and declares the responses that code utters.
 $(MODEL): $(TRAINING_DATA)
-	$(BIN)/rasa train --fixed-model-name vraagwijzer --out models --quiet
+	@mkdir -p var/log; echo "Training the model (about 2 minutes; log: var/log/train.log) ..."
+	@SECONDS=0; $(BIN)/python -m bot.rasa_cli train --fixed-model-name vraagwijzer --out models \
+	  > var/log/train.log 2>&1 || { tail -n 30 var/log/train.log; echo "Training failed: see var/log/train.log" >&2; exit 1; }; \
+	  echo "Model trained in $$SECONDS s: $(MODEL)"
 
 train: install $(MODEL)  ## train the model when data or config changed
 
@@ -37,6 +42,9 @@ shell: install $(MODEL)  ## chat in the terminal (starts the action server too)
 	@export ACTION_SERVER_TOKEN=$${ACTION_SERVER_TOKEN:-$$(cat var/action_server_token)}; \
 	  $(BIN)/python -m bot.action_server --actions actions --port 5055 >/dev/null 2>&1 & \
 	  trap "kill $$!" EXIT; $(BIN)/rasa shell --model models --endpoints endpoints.yml
+
+retrain: install $(MODEL)  ## the review app's corrections into the model: train, test on the holdout, load if not worse
+	$(BIN)/python -m bot.retrain
 
 validate: install  ## rasa data validate --fail-on-warnings (see scripts/validate_data.py)
 	$(BIN)/python scripts/validate_data.py

@@ -33,6 +33,8 @@ from typing import Any, List, Optional
 
 import pluggy
 
+from bot.rasa_cli import filter_known_harmless
+
 TOKEN_ENV = "ACTION_SERVER_TOKEN"
 TOKEN_FILE = Path(__file__).resolve().parents[1] / "var" / "action_server_token"
 OPEN_PATHS = frozenset({"/health"})
@@ -94,6 +96,7 @@ class Preload:
 
 
 def main(argv: Optional[List[str]] = None) -> None:
+    filter_known_harmless()
     from rasa_sdk.__main__ import main_from_args
     from rasa_sdk.endpoint import create_argument_parser
     from rasa_sdk.plugin import plugin_manager

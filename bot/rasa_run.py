@@ -47,10 +47,9 @@ def main(argv: Optional[List[str]] = None) -> None:
     settings = load_settings()
     os.environ[TELEMETRY_VARIABLE] = "false"
     arguments = rasa_arguments(sys.argv[1:] if argv is None else argv, settings)
-    sys.argv = ["rasa", *arguments]  # Rasa's CLI parses sys.argv itself
-    from rasa.__main__ import main as rasa_main
+    from bot import rasa_cli  # Rasa's own CLI, minus known-harmless warnings
 
-    rasa_main()
+    rasa_cli.main(arguments)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,12 @@
 # the Dutch spaCy pipeline, and the database schema.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# `make run` installs with --quiet: the output goes to var/log/install.log.
+if [ "${1:-}" = --quiet ]; then
+  mkdir -p var/log
+  bash scripts/install.sh > var/log/install.log 2>&1 || { tail -n 20 var/log/install.log >&2; exit 1; }
+  exit 0
+fi
 
 find_python310() {
   for candidate in "${PYTHON:-}" python3.10 python "$HOME/.pyenv/versions/3.10.13/bin/python" \

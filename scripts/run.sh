@@ -46,21 +46,25 @@ read -r -a cors_origins <<< "$CORS_ORIGINS"
 store_url="${DATABASE_URL:-sqlite:///$PWD/var/vraagwijzer.db}"
 echo "Store: $(printf '%s' "$store_url" | sed -E 's#^([^:/]+://[^:/@]*):[^/]*@#\1:***@#')"
 if [ -n "${TELEGRAM_BOT_TOKEN:-}" ] && [ -n "${TELEGRAM_WEBHOOK_URL:-}" ] && [ -n "${TELEGRAM_WEBHOOK_SECRET:-}" ]; then
+  telegram=", telegram"
   echo "Telegram on: webhook $TELEGRAM_WEBHOOK_URL, Bot API ${TELEGRAM_API_URL:-https://api.telegram.org}."
 else
   echo "Telegram off (set TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET to turn it on)."
 fi
 
-"$BIN/python" -m bot db upgrade
+# The servers' full output goes to var/log/; the terminal gets this banner.
+LOG_DIR=${LOG_DIR:-var/log}; mkdir -p "$LOG_DIR"
+echo "Channels: rest, socketio (website widget)${telegram:-}. Logs: $LOG_DIR/{rasa,actions,review}.log"
+"$BIN/python" -m bot db upgrade >>"$LOG_DIR/rasa.log" 2>&1 || { echo "Database upgrade failed: see $LOG_DIR/rasa.log" >&2; exit 1; }
 
 pids=()
 stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
-trap stop INT TERM EXIT
+trap stop EXIT; trap 'stop; exit 130' INT TERM
 
-ACTIONS_HOST="$ACTIONS_HOST" "$BIN/python" -m bot.action_server --actions actions --port "$ACTIONS_PORT" &
+ACTIONS_HOST="$ACTIONS_HOST" "$BIN/python" -m bot.action_server --actions actions --port "$ACTIONS_PORT" >>"$LOG_DIR/actions.log" 2>&1 &
 pids+=($!)
 "$BIN/python" -m bot.rasa_run --model models --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints endpoints.yml --cors "${cors_origins[@]}" &
+  --credentials credentials.yml --endpoints endpoints.yml --cors "${cors_origins[@]}" >>"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!)
 # The demo pps site with the chat widget; its pages expect Rasa on localhost:5005.
 # Files only: no directory listings, no version in the Server header.
@@ -68,15 +72,19 @@ pids+=($!)
 pids+=($!)
 echo "Demo site with the chat widget: http://localhost:$WEB_PORT/ (once Rasa is up)"
 [ "$RASA_PORT" = 5005 ] || echo "Note: the demo pages' data-server-url says port 5005, Rasa is on $RASA_PORT."
-"$BIN/python" -m bot.review --port "$REVIEW_PORT" &
+"$BIN/python" -m bot.review --port "$REVIEW_PORT" >>"$LOG_DIR/review.log" 2>&1 &
 pids+=($!)
 echo "Review app: http://localhost:$REVIEW_PORT/ (accounts: python -m bot users add NAME)"
 # Coordinators' notification mails from the store's outbox (bot/notify/worker.py).
 if [ -n "${SMTP_URL:-}" ]; then
-  "$BIN/python" -m bot mail &
+  "$BIN/python" -m bot mail >>"$LOG_DIR/mail.log" 2>&1 &
   pids+=($!)
 else
   echo "Mail off (set SMTP_URL to send the coordinators' notifications)."
 fi
 echo "Talk to it: curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{\"sender\":\"demo\",\"message\":\"ik vind geen monteurs\"}'"
-wait -n "${pids[@]}"
+( until curl -sf -o /dev/null "localhost:$RASA_PORT/"; do sleep 1; done
+  echo "Ready: Rasa answers on http://localhost:$RASA_PORT/ ($SECONDS s). Ctrl-C stops everything." ) &
+pids+=($!)
+wait -n "${pids[@]:0:4}" || true
+echo "A server stopped: see $LOG_DIR/." >&2

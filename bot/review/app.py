@@ -155,6 +155,7 @@ def create_app(
         MAX_CONTENT_LENGTH=64 * 1024,
         # However active, a session ends this long after its login (auth.py).
         REVIEW_SESSION_MAX_S=settings.review_session_max_hours * 3600,
+        DATABASE_URL=settings.database_url,  # for the model update job
     )
     if settings.trusted_proxy_hops:
         # The client's address (the login throttle's key) and scheme as the
