@@ -97,7 +97,7 @@ bench-compare: install $(MODEL)  ## Vraagwijzer vs the stock `rasa init` bot, sa
 clean:  ## remove the trained model and test results (keeps the venv and database)
 	rm -rf models/*.tar.gz results .pytest_cache
 
-bench-redaction:  ## redaction time on worst-case input: 2,000 and 100,000 characters
+bench-redaction:  ## redaction and answer-parser time on worst-case input: 2,000 and 100,000 characters
 	$(BIN)/python scripts/bench_redaction.py
 
 personas: install $(MODEL)  ## scripted entrepreneurs end to end, table + var/personas-report.md (PERSONAS="id ..."; GROUP=tuning; HELDOUT=1; SLOPPY=1; PERSONAS_FLAGS=--show)

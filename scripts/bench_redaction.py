@@ -1,4 +1,5 @@
-"""How long redaction takes on worst-case input: the figure for issue 11.
+"""How long redaction and the answer parsers' e-mail and phone searches take
+on worst-case input: the figures for issue 11 and issue 23 (finding 12).
 
     python scripts/bench_redaction.py [--chars 2000]
 
@@ -16,6 +17,7 @@ import functools
 import time
 from typing import Callable, Dict
 
+from actions.parsing import extract_email, extract_phone
 from bot.store.redaction import redact
 
 FAMILIES: Dict[str, str] = {
@@ -75,6 +77,16 @@ def main() -> None:
         for unit in FAMILIES.values()
     )
     print(f"slowest at 100,000 characters: {large * 1000:.1f} ms")
+    # The answer parsers' e-mail and phone searches run several times a turn.
+    for label, parse in (("e-mail", extract_email), ("phone", extract_phone)):
+        parsed = max(
+            best_of(1, functools.partial(parse, worst_case(unit, 100_000)))
+            for unit in FAMILIES.values()
+        )
+        print(
+            f"answer parser ({label}), slowest at 100,000 characters: "
+            f"{parsed * 1000:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -185,3 +185,16 @@ def test_redaction_is_linear_in_the_length_of_the_text(unit):
     started = time.perf_counter()
     redact(text)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("unit", ["a", "a.", "1", "1 ", "1-", "a@b."])
+def test_the_answer_parsers_search_long_text_in_linear_time(unit):
+    """Issue 23, finding 12: the unanchored e-mail pattern took 1.5 s on 20,000
+    digits and grew with the square of the length (about 40 s at 100,000)."""
+    from actions.parsing import extract_email, extract_phone
+
+    text = unit * (100_000 // len(unit))
+    started = time.perf_counter()
+    extract_email(text)
+    extract_phone(text)
+    assert time.perf_counter() - started < 2.0
