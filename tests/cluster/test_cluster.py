@@ -166,10 +166,16 @@ def test_the_widget_talks_through_nginx_to_one_instance(cluster):
         widget_turn(topology.entry_url, opening, until=None, max_wait_s=20)
     )
     assert any("Vraagwijzer" in text for text in said), said
+    # Stored under the HMAC of the token the server issued (every instance
+    # reads the same key), never the token itself.
+    from bot.channels.widget_session import WidgetSessions
+    from bot.settings import load_settings
+
+    stored_id = WidgetSessions.from_settings(load_settings()).conversation_id(session_id)
     deadline = time.monotonic() + 10  # stored when the turn ends, after the welcome
-    while not user_texts(database_url, f"web:{session_id}") and time.monotonic() < deadline:
+    while not user_texts(database_url, stored_id) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert user_texts(database_url, f"web:{session_id}") == [opening]
+    assert user_texts(database_url, stored_id) == [opening]
 
 
 def test_nginx_passes_the_widgets_websocket_upgrade_on(cluster):

@@ -24,7 +24,8 @@ pytestmark = pytest.mark.skipif(
 KEPT = "kept-before-bad-input"
 # Up to the choice of an option, quickest need (see test_rest_conversations.py).
 TO_THE_OPTIONS = [
-    "mijn monteurs moeten bijgeschoold worden op warmtepompen", "zes, mbo",
+    "mijn monteurs moeten bijgeschoold worden op warmtepompen",
+    "ze kunnen nog geen warmtepompen installeren", "zes, mbo", "een paar uur per week",
     "Klimaattechniek Jansen in Tilburg", "installatietechniek, 15 medewerkers", "klopt",
 ]  # fmt: skip
 

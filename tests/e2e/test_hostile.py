@@ -340,8 +340,9 @@ def test_widget_floods_and_new_sessions_get_a_dutch_answer(limited):
     import socketio
 
     base, database_url = limited
-    # Empty messages: one answer each, no turn; the fourth is over the limit.
-    said = asyncio.run(widget_answers(base, [{"message": " "}] * 4))
+    # Unreadable messages: one answer each, no turn; the fourth is over the
+    # limit. (An empty first message would open the session with the welcome.)
+    said = asyncio.run(widget_answers(base, [{"message": 17}] * 4))
     assert said[3] is not None and "berichten" in said[3], said
 
     async def open_session() -> Tuple[str, Any]:

@@ -122,5 +122,10 @@ def test_declined_consent_stores_no_contact(servers):
     assert stored["contact_name"] is None and stored["contact_email"] is None
     assert stored["sector"] == "installatie" and stored["size"] == "15"
     assert stored["region"] == "Tilburg" and stored["company"] == "Klimaattechniek Jansen"
-    assert "zes medewerkers op mbo-niveau" in stored["refined_question"]
+    # The problem and the goal, in the second person (bot/intake/writing.py).
+    assert stored["refined_question"] == (
+        "Als ik het goed begrijp, kunnen ze nog geen warmtepompen installeren. Je "
+        "eigenlijke vraag: hoe kunnen je monteurs bijgeschoold worden op warmtepompen?"
+    )
+    assert stored["problem"] == "ze kunnen nog geen warmtepompen installeren"
     assert "warmtepompen" in stored["refined_question"]

@@ -34,7 +34,7 @@ def week(tmp_path):
 
     database_url = f"sqlite:///{tmp_path / 'week.db'}"
     upgrade(database_url)
-    make_user(database_url, "anna")
+    make_user(database_url, "anna", role="admin")  # exports are an admin right
     add_request(database_url, "web-oud", company="Drukkerij Oud")
     with SmtpServer() as smtp:
         settings = replace(settings_for(database_url), smtp_url=smtp.url)
