@@ -50,7 +50,9 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
         # except where the count makes the people sought ("twee monteurs").
         "people": frame.who
         if frame.who and need != "talent"
-        else _people(need, values, words, who or topic),
+        else _people(need, values, words, who or topic)
+        if not (need == "talent" and who)
+        else _counted(who, values, words),
         "level": words["level"][level] if level in words["level"] else "",
         "when": words["timeframe"].get(when, when) if when else "",
         "topic": topic or "",
@@ -100,6 +102,14 @@ def _default_people(
     contract = known(values.get("contract_type"))
     key = "stage" if contract == "stage" else "default"
     return words["people"][key][1 if plural else 0]
+
+
+def _counted(who: str, values: Mapping[str, Any], words: Mapping[str, Any]) -> str:
+    """The people sought, counted as said: "twee monteurs", "een stagiair"."""
+    count = parsing.parse_count(str(values.get("headcount") or ""))
+    if not count:
+        return who
+    return f"{number_in_words(count, words)} {who}"
 
 
 def _level_code(value: Any) -> Optional[str]:

@@ -57,8 +57,20 @@ LEAD_WORDS = frozenset(
     "dus en maar want omdat of ook graag eigenlijk nu dan echt heel erg".split()
 )
 SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij"})
+# "dat lukt niet": a subject that points back says nothing on its own.
+VAGUE = frozenset("wat niks niets dat dit die deze er".split())
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
+MUST_GOAL = re.compile(r"\b(?:moet|moeten)\b")
+# A run of this many of the entrepreneur's words is a pasted sentence.
+SPLICE_WORDS = 8
+# Where a clause may be cut back: before a preposition or conjunction, keeping
+# at least the first three words.
+BOUNDARIES = frozenset(
+    "bij in op aan voor met van naar over door om zodat omdat dat die en maar of "
+    "want als wanneer terwijl tot uit".split()
+)
+MIN_CUT = 3
 # A problem said without a verb, after "Als ik het goed begrijp,".
 ABOUT = "gaat het om"
 # People a question can be about: "monteurs", "onze schoonmakers".
@@ -73,7 +85,7 @@ PEOPLE_SUFFIXES = (
     "lingen",
 )
 PEOPLE_WORDS = frozenset(
-    """personeel medewerkers mensen collega's collega’s studenten leerlingen
+    """personeel medewerkers collega's collega’s studenten leerlingen
     stagiairs stagiaires vakmensen jongeren werknemers mbo'ers hbo'ers
     zij-instromers stagiair stagiaire leerling student monteur lasser kok
     chauffeur planner verkoper medewerker vakman""".split()
@@ -129,6 +141,8 @@ def read(text: str) -> Frame:
         if kind is None or kind == "problem" or found[kind]:
             continue
         phrase = goal_phrase(clause) if kind == "goal" else plain_clause(clause)
+        if kind == "goal" and phrase:
+            phrase = restated_goal(phrase, clause)
         if phrase:
             found[kind] = phrase
         elif kind == "goal" and PROBLEM.search(clause) and not problems:
@@ -162,7 +176,8 @@ def read_answer(text: str, asked: str) -> Frame:
         words = _words(clause)
         if words and _infinitive_phrase(words, after_modal=False):
             # "minder gas verbruiken" to "wat gaat er mis?" is what they want.
-            return replace(stated, goal=joined(to_second_person(words)))
+            goal = unspliced(joined(to_second_person(words)), clause)
+            return replace(stated, goal=goal)
         plain, lead = problem_clause(clause)
         return replace(stated, problem=plain, problem_lead=lead)
     phrase = (
@@ -199,10 +214,59 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         return "", ""
     plain = joined(to_second_person(words))
     inverted = verb_first(words)
-    if not inverted and any(w.pos == "NOUN" for w in words):
-        # "een tekort aan monteurs": no verb to put first.
-        return plain, f"{ABOUT} {plain}"
-    return plain, joined(to_second_person(inverted))
+    if not inverted:
+        # "een tekort aan monteurs": no verb to put first; a fragment without
+        # a word for what goes wrong ("leerlingen bakker") says nothing.
+        if any(w.pos == "NOUN" for w in words) and PROBLEM.search(clause):
+            return plain, unspliced(f"{ABOUT} {plain}", clause)
+        return plain, ""
+    return plain, unspliced(joined(to_second_person(inverted)), clause)
+
+
+def restated_goal(goal: str, source: str) -> str:
+    """The goal as the restatement will say it, without pasting: a long
+    "dat de monteurs ... kunnen werken" becomes "de monteurs moeten ...
+    kunnen werken", which is asked as "hoe kunnen de monteurs ... werken"."""
+    if MUST_GOAL.search(goal):
+        return goal  # reordered by the question
+    if goal.startswith("dat ") and _copies(goal, source):
+        tokens = goal.split()[1:]
+        words = words_of(" ".join(tokens))
+        subject = _subject_end(words)
+        if subject and re.search(r"\b(?:kunnen|kan)\b", " ".join(tokens[subject:])):
+            return " ".join([*tokens[:subject], "moeten", *tokens[subject:]])
+    return unspliced(goal, source)
+
+
+def _subject_end(words: Sequence[Word]) -> int:
+    """Where the subject at the start of `words` ends (0: no subject)."""
+    if words and words[0].pos == "PRON":
+        return 1
+    for i, word in enumerate(words[:4]):
+        if word.pos in ("NOUN", "PROPN"):
+            return i + 1
+    return 0
+
+
+def unspliced(said: str, source: str) -> str:
+    """`said` cut back at a phrase boundary until it holds no run of eight
+    words of `source` (the bot restates, it does not paste); "" if it cannot."""
+    words = said.split()
+    while words and _copies(" ".join(words), source):
+        cuts = [i for i, w in enumerate(words) if i >= MIN_CUT and w in BOUNDARIES]
+        if not cuts:
+            return ""
+        words = words[: cuts[-1]]
+    return " ".join(words)
+
+
+def _copies(said: str, source: str) -> bool:
+    ours = " " + " ".join(re.findall(r"\w+", said.lower())) + " "
+    theirs = re.findall(r"\w+", source.lower())
+    return any(
+        " " + " ".join(theirs[i : i + SPLICE_WORDS]) + " " in ours
+        for i in range(len(theirs) - SPLICE_WORDS + 1)
+    )
 
 
 def _has_subject(words: Sequence[Word]) -> bool:

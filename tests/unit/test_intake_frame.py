@@ -45,8 +45,9 @@ def test_the_problem_is_said_back_in_the_second_person(text, problem, lead):
         ("We willen minder brood weggooien", "minder brood weggooien"),
         ("we zoeken twee monteurs", "twee monteurs vinden"),
         ("ik ben op zoek naar een stagiair", "een stagiair vinden"),
+        # long enough to be pasted: asked as "hoe kunnen de monteurs ..."
         ("we willen dat de monteurs aan elektrische auto's kunnen werken",
-         "dat de monteurs aan elektrische auto's kunnen werken"),
+         "de monteurs moeten aan elektrische auto's kunnen werken"),
     ],
 )  # fmt: skip
 def test_the_goal_is_a_phrase_a_question_can_hold(text, goal):
