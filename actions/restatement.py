@@ -18,6 +18,7 @@ from bot.intake.frame import Frame
 
 PHRASES_RESPONSE = "utter_restatement_phrases"
 UNKNOWN = parsing.UNKNOWN
+MAX_WHEN_WORDS = 5
 FIRST_PERSON = re.compile(r"\b(?:ik|we|wij|mijn|m'n|ons|onze)\b", re.IGNORECASE)
 
 
@@ -54,7 +55,10 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
         if not (need == "talent" and who)
         else _counted(who, values, words),
         "level": words["level"][level] if level in words["level"] else "",
-        "when": words["timeframe"].get(when, when) if when else "",
+        # A time as the entrepreneur typed it is added only while it is short.
+        "when": words["timeframe"].get(when, when)
+        if when and len(when.split()) <= MAX_WHEN_WORDS
+        else "",
         "topic": topic or "",
     }
     return writing.restatement(frame, need, words, details)

@@ -183,6 +183,8 @@ def read_answer(text: str, asked: str) -> Frame:
     phrase = (
         goal_phrase(clause, asked=True) if asked == "goal" else plain_clause(clause)
     )
+    if asked == "goal" and phrase:
+        phrase = restated_goal(phrase, clause)
     return replace(stated, **{asked: phrase or ""})
 
 
@@ -257,6 +259,8 @@ def unspliced(said: str, source: str) -> str:
         if not cuts:
             return ""
         words = words[: cuts[-1]]
+        while words and words[-1] in BOUNDARIES:
+            words = words[:-1]  # "matrozen die" -> "matrozen"
     return " ".join(words)
 
 

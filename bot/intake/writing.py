@@ -127,7 +127,9 @@ def _goal_shape(goal: str) -> str:
     if goal.startswith("dat "):
         return "clause"
     words = [w for w in words_of(goal) if w.pos != "PUNCT"]
-    if any(w.pos in ("VERB", "AUX") for w in words):
+    # "matrozen die bij jullie blijven" has a verb, but in its relative clause.
+    relative = any(w.lower in ("die", "dat", "wat") for w in words[1:])
+    if any(w.pos in ("VERB", "AUX") for w in words) and not relative:
         return "infinitive"
     return "noun"
 
