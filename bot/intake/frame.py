@@ -61,6 +61,13 @@ SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij"})
 VAGUE = frozenset("wat niks niets dat dit die deze er".split())
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
+MAX_SUBJECT_WORDS = 3
+RELATIVES = frozenset("die dat wat waar waarmee omdat als".split())
+# What the company is, not what goes wrong: "we zijn met z'n vieren".
+ABOUT_THE_COMPANY = re.compile(
+    r"\b(?:zijn|werken)\s+(?:met|hier\s+met)\s+(?:z'n|zn|zijn|ons|\d+)|\bmedewerkers\b\s*$",
+    re.IGNORECASE,
+)
 MUST_GOAL = re.compile(r"\b(?:moet|moeten)\b")
 # A run of this many of the entrepreneur's words is a pasted sentence.
 SPLICE_WORDS = 8
@@ -212,7 +219,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     """The problem in the second person, as said and with its verb first;
     nothing for a clause without a subject ("weten niet wat")."""
     words = _words(clause)
-    if not words or not _has_subject(words):
+    if not words or not _has_subject(words) or ABOUT_THE_COMPANY.search(clause):
         return "", ""
     plain = joined(to_second_person(words))
     inverted = verb_first(words)
@@ -222,6 +229,8 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         if any(w.pos == "NOUN" for w in words) and PROBLEM.search(clause):
             return plain, unspliced(f"{ABOUT} {plain}", clause)
         return plain, ""
+    if not (inverted[0].finite or inverted[0].pos in ("VERB", "AUX")):
+        return plain, ""  # no verb could be put first: not said back
     return plain, unspliced(joined(to_second_person(inverted)), clause)
 
 
@@ -299,8 +308,8 @@ def verb_first(words: Sequence[Word]) -> List[Word]:
         finite = next(
             (i for i, w in enumerate(words) if w.pos in ("VERB", "AUX")), None
         )
-    if finite is None:
-        return []
+    if finite is None or any(w.lower in RELATIVES for w in words[:finite]):
+        return []  # the only verb is in a relative clause: no main clause
     verb, before, after = words[finite], list(words[:finite]), list(words[finite + 1 :])
     if (
         before
@@ -357,16 +366,11 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
     if lowered[0] in ("dat", "zodat"):
         return joined(["dat"] + to_second_person(words[1:]))
     first_finite = next((i for i, w in enumerate(words) if w.finite), None)
-    must = (
-        first_finite
-        if first_finite is not None
-        and lowered[first_finite]
-        in (
-            "moet",
-            "moeten",
-        )
-        else None
-    )
+    # "de monteurs moeten ...": the must in second place of the main clause.
+    must = None
+    if first_finite is not None and first_finite <= MAX_SUBJECT_WORDS:
+        if lowered[first_finite] in ("moet", "moeten"):
+            must = first_finite
     later_verb = must is not None and any(
         w.pos in ("VERB", "AUX") and not w.finite for w in words[must + 1 :]
     )
