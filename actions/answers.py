@@ -103,11 +103,15 @@ def read_sector(text: str, tracker: Tracker) -> Optional[str]:
     code = parsing.normalise_sector(text) or parsing.other_sector(text)
     if code:
         return code
-    # Not in the list, but clearly a branch after the second ask: their words.
-    free = _free(text, MAX_WORDS_OF_FREE_SECTOR)
+    # Not in the list, but clearly a branch after the second ask: their words,
+    # without the size said with it ("taxi, 40 chauffeurs").
+    free = _free(SIZE_SAID_WITH.split(text)[0].strip(), MAX_WORDS_OF_FREE_SECTOR)
     if answers_to(tracker, "sector") >= MAX_ANSWERS_PER_QUESTION and free:
         return None if parsing.is_person_name(text) else free
     return None
+
+
+SIZE_SAID_WITH = re.compile(r"[,;(]|\s+(?:met|en)\s+(?=\d)|\s*\d")
 
 
 def read_company_name(text: str, tracker: Tracker) -> Optional[str]:

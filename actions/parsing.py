@@ -122,6 +122,9 @@ SECTORS = {
         "opslag",
         "vervoerder",
         "transporteur",
+        "taxi",
+        "taxibedrijf",
+        "personenvervoer",
     ),
     "zorg": (
         "zorg",
@@ -152,6 +155,9 @@ SECTORS = {
         "eetcafé",
         "brasserie",
         "cateraar",
+        "camping",
+        "recreatie",
+        "vakantiepark",
     ),
     "detailhandel": (
         "detailhandel",
@@ -195,6 +201,8 @@ SECTORS = {
         "voedingsmiddelen",
         "banketbakker",
         "banketbakkerij",
+        "brouwerij",
+        "bierbrouwerij",
     ),
     "energie": (
         "energie",

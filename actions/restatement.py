@@ -13,7 +13,7 @@ from typing import Any, Dict, Mapping, Optional
 
 from actions import extraction, parsing
 from bot.intake import frame as intake_frame
-from bot.intake import writing
+from bot.intake import nouns, writing
 from bot.intake.frame import Frame
 
 PHRASES_RESPONSE = "utter_restatement_phrases"
@@ -91,9 +91,9 @@ def _people(
         )
         if topic and not people_topic:
             who = words["people_for"].format(people=who, topic=topic)
-        if count == 1:
-            return f"{words['one']} {who}"
-        return f"{number_in_words(count, words)} {who}" if count else who
+        return (
+            nouns.counted(number_in_words(count, words), count, who) if count else who
+        )
     if count:
         key = "staff_one" if count == 1 else "staff_count"
         return words[key].format(count=number_in_words(count, words))
@@ -113,7 +113,7 @@ def _counted(who: str, values: Mapping[str, Any], words: Mapping[str, Any]) -> s
     count = parsing.parse_count(str(values.get("headcount") or ""))
     if not count:
         return who
-    return f"{number_in_words(count, words)} {who}"
+    return nouns.counted(number_in_words(count, words), count, who)
 
 
 def _level_code(value: Any) -> Optional[str]:

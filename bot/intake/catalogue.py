@@ -138,8 +138,10 @@ class PpsFormat:
     topic_bound: bool = False
     topic_keywords: Tuple[str, ...] = ()
     # Situations (bot/intake/frame.py SITUATIONS) in which a coordinator would
-    # strike this format, unless the entrepreneur named one of its keywords.
+    # strike this format, unless the entrepreneur named the format itself
+    # (`named_by`: "bbl", not "lasser", which is only a topic word).
     not_when: Tuple[str, ...] = ()
+    named_by: Tuple[str, ...] = ()
 
     def matching_text(self) -> str:
         """What the entrepreneur's words are compared with."""
@@ -260,6 +262,7 @@ FORMAT_SCHEMA: Dict[str, Any] = {
         "topic_bound": {"type": "boolean"},
         "topic_keywords": {**_WORDS, "minItems": 1},
         "not_when": _codes_schema(SITUATIONS, non_empty=True),
+        "named_by": {**_WORDS, "minItems": 1},
     },
     # a topic-bound format needs its topic words, and topic words need the binding
     "if": {"properties": {"topic_bound": {"const": True}}, "required": ["topic_bound"]},
@@ -402,6 +405,7 @@ def _to_format(entry: Dict[str, Any]) -> PpsFormat:
             w.strip().lower() for w in entry.get("topic_keywords", [])
         ),
         not_when=tuple(entry.get("not_when", [])),
+        named_by=tuple(w.strip().lower() for w in entry.get("named_by", [])),
     )
 
 
@@ -465,11 +469,11 @@ def rank_formats(
 def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
     """Whether a coordinator would strike the format here: bbl for staff who
     already work there, side jobs for a skilled vacancy, ... (its `not_when`),
-    unless the entrepreneur named the format's own words ("bbl", "diploma")."""
+    unless the entrepreneur named the format itself ("bbl", "diploma")."""
     if not set(pps_format.not_when) & profile.situations:
         return False
     return not (
-        pps_format.keywords and text_match.keyword_in(pps_format.keywords, said)
+        pps_format.named_by and text_match.keyword_in(pps_format.named_by, said)
     )
 
 

@@ -8,14 +8,19 @@ one-edit correction in microseconds; hunspell would add a C binding for the
 same answers. A word is clean when it is on the list, is a compound of two
 listed words ("restbrood", "lasrobot"), is a number or a name, or is one edit
 away from a listed word of at least four letters ("hebbn" -> "hebben").
+Before a word is corrected, OpenTaal's list (Debian's wdutch) is asked whether
+it ends one of its words: "vlechters" is in neither list, but "betonvlechters"
+is, so it is no typo for "vechters".
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, List, Optional, Sequence, Tuple
 
 logger = logging.getLogger(__name__)
@@ -25,6 +30,9 @@ SPACY_MODEL = "nl_core_news_sm"
 # word reaches too many others ("bbl" -> "bel").
 MIN_CORRECTED_LENGTH = 5
 MIN_COMPOUND_PART = 3
+OPENTAAL_WORDS = Path("/usr/share/dict/dutch")
+# A shorter ending ("ters") ends too many words to say anything.
+MIN_LISTED_ENDING = 6
 # Chat filler that never belongs in a restatement.
 FILLER = frozenset(
     """hoi hallo hey hee hi goedemorgen goedemiddag goedenavond nou eh ehm uhm hmm
@@ -117,10 +125,34 @@ def _compound(word: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _opentaal_reversed() -> List[str]:
+    """OpenTaal's words spelled backwards and sorted, so that the words ending
+    in a given word sit together; empty when wdutch is not installed."""
+    try:
+        listed = OPENTAAL_WORDS.read_text("utf-8").split()
+    except OSError:
+        logger.warning("%s not found: typo correction without it", OPENTAAL_WORDS)
+        return []
+    return sorted(word.lower()[::-1] for word in listed)
+
+
+def ends_a_listed_word(word: str) -> bool:
+    """Whether OpenTaal lists `word` or a compound ending in it."""
+    if len(word) < MIN_LISTED_ENDING:
+        return False
+    backwards = _opentaal_reversed()
+    key = word.lower()[::-1]
+    at = bisect.bisect_left(backwards, key)
+    return at < len(backwards) and backwards[at].startswith(key)
+
+
 def cleaned(word: str) -> Optional[str]:
     """The word as it should be written, or None where it is no Dutch word."""
     lowered = word.lower()
     if not re.search(r"[a-zà-ÿ]", lowered) or known(lowered):
+        return word
+    if ends_a_listed_word(lowered):
         return word
     if "-" in lowered and all(known(part) for part in lowered.split("-") if part):
         return word

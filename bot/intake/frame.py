@@ -170,6 +170,17 @@ def read_answer(text: str, asked: str) -> Frame:
     if NO_ANSWER.match(text or ""):
         return Frame()
     stated = read(text)
+    if asked == "problem" and stated.goal and _forced(text):
+        # "we moeten werk weigeren" to "wat gaat er mis?" is what they are
+        # forced into: the problem, not what they want.
+        plain, lead = problem_clause(sentences(text)[0])
+        if lead:
+            return replace(
+                stated,
+                goal="",
+                problem=", ".join(p for p in (plain, stated.problem) if p),
+                problem_lead=" en ".join(p for p in (lead, stated.problem_lead) if p),
+            )
     if getattr(stated, asked):
         return stated
     clauses = sentences(text or "")
@@ -193,6 +204,13 @@ def read_answer(text: str, asked: str) -> Frame:
     if asked == "goal" and phrase:
         phrase = restated_goal(phrase, clause)
     return replace(stated, **{asked: phrase or ""})
+
+
+def _forced(text: str) -> bool:
+    """The first clause's only word of wanting is a must: "we moeten ... weigeren"."""
+    clause = (sentences(text) or [""])[0]
+    wanting = {m.group(0).lower() for m in GOAL.finditer(clause)}
+    return bool(wanting) and wanting <= {"moet", "moeten"}
 
 
 def kind_of(clause: str) -> Optional[str]:
@@ -289,6 +307,9 @@ def _has_subject(words: Sequence[Word]) -> bool:
     if finite is None:
         return any(w.pos == "NOUN" for w in words)
     nominal = ("NOUN", "PROPN", "PRON")
+    if finite == 1 and words[0].lower == "er":
+        # "er zijn geen vlechters te vinden": the subject follows the verb.
+        return any(w.pos == "NOUN" for w in words[finite + 1 :])
     around = list(words[:finite]) + list(words[finite + 1 : finite + 2])
     return any(
         w.pos in nominal and w.lower not in ("wat", "niks", "niets") for w in around
@@ -311,6 +332,8 @@ def verb_first(words: Sequence[Word]) -> List[Word]:
     if finite is None or any(w.lower in RELATIVES for w in words[:finite]):
         return []  # the only verb is in a relative clause: no main clause
     verb, before, after = words[finite], list(words[:finite]), list(words[finite + 1 :])
+    if [w.lower for w in before] == ["er"]:
+        return [verb, *before, *after]  # "zijn er geen vlechters te vinden"
     if (
         before
         and before[0].pos in ("ADV", "ADP", "SCONJ")

@@ -8,6 +8,7 @@ import pytest
 from rasa_sdk.events import ActiveLoop, AllSlotsReset, SessionStarted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import answers
 from actions.followup import ValidateFollowupForm
 from actions.intake import (
     PROBES_BY_NEED,
@@ -407,6 +408,20 @@ def test_a_sector_answer_that_sounds_like_stop_is_the_answer(domain):
     )  # fmt: skip
     assert slots["sector"] == "kappers"
     assert not dispatcher.messages
+
+
+@pytest.mark.parametrize(
+    "answer, sector", [("recreatie, 12", "horeca"), ("fruitteelt, 15", "fruitteelt"),
+                       ("bloemsierkunst met 4 mensen", "bloemsierkunst")]
+)  # fmt: skip
+def test_the_size_said_with_the_sector_stays_out_of_it(answer, sector):
+    # The second answer to the sector question: a branch off the list is kept
+    # in the entrepreneur's words, but not the size said in the same breath.
+    events = [{"event": "slot", "name": "requested_slot", "value": "sector"}]
+    events += [{"event": "user", "text": text, "parse_data": user_message(text, "inform")}
+               for text in ("weet niet", answer)]  # fmt: skip
+    tracker = make_tracker(slots={"requested_slot": "sector"}, events=events)
+    assert answers.read_sector(answer, tracker) == sector
 
 
 def test_a_bare_company_name_keeps_its_place_word_and_gives_the_sector(domain):

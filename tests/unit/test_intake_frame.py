@@ -144,3 +144,28 @@ def test_every_restatement_is_short_second_person_and_never_pasted(need, text, e
     flat = " ".join(re.findall(r"\w+", said.lower()))
     for start in range(len(tokens) - 7):
         assert " ".join(tokens[start : start + 8]) not in flat
+
+
+@pytest.mark.parametrize(
+    "answer, lead",
+    [("we moeten werk weigeren want er zijn geen vlechters te vinden",
+      "moeten jullie werk weigeren en zijn er geen vlechters te vinden"),
+     ("we moeten klanten doorsturen naar de dealer",
+      "moeten jullie klanten doorsturen naar de dealer")],
+)  # fmt: skip
+def test_a_must_said_to_the_problem_probe_is_the_problem(answer, lead):
+    read = frame.read_answer(answer, "problem")
+    assert read.problem_lead == lead
+    assert read.goal == ""
+
+
+def test_a_must_said_to_the_goal_probe_stays_the_goal():
+    read = frame.read_answer("de monteurs moeten veilig kunnen werken", "goal")
+    assert read.goal == "de monteurs moeten veilig kunnen werken"
+
+
+def test_a_trade_word_that_ends_a_listed_compound_is_no_typo():
+    # "vlechters" is in neither word list as such; OpenTaal has "betonvlechters".
+    assert frame.read("er zijn geen vlechters te vinden").problem_lead == (
+        "zijn er geen vlechters te vinden"
+    )

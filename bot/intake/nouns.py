@@ -1,0 +1,126 @@
+"""Nouns after a number: "twee monteurs", "een collega", never "drie monteur".
+
+The plural follows the spelling rules of the Algemene Nederlandse Spraakkunst
+(-s after an unstressed ending, -'s after a vowel, -en otherwise with the
+vowel and consonant changes), checked against the word list where a rule has
+two outcomes. No library on the package index inflects Dutch nouns without
+a language model ("pattern" does, but does not install on Python 3.10 with
+Rasa's pins), so the rules are written out here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List
+
+from bot.intake.dutch import known, word_list, words_of
+
+# Plurals the rules get wrong, for the people this domain speaks of.
+IRREGULAR = {
+    "kok": "koks",
+    "technicus": "technici",
+    "kind": "kinderen",
+    "man": "mannen",
+    "vakman": "vakmensen",
+    "timmerman": "timmerlieden",
+    "zakenman": "zakenmensen",
+    "stad": "steden",
+    "schip": "schepen",
+}
+SINGULAR = {plural: noun for noun, plural in IRREGULAR.items()}
+# Endings that take -s: unstressed -el/-em/-en/-er/-je and loan words.
+S_ENDINGS = ("el", "em", "en", "er", "je", "eur", "air", "aire", "ien", "ef", "é")
+VOWELS = "aeiouy"
+
+
+def plural(noun: str) -> str:
+    lowered = noun.lower()
+    if lowered in IRREGULAR or lowered in SINGULAR:
+        return _like(noun, IRREGULAR.get(lowered, lowered))
+    if lowered.endswith(("ige", "nde")):
+        return noun + "n"  # "verpleegkundige" -> "verpleegkundigen"
+    if lowered.endswith("e") and _more_used(noun + "n", noun + "s"):
+        return noun + "n"  # "jongere" -> "jongeren", "werkloze" -> "werklozen"
+    if lowered.endswith(S_ENDINGS) or lowered.endswith("e"):
+        return noun + "s"
+    if lowered[-1:] in "aiouy":
+        return noun + "'s"
+    stem = _en_stem(noun)
+    if known(stem + "en") or not known(noun + "s"):
+        return stem + "en"
+    return noun + "s"
+
+
+def singular(noun: str) -> str:
+    lowered = noun.lower()
+    if lowered in SINGULAR:
+        return _like(noun, SINGULAR[lowered])
+    for cut in ("'s", "s"):
+        if lowered.endswith(cut) and plural(noun[: -len(cut)]) == noun:
+            return noun[: -len(cut)]
+    if lowered.endswith("en"):
+        bases = [base for base in _en_bases(noun[:-2]) if plural(base) == noun]
+        return next(
+            (base for base in bases if known(base)), bases[0] if bases else noun
+        )
+
+    return noun
+
+
+def counted(number: str, count: int, people: str) -> str:
+    """ "twee" + "monteur" -> "twee monteurs"; "een" + "collega's" -> "een
+    collega". The first noun of `people` agrees; the rest stays as said."""
+    words = people.split()
+    tagged = words_of(people)
+    at = next(
+        (i for i, w in enumerate(tagged) if w.pos == "NOUN" and i < len(words)),
+        0 if len(words) == 1 else None,
+    )
+    if at is not None and words[at].lower() == tagged[at].lower:
+        noun = words[at]
+        said_plural = tagged[at].plural or singular(noun) != noun
+        if count == 1 and said_plural:
+            words[at] = singular(noun)
+        elif count != 1 and not said_plural:
+            words[at] = plural(noun)
+    return f"{number} {' '.join(words)}"
+
+
+def _en_stem(noun: str) -> str:
+    """What -en is added to: "leraar" -> "lerar", "baas" -> "baz", "bus" -> "buss"."""
+    lowered = noun.lower()
+    last = lowered[-1]
+    long_vowel = re.search(r"(aa|ee|oo|uu)[^aeiou]$", lowered)
+    if long_vowel:
+        stem = noun[:-2] + last  # the doubled vowel is written once
+    elif re.search(r"[^aeiou][aeiou][^aeiouwy]$", lowered) and len(lowered) <= 4:
+        return noun + last  # a short vowel in a short word: the consonant doubles
+    else:
+        stem = noun
+    if stem.endswith("f"):
+        stem = stem[:-1] + "v"
+    elif stem.endswith("s") and long_vowel:
+        stem = stem[:-1] + "z"
+    return stem
+
+
+def _en_bases(stem: str) -> List[str]:
+    """The singulars that could lie behind a plural in -en."""
+    bases = [stem + "e"] if stem.endswith(("ig", "nd")) else []
+    bases.append(stem)
+    if re.search(r"([^aeiou])\1$", stem):
+        bases.insert(-1, stem[:-1])  # "bussen": "bus" before "buss"
+    match = re.search(r"([aeou])([^aeiou])$", stem)
+    if match:
+        consonant = {"v": "f", "z": "s"}.get(match.group(2), match.group(2))
+        bases.append(stem[:-2] + match.group(1) * 2 + consonant)
+    return bases + [stem + "e"]
+
+
+def _more_used(one: str, other: str) -> bool:
+    frequency = word_list().word_usage_frequency
+    return bool(frequency(one) > frequency(other))
+
+
+def _like(original: str, replacement: str) -> str:
+    return replacement.capitalize() if original[:1].isupper() else replacement

@@ -1,0 +1,37 @@
+"""Nouns after a number (bot/intake/nouns.py): "twee monteurs", "een collega"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intake import nouns
+
+
+@pytest.mark.parametrize(
+    "noun, plural",
+    [("monteur", "monteurs"), ("leerling", "leerlingen"), ("collega", "collega's"),
+     ("leraar", "leraren"), ("stagiair", "stagiairs"), ("student", "studenten"),
+     ("kok", "koks"), ("technicus", "technici"), ("ploegbaas", "ploegbazen"),
+     ("verpleegkundige", "verpleegkundigen"), ("matroos", "matrozen"),
+     ("elektricien", "elektriciens"), ("lasser", "lassers"), ("docent", "docenten"),
+     ("jongere", "jongeren"), ("machine", "machines"), ("lasrobot", "lasrobots"),
+     ("vakkracht", "vakkrachten"), ("mens", "mensen"), ("vlechter", "vlechters")],
+)  # fmt: skip
+def test_plural_and_back(noun, plural):
+    assert nouns.plural(noun) == plural
+    assert nouns.singular(plural) == noun
+
+
+@pytest.mark.parametrize(
+    "number, count, people, said",
+    [("drie", 3, "monteur", "drie monteurs"),
+     ("twee", 2, "leerling", "twee leerlingen"),
+     ("twee", 2, "monteurs", "twee monteurs"),
+     ("een", 1, "collega's", "een collega"),
+     ("een", 1, "leraren", "een leraar"),
+     ("twee", 2, "jongeren", "twee jongeren"),
+     ("vier", 4, "ervaren monteur voor de werkplaats",
+      "vier ervaren monteurs voor de werkplaats")],
+)  # fmt: skip
+def test_the_people_agree_with_their_number(number, count, people, said):
+    assert nouns.counted(number, count, people) == said
