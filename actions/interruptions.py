@@ -80,22 +80,11 @@ COMMAND_WORDS = frozenset(
 )
 
 
-# Words of a time the timeframe parser may not know yet ("vanaf volgend
-# semester", "in q3", "rond de kerst").
-TIME_WORDS = re.compile(
-    r"\b(?:semester|kwartaal|q[1-4]|schooljaar|collegejaar|studiejaar|jaar|maand"
-    r"|maanden|week|weken|zomer|winter|herfst|najaar|voorjaar|lente|kerst|pasen"
-    r"|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
-    r"|november|december|binnenkort|zsm|asap|20\d\d|zo\s+snel|snel\s+mogelijk)\b",
-    re.IGNORECASE,
-)
-
-
 def _time(text: str, tracker: Tracker) -> bool:
     lowered = text.lower()
     return (
         extraction.timeframe_from_answer(lowered) is not None
-        or TIME_WORDS.search(lowered) is not None
+        or parsing.TIME_WORDS.search(lowered) is not None
     )
 
 

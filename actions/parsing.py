@@ -391,6 +391,20 @@ def normalise_education_level(text: str) -> Optional[str]:
     return "/".join(found) if found else None
 
 
+# Words of a time the timeframe parser may not know yet ("vanaf volgend
+# semester", "in q3", "rond de kerst").
+TIME_WORDS = re.compile(
+    r"\b(?:semester|kwartaal|q[1-4]|schooljaar|collegejaar|studiejaar|jaar|maand"
+    r"|maanden|week|weken|zomer|winter|herfst|najaar|voorjaar|lente|kerst|pasen"
+    r"|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december|binnenkort|zsm|asap|20\d\d|zo\s+snel|snel\s+mogelijk)\b",
+    re.IGNORECASE,
+)
+# Where a typed time opens with one of these, it is a time too ("voor het
+# hoogseizoen").
+TIME_PREPOSITIONS = re.compile(r"^(?:voor|na|binnen|in|vanaf|rond|begin|eind)\b", re.I)
+
+
 def normalise_sector(text: str) -> Optional[str]:
     """The sector code an answer names, by whole words with typo tolerance.
 

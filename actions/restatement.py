@@ -55,10 +55,7 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
         if not (need == "talent" and who)
         else _counted(who, values, words),
         "level": words["level"][level] if level in words["level"] else "",
-        # A time as the entrepreneur typed it is added only while it is short.
-        "when": words["timeframe"].get(when, when)
-        if when and len(when.split()) <= MAX_WHEN_WORDS
-        else "",
+        "when": _when(when, words),
         "topic": topic or "",
     }
     return writing.restatement(frame, need, words, details)
@@ -114,6 +111,24 @@ def _counted(who: str, values: Mapping[str, Any], words: Mapping[str, Any]) -> s
     if not count:
         return who
     return nouns.counted(number_in_words(count, words), count, who)
+
+
+def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
+    """The time to add to the question: a normalised one, or one as typed while
+    it is short and sounds like a time ("voor het hoogseizoen", not "maakt nie
+    uit")."""
+    if not when:
+        return ""
+    if when in words["timeframe"]:
+        return str(words["timeframe"][when])
+    typed = when.lower()
+    if len(when.split()) <= MAX_WHEN_WORDS and (
+        parsing.TIME_WORDS.search(typed)
+        or parsing.TIME_PREPOSITIONS.search(typed)
+        or extraction.timeframe_from_answer(typed)
+    ):
+        return when
+    return ""
 
 
 def _level_code(value: Any) -> Optional[str]:

@@ -281,7 +281,9 @@ def sentences(text: str) -> List[str]:
     """The message cut into clauses a restatement could use."""
     parts = re.split(
         r"[.!?;\n]+|,?\s+(?:maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
-        r"|,\s*(?=(?:daardoor|waardoor|dus)\b)",
+        r"|,\s*(?=(?:daardoor|waardoor|dus)\b)"
+        # ", er gebeurt niks": a comma before a new subject starts a clause
+        r"|,\s*(?=(?:er|ik|we|wij|ze|zij|hij|het|dat|dit|niemand|niks|niets)\s+\w)",
         text,
         flags=re.IGNORECASE,
     )

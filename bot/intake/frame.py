@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
+from bot.intake import nouns
 from bot.intake.dutch import (
     Word,
     content_clean,
@@ -138,13 +139,20 @@ def read(text: str) -> Frame:
     """The parts of the frame that `text` states."""
     found = {part: "" for part in ("goal", "tried")}
     problems: List[Tuple[str, str]] = []
+    before = ""  # the clause before, when it said nothing of its kind
     for clause in sentences(text or ""):
         kind = kind_of(clause)
         if kind == "problem" and len(problems) < MAX_PROBLEM_CLAUSES:
             stated = problem_clause(clause)
+            if not stated[0] and before:
+                # "elk loket stuurt me door, er gebeurt niks": the vague clause
+                # says that the one before it is what goes wrong.
+                stated = problem_clause(before)
             if stated[0]:
                 problems.append(stated)
+            before = ""
             continue
+        before = clause if kind is None else ""
         if kind is None or kind == "problem" or found[kind]:
             continue
         phrase = goal_phrase(clause) if kind == "goal" else plain_clause(clause)
@@ -198,6 +206,8 @@ def read_answer(text: str, asked: str) -> Frame:
             return replace(stated, goal=goal)
         plain, lead = problem_clause(clause)
         return replace(stated, problem=plain, problem_lead=lead)
+    if asked == "goal" and ABOUT_THE_COMPANY.search(clause):
+        return stated  # "we zijn met 30 man": the company, not what they want
     phrase = (
         goal_phrase(clause, asked=True) if asked == "goal" else plain_clause(clause)
     )
@@ -409,13 +419,23 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
 def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
     if not words:
         return ""
-    if _infinitive_phrase(words, after_modal):
+    # Only the main clause decides the shape: "een seintje krijgen voordat
+    # een koe ziek is" is an infinitive phrase, whatever "is" is.
+    cut = next(
+        (i for i, w in enumerate(words) if i and w.lower in SUBORDINATORS), len(words)
+    )
+    main = words[:cut]
+    if _infinitive_phrase(words if after_modal else main, after_modal) or (
+        _singular_then_plural_verb(main)
+    ):
         return joined(to_second_person(words))
-    finite = next((i for i, w in enumerate(words) if w.finite), None)
+    finite = next((i for i, w in enumerate(main) if w.finite), None)
     if finite is None:
-        return joined(to_second_person(words))  # a noun phrase
+        return joined(to_second_person(words))  # a noun phrase, maybe with "die ..."
     if words[0].lower in ("dat", "zodat"):
         return joined(["dat"] + to_second_person(words[1:]))
+    if cut < len(words):
+        return ""  # a main clause with a clause inside: not rewritten
     # A main clause as a dat-clause: the finite verb goes last, with its particle.
     verb = words[finite]
     rest = list(words[:finite]) + list(words[finite + 1 :])
@@ -452,7 +472,31 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
     )
 
 
+def _singular_then_plural_verb(words: Sequence[Word]) -> bool:
+    """ "een seintje krijgen": a singular noun cannot be the subject of a verb
+    in -en, so the verb is an infinitive."""
+    finite = next((i for i, w in enumerate(words) if w.finite), None)
+    if not finite:
+        return False
+    before = words[:finite]
+    return (
+        words[finite].lower.endswith("en")
+        and any(w.pos == "NOUN" for w in before)
+        and not any(
+            w.plural
+            or w.pos in ("PRON", "PROPN")
+            or w.pos == "NOUN"
+            and nouns.singular(w.text) != w.text
+            for w in before
+        )
+        and not any(w.lower in ("en", "of") for w in before)
+    )
+
+
 ARTICLES = frozenset("de het een die deze dat dit".split())
+SUBORDINATORS = frozenset(
+    "die dat wat waar voordat omdat zodat als of terwijl waardoor wanneer".split()
+)
 PARTICLES = frozenset("weg op aan uit af mee terug over in door bij toe na".split())
 
 

@@ -127,9 +127,17 @@ def _goal_shape(goal: str) -> str:
     if goal.startswith("dat "):
         return "clause"
     words = [w for w in words_of(goal) if w.pos != "PUNCT"]
-    # "matrozen die bij jullie blijven" has a verb, but in its relative clause.
-    relative = any(w.lower in ("die", "dat", "wat") for w in words[1:])
-    if any(w.pos in ("VERB", "AUX") for w in words) and not relative:
+    # "matrozen die bij jullie blijven" has a verb, but in its relative clause;
+    # "helpen dat ze het leren" has one before it.
+    relative = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i and w.lower in ("die", "dat", "wat", "of")
+        ),
+        len(words),
+    )
+    if any(w.pos in ("VERB", "AUX") for w in words[:relative]):
         return "infinitive"
     return "noun"
 

@@ -197,3 +197,15 @@ def test_a_named_course_is_the_topic_of_a_curriculum_question():
 def test_no_idea_about_something_else_is_no_timeframe():
     assert extraction.timeframe("ik heb geen idee bij welke school ik moet zijn") is None
     assert extraction.timeframe_from_answer("geen idee") == "geen haast"
+
+
+@pytest.mark.parametrize(
+    "typed, said",
+    [("voor het hoogseizoen", True), ("maakt nie uit", False), ("juni", True)],
+)  # fmt: skip
+def test_a_typed_time_joins_the_question_only_when_it_is_a_time(domain, typed, said):
+    values = {"need_category": "talent", "who": "monteurs", "headcount": "3",
+              "time_horizon": typed}  # fmt: skip
+    text = restatement.restate(values, domain)
+    assert (typed in text) is said
+    assert "drie monteurs" in text  # the people agree with their number

@@ -169,3 +169,27 @@ def test_a_trade_word_that_ends_a_listed_compound_is_no_typo():
     assert frame.read("er zijn geen vlechters te vinden").problem_lead == (
         "zijn er geen vlechters te vinden"
     )
+
+
+@pytest.mark.parametrize(
+    "answer, goal",
+    [("een seintje krijgen voordat een koe echt ziek is",
+      "een seintje krijgen voordat een koe ziek is"),
+     ("iemand die voor mij loopt en regelt met de school",
+      "iemand die voor je loopt en regelt met de school"),
+     ("we zijn met 30 man, in Valkenburg", "")],
+)  # fmt: skip
+def test_the_goal_answer_is_read_by_its_main_clause(answer, goal):
+    assert frame.read_answer(answer, "goal").goal == goal
+
+
+def test_a_clause_after_a_comma_with_its_own_subject_is_read_apart():
+    read = frame.read("elk loket stuurt me door naar een ander, er gebeurt niks")
+    assert read.problem_lead == "stuurt elk loket je door naar een ander"
+
+
+def test_an_infinitive_before_a_dat_clause_is_asked_as_one():
+    question = writing.real_question(
+        Frame(goal="helpen dat ze dat wel leren"), "onderwijs_invloed", PHRASES["frame"], {}
+    )
+    assert question == "hoe kun je helpen dat ze dat wel leren"
