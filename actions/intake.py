@@ -391,7 +391,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
         for probe in CONTENT_PROBES:
             if tracker.get_slot(probe) is None and answers_to(tracker, probe) >= 1:
                 wanted.discard(probe)
-        if need == "talent" and tracker.get_slot("who"):
+        # (A goal already given stays listed: Rasa validates listed slots only.)
+        if (
+            need == "talent"
+            and tracker.get_slot("who")
+            and tracker.get_slot("desired_outcome") is None
+        ):
             wanted.discard("desired_outcome")
         wanted.add("question_confirmed")
         if tracker.get_slot("question_confirmed") is False:

@@ -8,7 +8,9 @@ restatement and the three options verbatim (default var/personas-report.md).
 
 Which personas: the 26 regression personas and the tuning half of the blind
 ones (tests/personas/personas_blind.yml); `--heldout` the held-out half
-instead (run it once, for the final figures); `--sloppy` the sloppy-user
+instead (run it once, for the final figures); `--group fresh` issue 21's
+second held-out set (tests/personas/personas_fresh.yml, likewise run once);
+`--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.
 Exits 1 when any check fails.

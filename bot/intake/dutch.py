@@ -72,9 +72,10 @@ IRREGULAR_YOU = {
     "doe": "doet",
     "zie": "ziet",
     "sla": "slaat",
+    "rij": "rijdt",
 }
 # Inverted ("kun je"), the second person singular is the stem, except these.
-IRREGULAR_YOU_INVERTED = {"kan": "kun", "zal": "zul"}
+IRREGULAR_YOU_INVERTED = {"kan": "kun", "zal": "zul", "rij": "rijd"}
 TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
 
 
@@ -179,7 +180,14 @@ def words_of(text: str) -> List[Word]:
         pos = "PUNCT" if token.is_punct else token.pos_
         finite = "Fin" in token.morph.get("VerbForm")
         lower = token.text.lower()
-        if i == second and pos not in ("VERB", "AUX") and token.is_alpha:
+        if (
+            i == second
+            and pos not in ("VERB", "AUX")
+            and token.is_alpha
+            # "elke week tankwagens vol ...": a long word in -s is a plural
+            # noun, not a verb ("is", "mis" are short).
+            and not (len(lower) > 4 and lower.endswith("s"))
+        ):
             # The stand-in tagger misses some verbs ("ik krijg", "de opleiding
             # sluit"); in a Dutch main clause the verb follows the subject.
             pos, finite = "VERB", True
@@ -259,6 +267,12 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
                 continue
             if after in FIRST_PERSON_SINGULAR:
                 out.append(you_form(word.text, inverted=True))
+                continue
+            if before in ("en", "maar", "of") and any(
+                w.lower in FIRST_PERSON_SINGULAR for w in words[:i]
+            ):
+                # "ik rij zelf en heb geen tijd": the "ik" is not said again.
+                out.append(you_form(word.text, inverted=False))
                 continue
         out.append(word.text if _keeps_case(word) else word.lower)
     return out

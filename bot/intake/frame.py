@@ -66,10 +66,24 @@ MAX_SUBJECT_WORDS = 3
 RELATIVES = frozenset("die dat wat waar waarmee omdat als".split())
 # What the company is, not what goes wrong: "we zijn met z'n vieren".
 ABOUT_THE_COMPANY = re.compile(
-    r"\b(?:zijn|werken)\s+(?:met|hier\s+met)\s+(?:z'n|zn|zijn|ons|\d+)|\bmedewerkers\b\s*$",
+    r"\b(?:zijn|werken)\s+(?:met|hier\s+met)\s+(?:z'n|zn|zijn|ons|\d+)|\bmedewerkers\b\s*$"
+    # "we hebben een bakkerij (in Ede)"
+    r"|^(?:ik|we|wij)\s+(?:heb|hebben|run|runnen)\s+(?:een|n)\s+\w+(?:\s+(?:in|uit|bij)\s+.*)?$",
     re.IGNORECASE,
 )
 MUST_GOAL = re.compile(r"\b(?:moet|moeten)\b")
+POINTING_ENDS = frozenset("waarom hoe wat niet het dat".split())
+# A time or an amount of time is no goal ("binnen een half jaar, 2 uur per week").
+TIME_ONLY = re.compile(
+    r"^(?:binnen|voor|na|vanaf|over|in|rond|per)?\s*(?:een|\d+|paar|twee|drie|vier|vijf|zes)?"
+    r"\s*(?:half\s+|halve\s+)?(?:jaar|maand|maanden|week|weken|dag|dagen|uur|uren"
+    r"|kwartaal|zomer|winter|najaar|voorjaar|seizoen)\b[\w\s]{0,20}$",
+    re.IGNORECASE,
+)
+# A correction that says what the question is not about.
+NOT_ABOUT = re.compile(
+    r"^(?:nee\W+)?het\s+gaat\s+(?:\w+\s+)?niet\s+om\b", re.IGNORECASE
+)
 # A run of this many of the entrepreneur's words is a pasted sentence.
 SPLICE_WORDS = 8
 # Where a clause may be cut back: before a preposition or conjunction, keeping
@@ -79,6 +93,9 @@ BOUNDARIES = frozenset(
     "want als wanneer terwijl tot uit".split()
 )
 MIN_CUT = 3
+# A phrase that may be left out of a long clause: preposition, article, noun.
+PREPOSITIONS = frozenset("bij in op aan voor met van naar over door tijdens na".split())
+PHRASE_LENGTH = 3
 # A problem said without a verb, after "Als ik het goed begrijp,".
 ABOUT = "gaat het om"
 # People a question can be about: "monteurs", "onze schoonmakers".
@@ -140,14 +157,24 @@ def read(text: str) -> Frame:
     found = {part: "" for part in ("goal", "tried")}
     problems: List[Tuple[str, str]] = []
     before = ""  # the clause before, when it said nothing of its kind
+    not_about = False
     for clause in sentences(text or ""):
+        if NOT_ABOUT.search(clause):
+            # "het gaat niet om lassers opleiden": what it is not, no problem;
+            # "maar om onderzoek naar ..." then says what it is.
+            not_about = True
+            continue
+        if not_about and clause.lower().startswith("om ") and not found["goal"]:
+            found["goal"] = goal_phrase(clause[3:], asked=True)
+            continue
         kind = kind_of(clause)
         if kind == "problem" and len(problems) < MAX_PROBLEM_CLAUSES:
             stated = problem_clause(clause)
-            if not stated[0] and before:
-                # "elk loket stuurt me door, er gebeurt niks": the vague clause
-                # says that the one before it is what goes wrong.
-                stated = problem_clause(before)
+            if before and (not stated[0] or _says_no_what(clause)):
+                # "elk loket stuurt me door, er gebeurt niks", "we krijgen
+                # scheurtjes in de lasnaden en we snappen niet waarom": the
+                # vague clause says that the one before it is what goes wrong.
+                stated = problem_clause(before)[0] and problem_clause(before) or stated
             if stated[0]:
                 problems.append(stated)
             before = ""
@@ -212,7 +239,7 @@ def read_answer(text: str, asked: str) -> Frame:
         goal_phrase(clause, asked=True) if asked == "goal" else plain_clause(clause)
     )
     if asked == "goal" and phrase:
-        phrase = restated_goal(phrase, clause)
+        phrase = "" if TIME_ONLY.match(phrase) else restated_goal(phrase, clause)
     return replace(stated, **{asked: phrase or ""})
 
 
@@ -234,12 +261,34 @@ def kind_of(clause: str) -> Optional[str]:
 
 
 def _words(clause: str) -> Optional[List[Word]]:
-    words, clean = content_clean(words_of(clause))
+    words, clean = content_clean(_before_a_list(words_of(clause)))
     words = [w for w in words if w.pos != "PUNCT"]
     while words and words[0].lower in LEAD_WORDS:
         words = words[1:]
     if not clean or not MIN_CLAUSE_WORDS <= len(words) <= MAX_CLAUSE_WORDS:
         return None
+    return words
+
+
+def _says_no_what(clause: str) -> bool:
+    """ "we snappen niet waarom", "we weten het niet": no noun, adjective or
+    number says what, and it ends pointing elsewhere ("wie wat doet" says it)."""
+    words = [w for w in words_of(clause) if w.pos != "PUNCT"]
+    return (
+        bool(words)
+        and words[-1].lower in POINTING_ENDS
+        and not any(w.pos in ("NOUN", "PROPN", "ADJ", "NUM") for w in words)
+    )
+
+
+def _before_a_list(words: List[Word]) -> List[Word]:
+    """ "veel kunststof weg bij het spuitgieten, aanloopproducten en spruen":
+    what follows a comma without a verb of its own is a list that would be
+    glued on ("spuitgieten aanloopproducten"); it is left out."""
+    for at, word in enumerate(words):
+        if word.text == "," and at >= MIN_CLAUSE_WORDS:
+            if not any(w.finite for w in words[at + 1 :]):
+                return words[:at]
     return words
 
 
@@ -250,6 +299,8 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     if not words or not _has_subject(words) or ABOUT_THE_COMPANY.search(clause):
         return "", ""
     plain = joined(to_second_person(words))
+    if _says_no_what(clause):
+        return plain, ""  # "we weten het niet": kept, not said back
     inverted = verb_first(words)
     if not inverted:
         # "een tekort aan monteurs": no verb to put first; a fragment without
@@ -291,6 +342,19 @@ def unspliced(said: str, source: str) -> str:
     """`said` cut back at a phrase boundary until it holds no run of eight
     words of `source` (the bot restates, it does not paste); "" if it cannot."""
     words = said.split()
+    if _copies(said, source):
+        # First try leaving out the phrase before the closing verb: "studenten
+        # die elk jaar in de zomer terugkomen" -> "... elk jaar terugkomen".
+        at = len(words) - 1 - PHRASE_LENGTH
+        if (
+            at >= MIN_CUT
+            and words[at] in PREPOSITIONS
+            and words[at + 1] in ("de", "het", "een")
+            and words_of(said)[-1].pos in ("VERB", "AUX")
+        ):
+            shorter = words[:at] + words[-1:]
+            if not _copies(" ".join(shorter), source):
+                return " ".join(shorter)
     while words and _copies(" ".join(words), source):
         cuts = [i for i, w in enumerate(words) if i >= MIN_CUT and w in BOUNDARIES]
         if not cuts:
@@ -298,6 +362,11 @@ def unspliced(said: str, source: str) -> str:
         words = words[: cuts[-1]]
         while words and words[-1] in BOUNDARIES:
             words = words[:-1]  # "matrozen die" -> "matrozen"
+    relative = next((i for i, w in enumerate(words) if i and w in RELATIVES), None)
+    if relative is not None and words != said.split():
+        # A relative clause cut before its verb ("studenten die elk jaar")
+        # says nothing whole: the noun stays without it.
+        words = words[:relative]
     return " ".join(words)
 
 
@@ -495,7 +564,8 @@ def _singular_then_plural_verb(words: Sequence[Word]) -> bool:
 
 ARTICLES = frozenset("de het een die deze dat dit".split())
 SUBORDINATORS = frozenset(
-    "die dat wat waar voordat omdat zodat als of terwijl waardoor wanneer".split()
+    "die dat wat waar voordat omdat zodat als of terwijl waardoor wanneer waarom hoe "
+    "welke".split()
 )
 PARTICLES = frozenset("weg op aan uit af mee terug over in door bij toe na".split())
 

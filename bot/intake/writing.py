@@ -89,6 +89,8 @@ def _need_question(
 
 
 MUST = re.compile(r"\b(?:moet|moeten)\b")
+# Words that open a clause inside a goal ("onderzoek naar waarom ... scheurt").
+CLAUSE_OPENERS = frozenset("die dat wat of waarom hoe welke waar".split())
 
 
 def _must_question(goal: str) -> str:
@@ -130,11 +132,7 @@ def _goal_shape(goal: str) -> str:
     # "matrozen die bij jullie blijven" has a verb, but in its relative clause;
     # "helpen dat ze het leren" has one before it.
     relative = next(
-        (
-            i
-            for i, w in enumerate(words)
-            if i and w.lower in ("die", "dat", "wat", "of")
-        ),
+        (i for i, w in enumerate(words) if i and w.lower in CLAUSE_OPENERS),
         len(words),
     )
     if any(w.pos in ("VERB", "AUX") for w in words[:relative]):

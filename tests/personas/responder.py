@@ -264,7 +264,9 @@ _GO_ON = re.compile(r"\b(doorgaan|verder ?gaan|ga door|toch niet)\b")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^']{3,}'")
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!]?")
 # A request without a question mark: "Typ je naam en e-mailadres."
-_IMPERATIVE = re.compile(r"^(typ|kies|vertel|noem|geef|zeg|beschrijf|laat)\b|\blaat\b.*\bweten\b")
+_IMPERATIVE = re.compile(
+    r"^(typ|kies|vertel|noem|geef|zeg|beschrijf|laat)\b|\blaat\b.*\bweten\b"
+)
 
 
 def normalise(text: str) -> str:
@@ -293,7 +295,9 @@ def question_text(messages: Sequence[str]) -> str:
     return " ".join(s for s in sentences if _IMPERATIVE.search(s))
 
 
-def classify(messages: Sequence[str], buttons: Sequence[Dict[str, Any]] = ()) -> List[str]:
+def classify(
+    messages: Sequence[str], buttons: Sequence[Dict[str, Any]] = ()
+) -> List[str]:
     """The kinds of question in the bot's last messages, in answering order."""
     text = question_text(messages)
     payloads = [str(b.get("payload", "")) for b in buttons]
@@ -304,13 +308,27 @@ def classify(messages: Sequence[str], buttons: Sequence[Dict[str, Any]] = ()) ->
             return [kind]
     if any(p.startswith("/need_") for p in payloads) and not text.strip():
         return ["need_category"]
-    found = [k for k in CONTENT_KINDS + COMPANY_KINDS + CONTACT_KINDS if CUES[k].search(text)]
+    found = [
+        k for k in CONTENT_KINDS + COMPANY_KINDS + CONTACT_KINDS if CUES[k].search(text)
+    ]
     if "company_size" in found and "headcount" in found:
         # "met hoeveel mensen werken jullie" is the company; "om hoeveel gaat het" not
-        found.remove("headcount" if not re.search(r"\bom hoeveel|zoek|erbij|nodig", text) else "company_size")
-    if "company_name" in found and "contact_name" in found and not re.search(r"\b(je|jouw) (voor)?naam\b", text):
+        found.remove(
+            "headcount"
+            if not re.search(r"\bom hoeveel|zoek|erbij|nodig", text)
+            else "company_size"
+        )
+    if (
+        "company_name" in found
+        and "contact_name" in found
+        and not re.search(r"\b(je|jouw) (voor)?naam\b", text)
+    ):
         found.remove("contact_name")
-    if "own_time" in found and "headcount" in found and not re.search(r"\bom hoeveel|hoeveel (mensen|medewerkers)", text):
+    if (
+        "own_time" in found
+        and "headcount" in found
+        and not re.search(r"\bom hoeveel|hoeveel (mensen|medewerkers)", text)
+    ):
         found.remove("headcount")
     if found:
         return found
@@ -318,7 +336,11 @@ def classify(messages: Sequence[str], buttons: Sequence[Dict[str, Any]] = ()) ->
         return ["need_category"]
     if any(_GO_ON.search(normalise(str(b.get("title", "")))) for b in buttons):
         return ["continue"]  # "Wat wil je doen?" [Doorgaan waar we waren] [...]
-    option_buttons = [p for p in payloads if p and p not in ("/affirm", "/deny") and not p.startswith("/")]
+    option_buttons = [
+        p
+        for p in payloads
+        if p and p not in ("/affirm", "/deny") and not p.startswith("/")
+    ]
     if len(option_buttons) >= 2 and len(buttons) <= 5 and not text.endswith("?"):
         return ["chosen_option"]
     return []
@@ -349,7 +371,11 @@ class Responder:
             return DONT_KNOW, kinds, f"unclassified: {tail!r}"
         if len(self.asked) >= REPEATS and len(set(self.asked[-REPEATS:])) == 1:
             kind = kinds[0]
-            return REPEAT_ANSWERS.get(kind, DONT_KNOW), kinds, f"{'+'.join(kinds)} asked {REPEATS}x"
+            return (
+                REPEAT_ANSWERS.get(kind, DONT_KNOW),
+                kinds,
+                f"{'+'.join(kinds)} asked {REPEATS}x",
+            )
         parts: List[str] = []
         notes: List[str] = []
         for kind in kinds:
@@ -363,7 +389,9 @@ class Responder:
         text = ", ".join(parts) if parts else DONT_KNOW
         return text, kinds, "; ".join(notes) or None
 
-    def _one(self, kind: str, buttons: Sequence[Dict[str, Any]]) -> Tuple[str, Optional[str]]:
+    def _one(
+        self, kind: str, buttons: Sequence[Dict[str, Any]]
+    ) -> Tuple[str, Optional[str]]:
         scripted = self.answers.get(kind)
         if scripted is not None:
             said = self._next(kind, scripted)
@@ -380,7 +408,10 @@ class Responder:
                     return str(button.get("payload") or button.get("title")), None
         if kind in GENERIC_ANSWERS:
             return GENERIC_ANSWERS[kind], None
-        if kind in ("contact_email", "contact_name") and self.answers.get("contact_consent") is None:
+        if (
+            kind in ("contact_email", "contact_name")
+            and self.answers.get("contact_consent") is None
+        ):
             return "", None  # the persona did not agree to be contacted: nothing to say
         return DONT_KNOW, f"no answer for {kind}"
 
@@ -396,10 +427,15 @@ def _pick(preference: str, buttons: Sequence[Dict[str, Any]]) -> str:
     """A button the persona would press: the one whose id or title holds the
     preference, else the first option; no buttons: the preference or "1"."""
     wanted = normalise(preference)
-    options = [b for b in buttons if str(b.get("payload", "")) not in ("/affirm", "/deny")]
+    options = [
+        b for b in buttons if str(b.get("payload", "")) not in ("/affirm", "/deny")
+    ]
     if wanted:
         for button in options:
-            payload, title = normalise(str(button.get("payload", ""))), normalise(str(button.get("title", "")))
+            payload, title = (
+                normalise(str(button.get("payload", ""))),
+                normalise(str(button.get("title", ""))),
+            )
             if wanted == payload or (len(wanted) > 3 and wanted in title):
                 return str(button.get("payload") or button.get("title"))
         return preference

@@ -64,7 +64,9 @@ def _run_and_report(tmp_path, personas: Sequence[Persona], name: str) -> List[Re
     out = ROOT / "var" / f"personas-report-{name}.md"
     out.parent.mkdir(exist_ok=True)
     out.write_text(text, encoding="utf-8")
-    print(f"\n{table(results)}\n\n{failure_details(results)}\n\n{summary(results)[0]}\nreport: {out}")
+    print(
+        f"\n{table(results)}\n\n{failure_details(results)}\n\n{summary(results)[0]}\nreport: {out}"
+    )
     return results
 
 
@@ -72,7 +74,11 @@ def _unmet(results: Sequence[Result], asserted_groups: Sequence[str]) -> List[st
     unmet = []
     for result in results:
         persona = result.run.persona
-        checks = CHECKS if ASSERT_ALL else (ASSERTED_CHECKS if persona.group in asserted_groups else ())
+        checks = (
+            CHECKS
+            if ASSERT_ALL
+            else (ASSERTED_CHECKS if persona.group in asserted_groups else ())
+        )
         for check, why in result.asserted_failures(checks).items():
             if not ASSERT_ALL and check in KNOWN_BOT_FAILURES.get(persona.id, ()):
                 continue
@@ -83,7 +89,9 @@ def _unmet(results: Sequence[Result], asserted_groups: Sequence[str]) -> List[st
 def test_regression_and_tuning_personas(tmp_path):
     # The held-out half was measured once (2026-12-03, issue 21's closing note)
     # and has joined the reported cases since; a next attempt needs a fresh one.
-    results = _run_and_report(tmp_path, _of(("regression", "tuning", "heldout")), "test")
+    results = _run_and_report(
+        tmp_path, _of(("regression", "tuning", "heldout")), "test"
+    )
     unmet = _unmet(results, asserted_groups=("regression",))
     assert not unmet, f"{table(results)}\n\n" + "\n".join(unmet)
 

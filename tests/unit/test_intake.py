@@ -447,3 +447,16 @@ def test_a_company_name_with_its_town_gives_both(domain):
     assert slots["region"] == "Ede"
 
 
+
+
+def test_a_talent_goal_that_names_the_people_is_still_read_not_pasted(domain):
+    # The goal answer names the people ("studenten"), which drops the goal
+    # probe from the form; the answer must still be read, not kept as typed.
+    text = "studenten die elk jaar in de zomer terugkomen"
+    slots, _ = validate(
+        {"desired_outcome": text}, user_message(text, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "problem": "in juli loopt het team op z'n tandvlees",
+               "requested_slot": "desired_outcome"},
+    )  # fmt: skip
+    assert slots["desired_outcome"] == "studenten die elk jaar terugkomen"

@@ -193,3 +193,57 @@ def test_an_infinitive_before_a_dat_clause_is_asked_as_one():
         Frame(goal="helpen dat ze dat wel leren"), "onderwijs_invloed", PHRASES["frame"], {}
     )
     assert question == "hoe kun je helpen dat ze dat wel leren"
+
+
+@pytest.mark.parametrize(
+    "said, restated",
+    [("studenten die elk jaar in de zomer terugkomen", "studenten die elk jaar terugkomen"),
+     ("jongeren die elke dag met plezier op de bouw werken",
+      "jongeren die elke dag met plezier werken"),
+     # cut before its verb, a relative clause goes whole
+     ("monteurs die zelf aan de slag kunnen met de nieuwe warmtepompen", "monteurs")],
+)  # fmt: skip
+def test_a_long_goal_is_shortened_into_whole_dutch(said, restated):
+    assert frame.unspliced(said, said) == restated
+
+
+@pytest.mark.parametrize(
+    "answer, lead",
+    [("we gooien veel kunststof weg bij het spuitgieten, aanloopproducten en spruen",
+      "gooien jullie veel kunststof weg bij het spuitgieten"),
+     ("ik rij zelf ook en heb geen tijd om te bellen",
+      "rijd je zelf ook en hebt geen tijd om te bellen")],
+)  # fmt: skip
+def test_lists_stay_out_and_a_second_verb_agrees(answer, lead):
+    assert frame.read_answer(answer, "problem").problem_lead == lead
+
+
+def test_a_plural_noun_in_second_place_is_no_verb():
+    # "tankwagens" after "elke week" is no verb to put first
+    assert frame.read_answer(
+        "elke week tankwagens vol wei die we moeten laten ophalen", "problem"
+    ).problem_lead == ""
+
+
+def test_a_correction_that_says_what_it_is_not_gives_what_it_is():
+    read = frame.read(
+        "het gaat niet om lassers opleiden maar om onderzoek naar waarom de lasnaad scheurt"
+    )
+    assert read.problem == ""
+    assert read.goal == "onderzoek naar waarom de lasnaad scheurt"
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [("Bij een nieuwe staalsoort krijgen we scheurtjes in de lasnaden, en we snappen "
+      "niet waarom.", "krijgen jullie bij een nieuwe staalsoort scheurtjes in de lasnaden"),
+     ("we hebben een bakkerij en we weten het niet", ""),
+     ("ik weet niet wie wat doet", "weet je niet wie wat doet")],
+)  # fmt: skip
+def test_a_clause_that_points_elsewhere_is_not_said_back(text, lead):
+    assert frame.read(text).problem_lead == lead
+
+
+@pytest.mark.parametrize("answer", ["binnen een half jaar, 2 uur per week", "een half jaar"])
+def test_a_time_is_no_goal(answer):
+    assert frame.read_answer(answer, "goal").goal == ""
