@@ -600,7 +600,17 @@ def people(text: str) -> str:
 
 # Situations in which a coordinator strikes a format (data/catalogue.yml
 # `not_when`), unless the entrepreneur named that format's own words.
-SITUATIONS = ("own_staff", "skilled_vacancy", "no_hiring", "technical_question")
+SITUATIONS = (
+    "own_staff",
+    "skilled_vacancy",
+    "no_hiring",
+    "technical_question",
+    "seasonal",
+)
+# Help for a season or a peak: a multi-year apprenticeship is no answer to it.
+SEASONAL = re.compile(
+    r"\b(?:zomer\w*|seizoen\w*|hoogseizoen|vakantie\w*|piek\w*)\b", re.I
+)
 STUDENT_PEOPLE = re.compile(r"stag|student|leerling|bijba|scholier|afstude", re.I)
 OWN_PEOPLE = re.compile(r"^(?:jullie|je)\s|^(?:personeel|medewerkers|collega)", re.I)
 
@@ -618,4 +628,6 @@ def situations(frame: Frame, need: str) -> FrozenSet[str]:
         found.add("no_hiring")
     if need == "innovatie":
         found.add("technical_question")
+    if need == "talent" and SEASONAL.search(" ".join((frame.problem, frame.goal))):
+        found.add("seasonal")
     return frozenset(found)

@@ -721,7 +721,8 @@ def test_a_topic_match_leads_and_the_others_say_they_fit_the_need(
      ("kennis_netwerk", "", "meer weten over ai", "instroom_loket"),
      # a trade word is the topic, not the format: it does not lift the strike
      ("leven_lang_ontwikkelen", "twee ervaren lassers", "lassers leren een lasrobot "
-      "programmeren", "bbl_leerbaan")],
+      "programmeren", "bbl_leerbaan"),
+     ("talent", "studenten", "in de zomer loopt het team op z'n tandvlees", "bbl_leerbaan")],
 )  # fmt: skip
 def test_a_coordinator_would_strike_these_so_they_are_never_proposed(
     catalogue: Catalogue, need: str, who: str, said: str, struck_id: str
