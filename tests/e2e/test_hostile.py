@@ -23,6 +23,7 @@ from bot.channels.boundary import UNREADABLE
 from tests.e2e.conversation import post_raw, say, texts, tracker, widget_session
 from tests.e2e.servers import (
     ACTION_SERVER_TOKEN, ROOT, action_server, bot_servers, upgraded_database,
+    web_conversation,
 )  # fmt: skip
 from tests.e2e.stored import events_of, table_rows
 
@@ -280,6 +281,24 @@ def test_a_request_forwarded_by_a_proxy_on_this_machine_needs_the_token(servers)
         assert sender not in senders_stored(database_url)
     status, _, _ = post_as(base, {"sender": "not-proxied", "message": OPENING})
     assert status == 200  # `make run` on this machine: no token needed
+
+
+def test_a_widget_session_id_made_up_or_read_off_a_page_joins_nothing(servers):
+    """Finding 3 in the battery: only a token the server issued joins a
+    session; a made-up id, or the stored id coordinators see, gets a new one."""
+    base, _ = servers
+
+    async def joined(requested: Optional[str]) -> str:
+        async with widget_session(base, 30, requested) as (_, token, _heard):
+            return token
+
+    made_up = secrets.token_hex(32)
+    token = asyncio.run(joined(made_up))
+    assert token != made_up
+    assert asyncio.run(joined(token)) == token  # its owner comes back to it
+    shown = web_conversation(token)  # as on the request page and in exports
+    for attempt in (shown, shown.removeprefix("web:")):
+        assert asyncio.run(joined(attempt)) not in (token, attempt)
 
 
 def test_sanic_refuses_a_body_over_the_limit_before_reading_it(servers, limited):
