@@ -584,24 +584,6 @@ for _slot, _answer in ANSWERS.items():
     setattr(ValidateIntakeForm, f"validate_{_slot}", answer_validator(_slot, _answer))
 
 
-class ActionExplainQuestion(Action):
-    """Answers "waarom vraag je dat?" for the question that is open."""
-
-    def name(self) -> Text:
-        return "action_explain_question"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
-        requested = tracker.get_slot("requested_slot")
-        response = f"utter_why_{requested}"
-        if requested and response in domain.get("responses", {}):
-            dispatcher.utter_message(response=response)
-        else:
-            dispatcher.utter_message(response="utter_why_generic")
-        return []
-
-
 class ActionSessionStart(Action):
     """Starts every conversation with the welcome and the privacy notice."""
 

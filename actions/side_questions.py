@@ -9,6 +9,7 @@ form again, which asks the open question again (data/rules/side_questions.yml).
 
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Sequence, Text
 
 from rasa_sdk import Action, Tracker
@@ -102,4 +103,35 @@ class ActionAnswerSideQuestion(Action):
                 response="utter_side_cost_general",
                 costs=listed(differing_formats("cost"), "cost"),
             )
+        return []
+
+
+# A message that opens like a question is one, with or without "?".
+ASKING = re.compile(r"\s*(?:waarom|wat|waar|hoe|wie|welke)\b|.*\?", re.IGNORECASE)
+
+
+class ActionExplainQuestion(Action):
+    """Answers "waarom vraag je dat?" for the question that is open."""
+
+    def name(self) -> Text:
+        return "action_explain_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        text = tracker.latest_message.get("text") or ""
+        if (
+            tracker.active_loop.get("name")
+            and not ASKING.match(text)
+            and reads_as_answer(requested, text, tracker)
+        ):
+            # "het gaat om onderzoek naar waarom de lasnaad scheurt" to "Wat
+            # klopt er niet?" is the answer, not a why-question.
+            return as_answer(tracker)
+        response = f"utter_why_{requested}"
+        if requested and response in domain.get("responses", {}):
+            dispatcher.utter_message(response=response)
+        else:
+            dispatcher.utter_message(response="utter_why_generic")
         return []

@@ -12,12 +12,12 @@ from actions import answers
 from actions.followup import ValidateFollowupForm
 from actions.intake import (
     PROBES_BY_NEED,
-    ActionExplainQuestion,
     ActionSessionStart,
     ActionStopIntake,
     ValidateIntakeForm,
     ask_to_confirm,
 )
+from actions.side_questions import ActionExplainQuestion
 from tests.conftest import form_slots, make_tracker, user_message
 
 ASKED_BY_VALIDATION = {*ValidateIntakeForm.questions, *ValidateFollowupForm.questions}
@@ -223,6 +223,22 @@ def test_why_explains_the_open_question(domain, requested, response):
     tracker = make_tracker({"requested_slot": requested})
     run(ActionExplainQuestion().run(dispatcher, tracker, domain))
     assert dispatcher.messages[0]["response"] == response
+
+
+def test_a_correction_with_waarom_inside_is_the_answer_not_a_why_question(domain):
+    text = "het gaat niet om lassers opleiden maar om onderzoek naar waarom de lasnaad scheurt"
+    tracker = make_tracker({"requested_slot": "question_correction"},
+                           message=user_message(text, "ask_why"),
+                           active_loop="intake_form")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    events = run(ActionExplainQuestion().run(dispatcher, tracker, domain))
+    assert not dispatcher.messages
+    assert events[0]["event"] == "rewind"  # the message is read again, as the answer
+    asked = make_tracker({"requested_slot": "question_correction"},
+                         message=user_message("waarom vraag je dat", "ask_why"),
+                         active_loop="intake_form")  # fmt: skip
+    run(ActionExplainQuestion().run(dispatcher, asked, domain))
+    assert dispatcher.messages[0]["response"] == "utter_why_question_correction"
 
 
 def test_every_question_of_the_forms_has_an_explanation(domain):
