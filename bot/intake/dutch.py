@@ -57,7 +57,10 @@ SECOND_PERSON = {
 }
 FIRST_PERSON_SINGULAR = frozenset({"ik"})
 # Words that can follow a subject but are never its verb.
-NEVER_VERBS = frozenset("niet ook al wel nog geen te zo heel erg echt nu dan".split())
+NEVER_VERBS = frozenset(
+    "niet ook al wel nog geen te zo heel erg echt nu dan weer vaak altijd soms steeds "
+    "straks meestal".split()
+)
 SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij", "jij", "je", "hij", "zij", "ze", "u"})
 # Second person singular of verbs whose form is not the stem plus -t.
 IRREGULAR_YOU = {
@@ -76,6 +79,15 @@ IRREGULAR_YOU = {
 }
 # Inverted ("kun je"), the second person singular is the stem, except these.
 IRREGULAR_YOU_INVERTED = {"kan": "kun", "zal": "zul", "rij": "rijd"}
+# Spoken forms typed as said; the subtitle-based list has them, a restatement not.
+SPOKEN = {
+    "nie": "niet",
+    "kunne": "kunnen",
+    "wille": "willen",
+    "moete": "moeten",
+    "hebbe": "hebben",
+    "da": "dat",
+}
 TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
 
 
@@ -151,6 +163,8 @@ def ends_a_listed_word(word: str) -> bool:
 def cleaned(word: str) -> Optional[str]:
     """The word as it should be written, or None where it is no Dutch word."""
     lowered = word.lower()
+    if lowered in SPOKEN:
+        return SPOKEN[lowered]
     if not re.search(r"[a-zà-ÿ]", lowered) or known(lowered):
         return word
     if ends_a_listed_word(lowered):

@@ -263,6 +263,18 @@ def kind_of(clause: str) -> Optional[str]:
 def _words(clause: str) -> Optional[List[Word]]:
     words, clean = content_clean(_before_a_list(words_of(clause)))
     words = [w for w in words if w.pos != "PUNCT"]
+    if len(words) > MAX_CLAUSE_WORDS:
+        # "het restmateriaal weer gebruiken zonder dat de kwaliteit ...": the
+        # main part may be short enough without the clause that follows.
+        cut = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if i > MIN_CLAUSE_WORDS and w.lower in SUBORDINATORS | {"zonder"}
+            ),
+            len(words),
+        )
+        words = words[:cut]
     while words and words[0].lower in LEAD_WORDS:
         words = words[1:]
     if not clean or not MIN_CLAUSE_WORDS <= len(words) <= MAX_CLAUSE_WORDS:
@@ -343,18 +355,16 @@ def unspliced(said: str, source: str) -> str:
     words of `source` (the bot restates, it does not paste); "" if it cannot."""
     words = said.split()
     if _copies(said, source):
-        # First try leaving out the phrase before the closing verb: "studenten
-        # die elk jaar in de zomer terugkomen" -> "... elk jaar terugkomen".
-        at = len(words) - 1 - PHRASE_LENGTH
-        if (
-            at >= MIN_CUT
-            and words[at] in PREPOSITIONS
-            and words[at + 1] in ("de", "het", "een")
-            and words_of(said)[-1].pos in ("VERB", "AUX")
-        ):
-            shorter = words[:at] + words[-1:]
-            if not _copies(" ".join(shorter), source):
-                return " ".join(shorter)
+        # First try leaving out a phrase (preposition, article, noun) of a
+        # clause that ends in its verb: "studenten die elk jaar in de zomer
+        # terugkomen" -> "... elk jaar terugkomen"; "het restmateriaal weer in
+        # de machine gebruiken" -> "het restmateriaal weer gebruiken".
+        if words_of(said)[-1].pos in ("VERB", "AUX"):
+            for at in range(len(words) - 1 - PHRASE_LENGTH, 1, -1):
+                if words[at] in PREPOSITIONS and words[at + 1] in ("de", "het", "een"):
+                    shorter = words[:at] + words[at + PHRASE_LENGTH :]
+                    if not _copies(" ".join(shorter), source):
+                        return " ".join(shorter)
     while words and _copies(" ".join(words), source):
         cuts = [i for i, w in enumerate(words) if i >= MIN_CUT and w in BOUNDARIES]
         if not cuts:

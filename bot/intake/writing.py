@@ -63,6 +63,9 @@ def real_question(
     if goal:
         shape = _goal_shape(goal)
         template = words["goal_" + shape][subject if shape == "infinitive" else "je"]
+        if shape == "infinitive":
+            # "hoe kun je ... kunnen gebruiken": the question has its "kun" already.
+            goal = re.sub(r"\s+kunnen(?=\s+\w+$)", "", goal)
         return template.format(goal=goal)
     return _need_question(frame, need, words, details)
 

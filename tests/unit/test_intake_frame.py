@@ -247,3 +247,14 @@ def test_a_clause_that_points_elsewhere_is_not_said_back(text, lead):
 @pytest.mark.parametrize("answer", ["binnen een half jaar, 2 uur per week", "een half jaar"])
 def test_a_time_is_no_goal(answer):
     assert frame.read_answer(answer, "goal").goal == ""
+
+
+def test_a_long_goal_keeps_its_main_part_and_loses_its_double_modal():
+    read = frame.read_answer(
+        "het restmateriaal weer in de machine kunne gebruiken zonder dat de kwaliteit "
+        "omlaag gaat", "goal",
+    )  # fmt: skip
+    assert read.goal == "het restmateriaal weer in de machine kunnen gebruiken"
+    assert writing.real_question(read, "innovatie", PHRASES["frame"], {}) == (
+        "hoe kun je het restmateriaal weer in de machine gebruiken"
+    )
