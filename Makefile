@@ -16,16 +16,12 @@ export RASA_TELEMETRY_ENABLED := false
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-install:  ## venv with Rasa 3.6, the Dutch spaCy pipeline, database schema
+install:  ## venv with Rasa 3.6, the Dutch spaCy pipeline, database schema, the trained model
 	@bash scripts/install.sh $(if $(filter run,$(MAKECMDGOALS)),--quiet)
 
-# Rasa's output goes to var/log/train.log; bot.rasa_cli filters the warnings
-# known to be harmless and declares the responses that code utters.
+# make install trains it too, beside the web assets (scripts/install.sh).
 $(MODEL): $(TRAINING_DATA)
-	@mkdir -p var/log; echo "Training the model (about 2 minutes; log: var/log/train.log) ..."
-	@SECONDS=0; $(BIN)/python -m bot.rasa_cli train --fixed-model-name vraagwijzer --out models \
-	  > var/log/train.log 2>&1 || { tail -n 30 var/log/train.log; echo "Training failed: see var/log/train.log" >&2; exit 1; }; \
-	  echo "Model trained in $$SECONDS s: $(MODEL)"
+	@bash scripts/train.sh
 
 train: install $(MODEL)  ## train the model when data or config changed
 

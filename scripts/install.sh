@@ -57,6 +57,15 @@ bash scripts/install_spacy_model.sh
 # still runs, correcting a little more eagerly.
 bash scripts/install_debian.sh /usr/share/dict/dutch=wdutch \
   || echo "warning: Debian's wdutch is not installed; see bot/intake/dutch.py" >&2
+# The model trains while the web assets install, so that the first `make run`
+# starts in seconds; make's own rule retrains it when the data changes.
+training=""
+model=models/vraagwijzer.tar.gz
+if [ ! -f "$model" ] || [ -n "$(find config.yml domain.yml data -name '*.yml' \
+     ! -name catalogue.yml -newer "$model" | head -n 1)" ]; then
+  bash scripts/train.sh & training=$!
+fi
 bash scripts/install_web.sh
 .venv/bin/python -m bot db upgrade
+[ -z "$training" ] || wait "$training"
 echo "Installed. Start the assistant with: make run"
