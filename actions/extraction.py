@@ -126,8 +126,7 @@ TIMEFRAMES = (
     ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
     (
         "geen haast",
-        r"\bgeen\s+haast\b|\bniet\s+dringend\b|\bmaakt\s+(?:niet"
-        r"|niks)\s+uit\b"
+        r"\bgeen\s+haast\b|\bniet\s+dringend\b"
         r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b",
     ),
 )
@@ -436,10 +435,12 @@ def timeframe(lowered: str) -> Optional[str]:
     return None
 
 
-# "geen idee" says when only as the whole answer to the time question: in
-# "geen idee bij welke school" it is about something else.
+# "geen idee" and "maakt niet uit" say when only as the whole answer to the
+# time question: in "geen idee bij welke school" or "een man of 6, maakt niet
+# uit" (the level) they are about something else.
 UNSURE_WHEN = re.compile(
-    r"^(?:(?:ik\s+)?(?:heb\s+)?geen\s+idee|weet\s+(?:ik\s+)?niet|geen\s+flauw\s+idee)$"
+    r"^(?:(?:ik\s+)?(?:heb\s+)?geen\s+idee|weet\s+(?:ik\s+)?niet|geen\s+flauw\s+idee"
+    r"|(?:dat\s+)?maakt\s+(?:me\s+|mij\s+)?(?:niet|niks|nie)\s+(?:zoveel\s+)?uit)\W*$"
 )
 
 

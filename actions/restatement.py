@@ -119,13 +119,13 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
     uit")."""
     if not when:
         return ""
-    if when in words["timeframe"]:
-        return str(words["timeframe"][when])
-    typed = when.lower()
+    normalised = extraction.timeframe_from_answer(when.lower()) or when
+    if normalised in words["timeframe"]:
+        return str(words["timeframe"][normalised])
     if len(when.split()) <= MAX_WHEN_WORDS and (
-        parsing.TIME_WORDS.search(typed)
-        or parsing.TIME_PREPOSITIONS.search(typed)
-        or extraction.timeframe_from_answer(typed)
+        normalised != when
+        or parsing.TIME_WORDS.search(when)
+        or parsing.TIME_PREPOSITIONS.search(when)
     ):
         return when
     return ""

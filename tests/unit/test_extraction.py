@@ -209,3 +209,9 @@ def test_a_typed_time_joins_the_question_only_when_it_is_a_time(domain, typed, s
     text = restatement.restate(values, domain)
     assert (typed in text) is said
     assert "drie monteurs" in text  # the people agree with their number
+
+
+def test_maakt_niet_uit_is_a_time_only_as_the_answer_to_the_time_question():
+    assert extraction.timeframe_from_answer("maakt niet uit") == "geen haast"
+    assert extraction.timeframe_from_answer("een man of 6, maakt niet uit") is None
+    assert extraction.timeframe("een man of 6, maakt niet uit") is None
