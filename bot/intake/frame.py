@@ -270,7 +270,7 @@ def _words(clause: str) -> Optional[List[Word]]:
             (
                 i
                 for i, w in enumerate(words)
-                if i > MIN_CLAUSE_WORDS and w.lower in SUBORDINATORS | {"zonder"}
+                if i > MIN_CLAUSE_WORDS and w.lower in CLAUSE_AFTER
             ),
             len(words),
         )
@@ -573,6 +573,11 @@ def _singular_then_plural_verb(words: Sequence[Word]) -> bool:
 
 
 ARTICLES = frozenset("de het een die deze dat dit".split())
+# Where a long clause may end early: words that open a clause of their own
+# ("die", "dat" may be demonstratives: "de bouwfysica van die materialen").
+CLAUSE_AFTER = frozenset(
+    "zonder zodat omdat voordat terwijl waardoor wanneer want".split()
+)
 SUBORDINATORS = frozenset(
     "die dat wat waar voordat omdat zodat als of terwijl waardoor wanneer waarom hoe "
     "welke".split()

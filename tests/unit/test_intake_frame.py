@@ -258,3 +258,11 @@ def test_a_long_goal_keeps_its_main_part_and_loses_its_double_modal():
     assert writing.real_question(read, "innovatie", PHRASES["frame"], {}) == (
         "hoe kun je het restmateriaal weer in de machine gebruiken"
     )
+
+
+def test_a_long_clause_is_not_cut_at_a_demonstrative():
+    # "die materialen": cut there, the problem would lose its "niet".
+    read = frame.read_answer(
+        "ik ken de regels en de bouwfysica van die materialen niet goed genoeg", "problem"
+    )
+    assert "niet" in read.problem_lead or read.problem_lead == ""
