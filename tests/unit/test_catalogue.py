@@ -769,3 +769,15 @@ def test_topic_bound_formats_need_their_topic_keywords(tmp_path: Path) -> None:
     entry(raw, "cyber_scan")["topic_bound"] = "ja"
     with pytest.raises(ValueError, match=r"cyber_scan.*topic_bound"):
         load_catalogue(write(tmp_path, raw))
+
+
+@pytest.mark.parametrize(
+    "topic, said",
+    [("de opleiding meer", None), ("je sloepen lichter", None),
+     ("het programeren van je leren", None), ("Lassers", "lassers"),
+     ("Zwolle", "Zwolle"), ("blockchain", "blockchain")],
+)  # fmt: skip
+def test_a_topic_is_named_only_as_a_whole_noun_phrase(topic, said):
+    from bot.intake.catalogue import speakable
+
+    assert speakable(topic) == said
