@@ -2,15 +2,18 @@
 
 Playwright's own browser download is never used: `launch_chromium` points it at
 the `chromium` on PATH, which `make test` installs (scripts/install_chromium.sh).
-Screenshots go to `test-artifacts/` (git-ignored) so CI keeps them.
+Screenshots go to `test-artifacts/` (git-ignored) so CI keeps them; the
+README's pictures go to `docs/` (`docs_screenshot`) only when asked for.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Optional
 
 import pytest
 
@@ -55,6 +58,34 @@ def launch_chromium() -> Iterator["object"]:
 def screenshot_path(name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / f"{name}.png"
+
+
+DOCS = ROOT / "docs"
+# The README's pictures: the first screen of a page on a small laptop.
+DOCS_VIEWPORT = {"width": 1000, "height": 720}
+
+
+def docs_screenshot(
+    page: Any, name: str, force: bool = False, height: int = 720
+) -> Optional[Path]:
+    """`docs/<name>.png`: what a 1000 px wide window (`height` tall) shows of
+    the page, reduced to 64 colours to stay small; with SCREENSHOTS=1 (a
+    test) or `force` (scripts/screenshots.py), else nothing. The viewport is
+    put back."""
+    if not (force or os.environ.get("SCREENSHOTS") == "1"):
+        return None
+    from PIL import Image
+
+    viewport = page.viewport_size
+    page.set_viewport_size({**DOCS_VIEWPORT, "height": height})
+    try:
+        png = page.screenshot()
+    finally:
+        page.set_viewport_size(viewport)
+    path = DOCS / f"{name}.png"
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    image.quantize(colors=64).save(path, optimize=True)
+    return path
 
 
 AXE_SCRIPT = ROOT / "web" / "test-vendor" / "axe.min.js"

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, Iterator, List
 
 import pytest
 
+from bot import retrain
 from bot.review.accounts import add_user
 from bot.review.sample import intake_events, user_event
 from bot.settings import Settings
 from bot.store.migrate import upgrade
 from bot.store.models import User
 from bot.store.session import UnitOfWork, session_factory
+from tests.review.small_rasa import fresh_copy, trained_and_served
 
 PASSWORD = "correct-horse-battery"
 XSS = "<script>alert(1)</script>"
@@ -92,3 +94,22 @@ def log_in(client: Any, name: str, password: str = PASSWORD) -> Any:
         "/inloggen",
         data={"csrf_token": token, "gebruiker": name, "wachtwoord": password},
     )
+
+
+@pytest.fixture(scope="session")
+def small_rasa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
+    """The small project (tests/review/small_rasa.py) trained once, and one Rasa
+    serving it with the API on: (the trained project's root, Rasa's URL)."""
+    root = tmp_path_factory.mktemp("small-project")
+    with trained_and_served(root) as rasa_url:
+        yield root, rasa_url
+
+
+@pytest.fixture(scope="module")
+def served(
+    small_rasa: tuple, tmp_path_factory: pytest.TempPathFactory
+) -> retrain.Project:
+    """This module's own copy of the small project, its first model the one
+    the Rasa serves: the model update (bot/retrain.py) works on it."""
+    trained, rasa_url = small_rasa
+    return fresh_copy(trained, tmp_path_factory.mktemp("project"), rasa_url)

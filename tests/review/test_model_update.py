@@ -1,141 +1,29 @@
 """Corrections reach the model (bot/retrain.py): merged into data/nlu/ in their
 own file, a new model trained and scored on the holdout, loaded into a running
 Rasa through `PUT /model` only when it is not worse; and the review app's
-button and progress. A small project (tiny pipeline, a few dozen examples)
-keeps the training to seconds."""
+button and progress. A small project (tests/review/small_rasa.py: tiny
+pipeline, a few dozen examples) keeps the training to seconds; the `served`
+fixture (tests/review/conftest.py) gives this module its own copy."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
-import subprocess
-import sys
-import urllib.request
 from pathlib import Path
-from typing import Any, Dict, Iterator, List
+from typing import Any, List
 
-import pytest
 import yaml
 
 from bot import retrain
 from bot.review.corrections import nlu_yaml
-from tests.e2e.servers import free_port, server_env, wait_until_up
 from tests.review.conftest import log_in, make_user
-
-TOKEN = "update-test-token"
-TALENT = ["ik vind geen monteurs", "we zoeken stagiairs", "geen personeel te vinden",
-          "wie wil er bij ons werken", "vacatures blijven open", "we hebben mensen nodig",
-          "ik zoek een leerling voor de werkplaats", "jonge mensen gezocht"]  # fmt: skip
-INNOVATIE = ["iets met duurzaamheid", "we willen een prototype bouwen",
-             "hoe pakken we digitalisering aan", "zonnepanelen op het dak",
-             "onderzoek naar een nieuw product", "onze machines moeten slimmer",
-             "cyberveiligheid van ons bedrijf", "een nieuw materiaal testen"]  # fmt: skip
-HOLDOUT = {"need_talent": ["we vinden geen monteurs", "stagiairs gezocht"],
-           "need_innovatie": ["duurzaamheid is belangrijk", "een prototype maken"]}  # fmt: skip
+from tests.review.small_rasa import rasa_status
 
 
 class Marked:
     def __init__(self, text: str, intent: str) -> None:
         self.text, self.corrected_intent = text, intent
-
-
-def examples(texts: List[str]) -> str:
-    return "".join(f"- {text}\n" for text in texts)
-
-
-def write_project(root: Path) -> None:
-    (root / "data" / "nlu").mkdir(parents=True)
-    (root / "tests").mkdir()
-    (root / "config.yml").write_text(
-        yaml.safe_dump(
-            {
-                "recipe": "default.v1",
-                "language": "nl",
-                "assistant_id": "model-update-test",
-                "pipeline": [
-                    {"name": "WhitespaceTokenizer"},
-                    {"name": "CountVectorsFeaturizer", "analyzer": "char_wb",
-                     "min_ngram": 2, "max_ngram": 4},
-                    {"name": "DIETClassifier", "epochs": 40, "random_seed": 1,
-                     "number_of_transformer_layers": 0, "hidden_layers_sizes":
-                     {"text": [32]}, "embedding_dimension": 10},
-                ],
-                "policies": [{"name": "RulePolicy"}],
-            }
-        )
-    )  # fmt: skip
-    (root / "domain.yml").write_text(
-        'version: "3.1"\nintents: [need_talent, need_innovatie]\n'
-        "responses:\n  utter_talent:\n  - text: talent\n"
-        "  utter_innovatie:\n  - text: innovatie\n"
-    )
-    (root / "data" / "rules.yml").write_text(
-        'version: "3.1"\nrules:\n'
-        "- rule: talent\n  steps:\n  - intent: need_talent\n  - action: utter_talent\n"
-        "- rule: innovatie\n  steps:\n  - intent: need_innovatie\n"
-        "  - action: utter_innovatie\n"
-    )
-    (root / "data" / "nlu" / "needs.yml").write_text(
-        yaml.safe_dump(
-            {
-                "version": "3.1",
-                "nlu": [
-                    {"intent": "need_talent", "examples": examples(TALENT)},
-                    {"intent": "need_innovatie", "examples": examples(INNOVATIE)},
-                ],
-            }
-        )
-    )
-    (root / "tests" / "nlu_holdout.yml").write_text(
-        yaml.safe_dump(
-            {
-                "version": "3.1",
-                "nlu": [
-                    {"intent": intent, "examples": examples(texts)}
-                    for intent, texts in HOLDOUT.items()
-                ],
-            }
-        )
-    )
-
-
-def rasa_status(base: str) -> Dict[str, Any]:
-    with urllib.request.urlopen(f"{base}/status?token={TOKEN}", timeout=30) as answer:
-        return json.loads(answer.read())
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[retrain.Project]:
-    """The small project, its first model, and Rasa serving it with the API on."""
-    root = tmp_path_factory.mktemp("project")
-    write_project(root)
-    log = root / "rasa.log"
-    env = server_env(f"sqlite:///{root / 'store.db'}")
-    subprocess.run(
-        [sys.executable, "-m", "bot.rasa_cli", "train", "--out", "models",
-         "--fixed-model-name", "vraagwijzer"],
-        cwd=root, env=env, check=True, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, timeout=600,
-    )  # fmt: skip
-    port = free_port()
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot.rasa_cli", "run", "--model", "models",
-             "--port", str(port), "--enable-api", "--auth-token", TOKEN],
-            cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/status?token={TOKEN}", process, log)
-        yield retrain.Project(
-            root=root, rasa_url=base, rasa_token=TOKEN, epoch_fraction=0.5
-        )
-    finally:
-        os.killpg(process.pid, 15)
-        process.wait(timeout=30)
 
 
 def test_a_model_at_least_as_good_is_loaded_without_restart(served):
