@@ -523,7 +523,15 @@ def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
         particle = rest[-1].lower
         rest = rest[:-1]
     tokens = to_second_person(rest) + [particle + verb.lower]
+    if verb.lower in MODALS and rest and rest[-1].pos == "VERB" and not particle:
+        # "dat de monteurs ... kunnen oplossen", not "... oplossen kunnen"
+        tokens[-2:] = tokens[-1:] + tokens[-2:-1]
     return joined(["dat"] + tokens)
+
+
+MODALS = frozenset(
+    "kan kunnen wil willen moet moeten mag mogen zal zullen gaat gaan".split()
+)
 
 
 def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
@@ -540,6 +548,11 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
         and w.lower in ("ze", "zij", "hij")
         for w in words
     )
+    first_verb = next(w for w in words if w.pos in ("VERB", "AUX"))
+    if not has_subject and not first_verb.finite:
+        # "jaren meebouwen aan het onderwijs en ... leveren": a main clause
+        # would have its finite verb first; an infinitive first means none.
+        return True
     # "minder energie verbruiken": a quantity, not a subject, may open it.
     opens_with_subject = words[0].pos in ("NOUN", "PROPN") or (
         words[0].pos == "DET" and words[0].lower in ARTICLES

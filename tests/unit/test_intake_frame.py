@@ -266,3 +266,14 @@ def test_a_long_clause_is_not_cut_at_a_demonstrative():
         "ik ken de regels en de bouwfysica van die materialen niet goed genoeg", "problem"
     )
     assert "niet" in read.problem_lead or read.problem_lead == ""
+
+
+@pytest.mark.parametrize(
+    "answer, goal",
+    [("jaren meebouwen aan het onderwijs en vaste opdrachten leveren",
+      "jaren meebouwen en vaste opdrachten leveren"),
+     ("de monteurs kunnen zelf storingen oplossen",
+      "dat de monteurs zelf storingen kunnen oplossen")],
+)  # fmt: skip
+def test_an_infinitive_first_is_no_main_clause_and_a_modal_stays_before_its_verb(answer, goal):
+    assert frame.read_answer(answer, "goal").goal == goal
