@@ -15,6 +15,7 @@ from typing import Callable, Dict, Optional, Text
 from rasa_sdk import Tracker
 
 from actions import extraction, parsing
+from bot.intake.places import find_place
 
 MAX_ANSWERS_PER_QUESTION = 2
 # Intents that interrupt a form (the `not_intent` lists in domain.yml): the
@@ -129,15 +130,30 @@ def read_region(text: str, tracker: Tracker) -> Optional[str]:
     for prefix in REGION_PREFIXES:
         if region.lower().startswith(prefix):
             region = region[len(prefix) :]
+    # The answer to "in welke plaats?": a Dutch place, also lower case or with
+    # a typo ("zwole" is Zwolle); only a short answer, where it is the place.
+    place = (
+        find_place(region, answering=True)
+        if asked(tracker, "region") and len(region.split()) <= MAX_WORDS_OF_REGION
+        else None
+    )
+    if place:
+        return place.name
     if not parsing.is_free_text(region) or len(region.split()) > MAX_WORDS_OF_REGION:
         return None
     return region[:1].upper() + region[1:]
 
 
 def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
-    return extraction.timeframe_from_answer(text.lower()) or _free(
-        text, MAX_WORDS_OF_FREE_ANSWER
-    )
+    lowered = text.lower()
+    found = extraction.timeframe_from_answer(lowered)
+    if found:
+        return found
+    if not parsing.TIME_WORDS.search(lowered) and (
+        extraction.company_size(lowered) or extraction.headcount(lowered)
+    ):
+        return None  # "we zijn met 13 man": a size (the extraction keeps it)
+    return _free(text, MAX_WORDS_OF_FREE_ANSWER)
 
 
 def read_own_time(text: str, tracker: Tracker) -> Optional[str]:

@@ -28,6 +28,7 @@ from actions.answers import (
 )
 from actions.asking import AsksInTheSameCall, Question
 from bot.intake import frame as intake_frame
+from bot.intake.places import find_place
 from bot.intake.vocabulary import (
     COMPANY_CONTEXT,
     CONTENT_PROBES,
@@ -54,6 +55,20 @@ EXPLICIT_STOP = re.compile(
     r"|^(?:ik\s+)?(?:stop|kap)\s+ermee$|^hou\s+(?:maar\s+)?op$|^laat\s+maar(?:\s+zitten)?$"
     r"|^genoeg(?:\s+voor\s+nu)?$|^ik\s+heb\s+er\s+geen\s+zin\s+meer\s+in$|^ik\s+wil\s+niet\s+verder$"
     r"|^/stop$",
+    re.IGNORECASE,
+)
+# The content probes ask "wat gaat er mis?" and the like: a plain statement is
+# their answer, whatever side question or out-of-scope topic NLU hears in it
+# ("dieselkosten lopen op": ask_cost; "kok is weg en ik sta zelf in de keuken":
+# out_of_scope). A question ("wat kost dit?") still gets its answer.
+FREE_TEXT_PROBES = ("problem", "desired_outcome", "tried_before")
+SIDE_INTENTS = ("out_of_scope", "ask_capabilities", "ask_cost", "ask_time_cost",
+                "ask_who_behind", "ask_privacy", "ask_when_contact")  # fmt: skip
+QUESTION_SHAPED = re.compile(
+    r"\?\s*$|^(?:en\s+)?(?:wat|wie|wiens|hoe|hoeveel|waar\w*|wanneer|welke?|kost"
+    r"|kosten|kan|kun|kunnen|kunt|mag|mogen|moet|moeten|is|zijn|wordt|worden"
+    r"|krijg|krijgen|doen|doe|doet|heb|hebben|heeft|ben|bent|zit|zitten|gaan"
+    r"|gaat|bel|belt|bellen)\b",
     re.IGNORECASE,
 )
 # The fallback's "doorgaan" button.
@@ -161,8 +176,8 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "own_time":
         return extraction.own_time(text.lower()) is not None
     if slot == "region":
-        return extraction.region(text) is not None
-    if slot in ("topic", "desired_outcome", "tried_before"):
+        return (extraction.region(text) or find_place(text, answering=True)) is not None
+    if slot in ("topic", "problem", "desired_outcome", "tried_before"):
         return parsing.is_free_text(text) and len(text.split()) >= 1
     return False
 
@@ -289,6 +304,14 @@ class ValidateIntakeForm(AsksInTheSameCall):
         """None to let the interruption through; else the answer it also is."""
         clear = latest_confidence(tracker) >= CLEAR_INTERRUPTION
         answer = plausible_answer(requested, text)
+        said = (tracker.latest_message.get("text") or "").strip()
+        if (
+            requested in FREE_TEXT_PROBES
+            and intent in SIDE_INTENTS
+            and answer
+            and not QUESTION_SHAPED.search(said)
+        ):
+            return [SlotSet(requested, text)]
         if intent == "stop":
             if EXPLICIT_STOP.match(text) or (clear and says_stop(text)):
                 return None
@@ -316,6 +339,9 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # "uit", "in" or a comma. What the name says it does is the sector.
             if not NAME_THEN_PLACE.search(text):
                 found.pop("region", None)
+            # "Distributie Veluwe, Ede, 70": the parts after the name tell the
+            # place and the size, over what the whole message seems to say.
+            found.update(extraction.company_context(text))
             name_sector = parsing.sector_of_name(text)
             if name_sector:
                 found["sector"] = name_sector

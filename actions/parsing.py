@@ -167,6 +167,8 @@ SECTORS = {
         "supermarkt",
         "winkelier",
         "groothandel",
+        "tuincentrum",
+        "delicatessen",
     ),
     "agrifood": (
         "agri",
@@ -203,6 +205,12 @@ SECTORS = {
         "banketbakkerij",
         "brouwerij",
         "bierbrouwerij",
+        "fruitteelt",
+        "fruitteler",
+        "teelt",
+        "chocolade",
+        "chocolaterie",
+        "chocolatier",
     ),
     "energie": (
         "energie",
@@ -276,7 +284,8 @@ autobedrijf fietsenmaker rijschool adviesbureau accountant administratiekantoor
 makelaar makelaardij verzekeraar advocaat notaris uitzendbureau ingenieursbureau
 ontwerpbureau reclamebureau fotograaf drukkerij communicatiebureau thuiszorg
 verpleeghuis kinderopvang fysiotherapeut apotheek tandarts huisarts zorginstelling
-transporteur vervoerder koerier veehouder energiebedrijf
+transporteur vervoerder koerier veehouder energiebedrijf fruitteler chocolaterie
+chocolatier tuincentrum
 """.split()
 )
 COMPANY_SUFFIXES = (
@@ -466,10 +475,18 @@ def sector_of_name(name: str) -> Optional[str]:
     """The sector a company name states by its words: "Metaalbewerking De Vries",
     "Bakker Bouw" (the last such word), or None ("Tuinhuis Online")."""
     found = None
-    for word in _words(clean_text(name).lower()):
-        if len(word) >= 4:
+    words = _words(clean_text(name).lower())
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else ""
+        # "Notariskantoor De Boer": a word after "de" or "van" is a surname.
+        if len(word) >= 4 and before not in SURNAME_PARTICLES:
             found = _sector_of_word(word, fuzzy=False) or found
     return found
+
+
+SURNAME_PARTICLES = frozenset(
+    {"de", "van", "der", "den", "ter", "ten", "te", "het", "'t"}
+)
 
 
 def other_sector(text: str) -> Optional[str]:

@@ -209,3 +209,43 @@ def test_a_typed_time_joins_the_question_only_when_it_is_a_time(domain, typed, s
     text = restatement.restate(values, domain)
     assert (typed in text) is said
     assert "drie monteurs" in text  # the people agree with their number
+
+
+@pytest.mark.parametrize(
+    "typed, size",
+    [("6 man in de werkplaats en 2 op kantoor", "8"),
+     ("6 in de werkplaats en 2 op kantoor", "8"),
+     ("4 op de weg, 3 in het magazijn", "7"),
+     ("we zoeken 2 op kantoor en 3 in de werkplaats", None)],
+)  # fmt: skip
+def test_a_size_told_in_parts_adds_up(typed, size):
+    assert extraction.company_size(typed) == size
+
+
+def test_a_place_said_to_be_wrong_is_not_the_region():
+    assert extraction.region("we zitten in Kampen, niet in Zwolle") == "Kampen"
+    assert extraction.region("niet in Zwolle maar in Ede") == "Ede"
+
+
+@pytest.mark.parametrize(
+    "typed", ["Bakkerij, werk, beter", "Jansen, ik weet het niet",
+              "Jansen bv, we doen veel met hout", "Bakkerij Jansen"]
+)  # fmt: skip
+def test_ordinary_words_in_a_company_answer_are_no_place(typed):
+    assert "region" not in extraction.company_context(typed)
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [("fruitteelt", "agrifood"), ("chocolade", "agrifood"),
+     ("tuincentrum", "detailhandel")],
+)  # fmt: skip
+def test_more_branches_are_known(typed, code):
+    assert parsing.normalise_sector(typed) == code
+
+
+def test_a_surname_in_a_company_name_is_no_sector():
+    assert (
+        parsing.sector_of_name("Notariskantoor De Boer") == "zakelijke_dienstverlening"
+    )
+    assert parsing.sector_of_name("Fruitteelt Van Os") == "agrifood"
