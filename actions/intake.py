@@ -71,6 +71,12 @@ QUESTION_SHAPED = re.compile(
     r"|gaat|bel|belt|bellen)\b",
     re.IGNORECASE,
 )
+# Asking where to go: the loket's question, whatever need it names.
+WAYFINDING = re.compile(
+    r"\bwaar\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\s+(?:\w+\s+)?"
+    r"(?:zijn|terecht|heen|beginnen|aankloppen)\b"
+    r"|\bbij\s+wie\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\b"
+)
 # The fallback's "doorgaan" button.
 CONTINUE_PAYLOAD = "/inform"
 # Slots the extraction may overwrite when a later message states them clearly
@@ -459,7 +465,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # Answers to later questions can sound like another need; the
             # entrepreneur changes the need by correcting the restated question.
             return {"need_category": previous}
+        text = tracker.latest_message.get("text") or ""
         need = slot_value if slot_value in NEED_CODES else likeliest_need(tracker)
+        if WAYFINDING.search(text.lower()):
+            # "waar moet ik zijn voor stagiairs en bijscholing": where to go is
+            # the question, whatever it is about; the loket shows the way.
+            need = "loket"
         if need is None:
             need = extraction.need_from_text(tracker.latest_message.get("text") or "")
         if need is None:

@@ -93,6 +93,8 @@ SECTORS = {
         "warmtepompen",
         "zonnepanelen",
         "koeltechniek",
+        "warmte",
+        "warmtetechniek",
     ),
     "ict": (
         "ict",
@@ -532,6 +534,12 @@ def _sector_of_word(word: str, fuzzy: bool) -> Optional[str]:
                                   score_cutoff=FUZZY_MIN_SCORE)  # fmt: skip
         if best:
             return _SECTOR_OF_WORD[best[0]]
+    # "Warmtebouw", "metaalbouw": what is built names the trade, as in
+    # "machinebouw" and "tuinbouw" (listed themselves).
+    if stem.endswith("bouw") and len(stem) > len("bouw") + 2:
+        built = stem[: -len("bouw")].rstrip("s-")
+        if built in _SECTOR_OF_WORD and _SECTOR_OF_WORD[built] != "bouw":
+            return _SECTOR_OF_WORD[built]
     # Compound: its head is the last part ("glastuinbouw", "woningbouw").
     for known in _SECTOR_WORDS_LONGEST:
         if len(known) >= 4 and stem.endswith(known):

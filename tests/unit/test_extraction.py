@@ -249,3 +249,11 @@ def test_a_surname_in_a_company_name_is_no_sector():
         parsing.sector_of_name("Notariskantoor De Boer") == "zakelijke_dienstverlening"
     )
     assert parsing.sector_of_name("Fruitteelt Van Os") == "agrifood"
+
+
+def test_what_a_bouw_compound_builds_names_the_trade():
+    # "Warmtebouw" installs heating; a house builder stays bouw.
+    assert parsing.sector_of_name("Warmtebouw") == "installatie"
+    assert parsing.normalise_sector("metaalbouw") == "maakindustrie"
+    assert parsing.normalise_sector("woningbouw") == "bouw"
+    assert parsing.sector_of_name("Bouwbedrijf Ten Hag") == "bouw"

@@ -526,3 +526,13 @@ def test_a_misspelt_place_answers_the_place_question_only_when_asked():
     assert answers.read_region("in apeldorn", asked) == "Apeldoorn"
     elsewhere = make_tracker(slots={"requested_slot": "company_name"})
     assert answers.read_region("zwole", elsewhere) == "Zwole"
+
+
+def test_asking_where_to_go_is_the_loket_whatever_it_names(domain):
+    typed = "waar moet ik zijn voor stagiairs en bijscholing"
+    slots, _ = validate(
+        {"need_category": "leven_lang_ontwikkelen"},
+        user_message(typed, "need_leven_lang_ontwikkelen"),
+        domain,
+    )
+    assert slots["need_category"] == "loket"
