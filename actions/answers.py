@@ -66,6 +66,35 @@ def answers_to(tracker: Tracker, slot: Text) -> int:
     return count
 
 
+# "weet ik niet" to any form question: unknown, taken at once (issue 22).
+UNSURE_PART = re.compile(
+    r"(?:nee\s+)?(?:ik\s+)?(?:weet\s+(?:ik\s+)?(?:het\s+)?(?:nog\s+)?niet(?:\s+precies)?"
+    r"|geen\s+(?:flauw\s+)?idee|geen\s+benul|onbekend)(?:\s+eigenlijk|\s+nog)?"
+)
+
+
+def is_unsure(text: str) -> bool:
+    """Whether the whole answer says the entrepreneur does not know."""
+    lowered = parsing.clean_text(text).lower()
+    parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?:en|of)\s+", lowered) if p]
+    return bool(parts) and all(UNSURE_PART.fullmatch(part) for part in parts)
+
+
+def answered_unsure(tracker: Tracker, slot: Text) -> bool:
+    """Whether a message answering the question for `slot` said "weet ik niet"."""
+    requested = None
+    unsure = False
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "slot" and event.get("name") == "requested_slot":
+            requested = event.get("value")
+        elif kind in ("restart", "session_started", "reset_slots"):
+            requested, unsure = None, False
+        elif kind == "user" and requested == slot:
+            unsure = unsure or is_unsure(event.get("text") or "")
+    return unsure
+
+
 def asked(tracker: Tracker, slot: Text) -> bool:
     """Whether the message answers this slot's own question; a value for
     another slot was already read from a free message by the extraction."""

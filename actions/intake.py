@@ -24,7 +24,9 @@ from actions.answers import (
     MAX_ANSWERS_PER_QUESTION,
     NAME_THEN_PLACE,
     Answer,
+    answered_unsure,
     answers_to,
+    is_unsure,
 )
 from actions.asking import AsksInTheSameCall, Question
 from bot.intake import frame as intake_frame
@@ -416,7 +418,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
             for slot in wanted
             if slot in NEVER_SKIPPED
             or tracker.get_slot(slot) is not None
-            or answers_to(tracker, slot) < MAX_ANSWERS_PER_QUESTION
+            or (
+                answers_to(tracker, slot) < MAX_ANSWERS_PER_QUESTION
+                and not answered_unsure(tracker, slot)
+            )
         }
         # Each content probe is asked once; for talent, the people sought are
         # the goal ("hoe vind je twee monteurs?") once the messages name them.
@@ -443,10 +448,11 @@ class ValidateIntakeForm(AsksInTheSameCall):
         response: Text,
     ) -> Dict[Text, Any]:
         """A failed value: one clear re-ask; the second time the question is dropped."""
-        if (
-            tracker.get_slot("requested_slot") == slot
-            and answers_to(tracker, slot) >= MAX_ANSWERS_PER_QUESTION
+        if tracker.get_slot("requested_slot") == slot and (
+            answers_to(tracker, slot) >= MAX_ANSWERS_PER_QUESTION
+            or is_unsure(tracker.latest_message.get("text") or "")
         ):
+            # Twice unclear, or "weet ik niet" at once: a coordinator asks later.
             dispatcher.utter_message(response="utter_skip_question")
         else:
             dispatcher.utter_message(response=response)

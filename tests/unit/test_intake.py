@@ -536,3 +536,29 @@ def test_asking_where_to_go_is_the_loket_whatever_it_names(domain):
         domain,
     )
     assert slots["need_category"] == "loket"
+
+
+@pytest.mark.parametrize(
+    "slot, typed",
+    [("headcount", "weet ik niet, geen idee"), ("own_time", "weet ik niet"),
+     ("company_size", "geen idee"), ("sector", "Ik weet het niet.")],
+)  # fmt: skip
+def test_weet_ik_niet_skips_the_question_at_once(domain, slot, typed):
+    # Issue 22: "weet ik niet" is accepted the first time, as unknown; the
+    # question is not asked again ("Ik snap het aantal niet helemaal").
+    message = user_message(typed, "inform")
+    prior = {"need_category": "leven_lang_ontwikkelen", "original_question": "x",
+             "problem": "fouten bij het afrekenen", "requested_slot": slot}  # fmt: skip
+    events = [{"event": "slot", "name": k, "value": v} for k, v in prior.items()]
+    events += [{"event": "user", "text": typed, "parse_data": message},
+               {"event": "slot", "name": slot, "value": typed}]  # fmt: skip
+    tracker = make_tracker(slots={**prior, slot: typed}, message=message,
+                           events=events, active_loop="intake_form")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = run(ValidateIntakeForm().run(dispatcher, tracker, domain))
+    values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    assert values[slot] is None
+    assert values["requested_slot"] != slot
+    assert dispatcher.messages[0]["response"] == "utter_skip_question"
+    assert answers.is_unsure(typed)
+    assert not answers.is_unsure("weet niet welke school")
