@@ -516,7 +516,10 @@ UNSURE_WHEN = re.compile(
 
 
 def timeframe_from_answer(lowered: str) -> Optional[str]:
-    """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste."""
+    """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste,
+    and a month on its own ("januari": in januari)."""
+    if lowered.strip() in MONTHS:
+        return f"in {lowered.strip()}"
     return timeframe(lowered) or (
         "geen haast" if UNSURE_WHEN.match(lowered.strip()) else None
     )

@@ -257,3 +257,11 @@ def test_what_a_bouw_compound_builds_names_the_trade():
     assert parsing.normalise_sector("metaalbouw") == "maakindustrie"
     assert parsing.normalise_sector("woningbouw") == "bouw"
     assert parsing.sector_of_name("Bouwbedrijf Ten Hag") == "bouw"
+
+
+def test_a_month_on_its_own_answers_when_as_in_that_month():
+    # "januari" to "Wanneer zou je het geregeld willen hebben?" was restated
+    # as "hoe vind je een stagiair op mbo-niveau, januari?".
+    assert extraction.timeframe_from_answer("januari") == "in januari"
+    assert extraction.timeframe_from_answer("voor januari") == "voor januari"
+    assert extraction.timeframe("we hebben in januari een beurs") == "in januari"
