@@ -15,6 +15,7 @@ from typing import Callable, Dict, Optional, Text
 from rasa_sdk import Tracker
 
 from actions import extraction, parsing
+from bot.intake.places import find_place
 
 MAX_ANSWERS_PER_QUESTION = 2
 # Intents that interrupt a form (the `not_intent` lists in domain.yml): the
@@ -63,6 +64,35 @@ def answers_to(tracker: Tracker, slot: Text) -> int:
             if intent not in INTERRUPTIONS or slot in ("company_name", "topic"):
                 count += 1
     return count
+
+
+# "weet ik niet" to any form question: unknown, taken at once (issue 22).
+UNSURE_PART = re.compile(
+    r"(?:nee\s+)?(?:ik\s+)?(?:weet\s+(?:ik\s+)?(?:het\s+)?(?:nog\s+)?niet(?:\s+precies)?"
+    r"|geen\s+(?:flauw\s+)?idee|geen\s+benul|onbekend)(?:\s+eigenlijk|\s+nog)?"
+)
+
+
+def is_unsure(text: str) -> bool:
+    """Whether the whole answer says the entrepreneur does not know."""
+    lowered = parsing.clean_text(text).lower()
+    parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?:en|of)\s+", lowered) if p]
+    return bool(parts) and all(UNSURE_PART.fullmatch(part) for part in parts)
+
+
+def answered_unsure(tracker: Tracker, slot: Text) -> bool:
+    """Whether a message answering the question for `slot` said "weet ik niet"."""
+    requested = None
+    unsure = False
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "slot" and event.get("name") == "requested_slot":
+            requested = event.get("value")
+        elif kind in ("restart", "session_started", "reset_slots"):
+            requested, unsure = None, False
+        elif kind == "user" and requested == slot:
+            unsure = unsure or is_unsure(event.get("text") or "")
+    return unsure
 
 
 def asked(tracker: Tracker, slot: Text) -> bool:
@@ -129,15 +159,30 @@ def read_region(text: str, tracker: Tracker) -> Optional[str]:
     for prefix in REGION_PREFIXES:
         if region.lower().startswith(prefix):
             region = region[len(prefix) :]
+    # The answer to "in welke plaats?": a Dutch place, also lower case or with
+    # a typo ("zwole" is Zwolle); only a short answer, where it is the place.
+    place = (
+        find_place(region, answering=True)
+        if asked(tracker, "region") and len(region.split()) <= MAX_WORDS_OF_REGION
+        else None
+    )
+    if place:
+        return place.name
     if not parsing.is_free_text(region) or len(region.split()) > MAX_WORDS_OF_REGION:
         return None
     return region[:1].upper() + region[1:]
 
 
 def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
-    return extraction.timeframe_from_answer(text.lower()) or _free(
-        text, MAX_WORDS_OF_FREE_ANSWER
-    )
+    lowered = text.lower()
+    found = extraction.timeframe_from_answer(lowered)
+    if found:
+        return found
+    if not parsing.TIME_WORDS.search(lowered) and (
+        extraction.company_size(lowered) or extraction.headcount(lowered)
+    ):
+        return None  # "we zijn met 13 man": a size (the extraction keeps it)
+    return _free(text, MAX_WORDS_OF_FREE_ANSWER)
 
 
 def read_own_time(text: str, tracker: Tracker) -> Optional[str]:

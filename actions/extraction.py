@@ -16,6 +16,7 @@ import yaml
 
 from actions import parsing
 from bot.intake import dutch, text_match
+from bot.intake.places import find_place
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
 
@@ -48,6 +49,16 @@ SIZE_PATTERNS = (
         rf"(?:^|[,;]\s*|\ben\s+){_APPROX}({_NUMBER})\s+{_STAFF}\b"
         rf"(?!\s+(?:bijscholen|opleiden|trainen|scholen|laten|extra|erbij|nodig|zoek))"
     ),
+)
+# A size told in parts, each where they work: "6 man in de werkplaats en 2 op
+# kantoor", "4 op de weg, 3 in het magazijn".
+_SIZE_PART = (
+    rf"{_APPROX}({_NUMBER})(?:\s+{_STAFF})?\s+(?:in|op|bij|aan|achter)\s+"
+    r"(?:de\s+|het\s+|'t\s+)?[a-zà-ÿ-]+"
+)
+SIZE_PART = re.compile(rf"\b{_SIZE_PART}")
+SPLIT_SIZE = re.compile(
+    rf"\b{_SIZE_PART}(?:\s*(?:,|\ben\b|\bplus\b)\s*(?:nog\s+)?{_SIZE_PART})+"
 )
 # "ik zoek twee monteurs", "3 nieuwe mensen", "we hebben vijf lassers nodig"
 _WANT = r"(?:zoek|zoeken|zoekt|nodig|vinden|werven|aannemen|erbij|extra|wil|willen)"
@@ -348,11 +359,63 @@ def extract(text: str) -> Dict[str, str]:
     return {slot: value for slot, value in found.items() if value}
 
 
+# A part of the company answer that is its place: "Ede", "in zwole".
+PLACE_PART_PREFIX = re.compile(
+    r"^(?:(?:we\s+)?(?:zitten\s+)?(?:in|uit|te|bij)|regio)\s+", re.I
+)
+MAX_WORDS_OF_PLACE_PART = 3
+MAX_WORDS_OF_SIZE_PART = 5
+
+
+def company_context(text: str) -> Dict[str, str]:
+    """The place and the size in an answer to "hoe heet het, in welke plaats
+    zitten jullie en met hoeveel mensen?", told in parts after the name:
+    "Warmtebouw, apeldorn, 7", "Distributie Veluwe, Ede, 70". The name is the
+    first part and says neither. A later part is the place when it is wholly a
+    Dutch place, also lower case or with a typo (bot/intake/places.py), and the
+    size when it is a count ("12 man", "met z'n achten")."""
+    parts = [part.strip() for part in re.split(r"[,;]", parsing.clean_text(text))]
+    found: Dict[str, str] = {}
+    for part in parts[1:]:
+        has_digit = any(c.isdigit() for c in part)
+        if part and "region" not in found and not has_digit:
+            place = _place_part(part)
+            if place:
+                found["region"] = place
+                continue
+        if part and "company_size" not in found:
+            size = company_size(part.lower())
+            if size is None and len(part.split()) <= MAX_WORDS_OF_SIZE_PART:
+                count = parsing.parse_count(part)
+                size = str(count) if count else None
+            if size:
+                found["company_size"] = size
+    return found
+
+
+def _place_part(part: str) -> Optional[str]:
+    stripped = PLACE_PART_PREFIX.sub("", part).strip()
+    if not stripped or len(stripped.split()) > MAX_WORDS_OF_PLACE_PART:
+        return None
+    known = known_regions().get(stripped.lower())
+    if known:
+        return known
+    place = find_place(stripped, answering=True)
+    return place.name if place else None
+
+
 def _count(words: str) -> Optional[int]:
     return parsing.parse_count(words)
 
 
 def company_size(lowered: str) -> Optional[str]:
+    split = SPLIT_SIZE.search(lowered)
+    wanted = split and re.search(rf"\b{_WANT}\b", lowered[: split.start()][-25:])
+    if split and not wanted:  # "6 man in de werkplaats en 2 op kantoor": a sum
+        counts = [_count(m.group(1)) for m in SIZE_PART.finditer(split.group(0))]
+        total = sum(count or 0 for count in counts)
+        if all(counts) and total < 100_000:
+            return str(total)
     for pattern in SIZE_PATTERNS:
         match = pattern.search(lowered)
         if match:
@@ -383,9 +446,18 @@ def headcount(lowered: str) -> Optional[str]:
     return None
 
 
+# A place said to be wrong: "niet in Zwolle", "niet uit Den Haag".
+NOT_THERE = re.compile(
+    r"\bniet\s+(?:in|uit|te|bij|rond)\s+(?:de\s+(?:regio|omgeving)\s+)?"
+    r"[\w'-]+(?:\s+(?:aan|op|den|de|bij)\s+[\w'-]+)?",
+    re.IGNORECASE,
+)
+
+
 def region(text: str) -> Optional[str]:
     """A known town or province, or an unknown one after "in", "uit", "regio"."""
     regions = known_regions()
+    text = NOT_THERE.sub(" ", text)  # "we zitten in Kampen, niet in Zwolle"
     for name in sorted(regions, key=len, reverse=True):
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
             spelled = regions[name]
@@ -445,7 +517,10 @@ UNSURE_WHEN = re.compile(
 
 
 def timeframe_from_answer(lowered: str) -> Optional[str]:
-    """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste."""
+    """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste,
+    and a month on its own ("januari": in januari)."""
+    if lowered.strip() in MONTHS:
+        return f"in {lowered.strip()}"
     return timeframe(lowered) or (
         "geen haast" if UNSURE_WHEN.match(lowered.strip()) else None
     )

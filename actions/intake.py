@@ -24,10 +24,13 @@ from actions.answers import (
     MAX_ANSWERS_PER_QUESTION,
     NAME_THEN_PLACE,
     Answer,
+    answered_unsure,
     answers_to,
+    is_unsure,
 )
 from actions.asking import AsksInTheSameCall, Question
 from bot.intake import frame as intake_frame
+from bot.intake.places import find_place
 from bot.intake.vocabulary import (
     COMPANY_CONTEXT,
     CONTENT_PROBES,
@@ -55,6 +58,26 @@ EXPLICIT_STOP = re.compile(
     r"|^genoeg(?:\s+voor\s+nu)?$|^ik\s+heb\s+er\s+geen\s+zin\s+meer\s+in$|^ik\s+wil\s+niet\s+verder$"
     r"|^/stop$",
     re.IGNORECASE,
+)
+# The content probes ask "wat gaat er mis?" and the like: a plain statement is
+# their answer, whatever side question or out-of-scope topic NLU hears in it
+# ("dieselkosten lopen op": ask_cost; "kok is weg en ik sta zelf in de keuken":
+# out_of_scope). A question ("wat kost dit?") still gets its answer.
+FREE_TEXT_PROBES = ("problem", "desired_outcome", "tried_before")
+SIDE_INTENTS = ("out_of_scope", "ask_capabilities", "ask_cost", "ask_time_cost",
+                "ask_who_behind", "ask_privacy", "ask_when_contact")  # fmt: skip
+QUESTION_SHAPED = re.compile(
+    r"\?\s*$|^(?:en\s+)?(?:wat|wie|wiens|hoe|hoeveel|waar\w*|wanneer|welke?|kost"
+    r"|kosten|kan|kun|kunnen|kunt|mag|mogen|moet|moeten|is|zijn|wordt|worden"
+    r"|krijg|krijgen|doen|doe|doet|heb|hebben|heeft|ben|bent|zit|zitten|gaan"
+    r"|gaat|bel|belt|bellen)\b",
+    re.IGNORECASE,
+)
+# Asking where to go: the loket's question, whatever need it names.
+WAYFINDING = re.compile(
+    r"\bwaar\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\s+(?:\w+\s+)?"
+    r"(?:zijn|terecht|heen|beginnen|aankloppen)\b"
+    r"|\bbij\s+wie\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\b"
 )
 # The fallback's "doorgaan" button.
 CONTINUE_PAYLOAD = "/inform"
@@ -161,8 +184,8 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "own_time":
         return extraction.own_time(text.lower()) is not None
     if slot == "region":
-        return extraction.region(text) is not None
-    if slot in ("topic", "desired_outcome", "tried_before"):
+        return (extraction.region(text) or find_place(text, answering=True)) is not None
+    if slot in ("topic", "problem", "desired_outcome", "tried_before"):
         return parsing.is_free_text(text) and len(text.split()) >= 1
     return False
 
@@ -289,6 +312,14 @@ class ValidateIntakeForm(AsksInTheSameCall):
         """None to let the interruption through; else the answer it also is."""
         clear = latest_confidence(tracker) >= CLEAR_INTERRUPTION
         answer = plausible_answer(requested, text)
+        said = (tracker.latest_message.get("text") or "").strip()
+        if (
+            requested in FREE_TEXT_PROBES
+            and intent in SIDE_INTENTS
+            and answer
+            and not QUESTION_SHAPED.search(said)
+        ):
+            return [SlotSet(requested, text)]
         if intent == "stop":
             if EXPLICIT_STOP.match(text) or (clear and says_stop(text)):
                 return None
@@ -316,6 +347,9 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # "uit", "in" or a comma. What the name says it does is the sector.
             if not NAME_THEN_PLACE.search(text):
                 found.pop("region", None)
+            # "Distributie Veluwe, Ede, 70": the parts after the name tell the
+            # place and the size, over what the whole message seems to say.
+            found.update(extraction.company_context(text))
             name_sector = parsing.sector_of_name(text)
             if name_sector:
                 found["sector"] = name_sector
@@ -384,7 +418,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
             for slot in wanted
             if slot in NEVER_SKIPPED
             or tracker.get_slot(slot) is not None
-            or answers_to(tracker, slot) < MAX_ANSWERS_PER_QUESTION
+            or (
+                answers_to(tracker, slot) < MAX_ANSWERS_PER_QUESTION
+                and not answered_unsure(tracker, slot)
+            )
         }
         # Each content probe is asked once; for talent, the people sought are
         # the goal ("hoe vind je twee monteurs?") once the messages name them.
@@ -411,10 +448,11 @@ class ValidateIntakeForm(AsksInTheSameCall):
         response: Text,
     ) -> Dict[Text, Any]:
         """A failed value: one clear re-ask; the second time the question is dropped."""
-        if (
-            tracker.get_slot("requested_slot") == slot
-            and answers_to(tracker, slot) >= MAX_ANSWERS_PER_QUESTION
+        if tracker.get_slot("requested_slot") == slot and (
+            answers_to(tracker, slot) >= MAX_ANSWERS_PER_QUESTION
+            or is_unsure(tracker.latest_message.get("text") or "")
         ):
+            # Twice unclear, or "weet ik niet" at once: a coordinator asks later.
             dispatcher.utter_message(response="utter_skip_question")
         else:
             dispatcher.utter_message(response=response)
@@ -433,7 +471,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # Answers to later questions can sound like another need; the
             # entrepreneur changes the need by correcting the restated question.
             return {"need_category": previous}
+        text = tracker.latest_message.get("text") or ""
         need = slot_value if slot_value in NEED_CODES else likeliest_need(tracker)
+        if WAYFINDING.search(text.lower()):
+            # "waar moet ik zijn voor stagiairs en bijscholing": where to go is
+            # the question, whatever it is about; the loket shows the way.
+            need = "loket"
         if need is None:
             need = extraction.need_from_text(tracker.latest_message.get("text") or "")
         if need is None:

@@ -121,15 +121,23 @@ def _contact(text: str, tracker: Tracker) -> bool:
 
 Reader = Callable[[str, Tracker], bool]
 
-# Questions any text answers: a request to erase is never swallowed by them.
+# Questions any text answers: a request to erase that names what to erase is
+# never swallowed by them; one that does not ("we gooien veel weg" to "wat
+# gaat er mis?", NLU: request_erasure) is their answer.
 FREE_TEXT_QUESTIONS = frozenset(
-    {"topic", "desired_outcome", "tried_before", "question_correction"}
+    {"topic", "problem", "desired_outcome", "tried_before", "question_correction"}
+)
+ERASE_WORDS = re.compile(
+    r"\b(?:wis\w*|gewist|verwijder\w*|vergeet|vergeten|vergetelheid|\w*gegevens"
+    r"|data|bewaren|bewaard|opgeslagen|gesprek|toestemming)\b",
+    re.IGNORECASE,
 )
 
 # Per open question: whether a message reads as its answer.
 READERS: Dict[Text, Reader] = {
     "need_category": lambda t, _: extraction.need_from_text(t) is not None,
     "topic": _free_answer,
+    "problem": _free_answer,
     "headcount": _count,
     "company_size": _count,
     "education_level": lambda t, _: parsing.normalise_education_level(t) is not None,
@@ -228,8 +236,12 @@ class ActionCheckInterruption(Action):
         form = tracker.active_loop.get("name")
         requested = tracker.get_slot(REQUESTED_SLOT)
         text = tracker.latest_message.get("text") or ""
-        free = requested in FREE_TEXT_QUESTIONS and intent == ERASE
-        if form and not free and reads_as_answer(requested, text, tracker):
+        erasing = (
+            intent == ERASE
+            and requested in FREE_TEXT_QUESTIONS
+            and ERASE_WORDS.search(text) is not None
+        )
+        if form and not erasing and reads_as_answer(requested, text, tracker):
             logger.info("%r read as the answer to %s, not %s", text, requested, intent)
             return as_answer(tracker)
         if intent == ERASE:

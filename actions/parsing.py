@@ -93,6 +93,8 @@ SECTORS = {
         "warmtepompen",
         "zonnepanelen",
         "koeltechniek",
+        "warmte",
+        "warmtetechniek",
     ),
     "ict": (
         "ict",
@@ -167,6 +169,8 @@ SECTORS = {
         "supermarkt",
         "winkelier",
         "groothandel",
+        "tuincentrum",
+        "delicatessen",
     ),
     "agrifood": (
         "agri",
@@ -203,6 +207,12 @@ SECTORS = {
         "banketbakkerij",
         "brouwerij",
         "bierbrouwerij",
+        "fruitteelt",
+        "fruitteler",
+        "teelt",
+        "chocolade",
+        "chocolaterie",
+        "chocolatier",
     ),
     "energie": (
         "energie",
@@ -276,7 +286,8 @@ autobedrijf fietsenmaker rijschool adviesbureau accountant administratiekantoor
 makelaar makelaardij verzekeraar advocaat notaris uitzendbureau ingenieursbureau
 ontwerpbureau reclamebureau fotograaf drukkerij communicatiebureau thuiszorg
 verpleeghuis kinderopvang fysiotherapeut apotheek tandarts huisarts zorginstelling
-transporteur vervoerder koerier veehouder energiebedrijf
+transporteur vervoerder koerier veehouder energiebedrijf fruitteler chocolaterie
+chocolatier tuincentrum
 """.split()
 )
 COMPANY_SUFFIXES = (
@@ -466,10 +477,18 @@ def sector_of_name(name: str) -> Optional[str]:
     """The sector a company name states by its words: "Metaalbewerking De Vries",
     "Bakker Bouw" (the last such word), or None ("Tuinhuis Online")."""
     found = None
-    for word in _words(clean_text(name).lower()):
-        if len(word) >= 4:
+    words = _words(clean_text(name).lower())
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else ""
+        # "Notariskantoor De Boer": a word after "de" or "van" is a surname.
+        if len(word) >= 4 and before not in SURNAME_PARTICLES:
             found = _sector_of_word(word, fuzzy=False) or found
     return found
+
+
+SURNAME_PARTICLES = frozenset(
+    {"de", "van", "der", "den", "ter", "ten", "te", "het", "'t"}
+)
 
 
 def other_sector(text: str) -> Optional[str]:
@@ -515,6 +534,12 @@ def _sector_of_word(word: str, fuzzy: bool) -> Optional[str]:
                                   score_cutoff=FUZZY_MIN_SCORE)  # fmt: skip
         if best:
             return _SECTOR_OF_WORD[best[0]]
+    # "Warmtebouw", "metaalbouw": what is built names the trade, as in
+    # "machinebouw" and "tuinbouw" (listed themselves).
+    if stem.endswith("bouw") and len(stem) > len("bouw") + 2:
+        built = stem[: -len("bouw")].rstrip("s-")
+        if built in _SECTOR_OF_WORD and _SECTOR_OF_WORD[built] != "bouw":
+            return _SECTOR_OF_WORD[built]
     # Compound: its head is the last part ("glastuinbouw", "woningbouw").
     for known in _SECTOR_WORDS_LONGEST:
         if len(known) >= 4 and stem.endswith(known):

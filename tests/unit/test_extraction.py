@@ -215,3 +215,59 @@ def test_maakt_niet_uit_is_a_time_only_as_the_answer_to_the_time_question():
     assert extraction.timeframe_from_answer("maakt niet uit") == "geen haast"
     assert extraction.timeframe_from_answer("een man of 6, maakt niet uit") is None
     assert extraction.timeframe("een man of 6, maakt niet uit") is None
+
+
+@pytest.mark.parametrize(
+    "typed, size",
+    [("6 man in de werkplaats en 2 op kantoor", "8"),
+     ("6 in de werkplaats en 2 op kantoor", "8"),
+     ("4 op de weg, 3 in het magazijn", "7"),
+     ("we zoeken 2 op kantoor en 3 in de werkplaats", None)],
+)  # fmt: skip
+def test_a_size_told_in_parts_adds_up(typed, size):
+    assert extraction.company_size(typed) == size
+
+
+def test_a_place_said_to_be_wrong_is_not_the_region():
+    assert extraction.region("we zitten in Kampen, niet in Zwolle") == "Kampen"
+    assert extraction.region("niet in Zwolle maar in Ede") == "Ede"
+
+
+@pytest.mark.parametrize(
+    "typed", ["Bakkerij, werk, beter", "Jansen, ik weet het niet",
+              "Jansen bv, we doen veel met hout", "Bakkerij Jansen"]
+)  # fmt: skip
+def test_ordinary_words_in_a_company_answer_are_no_place(typed):
+    assert "region" not in extraction.company_context(typed)
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [("fruitteelt", "agrifood"), ("chocolade", "agrifood"),
+     ("tuincentrum", "detailhandel")],
+)  # fmt: skip
+def test_more_branches_are_known(typed, code):
+    assert parsing.normalise_sector(typed) == code
+
+
+def test_a_surname_in_a_company_name_is_no_sector():
+    assert (
+        parsing.sector_of_name("Notariskantoor De Boer") == "zakelijke_dienstverlening"
+    )
+    assert parsing.sector_of_name("Fruitteelt Van Os") == "agrifood"
+
+
+def test_what_a_bouw_compound_builds_names_the_trade():
+    # "Warmtebouw" installs heating; a house builder stays bouw.
+    assert parsing.sector_of_name("Warmtebouw") == "installatie"
+    assert parsing.normalise_sector("metaalbouw") == "maakindustrie"
+    assert parsing.normalise_sector("woningbouw") == "bouw"
+    assert parsing.sector_of_name("Bouwbedrijf Ten Hag") == "bouw"
+
+
+def test_a_month_on_its_own_answers_when_as_in_that_month():
+    # "januari" to "Wanneer zou je het geregeld willen hebben?" was restated
+    # as "hoe vind je een stagiair op mbo-niveau, januari?".
+    assert extraction.timeframe_from_answer("januari") == "in januari"
+    assert extraction.timeframe_from_answer("voor januari") == "voor januari"
+    assert extraction.timeframe("we hebben in januari een beurs") == "in januari"

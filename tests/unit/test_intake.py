@@ -427,7 +427,7 @@ def test_a_sector_answer_that_sounds_like_stop_is_the_answer(domain):
 
 
 @pytest.mark.parametrize(
-    "answer, sector", [("recreatie, 12", "horeca"), ("fruitteelt, 15", "fruitteelt"),
+    "answer, sector", [("recreatie, 12", "horeca"), ("hondentrimsalon, 15", "hondentrimsalon"),
                        ("bloemsierkunst met 4 mensen", "bloemsierkunst")]
 )  # fmt: skip
 def test_the_size_said_with_the_sector_stays_out_of_it(answer, sector):
@@ -476,3 +476,105 @@ def test_a_talent_goal_that_names_the_people_is_still_read_not_pasted(domain):
                "requested_slot": "desired_outcome"},
     )  # fmt: skip
     assert slots["desired_outcome"] == "studenten die elk jaar terugkomen"
+
+
+@pytest.mark.parametrize(
+    "typed, region, size",
+    [("Warmtebouw, apeldorn, 7", "Apeldoorn", "7"),
+     ("Distributie Veluwe, Ede, 70", "Ede", "70"),
+     ("Tuincentrum De Wilg, Nijkerk, 30", "Nijkerk", "30"),
+     ("Koeltechniek Noord, Drachten, 6 man in de werkplaats en 2 op kantoor",
+      "Drachten", "8"),
+     ("Delicatessen Van Rijn, Haarlem, met z'n achten", "Haarlem", "8")],
+)  # fmt: skip
+def test_the_company_answer_in_parts_gives_its_place_and_size(
+    domain, typed, region, size
+):
+    # "hoe heet het, in welke plaats zitten jullie en met hoeveel mensen?":
+    # the parts after the name, a lower-case or misspelt place too, not a
+    # place word inside the name ("Veluwe").
+    slots, _ = validate(
+        {"company_name": typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "company_name"},
+    )  # fmt: skip
+    assert (slots["region"], slots["company_size"]) == (region, size)
+
+
+@pytest.mark.parametrize("typed", ["dieselkosten lopen op",
+                                   "kok is weg en ik sta zelf in de keukn"])  # fmt: skip
+def test_a_plain_statement_to_the_problem_question_is_its_answer(domain, typed):
+    # NLU hears a side question (ask_cost) or out_of_scope in them.
+    slots, _ = validate(
+        {}, user_message(typed, "ask_cost", 0.95), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "problem"},
+    )  # fmt: skip
+    assert slots.get("problem")
+
+
+def test_a_side_question_at_the_problem_question_is_let_through(domain):
+    slots, _ = validate(
+        {}, user_message("wat kost dit?", "ask_cost", 0.95), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "problem"},
+    )  # fmt: skip
+    assert slots == {}  # the form rejects; the side question's rule answers
+
+
+def test_a_size_said_to_the_time_question_is_the_size_and_the_time_is_asked_again(
+    domain,
+):
+    typed = "we zijn met 13 man"
+    slots, dispatcher = validate(
+        {"time_horizon": typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "time_horizon"},
+    )  # fmt: skip
+    assert slots["time_horizon"] is None
+    assert slots["company_size"] == "13"
+    assert dispatcher.messages[0]["response"] == "utter_invalid_time_horizon"
+
+
+def test_a_misspelt_place_answers_the_place_question_only_when_asked():
+    asked = make_tracker(slots={"requested_slot": "region"})
+    assert answers.read_region("zwole", asked) == "Zwolle"
+    assert answers.read_region("in apeldorn", asked) == "Apeldoorn"
+    elsewhere = make_tracker(slots={"requested_slot": "company_name"})
+    assert answers.read_region("zwole", elsewhere) == "Zwole"
+
+
+def test_asking_where_to_go_is_the_loket_whatever_it_names(domain):
+    typed = "waar moet ik zijn voor stagiairs en bijscholing"
+    slots, _ = validate(
+        {"need_category": "leven_lang_ontwikkelen"},
+        user_message(typed, "need_leven_lang_ontwikkelen"),
+        domain,
+    )
+    assert slots["need_category"] == "loket"
+
+
+@pytest.mark.parametrize(
+    "slot, typed",
+    [("headcount", "weet ik niet, geen idee"), ("own_time", "weet ik niet"),
+     ("company_size", "geen idee"), ("sector", "Ik weet het niet.")],
+)  # fmt: skip
+def test_weet_ik_niet_skips_the_question_at_once(domain, slot, typed):
+    # Issue 22: "weet ik niet" is accepted the first time, as unknown; the
+    # question is not asked again ("Ik snap het aantal niet helemaal").
+    message = user_message(typed, "inform")
+    prior = {"need_category": "leven_lang_ontwikkelen", "original_question": "x",
+             "problem": "fouten bij het afrekenen", "requested_slot": slot}  # fmt: skip
+    events = [{"event": "slot", "name": k, "value": v} for k, v in prior.items()]
+    events += [{"event": "user", "text": typed, "parse_data": message},
+               {"event": "slot", "name": slot, "value": typed}]  # fmt: skip
+    tracker = make_tracker(slots={**prior, slot: typed}, message=message,
+                           events=events, active_loop="intake_form")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = run(ValidateIntakeForm().run(dispatcher, tracker, domain))
+    values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    assert values[slot] is None
+    assert values["requested_slot"] != slot
+    assert dispatcher.messages[0]["response"] == "utter_skip_question"
+    assert answers.is_unsure(typed)
+    assert not answers.is_unsure("weet niet welke school")

@@ -271,3 +271,14 @@ def test_the_intake_form_lets_start_over_and_side_questions_through(domain, text
     result = asyncio.run(ValidateIntakeForm().run(dispatcher, tracker, domain))
     assert [e for e in result if e["event"] == "slot" and e["name"] != "requested_slot"] == []
     assert dispatcher.messages == []
+
+
+def test_a_problem_that_nlu_hears_as_erasure_is_the_answer():
+    # "we gooien veel weg" to "wat gaat er mis?" (NLU: request_erasure) looped
+    # on the erasure question; it names nothing to erase, so it is the answer.
+    events, responses = check("we gooien veel weg", "request_erasure",
+                              "intake_form", "problem")  # fmt: skip
+    assert outcome(events, responses, "request_erasure") == "answer"
+    events, responses = check("verwijder mijn gegevens", "request_erasure",
+                              "intake_form", "problem")  # fmt: skip
+    assert outcome(events, responses, "request_erasure") == "asks"
