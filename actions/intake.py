@@ -353,6 +353,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
             name_sector = parsing.sector_of_name(text)
             if name_sector:
                 found["sector"] = name_sector
+        if requested == "problem":
+            # "in juli en augustus loopt het team op z'n tandvlees": when it
+            # goes wrong, not when it should be arranged.
+            found.pop("time_horizon", None)
         for slot, value in found.items():
             current = tracker.get_slot(slot)
             if slot == requested:

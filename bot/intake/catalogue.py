@@ -503,7 +503,8 @@ def topic_of(catalogue: Catalogue, profile: IntakeProfile) -> Optional[str]:
 # ("de opleiding meer", "je sloepen lichter", "het programmeren van je leren").
 NOT_A_TOPIC_END = frozenset(
     "meer minder beter lichter sneller goedkoper ook weer niet wel nu dan daar hier "
-    "erover leren werken doen maken gebruiken krijgen hebben".split()
+    "erover leren werken doen maken gebruiken krijgen hebben opdoen vinden zoeken "
+    "halen bijblijven ontmoeten weten".split()
 )
 
 

@@ -311,7 +311,8 @@ def sentences(text: str) -> List[str]:
         r"[.!?;\n]+|,?\s+(?:maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
         r"|,\s*(?=(?:daardoor|waardoor|dus)\b)"
         # ", er gebeurt niks": a comma before a new subject starts a clause
-        r"|,\s*(?=(?:er|ik|we|wij|ze|zij|hij|het|dat|dit|niemand|niks|niets)\s+\w)",
+        r"|,\s*(?=(?:er|ik|we|wij|ze|zij|hij|het|dat|dit|niemand|niks|niets|nu|dan"
+        r"|daarom|toen)\s+\w)",
         text,
         flags=re.IGNORECASE,
     )

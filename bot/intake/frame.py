@@ -67,6 +67,8 @@ RELATIVES = frozenset("die dat wat waar waarmee omdat als".split())
 # What the company is, not what goes wrong: "we zijn met z'n vieren".
 ABOUT_THE_COMPANY = re.compile(
     r"\b(?:zijn|werken)\s+(?:met|hier\s+met)\s+(?:z'n|zn|zijn|ons|\d+)|\bmedewerkers\b\s*$"
+    # "we zitten in Kampen"
+    r"|^(?:ik|we|wij)\s+(?:zit|zitten)\s+(?:in|op|bij)\b"
     # "we hebben een bakkerij (in Ede)"
     r"|^(?:ik|we|wij)\s+(?:heb|hebben|run|runnen)\s+(?:een|n)\s+\w+(?:\s+(?:in|uit|bij)\s+.*)?$",
     re.IGNORECASE,
@@ -80,6 +82,8 @@ TIME_ONLY = re.compile(
     r"|kwartaal|zomer|winter|najaar|voorjaar|seizoen)\b[\w\s]{0,20}$",
     re.IGNORECASE,
 )
+# A clause that asks: no problem or goal is said in it.
+QUESTION = re.compile(r"\s*(?:waar|wie|wat|hoe|welke|waarom|wanneer)\b", re.IGNORECASE)
 # A correction that says what the question is not about.
 NOT_ABOUT = re.compile(
     r"^(?:nee\W+)?het\s+gaat\s+(?:\w+\s+)?niet\s+om\b", re.IGNORECASE
@@ -159,6 +163,8 @@ def read(text: str) -> Frame:
     before = ""  # the clause before, when it said nothing of its kind
     not_about = False
     for clause in sentences(text or ""):
+        if QUESTION.match(clause):
+            continue  # "waar moet ik zijn voor ...": asked, not said
         if NOT_ABOUT.search(clause):
             # "het gaat niet om lassers opleiden": what it is not, no problem;
             # "maar om onderzoek naar ..." then says what it is.

@@ -578,3 +578,13 @@ def test_weet_ik_niet_skips_the_question_at_once(domain, slot, typed):
     assert dispatcher.messages[0]["response"] == "utter_skip_question"
     assert answers.is_unsure(typed)
     assert not answers.is_unsure("weet niet welke school")
+
+
+def test_a_time_in_the_problem_answer_is_when_it_goes_wrong_not_the_timeframe(domain):
+    text = "in juli en augustus loopt het team op z'n tandvlees"
+    slots, _ = validate(
+        {"problem": text}, user_message(text, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "problem"},
+    )  # fmt: skip
+    assert slots.get("time_horizon") is None

@@ -277,3 +277,18 @@ def test_a_long_clause_is_not_cut_at_a_demonstrative():
 )  # fmt: skip
 def test_an_infinitive_first_is_no_main_clause_and_a_modal_stays_before_its_verb(answer, goal):
     assert frame.read_answer(answer, "goal").goal == goal
+
+
+@pytest.mark.parametrize(
+    "text", ["waar moet ik zijn voor stagiairs en bijscholing",
+             "we zitten in Kampen, niet in Zwolle"]
+)  # fmt: skip
+def test_a_question_or_the_company_s_place_is_no_problem_or_goal(text):
+    read = frame.read(text)
+    assert (read.problem, read.problem_lead, read.goal) == ("", "", "")
+
+
+def test_a_comma_before_nu_starts_a_clause():
+    assert frame.read(
+        "we willen onze voorraad slimmer beheren, nu gaat veel over de datum"
+    ).goal == "jullie voorraad slimmer beheren"
