@@ -180,7 +180,8 @@ def read(text: str) -> Frame:
                 # "elk loket stuurt me door, er gebeurt niks", "we krijgen
                 # scheurtjes in de lasnaden en we snappen niet waarom": the
                 # vague clause says that the one before it is what goes wrong.
-                stated = problem_clause(before)[0] and problem_clause(before) or stated
+                earlier = problem_clause(before)
+                stated = earlier if earlier[0] else stated
             if stated[0]:
                 problems.append(stated)
             before = ""
