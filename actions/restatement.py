@@ -13,7 +13,7 @@ from typing import Any, Dict, Mapping, Optional
 
 from actions import extraction, parsing
 from bot.intake import frame as intake_frame
-from bot.intake import catalogue, nouns, writing
+from bot.intake import nouns, writing
 from bot.intake.frame import Frame
 
 PHRASES_RESPONSE = "utter_restatement_phrases"
@@ -42,7 +42,7 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     words = phrases(domain)
     need = values.get("need_category") or "loket"
     frame = frame_of(values)
-    topic = catalogue.speakable(known(values.get("topic")) or "")
+    topic = nouns.speakable(known(values.get("topic")) or "")
     who = re.sub(r"^(?:jullie|je)\s+", "", frame.who)
     level = _level_code(values.get("education_level"))
     when = known(values.get("time_horizon"))

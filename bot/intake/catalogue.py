@@ -17,8 +17,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 import jsonschema
 import yaml
 
-from bot.intake import text_match
-from bot.intake.dutch import known, words_of
+from bot.intake import nouns, text_match
 from bot.intake.frame import SITUATIONS
 from bot.intake.vocabulary import NEED_CODES
 
@@ -489,40 +488,14 @@ def topic_of(catalogue: Catalogue, profile: IntakeProfile) -> Optional[str]:
     of everything said (the goal too)."""
     topic = text_match.clean_topic(profile.topic)
     if topic:
-        return speakable(topic)
+        return nouns.speakable(topic)
     weights = content_index(catalogue.formats).idf
     for text in (profile.question, profile.said):
         if text.strip():
             phrase = text_match.topic_phrase(text, weights)
             if phrase:
-                return speakable(phrase)
+                return nouns.speakable(phrase)
     return None
-
-
-# Words a phrase after "je vraag over" never ends in: it would be half a clause
-# ("de opleiding meer", "je sloepen lichter", "het programmeren van je leren").
-NOT_A_TOPIC_END = frozenset(
-    "meer minder beter lichter sneller goedkoper ook weer niet wel nu dan daar hier "
-    "erover leren werken doen maken gebruiken krijgen hebben opdoen vinden zoeken "
-    "halen bijblijven ontmoeten weten".split()
-)
-
-
-def speakable(topic: str) -> Optional[str]:
-    """`topic` as it can follow "je vraag over", or None: no half clauses, and
-    a word capitalised only because it opened a sentence is written small."""
-    words = topic.split()
-    if not words or words[-1].lower() in NOT_A_TOPIC_END:
-        return None
-    first = words[0]
-    if (
-        first[:1].isupper()
-        and not first.isupper()
-        and known(first.lower())
-        and words_of(topic)[0].pos != "PROPN"
-    ):
-        words[0] = first.lower()
-    return " ".join(words)
 
 
 def _signals(pps_format: PpsFormat, profile: IntakeProfile) -> List[_Signal]:

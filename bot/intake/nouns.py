@@ -1,4 +1,5 @@
-"""Nouns after a number: "twee monteurs", "een collega", never "drie monteur".
+"""Nouns after a number ("twee monteurs", "een collega", never "drie monteur"),
+and noun phrases fit to follow "je vraag over".
 
 The plural follows the spelling rules of the Algemene Nederlandse Spraakkunst
 (-s after an unstressed ending, -'s after a vowel, -en otherwise with the
@@ -11,7 +12,7 @@ Rasa's pins), so the rules are written out here.
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import List, Optional
 
 from bot.intake.dutch import known, word_list, words_of
 
@@ -124,3 +125,29 @@ def _more_used(one: str, other: str) -> bool:
 
 def _like(original: str, replacement: str) -> str:
     return replacement.capitalize() if original[:1].isupper() else replacement
+
+
+# Words a phrase after "je vraag over" never ends in: it would be half a clause
+# ("de opleiding meer", "je sloepen lichter", "het programmeren van je leren").
+NOT_A_TOPIC_END = frozenset(
+    "meer minder beter lichter sneller goedkoper ook weer niet wel nu dan daar hier "
+    "erover leren werken doen maken gebruiken krijgen hebben opdoen vinden zoeken "
+    "halen bijblijven ontmoeten weten".split()
+)
+
+
+def speakable(topic: str) -> Optional[str]:
+    """`topic` as it can follow "je vraag over", or None: no half clauses, and
+    a word capitalised only because it opened a sentence is written small."""
+    words = topic.split()
+    if not words or words[-1].lower() in NOT_A_TOPIC_END:
+        return None
+    first = words[0]
+    if (
+        first[:1].isupper()
+        and not first.isupper()
+        and known(first.lower())
+        and words_of(topic)[0].pos != "PROPN"
+    ):
+        words[0] = first.lower()
+    return " ".join(words)

@@ -778,6 +778,6 @@ def test_topic_bound_formats_need_their_topic_keywords(tmp_path: Path) -> None:
      ("Zwolle", "Zwolle"), ("blockchain", "blockchain")],
 )  # fmt: skip
 def test_a_topic_is_named_only_as_a_whole_noun_phrase(topic, said):
-    from bot.intake.catalogue import speakable
+    from bot.intake.nouns import speakable
 
     assert speakable(topic) == said
