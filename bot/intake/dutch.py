@@ -150,6 +150,12 @@ def _opentaal_reversed() -> List[str]:
     return sorted(word.lower()[::-1] for word in listed)
 
 
+def load_word_lists() -> None:
+    """Both word lists, loaded now rather than on the first unknown word."""
+    word_list()
+    _opentaal_reversed()
+
+
 def ends_a_listed_word(word: str) -> bool:
     """Whether OpenTaal lists `word` or a compound ending in it."""
     if len(word) < MIN_LISTED_ENDING:

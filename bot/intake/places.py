@@ -109,6 +109,13 @@ def _fuzzy(key: str) -> Optional[_Entry]:
     return _places()[best[2]] if best else None
 
 
+def load() -> None:
+    """The places and their lookups, loaded now rather than on first use."""
+    _places()
+    _near_words()
+    _by_length()
+
+
 def find_place(text: str, answering: bool = False) -> Optional[Place]:
     """The first Dutch place named in `text`, exactly or with a typo; None if none.
 
