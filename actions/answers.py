@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Dict, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 
@@ -49,21 +49,31 @@ class Answer:
     reask: Text  # the response that asks again
 
 
-def answers_to(tracker: Tracker, slot: Text) -> int:
-    """How many messages answered the question for `slot` (interruptions aside)."""
+def _messages_to(tracker: Tracker, slot: Text) -> List[Dict[Text, Any]]:
+    """The user events of this conversation (since its last restart or new
+    session) sent while the question for `slot` was open."""
     requested = None
-    count = 0
+    messages: List[Dict[Text, Any]] = []
     for event in tracker.events:
         kind = event.get("event")
         if kind == "slot" and event.get("name") == "requested_slot":
             requested = event.get("value")
         elif kind in ("restart", "session_started", "reset_slots"):
-            requested, count = None, 0
+            requested, messages = None, []
         elif kind == "user" and requested == slot:
-            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-            if intent not in INTERRUPTIONS or slot in ("company_name", "topic"):
-                count += 1
-    return count
+            messages.append(event)
+    return messages
+
+
+def answers_to(tracker: Tracker, slot: Text) -> int:
+    """How many messages answered the question for `slot` (interruptions aside)."""
+    return sum(
+        1
+        for event in _messages_to(tracker, slot)
+        if ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        not in INTERRUPTIONS
+        or slot in ("company_name", "topic")
+    )
 
 
 # "weet ik niet" to any form question: unknown, taken at once (issue 22).
@@ -82,17 +92,9 @@ def is_unsure(text: str) -> bool:
 
 def answered_unsure(tracker: Tracker, slot: Text) -> bool:
     """Whether a message answering the question for `slot` said "weet ik niet"."""
-    requested = None
-    unsure = False
-    for event in tracker.events:
-        kind = event.get("event")
-        if kind == "slot" and event.get("name") == "requested_slot":
-            requested = event.get("value")
-        elif kind in ("restart", "session_started", "reset_slots"):
-            requested, unsure = None, False
-        elif kind == "user" and requested == slot:
-            unsure = unsure or is_unsure(event.get("text") or "")
-    return unsure
+    return any(
+        is_unsure(event.get("text") or "") for event in _messages_to(tracker, slot)
+    )
 
 
 def asked(tracker: Tracker, slot: Text) -> bool:
