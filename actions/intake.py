@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -83,6 +84,17 @@ WAYFINDING = re.compile(
 CONTINUE_PAYLOAD = "/inform"
 # Slots the extraction may overwrite when a later message states them clearly
 # ("een stuk of drie", later "we hebben 12 medewerkers").
+# The questions whose answers may state the problem or the goal: none asked
+# yet (the opening), the content probes and the restatement's check.
+FRAME_ANSWERS = (
+    None,
+    "need_category",
+    "topic",
+    "problem",
+    "desired_outcome",
+    "question_confirmed",
+    "question_correction",
+)
 RESTATED_SLOTS = (
     "company_size",
     "headcount",
@@ -390,6 +402,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
         newer = (
             intake_frame.read_answer(text, part) if part else intake_frame.read(text)
         )
+        if requested not in FRAME_ANSWERS:
+            # "als het vriest ligt het werk stil" to "hoeveel tijd heb je?"
+            # answers that question: it says nothing of the problem or goal.
+            newer = replace(newer, problem="", problem_lead="", goal="")
         held = restatement.frame_of(tracker.slots)
         frame = held.merged(newer) if correcting else held.filled(newer)
         stated: Dict[Text, Any] = {}
@@ -427,18 +443,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 and not answered_unsure(tracker, slot)
             )
         }
-        # Each content probe is asked once; for talent, the people sought are
-        # the goal ("hoe vind je twee monteurs?") once the messages name them.
+        # Each content probe is asked once.
         for probe in CONTENT_PROBES:
             if tracker.get_slot(probe) is None and answers_to(tracker, probe) >= 1:
                 wanted.discard(probe)
-        # (A goal already given stays listed: Rasa validates listed slots only.)
-        if (
-            need == "talent"
-            and tracker.get_slot("who")
-            and tracker.get_slot("desired_outcome") is None
-        ):
-            wanted.discard("desired_outcome")
         wanted.add("question_confirmed")
         if tracker.get_slot("question_confirmed") is False:
             wanted.add("question_correction")

@@ -87,7 +87,13 @@ SPOKEN = {
     "moete": "moeten",
     "hebbe": "hebben",
     "da": "dat",
+    "mn": "mijn",
+    "zn": "zijn",
+    "goeie": "goede",
 }
+SPOKEN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(SPOKEN), re.IGNORECASE)
+# "cnc", "gps", "plc": a short word without a vowel is an abbreviation.
+ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,4}")
 TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
 
 
@@ -175,6 +181,8 @@ def cleaned(word: str) -> Optional[str]:
         return word
     if ends_a_listed_word(lowered):
         return word
+    if ABBREVIATION.fullmatch(lowered):
+        return word.upper()
     if "-" in lowered and all(known(part) for part in lowered.split("-") if part):
         return word
     if len(lowered) >= MIN_CORRECTED_LENGTH:
@@ -194,6 +202,8 @@ def words_of(text: str) -> List[Word]:
             Word(t, t.lower(), "X", False, False, i == 0) for i, t in enumerate(tokens)
         ]
     found = []
+    # "mn stratenmakers": the tagger reads the written form, not the chat one.
+    text = SPOKEN_WORD.sub(lambda m: SPOKEN[m.group(0).lower()], text)
     tokens = [token for token in nlp(text) if not token.is_space]
     second = _second_place(tokens)
     for i, token in enumerate(tokens):
@@ -314,10 +324,15 @@ def joined(tokens: Sequence[str]) -> str:
 def sentences(text: str) -> List[str]:
     """The message cut into clauses a restatement could use."""
     parts = re.split(
-        r"[.!?;\n]+|,?\s+(?:maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
-        r"|,\s*(?=(?:daardoor|waardoor|dus)\b)"
+        r"(?:(?<!\d)\.|\.(?!\d)|[!?;\n])+|,?\s+(?:maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
+        r"|,\s*(?=(?:daardoor|waardoor|dus)\b)|\s+(?=dus\s)"
+        # "... met knieen en rug, en de rest is boven de 50": a comma before
+        # "en" closes a clause (a list has no comma before its last "en")
+        r"|,\s*en\s+"
+        # "..., hoe pakken anderen dat aan?": a question of its own
+        r"|,\s*(?=(?:hoe|wat|waar|wie|welke|waarom)\s)"
         # ", er gebeurt niks": a comma before a new subject starts a clause
-        r"|,\s*(?=(?:er|ik|we|wij|ze|zij|hij|het|dat|dit|niemand|niks|niets|nu|dan"
+        r"|,\s*(?=(?:er|ik|we|wij|ze|zij|hij|het|dat|dit|niemand|niks|niets|nu|dan|hier|daar"
         r"|daarom|toen)\s+\w)",
         text,
         flags=re.IGNORECASE,

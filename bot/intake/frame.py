@@ -24,7 +24,10 @@ from bot.intake.dutch import (
 
 PARTS = ("problem", "goal", "who", "tried")
 # A clause longer than this is no restatement material, only a source of facts.
-MAX_CLAUSE_WORDS = 12
+MAX_CLAUSE_WORDS = 14
+LONG_CLAUSE_WORDS = 12  # longer: cut before a clause of its own, if there is one
+# Words that colour a clause without saying what: left out when it is read.
+SOFTENERS = frozenset("wel toch allemaal even eens best".split())
 MIN_CLAUSE_WORDS = 2
 
 TRIED = re.compile(
@@ -42,7 +45,9 @@ PROBLEM = re.compile(
     r"\b(?:geen|niet|niks|niets|nauwelijks|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
     r"lang|klein|oud)|tekort\w*|probleem|problemen|mis|misgaat|lukt|moeilijk|lastig|"
     r"kwijt|weg|weggooien|verspil\w*|klacht\w*|fout\w*|achter|vertrek\w*|verloop|"
-    r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?)\b",
+    r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?|nergens|niemand|"
+    r"nooit|kapot\w*|ziek\w*|verzuim|schade|nep\w*|opgelicht|fraude|gehackt|storing\w*|"
+    r"defect|slijt\w*|verlies\w*|onbetaalbaar|duurder|gestegen|afval|gedrang|boze?)\b",
     re.IGNORECASE,
 )
 # An answer that says nothing: the part stays empty.
@@ -70,9 +75,13 @@ ABOUT_THE_COMPANY = re.compile(
     # "we zitten in Kampen"
     r"|^(?:ik|we|wij)\s+(?:zit|zitten)\s+(?:in|op|bij)\b"
     # "we hebben een bakkerij (in Ede)"
-    r"|^(?:ik|we|wij)\s+(?:heb|hebben|run|runnen)\s+(?:een|n)\s+\w+(?:\s+(?:in|uit|bij)\s+.*)?$",
+    r"|^(?:ik|we|wij)\s+(?:heb|hebben|run|runnen)\s+(?:een|n)\s+\w+(?:\s+(?:in|uit|bij)\s+.*)?$"
+    # "boekhandel hier"
+    r"|^\w+\s+hier$",
     re.IGNORECASE,
 )
+# "we zoeken al maanden een assistente": how long is no part of what they want.
+SEARCHED_FOR = re.compile(r"\bal\s+(?:maanden|jaren|weken|een\s+tijd|lang)\b", re.I)
 MUST_GOAL = re.compile(r"\b(?:moet|moeten)\b")
 POINTING_ENDS = frozenset("waarom hoe wat niet het dat".split())
 # A time or an amount of time is no goal ("binnen een half jaar, 2 uur per week").
@@ -82,11 +91,26 @@ TIME_ONLY = re.compile(
     r"|kwartaal|zomer|winter|najaar|voorjaar|seizoen)\b[\w\s]{0,20}$",
     re.IGNORECASE,
 )
+NEGATED_WISH = re.compile(r"\b(?:wil|willen|wilt)\s+(?:\w+\s+)?(?:geen|niet)\b", re.I)
+# A time gone by: what happened, not what should be different.
+PAST = re.compile(
+    r"\b(?:vorig(?:e)?\s+(?:jaar|maand|week|zomer|winter)|afgelopen|gisteren|vroeger)\b",
+    re.IGNORECASE,
+)
+# "(maar) geen idee bij welke school ...": the same as "ik weet niet bij ...".
+NO_IDEA = re.compile(
+    r"^(?:maar\s+)?(?:ik\s+heb\s+|we\s+hebben\s+)?geen\s+idee\s+"
+    r"(?=(?:bij|waar|wat|hoe|welke|wie|of)\b)",
+    re.IGNORECASE,
+)
 # A clause that asks: no problem or goal is said in it.
 QUESTION = re.compile(r"\s*(?:waar|wie|wat|hoe|welke|waarom|wanneer)\b", re.IGNORECASE)
 # A correction that says what the question is not about.
 NOT_ABOUT = re.compile(
-    r"^(?:nee\W+)?het\s+gaat\s+(?:\w+\s+)?niet\s+om\b", re.IGNORECASE
+    r"^(?:nee\W+)?het\s+gaat\s+(?:\w+\s+)?niet\s+om\b"
+    # "nee, geen studenten", "ik zoek geen nieuwe teamleiders"
+    r"|^nee\W+(?:geen|niet)\b|^(?:ik|we|wij)\s+(?:zoek|zoeken|wil|willen)\s+geen\b",
+    re.IGNORECASE,
 )
 # A run of this many of the entrepreneur's words is a pasted sentence.
 SPLICE_WORDS = 8
@@ -97,6 +121,7 @@ BOUNDARIES = frozenset(
     "want als wanneer terwijl tot uit".split()
 )
 MIN_CUT = 3
+NEGATIONS = frozenset("niet geen nooit niks niets nergens niemand".split())
 # A phrase that may be left out of a long clause: preposition, article, noun.
 PREPOSITIONS = frozenset("bij in op aan voor met van naar over door tijdens na".split())
 PHRASE_LENGTH = 3
@@ -163,6 +188,7 @@ def read(text: str) -> Frame:
     before = ""  # the clause before, when it said nothing of its kind
     not_about = False
     for clause in sentences(text or ""):
+        clause = NO_IDEA.sub("ik weet niet ", clause)
         if QUESTION.match(clause):
             continue  # "waar moet ik zijn voor ...": asked, not said
         if NOT_ABOUT.search(clause):
@@ -194,12 +220,20 @@ def read(text: str) -> Frame:
             phrase = restated_goal(phrase, clause)
         if phrase:
             found[kind] = phrase
-        elif kind == "goal" and PROBLEM.search(clause) and not problems:
+        elif (
+            kind == "goal"
+            and PROBLEM.search(clause)
+            and not problems
+            and not NEGATED_WISH.search(clause)  # "ik wil nog geen onderzoek"
+        ):
             # "ik weet niet bij welke school ik moet aankloppen": no goal after all
             stated = problem_clause(clause)
             if stated[0]:
                 problems.append(stated)
-    found["who"] = people(text or "")
+    # "nee, geen studenten": who it is not about is no who.
+    found["who"] = people(
+        " . ".join(c for c in sentences(text or "") if not NOT_ABOUT.search(c))
+    )
     plain = ", ".join(p for p, _ in problems)
     lead = " en ".join(lead for _, lead in problems if lead)
     return Frame(**found, problem=plain, problem_lead=lead)
@@ -231,7 +265,13 @@ def read_answer(text: str, asked: str) -> Frame:
     clause = clauses[0]
     other = kind_of(clause)
     if other not in (None, asked) and getattr(stated, other):
-        return stated
+        # A word of trouble in an answer to the goal probe ("... voordat een
+        # koe ziek is") does not make it a problem if it reads as a goal.
+        goal = goal_phrase(clause, asked=True) if asked == "goal" else ""
+        goal = restated_goal(goal, clause) if goal else ""
+        if not (other == "problem" and goal):
+            return stated
+        return replace(stated, problem="", problem_lead="", goal=goal)
     if asked == "problem":
         words = _words(clause)
         if words and _infinitive_phrase(words, after_modal=False):
@@ -242,6 +282,9 @@ def read_answer(text: str, asked: str) -> Frame:
         return replace(stated, problem=plain, problem_lead=lead)
     if asked == "goal" and ABOUT_THE_COMPANY.search(clause):
         return stated  # "we zijn met 30 man": the company, not what they want
+    if asked == "goal" and PAST.search(text):
+        # "vorig jaar zijn er 9 weggegaan": what went wrong, not what they want
+        return read_answer(text, "problem")
     phrase = (
         goal_phrase(clause, asked=True) if asked == "goal" else plain_clause(clause)
     )
@@ -269,8 +312,8 @@ def kind_of(clause: str) -> Optional[str]:
 
 def _words(clause: str) -> Optional[List[Word]]:
     words, clean = content_clean(_before_a_list(words_of(clause)))
-    words = [w for w in words if w.pos != "PUNCT"]
-    if len(words) > MAX_CLAUSE_WORDS:
+    words = [w for w in words if w.pos != "PUNCT" and w.lower not in SOFTENERS]
+    if len(words) > LONG_CLAUSE_WORDS:
         # "het restmateriaal weer gebruiken zonder dat de kwaliteit ...": the
         # main part may be short enough without the clause that follows.
         cut = next(
@@ -303,18 +346,38 @@ def _says_no_what(clause: str) -> bool:
 def _before_a_list(words: List[Word]) -> List[Word]:
     """ "veel kunststof weg bij het spuitgieten, aanloopproducten en spruen":
     what follows a comma without a verb of its own is a list that would be
-    glued on ("spuitgieten aanloopproducten"); it is left out."""
+    glued on ("spuitgieten aanloopproducten"); it is left out, as is a second
+    main clause after a comma."""
     for at, word in enumerate(words):
         if word.text == "," and at >= MIN_CLAUSE_WORDS:
-            if not any(w.finite for w in words[at + 1 :]):
+            rest = words[at + 1 :]
+            if not any(w.finite for w in rest) and not _to_infinitive(rest):
+                return words[:at]
+            if _whole_clause(words[:at]) and _whole_clause(rest):
+                # "klanten worden ouder, jongeren kopen online": two clauses
                 return words[:at]
     return words
+
+
+def _to_infinitive(words: Sequence[Word]) -> bool:
+    """ "..., budget of vergunning te maken gehad": the verbs of the clause."""
+    return any(
+        w.lower == "te" and n.pos in ("VERB", "AUX")
+        for w, n in zip(words, words[1:], strict=False)
+    )
+
+
+def _whole_clause(words: Sequence[Word]) -> bool:
+    """A finite verb with a word before it: a main clause of its own."""
+    return any(w.finite and w.pos in ("VERB", "AUX") for w in words[1:])
 
 
 def problem_clause(clause: str) -> Tuple[str, str]:
     """The problem in the second person, as said and with its verb first;
     nothing for a clause without a subject ("weten niet wat")."""
     words = _words(clause)
+    if words and not _has_subject(words):
+        words = _with_dropped_subject(words)
     if not words or not _has_subject(words) or ABOUT_THE_COMPANY.search(clause):
         return "", ""
     plain = joined(to_second_person(words))
@@ -324,12 +387,28 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     if not inverted:
         # "een tekort aan monteurs": no verb to put first; a fragment without
         # a word for what goes wrong ("leerlingen bakker") says nothing.
-        if any(w.pos == "NOUN" for w in words) and PROBLEM.search(clause):
+        if (
+            any(w.pos == "NOUN" for w in words)
+            and PROBLEM.search(clause)
+            and words[0].lower != "geen"  # "gaat het om geen project"
+        ):
             return plain, unspliced(f"{ABOUT} {plain}", clause)
         return plain, ""
     if not (inverted[0].finite or inverted[0].pos in ("VERB", "AUX")):
         return plain, ""  # no verb could be put first: not said back
     return plain, unspliced(joined(to_second_person(inverted)), clause)
+
+
+def _with_dropped_subject(words: List[Word]) -> List[Word]:
+    """ "ken hier geen enkele school", "zijn net verhuisd": chat drops the
+    "ik" or "we" before a verb that opens the clause; it is put back."""
+    first = words[0]
+    if not (first.finite and first.pos in ("VERB", "AUX")) or any(
+        w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3]
+    ):
+        return words  # "(dan) staat de pers stil": the subject follows
+    pronoun = "we" if first.lower.endswith("en") or first.lower == "zijn" else "ik"
+    return [Word(pronoun, pronoun, "PRON", False, pronoun == "we", True), *words]
 
 
 def restated_goal(goal: str, source: str) -> str:
@@ -344,7 +423,9 @@ def restated_goal(goal: str, source: str) -> str:
         subject = _subject_end(words)
         if subject and re.search(r"\b(?:kunnen|kan)\b", " ".join(tokens[subject:])):
             return " ".join([*tokens[:subject], "moeten", *tokens[subject:]])
-    return unspliced(goal, source)
+    kept = unspliced(goal, source)
+    # "horen wat andere winkels weten" cut back to "horen" says nothing.
+    return kept if len(kept.split()) >= MIN_CLAUSE_WORDS else ""
 
 
 def _subject_end(words: Sequence[Word]) -> int:
@@ -368,12 +449,21 @@ def unspliced(said: str, source: str) -> str:
         # de machine gebruiken" -> "het restmateriaal weer gebruiken".
         if words_of(said)[-1].pos in ("VERB", "AUX"):
             for at in range(len(words) - 1 - PHRASE_LENGTH, 1, -1):
-                if words[at] in PREPOSITIONS and words[at + 1] in ("de", "het", "een"):
+                if (
+                    words[at] in PREPOSITIONS
+                    and words[at + 1] in ("de", "het", "een")
+                    # "een prototype van een sensor die ...": "die" needs its noun
+                    and words[at + PHRASE_LENGTH] not in RELATIVES
+                ):
                     shorter = words[:at] + words[at + PHRASE_LENGTH :]
                     if not _copies(" ".join(shorter), source):
                         return " ".join(shorter)
     while words and _copies(" ".join(words), source):
-        cuts = [i for i, w in enumerate(words) if i >= MIN_CUT and w in BOUNDARIES]
+        cuts = [
+            i
+            for i, w in enumerate(words[:-1])  # "de agenda loopt uit": a particle
+            if i >= MIN_CUT and w in BOUNDARIES
+        ]
         if not cuts:
             return ""
         words = words[: cuts[-1]]
@@ -384,6 +474,8 @@ def unspliced(said: str, source: str) -> str:
         # A relative clause cut before its verb ("studenten die elk jaar")
         # says nothing whole: the noun stays without it.
         words = words[:relative]
+    if NEGATIONS & set(said.split()) - set(words):
+        return ""  # "ken je de regels ... niet": cut before "niet" it says the opposite
     return " ".join(words)
 
 
@@ -406,7 +498,11 @@ def _has_subject(words: Sequence[Word]) -> bool:
     if finite == 1 and words[0].lower == "er":
         # "er zijn geen vlechters te vinden": the subject follows the verb.
         return any(w.pos == "NOUN" for w in words[finite + 1 :])
-    around = list(words[:finite]) + list(words[finite + 1 : finite + 2])
+    # "(dan) staat de pers stil": an article may come between
+    after = words[finite + 1 : finite + 3]
+    around = list(words[:finite]) + list(
+        after if after[:1] and after[0].pos == "DET" else after[:1]
+    )
     return any(
         w.pos in nominal and w.lower not in ("wat", "niks", "niets") for w in around
     )
@@ -432,7 +528,11 @@ def verb_first(words: Sequence[Word]) -> List[Word]:
         return [verb, *before, *after]  # "zijn er geen vlechters te vinden"
     if (
         before
-        and before[0].pos in ("ADV", "ADP", "SCONJ")
+        and (
+            before[0].pos in ("ADV", "ADP", "SCONJ")
+            # "vorig jaar was er gedrang": a time said first
+            or before[-1].lower in TIME_NOUNS
+        )
         and before[0].lower not in (SUBJECT_PRONOUNS)
     ):
         if before[0].lower in CONNECTIVES:
@@ -445,6 +545,8 @@ def verb_first(words: Sequence[Word]) -> List[Word]:
 def _subject(words: Sequence[Word]) -> Tuple[List[Word], List[Word]]:
     if not words:
         return [], []
+    if words[0].lower == "er":
+        return list(words[:1]), list(words[1:])  # "was er vorig jaar gedrang"
     if (
         words[0].lower in SUBJECT_PRONOUNS
         or words[0].pos == "PRON"
@@ -466,9 +568,11 @@ def plain_clause(clause: str) -> str:
 def goal_phrase(clause: str, asked: bool = False) -> str:
     """What should be different, as an infinitive phrase ("minder brood
     weggooien"), a dat-clause ("dat de monteurs ... kunnen werken") or a noun
-    phrase ("meer kennis van ai"); "" when the clause is not clean."""
-    words = _words(clause)
-    if not words:
+    phrase ("meer kennis van ai"); "" when the clause is not clean, and for a
+    goal that is a "not" ("geen extra stagiairs"): asked as "hoe vind je ..."
+    it would say the opposite."""
+    words = _words(re.sub(SEARCHED_FOR, " ", clause))
+    if not words or any(w.lower in ("geen", "niet") for w in words):
         return ""
     lowered = [w.lower for w in words]
     # "we willen (graag) X" / "ik zou graag X": X is the goal.
@@ -561,8 +665,10 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
         # would have its finite verb first; an infinitive first means none.
         return True
     # "minder energie verbruiken": a quantity, not a subject, may open it.
-    opens_with_subject = words[0].pos in ("NOUN", "PROPN") or (
-        words[0].pos == "DET" and words[0].lower in ARTICLES
+    # "2 van je beste mannen zitten ...", "je monteurs lopen ...": a number
+    # or a possessive opens a subject too.
+    opens_with_subject = words[0].pos in ("NOUN", "PROPN", "NUM") or (
+        words[0].pos == "DET" and words[0].lower in ARTICLES | POSSESSIVES
     )
     return (
         not has_subject
@@ -593,6 +699,8 @@ def _singular_then_plural_verb(words: Sequence[Word]) -> bool:
 
 
 ARTICLES = frozenset("de het een die deze dat dit".split())
+TIME_NOUNS = frozenset("jaar maand week dag zomer winter voorjaar najaar keer".split())
+POSSESSIVES = frozenset("mijn je jouw jullie onze ons zijn haar hun".split())
 # Where a long clause may end early: words that open a clause of their own
 # ("die", "dat" may be demonstratives: "de bouwfysica van die materialen").
 CLAUSE_AFTER = frozenset(

@@ -43,13 +43,20 @@ PROBES_BY_NEED: Dict[str, Tuple[str, ...]] = {
     "talent": (*CONTENT_PROBES, "headcount", "education_level", "time_horizon"),
     "innovatie": (*CONTENT_PROBES, "time_horizon", "own_time"),
     "kennis_netwerk": (*CONTENT_PROBES, "own_time"),
+    # "when" with "how much time" is one question (actions/intake.py).
     "leven_lang_ontwikkelen": (
         *CONTENT_PROBES,
         "headcount",
         "education_level",
+        "time_horizon",
         "own_time",
     ),
-    "onderwijs_invloed": (*CONTENT_PROBES, "education_level", "own_time"),
+    "onderwijs_invloed": (
+        *CONTENT_PROBES,
+        "education_level",
+        "time_horizon",
+        "own_time",
+    ),
     "loket": (*CONTENT_PROBES, "time_horizon"),
 }
 # Asked for every need, after its probes.

@@ -176,6 +176,7 @@ CUES: Dict[str, Pattern[str]] = {
         r"\bwat (wil|zou) je (graag )?(anders|veranderen|verbeteren)",
         r"\bwelk resultaat\b|\bwat voor resultaat\b",
         r"\bwat (wil|zoek) je (precies )?te weten\b",
+        r"\bwat wil (je|jullie) er (straks |later |daarna )?mee (kunnen )?(doen|bereiken)\b",
     ),
     "tried_before": _rx(
         r"\b(al|zelf|eerder|ooit)\b[^?]*\bgeprobeerd\b",

@@ -2,7 +2,7 @@
 
 Each persona (tests/personas/personas.yml: the 26 regression cases;
 personas_blind.yml: the personas written for issue 21, split into a tuning and
-a held-out half; personas_fresh.yml: the second held-out set) talks to the real Rasa and action servers. What it says is
+a held-out half; personas_fresh.yml: the second held-out set; personas_third.yml: the third) talks to the real Rasa and action servers. What it says is
 chosen from the bot's last messages only (tests/personas/responder.py), never
 from the tracker. The stored request is read from the database: to see that
 the intake ended (that is the measurement, not the choice of answer) and to
@@ -35,6 +35,7 @@ BLIND_PATH = HERE / "personas_blind.yml"
 SLOPPY_PATH = HERE / "sloppy.yml"
 # Issue 21's second held-out set, written after the first was spent: run once.
 FRESH_PATH = HERE / "personas_fresh.yml"
+THIRD_PATH = HERE / "personas_third.yml"
 MAX_TURNS = 20  # a runaway conversation stops here
 MAX_USER_TURNS = 12
 MAX_WORDS = 45
@@ -57,7 +58,7 @@ CHECKS = (
 # lead switches the rest on (PERSONAS_ASSERT=all, see the README): the stored
 # need, the fields as said, stored exactly once. Everything else is reported.
 ASSERTED_CHECKS = ("stored_once", "need", "fields")
-GROUPS = ("regression", "tuning", "heldout", "sloppy", "fresh")
+GROUPS = ("regression", "tuning", "heldout", "sloppy", "fresh", "third")
 
 
 def split_group(persona_id: str) -> str:
@@ -137,6 +138,8 @@ def all_personas() -> List[Persona]:
         personas += load_personas(SLOPPY_PATH, "sloppy")
     if FRESH_PATH.exists():
         personas += load_personas(FRESH_PATH, "fresh")
+    if THIRD_PATH.exists():
+        personas += load_personas(THIRD_PATH, "third")
     ids = [p.id for p in personas]
     if len(set(ids)) != len(ids):
         raise ValueError("persona ids must be unique over all files")

@@ -292,3 +292,69 @@ def test_a_comma_before_nu_starts_a_clause():
     assert frame.read(
         "we willen onze voorraad slimmer beheren, nu gaat veel over de datum"
     ).goal == "jullie voorraad slimmer beheren"
+
+
+@pytest.mark.parametrize(
+    "answer, lead",
+    [
+        # chat spellings are read as written Dutch before they are tagged
+        ("mn stratenmakers zitten allemaal met kapotte knieen",
+         "zitten je stratenmakers met kapotte knieën"),
+        # a number or a possessive opens a subject, not an infinitive phrase
+        ("2 van mn beste mannen zitten al maanden ziek thuis met knieen en rug, "
+         "en de rest is boven de 50",
+         "zitten 2 van je beste mannen al maanden ziek thuis met knieën en rug"),
+        # a time said first moves behind the subject
+        ("vorig jaar was er gedrang bij de ingang, gelukkig liep het goed af",
+         "was er vorig jaar gedrang bij de ingang"),
+        # a period inside a number ends no sentence
+        ("Vorige maand hebben we bijna 14.000 euro overgemaakt op een nepfactuur",
+         "hebben jullie vorige maand bijna 14.000 euro overgemaakt"),
+        # "geen idee bij welke ..." is "weet niet bij welke ..."
+        ("maar geen idee bij welke school ik moet aankloppen",
+         "weet je niet bij welke school je moet aankloppen"),
+        # a verb without its "ik" gets it back
+        ("in utrecht had ik een vast contact, hier kom ik nergens binnen",
+         "kom je hier nergens binnen"),
+        # a second main clause after a comma is read apart
+        ("klanten worden steeds ouder, jongeren kopen online of lezen niet",
+         "worden klanten steeds ouder"),
+        # a short abbreviation is written as one
+        ("leerlingen hebben nog nooit achter een cnc gestaan",
+         "hebben leerlingen nog nooit achter een CNC gestaan"),
+    ],
+)  # fmt: skip
+def test_chat_dutch_is_read_into_a_clean_problem(answer, lead):
+    assert frame.read_answer(answer, "problem").problem_lead == lead
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "je kent de regels en de bouwfysica van die materialen niet goed genoeg",
+        "we hebben geen idee hoe we de bouwfysica van al die materialen moeten toetsen",
+    ],
+)
+def test_a_cut_never_leaves_out_the_not(said):
+    lead = frame.read_answer(said, "problem").problem_lead
+    assert not lead or re.search(r"\b(?:niet|geen)\b", lead)
+
+
+@pytest.mark.parametrize(
+    "answer, goal",
+    [
+        ("vorig jaar zijn er 9 weggegaan", ""),  # what happened, not what they want
+        ("we willen geen extra stagiairs", ""),  # "hoe vind je geen ..." says the opposite
+        ("horen wat andere winkels en de hogeschool weten, ideeën opdoen", ""),
+        ("een seintje krijgen voordat een koe echt ziek is",
+         "een seintje krijgen voordat een koe ziek is"),
+    ],
+)  # fmt: skip
+def test_an_answer_to_the_goal_probe_that_is_no_goal_stays_out(answer, goal):
+    assert frame.read_answer(answer, "goal").goal == goal
+
+
+def test_what_a_correction_says_it_is_not_about_names_no_one():
+    read = frame.read("nee geen studenten voor de zomer, ik wil jongens die het vak leren")
+    assert read.who == ""
+    assert "studenten" not in read.problem_lead
