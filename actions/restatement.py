@@ -127,8 +127,15 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
         or parsing.TIME_WORDS.search(when)
         or parsing.TIME_PREPOSITIONS.search(when)
     ):
-        return when
+        # "paar maanden" said alone is a time from now: "binnen een paar maanden"
+        bare = BARE_DURATION.fullmatch(when.strip())
+        return f"binnen een {bare.group(1)}" if bare else when
     return ""
+
+
+BARE_DURATION = re.compile(
+    r"(?:een\s+)?(paar\s+(?:weken|maanden|jaar)|half\s+jaar|jaar)", re.IGNORECASE
+)
 
 
 def _level_code(value: Any) -> Optional[str]:

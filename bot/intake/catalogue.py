@@ -142,6 +142,9 @@ class PpsFormat:
     # (`named_by`: "bbl", not "lasser", which is only a topic word).
     not_when: Tuple[str, ...] = ()
     named_by: Tuple[str, ...] = ()
+    # A coordinator's own route for any need (the loket): it takes the last
+    # place when fewer formats than that fit what was said.
+    need_general: bool = False
 
     def matching_text(self) -> str:
         """What the entrepreneur's words are compared with."""
@@ -263,6 +266,7 @@ FORMAT_SCHEMA: Dict[str, Any] = {
         "topic_keywords": {**_WORDS, "minItems": 1},
         "not_when": _codes_schema(SITUATIONS, non_empty=True),
         "named_by": {**_WORDS, "minItems": 1},
+        "need_general": {"type": "boolean"},
     },
     # a topic-bound format needs its topic words, and topic words need the binding
     "if": {"properties": {"topic_bound": {"const": True}}, "required": ["topic_bound"]},
@@ -406,6 +410,7 @@ def _to_format(entry: Dict[str, Any]) -> PpsFormat:
         ),
         not_when=tuple(entry.get("not_when", [])),
         named_by=tuple(w.strip().lower() for w in entry.get("named_by", [])),
+        need_general=entry.get("need_general", False),
     )
 
 
@@ -452,18 +457,40 @@ def rank_formats(
             )
         )
     scored.sort(key=lambda item: item[0])
+    unique: List[Any] = []
+    for item in scored:
+        if all(item[1].id != kept[1].id for kept in unique):
+            unique.append(item)
+    chosen = _with_general_route(unique, limit, profile.need_category)
+    return [
+        RankedOption(
+            pps_format,
+            score,
+            _reason(catalogue, pps_format, profile, signals, topic, fits_topic),
+            fits_topic,
+        )
+        for _, pps_format, signals, score, fits_topic in chosen
+    ]
 
-    ranked: List[RankedOption] = []
-    seen_ids = set()
-    for _, pps_format, signals, score, fits_topic in scored:
-        if len(ranked) >= limit:
-            break
-        if pps_format.id in seen_ids:
-            continue
-        seen_ids.add(pps_format.id)
-        reason = _reason(catalogue, pps_format, profile, signals, topic, fits_topic)
-        ranked.append(RankedOption(pps_format, score, reason, fits_topic))
-    return ranked
+
+def _with_general_route(scored: List[Any], limit: int, need: str) -> List[Any]:
+    """The first `limit`; when not all of them fit what was said, the last
+    one that neither fits nor is a format of this need first gives way to the
+    coordinator's general route (a broad format of another need says less
+    than "let a coordinator look")."""
+    chosen = scored[:limit]
+    general = next((item for item in scored if item[1].need_general), None)
+    if general is None or general in chosen:
+        return chosen
+    replaceable = [
+        i
+        for i, (_, pps_format, _, _, fits_topic) in enumerate(chosen)
+        if not fits_topic and pps_format.needs[0] != need
+    ]
+    if not replaceable:
+        return chosen
+    at = replaceable[-1]
+    return chosen[:at] + chosen[at + 1 :] + [general]
 
 
 def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:

@@ -280,7 +280,7 @@ def read_answer(text: str, asked: str) -> Frame:
             return replace(stated, goal=goal)
         plain, lead = problem_clause(clause)
         return replace(stated, problem=plain, problem_lead=lead)
-    if asked == "goal" and ABOUT_THE_COMPANY.search(clause):
+    if asked == "goal" and about_the_company(clause):
         return stated  # "we zijn met 30 man": the company, not what they want
     if asked == "goal" and PAST.search(text):
         # "vorig jaar zijn er 9 weggegaan": what went wrong, not what they want
@@ -291,6 +291,20 @@ def read_answer(text: str, asked: str) -> Frame:
     if asked == "goal" and phrase:
         phrase = "" if TIME_ONLY.match(phrase) else restated_goal(phrase, clause)
     return replace(stated, **{asked: phrase or ""})
+
+
+def about_the_company(clause: str) -> bool:
+    """ "we zitten in Kampen", "we zijn koeriers": what the company is."""
+    if ABOUT_THE_COMPANY.search(clause):
+        return True
+    words = [w for w in words_of(clause) if w.pos != "PUNCT"]
+    return (
+        len(words) >= 3
+        and words[0].lower in SUBJECT_PRONOUNS
+        and words[1].lower in ("ben", "zijn")
+        and all(w.pos in ("NOUN", "DET", "NUM", "ADJ") for w in words[2:])
+        and words[-1].pos == "NOUN"
+    )
 
 
 def _forced(text: str) -> bool:
@@ -378,7 +392,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     words = _words(clause)
     if words and not _has_subject(words):
         words = _with_dropped_subject(words)
-    if not words or not _has_subject(words) or ABOUT_THE_COMPANY.search(clause):
+    if not words or not _has_subject(words) or about_the_company(clause):
         return "", ""
     plain = joined(to_second_person(words))
     if _says_no_what(clause):
@@ -670,6 +684,17 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
     opens_with_subject = words[0].pos in ("NOUN", "PROPN", "NUM") or (
         words[0].pos == "DET" and words[0].lower in ARTICLES | POSSESSIVES
     )
+    if (
+        len(words) > 1
+        and words[0].pos == "NOUN"
+        and words[1] is first_verb
+        and not names_people(words[0])
+        # "dieselkosten lopen op": a particle split off shows a finite verb
+        and not (len(words) > 2 and words[-1].lower in PARTICLES)
+    ):
+        # "ideeën opdoen bij andere koks", "kosten besparen": a thing and then
+        # a verb in -en is what to do; people ("monteurs leren") do it.
+        opens_with_subject = False
     return (
         not has_subject
         and not opens_with_subject
@@ -713,18 +738,23 @@ SUBORDINATORS = frozenset(
 PARTICLES = frozenset("weg op aan uit af mee terug over in door bij toe na".split())
 
 
+def names_people(word: Word) -> bool:
+    """ "monteurs", "schoonmakers", "personeel": a word for people."""
+    lowered = word.lower
+    if word.pos not in ("NOUN", "X") or lowered in NOT_PEOPLE:
+        return False
+    return (
+        lowered in PEOPLE_WORDS
+        or (lowered.endswith(PEOPLE_SUFFIXES) and len(lowered) > 5)
+        or lowered.endswith(("monteur", "maker", "lasser"))
+    )
+
+
 def people(text: str) -> str:
     """The people the message is about, as the bot would name them."""
     words = words_of(text)
     for i, word in enumerate(words):
-        lowered = word.lower
-        if word.pos not in ("NOUN", "X") or lowered in NOT_PEOPLE:
-            continue
-        if (
-            lowered in PEOPLE_WORDS
-            or (lowered.endswith(PEOPLE_SUFFIXES) and len(lowered) > 5)
-            or lowered.endswith(("monteur", "maker", "lasser"))
-        ):
+        if names_people(word):
             owner = words[i - 1].lower if i else ""
             tokens = (
                 to_second_person(words[i - 1 : i + 1])
@@ -735,7 +765,7 @@ def people(text: str) -> str:
                     "mijn",
                     "m'n",
                 )
-                else [lowered]
+                else [word.lower]
             )
             return joined(tokens)
     return ""

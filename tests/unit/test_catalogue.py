@@ -781,3 +781,29 @@ def test_a_topic_is_named_only_as_a_whole_noun_phrase(topic, said):
     from bot.intake.nouns import speakable
 
     assert speakable(topic) == said
+
+
+def test_a_broad_format_of_another_need_gives_way_to_the_coordinators_route(
+    catalogue: Catalogue,
+) -> None:
+    """Retraining leidinggevenden: the hybrid teacher (a format for education
+    first) says less than a coordinator looking along; the loket takes its place."""
+    said = "mijn teamleiders zijn nooit opgeleid om leiding te geven"
+    profile = IntakeProfile(
+        need_category="leven_lang_ontwikkelen",
+        said=said,
+        problem=said,
+        situations=situations(Frame(problem=said), "leven_lang_ontwikkelen"),
+    )
+    longer = ids(rank_formats(catalogue, profile, limit=4))
+    assert "hybride_docent" in longer[:4] or "learning_community" in longer[:4]
+    assert ids(rank_formats(catalogue, profile)) == [
+        "sectoropleiding_platform",
+        "maatwerk_scholing",
+        "loket_doorverwijzing",
+    ]
+
+
+def test_a_fraud_by_a_false_invoice_is_the_cyber_scans_topic(catalogue: Catalogue) -> None:
+    said = "we hebben 14.000 euro overgemaakt op een nepfactuur, hoe voorkom ik dat"
+    assert "cyber_scan" in top_three(catalogue, need_category="innovatie", said=said)

@@ -358,3 +358,15 @@ def test_what_a_correction_says_it_is_not_about_names_no_one():
     read = frame.read("nee geen studenten voor de zomer, ik wil jongens die het vak leren")
     assert read.who == ""
     assert "studenten" not in read.problem_lead
+
+
+@pytest.mark.parametrize(
+    "answer, goal",
+    [
+        ("ideeën opdoen bij andere koks", "ideeën opdoen bij andere koks"),
+        ("kosten besparen op energie", "kosten besparen op energie"),
+        ("we zijn koeriers, 12 busjes", ""),  # what they are, not what they want
+    ],
+)
+def test_a_thing_and_a_verb_is_what_to_do_and_what_they_are_is_no_goal(answer, goal):
+    assert frame.read_answer(answer, "goal").goal == goal
