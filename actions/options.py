@@ -40,6 +40,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
     sector = parsing.normalise_sector(str(tracker.get_slot("sector") or ""))
     need = tracker.get_slot("need_category") or "loket"
     frame = frame_of(tracker.slots)
+    opening = str(tracker.get_slot("original_question") or "")
     return IntakeProfile(
         need_category=need,
         sector=sector,
@@ -56,7 +57,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         ),
         problem=frame.problem,
         goal=frame.goal,
-        situations=situations(frame, need),
+        situations=situations(frame, need, opening),
     )
 
 

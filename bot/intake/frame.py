@@ -782,14 +782,19 @@ SITUATIONS = (
 )
 # Help for a season or a peak: a multi-year apprenticeship is no answer to it.
 SEASONAL = re.compile(
-    r"\b(?:zomer\w*|seizoen\w*|hoogseizoen|vakantie\w*|piek\w*)\b", re.I
+    r"\b(?:zomer\w*|seizoen\w*|hoogseizoen|vakantie\w*|piek\w*|juli|augustus|"
+    r"december|kerst\w*|feestdagen|black\s+friday|sinterklaas|oogst\w*|pluk\w*|"
+    r"extra\s+handen|tijdelijk\w*|drukke\s+(?:weken|maanden|periode))\b",
+    re.I,
 )
+DEADLINE = re.compile(r"\b(?:voor|vóór|na|rond|in)\s+de\s+zomer\b", re.I)
 STUDENT_PEOPLE = re.compile(r"stag|student|leerling|bijba|scholier|afstude", re.I)
 OWN_PEOPLE = re.compile(r"^(?:jullie|je)\s|^(?:personeel|medewerkers|collega)", re.I)
 
 
-def situations(frame: Frame, need: str) -> FrozenSet[str]:
-    """What the frame says about the situation, for striking formats."""
+def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
+    """What the frame (and the opening message) says about the situation,
+    for striking formats."""
     found = set()
     if need == "leven_lang_ontwikkelen" or (
         need != "talent" and OWN_PEOPLE.search(frame.who)
@@ -801,6 +806,10 @@ def situations(frame: Frame, need: str) -> FrozenSet[str]:
         found.add("no_hiring")
     if need == "innovatie":
         found.add("technical_question")
-    if need == "talent" and SEASONAL.search(" ".join((frame.problem, frame.goal))):
+    # "voor de zomer" in the opening is mostly a deadline, not a season
+    opening = DEADLINE.sub(" ", opening)
+    if need == "talent" and SEASONAL.search(
+        " ".join((frame.problem, frame.goal, opening))
+    ):
         found.add("seasonal")
     return frozenset(found)

@@ -370,3 +370,12 @@ def test_what_a_correction_says_it_is_not_about_names_no_one():
 )
 def test_a_thing_and_a_verb_is_what_to_do_and_what_they_are_is_no_goal(answer, goal):
     assert frame.read_answer(answer, "goal").goal == goal
+
+
+def test_extra_hands_for_a_season_is_seasonal_but_a_summer_deadline_is_not():
+    assert "seasonal" in frame.situations(
+        Frame(), "talent", "Voor de zomer heb ik extra handen nodig op de camping"
+    )
+    assert "seasonal" not in frame.situations(
+        Frame(who="monteurs"), "talent", "Voor de zomer wil ik een monteur erbij"
+    )
