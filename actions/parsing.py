@@ -310,7 +310,6 @@ SECTORS = {
         "communicatiebureau",
         "evenementen",
         "evenement",
-        "vormgeving",
         "uitgeverij",
     ),
 }

@@ -163,13 +163,16 @@ def load_word_lists() -> None:
 
 
 def ends_a_listed_word(word: str) -> bool:
-    """Whether OpenTaal lists `word` or a compound ending in it."""
-    if len(word) < MIN_LISTED_ENDING:
-        return False
+    """Whether OpenTaal lists `word` ("drone", "één"), or a compound ending in
+    it when it is long enough to be a part of its own."""
     backwards = _opentaal_reversed()
     key = word.lower()[::-1]
     at = bisect.bisect_left(backwards, key)
-    return at < len(backwards) and backwards[at].startswith(key)
+    if at == len(backwards):
+        return False
+    if backwards[at] == key:
+        return True
+    return len(word) >= MIN_LISTED_ENDING and backwards[at].startswith(key)
 
 
 def cleaned(word: str) -> Optional[str]:

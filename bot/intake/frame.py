@@ -68,7 +68,9 @@ VAGUE = frozenset("wat niks niets dat dit die deze er".split())
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
 MAX_SUBJECT_WORDS = 3
-RELATIVES = frozenset("die dat wat waar waarmee omdat als".split())
+RELATIVES = frozenset(
+    "die dat wat waar waarmee omdat als zodat voordat waardoor".split()
+)
 # What the company is, not what goes wrong: "we zijn met z'n vieren".
 ABOUT_THE_COMPANY = re.compile(
     r"\b(?:zijn|werken)\s+(?:met|hier\s+met)\s+(?:z'n|zn|zijn|ons|\d+)|\bmedewerkers\b\s*$"
@@ -118,7 +120,8 @@ SPLICE_WORDS = 8
 # at least the first three words.
 BOUNDARIES = frozenset(
     "bij in op aan voor met van naar over door om zodat omdat dat die en maar of "
-    "want als wanneer terwijl tot uit".split()
+    "want als wanneer terwijl tot uit naast tijdens zonder sinds binnen via "
+    "zoals".split()
 )
 MIN_CUT = 3
 NEGATIONS = frozenset("niet geen nooit niks niets nergens niemand".split())
@@ -436,15 +439,24 @@ def restated_goal(goal: str, source: str) -> str:
         words = words_of(" ".join(tokens))
         subject = _subject_end(words)
         if subject and re.search(r"\b(?:kunnen|kan)\b", " ".join(tokens[subject:])):
-            return " ".join([*tokens[:subject], "moeten", *tokens[subject:]])
+            # "elke wijkverpleegkundige moet", "de monteurs moeten"
+            head = words[subject - 1]
+            plural = head.plural or nouns.singular(head.text) != head.text
+            must = (
+                "moeten" if plural or head.lower in ("we", "jullie", "ze") else "moet"
+            )
+            return " ".join([*tokens[:subject], must, *tokens[subject:]])
     kept = unspliced(goal, source)
-    # "horen wat andere winkels weten" cut back to "horen" says nothing.
-    return kept if len(kept.split()) >= MIN_CLAUSE_WORDS else ""
+    # "horen wat andere winkels weten" cut back to "horen" says nothing, and
+    # "over een jaar" is when, not what.
+    if len(kept.split()) < MIN_CLAUSE_WORDS or TIME_ONLY.match(kept):
+        return ""
+    return kept
 
 
 def _subject_end(words: Sequence[Word]) -> int:
     """Where the subject at the start of `words` ends (0: no subject)."""
-    if words and words[0].pos == "PRON":
+    if words and words[0].pos == "PRON" and words[0].lower not in POSSESSIVES:
         return 1
     for i, word in enumerate(words[:4]):
         if word.pos in ("NOUN", "PROPN"):
@@ -456,16 +468,21 @@ def unspliced(said: str, source: str) -> str:
     """`said` cut back at a phrase boundary until it holds no run of eight
     words of `source` (the bot restates, it does not paste); "" if it cannot."""
     words = said.split()
+    tagged = words_of(said)
+    # the tags of `words`, when the tokens line up (no punctuation in `said`)
+    pos = [w.pos for w in tagged] if len(tagged) == len(words) else []
     if _copies(said, source):
         # First try leaving out a phrase (preposition, article, noun) of a
         # clause that ends in its verb: "studenten die elk jaar in de zomer
         # terugkomen" -> "... elk jaar terugkomen"; "het restmateriaal weer in
         # de machine gebruiken" -> "het restmateriaal weer gebruiken".
-        if words_of(said)[-1].pos in ("VERB", "AUX"):
+        if tagged[-1].pos in ("VERB", "AUX"):
             for at in range(len(words) - 1 - PHRASE_LENGTH, 1, -1):
                 if (
                     words[at] in PREPOSITIONS
                     and words[at + 1] in ("de", "het", "een")
+                    # "met de nieuwe lasprocessen": the phrase ends in its noun
+                    and (not pos or pos[at + 2] in ("NOUN", "PROPN"))
                     # "een prototype van een sensor die ...": "die" needs its noun
                     and words[at + PHRASE_LENGTH] not in RELATIVES
                 ):
@@ -488,8 +505,28 @@ def unspliced(said: str, source: str) -> str:
         # A relative clause cut before its verb ("studenten die elk jaar")
         # says nothing whole: the noun stays without it.
         words = words[:relative]
+    if pos and len(words) < len(pos):
+        # "weten of zo'n drone": a clause opener cut off before its verb
+        open_clause = next(
+            (
+                i
+                for i in range(1, len(words))
+                if words[i] in SUBORDINATORS
+                and not any(p in ("VERB", "AUX") for p in pos[i + 1 : len(words)])
+            ),
+            None,
+        )
+        if open_clause is not None:
+            words = words[:open_clause]
     if NEGATIONS & set(said.split()) - set(words):
         return ""  # "ken je de regels ... niet": cut before "niet" it says the opposite
+    if (
+        said.startswith("dat ")
+        and pos
+        and len(words) < len(pos)
+        and not any(p in ("VERB", "AUX") for p in pos[: len(words)])
+    ):
+        return ""  # "dat de ploegbazen zelf de wapening": a dat-clause needs its verb
     return " ".join(words)
 
 

@@ -379,3 +379,22 @@ def test_extra_hands_for_a_season_is_seasonal_but_a_summer_deadline_is_not():
     assert "seasonal" not in frame.situations(
         Frame(who="monteurs"), "talent", "Voor de zomer wil ik een monteur erbij"
     )
+
+
+@pytest.mark.parametrize(
+    "answer, goal",
+    [
+        # a listed word is no typo, however short
+        ("testen of een drone werkt", "testen of een drone werkt"),
+        # a cut never leaves a clause opener without its verb, nor a dat-clause without one
+        ("weten of zo'n drone die ramen wast het goed genoeg doet, of het mag van de gemeente", ""),
+        ("dat de ploegbazen zelf de wapening uit het model halen op de bouwplaats", ""),
+        # "moeten" agrees with its subject
+        ("dat elke wijkverpleegkundige de techniek zelf met cliënten kan inzetten",
+         "elke wijkverpleegkundige moet de techniek zelf met cliënten kan inzetten"),
+        ("over een jaar of 2 een tweede ploeg met een eigen voorman", ""),  # when, not what
+        ("één contactpersoon voor alle scholen", "één contactpersoon voor alle scholen"),
+    ],
+)  # fmt: skip
+def test_a_shortened_goal_stays_whole_dutch(answer, goal):
+    assert frame.read_answer(answer, "goal").goal == goal
