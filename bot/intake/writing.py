@@ -66,6 +66,11 @@ def real_question(
         if shape == "infinitive":
             # "hoe kun je ... kunnen gebruiken": the question has its "kun" already.
             goal = re.sub(r"\s+kunnen(?=\s+\w+$)", "", goal)
+        when = RECURRING.match(goal) if shape == "noun" else None
+        if when:
+            # "hoe zorg je elk jaar voor een paar matrozen", not "voor elk jaar ..."
+            question = template.format(goal=goal[when.end() :])
+            return question.replace(" voor ", f" {when.group(0).strip()} voor ", 1)
         return template.format(goal=goal)
     return _need_question(frame, need, words, details)
 
@@ -92,6 +97,7 @@ def _need_question(
 
 
 MUST = re.compile(r"\b(?:moet|moeten)\b")
+RECURRING = re.compile(r"(?:elk|ieder)e?\s+(?:jaar|seizoen|zomer|voorjaar|maand)\s+")
 # Words that open a clause inside a goal ("onderzoek naar waarom ... scheurt").
 CLAUSE_OPENERS = frozenset("die dat wat of waarom hoe welke waar".split())
 

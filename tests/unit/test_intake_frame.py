@@ -398,3 +398,13 @@ def test_extra_hands_for_a_season_is_seasonal_but_a_summer_deadline_is_not():
 )  # fmt: skip
 def test_a_shortened_goal_stays_whole_dutch(answer, goal):
     assert frame.read_answer(answer, "goal").goal == goal
+
+
+def test_a_recurring_time_goes_before_what_to_arrange():
+    question = writing.real_question(
+        Frame(problem="jullie hebben te weinig matrozen", goal="elk jaar een paar jonge matrozen"),
+        "talent",
+        PHRASES["frame"],
+        {},
+    )
+    assert question == "hoe zorg je elk jaar voor een paar jonge matrozen"
