@@ -10,10 +10,12 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.interruptions import REQUESTED_SLOT, as_answer, reads_as_answer
 from actions.stored_request import save_request
 from bot.log_ids import log_id
 
 logger = logging.getLogger(__name__)
+INTAKE_FORM = "intake_form"
 
 
 class ActionRequestHandoff(Action):
@@ -23,6 +25,15 @@ class ActionRequestHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        requested = tracker.get_slot(REQUESTED_SLOT)
+        text = tracker.latest_message.get("text") or ""
+        if tracker.active_loop.get("name") == INTAKE_FORM and reads_as_answer(
+            requested, text, tracker
+        ):
+            # "liefst in januari iemand spreken" to "wanneer?" answers it: the
+            # intake goes on (a coordinator calls after it is stored).
+            logger.info("%r read as the answer to %s, not a handoff", text, requested)
+            return as_answer(tracker)
         events: List[EventType] = [SlotSet("handoff_requested", True)]
         try:
             # Stored now, so a coordinator sees it even if the chat ends here.

@@ -70,7 +70,7 @@ def check(text: str, intent: str, form: str | None, slot: str | None, slots=None
 
 
 def outcome(events: List[Dict[str, Any]], responses: List[str], intent: str) -> str:
-    """"answer", "asks" or what else happened; never a loss without a yes."""
+    """ "answer", "asks" or what else happened; never a loss without a yes."""
     kinds = [e["event"] for e in events]
     assert not LOSING & set(kinds), (kinds, responses)
     if kinds[:3] == ["rewind", "action", "user"]:
@@ -248,7 +248,9 @@ def test_outside_a_form_with_nothing_said_stop_ends_at_once():
     tracker = make_tracker({}, message=user_message("stop", "stop"))
     dispatcher = CollectingDispatcher()
     events = asyncio.run(ActionCheckInterruption().run(dispatcher, tracker, {}))
-    assert events == [{"event": "followup", "name": "action_end_intake", "timestamp": None}]
+    assert events == [
+        {"event": "followup", "name": "action_end_intake", "timestamp": None}
+    ]
 
 
 @pytest.mark.parametrize(
@@ -256,20 +258,28 @@ def test_outside_a_form_with_nothing_said_stop_ends_at_once():
     [("wat kost dit?", "ask_cost"), ("opnieuw beginnen", "start_over"),
      ("Liefst vanaf volgend semester", "start_over")],
 )  # fmt: skip
-def test_the_intake_form_lets_start_over_and_side_questions_through(domain, text, intent):
+def test_the_intake_form_lets_start_over_and_side_questions_through(
+    domain, text, intent
+):
     """The form rejects them, so their rules (and this check) run at all."""
     import actions.interruptions  # noqa: F401 - adds them to the intake's list
     from actions.intake import ValidateIntakeForm
 
     message = user_message(text, intent, confidence=0.66 if "Liefst" in text else 0.99)
-    slots = {**INTAKE_SO_FAR, "education_level": "mbo", "requested_slot": "time_horizon"}
+    slots = {
+        **INTAKE_SO_FAR,
+        "education_level": "mbo",
+        "requested_slot": "time_horizon",
+    }
     events = [{"event": "slot", "name": k, "value": v} for k, v in slots.items()]
     events.append({"event": "user", "text": text, "parse_data": message})
     tracker = make_tracker(slots, message=message, events=events,
                            active_loop="intake_form")  # fmt: skip
     dispatcher = CollectingDispatcher()
     result = asyncio.run(ValidateIntakeForm().run(dispatcher, tracker, domain))
-    assert [e for e in result if e["event"] == "slot" and e["name"] != "requested_slot"] == []
+    assert [
+        e for e in result if e["event"] == "slot" and e["name"] != "requested_slot"
+    ] == []
     assert dispatcher.messages == []
 
 
@@ -282,3 +292,19 @@ def test_a_problem_that_nlu_hears_as_erasure_is_the_answer():
     events, responses = check("verwijder mijn gegevens", "request_erasure",
                               "intake_form", "problem")  # fmt: skip
     assert outcome(events, responses, "request_erasure") == "asks"
+
+
+def test_a_time_answer_that_mentions_speaking_someone_is_the_answer_not_a_handoff():
+    from actions.handoff import ActionRequestHandoff
+
+    def handoff(text: str) -> List[str]:
+        message = user_message(text, "request_human", confidence=0.9)
+        slots = {**INTAKE_SO_FAR, "requested_slot": "time_horizon"}
+        tracker = make_tracker(slots, message=message, active_loop="intake_form")
+        events = asyncio.run(
+            ActionRequestHandoff().run(CollectingDispatcher(), tracker, {})
+        )
+        return [e["event"] for e in events]
+
+    assert handoff("liefst in januari iemand spreken")[0] == "rewind"
+    assert "rewind" not in handoff("ik wil gewoon iemand spreken")
