@@ -27,11 +27,14 @@ class ActionRequestHandoff(Action):
     ) -> List[EventType]:
         requested = tracker.get_slot(REQUESTED_SLOT)
         text = tracker.latest_message.get("text") or ""
-        if tracker.active_loop.get("name") == INTAKE_FORM and reads_as_answer(
-            requested, text, tracker
+        if (
+            tracker.active_loop.get("name") == INTAKE_FORM
+            and requested == "time_horizon"
+            and reads_as_answer(requested, text, tracker)
         ):
             # "liefst in januari iemand spreken" to "wanneer?" answers it: the
-            # intake goes on (a coordinator calls after it is stored).
+            # intake goes on (a coordinator calls after it is stored). Only a
+            # time says so clearly: "een mens" would read as a headcount.
             logger.info("%r read as the answer to %s, not a handoff", text, requested)
             return as_answer(tracker)
         events: List[EventType] = [SlotSet("handoff_requested", True)]

@@ -443,10 +443,18 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 and not answered_unsure(tracker, slot)
             )
         }
-        # Each content probe is asked once.
+        # Each content probe is asked once; for talent, the people sought are
+        # the goal ("hoe vind je twee monteurs?") once the messages name them.
         for probe in CONTENT_PROBES:
             if tracker.get_slot(probe) is None and answers_to(tracker, probe) >= 1:
                 wanted.discard(probe)
+        # (A goal already given stays listed: Rasa validates listed slots only.)
+        if (
+            need == "talent"
+            and tracker.get_slot("who")
+            and tracker.get_slot("desired_outcome") is None
+        ):
+            wanted.discard("desired_outcome")
         wanted.add("question_confirmed")
         if tracker.get_slot("question_confirmed") is False:
             wanted.add("question_correction")

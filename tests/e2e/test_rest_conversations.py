@@ -46,8 +46,9 @@ INTAKES = {
     "leven_lang_ontwikkelen": [
         ("mijn monteurs moeten bijgeschoold worden op warmtepompen", "problem"),
         ("ze kunnen nog geen warmtepompen installeren", "headcount"),
-        ("zes, mbo", "own_time"),
-        ("een paar uur per week", "company_name"),
+        # "when" and "how much time" are one question
+        ("zes, mbo", "time_horizon"),
+        ("volgend jaar, een paar uur per week", "company_name"),
         ("Klimaattechniek Jansen in Tilburg", "company_size"),
         ("installatietechniek, 15 medewerkers", "question_confirmed"),
         ("klopt", "chosen_option"),
@@ -125,7 +126,8 @@ def test_declined_consent_stores_no_contact(servers):
     # The problem and the goal, in the second person (bot/intake/writing.py).
     assert stored["refined_question"] == (
         "Als ik het goed begrijp, kunnen ze nog geen warmtepompen installeren. Je "
-        "eigenlijke vraag: hoe kunnen je monteurs bijgeschoold worden op warmtepompen?"
+        "eigenlijke vraag: hoe kunnen je monteurs bijgeschoold worden op warmtepompen, "
+        "volgend jaar?"
     )
     assert stored["problem"] == "ze kunnen nog geen warmtepompen installeren"
     assert "warmtepompen" in stored["refined_question"]

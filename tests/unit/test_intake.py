@@ -361,7 +361,7 @@ def test_a_correction_updates_the_values_it_states(domain):
         {"question_confirmed": typed}, user_message(typed, "inform"), domain,
         prior={**CONTEXT, "need_category": "talent", "original_question": "x",
                "topic": "monteurs", "headcount": "2", "education_level": "mbo",
-               "desired_outcome": "monteurs die blijven", "time_horizon": "geen haast", "requested_slot": "question_confirmed"},
+               "time_horizon": "geen haast", "requested_slot": "question_confirmed"},
     )  # fmt: skip
     assert slots["region"] == "Zwolle"
     assert slots["education_level"] == "hbo"
@@ -394,7 +394,7 @@ def test_yes_to_the_correction_question_confirms_after_all(domain):
         {"question_correction": "ja hoor"}, user_message("ja hoor", "affirm"), domain,
         prior={**CONTEXT, "need_category": "talent", "original_question": "x",
                "topic": "monteurs", "headcount": "2", "education_level": "mbo",
-               "desired_outcome": "monteurs die blijven", "time_horizon": "geen haast", "question_confirmed": False,
+               "time_horizon": "geen haast", "question_confirmed": False,
                "requested_slot": "question_correction"},
     )  # fmt: skip
     assert slots["question_confirmed"] is True
@@ -406,7 +406,7 @@ def test_a_phone_number_is_no_correction(domain):
         {"question_confirmed": "06 12345678"}, user_message("06 12345678", "inform"), domain,
         prior={**CONTEXT, "need_category": "talent", "original_question": "x",
                "topic": "monteurs", "headcount": "2", "education_level": "mbo",
-               "desired_outcome": "monteurs die blijven", "time_horizon": "geen haast", "requested_slot": "question_confirmed"},
+               "time_horizon": "geen haast", "requested_slot": "question_confirmed"},
     )  # fmt: skip
     assert slots["question_confirmed"] is False
     assert slots.get("question_correction") is None
