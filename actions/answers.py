@@ -188,7 +188,9 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
 
 
 def read_own_time(text: str, tracker: Tracker) -> Optional[str]:
-    return extraction.own_time(text.lower()) or _free(text, MAX_WORDS_OF_FREE_ANSWER)
+    return extraction.own_time_from_answer(text.lower()) or _free(
+        text, MAX_WORDS_OF_FREE_ANSWER
+    )
 
 
 ANSWERS: Dict[Text, Answer] = {

@@ -176,6 +176,7 @@ OWN_TIME = (
 _HOURS = re.compile(
     rf"\b({_NUMBER}|een\s+paar|1)\s+(?:uur|uren)\s+(?:per|in\s+de|a|p/)\s*(week|maand)\b"
 )
+_BARE_HOURS = re.compile(rf"\b({_NUMBER}|een\s+paar|paar)\s+(?:uur|uurtjes|uren)\b")
 _DAYS = re.compile(rf"\b({_NUMBER})\s+dag(?:en)?\s+(?:per|in\s+de|a)\s+(week|maand)\b")
 
 # Words that say nothing about what a question is about.
@@ -545,6 +546,20 @@ def own_time(lowered: str) -> Optional[str]:
     if days:
         count = _count(days.group(1)) or 1
         return f"ongeveer {count} dagen per {days.group(2)}"
+    return None
+
+
+def own_time_from_answer(lowered: str) -> Optional[str]:
+    """Own time in an answer to "hoeveel tijd?": also hours without "per
+    week" ("een paar uur, meer niet"), which in any other message may be
+    opening hours or a working week."""
+    found = own_time(lowered)
+    if found:
+        return found
+    bare = _BARE_HOURS.search(lowered)
+    if bare:
+        count = _count(bare.group(1)) if "paar" not in bare.group(1) else None
+        return "een paar uur" if count is None else f"ongeveer {count} uur"
     return None
 
 

@@ -84,6 +84,7 @@ WAYFINDING = re.compile(
 CONTINUE_PAYLOAD = "/inform"
 # Slots the extraction may overwrite when a later message states them clearly
 # ("een stuk of drie", later "we hebben 12 medewerkers").
+MIN_OPENING_WORDS = 3  # "hallo" before the choice is no question
 # The questions whose answers may state the problem or the goal: none asked
 # yet (the opening), the content probes and the restatement's check.
 FRAME_ANSWERS = (
@@ -194,7 +195,7 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "time_horizon":
         return extraction.timeframe_from_answer(text.lower()) is not None
     if slot == "own_time":
-        return extraction.own_time(text.lower()) is not None
+        return extraction.own_time_from_answer(text.lower()) is not None
     if slot == "region":
         return (extraction.region(text) or find_place(text, answering=True)) is not None
     if slot in ("topic", "problem", "desired_outcome", "tried_before"):
@@ -260,6 +261,21 @@ INTAKE_QUESTIONS: Dict[Text, Question] = {
     ),
     "question_confirmed": ask_to_confirm,
 }
+
+
+def _opening_before_the_choice(tracker: Tracker) -> Optional[str]:
+    """ "vorige week 12.000 euro overgemaakt naar een oplichter", when the need
+    was then chosen from the buttons ("iets nieuws ontwikkelen"): the opening
+    is the question, not the choice."""
+    if tracker.get_slot("requested_slot") != "need_category":
+        return None
+    said = [
+        e.get("text") or ""
+        for e in tracker.events
+        if e.get("event") == "user" and not (e.get("text") or "").startswith("/")
+    ]
+    earlier = said[-2] if len(said) >= 2 else ""
+    return earlier if len(earlier.split()) >= MIN_OPENING_WORDS else None
 
 
 class ValidateIntakeForm(AsksInTheSameCall):
@@ -512,7 +528,8 @@ class ValidateIntakeForm(AsksInTheSameCall):
         events: Dict[Text, Any] = {"need_category": need}
         if not tracker.get_slot("original_question"):
             events["original_question"] = parsing.clean_text(
-                tracker.latest_message.get("text")
+                _opening_before_the_choice(tracker)
+                or tracker.latest_message.get("text")
             )
         return events
 

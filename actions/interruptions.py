@@ -144,7 +144,7 @@ READERS: Dict[Text, Reader] = {
     "desired_outcome": _free_answer,
     "tried_before": _free_answer,
     "time_horizon": _time,
-    "own_time": lambda t, _: extraction.own_time(t.lower()) is not None,
+    "own_time": lambda t, _: extraction.own_time_from_answer(t.lower()) is not None,
     "company_name": lambda t, _: (
         t[:1].isupper()
         and extraction.name_from_answer(t) is not None

@@ -105,6 +105,7 @@ NO_IDEA = re.compile(
     r"(?=(?:bij|waar|wat|hoe|welke|wie|of)\b)",
     re.IGNORECASE,
 )
+ASKED_ALONG = re.compile(r"[^.!?\n,]*\?")
 # A clause that asks: no problem or goal is said in it.
 QUESTION = re.compile(r"\s*(?:waar|wie|wat|hoe|welke|waarom|wanneer)\b", re.IGNORECASE)
 # A correction that says what the question is not about.
@@ -248,6 +249,10 @@ def read_answer(text: str, asked: str) -> Frame:
     probe is what was tried)."""
     if NO_ANSWER.match(text or ""):
         return Frame()
+    # "... en wij weten niet of dat wat is. moet je betalen voor zo'n gesprek?":
+    # a question asked along with the answer is no part of it.
+    unasked = ASKED_ALONG.sub(" ", text).strip(" ,")
+    text = unasked if re.search(r"\w", unasked) else text
     stated = read(text)
     if asked == "problem" and stated.goal and _forced(text):
         # "we moeten werk weigeren" to "wat gaat er mis?" is what they are
@@ -413,7 +418,10 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         return plain, ""
     if not (inverted[0].finite or inverted[0].pos in ("VERB", "AUX")):
         return plain, ""  # no verb could be put first: not said back
-    return plain, unspliced(joined(to_second_person(inverted)), clause)
+    lead = unspliced(joined(to_second_person(inverted)), clause)
+    said = [w for w in lead.split() if w not in ("je", "jullie") and w not in NEGATIONS]
+    # "weten jullie niet" (cut before "of ..."): a verb alone says nothing
+    return plain, lead if len(said) >= MIN_CLAUSE_WORDS else ""
 
 
 def _with_dropped_subject(words: List[Word]) -> List[Word]:
@@ -776,9 +784,12 @@ PARTICLES = frozenset("weg op aan uit af mee terug over in door bij toe na".spli
 
 
 def names_people(word: Word) -> bool:
-    """ "monteurs", "schoonmakers", "personeel": a word for people."""
+    """ "monteurs", "schoonmakers", "personeel": a word for people; not a
+    name inside a sentence ("Installatietechniek Wolters")."""
     lowered = word.lower
     if word.pos not in ("NOUN", "X") or lowered in NOT_PEOPLE:
+        return False
+    if word.text[:1].isupper() and not word.start:
         return False
     return (
         lowered in PEOPLE_WORDS

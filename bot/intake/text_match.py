@@ -41,6 +41,8 @@ NOT_A_TOPIC = COMMON | frozenset(
     dag dagen zomer winter voorjaar najaar lente herfst begin eind einde
     januari februari maart april mei juni juli augustus september oktober
     november december
+    iedereen niemand iemand tegenwoordig eigenlijk echt gewoon steeds ergens
+    tafel horen weten
     """.split()
 )
 # Determiners, possessives and fillers that do not belong in a topic phrase.

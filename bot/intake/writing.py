@@ -58,7 +58,7 @@ def real_question(
     # "hoe kunnen jullie jullie restwarmte ..." stutters: then "kun je".
     said_jullie = re.search(r"\bjullie\b", frame.problem + goal)
     subject = "jullie" if said_jullie and not re.search(r"\bjullie\b", goal) else "je"
-    if goal and MUST.search(goal):
+    if goal and _must_in_main_clause(goal):
         return _must_question(goal)
     if goal:
         shape = _goal_shape(goal)
@@ -102,6 +102,14 @@ RECURRING = re.compile(r"(?:elk|ieder)e?\s+(?:jaar|seizoen|zomer|voorjaar|maand)
 CLAUSE_OPENERS = frozenset("die dat wat of waarom hoe welke waar".split())
 
 
+def _must_in_main_clause(goal: str) -> bool:
+    """ "de monteurs moeten ... kunnen", not "weten bij wie je moet zijn"."""
+    words = goal.split()
+    opens = CLAUSE_OPENERS | {"wie", "wanneer", "zodat", "omdat", "als"}
+    end = next((i for i, w in enumerate(words) if w in opens), len(words))
+    return any(MUST.fullmatch(w) for w in words[:end])
+
+
 def _must_question(goal: str) -> str:
     """ "de monteurs moeten straks ... kunnen werken" -> "hoe kunnen de monteurs
     straks ... werken": the must becomes the can, its subject follows it."""
@@ -119,7 +127,7 @@ def _must_question(goal: str) -> str:
 def wanted(goal: str, words: Mapping[str, Any]) -> str:
     """The goal after "Als ik het goed begrijp,": "wil je minder gas verbruiken",
     "moeten de monteurs ... kunnen werken"."""
-    if MUST.search(goal):
+    if _must_in_main_clause(goal):
         tokens = goal.split()
         at = next(i for i, w in enumerate(tokens) if w in ("moet", "moeten"))
         return " ".join([tokens[at], *tokens[:at], *tokens[at + 1 :]])

@@ -588,3 +588,36 @@ def test_a_time_in_the_problem_answer_is_when_it_goes_wrong_not_the_timeframe(do
                "requested_slot": "problem"},
     )  # fmt: skip
     assert slots.get("time_horizon") is None
+
+
+def test_the_opening_stays_the_question_when_the_need_is_chosen_after_it(domain):
+    from actions.intake import _opening_before_the_choice
+    from tests.conftest import make_tracker as tracker_with
+
+    opening = "vorige week bijna 12.000 euro overgemaakt naar een oplichter"
+    choice = user_message("iets nieuws ontwikkelen, innovatie", "need_innovatie")
+    tracker = tracker_with(
+        {"requested_slot": "need_category"},
+        message=choice,
+        earlier=[{"event": "user", "text": opening, "parse_data": {}}],
+    )
+    assert _opening_before_the_choice(tracker) == opening
+    hello = tracker_with(
+        {"requested_slot": "need_category"},
+        message=choice,
+        earlier=[{"event": "user", "text": "hallo", "parse_data": {}}],
+    )
+    assert _opening_before_the_choice(hello) is None
+
+
+@pytest.mark.parametrize(
+    "answer, own",
+    [("een paar uur, meer niet in het drukke seizoen", "een paar uur"),
+     ("3 uur", "ongeveer 3 uur"),
+     ("2 uur per week", "ongeveer 2 uur per week")],
+)  # fmt: skip
+def test_hours_without_per_week_answer_the_own_time_question(answer, own):
+    from actions.extraction import own_time, own_time_from_answer
+
+    assert own_time_from_answer(answer) == own
+    assert own_time("we werken 40 uur") is None  # in any other message: no own time

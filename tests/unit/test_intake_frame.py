@@ -408,3 +408,24 @@ def test_a_recurring_time_goes_before_what_to_arrange():
         {},
     )
     assert question == "hoe zorg je elk jaar voor een paar jonge matrozen"
+
+
+def test_a_name_inside_a_sentence_is_no_people():
+    assert frame.people("Installatietechniek Wolters, Zwolle, 25") == ""
+    assert frame.people("onze monteurs zijn overbelast") == "jullie monteurs"
+
+
+def test_a_question_asked_along_with_an_answer_is_no_part_of_it():
+    read = frame.read_answer("weten wat slim is, moet je ergens lid van worden? kost dat geld?", "goal")
+    assert read.goal == "weten wat slim is"
+
+
+def test_a_verb_alone_is_not_said_back():
+    read = frame.read_answer("wij weten niet of dat wat is of gebakken lucht", "problem")
+    assert read.problem_lead == ""
+
+
+def test_a_must_inside_a_clause_is_not_the_goals_verb():
+    assert writing.wanted("weten bij wie je moet zijn", PHRASES["frame"]) == (
+        "wil je weten bij wie je moet zijn"
+    )
