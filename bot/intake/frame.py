@@ -476,27 +476,28 @@ def unspliced(said: str, source: str) -> str:
     """`said` cut back at a phrase boundary until it holds no run of eight
     words of `source` (the bot restates, it does not paste); "" if it cannot."""
     words = said.split()
+    if not _copies(said, source):
+        return " ".join(words)
     tagged = words_of(said)
     # the tags of `words`, when the tokens line up (no punctuation in `said`)
     pos = [w.pos for w in tagged] if len(tagged) == len(words) else []
-    if _copies(said, source):
-        # First try leaving out a phrase (preposition, article, noun) of a
-        # clause that ends in its verb: "studenten die elk jaar in de zomer
-        # terugkomen" -> "... elk jaar terugkomen"; "het restmateriaal weer in
-        # de machine gebruiken" -> "het restmateriaal weer gebruiken".
-        if tagged[-1].pos in ("VERB", "AUX"):
-            for at in range(len(words) - 1 - PHRASE_LENGTH, 1, -1):
-                if (
-                    words[at] in PREPOSITIONS
-                    and words[at + 1] in ("de", "het", "een")
-                    # "met de nieuwe lasprocessen": the phrase ends in its noun
-                    and (not pos or pos[at + 2] in ("NOUN", "PROPN"))
-                    # "een prototype van een sensor die ...": "die" needs its noun
-                    and words[at + PHRASE_LENGTH] not in RELATIVES
-                ):
-                    shorter = words[:at] + words[at + PHRASE_LENGTH :]
-                    if not _copies(" ".join(shorter), source):
-                        return " ".join(shorter)
+    # First try leaving out a phrase (preposition, article, noun) of a clause
+    # that ends in its verb: "studenten die elk jaar in de zomer terugkomen" ->
+    # "... elk jaar terugkomen"; "het restmateriaal weer in de machine
+    # gebruiken" -> "het restmateriaal weer gebruiken".
+    if tagged[-1].pos in ("VERB", "AUX"):
+        for at in range(len(words) - 1 - PHRASE_LENGTH, 1, -1):
+            if (
+                words[at] in PREPOSITIONS
+                and words[at + 1] in ("de", "het", "een")
+                # "met de nieuwe lasprocessen": the phrase ends in its noun
+                and (not pos or pos[at + 2] in ("NOUN", "PROPN"))
+                # "een prototype van een sensor die ...": "die" needs its noun
+                and words[at + PHRASE_LENGTH] not in RELATIVES
+            ):
+                shorter = words[:at] + words[at + PHRASE_LENGTH :]
+                if not _copies(" ".join(shorter), source):
+                    return " ".join(shorter)
     while words and _copies(" ".join(words), source):
         cuts = [
             i
