@@ -191,7 +191,8 @@ def read(text: str) -> Frame:
     problems: List[Tuple[str, str]] = []
     before = ""  # the clause before, when it said nothing of its kind
     not_about = False
-    for clause in sentences(text or ""):
+    clauses = sentences(text or "")
+    for clause in clauses:
         clause = NO_IDEA.sub("ik weet niet ", clause)
         if QUESTION.match(clause):
             continue  # "waar moet ik zijn voor ...": asked, not said
@@ -235,9 +236,7 @@ def read(text: str) -> Frame:
             if stated[0]:
                 problems.append(stated)
     # "nee, geen studenten": who it is not about is no who.
-    found["who"] = people(
-        " . ".join(c for c in sentences(text or "") if not NOT_ABOUT.search(c))
-    )
+    found["who"] = people(" . ".join(c for c in clauses if not NOT_ABOUT.search(c)))
     plain = ", ".join(p for p, _ in problems)
     lead = " en ".join(lead for _, lead in problems if lead)
     return Frame(**found, problem=plain, problem_lead=lead)
@@ -275,9 +274,11 @@ def read_answer(text: str, asked: str) -> Frame:
     if other not in (None, asked) and getattr(stated, other):
         # A word of trouble in an answer to the goal probe ("... voordat een
         # koe ziek is") does not make it a problem if it reads as a goal.
-        goal = goal_phrase(clause, asked=True) if asked == "goal" else ""
-        goal = restated_goal(goal, clause) if goal else ""
-        if not (other == "problem" and goal):
+        goal = ""
+        if other == "problem" and asked == "goal":
+            goal = goal_phrase(clause, asked=True)
+            goal = restated_goal(goal, clause) if goal else ""
+        if not goal:
             return stated
         return replace(stated, problem="", problem_lead="", goal=goal)
     if asked == "problem":
@@ -631,7 +632,7 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
     phrase ("meer kennis van ai"); "" when the clause is not clean, and for a
     goal that is a "not" ("geen extra stagiairs"): asked as "hoe vind je ..."
     it would say the opposite."""
-    words = _words(re.sub(SEARCHED_FOR, " ", clause))
+    words = _words(SEARCHED_FOR.sub(" ", clause))
     if not words or any(w.lower in ("geen", "niet") for w in words):
         return ""
     lowered = [w.lower for w in words]
