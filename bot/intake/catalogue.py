@@ -457,9 +457,11 @@ def rank_formats(
             )
         )
     scored.sort(key=lambda item: item[0])
+    seen_ids = set()
     unique: List[Any] = []
     for item in scored:
-        if all(item[1].id != kept[1].id for kept in unique):
+        if item[1].id not in seen_ids:
+            seen_ids.add(item[1].id)
             unique.append(item)
     chosen = _with_general_route(unique, limit, profile.need_category)
     return [
