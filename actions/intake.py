@@ -82,8 +82,6 @@ WAYFINDING = re.compile(
 )
 # The fallback's "doorgaan" button.
 CONTINUE_PAYLOAD = "/inform"
-# Slots the extraction may overwrite when a later message states them clearly
-# ("een stuk of drie", later "we hebben 12 medewerkers").
 MIN_OPENING_WORDS = 3  # "hallo" before the choice is no question
 # The questions whose answers may state the problem or the goal: none asked
 # yet (the opening), the content probes and the restatement's check.
@@ -96,6 +94,8 @@ FRAME_ANSWERS = (
     "question_confirmed",
     "question_correction",
 )
+# Slots the extraction may overwrite when a later message states them clearly
+# ("een stuk of drie", later "we hebben 12 medewerkers").
 RESTATED_SLOTS = (
     "company_size",
     "headcount",

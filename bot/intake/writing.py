@@ -100,13 +100,14 @@ MUST = re.compile(r"\b(?:moet|moeten)\b")
 RECURRING = re.compile(r"(?:elk|ieder)e?\s+(?:jaar|seizoen|zomer|voorjaar|maand)\s+")
 # Words that open a clause inside a goal ("onderzoek naar waarom ... scheurt").
 CLAUSE_OPENERS = frozenset("die dat wat of waarom hoe welke waar".split())
+# ... and of any clause a "moet" may stand in ("weten bij wie je moet zijn").
+SUBCLAUSE = CLAUSE_OPENERS | {"wie", "wanneer", "zodat", "omdat", "als"}
 
 
 def _must_in_main_clause(goal: str) -> bool:
     """ "de monteurs moeten ... kunnen", not "weten bij wie je moet zijn"."""
     words = goal.split()
-    opens = CLAUSE_OPENERS | {"wie", "wanneer", "zodat", "omdat", "als"}
-    end = next((i for i, w in enumerate(words) if w in opens), len(words))
+    end = next((i for i, w in enumerate(words) if w in SUBCLAUSE), len(words))
     return any(MUST.fullmatch(w) for w in words[:end])
 
 
