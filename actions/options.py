@@ -50,11 +50,6 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         education_level=level if level in ("mbo", "hbo", "wo") else None,
         said=" ".join(str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS),
         topic=tracker.get_slot("topic") or None,
-        question=str(
-            tracker.get_slot("question_correction")
-            or tracker.get_slot("original_question")
-            or ""
-        ),
         problem=frame.problem,
         goal=frame.goal,
         situations=situations(frame, need, opening),

@@ -17,7 +17,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 import jsonschema
 import yaml
 
-from bot.intake import nouns, text_match
+from bot.intake import text_match
 from bot.intake.frame import SITUATIONS
 from bot.intake.vocabulary import NEED_CODES
 
@@ -44,22 +44,16 @@ MAX_TITLE_LENGTH = 30  # the title becomes a chat button
 
 REASON_FIELDS = frozenset(
     {
-        "need_label",
         "sector_label",
         "start_weeks",
         "months",
         "hours_per_week",
         "company_size",
-        "level",
         "goal",
         "problem",
-        "keyword",
-        "topic",
     }
 )
 REASON_KEYS = (
-    "need_primary",
-    "need_secondary",
     "sector",
     "urgency_fast",
     "urgency_short",
@@ -67,14 +61,20 @@ REASON_KEYS = (
     "low_time",
     "much_time",
     "size",
-    "level",
-    "topic",
-    "topic_fit",
     "goal_fit",
     "problem_fit",
-    "topic_general",
-    "fallback",
-    "fallback_topic",
+)
+MAX_QUOTED_WORDS = 10
+# Which fact a reason names when several speak for a format: what the
+# entrepreneur said about hurry and time comes before what fits the company.
+FACT_ORDER = (
+    "urgency_fast",
+    "urgency_short",
+    "low_time",
+    "much_time",
+    "urgency_calm",
+    "size",
+    "sector",
 )
 LABEL_KEYS = ("none_option",)  # read by actions/options.py
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -86,7 +86,9 @@ SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
 NEED_POINTS = (40.0, 25.0, 15.0)
 NEED_POINTS_LATER = 10.0
 SECTOR_MATCH = 10.0  # only a bonus: most formats work in any sector
-FAST_START = ((4, 10.0), (8, 5.0))  # (at most this many weeks, points)
+# (at most this many weeks, points); only the first is quick enough to tell
+# someone in a hurry
+FAST_START = ((4, 10.0), (8, 5.0))
 SLOW_START_WEEKS, SLOW_START = 12, -10.0
 SHORT_MONTHS, SHORT_RUN = 3, 5.0
 LONG_MONTHS, LONG_RUN = 12, -5.0
@@ -108,7 +110,6 @@ TOPIC_MATCH = 12.0
 CONTENT_POINTS = 40.0
 FIT_SIMILARITY = 0.12
 TOPIC_FIT = 15.0
-MAX_REASONS = 2
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ class PpsFormat:
     id: str
     title: str
     description: str
+    # What it gives the entrepreneur, in one sentence: the heart of its reason.
+    gives: str
     needs: Tuple[str, ...]
     hours: str
     duration: str
@@ -181,7 +184,6 @@ class IntakeProfile:
     education_level: Optional[str] = None  # "mbo", "hbo", "wo"
     said: str = ""  # the entrepreneur's own words: question, goal, topic
     topic: Optional[str] = None  # a short noun phrase of what the question is about
-    question: str = ""  # the question itself (its correction, else the opening)
     # The intake frame: what goes wrong, what should be different, and the
     # situations that strike formats (bot/intake/frame.py).
     problem: str = ""
@@ -234,6 +236,7 @@ FORMAT_SCHEMA: Dict[str, Any] = {
         "id",
         "title",
         "description",
+        "gives",
         "needs",
         "asks",
         "hours_per_week",
@@ -247,6 +250,7 @@ FORMAT_SCHEMA: Dict[str, Any] = {
         "id": {"type": "string", "pattern": SNAKE_CASE.pattern},
         "title": {**_TEXT, "maxLength": MAX_TITLE_LENGTH},  # it becomes a chat button
         "description": _TEXT,
+        "gives": _TEXT,
         "needs": _codes_schema(NEED_CODES, non_empty=True),
         "asks": _labels_schema(("hours", "duration", "cost"), exact=True),
         "hours_per_week": _AMOUNT,
@@ -389,6 +393,7 @@ def _to_format(entry: Dict[str, Any]) -> PpsFormat:
         id=entry["id"],
         title=entry["title"].strip(),
         description=entry["description"].strip(),
+        gives=entry["gives"].strip(),
         needs=tuple(entry["needs"]),
         hours=entry["asks"]["hours"].strip(),
         duration=entry["asks"]["duration"].strip(),
@@ -429,7 +434,6 @@ def rank_formats(
     """
     said = " ".join(part for part in (profile.said, profile.topic or "") if part)
     similarities = content_index(catalogue.formats).similarities(said)
-    topic = topic_of(catalogue, profile)
     scored = []
     for position, pps_format in enumerate(catalogue.formats):
         if pps_format.topic_bound and not text_match.keyword_in(
@@ -464,15 +468,25 @@ def rank_formats(
             seen_ids.add(item[1].id)
             unique.append(item)
     chosen = _with_general_route(unique, limit, profile.need_category)
-    return [
-        RankedOption(
-            pps_format,
-            score,
-            _reason(catalogue, pps_format, profile, signals, topic, fits_topic),
-            fits_topic,
-        )
-        for _, pps_format, signals, score, fits_topic in chosen
-    ]
+    # The first option that fits what was said (or serves the need) says the
+    # goal back, the next the problem: three reasons opening with the same
+    # words say nothing, so the others end with a fact that speaks for them.
+    # a long problem is a sentence of the entrepreneur's, not fit to quote
+    problem = (
+        profile.problem if len(profile.problem.split()) <= MAX_QUOTED_WORDS else ""
+    )
+    leads = iter(
+        key
+        for key, said_back in (("goal_fit", profile.goal), ("problem_fit", problem))
+        if said_back
+    )
+    options = []
+    for _, pps_format, signals, score, fits_topic in chosen:
+        serves_need = profile.need_category in pps_format.needs
+        lead = next(leads, None) if fits_topic or serves_need else None
+        reason = _reason(catalogue, pps_format, profile, signals, lead)
+        options.append(RankedOption(pps_format, score, reason, fits_topic))
+    return options
 
 
 def _with_general_route(scored: List[Any], limit: int, need: str) -> List[Any]:
@@ -511,22 +525,6 @@ def content_index(formats: Tuple[PpsFormat, ...]) -> text_match.ContentIndex:
     return text_match.ContentIndex([f.matching_text() for f in formats])
 
 
-def topic_of(catalogue: Catalogue, profile: IntakeProfile) -> Optional[str]:
-    """The entrepreneur's topic in their own words: the topic slot, else the
-    noun phrase with the rarest catalogue words of the question itself, else
-    of everything said (the goal too)."""
-    topic = text_match.clean_topic(profile.topic)
-    if topic:
-        return nouns.speakable(topic)
-    weights = content_index(catalogue.formats).idf
-    for text in (profile.question, profile.said):
-        if text.strip():
-            phrase = text_match.topic_phrase(text, weights)
-            if phrase:
-                return nouns.speakable(phrase)
-    return None
-
-
 def _signals(pps_format: PpsFormat, profile: IntakeProfile) -> List[_Signal]:
     return [
         _need_signal(pps_format, profile.need_category),
@@ -544,9 +542,9 @@ def _need_signal(pps_format: PpsFormat, need: str) -> _Signal:
         return _Signal(0.0)
     position = pps_format.needs.index(need)
     if position == 0:
-        return _Signal(NEED_POINTS[0], "need_primary")
+        return _Signal(NEED_POINTS[0])
     points = NEED_POINTS[position] if position < len(NEED_POINTS) else NEED_POINTS_LATER
-    return _Signal(points, "need_secondary")
+    return _Signal(points)
 
 
 def _sector_signal(pps_format: PpsFormat, sector: Optional[str]) -> _Signal:
@@ -567,7 +565,8 @@ def _urgency_signals(pps_format: PpsFormat, urgency: Optional[str]) -> List[_Sig
 def _start_signal(pps_format: PpsFormat) -> _Signal:
     for max_weeks, points in FAST_START:
         if pps_format.start_weeks <= max_weeks:
-            return _Signal(points, "urgency_fast")
+            fast_enough_to_say = max_weeks == FAST_START[0][0]
+            return _Signal(points, "urgency_fast" if fast_enough_to_say else None)
     if pps_format.start_weeks > SLOW_START_WEEKS:
         return _Signal(SLOW_START)
     return _Signal(0.0)
@@ -611,7 +610,7 @@ def _level_signal(pps_format: PpsFormat, level: Optional[str]) -> _Signal:
     if not level:
         return _Signal(0.0)
     if level in pps_format.levels:
-        return _Signal(LEVEL_FIT, "level")
+        return _Signal(LEVEL_FIT)
     return _Signal(LEVEL_MISFIT)
 
 
@@ -624,11 +623,8 @@ def matched_keyword(pps_format: PpsFormat, said: str) -> Optional[str]:
 
 def _topic_signal(pps_format: PpsFormat, said: str) -> _Signal:
     if matched_keyword(pps_format, said):
-        return _Signal(TOPIC_MATCH, "topic")
+        return _Signal(TOPIC_MATCH)
     return _Signal(0.0)
-
-
-NEED_KEYS = ("need_primary", "need_secondary")
 
 
 def _reason(
@@ -636,44 +632,19 @@ def _reason(
     pps_format: PpsFormat,
     profile: IntakeProfile,
     signals: Sequence[_Signal],
-    topic: Optional[str] = None,
-    fits_topic: bool = False,
+    lead: Optional[str],
 ) -> str:
-    """Names the entrepreneur's topic first (when known), then the strongest
-    other positive signal; without a topic, the two strongest signals."""
-    explained = [s for s in signals if s.points > 0 and s.reason_key]
-    # sorted() is stable: on equal points the need, then sector, ... comes first
-    strongest = sorted(explained, key=lambda s: -s.points)
+    """What the format gives: after the entrepreneur's goal or problem (the
+    `lead` reason), or else before the strongest fact about the company or the
+    hurry that speaks for it."""
     values = _reason_values(catalogue, pps_format, profile)
-    others = [
-        s.reason_key
-        for s in strongest
-        if s.reason_key and s.reason_key not in (*NEED_KEYS, "topic")
-    ]
-    if fits_topic and (profile.goal or profile.problem):
-        # The reason names this entrepreneur's own goal, else their problem.
-        first = "goal_fit" if profile.goal else "problem_fit"
-        keys = [first, *others[: MAX_REASONS - 1]]
-        return " ".join(catalogue.reasons[key].format(**values) for key in keys)
-    if not topic:
-        keys = [s.reason_key for s in strongest[:MAX_REASONS] if s.reason_key]
-        keys = keys or ["fallback"]
-        return " ".join(catalogue.reasons[key].format(**values) for key in keys)
-
-    values["topic"] = topic
-    serves_need = profile.need_category in pps_format.needs
-    if fits_topic and profile.goal:
-        first = "goal_fit"
-    elif fits_topic and profile.problem:
-        first = "problem_fit"
-    elif fits_topic:
-        first = "topic_fit"
-    elif serves_need and profile.need_category in catalogue.need_labels:
-        first = "topic_general"
-    else:
-        first = "fallback_topic"
-    keys = [first, *others[: MAX_REASONS - 1]]
-    return " ".join(catalogue.reasons[key].format(**values) for key in keys)
+    if lead:
+        return f"{catalogue.reasons[lead].format(**values)} {pps_format.gives}"
+    explained = {s.reason_key for s in signals if s.points > 0 and s.reason_key}
+    fact = next((key for key in FACT_ORDER if key in explained), None)
+    if fact is None:
+        return pps_format.gives
+    return f"{pps_format.gives} {catalogue.reasons[fact].format(**values)}"
 
 
 def _reason_values(
@@ -681,17 +652,11 @@ def _reason_values(
 ) -> Dict[str, str]:
     sector = profile.sector or ""
     return {
-        "need_label": catalogue.need_labels.get(
-            profile.need_category, profile.need_category
-        ),
         "sector_label": catalogue.sector_labels.get(sector, sector),
         "start_weeks": _dutch_number(pps_format.start_weeks),
         "months": _dutch_number(pps_format.months),
         "hours_per_week": _dutch_number(pps_format.hours_per_week),
         "company_size": str(profile.company_size or ""),
-        "level": profile.education_level or "",
-        "keyword": matched_keyword(pps_format, profile.said) or "",
-        "topic": "",
         "goal": profile.goal,
         "problem": profile.problem,
     }

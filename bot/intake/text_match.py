@@ -1,10 +1,10 @@
-"""How well an entrepreneur's words match a text: lemmas, rarity, typos, topic.
+"""How well an entrepreneur's words match a text: lemmas, rarity, typos.
 
-The ranking of pps formats (bot/intake/catalogue.py) asks three things of what was
-said: which catalogue texts share its rarer words (TF-IDF over lemmas), whether
-it names a format's keyword (typos allowed), and which short noun phrase names
-its topic. The Dutch spaCy pipeline is loaded on first use, once per process;
-without it a plain tokeniser does the same job less precisely.
+The ranking of pps formats (bot/intake/catalogue.py) asks two things of what was
+said: which catalogue texts share its rarer words (TF-IDF over lemmas), and
+whether it names a format's keyword (typos allowed). The Dutch spaCy pipeline
+is loaded on first use, once per process; without it a plain tokeniser does the
+same job less precisely.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.intake.dutch import pipeline
 
@@ -33,43 +33,13 @@ COMMON = frozenset(
     hoogte idee ideeën
     """.split()
 )
-# Words that do count for matching, but never name the topic on their own: the
-# people it is always about, and when.
-NOT_A_TOPIC = COMMON | frozenset(
-    """
-    medewerker medewerkers personeel collega collega's student studenten uur paar
-    dag dagen zomer winter voorjaar najaar lente herfst begin eind einde
-    januari februari maart april mei juni juli augustus september oktober
-    november december
-    iedereen niemand iemand tegenwoordig eigenlijk echt gewoon steeds ergens
-    tafel horen weten
-    """.split()
-)
-# Determiners, possessives and fillers that do not belong in a topic phrase.
-PHRASE_TRIM = frozenset(
+# Determiners, possessives and fillers: stop words when there is no pipeline.
+STOP_WORDS = frozenset(
     """
     de het een die dat deze dit onze ons mijn m'n je jouw jullie hun zijn haar
     geen wat welke elke alle iets ofzo meer veel andere
     """.split()
 )
-# Words that open a phrase in the entrepreneur's voice, as the bot says them.
-REWORDED = {
-    "een": "een",
-    "onze": "je",
-    "ons": "je",
-    "mijn": "je",
-    "m'n": "je",
-    "jullie": "je",
-    "die": "de",
-    "deze": "de",
-    "dat": "het",
-    "dit": "het",
-}
-MAX_TOPIC_WORDS = 4
-MAX_SLOT_TOPIC_WORDS = 8
-UNSEEN_SHARE = 0.9
-KNOWN_BONUS = 1.0
-COMPANY_WORDS = ("bedrijf", "bedrijfje", "zaak", "firma", "onderneming", "bv")
 FUZZY_MIN_LENGTH = 5  # shorter keywords match exactly: "bbl", "ai", "lass"
 
 
@@ -84,7 +54,6 @@ class Token:
 @dataclass(frozen=True)
 class Analysis:
     tokens: Tuple[Token, ...]
-    phrases: Tuple[Tuple[str, ...], ...]  # noun phrases as typed, word by word
 
 
 # --- parsing ---------------------------------------------------------------
@@ -92,7 +61,7 @@ class Analysis:
 
 @functools.lru_cache(maxsize=512)
 def analyse(text: str) -> Analysis:
-    """Tokens with lemmas and noun phrases of `text` (cached: texts repeat)."""
+    """Tokens with lemmas of `text` (cached: texts repeat)."""
     nlp = pipeline()
     if nlp is None or not text.strip():
         return _plain_analysis(text)
@@ -102,41 +71,12 @@ def analyse(text: str) -> Analysis:
         for t in doc
         if not t.is_punct and not t.is_space
     )
-    try:
-        phrases = tuple(
-            tuple(t.text for t in chunk if not t.is_punct) for chunk in doc.noun_chunks
-        )
-    except (ValueError, NotImplementedError):  # no parser: no noun chunks
-        phrases = ()
-    return Analysis(tokens, phrases + _loose_nouns(doc, phrases))
-
-
-def _loose_nouns(
-    doc: Any, phrases: Tuple[Tuple[str, ...], ...]
-) -> Tuple[Tuple[str, ...], ...]:
-    """Nouns the parser left out of every noun chunk, with the articles and
-    adjectives right before them: the small parser misses many."""
-    in_chunks = {word.lower() for phrase in phrases for word in phrase}
-    found: List[Tuple[str, ...]] = []
-    for token in doc:
-        # an adjective with no noun after it is often a compound noun the
-        # tagger did not know ("de nieuwe boekhoudsoftware")
-        next_pos = doc[token.i + 1].pos_ if token.i + 1 < len(doc) else ""
-        loose_adjective = token.pos_ == "ADJ" and next_pos not in ("NOUN", "ADJ")
-        if token.pos_ not in ("NOUN", "PROPN") and not loose_adjective:
-            continue
-        if token.text.lower() in in_chunks or len(token.text) < 4:
-            continue
-        start = token.i
-        while start > 0 and doc[start - 1].pos_ in ("DET", "ADJ"):
-            start -= 1
-        found.append(tuple(t.text for t in doc[start : token.i + 1]))
-    return tuple(found)
+    return Analysis(tokens)
 
 
 def _plain_analysis(text: str) -> Analysis:
     words = WORD.findall(text.lower())
-    return Analysis(tuple(Token(w, w, "X", w in PHRASE_TRIM) for w in words), ())
+    return Analysis(tuple(Token(w, w, "X", w in STOP_WORDS) for w in words))
 
 
 def stem(word: str) -> str:
@@ -220,68 +160,3 @@ def keyword_in(keywords: Sequence[str], text: str) -> Optional[str]:
             if any(OSA.distance(keyword, start) <= 1 for start in starts):
                 return word
     return None
-
-
-# --- the topic as a short noun phrase --------------------------------------
-
-
-def topic_phrase(text: str, weights: Dict[str, float]) -> Optional[str]:
-    """The noun phrase of `text` that best names its topic: the one whose words
-    are rarest by `weights` (idf per feature), trimmed of articles and
-    possessives; None when `text` has no usable noun phrase."""
-    best: Optional[Tuple[float, int, str]] = None
-    # A word the catalogue never uses is nearly as rare as it gets:
-    # "broodresten" says more about this question than "medewerkers", but a
-    # rare catalogue word ("phishing") says most.
-    unseen = UNSEEN_SHARE * max(weights.values(), default=1.0)
-    for position, phrase in enumerate(analyse(text).phrases):
-        words = _trimmed(phrase)
-        if not words:
-            continue
-        # a word the catalogue knows ties the phrase to a format: it counts more
-        weight = sum(
-            weights[stem(word)] + KNOWN_BONUS if stem(word) in weights else unseen
-            for word in (w.lower() for w in words)
-            if _topical(word)
-        )
-        if weight <= 0:
-            continue
-        candidate = (weight, -position, " ".join(words))
-        if best is None or candidate[:2] > best[:2]:  # the first of equals
-            best = candidate
-    return best[2] if best else None
-
-
-def _topical(word: str) -> bool:
-    """Not a filler, and not the company itself ("ons installatiebedrijf")."""
-    if word in NOT_A_TOPIC or stem(word) in NOT_A_TOPIC or word in PHRASE_TRIM:
-        return False
-    if len(word) < 3:
-        return False
-    return not word.endswith(COMPANY_WORDS)
-
-
-def _trimmed(phrase: Sequence[str]) -> List[str]:
-    """The phrase as it can follow "je vraag over": "onze webshop" becomes
-    "je webshop", "die oude broodresten" "de oude broodresten"."""
-    words = [w for w in phrase if WORD.fullmatch(w.lower()) or w.lower() in REWORDED]
-    while words and (words[0].lower() in PHRASE_TRIM or words[0].isdigit()):
-        first = words[0].lower()
-        if first in REWORDED and len(words) > 1 and words[1].lower() not in PHRASE_TRIM:
-            words = [REWORDED[first], *words[1:]]
-            break
-        words = words[1:]
-    while words and words[-1].lower() in PHRASE_TRIM:
-        words = words[:-1]
-    ignored = NOT_A_TOPIC | PHRASE_TRIM | set(REWORDED.values())
-    if not any(w.lower() not in ignored for w in words):
-        return []
-    return words[:MAX_TOPIC_WORDS]
-
-
-def clean_topic(text: Optional[str]) -> Optional[str]:
-    """A topic slot value fit to stand in a sentence, or None."""
-    if not text:
-        return None
-    words = [w.strip(".,;:!?\"'()") for w in str(text).split()]
-    return " ".join(w for w in words[:MAX_SLOT_TOPIC_WORDS] if w) or None

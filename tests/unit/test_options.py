@@ -1,4 +1,4 @@
-"""The options step: three options shown once, the topic named, honest padding."""
+"""The options step: three options shown once, each its own reason, honest padding."""
 
 from __future__ import annotations
 
@@ -20,9 +20,10 @@ def responses(messages):
     return [m.get("response") for m in messages]
 
 
-def test_three_options_stored_as_id_and_title_each_naming_the_topic() -> None:
+def test_three_options_stored_as_id_and_title_the_first_naming_the_goal() -> None:
     messages, events = ask({"need_category": "innovatie", "topic": "oude broodresten",
-                            "original_question": "iets met oude broodresten"})  # fmt: skip
+                            "original_question": "iets met oude broodresten",
+                            "desired_outcome": "minder brood weggooien"})  # fmt: skip
     [stored] = [e for e in events if e == SlotSet("options", e["value"])]
     assert len(stored["value"]) == 3
     assert all(set(option) == {"id", "title"} for option in stored["value"])
@@ -30,7 +31,8 @@ def test_three_options_stored_as_id_and_title_each_naming_the_topic() -> None:
     shown = [m for m in messages if m.get("response", "").startswith("utter_option_")
              or m.get("response") == "utter_option"]  # fmt: skip
     assert len(shown) == 3
-    assert all("oude broodresten" in m["reason"] for m in shown)
+    assert shown[0]["reason"].startswith("Je wilt minder brood weggooien.")
+    assert len({m["reason"] for m in shown}) == 3
     assert responses(messages)[-1] == "utter_ask_which_option"
 
 
@@ -81,7 +83,7 @@ def test_the_widget_gets_the_options_as_cards_alone() -> None:
     [cards] = [m["custom"]["data"] for m in messages if m.get("custom")]
     assert cards["type"] == "pps_options" and cards["replaces"] == 0
     assert len(cards["options"]) == 3
-    assert all("oude broodresten" in card["reason"] for card in cards["options"])
+    assert len({card["reason"] for card in cards["options"]}) == 3
     assert not per_option(messages)
 
 
