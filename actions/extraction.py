@@ -253,7 +253,7 @@ COMPOUND_COURSE = re.compile(r"\b([a-zà-ÿ]{3,}opleiding)\b")
 IDIOMS = re.compile(
     r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie"
     r"|niks)(?:\s+meer)?(?:\s+zien)?"
-    r"|(?:het\s+)?bos\s+door\s+de\s+bomen)\b",
+    r"|(?:het\s+)?bos\s+door\s+de\s+bomen|om\s+tafel)\b",
     re.IGNORECASE,
 )
 POSSESSIVES = {"mijn": "je", "m'n": "je", "onze": "je", "ons": "je"}
@@ -681,7 +681,7 @@ def topic(
     if after:
         phrase = _TOPIC_STOP.split(after.group(1))[0]
         phrase = _clean_phrase(phrase.split(), excluded)
-        if phrase:
+        if phrase and not _ends_in_a_verb(phrase, text):
             return phrase
     phrases = noun_phrases(text, excluded)
     if need != "talent":
@@ -697,6 +697,16 @@ def topic(
         if on and on.group(1) not in GENERIC_NOUNS:
             return on.group(1)
     return phrases[0] if phrases else None
+
+
+def _ends_in_a_verb(phrase: str, text: str) -> bool:
+    """Whether the phrase's last word is a verb where `text` says it ("kan ik
+    daar meer over horen"): a topic names a thing, or a topical verb such as
+    "verduurzamen"."""
+    last = phrase.split()[-1].lower()
+    if TOPICAL_VERB.search(last):
+        return False
+    return any(w.lower == last and w.pos == "VERB" for w in dutch.words_of(text))
 
 
 def answer_phrase(text: str) -> Optional[str]:
@@ -731,7 +741,14 @@ def noun_phrases(text: str, excluded: AbstractSet[str] = frozenset()) -> List[st
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token.pos_ in ("NOUN", "PROPN") and not _generic(token, excluded):
+        # "ik verlies steeds ...": right after a subject pronoun that opens the
+        # clause stands its verb, whatever the small tagger says.
+        verb_second = i == 1 and tokens[0].lower_ in dutch.SUBJECT_PRONOUNS
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and not verb_second
+            and not _generic(token, excluded)
+        ):
             start = i
             while (
                 start > 0

@@ -93,6 +93,11 @@ SPOKEN = {
 }
 SPOKEN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(SPOKEN), re.IGNORECASE)
 # "cnc", "gps", "plc": a short word without a vowel is an abbreviation.
+MAX_TYPED_ABBREVIATION = 5
+# Words that open a clause whose verb comes at its end.
+OPENERS_WITH_VERB_AFTER = frozenset(
+    "wat die dat of hoe waar wie welke omdat als zodat wanneer waarom".split()
+)
 ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,4}")
 TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
 
@@ -186,8 +191,14 @@ def cleaned(word: str) -> Optional[str]:
         return word
     if ABBREVIATION.fullmatch(lowered):
         return word.upper()
+    if word.isupper() and len(word) <= MAX_TYPED_ABBREVIATION:
+        return word  # typed in capitals: "verzorgende IG", "HR", "ROC"
     if "-" in lowered and all(known(part) for part in lowered.split("-") if part):
         return word
+    if lowered.endswith("e") and known(lowered + "n"):
+        # Spoken Dutch drops the final n ("2 schole", "wij zoeke"): that reading
+        # comes before any other word one letter away ("schone").
+        return word + "n"
     if len(lowered) >= MIN_CORRECTED_LENGTH:
         candidates = word_list().candidates(lowered) or set()
         best = word_list().correction(lowered) if candidates else None
@@ -218,8 +229,13 @@ def words_of(text: str) -> List[Word]:
             and pos not in ("VERB", "AUX")
             and token.is_alpha
             # "elke week tankwagens vol ...": a long word in -s is a plural
-            # noun, not a verb ("is", "mis" are short).
-            and not (len(lower) > 4 and lower.endswith("s"))
+            # noun, not a verb ("is", "mis" are short), but not after "ik"
+            # ("ik verlies").
+            and not (
+                len(lower) > 4
+                and lower.endswith("s")
+                and tokens[0].text.lower() not in SUBJECT_PRONOUNS
+            )
         ):
             # The stand-in tagger misses some verbs ("ik krijg", "de opleiding
             # sluit"); in a Dutch main clause the verb follows the subject.
@@ -340,7 +356,30 @@ def sentences(text: str) -> List[str]:
         text,
         flags=re.IGNORECASE,
     )
-    return [part.strip(" ,") for part in parts if part and part.strip(" ,")]
+    clauses = [part.strip(" ,") for part in parts if part and part.strip(" ,")]
+    return [piece for clause in clauses for piece in _main_clauses(clause)]
+
+
+def _main_clauses(clause: str) -> List[str]:
+    """ "we hebben 5 vacatures en de meiden die we krijgen zijn snel weer weg":
+    an "en" between two parts that each have a finite verb joins two clauses
+    (between nouns, "de kozijnen en de deuren", it joins a list)."""
+    halves = re.split(r"\s+en\s+", clause, maxsplit=1)
+    nlp = pipeline()
+    if len(halves) < 2 or nlp is None:
+        return [clause]
+    # The tagger's own verbs ("de deuren zelf" has none); a verb that only
+    # ends the second part ("... en de deuren maken") shares the first's.
+    left, right = (list(nlp(half)) for half in halves)
+    verbs = [[t.pos_ in ("VERB", "AUX") for t in half] for half in (left, right)]
+    if not any(verbs[0]) or not any(verbs[1][:-1]):
+        return [clause]
+    # "horen wat andere winkels en de hogeschool weten": a clause that "wat",
+    # "die", ... opened and that has no verb yet goes on after the "en".
+    opened = [i for i, t in enumerate(left) if t.lower_ in OPENERS_WITH_VERB_AFTER]
+    if opened and not any(verbs[0][opened[-1] :]):
+        return [clause]
+    return [halves[0], *_main_clauses(halves[1])]
 
 
 def content_clean(words: Sequence[Word]) -> Tuple[List[Word], bool]:

@@ -63,8 +63,9 @@ LEAD_WORDS = frozenset(
     "dus en maar want omdat of ook graag eigenlijk nu dan echt heel erg".split()
 )
 SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij"})
-# "dat lukt niet": a subject that points back says nothing on its own.
-VAGUE = frozenset("wat niks niets dat dit die deze er".split())
+# "dat lukt niet", "ik krijg het niet gedaan": a pronoun that stands for what
+# goes wrong says nothing on its own.
+VAGUE = frozenset("het dat dit".split())
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
 MAX_SUBJECT_WORDS = 3
@@ -106,8 +107,20 @@ NO_IDEA = re.compile(
     re.IGNORECASE,
 )
 ASKED_ALONG = re.compile(r"[^.!?\n,]*\?")
-# A clause that asks: no problem or goal is said in it.
-QUESTION = re.compile(r"\s*(?:waar|wie|wat|hoe|welke|waarom|wanneer)\b", re.IGNORECASE)
+# A clause that asks, so says no problem or goal: a question word, or a verb
+# before its subject ("moet ik ergens lid van worden"), with or without "?".
+QUESTION = re.compile(
+    r"\s*(?:waar|wie|wat|hoe|welke|waarom|wanneer"
+    r"|(?:moet|moeten|mag|mogen|zal|zullen|zou|zouden|heb|hebben"
+    r"|is|zijn|kost|kosten)\s+(?:ik|we|wij|je|jij|jullie|u|dat|dit|het|er)\b)\b",
+    re.IGNORECASE,
+)
+# A question that says something is hard to find (see hard_to_find).
+HARD_TO_FIND = re.compile(
+    r"\s*(?:hoe|waar)\s+(?:kom|komen|vind|vinden)\s+(?:je|jij|ik|we|wij|jullie|u|"
+    r"anderen)\s+(?P<what>.+?)\s*\??$",
+    re.IGNORECASE,
+)
 # A correction that says what the question is not about.
 NOT_ABOUT = re.compile(
     r"^(?:nee\W+)?het\s+gaat\s+(?:\w+\s+)?niet\s+om\b"
@@ -195,7 +208,12 @@ def read(text: str) -> Frame:
     for clause in clauses:
         clause = NO_IDEA.sub("ik weet niet ", clause)
         if QUESTION.match(clause):
-            continue  # "waar moet ik zijn voor ...": asked, not said
+            # "waar moet ik zijn voor ...": asked, not said; but "hoe kom je
+            # nog aan verzorgenden" says that it is hard.
+            hard = hard_to_find(clause)
+            if hard[0] and len(problems) < MAX_PROBLEM_CLAUSES:
+                problems.append(hard)
+            continue
         if NOT_ABOUT.search(clause):
             # "het gaat niet om lassers opleiden": what it is not, no problem;
             # "maar om onderzoek naar ..." then says what it is.
@@ -242,6 +260,29 @@ def read(text: str) -> Frame:
     return Frame(**found, problem=plain, problem_lead=lead)
 
 
+def hard_to_find(question: str) -> Tuple[str, str]:
+    """ "hoe kom je tegenwoordig nog aan verzorgenden", "waar vind ik een
+    goede kok": asked, it says that finding them is hard (plain, lead)."""
+    match = HARD_TO_FIND.match(question)
+    if not match:
+        return "", ""
+    what = match.group("what")
+    at = re.search(r"\baan\s+", what)
+    words, clean = content_clean(words_of(what[at.end() :] if at else what))
+    words = [w for w in words if w.pos != "PUNCT"]
+    while words and words[0].pos == "ADV":
+        words = words[1:]  # "tegenwoordig nog"
+    # the small tagger reads "verzorgenden" as a verb: people in -enden count
+    last = words[-1] if words else None
+    if not clean or not last or len(words) > PHRASE_LENGTH:
+        return "", ""
+    if last.pos != "NOUN" and not last.lower.endswith(("enden", *PEOPLE_SUFFIXES)):
+        return "", ""
+    found = joined(to_second_person(words))
+    phrase = f"om aan {found} te komen" if at else f"om {found} te vinden"
+    return f"het is lastig {phrase}", f"is het lastig {phrase}"
+
+
 def read_answer(text: str, asked: str) -> Frame:
     """The frame an answer to the probe for `asked` gives: the answer is that
     part unless it clearly says another ("we hebben al eens ..." to the goal
@@ -270,6 +311,8 @@ def read_answer(text: str, asked: str) -> Frame:
     if not clauses:
         return stated
     clause = clauses[0]
+    if QUESTION.match(clause):
+        return stated  # "is er een opleiding voor?": asked back, not answered
     other = kind_of(clause)
     if other not in (None, asked) and getattr(stated, other):
         # A word of trouble in an answer to the goal probe ("... voordat een
@@ -356,12 +399,13 @@ def _words(clause: str) -> Optional[List[Word]]:
 
 
 def _says_no_what(clause: str) -> bool:
-    """ "we snappen niet waarom", "we weten het niet": no noun, adjective or
-    number says what, and it ends pointing elsewhere ("wie wat doet" says it)."""
+    """ "we snappen niet waarom", "ik krijg het niet gedaan": no noun,
+    adjective or number says what, and a word points elsewhere ("wie wat
+    doet" says it)."""
     words = [w for w in words_of(clause) if w.pos != "PUNCT"]
     return (
         bool(words)
-        and words[-1].lower in POINTING_ENDS
+        and (words[-1].lower in POINTING_ENDS or any(w.lower in VAGUE for w in words))
         and not any(w.pos in ("NOUN", "PROPN", "ADJ", "NUM") for w in words)
     )
 
@@ -412,6 +456,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         # a word for what goes wrong ("leerlingen bakker") says nothing.
         if (
             any(w.pos == "NOUN" for w in words)
+            and not any(w.pos in ("VERB", "AUX") for w in words)  # "... zijn weg"
             and PROBLEM.search(clause)
             and words[0].lower != "geen"  # "gaat het om geen project"
         ):

@@ -160,9 +160,12 @@ def test_a_listed_sector_word_beats_a_compound(typed, code):
       "onderwijs_invloed", "de opleiding logistiek"),
      ("help, ik zie door de bomen het bos nie meer met al die onderwijs dingen", "loket", None),
      ("Acht ervaren helpenden hebben geen diploma; kunnen ze met hun ervaring een "
-      "mbo-diploma halen?", "leven_lang_ontwikkelen", "een mbo-diploma")],
+      "mbo-diploma halen?", "leven_lang_ontwikkelen", "een mbo-diploma"),
+     ("elektrisch rijden komt eraan, kan ik daar meer over horen?", "kennis_netwerk", None),
+     ("ik verlies steeds mijn beste mensen", "leven_lang_ontwikkelen", None),
+     ("ik wil met een hogeschool om tafel", "loket", None)],
 )  # fmt: skip
-def test_topic_skips_sayings_typos_and_who_it_is_for(text, need, topic):
+def test_topic_skips_sayings_typos_verbs_and_who_it_is_for(text, need, topic):
     assert extraction.topic(text, need) == topic
 
 

@@ -89,6 +89,12 @@ def test_typos_are_corrected_before_they_are_used():
     assert frame.read("we vinden geen monteuurs").problem == "jullie vinden geen monteurs"
 
 
+def test_a_dropped_final_n_is_read_back_first():
+    # "schone" is one letter away too, but chat Dutch drops the n
+    read = frame.read_answer("ik heb 2 schole gebeld", "tried")
+    assert read.tried == "je hebt 2 scholen gebeld"
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
@@ -403,3 +409,48 @@ def test_a_must_inside_a_clause_is_not_the_goals_verb():
     assert writing.wanted("weten bij wie je moet zijn", PHRASES["frame"]) == (
         "wil je weten bij wie je moet zijn"
     )
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [("ik krijg het niet gedaan", ""),
+     ("we hebben werk zat maar ik krijg het niet gedaan", "hebben jullie werk zat"),
+     ("ik verlies steeds mijn beste mensen aan de zaak hiernaast",
+      "verlies je steeds je beste mensen aan de zaak hiernaast")],
+)  # fmt: skip
+def test_a_pronoun_for_what_goes_wrong_is_not_said_back_and_ik_takes_a_verb(text, lead):
+    assert frame.read(text).problem_lead == lead
+
+
+@pytest.mark.parametrize(
+    "question, lead",
+    [("hoe kom je tegenwoordig nog aan verzorgenden",
+      "is het lastig om aan verzorgenden te komen"),
+     ("waar vind ik een goede kok?", "is het lastig om een goede kok te vinden"),
+     ("hoe kom ik erachter wat ik moet doen", ""),
+     ("waar moet ik zijn voor subsidie", "")],
+)  # fmt: skip
+def test_asking_how_to_find_someone_says_that_it_is_hard(question, lead):
+    assert frame.read(question).problem_lead == lead
+
+
+@pytest.mark.parametrize("answer", ["moet ik ergens lid van worden, kost dat geld",
+                                    "is er een opleiding voor"])  # fmt: skip
+def test_a_question_without_question_mark_is_no_problem_or_goal(answer):
+    for asked in ("problem", "goal"):
+        read = frame.read_answer(answer, asked)
+        assert (read.problem, read.goal) == ("", "")
+
+
+@pytest.mark.parametrize(
+    "text, clauses",
+    [("we hebben 5 vacatures voor verzorgende IG en de jonge meiden die we krijgen "
+      "zijn na een jaar weer weg", ["we hebben 5 vacatures voor verzorgende IG",
+                                    "de jonge meiden die we krijgen zijn na een jaar weer weg"]),
+     ("we maken de kozijnen en de deuren zelf", ["we maken de kozijnen en de deuren zelf"]),
+     ("we willen de kozijnen en de deuren maken", ["we willen de kozijnen en de deuren maken"]),
+     ("horen wat andere winkels en de hogeschool weten",
+      ["horen wat andere winkels en de hogeschool weten"])],
+)  # fmt: skip
+def test_en_between_two_clauses_with_their_own_verbs_splits_them(text, clauses):
+    assert frame.sentences(text) == clauses
