@@ -167,7 +167,17 @@ def latest_confidence(tracker: Tracker) -> float:
 
 def likeliest_need(tracker: Tracker, min_confidence: float = 0.3) -> Optional[str]:
     """The best need intent in the ranking, also when the top intent is a fallback."""
-    for ranked in tracker.latest_message.get("intent_ranking") or []:
+    return need_in_ranking(
+        tracker.latest_message.get("intent_ranking") or [], min_confidence
+    )
+
+
+def need_in_ranking(
+    ranking: List[Dict[str, Any]], min_confidence: float = 0.3
+) -> Optional[str]:
+    """The first need intent of an NLU intent ranking with at least
+    `min_confidence`, or None (also read by scripts/bench.py)."""
+    for ranked in ranking:
         need = need_of_intent(ranked.get("name"))
         if need and ranked.get("confidence", 0) >= min_confidence:
             return need

@@ -1,7 +1,8 @@
 """`make bench`: prints the figures the closing notes report.
 
-- NLU on the held-out set (`rasa test nlu --nlu tests/nlu_holdout.yml`):
-  accuracy and macro-F1 of the need category, and the confusion between needs.
+- NLU on the held-out sets (`rasa test nlu --nlu tests/nlu_holdout.yml`, and
+  tests/nlu_fresh_openings.yml): accuracy and macro-F1 of the need category,
+  the confusion between needs, and the need as the bot reads a first message.
 - 5-fold cross-validation of the training data (`rasa test nlu --cross-validation`).
 - Over the REST channel on one instance: turn latency p50/p95 of a scripted
   12-turn conversation, server start-up time, peak memory of both servers.
@@ -21,6 +22,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import List
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -57,14 +59,17 @@ def need_of(intent: str) -> str:
     return intent.removeprefix("need_") if intent.startswith("need_") else "(geen need)"
 
 
-def holdout_scores(out: Path) -> None:
+HOLDOUT_SETS = ("tests/nlu_holdout.yml", "tests/nlu_fresh_openings.yml")
+
+
+def holdout_scores(out: Path, nlu: str = HOLDOUT_SETS[0]) -> None:
     rasa(
         "test",
         "nlu",
         "--model",
         "models",
         "--nlu",
-        "tests/nlu_holdout.yml",
+        nlu,
         "--out",
         str(out),
         "--successes",
@@ -103,6 +108,41 @@ def holdout_scores(out: Path) -> None:
     all_intents = sum(r["intent"] == r["intent_prediction"]["name"] for r in rows)
     print(
         f"  all intents accuracy {all_intents / len(rows):.3f} on {len(rows)} examples"
+    )
+
+
+def opening_needs(nlu: str) -> None:
+    """Need accuracy on the need examples of `nlu` as the bot reads a first
+    message (actions/intake.py): the likeliest need intent in the ranking, else
+    the need its words name; with neither, the bot asks (counted as wrong)."""
+    import asyncio
+
+    from rasa.core.agent import Agent
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from actions.extraction import need_from_text
+    from actions.intake import need_in_ranking
+
+    agent = Agent.load(str(ROOT / "models" / "vraagwijzer.tar.gz"))
+    examples = [
+        (message.get("text"), need_of(message.get("intent")))
+        for message in load_data(str(ROOT / nlu)).intent_examples
+        if message.get("intent", "").startswith("need_")
+    ]
+
+    async def read_all() -> List[str]:
+        read = []
+        for text, _ in examples:
+            parsed = await agent.parse_message(text)
+            need = need_in_ranking(parsed.get("intent_ranking") or [])
+            read.append(need or need_from_text(text) or "(gevraagd)")
+        return read
+
+    read = asyncio.run(read_all())
+    correct = sum(gold == need for (_, gold), need in zip(examples, read, strict=True))
+    print(
+        f"  need as the bot reads an opening: {correct / len(examples):.3f} "
+        f"on {len(examples)} examples"
     )
 
 
@@ -188,8 +228,10 @@ def latency_and_memory(workdir: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        print("NLU held-out set (tests/nlu_holdout.yml):")
-        holdout_scores(tmp_path / "holdout")
+        for number, nlu in enumerate(HOLDOUT_SETS):
+            print(f"NLU held-out set ({nlu}):")
+            holdout_scores(tmp_path / f"holdout{number}", nlu)
+            opening_needs(nlu)
         if "cv" not in SKIP:
             print("NLU 5-fold cross-validation (data/nlu):")
             cross_validation(tmp_path / "cv")

@@ -90,15 +90,25 @@ SPOKEN = {
     "mn": "mijn",
     "zn": "zijn",
     "goeie": "goede",
+    "t": "het",
+    "k": "ik",
+    "ff": "even",
+    "mss": "misschien",
+    "idd": "inderdaad",
 }
 SPOKEN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(SPOKEN), re.IGNORECASE)
-# "cnc", "gps", "plc": a short word without a vowel is an abbreviation.
-MAX_TYPED_ABBREVIATION = 5
+MAX_SUBJECT_WORDS = 4
+# What a second clause can open with: its subject, or its verb when it shares
+# the first one's subject ("... en kennen de nieuwe normen niet").
+CLAUSE_STARTS = frozenset({"DET", "PRON", "NOUN", "PROPN", "NUM", "VERB", "AUX"})
 # Words that open a clause whose verb comes at its end.
 OPENERS_WITH_VERB_AFTER = frozenset(
     "wat die dat of hoe waar wie welke omdat als zodat wanneer waarom".split()
 )
+# "cnc", "gps", "plc": a short word without a vowel is an abbreviation; so is
+# a short word typed in capitals ("IG", "ROC").
 ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,4}")
+MAX_TYPED_ABBREVIATION = 5
 TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
 
 
@@ -240,7 +250,16 @@ def words_of(text: str) -> List[Word]:
             # The stand-in tagger misses some verbs ("ik krijg", "de opleiding
             # sluit"); in a Dutch main clause the verb follows the subject.
             pos, finite = "VERB", True
-        elif pos in ("NOUN", "ADJ") and _looks_infinitive(lower, token.lemma_):
+        elif (
+            pos in ("NOUN", "ADJ")
+            # before a verb in second place stands the subject ("Klanten vragen")
+            and not (
+                second is not None
+                and i < second
+                and tokens[second].pos_ in ("VERB", "AUX")
+            )
+            and _looks_infinitive(lower, token.lemma_)
+        ):
             pos, finite = (
                 "VERB",
                 False,
@@ -361,25 +380,64 @@ def sentences(text: str) -> List[str]:
 
 
 def _main_clauses(clause: str) -> List[str]:
-    """ "we hebben 5 vacatures en de meiden die we krijgen zijn snel weer weg":
-    an "en" between two parts that each have a finite verb joins two clauses
-    (between nouns, "de kozijnen en de deuren", it joins a list)."""
-    halves = re.split(r"\s+en\s+", clause, maxsplit=1)
+    """ "we hebben 5 vacatures en de meiden die we krijgen zijn snel weer weg",
+    "de gasrekening is niet te betalen, de ovens staan de hele nacht aan": a
+    comma or "en" between two parts that each have a verb, the second opening
+    with its subject or its verb, joins two clauses; between nouns ("de
+    kozijnen en de deuren", "hout, stro en hennep") it joins a list."""
     nlp = pipeline()
-    if len(halves) < 2 or nlp is None:
+    if nlp is None:
         return [clause]
-    # The tagger's own verbs ("de deuren zelf" has none); a verb that only
-    # ends the second part ("... en de deuren maken") shares the first's.
-    left, right = (list(nlp(half)) for half in halves)
-    verbs = [[t.pos_ in ("VERB", "AUX") for t in half] for half in (left, right)]
-    if not any(verbs[0]) or not any(verbs[1][:-1]):
-        return [clause]
+    for joint in re.finditer(r",\s*|\s+en\s+", clause):
+        left, right = clause[: joint.start()], clause[joint.end() :]
+        left_tokens, right_tokens = list(nlp(left)), list(nlp(right))
+        if _two_clauses(left_tokens, right_tokens):
+            if "en" in joint.group(0) and right_tokens[0].pos_ in ("VERB", "AUX"):
+                # "schoolverlaters kunnen ... en kennen ...": the subject is shared
+                right = f"{_subject_of(left_tokens)} {right}".strip()
+            return [left.strip(), *_main_clauses(right)]
+    return [clause]
+
+
+def _subject_of(tokens: Sequence[Any]) -> str:
+    """The words before the clause's first verb when they can be its subject
+    ("de jonge meiden", "schoolverlaters"), else nothing."""
+    verb = next((i for i, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX")), 0)
+    subject = tokens[:verb]
+    # a pronoun is left to agree with the verb ("we zijn verhuisd en ken hier
+    # niemand" is "ik ken"): see frame._with_dropped_subject
+    if not 0 < len(subject) <= MAX_SUBJECT_WORDS or subject[0].pos_ not in (
+        "DET",
+        "NOUN",
+        "PROPN",
+        "NUM",
+    ):
+        return ""
+    return " ".join(t.text for t in subject)
+
+
+def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
+    def verbs(tokens: Sequence[Any]) -> List[bool]:
+        # after an article a word is a noun, whatever the tagger says
+        # ("die materialen")
+        return [
+            t.pos_ in ("VERB", "AUX") and (i == 0 or tokens[i - 1].pos_ != "DET")
+            for i, t in enumerate(tokens)
+        ]
+
+    if not left or not right or right[0].pos_ not in CLAUSE_STARTS:
+        return False
+    if right[0].pos_ == "PRON" and "Rel" in right[0].morph.get("PronType"):
+        return False
+    # a verb that only ends the second part ("... en de deuren maken") is the
+    # first part's
+    left_verbs, right_verbs = verbs(left), verbs(right)
+    if not any(left_verbs) or not any(right_verbs[:-1]):
+        return False
     # "horen wat andere winkels en de hogeschool weten": a clause that "wat",
     # "die", ... opened and that has no verb yet goes on after the "en".
     opened = [i for i, t in enumerate(left) if t.lower_ in OPENERS_WITH_VERB_AFTER]
-    if opened and not any(verbs[0][opened[-1] :]):
-        return [clause]
-    return [halves[0], *_main_clauses(halves[1])]
+    return not opened or any(left_verbs[opened[-1] :])
 
 
 def content_clean(words: Sequence[Word]) -> Tuple[List[Word], bool]:

@@ -346,7 +346,8 @@ def read_answer(text: str, asked: str) -> Frame:
 
 
 def about_the_company(clause: str) -> bool:
-    """ "we zitten in Kampen", "we zijn koeriers": what the company is."""
+    """ "we zitten in Kampen", "we zijn koeriers", "wij zijn Bakkerij De
+    Korenaar uit Ede": what the company is."""
     if ABOUT_THE_COMPANY.search(clause):
         return True
     words = [w for w in words_of(clause) if w.pos != "PUNCT"]
@@ -354,8 +355,10 @@ def about_the_company(clause: str) -> bool:
         len(words) >= 3
         and words[0].lower in SUBJECT_PRONOUNS
         and words[1].lower in ("ben", "zijn")
-        and all(w.pos in ("NOUN", "DET", "NUM", "ADJ") for w in words[2:])
-        and words[-1].pos == "NOUN"
+        and all(
+            w.pos in ("NOUN", "PROPN", "DET", "NUM", "ADJ", "ADP") for w in words[2:]
+        )
+        and words[-1].pos in ("NOUN", "PROPN")
     )
 
 
@@ -474,11 +477,14 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
     """ "ken hier geen enkele school", "zijn net verhuisd": chat drops the
     "ik" or "we" before a verb that opens the clause; it is put back."""
     first = words[0]
-    if not (first.finite and first.pos in ("VERB", "AUX")) or any(
-        w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3]
+    if not (first.finite and first.pos in ("VERB", "AUX")) or (
+        not _object_it(words)
+        and any(w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3])
     ):
         return words  # "(dan) staat de pers stil": the subject follows
-    pronoun = "we" if first.lower.endswith("en") or first.lower == "zijn" else "ik"
+    # "ken", "ben": a short verb in -en is singular; "weten", "gaan" are plural
+    plural = first.lower.endswith("en") and len(first.lower) > 3
+    pronoun = "we" if plural or first.lower == "zijn" else "ik"
     return [Word(pronoun, pronoun, "PRON", False, pronoun == "we", True), *words]
 
 
@@ -594,9 +600,23 @@ def _copies(said: str, source: str) -> bool:
     )
 
 
+def _object_it(words: Sequence[Word]) -> bool:
+    """ "kan t niet betalen zonder steun": after a modal that opens the clause,
+    "het" is the object of the infinitive that follows, not the subject."""
+    return (
+        len(words) > 2
+        and words[0].lower in MODALS
+        and words[1].lower in VAGUE
+        and words[1].pos == "PRON"
+        and any(w.pos == "VERB" and not w.finite for w in words[2:])
+    )
+
+
 def _has_subject(words: Sequence[Word]) -> bool:
     """A noun or pronoun before the finite verb or right after it; a clause
     without a finite verb ("een tekort aan monteurs") needs a noun."""
+    if _object_it(words):
+        return False
     finite = next((i for i, w in enumerate(words) if w.finite), None)
     if finite is None:
         return any(w.pos == "NOUN" for w in words)

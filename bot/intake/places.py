@@ -100,6 +100,10 @@ def _fuzzy(key: str) -> Optional[_Entry]:
     best: Optional[Tuple[int, int, str]] = None
     for size in range(len(key) - limit, len(key) + limit + 1):
         for name in _by_length().get(size, []):
+            # a typo seldom hits the first letter, and a word that only
+            # contains a place ("resomeren", Someren) is no place
+            if name[0] != key[0]:
+                continue
             distance = Levenshtein.distance(key, name, score_cutoff=limit)
             if distance > limit or _places()[name].is_word:
                 continue

@@ -100,6 +100,9 @@ MUST = re.compile(r"\b(?:moet|moeten)\b")
 RECURRING = re.compile(r"(?:elk|ieder)e?\s+(?:jaar|seizoen|zomer|voorjaar|maand)\s+")
 # Words that open a clause inside a goal ("onderzoek naar waarom ... scheurt").
 CLAUSE_OPENERS = frozenset("die dat wat of waarom hoe welke waar".split())
+# ... of them, those that open a question after a verb ("weten of", "horen hoe"),
+# never a relative clause after a noun ("matrozen die").
+ASKING = frozenset("of wat waarom hoe welke waar".split())
 # ... and of any clause a "moet" may stand in ("weten bij wie je moet zijn").
 SUBCLAUSE = CLAUSE_OPENERS | {"wie", "wanneer", "zodat", "omdat", "als"}
 
@@ -155,6 +158,8 @@ def _goal_shape(goal: str) -> str:
     )
     if any(w.pos in ("VERB", "AUX") for w in words[:relative]):
         return "infinitive"
+    if relative == 1 and words[0].lower.endswith("en") and words[1].lower in ASKING:
+        return "infinitive"  # "snappen of het wat is": a verb the tagger missed
     return "noun"
 
 

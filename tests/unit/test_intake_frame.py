@@ -341,12 +341,22 @@ def test_a_comma_before_nu_starts_a_clause():
         # a verb without its "ik" gets it back
         ("in utrecht had ik een vast contact, hier kom ik nergens binnen",
          "kom je hier nergens binnen"),
+        # "ken" is singular, though it ends in -en
+        ("we zijn net verhuisd naar Goes en ken hier geen enkele school",
+         "ken je hier geen enkele school"),
         # a second main clause after a comma is read apart
         ("klanten worden steeds ouder, jongeren kopen online of lezen niet",
          "worden klanten steeds ouder"),
         # a short abbreviation is written as one
         ("leerlingen hebben nog nooit achter een cnc gestaan",
          "hebben leerlingen nog nooit achter een CNC gestaan"),
+        # "t" is "het", and after a modal it is no subject
+        ("we kunnen t niet betalen zonder steun",
+         "kunnen jullie het niet betalen zonder steun"),
+        ("kan t niet betalen zonder steun", "kun je het niet betalen zonder steun"),
+        # a comma before a clause with its own subject and verb ends a clause
+        ("onze gasrekening is nie meer te betalen, de ovens staan de hele nacht aan",
+         "is jullie gasrekening niet meer te betalen"),
     ],
 )  # fmt: skip
 def test_chat_dutch_is_read_into_a_clean_problem(answer, lead):

@@ -75,3 +75,7 @@ def test_the_list_is_real_and_says_where_it_comes_from():
     assert len(rows) > 1800
     provinces = {row.split("\t")[2] for row in rows}
     assert len(provinces) == 12
+
+
+def test_a_word_that_contains_a_place_is_no_typo_of_it():
+    assert find_place("resomeren komt eraan") is None
