@@ -11,7 +11,8 @@ ones (tests/personas/personas_blind.yml); `--heldout` the held-out half
 instead (run it once, for the final figures); `--group fresh` issue 21's
 second held-out set (tests/personas/personas_fresh.yml, likewise run once);
 `--group third` its third (personas_third.yml, written blind on 2026-12-03),
-`--group fourth` its fourth (personas_fourth.yml, written blind on 2026-12-03);
+`--group fourth` its fourth (personas_fourth.yml, written blind and run once on
+2026-12-03);
 `--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.
