@@ -50,7 +50,8 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         education_level=level if level in ("mbo", "hbo", "wo") else None,
         said=" ".join(str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS),
         topic=tracker.get_slot("topic") or None,
-        problem=frame.problem,
+        # a problem that was not said back ("weet je niet") is not quoted
+        problem=frame.problem if frame.problem_lead else "",
         goal=frame.goal,
         situations=situations(frame, need, opening),
     )

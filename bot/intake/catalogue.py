@@ -12,7 +12,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 import jsonschema
 import yaml
@@ -48,7 +48,6 @@ REASON_FIELDS = frozenset(
         "start_weeks",
         "months",
         "hours_per_week",
-        "company_size",
         "goal",
         "problem",
     }
@@ -60,20 +59,20 @@ REASON_KEYS = (
     "urgency_calm",
     "low_time",
     "much_time",
-    "size",
     "goal_fit",
     "problem_fit",
 )
 MAX_QUOTED_WORDS = 10
+MUST = re.compile(r"\b(?:moet|moeten)\b")
 # Which fact a reason names when several speak for a format: what the
-# entrepreneur said about hurry and time comes before what fits the company.
+# entrepreneur said about hurry and time comes before the sector (a company
+# size that fits says nothing to its owner).
 FACT_ORDER = (
     "urgency_fast",
     "urgency_short",
     "low_time",
     "much_time",
     "urgency_calm",
-    "size",
     "sector",
 )
 LABEL_KEYS = ("none_option",)  # read by actions/options.py
@@ -468,23 +467,29 @@ def rank_formats(
             seen_ids.add(item[1].id)
             unique.append(item)
     chosen = _with_general_route(unique, limit, profile.need_category)
-    # The first option that fits what was said (or serves the need) says the
-    # goal back, the next the problem: three reasons opening with the same
-    # words say nothing, so the others end with a fact that speaks for them.
-    # a long problem is a sentence of the entrepreneur's, not fit to quote
+    # The first option that fits what was said says the goal back, the next
+    # the problem: a goal said back before a format that does not fit it only
+    # looks personal, and three reasons opening with the same words say
+    # nothing. The others end with a fact that speaks for them, each fact once.
+    # A long problem is a sentence of the entrepreneur's, not fit to quote.
     problem = (
         profile.problem if len(profile.problem.split()) <= MAX_QUOTED_WORDS else ""
     )
+    # "de monteurs moeten ... kunnen" is said as a question, not after "je wilt"
+    goal = "" if MUST.search(profile.goal) else profile.goal
     leads = iter(
         key
-        for key, said_back in (("goal_fit", profile.goal), ("problem_fit", problem))
+        for key, said_back in (("goal_fit", goal), ("problem_fit", problem))
         if said_back
     )
-    options = []
+    options: List[RankedOption] = []
+    facts_said: Set[str] = set()
     for _, pps_format, signals, score, fits_topic in chosen:
-        serves_need = profile.need_category in pps_format.needs
-        lead = next(leads, None) if fits_topic or serves_need else None
-        reason = _reason(catalogue, pps_format, profile, signals, lead)
+        lead = next(leads, None) if fits_topic else None
+        fact = None if lead else _fact(signals, facts_said)
+        if fact:
+            facts_said.add(fact)
+        reason = _reason(catalogue, pps_format, profile, lead or fact)
         options.append(RankedOption(pps_format, score, reason, fits_topic))
     return options
 
@@ -603,7 +608,7 @@ def _size_signal(pps_format: PpsFormat, size: Optional[int]) -> _Signal:
     too_large = pps_format.max_size is not None and size > pps_format.max_size
     if too_small or too_large:
         return _Signal(SIZE_MISFIT)
-    return _Signal(SIZE_FIT, "size")
+    return _Signal(SIZE_FIT)
 
 
 def _level_signal(pps_format: PpsFormat, level: Optional[str]) -> _Signal:
@@ -627,24 +632,29 @@ def _topic_signal(pps_format: PpsFormat, said: str) -> _Signal:
     return _Signal(0.0)
 
 
+def _fact(signals: Sequence[_Signal], said: Set[str]) -> Optional[str]:
+    """The strongest fact about hurry, time or company that speaks for the
+    format (FACT_ORDER) and no option before it named."""
+    explained = {s.reason_key for s in signals if s.points > 0 and s.reason_key}
+    return next((k for k in FACT_ORDER if k in explained and k not in said), None)
+
+
 def _reason(
     catalogue: Catalogue,
     pps_format: PpsFormat,
     profile: IntakeProfile,
-    signals: Sequence[_Signal],
-    lead: Optional[str],
+    said_with: Optional[str],
 ) -> str:
-    """What the format gives: after the entrepreneur's goal or problem (the
-    `lead` reason), or else before the strongest fact about the company or the
-    hurry that speaks for it."""
-    values = _reason_values(catalogue, pps_format, profile)
-    if lead:
-        return f"{catalogue.reasons[lead].format(**values)} {pps_format.gives}"
-    explained = {s.reason_key for s in signals if s.points > 0 and s.reason_key}
-    fact = next((key for key in FACT_ORDER if key in explained), None)
-    if fact is None:
+    """What the format gives, after the entrepreneur's goal or problem or
+    before a fact that speaks for it (`said_with`, a reason key)."""
+    if not said_with:
         return pps_format.gives
-    return f"{pps_format.gives} {catalogue.reasons[fact].format(**values)}"
+    sentence = catalogue.reasons[said_with].format(
+        **_reason_values(catalogue, pps_format, profile)
+    )
+    if said_with in ("goal_fit", "problem_fit"):
+        return f"{sentence} {pps_format.gives}"
+    return f"{pps_format.gives} {sentence}"
 
 
 def _reason_values(
@@ -656,7 +666,6 @@ def _reason_values(
         "start_weeks": _dutch_number(pps_format.start_weeks),
         "months": _dutch_number(pps_format.months),
         "hours_per_week": _dutch_number(pps_format.hours_per_week),
-        "company_size": str(profile.company_size or ""),
         "goal": profile.goal,
         "problem": profile.problem,
     }

@@ -139,7 +139,14 @@ def keyword_in(keywords: Sequence[str], text: str) -> Optional[str]:
     """The word of `text` that one of `keywords` begins (or, for longer keywords,
     sits inside as part of a compound), allowing one typo in longer keywords."""
     words = WORD.findall(text.lower())
+    spaced = " ".join(words)
     for keyword in keywords:
+        if " " in keyword:
+            # "valse factu": the words in a row, the last one begun
+            found = re.search(rf"\b{re.escape(keyword)}\w*", spaced)
+            if found:
+                return found.group(0)
+            continue
         for word in words:
             if word.startswith(keyword):
                 return word
@@ -148,7 +155,7 @@ def keyword_in(keywords: Sequence[str], text: str) -> Optional[str]:
     from rapidfuzz.distance import OSA
 
     for keyword in keywords:
-        if len(keyword) < FUZZY_MIN_LENGTH:
+        if len(keyword) < FUZZY_MIN_LENGTH or " " in keyword:
             continue
         for word in words:
             if len(word) < len(keyword) - 1 or word[0] != keyword[0]:

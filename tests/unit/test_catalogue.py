@@ -787,3 +787,27 @@ def test_a_broad_format_of_another_need_gives_way_to_the_coordinators_route(
 def test_a_fraud_by_a_false_invoice_is_the_cyber_scans_topic(catalogue: Catalogue) -> None:
     said = "we hebben 14.000 euro overgemaakt op een nepfactuur, hoe voorkom ik dat"
     assert "cyber_scan" in top_three(catalogue, need_category="innovatie", said=said)
+
+
+def test_a_goal_is_not_said_back_before_a_format_that_does_not_fit_it(
+    catalogue: Catalogue,
+) -> None:
+    profile = IntakeProfile("talent", said="zes mensen voor de bediening",
+                            goal="een vaste groep studenten")  # fmt: skip
+    for option in rank_formats(catalogue, profile):
+        assert option.fits_topic or "vaste groep" not in option.reason
+
+
+def test_no_fact_is_named_twice_in_one_set_of_options(catalogue: Catalogue) -> None:
+    profile = IntakeProfile("loket", own_time="weinig", urgency="hoog")
+    reasons = [o.reason for o in rank_formats(catalogue, profile)]
+    facts = [r for r in reasons if "uur per week" in r]
+    assert len(facts) <= 1, reasons
+
+
+def test_a_keyword_of_two_words_is_found_when_typed_apart(catalogue: Catalogue) -> None:
+    said = "onze boekhouding heeft een nep factuur betaald"
+    assert ids(rank_formats(catalogue, IntakeProfile("innovatie", said=said)))[0] == (
+        "cyber_scan"
+    )
+

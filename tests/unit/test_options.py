@@ -21,9 +21,9 @@ def responses(messages):
 
 
 def test_three_options_stored_as_id_and_title_the_first_naming_the_goal() -> None:
-    messages, events = ask({"need_category": "innovatie", "topic": "oude broodresten",
-                            "original_question": "iets met oude broodresten",
-                            "desired_outcome": "minder brood weggooien"})  # fmt: skip
+    messages, events = ask({"need_category": "innovatie", "topic": "restmateriaal",
+                            "original_question": "ons restmateriaal hergebruiken",
+                            "desired_outcome": "minder afval"})  # fmt: skip
     [stored] = [e for e in events if e == SlotSet("options", e["value"])]
     assert len(stored["value"]) == 3
     assert all(set(option) == {"id", "title"} for option in stored["value"])
@@ -31,7 +31,7 @@ def test_three_options_stored_as_id_and_title_the_first_naming_the_goal() -> Non
     shown = [m for m in messages if m.get("response", "").startswith("utter_option_")
              or m.get("response") == "utter_option"]  # fmt: skip
     assert len(shown) == 3
-    assert shown[0]["reason"].startswith("Je wilt minder brood weggooien.")
+    assert shown[0]["reason"].startswith("Je wilt minder afval.")
     assert len({m["reason"] for m in shown}) == 3
     assert responses(messages)[-1] == "utter_ask_which_option"
 
