@@ -119,6 +119,8 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
     uit")."""
     if not when:
         return ""
+    # "dit voorjaar zou mooi zijn": the time, not the wish around it
+    when = WISH_AFTER_TIME.sub("", when).strip(" ,")
     normalised = extraction.timeframe_from_answer(when.lower()) or when
     if normalised in words["timeframe"]:
         return str(words["timeframe"][normalised])
@@ -133,6 +135,10 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
     return ""
 
 
+WISH_AFTER_TIME = re.compile(
+    r"\s*,?\s*(?:zou|zal|is|lijkt|dat|als)\b.*$|\s+(?:graag|liefst)\s*$",
+    re.IGNORECASE,
+)
 BARE_DURATION = re.compile(
     r"(?:een\s+)?(paar\s+(?:weken|maanden|jaar)|half\s+jaar|jaar)", re.IGNORECASE
 )

@@ -98,6 +98,15 @@ SPOKEN = {
 }
 SPOKEN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(SPOKEN), re.IGNORECASE)
 MAX_SUBJECT_WORDS = 4
+# Conjunctions after which a clause ends in its verb ("voor ik ... uitgeef").
+SUBCLAUSE_OPENERS = frozenset(
+    "voor voordat als omdat dat zodat wanneer toen nadat totdat tot of".split()
+)
+# "beter weten denk ik", "iets met data ofzo": a hedge at the end says nothing.
+CHAT_TAIL = re.compile(
+    r"[,\s]+(?:denk\s+ik|geloof\s+ik|volgens\s+mij|ofzo|of\s+zo|zeg\s+maar)\s*$",
+    re.IGNORECASE,
+)
 # What a second clause can open with: its subject, or its verb when it shares
 # the first one's subject ("... en kennen de nieuwe normen niet").
 CLAUSE_STARTS = frozenset({"DET", "PRON", "NOUN", "PROPN", "NUM", "VERB", "AUX"})
@@ -294,8 +303,17 @@ def _second_place(tokens: Sequence[Any]) -> Optional[int]:
             at += 1
         if at >= len(tokens) or tokens[at].pos_ not in ("NOUN", "PROPN"):
             return None
+        nouns_from = at
         while at < len(tokens) and tokens[at].pos_ in ("NOUN", "PROPN"):
             at += 1  # "de opleiding autotechniek"
+        # "de helft durft er niet mee": a verb in -t taken for a noun ends the
+        # run when what follows can be no verb
+        if (
+            at - nouns_from >= 2
+            and tokens[at - 1].text.lower().endswith("t")
+            and (at == len(tokens) or tokens[at].text.lower() in NEVER_VERBS | {"er"})
+        ):
+            at -= 1
     if at >= len(tokens) or any("Fin" in t.morph.get("VerbForm") for t in tokens[:at]):
         return None
     if tokens[at].pos_ in ("ADP", "SCONJ", "CCONJ", "PUNCT", "DET", "PRON", "NUM"):
@@ -342,8 +360,27 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
                 # "ik rij zelf en heb geen tijd": the "ik" is not said again.
                 out.append(you_form(word.text, inverted=False))
                 continue
+        if _ends_an_ik_subclause(words, i):
+            out.append(you_form(word.text, inverted=False))  # "voor je ... uitgeeft"
+            continue
         out.append(word.text if _keeps_case(word) else word.lower)
     return out
+
+
+def _ends_an_ik_subclause(words: Sequence[Word], at: int) -> bool:
+    """ "voor ik 80 mille uitgeef": the verb that ends a clause opened by a
+    conjunction and "ik" (the tagger often calls it an infinitive)."""
+    word = words[at]
+    if word.pos != "VERB" or word.lower.endswith("en"):
+        return False
+    if at + 1 < len(words) and words[at + 1].pos != "PUNCT":
+        return False
+    for i in range(at - 1, 0, -1):
+        if words[i].pos in ("VERB", "AUX") or words[i].lower in (",", "."):
+            return False
+        if words[i].lower in FIRST_PERSON_SINGULAR:
+            return words[i - 1].lower in SUBCLAUSE_OPENERS
+    return False
 
 
 def _keeps_case(word: Word) -> bool:
@@ -375,8 +412,8 @@ def sentences(text: str) -> List[str]:
         text,
         flags=re.IGNORECASE,
     )
-    clauses = [part.strip(" ,") for part in parts if part and part.strip(" ,")]
-    return [piece for clause in clauses for piece in _main_clauses(clause)]
+    clauses = [CHAT_TAIL.sub("", part).strip(" ,") for part in parts if part]
+    return [piece for clause in clauses if clause for piece in _main_clauses(clause)]
 
 
 def _main_clauses(clause: str) -> List[str]:

@@ -66,6 +66,8 @@ SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij"})
 # "dat lukt niet", "ik krijg het niet gedaan": a pronoun that stands for what
 # goes wrong says nothing on its own.
 VAGUE = frozenset("het dat dit".split())
+# "iedereen moet": singular, though it ends like a plural
+SINGULAR_PRONOUNS = frozenset("iedereen niemand iemand".split())
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
 MAX_SUBJECT_WORDS = 3
@@ -294,10 +296,11 @@ def read_answer(text: str, asked: str) -> Frame:
     unasked = ASKED_ALONG.sub(" ", text).strip(" ,")
     text = unasked if re.search(r"\w", unasked) else text
     stated = read(text)
-    if asked == "problem" and stated.goal and _forced(text):
+    forced = _forced(text) if asked == "problem" and stated.goal else None
+    if forced:
         # "we moeten werk weigeren" to "wat gaat er mis?" is what they are
         # forced into: the problem, not what they want.
-        plain, lead = problem_clause(sentences(text)[0])
+        plain, lead = problem_clause(forced)
         if lead:
             return replace(
                 stated,
@@ -362,11 +365,14 @@ def about_the_company(clause: str) -> bool:
     )
 
 
-def _forced(text: str) -> bool:
-    """The first clause's only word of wanting is a must: "we moeten ... weigeren"."""
-    clause = (sentences(text) or [""])[0]
-    wanting = {m.group(0).lower() for m in GOAL.finditer(clause)}
-    return bool(wanting) and wanting <= {"moet", "moeten"}
+def _forced(text: str) -> Optional[str]:
+    """The clause of `text` whose only word of wanting is a must ("we moeten
+    ... weigeren"), if the first clause that wants anything is one."""
+    for clause in sentences(text):
+        wanting = {m.group(0).lower() for m in GOAL.finditer(clause)}
+        if wanting:
+            return clause if wanting <= {"moet", "moeten"} else None
+    return None
 
 
 def kind_of(clause: str) -> Optional[str]:
@@ -460,6 +466,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         if (
             any(w.pos == "NOUN" for w in words)
             and not any(w.pos in ("VERB", "AUX") for w in words)  # "... zijn weg"
+            and words[0].pos != "ADP"  # "gaat het om met 8 man red je het niet"
             and PROBLEM.search(clause)
             and words[0].lower != "geen"  # "gaat het om geen project"
         ):
@@ -501,7 +508,9 @@ def restated_goal(goal: str, source: str) -> str:
         if subject and re.search(r"\b(?:kunnen|kan)\b", " ".join(tokens[subject:])):
             # "elke wijkverpleegkundige moet", "de monteurs moeten"
             head = words[subject - 1]
-            plural = head.plural or nouns.singular(head.text) != head.text
+            plural = head.lower not in SINGULAR_PRONOUNS and (
+                head.plural or nouns.singular(head.text) != head.text
+            )
             must = (
                 "moeten" if plural or head.lower in ("we", "jullie", "ze") else "moet"
             )

@@ -169,6 +169,16 @@ def test_topic_skips_sayings_typos_verbs_and_who_it_is_for(text, need, topic):
     assert extraction.topic(text, need) == topic
 
 
+@pytest.mark.parametrize(
+    "typed, said",
+    [("dit voorjaar zou mooi zijn", "dit voorjaar"), ("in september als het kan",
+     "in september"), ("na de zomer graag", "na de zomer")],
+)  # fmt: skip
+def test_the_time_is_said_back_without_the_wish_around_it(domain, typed, said):
+    values = {"need_category": "talent", "who": "twee koks", "time_horizon": typed}
+    assert restatement.restate(values, domain).endswith(f", {said}?")
+
+
 def test_within_a_year_is_a_timeframe():
     assert extraction.timeframe("liefst binnen een jaar") == "binnen een jaar"
     assert extraction.timeframe("binnen een half jaar") == "binnen een half jaar"

@@ -464,3 +464,21 @@ def test_a_question_without_question_mark_is_no_problem_or_goal(answer):
 )  # fmt: skip
 def test_en_between_two_clauses_with_their_own_verbs_splits_them(text, clauses):
     assert frame.sentences(text) == clauses
+
+
+@pytest.mark.parametrize(
+    "text, asked, part, said",
+    [("m'n wijkteams krijgen tablets maar de helft durft er niet mee te werken", None,
+      "problem_lead", "durft de helft er niet mee te werken"),
+     ("Met 8 man red ik het niet.", None, "problem_lead", ""),
+     ("beter weten denk ik", "goal", "goal", "beter weten"),
+     ("klanten staan maanden op de wachtlijst en we moeten opdrachten weigeren",
+      "problem", "problem_lead", "moeten jullie opdrachten weigeren"),
+     ("dat iedereen het zelf kan en aan klanten kan uitleggen", "goal", "goal",
+      "iedereen moet het zelf kan en aan klanten kan uitleggen"),
+     ("ik wil eerst zien dat het werkt voor ik 80 mille uitgeef", "goal", "goal",
+      "eerst zien dat het werkt voor je 80 mille uitgeeft")],
+)  # fmt: skip
+def test_a_hidden_verb_a_hedge_and_a_forced_must_are_read_cleanly(text, asked, part, said):
+    read = frame.read_answer(text, asked) if asked else frame.read(text)
+    assert getattr(read, part) == said
