@@ -2,10 +2,10 @@
 
 Each persona (tests/personas/personas.yml: the 26 regression cases;
 personas_blind.yml: the personas written for issue 21, split into a tuning and
-a held-out half; personas_fresh.yml, personas_third.yml and personas_fourth.yml:
-the second, third and fourth held-out sets) talks to the real Rasa and action
-servers. What it says is chosen from the bot's last messages only
-(tests/personas/responder.py), never from the tracker. The stored request is
+a held-out half; personas_fresh.yml, personas_third.yml, personas_fourth.yml
+and personas_fifth.yml: the second to fifth held-out sets) talks to the real
+Rasa and action servers. What it says is chosen from the bot's last messages
+only (tests/personas/responder.py), never from the tracker. The stored request is
 read from the database: to see that the intake ended (that is the measurement,
 not the choice of answer) and to hold it against the persona's expectations.
 Used by scripts/personas.py (`make personas`) and tests/personas/test_personas.py.
@@ -38,6 +38,7 @@ SLOPPY_PATH = HERE / "sloppy.yml"
 FRESH_PATH = HERE / "personas_fresh.yml"
 THIRD_PATH = HERE / "personas_third.yml"
 FOURTH_PATH = HERE / "personas_fourth.yml"
+FIFTH_PATH = HERE / "personas_fifth.yml"
 MAX_TURNS = 20  # a runaway conversation stops here
 MAX_USER_TURNS = 12
 MAX_WORDS = 45
@@ -60,7 +61,16 @@ CHECKS = (
 # lead switches the rest on (PERSONAS_ASSERT=all, see the README): the stored
 # need, the fields as said, stored exactly once. Everything else is reported.
 ASSERTED_CHECKS = ("stored_once", "need", "fields")
-GROUPS = ("regression", "tuning", "heldout", "sloppy", "fresh", "third", "fourth")
+GROUPS = (
+    "regression",
+    "tuning",
+    "heldout",
+    "sloppy",
+    "fresh",
+    "third",
+    "fourth",
+    "fifth",
+)
 
 
 def split_group(persona_id: str) -> str:
@@ -144,6 +154,8 @@ def all_personas() -> List[Persona]:
         personas += load_personas(THIRD_PATH, "third")
     if FOURTH_PATH.exists():
         personas += load_personas(FOURTH_PATH, "fourth")
+    if FIFTH_PATH.exists():
+        personas += load_personas(FIFTH_PATH, "fifth")
     ids = [p.id for p in personas]
     if len(set(ids)) != len(ids):
         raise ValueError("persona ids must be unique over all files")
