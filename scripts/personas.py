@@ -12,8 +12,8 @@ instead (run it once, for the final figures); `--group fresh` issue 21's
 second held-out set (tests/personas/personas_fresh.yml, likewise run once);
 `--group third` its third (personas_third.yml, written blind on 2026-12-03),
 `--group fourth` its fourth (personas_fourth.yml, written blind and run once on
-2026-12-03), `--group fifth` its fifth (personas_fifth.yml, written blind the
-same day, after the fourth was spent);
+2026-12-03), `--group fifth` its fifth (personas_fifth.yml, written blind and run
+once the same day, after the fourth was spent);
 `--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.
