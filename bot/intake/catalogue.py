@@ -18,7 +18,7 @@ import jsonschema
 import yaml
 
 from bot.intake import text_match
-from bot.intake.frame import SITUATIONS
+from bot.intake.frame import MUST_GOAL, SITUATIONS
 from bot.intake.vocabulary import NEED_CODES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -63,7 +63,6 @@ REASON_KEYS = (
     "problem_fit",
 )
 MAX_QUOTED_WORDS = 10
-MUST = re.compile(r"\b(?:moet|moeten)\b")
 # Which fact a reason names when several speak for a format: what the
 # entrepreneur said about hurry and time comes before the sector (a company
 # size that fits says nothing to its owner).
@@ -476,7 +475,7 @@ def rank_formats(
         profile.problem if len(profile.problem.split()) <= MAX_QUOTED_WORDS else ""
     )
     # "de monteurs moeten ... kunnen" is said as a question, not after "je wilt"
-    goal = "" if MUST.search(profile.goal) else profile.goal
+    goal = "" if MUST_GOAL.search(profile.goal) else profile.goal
     leads = iter(
         key
         for key, said_back in (("goal_fit", goal), ("problem_fit", problem))
