@@ -398,6 +398,13 @@ def joined(tokens: Sequence[str]) -> str:
 
 def sentences(text: str) -> List[str]:
     """The message cut into clauses a restatement could use."""
+    return list(_clauses(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _clauses(text: str) -> Tuple[str, ...]:
+    # Cached: reading one answer asks for its clauses several times (read,
+    # read_answer, _forced), and each split at "," or "en" tags both halves.
     parts = re.split(
         r"(?:(?<!\d)\.|\.(?!\d)|[!?;\n])+|,?\s+(?:maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
         r"|,\s*(?=(?:daardoor|waardoor|dus)\b)|\s+(?=dus\s)"
@@ -413,7 +420,9 @@ def sentences(text: str) -> List[str]:
         flags=re.IGNORECASE,
     )
     clauses = [CHAT_TAIL.sub("", part).strip(" ,") for part in parts if part]
-    return [piece for clause in clauses if clause for piece in _main_clauses(clause)]
+    return tuple(
+        piece for clause in clauses if clause for piece in _main_clauses(clause)
+    )
 
 
 def _main_clauses(clause: str) -> List[str]:
