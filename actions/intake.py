@@ -172,11 +172,17 @@ def likeliest_need(tracker: Tracker, min_confidence: float = 0.3) -> Optional[st
     )
 
 
+def opening_need(ranking: Optional[List[Dict[str, Any]]], text: str) -> Optional[str]:
+    """The need of a first message: the likeliest need intent in its ranking,
+    else the need its words name (also read by scripts/bench.py)."""
+    return need_in_ranking(ranking or []) or extraction.need_from_text(text)
+
+
 def need_in_ranking(
     ranking: List[Dict[str, Any]], min_confidence: float = 0.3
 ) -> Optional[str]:
     """The first need intent of an NLU intent ranking with at least
-    `min_confidence`, or None (also read by scripts/bench.py)."""
+    `min_confidence`, or None."""
     for ranked in ranking:
         need = need_of_intent(ranked.get("name"))
         if need and ranked.get("confidence", 0) >= min_confidence:
@@ -322,7 +328,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if is_fresh_user_message(tracker) and tracker.get_slot("need_category") is None:
             # A long opening full of facts can read as `inform`; its words may
             # still name the need (validate_need_category then keeps it).
-            need = likeliest_need(tracker) or extraction.need_from_text(text)
+            need = opening_need(tracker.latest_message.get("intent_ranking"), text)
             if need:
                 stated["need_category"] = need
         new_slots = [SlotSet(slot, value) for slot, value in stated.items()]

@@ -120,8 +120,7 @@ def opening_needs(nlu: str) -> None:
     from rasa.core.agent import Agent
     from rasa.shared.nlu.training_data.loading import load_data
 
-    from actions.extraction import need_from_text
-    from actions.intake import need_in_ranking
+    from actions.intake import opening_need
 
     agent = Agent.load(str(ROOT / "models" / "vraagwijzer.tar.gz"))
     examples = [
@@ -134,8 +133,8 @@ def opening_needs(nlu: str) -> None:
         read = []
         for text, _ in examples:
             parsed = await agent.parse_message(text)
-            need = need_in_ranking(parsed.get("intent_ranking") or [])
-            read.append(need or need_from_text(text) or "(gevraagd)")
+            need = opening_need(parsed.get("intent_ranking"), text)
+            read.append(need or "(gevraagd)")
         return read
 
     read = asyncio.run(read_all())
