@@ -132,7 +132,7 @@ def read_company_size(text: str, tracker: Tracker) -> Optional[str]:
 
 
 def read_sector(text: str, tracker: Tracker) -> Optional[str]:
-    code = parsing.normalise_sector(text) or parsing.other_sector(text)
+    code = parsing.normalise_sector(text)
     if code:
         return code
     # Not in the list, but clearly a branch after the second ask: their words,

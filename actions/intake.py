@@ -201,9 +201,7 @@ def plausible_answer(slot: Text, text: str) -> bool:
     if slot == "company_name":
         return extraction.name_from_answer(text) is not None
     if slot == "sector":
-        return (
-            parsing.normalise_sector(text) or parsing.other_sector(text)
-        ) is not None
+        return parsing.normalise_sector(text) is not None
     if slot in ("company_size", "headcount"):
         return parsing.parse_count(text) is not None
     if slot == "education_level":

@@ -154,7 +154,7 @@ READERS: Dict[Text, Reader] = {
         (extraction.region(t) or find_place(t, answering=True)) is not None
     ),
     "sector": lambda t, _: (
-        (parsing.normalise_sector(t) or parsing.other_sector(t)) is not None
+        parsing.normalise_sector(t) is not None
     ),
     "question_confirmed": _yes_or_no,
     "question_correction": _free_answer,

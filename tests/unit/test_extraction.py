@@ -257,7 +257,10 @@ def test_ordinary_words_in_a_company_answer_are_no_place(typed):
 @pytest.mark.parametrize(
     "typed, code",
     [("fruitteelt", "agrifood"), ("chocolade", "agrifood"),
-     ("tuincentrum", "detailhandel")],
+     ("tuincentrum", "detailhandel"), ("dierenkliniek", "zorg"),
+     ("opticien", "detailhandel"), ("schoonmaakbedrijf", "zakelijke_dienstverlening"),
+     ("kapper", "detailhandel"), ("paneelbouw", "installatie"),
+     ("waterbouw en civiele techniek", "bouw"), ("vertaalbureau", "zakelijke_dienstverlening")],
 )  # fmt: skip
 def test_more_branches_are_known(typed, code):
     assert parsing.normalise_sector(typed) == code

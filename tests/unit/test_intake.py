@@ -422,7 +422,7 @@ def test_a_sector_answer_that_sounds_like_stop_is_the_answer(domain):
         prior={"need_category": "onderwijs_invloed", "original_question": "x",
                "requested_slot": "sector"},
     )  # fmt: skip
-    assert slots["sector"] == "kappers"
+    assert slots["sector"] == "detailhandel"
     assert not dispatcher.messages
 
 
