@@ -218,6 +218,14 @@ def cleaned(word: str) -> Optional[str]:
         # Spoken Dutch drops the final n ("2 schole", "wij zoeke"): that reading
         # comes before any other word one letter away ("schone").
         return word + "n"
+    if (
+        lowered.endswith("e")
+        and known(lowered[:-1])
+        and known(lowered[:-1] + lowered[-2] + "en")
+    ):
+        return word[:-1] + lowered[-2] + "en"  # "begine": beginnen, not begin
+    if re.search(r"[^aeiou]n$", lowered) and known(lowered[:-1] + "en"):
+        return word[:-1] + "en"  # chat drops the e: "krijgn", "hebbn"
     if len(lowered) >= MIN_CORRECTED_LENGTH:
         candidates = word_list().candidates(lowered) or set()
         best = word_list().correction(lowered) if candidates else None

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from bot.intake import frame, writing
+from bot.intake import dutch, frame, writing
 from bot.intake.frame import Frame
 from tests.e2e.servers import ROOT
 
@@ -93,6 +93,22 @@ def test_a_dropped_final_n_is_read_back_first():
     # "schone" is one letter away too, but chat Dutch drops the n
     read = frame.read_answer("ik heb 2 schole gebeld", "tried")
     assert read.tried == "je hebt 2 scholen gebeld"
+
+
+@pytest.mark.parametrize(
+    "typed, written",
+    [("krijgn", "krijgen"), ("hebbn", "hebben"), ("begine", "beginnen"),
+     ("schole", "scholen")],
+)  # fmt: skip
+def test_a_dropped_e_or_n_is_read_back_first(typed, written):
+    # pyspellchecker's likeliest word one letter away is "krijg", "begin".
+    assert dutch.cleaned(typed) == written
+
+
+def test_a_chat_infinitive_is_read_back_in_full():
+    assert frame.read("er zijn geen kaasmakers te krijgn").problem_lead == (
+        "zijn er geen kaasmakers te krijgen"
+    )
 
 
 def test_people_are_read_with_whose_they_are():
@@ -388,6 +404,28 @@ def test_extra_hands_for_a_season_is_seasonal_but_a_summer_deadline_is_not():
     assert "seasonal" not in frame.situations(
         Frame(who="monteurs"), "talent", "Voor de zomer wil ik een monteur erbij"
     )
+
+
+def test_a_loket_question_without_new_people_hires_no_one():
+    assert "no_hiring" in frame.situations(
+        Frame(), "loket", "Bij wie moet ik zijn met een vraag over mijn afvalstromen?"
+    )
+    assert "no_hiring" not in frame.situations(
+        Frame(), "loket", "Waar moet ik zijn als ik stagiairs zoek?"
+    )
+
+
+@pytest.mark.parametrize(
+    "said, left",
+    [
+        ("het gaat om 12 chauffeurs, niet om nieuwe mensen", "het gaat om 12 chauffeurs, "),
+        ("niet om nieuwe mensen maar om bijscholing", "maar om bijscholing"),
+        ("geen cursus", ""),
+        ("het gaat om onze planners", "het gaat om onze planners"),
+    ],
+)
+def test_what_a_correction_says_it_is_not_about_is_left_out(said, left):
+    assert frame.without_what_it_is_not(said) == left
 
 
 def test_a_recurring_time_goes_before_what_to_arrange():
