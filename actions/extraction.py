@@ -144,6 +144,13 @@ TIMEFRAMES = (
 _WITHIN = re.compile(
     rf"\bbinnen\s+(?:nu\s+en\s+)?({_NUMBER}|een|twee)\s+(maand|maanden|week|weken)\b"
 )
+# "dit najaar", "in het voorjaar", "volgende winter": kept as said.
+_SEASON = re.compile(
+    r"\b(?:dit|deze|komend|komende|volgend|volgende|in\s+het|in\s+de|na\s+het"
+    r"|voor\s+het|begin|eind)\s+(?:voorjaar|najaar|winter|herfst|lente|zomer)\b"
+)
+THIS_YEAR = re.compile(r"\bdit\s+jaar\b")
+COMING_YEARS = re.compile(r"\bkomende\s+(?:(?:twee|drie|vier|vijf|paar|\d)\s+)?ja(?:ren|ar)\b")
 _MONTH = re.compile(
     r"\b(voor|vanaf|per|in|begin|eind|na|rond)\s+(" + "|".join(MONTHS) + r")\b"
 )
@@ -177,6 +184,11 @@ _HOURS = re.compile(
     rf"\b({_NUMBER}|een\s+paar|1)\s+(?:uur|uren)\s+(?:per|in\s+de|a|p/)\s*(week|maand)\b"
 )
 _BARE_HOURS = re.compile(rf"\b({_NUMBER}|een\s+paar|paar)\s+(?:uur|uurtjes|uren)\b")
+# "een halve dag per week", "een dagdeel per maand", "twee ochtenden per week"
+_PARTS_OF_DAYS = re.compile(
+    rf"\b(?:{_NUMBER}|een|één|1)\s+(?:halve\s+)?(?:dagde(?:el|len)|ochtend(?:en)?|middag(?:en)?"
+    r"|avond(?:en)?|dag)\s+(?:per|in\s+de|a)\s+(?:week|maand|twee\s+weken)\b"
+)
 _DAYS = re.compile(rf"\b({_NUMBER})\s+dag(?:en)?\s+(?:per|in\s+de|a)\s+(week|maand)\b")
 
 # Words that say nothing about what a question is about.
@@ -522,9 +534,18 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
     and a month on its own ("januari": in januari)."""
     if lowered.strip() in MONTHS:
         return f"in {lowered.strip()}"
-    return timeframe(lowered) or (
-        "geen haast" if UNSURE_WHEN.match(lowered.strip()) else None
-    )
+    found = timeframe(lowered)
+    if found:
+        return found
+    # Said elsewhere these may tell what happened ("dit jaar zijn er drie weg").
+    season = _SEASON.search(lowered)
+    if season:
+        return " ".join(season.group(0).split())
+    if THIS_YEAR.search(lowered):
+        return "dit jaar"
+    if COMING_YEARS.search(lowered):
+        return "de komende jaren"
+    return "geen haast" if UNSURE_WHEN.match(lowered.strip()) else None
 
 
 def own_time(lowered: str) -> Optional[str]:
@@ -542,6 +563,9 @@ def own_time(lowered: str) -> Optional[str]:
         if count is None:
             return f"een paar uur per {unit}"
         return f"ongeveer {'een' if count == 1 else count} uur per {unit}"
+    part = _PARTS_OF_DAYS.search(lowered)
+    if part and not _DAYS.search(lowered):
+        return re.sub(r"\s+(?:in\s+de|a)\s+", " per ", " ".join(part.group(0).split()))
     days = _DAYS.search(lowered)
     if days:
         count = _count(days.group(1)) or 1

@@ -287,3 +287,24 @@ def test_a_month_on_its_own_answers_when_as_in_that_month():
     assert extraction.timeframe_from_answer("januari") == "in januari"
     assert extraction.timeframe_from_answer("voor januari") == "voor januari"
     assert extraction.timeframe("we hebben in januari een beurs") == "in januari"
+
+
+@pytest.mark.parametrize(
+    "typed, when, own",
+    [("dit jaar willen we besluiten, een halve dag per week kan ik vrijmaken",
+      "dit jaar", "een halve dag per week"),
+     ("voor de komende drie jaar, een dagdeel per maand", "de komende jaren",
+      "een dagdeel per maand"),
+     ("dit najaar beginnen, twee ochtenden per week", "dit najaar",
+      "twee ochtenden per week"),
+     ("in het voorjaar, een dag in de week", "in het voorjaar",
+      "ongeveer een dag per week")],
+)  # fmt: skip
+def test_when_and_how_much_time_in_one_answer(typed, when, own):
+    assert extraction.timeframe_from_answer(typed) == when
+    assert extraction.own_time_from_answer(typed) == own
+
+
+def test_this_year_outside_an_answer_is_no_time_to_arrange():
+    # "dit jaar zijn er drie vertrokken" tells what happened.
+    assert extraction.timeframe("dit jaar zijn er drie monteurs vertrokken") is None
