@@ -523,6 +523,13 @@ class ValidateIntakeForm(AsksInTheSameCall):
             return {"need_category": previous}
         text = tracker.latest_message.get("text") or ""
         need = slot_value if slot_value in NEED_CODES else likeliest_need(tracker)
+        if previous in NEED_CODES and intake_frame.NEGATED_PART.search(text):
+            # "het gaat om 12 chauffeurs, niet om nieuwe mensen": a correction's
+            # need is what it names beside what the question is not about.
+            need = (
+                extraction.need_from_text(intake_frame.without_what_it_is_not(text))
+                or previous
+            )
         if WAYFINDING.search(text.lower()):
             # "waar moet ik zijn voor stagiairs en bijscholing": where to go is
             # the question, whatever it is about; the loket shows the way.

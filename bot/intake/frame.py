@@ -130,6 +130,9 @@ NOT_ABOUT = re.compile(
     r"|^nee\W+(?:geen|niet)\b|^(?:ik|we|wij)\s+(?:zoek|zoeken|wil|willen)\s+geen\b",
     re.IGNORECASE,
 )
+# What a correction says the question is not about: "niet om nieuwe mensen",
+# "geen cursus", up to a "maar", a comma or the end.
+NEGATED_PART = re.compile(r"\b(?:niet|geen)\b.*?(?=\bmaar\b|[,.;!?]|$)", re.IGNORECASE)
 # A run of this many of the entrepreneur's words is a pasted sentence.
 SPLICE_WORDS = 8
 # Where a clause may be cut back: before a preposition or conjunction, keeping
@@ -260,6 +263,13 @@ def read(text: str) -> Frame:
     plain = ", ".join(p for p, _ in problems)
     lead = " en ".join(lead for _, lead in problems if lead)
     return Frame(**found, problem=plain, problem_lead=lead)
+
+
+def without_what_it_is_not(text: str) -> str:
+    """`text` without the parts that say what the question is not about:
+    "het gaat om 12 chauffeurs, niet om nieuwe mensen" -> "het gaat om 12
+    chauffeurs, "."""
+    return NEGATED_PART.sub("", text)
 
 
 def hard_to_find(question: str) -> Tuple[str, str]:
@@ -914,6 +924,14 @@ SEASONAL = re.compile(
 DEADLINE = re.compile(r"\b(?:voor|vóór|na|rond|in)\s+de\s+zomer\b", re.I)
 STUDENT_PEOPLE = re.compile(r"stag|student|leerling|bijba|scholier|afstude", re.I)
 OWN_PEOPLE = re.compile(r"^(?:jullie|je)\s|^(?:personeel|medewerkers|collega)", re.I)
+# Words of someone who wants new people: a loket question without them asks
+# the way to something else than staff.
+HIRING = re.compile(
+    r"\b(?:personeel\w*|vacature\w*|sollicit\w*|stag\w*|student\w*|leerling\w*|"
+    r"bijba\w*|bbl\w*|aannemen|werven|instro\w*|zij-?instro\w*|handen|"
+    r"(?:nieuwe|jonge|meer)\s+(?:mensen|medewerkers|collega\w*|krachten))\b",
+    re.I,
+)
 
 
 def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
@@ -926,7 +944,10 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
         found.add("own_staff")
     if need == "talent" and frame.who and not STUDENT_PEOPLE.search(frame.who):
         found.add("skilled_vacancy")
-    if need not in ("talent", "loket"):
+    if need not in ("talent", "loket") or (
+        need == "loket"
+        and not HIRING.search(" ".join((frame.problem, frame.goal, frame.who, opening)))
+    ):
         found.add("no_hiring")
     if need == "innovatie":
         found.add("technical_question")

@@ -183,6 +183,31 @@ def test_answer_to_the_restated_question(domain, typed, intent, confirmed, corre
     assert slots.get("question_correction") == correction
 
 
+def test_a_correction_that_says_what_it_is_not_about_keeps_the_need(domain):
+    # Its words sound like hiring, but it says the question is not about that.
+    typed = "het gaat om 12 chauffeurs van de vrachtwagens, niet om nieuwe mensen"
+    slots, _ = validate(
+        {"need_category": "talent", "question_correction": typed},
+        user_message(typed, "need_talent"),
+        domain,
+        prior={"need_category": "leven_lang_ontwikkelen", "question_confirmed": False,
+               "requested_slot": "question_correction"},  # fmt: skip
+    )
+    assert slots["need_category"] == "leven_lang_ontwikkelen"
+
+
+def test_a_correction_names_its_need_after_what_it_is_not(domain):
+    typed = "niet om nieuwe mensen maar om bijscholing van mijn monteurs"
+    slots, _ = validate(
+        {"need_category": "talent", "question_correction": typed},
+        user_message(typed, "need_talent"),
+        domain,
+        prior={"need_category": "talent", "question_confirmed": False,
+               "requested_slot": "question_correction"},  # fmt: skip
+    )
+    assert slots["need_category"] == "leven_lang_ontwikkelen"
+
+
 def test_correction_naming_another_need_changes_the_category(domain):
     typed = "eigenlijk wil ik mijn monteurs laten bijscholen"
     slots, _ = validate(
