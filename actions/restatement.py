@@ -124,9 +124,10 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
     normalised = extraction.timeframe_from_answer(when.lower()) or when
     if normalised in words["timeframe"]:
         return str(words["timeframe"][normalised])
+    if normalised != when:
+        return normalised  # "dit najaar beginnen": dit najaar
     if len(when.split()) <= MAX_WHEN_WORDS and (
-        normalised != when
-        or parsing.TIME_WORDS.search(when)
+        parsing.TIME_WORDS.search(when)
         or parsing.TIME_PREPOSITIONS.search(when)
     ):
         # "paar maanden" said alone is a time from now: "binnen een paar maanden"
