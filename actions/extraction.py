@@ -150,7 +150,9 @@ _SEASON = re.compile(
     r"|voor\s+het|begin|eind)\s+(?:voorjaar|najaar|winter|herfst|lente|zomer)\b"
 )
 THIS_YEAR = re.compile(r"\bdit\s+jaar\b")
-COMING_YEARS = re.compile(r"\bkomende\s+(?:(?:twee|drie|vier|vijf|paar|\d)\s+)?ja(?:ren|ar)\b")
+COMING_YEARS = re.compile(
+    r"\bkomende\s+(?:(?:twee|drie|vier|vijf|paar|\d)\s+)?ja(?:ren|ar)\b"
+)
 _MONTH = re.compile(
     r"\b(voor|vanaf|per|in|begin|eind|na|rond)\s+(" + "|".join(MONTHS) + r")\b"
 )

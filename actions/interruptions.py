@@ -153,9 +153,7 @@ READERS: Dict[Text, Reader] = {
     "region": lambda t, _: (
         (extraction.region(t) or find_place(t, answering=True)) is not None
     ),
-    "sector": lambda t, _: (
-        parsing.normalise_sector(t) is not None
-    ),
+    "sector": lambda t, _: parsing.normalise_sector(t) is not None,
     "question_confirmed": _yes_or_no,
     "question_correction": _free_answer,
     "chosen_option": lambda t, tracker: (

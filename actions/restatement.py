@@ -12,8 +12,8 @@ import re
 from typing import Any, Dict, Mapping, Optional
 
 from actions import extraction, parsing
+from bot.intake import dutch, nouns, writing
 from bot.intake import frame as intake_frame
-from bot.intake import nouns, writing
 from bot.intake.frame import Frame
 
 PHRASES_RESPONSE = "utter_restatement_phrases"
@@ -43,6 +43,8 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     need = values.get("need_category") or "loket"
     frame = frame_of(values)
     topic = nouns.speakable(known(values.get("topic")) or "")
+    if need == "onderwijs_invloed" and not names_a_course(topic):
+        topic = ""  # "hoe zorg je dat de opleiding {topic} beter aansluit"
     who = re.sub(r"^(?:jullie|je)\s+", "", frame.who)
     level = _level_code(values.get("education_level"))
     when = known(values.get("time_horizon"))
@@ -59,6 +61,32 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
         "topic": topic or "",
     }
     return writing.restatement(frame, need, words, details)
+
+
+COURSE_TOPIC = re.compile(
+    r"^(?:de\s+(?:opleiding\s+(?P<name>[\w-]+)|[\w-]+opleiding)|(?P<bare>[\w-]+))$"
+)
+PRONOUNS = frozenset("ze zij hij het dat dit die deze jullie wij we ons".split())
+
+
+def names_a_course(topic: str) -> bool:
+    """ "de opleiding autotechniek", "de kappersopleiding", "werktuigbouwkunde";
+    not "ze", "andere afspraken" or a verb read as the course's name ("de
+    opleiding stelt")."""
+    course = COURSE_TOPIC.match(topic)
+    if not course:
+        return False
+    name = course.group("name") or course.group("bare") or ""
+    stem = name[:-1]
+    verb_form = name.endswith("t") and any(
+        infinitive in dutch.word_list()
+        # stel-t: stellen; loop-t: lopen; leer-t: leren
+        for infinitive in (
+            stem + stem[-1:] + "en",
+            re.sub(r"([aeou])\1", r"\1", stem) + "en",
+        )
+    )
+    return name not in PRONOUNS and not verb_form
 
 
 def frame_of(values: Mapping[str, Any]) -> Frame:
@@ -127,8 +155,7 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
     if normalised != when:
         return normalised  # "dit najaar beginnen": dit najaar
     if len(when.split()) <= MAX_WHEN_WORDS and (
-        parsing.TIME_WORDS.search(when)
-        or parsing.TIME_PREPOSITIONS.search(when)
+        parsing.TIME_WORDS.search(when) or parsing.TIME_PREPOSITIONS.search(when)
     ):
         # "paar maanden" said alone is a time from now: "binnen een paar maanden"
         bare = BARE_DURATION.fullmatch(when.strip())

@@ -309,3 +309,14 @@ def test_when_and_how_much_time_in_one_answer(typed, when, own):
 def test_this_year_outside_an_answer_is_no_time_to_arrange():
     # "dit jaar zijn er drie vertrokken" tells what happened.
     assert extraction.timeframe("dit jaar zijn er drie monteurs vertrokken") is None
+
+
+@pytest.mark.parametrize(
+    "topic, course",
+    [("de opleiding autotechniek", True), ("de kappersopleiding", True),
+     ("de opleiding logistiek", True), ("de opleiding stelt", False),
+     ("de opleiding loopt", False), ("de opleiding ze", False),
+     ("andere afspraken", False)],
+)  # fmt: skip
+def test_only_a_course_is_named_in_the_education_question(topic, course):
+    assert restatement.names_a_course(topic) is course
