@@ -37,8 +37,8 @@ _STAFF = (
 # "we zijn met z'n twaalven", "we werken met 8 man", "een bedrijf van 12 mensen"
 SIZE_PATTERNS = (
     re.compile(
-        rf"\b(?:we|wij)\s+(?:zijn|werken)\s+(?:nu\s+)?(?:met\s+)?(?:z'?n|zijn|ons)?\s*"
-        rf"{_APPROX}({_NUMBER})(?:\s+{_STAFF})?\b"
+        rf"\b(?:we|wij)\s+(?:zijn|werken)\s+(?:nu\s+)?(?:met\s+(?:z'?n|zijn|ons)?\s*"
+        rf"{_APPROX}({_NUMBER})(?:\s+{_STAFF})?|{_APPROX}({_NUMBER})\s+{_STAFF})\b"
     ),
     re.compile(
         rf"\b(?:hebben|heb|heeft|telt|tellen|met|van|in\s+dienst:?)\s+{_APPROX}"
@@ -47,7 +47,10 @@ SIZE_PATTERNS = (
     re.compile(rf"\b({_NUMBER})\s+{_STAFF}\s+in\s+dienst\b"),
     re.compile(
         rf"(?:^|[,;]\s*|\ben\s+){_APPROX}({_NUMBER})\s+{_STAFF}\b"
-        rf"(?!\s+(?:bijscholen|opleiden|trainen|scholen|laten|extra|erbij|nodig|zoek))"
+        rf"(?!\s+(?:bijscholen|opleiden|trainen|scholen|laten|extra|erbij|nodig|zoek"
+        # "2 mensen zijn uitgevallen": a clause about some of them, no size
+        r"|zijn|waren|gaan|gingen|worden|werden|hebben|kunnen|willen|moeten"
+        r"|vertrekken|vertrokken|stoppen|stopten|lopen|liepen|krijgen))"
     ),
 )
 # A size told in parts, each where they work: "6 man in de werkplaats en 2 op
@@ -379,7 +382,11 @@ PLACE_PART_PREFIX = re.compile(
     r"^(?:(?:we\s+)?(?:zitten\s+)?(?:in|uit|te|bij)|regio)\s+", re.I
 )
 MAX_WORDS_OF_PLACE_PART = 3
-MAX_WORDS_OF_SIZE_PART = 5
+LEADING_COUNT = re.compile(r"(?:ongeveer\s+|zo'n\s+|circa\s+)?(\d{1,4})\s+(?=[a-z])")
+SELF_CORRECTION = re.compile(
+    r"^(?:nee\s+wacht|nee|sorry|of\s+eigenlijk|ik\s+bedoel|eh+|wacht)\b\W*", re.I
+)
+MAX_WORDS_OF_SIZE_PART = 3  # "ongeveer 12 man", not "wij zijn een contentbureau"
 
 
 def company_context(text: str) -> Dict[str, str]:
@@ -392,6 +399,11 @@ def company_context(text: str) -> Dict[str, str]:
     parts = [part.strip() for part in re.split(r"[,;]", parsing.clean_text(text))]
     found: Dict[str, str] = {}
     for part in parts[1:]:
+        corrected = SELF_CORRECTION.match(part)
+        if corrected and found:
+            # "Hoorn, 7, nee wacht, 9 met de zaterdaghulpen": the later one counts
+            part = part[corrected.end() :].strip()
+            found.popitem()
         has_digit = any(c.isdigit() for c in part)
         if part and "region" not in found and not has_digit:
             place = _place_part(part)
@@ -400,6 +412,9 @@ def company_context(text: str) -> Dict[str, str]:
                 continue
         if part and "company_size" not in found:
             size = company_size(part.lower())
+            leading = LEADING_COUNT.match(part)
+            if size is None and leading:  # "9 met de zaterdaghulpen erbij"
+                size = leading.group(1)
             if size is None and len(part.split()) <= MAX_WORDS_OF_SIZE_PART:
                 count = parsing.parse_count(part)
                 size = str(count) if count else None
@@ -437,7 +452,7 @@ def company_size(lowered: str) -> Optional[str]:
             before = lowered[max(0, match.start() - 25) : match.start()]
             if re.search(rf"\b{_WANT}\b", before) and "hebben" not in match.group(0):
                 continue
-            count = _count(match.group(1))
+            count = _count(next(group for group in match.groups() if group))
             if count and count < 100_000:
                 return str(count)
     return None

@@ -320,3 +320,21 @@ def test_this_year_outside_an_answer_is_no_time_to_arrange():
 )  # fmt: skip
 def test_only_a_course_is_named_in_the_education_question(topic, course):
     assert restatement.names_a_course(topic) is course
+
+
+@pytest.mark.parametrize(
+    "typed, context",
+    [("Studio Wadwurk, wij zijn een contentbureau, Leeuwarden, 8",
+      {"region": "Leeuwarden", "company_size": "8"}),
+     ("Keurslagerij Dekker, Hoorn, 7, nee wacht, 9 met de zaterdaghulpen erbij",
+      {"region": "Hoorn", "company_size": "9"})],
+)  # fmt: skip
+def test_the_company_answer_takes_an_article_as_no_count_and_a_correction_last(
+    typed, context
+):
+    assert extraction.company_context(typed) == context
+
+
+def test_some_people_who_dropped_out_are_no_company_size():
+    said = "schuren gaat met de hand, 2 mensen zijn al een tijd uitgevallen met rsi"
+    assert extraction.company_size(said) is None
