@@ -134,7 +134,10 @@ def _default_people(
 
 
 def _counted(who: str, values: Mapping[str, Any], words: Mapping[str, Any]) -> str:
-    """The people sought, counted as said: "twee monteurs", "een stagiair"."""
+    """The people sought, counted as said and new unless they are students:
+    "twee nieuwe monteurs", "een stagiair"."""
+    if len(who.split()) == 1 and not intake_frame.STUDENT_PEOPLE.search(who):
+        who = f"nieuwe {who}"  # "hoe vind je twee kaasmakers" says not that they are new
     count = parsing.parse_count(str(values.get("headcount") or ""))
     if not count:
         return who

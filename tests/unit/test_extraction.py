@@ -222,7 +222,7 @@ def test_a_typed_time_joins_the_question_only_when_it_is_a_time(domain, typed, s
               "time_horizon": typed}  # fmt: skip
     text = restatement.restate(values, domain)
     assert (typed in text) is said
-    assert "drie monteurs" in text  # the people agree with their number
+    assert "drie nieuwe monteurs" in text  # the people agree with their number
 
 
 def test_maakt_niet_uit_is_a_time_only_as_the_answer_to_the_time_question():

@@ -233,7 +233,7 @@ def test_restated_question_names_the_problem_then_the_real_question(domain):
     assert events[0]["name"] == "refined_question"
     assert question == (
         "Als ik het goed begrijp, vind je geen monteurs. Je eigenlijke vraag: hoe "
-        "vind je drie monteurs op mbo-niveau, zo snel mogelijk?"
+        "vind je drie nieuwe monteurs op mbo-niveau, zo snel mogelijk?"
     )
     assert dispatcher.messages[0]["response"] == "utter_restate_question"
     assert dispatcher.messages[0]["refined_question"] == question
