@@ -98,6 +98,7 @@ SPOKEN = {
 }
 SPOKEN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(SPOKEN), re.IGNORECASE)
 MAX_SUBJECT_WORDS = 4
+POSSESSIVES = frozenset("mijn m'n mn onze ons jullie je zijn haar hun".split())
 # Conjunctions after which a clause ends in its verb ("voor ik ... uitgeef").
 SUBCLAUSE_OPENERS = frozenset(
     "voor voordat als omdat dat zodat wanneer toen nadat totdat tot of".split()
@@ -414,7 +415,7 @@ def _clauses(text: str) -> Tuple[str, ...]:
     # Cached: reading one answer asks for its clauses several times (read,
     # read_answer, _forced), and each split at "," or "en" tags both halves.
     parts = re.split(
-        r"(?:(?<!\d)\.|\.(?!\d)|[!?;\n])+|,?\s+(?:maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
+        r"(?:(?<!\d)\.|\.(?!\d)|[!?;\n])+|,?\s+(maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
         r"|,\s*(?=(?:daardoor|waardoor|dus)\b)|\s+(?=dus\s)"
         # "... met knieen en rug, en de rest is boven de 50": a comma before
         # "en" closes a clause (a list has no comma before its last "en")
@@ -427,10 +428,39 @@ def _clauses(text: str) -> Tuple[str, ...]:
         text,
         flags=re.IGNORECASE,
     )
-    clauses = [CHAT_TAIL.sub("", part).strip(" ,") for part in parts if part]
+    # re.split gives the conjunction after each part (None for the other cuts)
+    texts, joints = parts[::2], parts[1::2]
+    for at, joint in enumerate(joints):
+        if joint and joint.lower() == "maar" and texts[at] and texts[at + 1]:
+            # "de stagiairs maken mooie plaatjes maar kunnen geen ...": shared subject
+            texts[at + 1] = _with_shared_subject(texts[at], texts[at + 1])
+    clauses = [CHAT_TAIL.sub("", part).strip(" ,") for part in texts if part]
     return tuple(
         piece for clause in clauses if clause for piece in _main_clauses(clause)
     )
+
+
+def _with_shared_subject(left: str, right: str) -> str:
+    """`right` with the subject of `left` when it opens with its finite verb:
+    "kunnen geen klantgesprek voeren" after "de stagiairs die we krijgen maken
+    ..." is "de stagiairs kunnen geen klantgesprek voeren"."""
+    nlp = pipeline()
+    if nlp is None:
+        return right
+    right_tokens = [t for t in nlp(right.strip()) if not t.is_space]
+    if not right_tokens or right_tokens[0].pos_ not in ("VERB", "AUX"):
+        return right
+    if "Fin" not in right_tokens[0].morph.get("VerbForm"):
+        return right
+    left_tokens = [t for t in nlp(left.strip()) if not t.is_space]
+    noun = next((i for i, t in enumerate(left_tokens) if t.pos_ == "NOUN"), None)
+    if noun is None or any(
+        t.pos_ not in ("DET", "ADJ", "NUM") and t.text.lower() not in POSSESSIVES
+        for t in left_tokens[:noun]
+    ):
+        return right
+    subject = " ".join(t.text for t in left_tokens[: noun + 1])
+    return f"{subject} {right.strip()}"
 
 
 def _main_clauses(clause: str) -> List[str]:

@@ -111,6 +111,17 @@ def test_a_chat_infinitive_is_read_back_in_full():
     )
 
 
+@pytest.mark.parametrize(
+    "typed, lead",
+    [("onze monteurs zijn goed maar weten niks van warmtepompen",
+      "weten jullie monteurs niks van warmtepompen"),
+     ("de stagiairs die we krijgen maken mooie plaatjes maar kunnen geen klantgesprek voeren",
+      "kunnen de stagiairs geen klantgesprek voeren")],
+)  # fmt: skip
+def test_a_clause_after_maar_keeps_the_subject_it_shares(typed, lead):
+    assert frame.read(typed).problem_lead == lead
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
