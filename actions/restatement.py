@@ -43,7 +43,7 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     need = values.get("need_category") or "loket"
     frame = frame_of(values)
     topic = nouns.speakable(known(values.get("topic")) or "")
-    if need == "onderwijs_invloed" and not names_a_course(topic):
+    if need == "onderwijs_invloed" and topic and not names_a_course(topic):
         topic = ""  # "hoe zorg je dat de opleiding {topic} beter aansluit"
     who = re.sub(r"^(?:jullie|je)\s+", "", frame.who)
     level = _level_code(values.get("education_level"))

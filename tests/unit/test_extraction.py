@@ -338,3 +338,9 @@ def test_the_company_answer_takes_an_article_as_no_count_and_a_correction_last(
 def test_some_people_who_dropped_out_are_no_company_size():
     said = "schuren gaat met de hand, 2 mensen zijn al een tijd uitgevallen met rsi"
     assert extraction.company_size(said) is None
+
+
+def test_an_education_question_without_a_topic_is_restated(domain):
+    # speakable() gives None for a topic that is no noun phrase ("... krijgen")
+    values = {"need_category": "onderwijs_invloed", "topic": "vlechters krijgen"}
+    assert restatement.restate(values, domain).endswith("?")
