@@ -913,6 +913,7 @@ SITUATIONS = (
     "no_hiring",
     "technical_question",
     "seasonal",
+    "keeping_up",
 )
 # Help for a season or a peak: a multi-year apprenticeship is no answer to it.
 SEASONAL = re.compile(
@@ -951,6 +952,8 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
         found.add("no_hiring")
     if need == "innovatie":
         found.add("technical_question")
+    if need == "kennis_netwerk":
+        found.add("keeping_up")  # to keep up and meet others, not to research
     # "voor de zomer" in the opening is mostly a deadline, not a season
     opening = DEADLINE.sub(" ", opening)
     if need == "talent" and SEASONAL.search(

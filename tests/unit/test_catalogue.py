@@ -699,7 +699,11 @@ def test_reasons_never_name_a_topic_word_on_their_own(catalogue: Catalogue) -> N
      # a trade word is the topic, not the format: it does not lift the strike
      ("leven_lang_ontwikkelen", "twee ervaren lassers", "lassers leren een lasrobot "
       "programmeren", "bbl_leerbaan"),
-     ("talent", "studenten", "in de zomer loopt het team op z'n tandvlees", "bbl_leerbaan")],
+     ("talent", "studenten", "in de zomer loopt het team op z'n tandvlees", "bbl_leerbaan"),
+     ("kennis_netwerk", "", "ik wil bijblijven over duurzaam energie besparen in de recreatie",
+      "lectoraat_onderzoek"),
+     ("loket", "", "ik wil iets met duurzaamheid maar weet niet bij wie ik moet zijn",
+      "bijbanen_loket")],
 )  # fmt: skip
 def test_a_coordinator_would_strike_these_so_they_are_never_proposed(
     catalogue: Catalogue, need: str, who: str, said: str, struck_id: str
