@@ -79,6 +79,7 @@ WAYFINDING = re.compile(
     r"\bwaar\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\s+(?:\w+\s+)?"
     r"(?:zijn|terecht|heen|beginnen|aankloppen)\b"
     r"|\bbij\s+wie\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\b"
+    r"|\bwaar\s+begin\s+(?:ik|je|jij|we|wij)\b|\bwie\s+(?:moet|kan)\s+ik\s+(?:bellen|mailen)\b"
 )
 # The fallback's "doorgaan" button.
 CONTINUE_PAYLOAD = "/inform"
@@ -173,8 +174,11 @@ def likeliest_need(tracker: Tracker, min_confidence: float = 0.3) -> Optional[st
 
 
 def opening_need(ranking: Optional[List[Dict[str, Any]]], text: str) -> Optional[str]:
-    """The need of a first message: the likeliest need intent in its ranking,
-    else the need its words name (also read by scripts/bench.py)."""
+    """The need of a first message: the loket where it asks the way, else the
+    likeliest need intent in its ranking, else the need its words name (also
+    read by scripts/bench.py)."""
+    if WAYFINDING.search(text.lower()):
+        return "loket"
     return need_in_ranking(ranking or []) or extraction.need_from_text(text)
 
 

@@ -137,7 +137,9 @@ def _counted(who: str, values: Mapping[str, Any], words: Mapping[str, Any]) -> s
     """The people sought, counted as said and new unless they are students:
     "twee nieuwe monteurs", "een stagiair"."""
     if len(who.split()) == 1 and not intake_frame.STUDENT_PEOPLE.search(who):
-        who = f"nieuwe {who}"  # "hoe vind je twee kaasmakers" says not that they are new
+        who = (
+            f"nieuwe {who}"  # "hoe vind je twee kaasmakers" says not that they are new
+        )
     count = parsing.parse_count(str(values.get("headcount") or ""))
     if not count:
         return who

@@ -344,3 +344,14 @@ def test_an_education_question_without_a_topic_is_restated(domain):
     # speakable() gives None for a topic that is no noun phrase ("... krijgen")
     values = {"need_category": "onderwijs_invloed", "topic": "vlechters krijgen"}
     assert restatement.restate(values, domain).endswith("?")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Ik heb een zorgboerderij en wil iets met studenten, maar waar begin je?",
+     "wie moet ik bellen voor een vraag over stages en scholing"],
+)  # fmt: skip
+def test_an_opening_that_asks_the_way_is_for_the_loket(opening):
+    from actions.intake import opening_need
+
+    assert opening_need([{"name": "need_innovatie", "confidence": 0.9}], opening) == "loket"
