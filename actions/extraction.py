@@ -135,7 +135,7 @@ TIMEFRAMES = (
     ),
     (
         "volgend schooljaar",
-        r"\bvolgend\s+schooljaar\b|\bkomend\s+schooljaar\b|\bnieuwe\s+schooljaar\b",
+        r"\b(?:volgend|komend|nieuwe)\s+(?:school|studie|college)jaar\b",
     ),
     ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
     (
@@ -150,7 +150,9 @@ _WITHIN = re.compile(
 # "dit najaar", "in het voorjaar", "volgende winter": kept as said.
 _SEASON = re.compile(
     r"\b(?:dit|deze|komend|komende|volgend|volgende|in\s+het|in\s+de|na\s+het"
-    r"|voor\s+het|begin|eind)\s+(?:voorjaar|najaar|winter|herfst|lente|zomer)\b"
+    r"|voor\s+het|voor\s+de|na\s+de|begin|eind)\s+(?:voorjaar|najaar|winter|herfst|lente|zomer)\b"
+    # "deze maand nog", "volgende week"
+    r"|\b(?:deze|volgende|komende)\s+(?:week|maand)\b"
 )
 THIS_YEAR = re.compile(r"\bdit\s+jaar\b")
 COMING_YEARS = re.compile(
@@ -560,8 +562,9 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
         return " ".join(season.group(0).split())
     if THIS_YEAR.search(lowered):
         return "dit jaar"
-    if COMING_YEARS.search(lowered):
-        return "de komende jaren"
+    coming = COMING_YEARS.search(lowered)
+    if coming:
+        return f"de {coming.group(0)}"  # "de komende drie jaar"
     return "geen haast" if UNSURE_WHEN.match(lowered.strip()) else None
 
 

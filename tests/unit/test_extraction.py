@@ -294,12 +294,15 @@ def test_a_month_on_its_own_answers_when_as_in_that_month():
     "typed, when, own",
     [("dit jaar willen we besluiten, een halve dag per week kan ik vrijmaken",
       "dit jaar", "een halve dag per week"),
-     ("voor de komende drie jaar, een dagdeel per maand", "de komende jaren",
+     ("voor de komende drie jaar, een dagdeel per maand", "de komende drie jaar",
       "een dagdeel per maand"),
      ("dit najaar beginnen, twee ochtenden per week", "dit najaar",
       "twee ochtenden per week"),
      ("in het voorjaar, een dag in de week", "in het voorjaar",
-      "ongeveer een dag per week")],
+      "ongeveer een dag per week"),
+     ("snel, liefst deze maand nog", "deze maand", None),
+     ("volgend studiejaar beginnen", "volgend schooljaar", None),
+     ("voor de winter wil ik weten wat we moeten doen", "voor de winter", None)],
 )  # fmt: skip
 def test_when_and_how_much_time_in_one_answer(typed, when, own):
     assert extraction.timeframe_from_answer(typed) == when
