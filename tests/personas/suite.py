@@ -2,8 +2,9 @@
 
 Each persona (tests/personas/personas.yml: the 26 regression cases;
 personas_blind.yml: the personas written for issue 21, split into a tuning and
-a held-out half; personas_fresh.yml, personas_third.yml, personas_fourth.yml
-and personas_fifth.yml: the second to fifth held-out sets) talks to the real
+a held-out half; personas_fresh.yml, personas_third.yml, personas_fourth.yml,
+personas_fifth.yml and personas_sixth.yml: the second to sixth held-out sets)
+talks to the real
 Rasa and action servers. What it says is chosen from the bot's last messages
 only (tests/personas/responder.py), never from the tracker. The stored request is
 read from the database: to see that the intake ended (that is the measurement,
@@ -39,6 +40,7 @@ FRESH_PATH = HERE / "personas_fresh.yml"
 THIRD_PATH = HERE / "personas_third.yml"
 FOURTH_PATH = HERE / "personas_fourth.yml"
 FIFTH_PATH = HERE / "personas_fifth.yml"
+SIXTH_PATH = HERE / "personas_sixth.yml"
 MAX_TURNS = 20  # a runaway conversation stops here
 MAX_USER_TURNS = 12
 MAX_WORDS = 45
@@ -70,6 +72,7 @@ GROUPS = (
     "third",
     "fourth",
     "fifth",
+    "sixth",
 )
 
 
@@ -156,6 +159,8 @@ def all_personas() -> List[Persona]:
         personas += load_personas(FOURTH_PATH, "fourth")
     if FIFTH_PATH.exists():
         personas += load_personas(FIFTH_PATH, "fifth")
+    if SIXTH_PATH.exists():
+        personas += load_personas(SIXTH_PATH, "sixth")
     ids = [p.id for p in personas]
     if len(set(ids)) != len(ids):
         raise ValueError("persona ids must be unique over all files")
