@@ -143,6 +143,8 @@ BOUNDARIES = frozenset(
     "zoals".split()
 )
 MIN_CUT = 3
+# Words that colour a clause but carry none of its meaning.
+FILLERS = frozenset("gewoon eigenlijk even echt best toch weer gewoonweg".split())
 NEGATIONS = frozenset("niet geen nooit niks niets nergens niemand".split())
 # A phrase that may be left out of a long clause: preposition, article, noun.
 PREPOSITIONS = frozenset("bij in op aan voor met van naar over door tijdens na".split())
@@ -549,6 +551,12 @@ def unspliced(said: str, source: str) -> str:
     words = said.split()
     if not _copies(said, source):
         return " ".join(words)
+    # First leave out words that add nothing to the meaning: "dat er weer wat
+    # restauratie in de opleiding zit" -> "dat er wat restauratie in de
+    # opleiding zit", where a cut would lose "in de opleiding".
+    plainer = [w for w in words if w.lower() not in FILLERS]
+    if len(plainer) < len(words) and not _copies(" ".join(plainer), source):
+        return " ".join(plainer)
     tagged = words_of(said)
     # the tags of `words`, when the tokens line up (no punctuation in `said`)
     pos = [w.pos for w in tagged] if len(tagged) == len(words) else []

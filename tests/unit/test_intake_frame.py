@@ -122,6 +122,13 @@ def test_a_clause_after_maar_keeps_the_subject_it_shares(typed, lead):
     assert frame.read(typed).problem_lead == lead
 
 
+def test_a_filler_goes_before_a_phrase_that_carries_the_meaning():
+    # eight words of theirs would be a pasted sentence; "in de opleiding" is the point
+    assert frame.read_answer(
+        "dat er weer wat restauratie in de opleiding zit, zoiets", "goal"
+    ).goal == "dat er wat restauratie in de opleiding zit"
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
