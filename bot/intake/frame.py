@@ -120,7 +120,8 @@ QUESTION = re.compile(
 # A question that says something is hard to find (see hard_to_find).
 HARD_TO_FIND = re.compile(
     r"\s*(?:hoe|waar)\s+(?:kom|komen|vind|vinden)\s+(?:je|jij|ik|we|wij|jullie|u|"
-    r"anderen)\s+(?P<what>.+?)\s*\??$",
+    # "hoe komen andere kleine bureaus aan ...": others like them
+    r"anderen|andere(?:\s+\w+){1,3}?(?=\s+aan\s))\s+(?P<what>.+?)\s*\??$",
     re.IGNORECASE,
 )
 # A correction that says what the question is not about.
@@ -280,7 +281,8 @@ def hard_to_find(question: str) -> Tuple[str, str]:
     match = HARD_TO_FIND.match(question)
     if not match:
         return "", ""
-    what = match.group("what")
+    # "jonge mensen die met GIS kunnen werken": the people, without who they are
+    what = re.split(r"\s+(?:die|dat)\s+", match.group("what"))[0]
     at = re.search(r"\baan\s+", what)
     words, clean = content_clean(words_of(what[at.end() :] if at else what))
     words = [w for w in words if w.pos != "PUNCT"]

@@ -129,6 +129,11 @@ def test_a_filler_goes_before_a_phrase_that_carries_the_meaning():
     ).goal == "dat er wat restauratie in de opleiding zit"
 
 
+def test_asking_how_others_find_people_says_that_it_is_hard():
+    read = frame.read("Hoe komen andere kleine bureaus aan jonge mensen die met GIS kunnen werken?")
+    assert read.problem_lead == "is het lastig om aan jonge mensen te komen"
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
