@@ -135,8 +135,9 @@ TIMEFRAMES = (
     ),
     (
         "volgend schooljaar",
-        r"\b(?:volgend|komend|nieuwe)\s+(?:school|studie|college)jaar\b",
+        r"\b(?:volgend|komend|nieuwe)\s+schooljaar\b",
     ),
+    ("volgend studiejaar", r"\b(?:volgend|komend|nieuwe)\s+(?:studie|college)jaar\b"),
     ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
     (
         "geen haast",

@@ -301,7 +301,7 @@ def test_a_month_on_its_own_answers_when_as_in_that_month():
      ("in het voorjaar, een dag in de week", "in het voorjaar",
       "ongeveer een dag per week"),
      ("snel, liefst deze maand nog", "deze maand", None),
-     ("volgend studiejaar beginnen", "volgend schooljaar", None),
+     ("volgend studiejaar beginnen", "volgend studiejaar", None),
      ("voor de winter wil ik weten wat we moeten doen", "voor de winter", None)],
 )  # fmt: skip
 def test_when_and_how_much_time_in_one_answer(typed, when, own):
