@@ -183,29 +183,27 @@ def test_answer_to_the_restated_question(domain, typed, intent, confirmed, corre
     assert slots.get("question_correction") == correction
 
 
-def test_a_correction_that_says_what_it_is_not_about_keeps_the_need(domain):
-    # Its words sound like hiring, but it says the question is not about that.
-    typed = "het gaat om 12 chauffeurs van de vrachtwagens, niet om nieuwe mensen"
+@pytest.mark.parametrize(
+    "typed, before, after",
+    [
+        # Its words sound like hiring, but it says the question is not about that.
+        ("het gaat om 12 chauffeurs van de vrachtwagens, niet om nieuwe mensen",
+         "leven_lang_ontwikkelen", "leven_lang_ontwikkelen"),
+        ("niet om nieuwe mensen maar om bijscholing van mijn monteurs",
+         "talent", "leven_lang_ontwikkelen"),
+    ],
+)  # fmt: skip
+def test_a_correction_names_its_need_beside_what_it_is_not_about(
+    domain, typed, before, after
+):
     slots, _ = validate(
         {"need_category": "talent", "question_correction": typed},
         user_message(typed, "need_talent"),
         domain,
-        prior={"need_category": "leven_lang_ontwikkelen", "question_confirmed": False,
+        prior={"need_category": before, "question_confirmed": False,
                "requested_slot": "question_correction"},  # fmt: skip
     )
-    assert slots["need_category"] == "leven_lang_ontwikkelen"
-
-
-def test_a_correction_names_its_need_after_what_it_is_not(domain):
-    typed = "niet om nieuwe mensen maar om bijscholing van mijn monteurs"
-    slots, _ = validate(
-        {"need_category": "talent", "question_correction": typed},
-        user_message(typed, "need_talent"),
-        domain,
-        prior={"need_category": "talent", "question_confirmed": False,
-               "requested_slot": "question_correction"},  # fmt: skip
-    )
-    assert slots["need_category"] == "leven_lang_ontwikkelen"
+    assert slots["need_category"] == after
 
 
 def test_correction_naming_another_need_changes_the_category(domain):
