@@ -662,12 +662,17 @@ def _reason_values(
     sector = profile.sector or ""
     return {
         "sector_label": catalogue.sector_labels.get(sector, sector),
-        "start_weeks": _dutch_number(pps_format.start_weeks),
-        "months": _dutch_number(pps_format.months),
+        "start_weeks": _counted(pps_format.start_weeks, "week", "weken"),
+        "months": _counted(pps_format.months, "maand", "maanden"),
         "hours_per_week": _dutch_number(pps_format.hours_per_week),
         "goal": profile.goal,
         "problem": profile.problem,
     }
+
+
+def _counted(value: float, one: str, more: str) -> str:
+    """ "een maand", "3 maanden": never "1 maanden"."""
+    return f"een {one}" if value == 1 else f"{_dutch_number(value)} {more}"
 
 
 def _dutch_number(value: float) -> str:

@@ -249,10 +249,8 @@ def test_haste_drops_the_slow_starters(catalogue: Catalogue) -> None:
     hurried = rank_formats(catalogue, IntakeProfile("talent", urgency="hoog"))
     assert "afstudeeropdracht" not in ids(hurried)
     assert hurried[0].format.start_weeks <= 4
-    expected = catalogue.reasons["urgency_fast"].format(
-        start_weeks=hurried[0].format.start_weeks
-    )
-    assert expected in hurried[0].reason
+    weeks = hurried[0].format.start_weeks
+    assert f"Het kan binnen {weeks} weken starten" in hurried[0].reason
 
     calm = full_order(catalogue, IntakeProfile("innovatie"))
     rushed = full_order(catalogue, IntakeProfile("innovatie", urgency="hoog"))
@@ -418,8 +416,17 @@ def test_reason_adds_the_hurry_to_what_it_gives(catalogue: Catalogue) -> None:
     )
     [option] = rank_formats(single, profile)
     # the sector fits as well, but what the entrepreneur said comes first
-    fast = catalogue.reasons["urgency_fast"].format(start_weeks="2")
-    assert option.reason == f"{fitting.gives} {fast}"
+    assert option.reason == f"{fitting.gives} Het kan binnen 2 weken starten, en je hebt haast."
+
+
+def test_one_month_is_said_in_the_singular(catalogue: Catalogue) -> None:
+    short = base_format(months=1.0, start_weeks=1, hours_per_week=5.0)
+    single = dataclasses.replace(catalogue, formats=(short,))
+    [option] = rank_formats(single, IntakeProfile("talent", urgency="hoog"))
+    assert option.reason.endswith(" binnen een week starten, en je hebt haast.") or (
+        option.reason.endswith(" binnen een maand klaar, en je hebt haast.")
+    )
+    assert "1 maanden" not in option.reason and "1 weken" not in option.reason
 
 
 def test_the_entrepreneurs_words_decide_between_innovation_formats(
