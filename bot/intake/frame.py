@@ -144,6 +144,13 @@ BOUNDARIES = frozenset(
     "zoals".split()
 )
 MIN_CUT = 3
+# After a verb that opens a clause, these open its object, not its subject.
+OBJECT_OPENERS = frozenset("geen een niks niets weinig".split())
+TIME_PHRASE = re.compile(
+    r"\b(?:binnen|over|in)\s+(?:een\s+paar|een|\d+|twee|drie|vier|vijf)\s+"
+    r"(?:jaar|jaren|maanden|maand|weken|week)\b",
+    re.IGNORECASE,
+)
 # Words that colour a clause but carry none of its meaning.
 FILLERS = frozenset("gewoon eigenlijk even echt best toch weer gewoonweg".split())
 NEGATIONS = frozenset("niet geen nooit niks niets nergens niemand".split())
@@ -498,8 +505,11 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
     """ "ken hier geen enkele school", "zijn net verhuisd": chat drops the
     "ik" or "we" before a verb that opens the clause; it is put back."""
     first = words[0]
+    # "vinden geen monteurs", "hebben een probleem": what follows is the object
+    object_next = len(words) > 1 and words[1].lower in OBJECT_OPENERS
     if not (first.finite and first.pos in ("VERB", "AUX")) or (
         not _object_it(words)
+        and not object_next
         and any(w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3])
     ):
         return words  # "(dan) staat de pers stil": the subject follows
@@ -556,6 +566,11 @@ def unspliced(said: str, source: str) -> str:
     # First leave out words that add nothing to the meaning: "dat er weer wat
     # restauratie in de opleiding zit" -> "dat er wat restauratie in de
     # opleiding zit", where a cut would lose "in de opleiding".
+    # A time is asked and stored apart: "een plan om binnen een paar jaar
+    # zonder gas te telen" -> "een plan om zonder gas te telen".
+    timeless = TIME_PHRASE.sub(" ", " ".join(words)).split()
+    if len(timeless) < len(words) and not _copies(" ".join(timeless), source):
+        return " ".join(timeless)
     plainer = [w for w in words if w.lower() not in FILLERS]
     if len(plainer) < len(words) and not _copies(" ".join(plainer), source):
         return " ".join(plainer)
@@ -653,11 +668,13 @@ def _has_subject(words: Sequence[Word]) -> bool:
     if finite == 1 and words[0].lower == "er":
         # "er zijn geen vlechters te vinden": the subject follows the verb.
         return any(w.pos == "NOUN" for w in words[finite + 1 :])
-    # "(dan) staat de pers stil": an article may come between
+    # "(dan) staat de pers stil": an article may come between, but not
+    # "geen" or "een" ("vinden geen monteurs": the object)
     after = words[finite + 1 : finite + 3]
-    around = list(words[:finite]) + list(
-        after if after[:1] and after[0].pos == "DET" else after[:1]
+    with_article = (
+        after[:1] and after[0].pos == "DET" and after[0].lower not in OBJECT_OPENERS
     )
+    around = list(words[:finite]) + list(after if with_article else after[:1])
     return any(
         w.pos in nominal and w.lower not in ("wat", "niks", "niets") for w in around
     )

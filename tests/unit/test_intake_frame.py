@@ -134,6 +134,21 @@ def test_asking_how_others_find_people_says_that_it_is_hard():
     assert read.problem_lead == "is het lastig om aan jonge mensen te komen"
 
 
+@pytest.mark.parametrize(
+    "typed, lead",
+    [("we groeien maar vinden geen systeembeheerders", "vinden jullie geen systeembeheerders"),
+     ("vinden geen monteurs", "vinden jullie geen monteurs"),
+     ("dan staat de pers stil", "staat de pers stil")],
+)  # fmt: skip
+def test_a_dropped_we_before_the_object_is_put_back(typed, lead):
+    assert frame.read_answer(typed, "problem").problem_lead == lead
+
+
+def test_a_time_goes_before_the_point_of_a_goal():
+    said = "een plan om binnen een paar jaar zonder gas te telen, bv met een warmtepomp"
+    assert frame.read_answer(said, "goal").goal == "een plan om zonder gas te telen"
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
