@@ -273,7 +273,15 @@ COMPOUND_COURSE = re.compile(r"\b([a-zà-ÿ]{3,}opleiding)\b")
 IDIOMS = re.compile(
     r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie"
     r"|niks)(?:\s+meer)?(?:\s+zien)?"
-    r"|(?:het\s+)?bos\s+door\s+de\s+bomen|om\s+tafel)\b",
+    r"|(?:het\s+)?bos\s+door\s+de\s+bomen|om\s+tafel"
+    # "we schuren alles nog met de hand": how, not what it is about
+    r"|met\s+de\s+hand)\b",
+    re.IGNORECASE,
+)
+# "is zo'n schuurrobot iets voor ons?": the thing asked about is the topic
+FOR_US = re.compile(
+    r"\b(?:is|zijn)\s+(?:zo'?n|zon|een|die|dat|deze)\s+([a-zà-ÿ-]{4,})\s+iets\s+voor"
+    r"\s+(?:ons|mij|me|jullie|onze|mijn)\b",
     re.IGNORECASE,
 )
 POSSESSIVES = {"mijn": "je", "m'n": "je", "onze": "je", "ons": "je"}
@@ -692,6 +700,9 @@ def topic(
     if not parsing.is_free_text(text):
         return None
     excluded = {w.lower() for value in exclude if value for w in str(value).split()}
+    for_us = FOR_US.search(text)
+    if for_us and for_us.group(1).lower() not in GENERIC_NOUNS:
+        return f"een {for_us.group(1).lower()}"
     if need == "talent":
         people = PEOPLE_WANTED.search(text.lower())
         if people and people.group(1) not in ("personeel", "medewerker", "medewerkers"):

@@ -358,3 +358,8 @@ def test_an_opening_that_asks_the_way_is_for_the_loket(opening):
     from actions.intake import opening_need
 
     assert opening_need([{"name": "need_innovatie", "confidence": 0.9}], opening) == "loket"
+
+
+def test_the_thing_asked_about_for_us_is_the_topic():
+    said = "we schuren alles nog met de hand, is zon schuurrobot iets voor ons?"
+    assert extraction.topic(said, "innovatie") == "een schuurrobot"
