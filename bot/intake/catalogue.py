@@ -432,6 +432,7 @@ def rank_formats(
     """
     said = " ".join(part for part in (profile.said, profile.topic or "") if part)
     similarities = content_index(catalogue.formats).similarities(said)
+    fit_strength: Dict[str, float] = {}
     scored = []
     for position, pps_format in enumerate(catalogue.formats):
         if pps_format.topic_bound and not text_match.keyword_in(
@@ -445,6 +446,7 @@ def rank_formats(
         signals.append(_Signal(CONTENT_POINTS * similarity))
         keyword = matched_keyword(pps_format, said)
         fits_topic = bool(keyword) or similarity >= FIT_SIMILARITY
+        fit_strength[pps_format.id] = similarity + (1.0 if keyword else 0.0)
         if fits_topic:
             signals.append(_Signal(TOPIC_FIT))
         score = sum(signal.points for signal in signals)
@@ -466,11 +468,12 @@ def rank_formats(
             seen_ids.add(item[1].id)
             unique.append(item)
     chosen = _with_general_route(unique, limit, profile.need_category)
-    # The first option that fits what was said says the goal back, the next
-    # the problem: a goal said back before a format that does not fit it only
-    # looks personal, and three reasons opening with the same words say
-    # nothing. The others end with a fact that speaks for them, each fact once.
-    # A long problem is a sentence of the entrepreneur's, not fit to quote.
+    # The option that fits what was said best says the goal back, the next
+    # best the problem: a goal said back before a format that does not fit it
+    # ("Je wilt één aanspreekpunt" before a guest lesson) only looks personal,
+    # and three reasons opening with the same words say nothing. The others end
+    # with a fact that speaks for them, each fact once. A long problem is a
+    # sentence of the entrepreneur's, not fit to quote.
     problem = (
         profile.problem if len(profile.problem.split()) <= MAX_QUOTED_WORDS else ""
     )
@@ -481,10 +484,15 @@ def rank_formats(
         for key, said_back in (("goal_fit", goal), ("problem_fit", problem))
         if said_back
     )
+    fitting = sorted(
+        (item for item in chosen if item[4]),
+        key=lambda item: -fit_strength[item[1].id],
+    )
+    lead_of = {item[1].id: lead for item, lead in zip(fitting, leads)}
     options: List[RankedOption] = []
     facts_said: Set[str] = set()
     for _, pps_format, signals, score, fits_topic in chosen:
-        lead = next(leads, None) if fits_topic else None
+        lead = lead_of.get(pps_format.id)
         fact = None if lead else _fact(signals, facts_said)
         if fact:
             facts_said.add(fact)

@@ -741,6 +741,16 @@ def test_the_goal_leads_the_first_reason_and_the_problem_the_second(
     assert third.reason.startswith(third.format.gives)
 
 
+def test_the_goal_is_said_back_at_the_option_that_fits_it_best(
+    catalogue: Catalogue,
+) -> None:
+    said = "mails van vijf scholen, ik wil één aanspreekpunt dat de aanvragen bundelt"
+    profile = IntakeProfile("onderwijs_invloed", said=said,
+                            goal="één aanspreekpunt dat de aanvragen bundelt")  # fmt: skip
+    [with_goal] = [o for o in rank_formats(catalogue, profile) if "Je wilt" in o.reason]
+    assert with_goal.format.id == "vaste_contactpersoon"
+
+
 def test_no_words_keeps_the_ranking_by_need_and_constraints(catalogue: Catalogue) -> None:
     with_nothing = rank_formats(catalogue, IntakeProfile("talent", sector="bouw"))
     assert with_nothing[0].format.id == "bbl_leerbaan"
