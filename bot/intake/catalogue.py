@@ -488,7 +488,8 @@ def rank_formats(
         (item for item in chosen if item[4]),
         key=lambda item: -fit_strength[item[1].id],
     )
-    lead_of = {item[1].id: lead for item, lead in zip(fitting, leads)}
+    # fewer leads than fitting options: the rest get a fact
+    lead_of = {item[1].id: lead for item, lead in zip(fitting, leads, strict=False)}
     options: List[RankedOption] = []
     facts_said: Set[str] = set()
     for _, pps_format, signals, score, fits_topic in chosen:

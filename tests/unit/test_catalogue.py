@@ -744,7 +744,8 @@ def test_the_goal_leads_the_first_reason_and_the_problem_the_second(
 def test_the_goal_is_said_back_at_the_option_that_fits_it_best(
     catalogue: Catalogue,
 ) -> None:
-    said = "mails van vijf scholen, ik wil één aanspreekpunt dat de aanvragen bundelt"
+    said = ("ik krijg mails van vijf scholen over stages en gastlessen, ik wil één "
+            "aanspreekpunt dat de aanvragen bundelt")
     profile = IntakeProfile("onderwijs_invloed", said=said,
                             goal="één aanspreekpunt dat de aanvragen bundelt")  # fmt: skip
     [with_goal] = [o for o in rank_formats(catalogue, profile) if "Je wilt" in o.reason]
