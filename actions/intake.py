@@ -81,6 +81,11 @@ WAYFINDING = re.compile(
     r"|\bbij\s+wie\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\b"
     r"|\bwaar\s+begin\s+(?:ik|je|jij|we|wij)\b|\bwie\s+(?:moet|kan)\s+ik\s+(?:bellen|mailen)\b"
 )
+OWN_STAFF_CANNOT = re.compile(
+    r"\b(?:mijn|m'?n|mn|onze|ons)\s+(?:\w+\s+)?\w+\s+(?:kunnen|kan|durven|durft|weten"
+    r"|snappen|begrijpen)\s+(?:er\s+|het\s+|nog\s+|dat\s+)?(?:niet|niks|niets|geen)\b",
+    re.IGNORECASE,
+)
 # The fallback's "doorgaan" button.
 CONTINUE_PAYLOAD = "/inform"
 MIN_OPENING_WORDS = 3  # "hallo" before the choice is no question
@@ -179,7 +184,12 @@ def opening_need(ranking: Optional[List[Dict[str, Any]]], text: str) -> Optional
     read by scripts/bench.py)."""
     if WAYFINDING.search(text.lower()):
         return "loket"
-    return need_in_ranking(ranking or []) or extraction.need_from_text(text)
+    need = need_in_ranking(ranking or []) or extraction.need_from_text(text)
+    if need == "talent" and OWN_STAFF_CANNOT.search(text):
+        # "mn monteurs durven er niet aan te komen": the people are there,
+        # what they cannot do is the question (the classifier hears "monteurs")
+        return "leven_lang_ontwikkelen"
+    return need
 
 
 def need_in_ranking(

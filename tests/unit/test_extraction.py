@@ -363,3 +363,15 @@ def test_an_opening_that_asks_the_way_is_for_the_loket(opening):
 def test_the_thing_asked_about_for_us_is_the_topic():
     said = "we schuren alles nog met de hand, is zon schuurrobot iets voor ons?"
     assert extraction.topic(said, "innovatie") == "een schuurrobot"
+
+
+@pytest.mark.parametrize(
+    "opening, need",
+    [("mn monteurs durven er niet aan te komen, aan die elektrische autos",
+      "leven_lang_ontwikkelen"),
+     ("mijn monteurs gaan met pensioen", "talent")],
+)  # fmt: skip
+def test_own_staff_who_cannot_is_no_vacancy(opening, need):
+    from actions.intake import opening_need
+
+    assert opening_need([{"name": "need_talent", "confidence": 0.8}], opening) == need
