@@ -152,8 +152,9 @@ def _goal_shape(goal: str) -> str:
     words = [w for w in words_of(goal) if w.pos != "PUNCT"]
     # "matrozen die bij jullie blijven" has a verb, but in its relative clause;
     # "helpen dat ze het leren" has one before it.
+    # "een plan om zonder gas te telen": the "om ... te" clause is the noun's
     relative = next(
-        (i for i, w in enumerate(words) if i and w.lower in CLAUSE_OPENERS),
+        (i for i, w in enumerate(words) if i and w.lower in (*CLAUSE_OPENERS, "om")),
         len(words),
     )
     if any(w.pos in ("VERB", "AUX") for w in words[:relative]):

@@ -558,3 +558,13 @@ def test_en_between_two_clauses_with_their_own_verbs_splits_them(text, clauses):
 def test_a_hidden_verb_a_hedge_and_a_forced_must_are_read_cleanly(text, asked, part, said):
     read = frame.read_answer(text, asked) if asked else frame.read(text)
     assert getattr(read, part) == said
+
+
+def test_a_noun_with_an_om_te_clause_is_a_thing_to_arrange():
+    question = writing.real_question(
+        Frame(problem="de gasrekening is niet te doen", goal="een plan om zonder gas te telen"),
+        "innovatie",
+        PHRASES["frame"],
+        {},
+    )
+    assert question == "hoe zorg je voor een plan om zonder gas te telen"
