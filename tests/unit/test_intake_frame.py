@@ -466,14 +466,18 @@ def test_what_a_correction_says_it_is_not_about_is_left_out(said, left):
     assert frame.without_what_it_is_not(said) == left
 
 
-def test_a_recurring_time_goes_before_what_to_arrange():
-    question = writing.real_question(
-        Frame(problem="jullie hebben te weinig matrozen", goal="elk jaar een paar jonge matrozen"),
-        "talent",
-        PHRASES["frame"],
-        {},
-    )
-    assert question == "hoe zorg je elk jaar voor een paar jonge matrozen"
+@pytest.mark.parametrize(
+    "need, goal, question",
+    [("talent", "elk jaar een paar jonge matrozen",
+      # a recurring time goes before what to arrange
+      "hoe zorg je elk jaar voor een paar jonge matrozen"),
+     ("innovatie", "een plan om zonder gas te telen",
+      # a noun with an "om ... te" clause is a thing to arrange
+      "hoe zorg je voor een plan om zonder gas te telen")],
+)  # fmt: skip
+def test_a_goal_to_arrange_is_asked_with_zorgen_voor(need, goal, question):
+    frame_read = Frame(problem="jullie hebben een probleem", goal=goal)
+    assert writing.real_question(frame_read, need, PHRASES["frame"], {}) == question
 
 
 def test_a_name_inside_a_sentence_is_no_people():
@@ -558,13 +562,3 @@ def test_en_between_two_clauses_with_their_own_verbs_splits_them(text, clauses):
 def test_a_hidden_verb_a_hedge_and_a_forced_must_are_read_cleanly(text, asked, part, said):
     read = frame.read_answer(text, asked) if asked else frame.read(text)
     assert getattr(read, part) == said
-
-
-def test_a_noun_with_an_om_te_clause_is_a_thing_to_arrange():
-    question = writing.real_question(
-        Frame(problem="de gasrekening is niet te doen", goal="een plan om zonder gas te telen"),
-        "innovatie",
-        PHRASES["frame"],
-        {},
-    )
-    assert question == "hoe zorg je voor een plan om zonder gas te telen"
