@@ -700,6 +700,7 @@ def topic(
     if not parsing.is_free_text(text):
         return None
     excluded = {w.lower() for value in exclude if value for w in str(value).split()}
+    excluded |= dutch.FILLER  # "Goedemorgen, ...": a greeting is no topic
     for_us = FOR_US.search(text)
     if for_us and for_us.group(1).lower() not in GENERIC_NOUNS:
         return f"een {for_us.group(1).lower()}"

@@ -432,12 +432,37 @@ def _clauses(text: str) -> Tuple[str, ...]:
     texts, joints = parts[::2], parts[1::2]
     for at, joint in enumerate(joints):
         if joint and joint.lower() == "maar" and texts[at] and texts[at + 1]:
+            if _ends_a_subclause(texts[at + 1]):
+                # "mannen die het vak doen maar geen diploma hebben": one clause
+                texts[at + 1] = f"{texts[at]} {joint} {texts[at + 1]}"
+                texts[at] = ""
+                continue
             # "de stagiairs maken mooie plaatjes maar kunnen geen ...": shared subject
             texts[at + 1] = _with_shared_subject(texts[at], texts[at + 1])
     clauses = [CHAT_TAIL.sub("", part).strip(" ,") for part in texts if part]
     return tuple(
         piece for clause in clauses if clause for piece in _main_clauses(clause)
     )
+
+
+def _ends_a_subclause(right: str) -> bool:
+    """ "geen diploma hebben", "nooit een opleiding hebben gedaan": with no
+    subject of its own and its verbs at the end, the part after "maar" goes
+    on with the subclause before it."""
+    nlp = pipeline()
+    if nlp is None:
+        return False
+    tokens = [t for t in nlp(right.strip()) if not t.is_space and not t.is_punct]
+    if len(tokens) < 2 or tokens[0].pos_ in ("PRON", "PROPN", "NOUN", "VERB", "AUX"):
+        return False
+    if tokens[0].pos_ == "DET" and tokens[0].text.lower() not in ("geen", "een"):
+        return False  # "de mensen niet": a subject
+    if tokens[0].pos_ == "ADP" or any(
+        t.text.lower() in SUBCLAUSE_OPENERS for t in tokens
+    ):
+        return False  # "(niet om A) maar om onderzoek naar waarom de lasnaad scheurt"
+    verbs = [i for i, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and verbs[0] >= len(tokens) - 2 and verbs[-1] == len(tokens) - 1
 
 
 def _with_shared_subject(left: str, right: str) -> str:

@@ -14,6 +14,7 @@ from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.intake import nouns
 from bot.intake.dutch import (
+    FILLER,
     Word,
     content_clean,
     joined,
@@ -112,8 +113,9 @@ ASKED_ALONG = re.compile(r"[^.!?\n,]*\?")
 # A clause that asks, so says no problem or goal: a question word, or a verb
 # before its subject ("moet ik ergens lid van worden"), with or without "?".
 QUESTION = re.compile(
-    r"\s*(?:waar|wie|wat|hoe|welke|waarom|wanneer"
-    r"|(?:moet|moeten|mag|mogen|zal|zullen|zou|zouden|heb|hebben"
+    # "En wie zit er eigenlijk achter deze site?": a conjunction may lead
+    r"\s*(?:(?:en|maar|of|dus)\s+)?(?:waar|wie|wat|hoe|welke|waarom|wanneer"
+    r"|(?:moet|moeten|mag|mogen|zal|zullen|zou|zouden|heb|hebben|kan|kunnen"
     r"|is|zijn|kost|kosten)\s+(?:ik|we|wij|je|jij|jullie|u|dat|dit|het|er)\b)\b",
     re.IGNORECASE,
 )
@@ -152,7 +154,7 @@ TIME_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Words that colour a clause but carry none of its meaning.
-FILLERS = frozenset("gewoon eigenlijk even echt best toch weer gewoonweg".split())
+FILLERS = FILLER | frozenset("even best toch weer gewoonweg".split())
 NEGATIONS = frozenset("niet geen nooit niks niets nergens niemand".split())
 # A phrase that may be left out of a long clause: preposition, article, noun.
 PREPOSITIONS = frozenset("bij in op aan voor met van naar over door tijdens na".split())

@@ -149,6 +149,17 @@ def test_a_time_goes_before_the_point_of_a_goal():
     assert frame.read_answer(said, "goal").goal == "een plan om zonder gas te telen"
 
 
+def test_a_question_after_en_is_asked_not_said():
+    read = frame.read("Kunnen we meedenken over wat ze leren? En wie zit er achter deze site?")
+    assert read.problem == "" and read.problem_lead == ""
+
+
+def test_maar_inside_a_relative_clause_goes_on_with_it():
+    # "geen diploma hebben" has no subject of its own: not "hebben geen diploma"
+    read = frame.read("Ik heb een paar mannen die al 20 jaar het vak doen maar geen diploma hebben.")
+    assert "hebben geen diploma" not in read.problem_lead
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
