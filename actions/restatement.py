@@ -9,6 +9,7 @@ short normalised values (people, level, when).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Dict, Mapping, Optional
 
 from actions import extraction, parsing
@@ -48,6 +49,11 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     who = re.sub(r"^(?:jullie|je)\s+", "", frame.who)
     level = _level_code(values.get("education_level"))
     when = known(values.get("time_horizon"))
+    if need == "leven_lang_ontwikkelen" and len(frame.who.split()) == 1:
+        # "kok" read from "kok niveau 3": the own people, as many ("je koks")
+        bare = frame.who.lower()
+        many = bare if bare in GROUPS else nouns.plural(nouns.singular(bare))
+        frame = replace(frame, who=f"je {many}")
     details = {
         # Whose work it is, in the entrepreneur's terms ("je monteurs"),
         # except where the count makes the people sought ("twee monteurs").
@@ -63,6 +69,7 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     return writing.restatement(frame, need, words, details)
 
 
+GROUPS = frozenset("personeel team ploeg staf garde bemanning mensen".split())
 COURSE_TOPIC = re.compile(
     r"^(?:de\s+(?:opleiding\s+(?P<name>[\w-]+)|[\w-]+opleiding)|(?P<bare>[\w-]+))$"
 )
@@ -136,13 +143,14 @@ def _default_people(
 def _counted(who: str, values: Mapping[str, Any], words: Mapping[str, Any]) -> str:
     """The people sought, counted as said and new unless they are students:
     "twee nieuwe monteurs", "een stagiair"."""
-    if len(who.split()) == 1 and not intake_frame.STUDENT_PEOPLE.search(who):
-        who = (
-            f"nieuwe {who}"  # "hoe vind je twee kaasmakers" says not that they are new
-        )
+    one_word = len(who.split()) == 1
+    if one_word and not intake_frame.STUDENT_PEOPLE.search(who):
+        who = f"nieuwe {who}"  # "hoe vind je twee kaasmakers": not that they are new
     count = parsing.parse_count(str(values.get("headcount") or ""))
     if not count:
-        return who
+        last = who.split()[-1]
+        # "hoe vind je stagiair": one of them, then "een stagiair"
+        return f"een {who}" if one_word and nouns.singular(last) == last else who
     return nouns.counted(number_in_words(count, words), count, who)
 
 

@@ -375,3 +375,25 @@ def test_own_staff_who_cannot_is_no_vacancy(opening, need):
     from actions.intake import opening_need
 
     assert opening_need([{"name": "need_talent", "confidence": 0.8}], opening) == need
+
+
+def test_a_greeting_is_no_topic():
+    said = "Goedenavond. Wij werken met een klantportaal en ik weet niet of dat veilig is."
+    assert extraction.topic(said, "loket") != "Goedenavond"
+
+
+@pytest.mark.parametrize("who", ["kok", "koks", "personeel"])
+def test_own_people_who_get_a_diploma_are_many(domain, who):
+    values = {"need_category": "leven_lang_ontwikkelen", "who": who, "topic": "een diploma"}
+    question = restatement.restate(values, domain)
+    assert question.startswith("Je eigenlijke vraag: hoe halen je ")
+    assert " kok " not in question and "personeels" not in question
+
+
+@pytest.mark.parametrize(
+    "who, sought", [("stagiair", "een stagiair"), ("stagiairs", "stagiairs"),
+                    ("monteur", "een nieuwe monteur")],
+)  # fmt: skip
+def test_one_person_sought_without_a_count_gets_een(domain, who, sought):
+    values = {"need_category": "talent", "who": who, "education_level": "mbo"}
+    assert f"hoe vind je {sought} op mbo-niveau" in restatement.restate(values, domain)
