@@ -178,13 +178,19 @@ def likeliest_need(tracker: Tracker, min_confidence: float = 0.3) -> Optional[st
     )
 
 
-def opening_need(ranking: Optional[List[Dict[str, Any]]], text: str) -> Optional[str]:
-    """The need of a first message: the loket where it asks the way, else the
-    likeliest need intent in its ranking, else the need its words name (also
+def need_of_message(
+    ranking: Optional[List[Dict[str, Any]]], text: str, named: Optional[str] = None
+) -> Optional[str]:
+    """The need a message asks about: the loket where it asks the way, else
+    `named` (the need its intent or button set), else the likeliest need intent
+    in its ranking, else the need its words name. The one reading of a need,
+    for an opening, an answer to the need question and a correction (also
     read by scripts/bench.py)."""
     if WAYFINDING.search(text.lower()):
+        # "waar moet ik zijn voor stagiairs en bijscholing": where to go is
+        # the question, whatever it is about; the loket shows the way.
         return "loket"
-    need = need_in_ranking(ranking or []) or extraction.need_from_text(text)
+    need = named or need_in_ranking(ranking or []) or extraction.need_from_text(text)
     if need == "talent" and OWN_STAFF_CANNOT.search(text):
         # "mn monteurs durven er niet aan te komen": the people are there,
         # what they cannot do is the question (the classifier hears "monteurs")
@@ -340,7 +346,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if is_fresh_user_message(tracker) and tracker.get_slot("need_category") is None:
             # A long opening full of facts can read as `inform`; its words may
             # still name the need (validate_need_category then keeps it).
-            need = opening_need(tracker.latest_message.get("intent_ranking"), text)
+            need = need_of_message(tracker.latest_message.get("intent_ranking"), text)
             if need:
                 stated["need_category"] = need
         new_slots = [SlotSet(slot, value) for slot, value in stated.items()]
@@ -536,20 +542,17 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # entrepreneur changes the need by correcting the restated question.
             return {"need_category": previous}
         text = tracker.latest_message.get("text") or ""
-        need = slot_value if slot_value in NEED_CODES else likeliest_need(tracker)
+        named = slot_value if slot_value in NEED_CODES else None
         if previous in NEED_CODES and intake_frame.NEGATED_PART.search(text):
             # "het gaat om 12 chauffeurs, niet om nieuwe mensen": a correction's
             # need is what it names beside what the question is not about.
-            need = (
+            named = (
                 extraction.need_from_text(intake_frame.without_what_it_is_not(text))
                 or previous
             )
-        if WAYFINDING.search(text.lower()):
-            # "waar moet ik zijn voor stagiairs en bijscholing": where to go is
-            # the question, whatever it is about; the loket shows the way.
-            need = "loket"
-        if need is None:
-            need = extraction.need_from_text(tracker.latest_message.get("text") or "")
+        need = need_of_message(
+            tracker.latest_message.get("intent_ranking"), text, named
+        )
         if need is None:
             if (
                 tracker.get_slot("requested_slot") == "need_category"

@@ -120,7 +120,7 @@ def opening_needs(nlu: str) -> None:
     from rasa.core.agent import Agent
     from rasa.shared.nlu.training_data.loading import load_data
 
-    from actions.intake import opening_need
+    from actions.intake import need_of_message
 
     agent = Agent.load(str(ROOT / "models" / "vraagwijzer.tar.gz"))
     examples = [
@@ -133,7 +133,7 @@ def opening_needs(nlu: str) -> None:
         read = []
         for text, _ in examples:
             parsed = await agent.parse_message(text)
-            need = opening_need(parsed.get("intent_ranking"), text)
+            need = need_of_message(parsed.get("intent_ranking"), text)
             read.append(need or "(gevraagd)")
         return read
 

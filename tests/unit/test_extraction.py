@@ -355,9 +355,9 @@ def test_an_education_question_without_a_topic_is_restated(domain):
      "wie moet ik bellen voor een vraag over stages en scholing"],
 )  # fmt: skip
 def test_an_opening_that_asks_the_way_is_for_the_loket(opening):
-    from actions.intake import opening_need
+    from actions.intake import need_of_message
 
-    assert opening_need([{"name": "need_innovatie", "confidence": 0.9}], opening) == "loket"
+    assert need_of_message([{"name": "need_innovatie", "confidence": 0.9}], opening) == "loket"
 
 
 def test_the_thing_asked_about_for_us_is_the_topic():
@@ -372,9 +372,9 @@ def test_the_thing_asked_about_for_us_is_the_topic():
      ("mijn monteurs gaan met pensioen", "talent")],
 )  # fmt: skip
 def test_own_staff_who_cannot_is_no_vacancy(opening, need):
-    from actions.intake import opening_need
+    from actions.intake import need_of_message
 
-    assert opening_need([{"name": "need_talent", "confidence": 0.8}], opening) == need
+    assert need_of_message([{"name": "need_talent", "confidence": 0.8}], opening) == need
 
 
 def test_a_greeting_is_no_topic():

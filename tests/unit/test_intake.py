@@ -82,6 +82,13 @@ def test_first_need_message_sets_category_and_original_question(domain):
     assert slots["original_question"] == "ik vind geen monteurs"
 
 
+def test_own_staff_who_cannot_is_stored_as_bijscholing_not_talent(domain):
+    # The classifier hears "monteurs"; the form must store what the bench reads.
+    typed = "mn monteurs durven er niet aan te komen, aan die elektrische autos"
+    slots, _ = validate({"need_category": "talent"}, user_message(typed, "need_talent"), domain)
+    assert slots["need_category"] == "leven_lang_ontwikkelen"
+
+
 def test_later_answer_that_sounds_like_another_need_keeps_the_first(domain):
     message = user_message("we hebben al stagiairs gehad", "need_talent")
     events = [
