@@ -430,29 +430,30 @@ def _clauses(text: str) -> Tuple[str, ...]:
     )
     # re.split gives the conjunction after each part (None for the other cuts)
     texts, joints = parts[::2], parts[1::2]
+    nlp = pipeline()
     for at, joint in enumerate(joints):
-        if joint and joint.lower() == "maar" and texts[at] and texts[at + 1]:
-            if _ends_a_subclause(texts[at + 1]):
+        if nlp and joint and joint.lower() == "maar" and texts[at] and texts[at + 1]:
+            right = [t for t in nlp(texts[at + 1].strip()) if not t.is_space]
+            if _ends_a_subclause(right):
                 # "mannen die het vak doen maar geen diploma hebben": one clause
                 texts[at + 1] = f"{texts[at]} {joint} {texts[at + 1]}"
                 texts[at] = ""
                 continue
             # "de stagiairs maken mooie plaatjes maar kunnen geen ...": shared subject
-            texts[at + 1] = _with_shared_subject(texts[at], texts[at + 1])
+            subject = _shared_subject(texts[at], right)
+            if subject:
+                texts[at + 1] = f"{subject} {texts[at + 1].strip()}"
     clauses = [CHAT_TAIL.sub("", part).strip(" ,") for part in texts if part]
     return tuple(
         piece for clause in clauses if clause for piece in _main_clauses(clause)
     )
 
 
-def _ends_a_subclause(right: str) -> bool:
-    """ "geen diploma hebben", "nooit een opleiding hebben gedaan": with no
-    subject of its own and its verbs at the end, the part after "maar" goes
-    on with the subclause before it."""
-    nlp = pipeline()
-    if nlp is None:
-        return False
-    tokens = [t for t in nlp(right.strip()) if not t.is_space and not t.is_punct]
+def _ends_a_subclause(right: Sequence[Any]) -> bool:
+    """ "geen diploma hebben", "nooit een opleiding hebben gedaan" (tagged):
+    with no subject of its own and its verbs at the end, the part after
+    "maar" goes on with the subclause before it."""
+    tokens = [t for t in right if not t.is_punct]
     if len(tokens) < 2 or tokens[0].pos_ in ("PRON", "PROPN", "NOUN", "VERB", "AUX"):
         return False
     if tokens[0].pos_ == "DET" and tokens[0].text.lower() not in ("geen", "een"):
@@ -465,27 +466,22 @@ def _ends_a_subclause(right: str) -> bool:
     return bool(verbs) and verbs[0] >= len(tokens) - 2 and verbs[-1] == len(tokens) - 1
 
 
-def _with_shared_subject(left: str, right: str) -> str:
-    """`right` with the subject of `left` when it opens with its finite verb:
-    "kunnen geen klantgesprek voeren" after "de stagiairs die we krijgen maken
-    ..." is "de stagiairs kunnen geen klantgesprek voeren"."""
-    nlp = pipeline()
-    if nlp is None:
-        return right
-    right_tokens = [t for t in nlp(right.strip()) if not t.is_space]
-    if not right_tokens or right_tokens[0].pos_ not in ("VERB", "AUX"):
-        return right
-    if "Fin" not in right_tokens[0].morph.get("VerbForm"):
-        return right
-    left_tokens = [t for t in nlp(left.strip()) if not t.is_space]
+def _shared_subject(left: str, right: Sequence[Any]) -> str:
+    """The subject of `left` when the tagged `right` opens with its finite
+    verb, else "": "kunnen geen klantgesprek voeren" after "de stagiairs die
+    we krijgen maken ..." shares "de stagiairs"."""
+    if not right or right[0].pos_ not in ("VERB", "AUX"):
+        return ""
+    if "Fin" not in right[0].morph.get("VerbForm"):
+        return ""
+    left_tokens = [t for t in pipeline()(left.strip()) if not t.is_space]
     noun = next((i for i, t in enumerate(left_tokens) if t.pos_ == "NOUN"), None)
     if noun is None or any(
         t.pos_ not in ("DET", "ADJ", "NUM") and t.text.lower() not in POSSESSIVES
         for t in left_tokens[:noun]
     ):
-        return right
-    subject = " ".join(t.text for t in left_tokens[: noun + 1])
-    return f"{subject} {right.strip()}"
+        return ""
+    return " ".join(t.text for t in left_tokens[: noun + 1])
 
 
 def _main_clauses(clause: str) -> List[str]:
