@@ -31,6 +31,7 @@ from actions.answers import (
 )
 from actions.asking import AsksInTheSameCall, Question
 from bot.intake import frame as intake_frame
+from bot.intake import need_cues
 from bot.intake.places import find_place
 from bot.intake.vocabulary import (
     COMPANY_CONTEXT,
@@ -75,17 +76,6 @@ QUESTION_SHAPED = re.compile(
     re.IGNORECASE,
 )
 # Asking where to go: the loket's question, whatever need it names.
-WAYFINDING = re.compile(
-    r"\bwaar\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\s+(?:\w+\s+)?"
-    r"(?:zijn|terecht|heen|beginnen|aankloppen)\b"
-    r"|\bbij\s+wie\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\b"
-    r"|\bwaar\s+begin\s+(?:ik|je|jij|we|wij)\b|\bwie\s+(?:moet|kan)\s+ik\s+(?:bellen|mailen)\b"
-)
-OWN_STAFF_CANNOT = re.compile(
-    r"\b(?:mijn|m'?n|mn|onze|ons)\s+(?:\w+\s+)?\w+\s+(?:kunnen|kan|durven|durft|weten"
-    r"|snappen|begrijpen)\s+(?:er\s+|het\s+|nog\s+|dat\s+)?(?:niet|niks|niets|geen)\b",
-    re.IGNORECASE,
-)
 # The fallback's "doorgaan" button.
 CONTINUE_PAYLOAD = "/inform"
 MIN_OPENING_WORDS = 3  # "hallo" before the choice is no question
@@ -181,21 +171,14 @@ def likeliest_need(tracker: Tracker, min_confidence: float = 0.3) -> Optional[st
 def need_of_message(
     ranking: Optional[List[Dict[str, Any]]], text: str, named: Optional[str] = None
 ) -> Optional[str]:
-    """The need a message asks about: the loket where it asks the way, else
-    `named` (the need its intent or button set), else the likeliest need intent
-    in its ranking, else the need its words name. The one reading of a need,
+    """The need a message asks about: `named` (the need its intent or button
+    set), else the likeliest need intent in its ranking, else the need its
+    words name; then as a coordinator rereads it (bot.intake.need_cues: the
+    loket where it asks the way, ...). The one reading of a need,
     for an opening, an answer to the need question and a correction (also
     read by scripts/bench.py)."""
-    if WAYFINDING.search(text.lower()):
-        # "waar moet ik zijn voor stagiairs en bijscholing": where to go is
-        # the question, whatever it is about; the loket shows the way.
-        return "loket"
     need = named or need_in_ranking(ranking or []) or extraction.need_from_text(text)
-    if need == "talent" and OWN_STAFF_CANNOT.search(text):
-        # "mn monteurs durven er niet aan te komen": the people are there,
-        # what they cannot do is the question (the classifier hears "monteurs")
-        return "leven_lang_ontwikkelen"
-    return need
+    return need_cues.reread(need, text)
 
 
 def need_in_ranking(

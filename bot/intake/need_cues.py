@@ -1,0 +1,109 @@
+"""What a message says about its need that the intent classifier misses.
+
+The classifier hears words ("monteurs", "stagiairs", "samenwerken"); a
+coordinator hears the situation: staff who are there but cannot do something
+want bijscholing, school leavers who lack a skill are a say in the course, a
+group closed for want of people is a vacancy, a question about a hacked or
+unsafe system is innovatie (the cyber scan), and "waar begin ik" asks the way
+whatever it is about. `reread` turns the classifier's need into the
+coordinator's, or leaves it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+WAYFINDING = re.compile(
+    r"\bwaar\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\s+(?:\w+\s+)?"
+    r"(?:zijn|terecht|heen|beginnen|aankloppen)\b"
+    r"|\bbij\s+wie\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\b"
+    r"|\bwaar\s+begin\s+(?:ik|je|jij|we|wij)\b|\bwie\s+(?:moet|kan)\s+ik\s+(?:bellen|mailen)\b"
+    # "geen idee bij welke school", "welke school leidt nog dakdekkers op"
+    r"|\b(?:geen\s+idee|weet\s+(?:ik\s+)?niet|niet\s+vinden)\s+(?:\w+\s+)?welke"
+    r"\s+(?:school|scholen|opleiding)\b|\bwelke\s+school\s+leidt?\b",
+    re.IGNORECASE,
+)
+# "mn monteurs durven er niet aan", "onze chauffeurs in t zorgvervoer weten
+# niet goed hoe": the people work there already.
+OWN_STAFF_CANNOT = re.compile(
+    r"\b(?:mijn|m'?n|mn|onze|ons)\s+(?:[\w'-]+\s+){0,4}?(?:kunnen|kan|durven|durft"
+    r"|weten|snappen|begrijpen)\s+(?:er\s+|het\s+|nog\s+|dat\s+)?(?:niet|niks|niets"
+    r"|geen)\b",
+    re.IGNORECASE,
+)
+# "de jongens die van het mbo komen kunnen prima monteren maar niet met
+# klanten omgaan", "stagiairs die we krijgen kunnen geen klantgesprek voeren",
+# "we nemen elk jaar stagiairs, kunnen we structureler samenwerken".
+SCHOOL_LEAVERS_LACK = re.compile(
+    r"\b(?:van|uit)\s+(?:het\s+|de\s+)?(?:mbo|hbo|school|opleiding)\b.{0,60}?"
+    r"\b(?:kunnen|kan|weten|snappen)\b.{0,40}?\b(?:niet|niks|niets|geen)\b"
+    r"|\b(?:stagiairs|studenten|schoolverlaters)\s+die\s+(?:we|wij|ik)\s+krijgen\b"
+    r".{0,60}?\b(?:niet|niks|niets|geen)\b"
+    r"|\bstructure(?:el|ler)\s+(?:samen\s*werken|meedenken)\b"
+    r"|\b(?:bij|tegen|aan)\s+(?:de|die|hun)\s+(?:opleiding|school)\s+(?:\w+\s+){0,2}"
+    r"(?:zeggen|aankaarten|kwijt)\b"
+    r"|\b(?:studenten|stagiairs|schoolverlaters|leerlingen)\b[\w\s-]{0,30}?\bkunnen\s+"
+    r"(?:\w+\s+){0,3}?\w+,?\s+maar\s+(?:niet|geen)\b"
+    r"|\bde\s+opleiding\b.{0,40}?\bleert\b.{0,40}?\b(?:niks|niets|niet|geen)\b"
+    r"|\biets\s+op\s+(?:een\s+|de\s+)?school\s+doen\b|\bles\s*geven\b",
+    re.IGNORECASE,
+)
+# "te weinig pm'ers hebben", "niemand om warmtepompen op te hangen", "een
+# tekort aan lassers", "matrozen nodig": people are missing, whatever the
+# message asks next.
+PEOPLE_WANTED = re.compile(
+    r"\bte\s+weinig\s+(?!tijd\b|geld\b|ruimte\b|kennis\b|ervaring\b)[\w'-]+"
+    r"\s+(?:hebben|heb|hebt|heeft)\b"
+    r"|\bniemand\s+om\b"
+    r"|\btekort\s+aan\s+(?!tijd\b|geld\b|ruimte\b|kennis\b)[\w'-]+"
+    r"|^\s*(?!(?:hulp|advies|geld|tijd|info\w*|iets|ideeën)\b)[\w'-]+\s+nodig\b"
+    r"|\b(?:studenten|stagiairs|mensen|personeel)\s+binnen\b",
+    re.IGNORECASE,
+)
+# "de helft durft er niet mee te werken", "helpenden die al jaren het werk
+# doen, maar zonder papiertje": the people are there, they need to learn.
+STAFF_TO_LEARN = re.compile(
+    r"\b(?:durft|durven)\s+(?:er\s+|het\s+)?niet\b"
+    r"|\b(?:al\s+jaren|ervaring)\b.{0,80}?\bzonder\s+(?:een\s+)?(?:papiertje|diploma)\b",
+    re.IGNORECASE,
+)
+# A system attacked or not safe: the cyber scan, an innovatie format.
+CYBER = re.compile(
+    r"\bhack\w*|\bgehackt\b|\bphishing\b|\bnepmail\w*|\bransomware\b|\blosgeld\b"
+    r"|\bversleuteld\b|\boplichter\w*|\bcyber\w*|\bdatalek\w*"
+    r"|\b(?:is|zijn|of)\s+(?:dat|dit|die|het|ze)\s+(?:wel\s+)?veilig\b",
+    re.IGNORECASE,
+)
+# Wanting to keep up with it, not to have it checked.
+KEEPING_UP = re.compile(
+    r"\bbijblijven\b|\bbijeenkomst\w*|\bnetwerk\w*|\bervaringen\s+delen\b",
+    re.IGNORECASE,
+)
+
+# (cue, the needs it overrides, the need it gives); None is "no need read".
+_OVERRIDES: Tuple[Tuple[re.Pattern, Tuple[Optional[str], ...], str], ...] = (
+    (OWN_STAFF_CANNOT, ("talent",), "leven_lang_ontwikkelen"),
+    (
+        SCHOOL_LEAVERS_LACK,
+        ("talent", "loket", "innovatie", "leven_lang_ontwikkelen", None),
+        "onderwijs_invloed",
+    ),
+    (PEOPLE_WANTED, ("innovatie", "kennis_netwerk", None), "talent"),
+    (STAFF_TO_LEARN, ("talent", "innovatie", None), "leven_lang_ontwikkelen"),
+)
+
+
+def reread(need: Optional[str], text: str) -> Optional[str]:
+    """The need a coordinator reads in `text`, given the classifier's `need`."""
+    if WAYFINDING.search(text):
+        # "waar moet ik zijn voor stagiairs en bijscholing": where to go is
+        # the question, whatever it is about; the loket shows the way.
+        return "loket"
+    if CYBER.search(text) and need != "leven_lang_ontwikkelen":
+        if not (need == "kennis_netwerk" and KEEPING_UP.search(text)):
+            return "innovatie"
+    for cue, overridden, given in _OVERRIDES:
+        if need in overridden and cue.search(text):
+            return given
+    return need

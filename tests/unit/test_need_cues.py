@@ -1,0 +1,58 @@
+"""bot.intake.need_cues: the situations a coordinator hears behind the
+classifier's words."""
+
+import pytest
+
+from bot.intake.need_cues import reread
+
+
+@pytest.mark.parametrize(
+    "classified, text, need",
+    [
+        # staff who are there but cannot do something: bijscholing
+        ("talent", "onze chauffeurs in het zorgvervoer weten niet goed hoe ze met "
+         "dementerende mensen om moeten gaan", "leven_lang_ontwikkelen"),
+        ("innovatie", "we krijgen tablets maar de helft durft er niet mee te werken",
+         "leven_lang_ontwikkelen"),
+        ("talent", "helpenden die al jaren het werk doen, maar zonder papiertje",
+         "leven_lang_ontwikkelen"),
+        # school leavers who lack something: a say in the course
+        ("talent", "de jongens die van het mbo komen kunnen prima lassen maar "
+         "tekeningen lezen kunnen ze niet", "onderwijs_invloed"),
+        ("talent", "we nemen elk jaar stagiairs, kunnen we structureler samenwerken?",
+         "onderwijs_invloed"),
+        ("talent", "kan ik daar bij de opleiding iets over zeggen?", "onderwijs_invloed"),
+        ("innovatie", "onze coach wil graag iets op school doen", "onderwijs_invloed"),
+        # people are missing
+        ("innovatie", "we moeten groepen sluiten omdat we te weinig pm'ers hebben",
+         "talent"),
+        (None, "matrozen nodig", "talent"),
+        # an unsafe or attacked system: the cyber scan
+        ("loket", "klanten uploaden hun paspoort en ik weet niet of dat wel veilig is",
+         "innovatie"),
+        ("onderwijs_invloed", "bij een collega hebben ze alles versleuteld en "
+         "losgeld gevraagd", "innovatie"),
+        # asking the way, whatever it is about
+        ("leven_lang_ontwikkelen", "zoek nieuwe mensen en wil bijscholing, geen idee "
+         "bij welke school", "loket"),
+        ("talent", "waar moet ik zijn voor stagiairs?", "loket"),
+    ],
+)
+def test_a_coordinator_rereads_the_need(classified, text, need):
+    assert reread(classified, text) == need
+
+
+@pytest.mark.parametrize(
+    "classified, text",
+    [
+        ("talent", "we zoeken twee monteurs op mbo-niveau"),
+        ("leven_lang_ontwikkelen", "onze lassers moeten leren hoe je een "
+         "phishingmail herkent"),
+        ("kennis_netwerk", "ik wil bijblijven over cybersecurity, zijn er bijeenkomsten?"),
+        ("innovatie", "we hebben te weinig tijd om dit uit te zoeken"),
+        ("kennis_netwerk", "hulp nodig"),
+        ("onderwijs_invloed", "ik wil meedenken over de opleiding autotechniek"),
+    ],
+)
+def test_a_clear_reading_stays(classified, text):
+    assert reread(classified, text) == classified
