@@ -525,12 +525,22 @@ def _with_general_route(scored: List[Any], limit: int, need: str) -> List[Any]:
 def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
     """Whether a coordinator would strike the format here: bbl for staff who
     already work there, side jobs for a skilled vacancy, ... (its `not_when`),
-    unless the entrepreneur named the format itself ("bbl", "diploma")."""
-    if not set(pps_format.not_when) & profile.situations:
+    or a format for another level than the one asked for, unless the entrepreneur named the format itself ("bbl", "diploma")."""
+    # bbl for a hbo engineer, a learning community for mbo staff (hbo and wo
+    # are one higher education here: a wo question still fits a hbo format)
+    level = _level_group(profile.education_level)
+    wrong_level = bool(
+        level and pps_format.levels and level not in map(_level_group, pps_format.levels)
+    )
+    if not wrong_level and not set(pps_format.not_when) & profile.situations:
         return False
     return not (
         pps_format.named_by and text_match.keyword_in(pps_format.named_by, said)
     )
+
+
+def _level_group(level: Optional[str]) -> Optional[str]:
+    return "hoger" if level in ("hbo", "wo") else level
 
 
 @functools.lru_cache(maxsize=8)
@@ -598,7 +608,9 @@ def _own_time_signal(pps_format: PpsFormat, own_time: Optional[str]) -> _Signal:
     if own_time == "weinig":
         for max_hours, points in LOW_TIME:
             if hours <= max_hours:
-                return _Signal(points, "low_time")
+                # "maar 1 uur per week" hides that it runs for years
+                said = "low_time" if pps_format.months < LONG_MONTHS else None
+                return _Signal(points, said)
         for min_hours, points in TOO_MUCH_TIME:
             if hours > min_hours:
                 return _Signal(points)
