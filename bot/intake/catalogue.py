@@ -525,12 +525,15 @@ def _with_general_route(scored: List[Any], limit: int, need: str) -> List[Any]:
 def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
     """Whether a coordinator would strike the format here: bbl for staff who
     already work there, side jobs for a skilled vacancy, ... (its `not_when`),
-    or a format for another level than the one asked for, unless the entrepreneur named the format itself ("bbl", "diploma")."""
+    or a format for another level than the one asked for, unless the
+    entrepreneur named the format itself ("bbl", "diploma")."""
     # bbl for a hbo engineer, a learning community for mbo staff (hbo and wo
     # are one higher education here: a wo question still fits a hbo format)
     level = _level_group(profile.education_level)
     wrong_level = bool(
-        level and pps_format.levels and level not in map(_level_group, pps_format.levels)
+        level
+        and pps_format.levels
+        and level not in map(_level_group, pps_format.levels)
     )
     if not wrong_level and not set(pps_format.not_when) & profile.situations:
         return False
