@@ -525,8 +525,9 @@ def _with_general_route(scored: List[Any], limit: int, need: str) -> List[Any]:
 def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
     """Whether a coordinator would strike the format here: bbl for staff who
     already work there, side jobs for a skilled vacancy, ... (its `not_when`),
-    or a format for another level than the one asked for, unless the
-    entrepreneur named the format itself ("bbl", "diploma")."""
+    a format for another level than the one asked for, or one that starts
+    months after a question in haste, unless the entrepreneur named the format
+    itself ("bbl", "diploma")."""
     # bbl for a hbo engineer, a learning community for mbo staff (hbo and wo
     # are one higher education here: a wo question still fits a hbo format)
     level = _level_group(profile.education_level)
@@ -535,7 +536,10 @@ def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
         and pps_format.levels
         and level not in map(_level_group, pps_format.levels)
     )
-    if not wrong_level and not set(pps_format.not_when) & profile.situations:
+    # research that starts in half a year, for a question that is due in weeks
+    too_slow = profile.urgency == "hoog" and pps_format.start_weeks > SLOW_START_WEEKS
+    misfits = wrong_level or too_slow or set(pps_format.not_when) & profile.situations
+    if not misfits:
         return False
     return not (
         pps_format.named_by and text_match.keyword_in(pps_format.named_by, said)
