@@ -41,8 +41,9 @@ NEED_LABELS: Dict[str, str] = {
 CONTENT_PROBES: Tuple[str, ...] = ("problem", "desired_outcome")
 PROBES_BY_NEED: Dict[str, Tuple[str, ...]] = {
     "talent": (*CONTENT_PROBES, "headcount", "education_level", "time_horizon"),
-    "innovatie": (*CONTENT_PROBES, "time_horizon", "own_time"),
-    "kennis_netwerk": (*CONTENT_PROBES, "own_time"),
+    # the level says which school to ask, even where nobody is hired
+    "innovatie": (*CONTENT_PROBES, "education_level", "time_horizon", "own_time"),
+    "kennis_netwerk": (*CONTENT_PROBES, "education_level", "time_horizon", "own_time"),
     # "when" with "how much time" is one question (actions/intake.py).
     "leven_lang_ontwikkelen": (
         *CONTENT_PROBES,
@@ -57,7 +58,7 @@ PROBES_BY_NEED: Dict[str, Tuple[str, ...]] = {
         "time_horizon",
         "own_time",
     ),
-    "loket": (*CONTENT_PROBES, "time_horizon"),
+    "loket": (*CONTENT_PROBES, "education_level", "time_horizon"),
 }
 # Asked for every need, after its probes.
 COMPANY_CONTEXT: Tuple[str, ...] = ("company_name", "region", "sector", "company_size")

@@ -63,7 +63,9 @@ def test_each_need_asks_at_least_three_probes_then_company_then_confirmation(nee
 
 
 def test_probes_differ_between_needs():
-    assert len({tuple(p) for p in PROBES_BY_NEED.values()}) == len(PROBES_BY_NEED)
+    # innovatie, kennis_netwerk and onderwijs_invloed ask the same constraints
+    # (level, when, own time; worded per need in domain.yml); the others differ
+    assert len({tuple(p) for p in PROBES_BY_NEED.values()}) == len(PROBES_BY_NEED) - 2
 
 
 def test_without_a_need_only_the_need_is_asked():
@@ -113,7 +115,7 @@ def test_later_answer_that_sounds_like_another_need_keeps_the_first(domain):
     # What was tried, not the goal: the goal stays open and is not asked again.
     assert values["tried_before"] == "jullie hebben al stagiairs gehad"
     assert values["desired_outcome"] is None
-    assert values["requested_slot"] == "time_horizon"
+    assert values["requested_slot"] == "education_level"
 
 
 def test_unclear_answer_to_the_need_question_is_asked_again(domain):
