@@ -43,10 +43,31 @@ MAX_COMPANY_SIZE = 100_000
 REGION_PREFIXES = ("in ", "regio ", "de regio ", "uit ", "bij ", "we zitten in ", "te ")
 
 
+# "9. O nee, 10 sinds deze maand", "Rotterdam. Nou ja, Schiedam eigenlijk":
+# the part after the last self-correction is the answer.
+SELF_CORRECTION = re.compile(
+    r"(?:^|[.,;!?]\s*|\s)(?:o+h?\s+)?(?:nee+(?:\s+wacht)?|nou\s+ja|of\s+eigenlijk"
+    r"|ik\s+bedoel|sorry|correctie)\b[\s,.:!]*",
+    re.IGNORECASE,
+)
+
+
+def as_corrected(text: str) -> str:
+    """What an answer says after its last self-correction; all of it when it
+    has none, or when nothing follows ("geen haast, nee")."""
+    corrections = list(SELF_CORRECTION.finditer(text))
+    if not corrections:
+        return text
+    return text[corrections[-1].end() :].strip() or text
+
+
 @dataclass(frozen=True)
 class Answer:
     read: Callable[[str, Tracker], Optional[str]]
     reask: Text  # the response that asks again
+    # read after its last self-correction (as_corrected); the name answer
+    # holds name, place and size, and weighs its corrections per part
+    corrects: bool = True
 
 
 def _messages_to(tracker: Tracker, slot: Text) -> List[Dict[Text, Any]]:
@@ -198,7 +219,9 @@ ANSWERS: Dict[Text, Answer] = {
     "headcount": Answer(read_headcount, "utter_invalid_headcount"),
     "company_size": Answer(read_company_size, "utter_invalid_company_size"),
     "sector": Answer(read_sector, "utter_invalid_sector"),
-    "company_name": Answer(read_company_name, "utter_invalid_company_name"),
+    "company_name": Answer(
+        read_company_name, "utter_invalid_company_name", corrects=False
+    ),
     "region": Answer(read_region, "utter_invalid_region"),
     "time_horizon": Answer(read_time_horizon, "utter_invalid_time_horizon"),
     "own_time": Answer(read_own_time, "utter_invalid_own_time"),

@@ -122,7 +122,7 @@ TIMEFRAMES = (
     (
         "voor het einde van het jaar",
         r"\bvoor\s+(?:het\s+)?eind(?:e)?\s+van\s+(?:dit|het)\s+jaar\b"
-        r"|\bvoor\s+de\s+kerst\b|\bdit\s+jaar\s+nog\b",
+        r"|\bdit\s+jaar\s+nog\b",
     ),
     (
         "binnen een half jaar",
@@ -155,6 +155,14 @@ _SEASON = re.compile(
     # "deze maand nog", "volgende week"
     r"|\b(?:deze|volgende|komende)\s+(?:week|maand)\b"
 )
+# "voor de kerst", "na de herfstvakantie": kept as said, a date people know.
+_HOLIDAY = re.compile(
+    r"\b(?:voor|na|rond|vanaf|in)\s+(?:de\s+)?(?:kerst(?:vakantie|dagen)?|herfstvakantie"
+    r"|voorjaarsvakantie|meivakantie|kerstdagen|feestdagen|pasen|bouwvak(?:antie)?"
+    r"|jaarwisseling)\b"
+)
+# "voorjaar is ook goed" to "wanneer?": in het voorjaar.
+_BARE_SEASON = re.compile(r"\b(voorjaar|najaar|zomer|winter|herfst|lente)\b")
 THIS_YEAR = re.compile(r"\bdit\s+jaar\b")
 COMING_YEARS = re.compile(
     r"\bkomende\s+(?:(?:twee|drie|vier|vijf|paar|\d)\s+)?ja(?:ren|ar)\b"
@@ -529,6 +537,9 @@ def contract_type(lowered: str) -> Optional[str]:
 
 def timeframe(lowered: str) -> Optional[str]:
     """A fixed phrase for when to arrange it: "voor de zomer", "in september"."""
+    holiday = _HOLIDAY.search(lowered)
+    if holiday:
+        return " ".join(holiday.group(0).split())
     month = _MONTH.search(lowered)
     if month:
         preposition = {"per": "vanaf", "rond": "in", "na": "na"}.get(
@@ -574,6 +585,10 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
     coming = COMING_YEARS.search(lowered)
     if coming:
         return f"de {coming.group(0)}"  # "de komende drie jaar"
+    bare = _BARE_SEASON.search(lowered)
+    if bare:
+        article = "het" if bare.group(1).endswith("jaar") else "de"
+        return f"in {article} {bare.group(1)}"
     return "geen haast" if UNSURE_WHEN.match(lowered.strip()) else None
 
 

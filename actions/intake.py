@@ -27,6 +27,7 @@ from actions.answers import (
     Answer,
     answered_unsure,
     answers_to,
+    as_corrected,
     is_unsure,
 )
 from actions.asking import AsksInTheSameCall, Question
@@ -672,7 +673,8 @@ def answer_validator(slot: Text, answer: Answer) -> Any:
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        value = answer.read(parsing.clean_text(slot_value), tracker)
+        text = parsing.clean_text(slot_value)
+        value = answer.read(as_corrected(text) if answer.corrects else text, tracker)
         if value is None:
             return self._skip_or_reask(dispatcher, tracker, slot, answer.reask)
         return {slot: value}
