@@ -80,6 +80,8 @@ SECTORS = {
         "drukgieterij",
         "matrijzenbouw",
         "gereedschapmakerij",
+        "spuitgieten",
+        "kunststofverwerking",
     ),
     "bouw": (
         "bouw",
@@ -133,6 +135,8 @@ SECTORS = {
         "bouwkundig",
         "bouwbedrijf",
         "timmerbedrijf",
+        "constructiebureau",
+        "bouwadviesbureau",
     ),
     "installatie": (
         "installatie",
@@ -358,6 +362,10 @@ SECTORS = {
         "bakker",
         "bakkerij",
         "voedingsmiddelen",
+        "foodproductie",
+        "levensmiddelen",
+        "sauzen",
+        "sausmaker",
         "banketbakker",
         "banketbakkerij",
         "brouwerij",
@@ -446,6 +454,8 @@ SECTORS = {
         "juridisch",
         "advocaat",
         "notaris",
+        "notariaat",
+        "notariskantoor",
         "recruitment",
         "uitzendbureau",
         "ingenieursbureau",
@@ -490,6 +500,11 @@ SECTORS = {
         "evenementen",
         "evenement",
         "uitgeverij",
+        "videoproductie",
+        "video",
+        "film",
+        "filmproductie",
+        "animatie",
     ),
 }
 BUSINESS_WORDS = frozenset(
@@ -664,6 +679,8 @@ def sector_in_message(text: str) -> Optional[str]:
         stem = _strip_company_suffix(word)
         if word in BUSINESS_WORDS or _singular(word) in BUSINESS_WORDS:
             return _SECTOR_OF_WORD.get(word) or _SECTOR_OF_WORD[_singular(word)]
+        if stem != word and word in _SECTOR_OF_WORD:
+            return _SECTOR_OF_WORD[word]  # "constructiebureau" is listed whole
         if stem != word and len(stem) >= 2:
             code = _sector_of_word(stem, fuzzy=False)
             if code:

@@ -153,6 +153,16 @@ def test_a_listed_sector_word_beats_a_compound(typed, code):
 
 
 @pytest.mark.parametrize(
+    "text, code",
+    [("Wij zijn een constructiebureau met 9 man", "bouw"),
+     ("Ik heb een videoproductiebedrijf", "creatief")],
+)  # fmt: skip
+def test_a_business_listed_whole_is_not_read_by_its_first_part(text, code):
+    """"constructiebureau" is listed: not "constructie" (maakindustrie) + bureau."""
+    assert parsing.sector_in_message(text) == code
+
+
+@pytest.mark.parametrize(
     "text, need, topic",
     [("We zoeken een fietsenmaker, kan dat ook met een leerling?", "talent", "fietsenmaker"),
      ("netwerk logistiek", "kennis_netwerk", "logistiek"),
