@@ -47,6 +47,12 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     if need == "onderwijs_invloed" and topic and not names_a_course(topic):
         topic = ""  # "hoe zorg je dat de opleiding {topic} beter aansluit"
     who = re.sub(r"^(?:jullie|je)\s+", "", frame.who)
+    if (
+        topic
+        and who
+        and nouns.singular(topic.split()[-1]) == nouns.singular(who.split()[-1])
+    ):
+        topic = ""  # "hoe leer je jullie chauffeurs meer over chauffeurs"
     level = _level_code(values.get("education_level"))
     when = known(values.get("time_horizon"))
     if need == "leven_lang_ontwikkelen" and len(frame.who.split()) == 1:

@@ -60,7 +60,7 @@ def real_question(
     subject = "jullie" if said_jullie and not re.search(r"\bjullie\b", goal) else "je"
     if goal and _must_in_main_clause(goal):
         return _must_question(goal)
-    if goal:
+    if goal and not _garbled(goal):
         shape = _goal_shape(goal)
         template = words["goal_" + shape][subject if shape == "infinitive" else "je"]
         if shape == "infinitive":
@@ -139,6 +139,29 @@ def wanted(goal: str, words: Mapping[str, Any]) -> str:
         "jullie" if re.match(r"jullie\b", goal) is None and "jullie" in goal else "je"
     )
     return words["wants"][subject].format(goal=goal)
+
+
+# A goal that says no more than a count ("4 man"): the need's question says more.
+COUNT_NOUNS = frozenset("man mensen persoon personen mensjes stuks".split())
+WANTING = frozenset("wil wilt willen".split())
+
+
+def _garbled(goal: str) -> bool:
+    """Whether a goal read from the entrepreneur's words would not make a
+    question a coordinator signs: "hoe kun je nieuwe mensen en je
+    teamleiders willen verder leren vinden" (a "willen" of theirs inside),
+    "dat restauratie weer in de les kees les geeft" (a noun twice), "hoe zorg
+    je voor 4 man" (only a count). The need's own question says it plainly."""
+    words = [w for w in words_of(goal) if w.pos != "PUNCT"]
+    end = next(
+        (i for i, w in enumerate(words) if i and w.lower in SUBCLAUSE), len(words)
+    )
+    if any(w.lower in WANTING for w in words[:end]):
+        return True
+    nouns = [w.lower for w in words if w.pos == "NOUN"]
+    if len(nouns) != len(set(nouns)):
+        return True
+    return bool(nouns) and set(nouns) <= COUNT_NOUNS
 
 
 def _bare(who: str) -> str:

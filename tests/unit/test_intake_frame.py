@@ -573,3 +573,18 @@ def test_en_between_two_clauses_with_their_own_verbs_splits_them(text, clauses):
 def test_a_hidden_verb_a_hedge_and_a_forced_must_are_read_cleanly(text, asked, part, said):
     read = frame.read_answer(text, asked) if asked else frame.read(text)
     assert getattr(read, part) == said
+
+
+@pytest.mark.parametrize(
+    "need, goal",
+    [("talent", "nieuwe mensen en je teamleiders willen verder leren vinden"),
+     ("onderwijs_invloed", "dat restauratie weer in de les kees les geeft"),
+     ("leven_lang_ontwikkelen", "4 man")],
+)  # fmt: skip
+def test_a_garbled_goal_gives_way_to_the_needs_own_question(need, goal):
+    held = frame.Frame(problem="er gaat iets mis", goal=goal)
+    question = writing.real_question(held, need, PHRASES["frame"], {})
+    assert goal not in question
+    assert question == writing.real_question(
+        frame.Frame(problem="er gaat iets mis"), need, PHRASES["frame"], {}
+    )
