@@ -17,7 +17,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 import jsonschema
 import yaml
 
-from bot.intake import text_match
+from bot.intake import text_match, writing
 from bot.intake.frame import MUST_GOAL, SITUATIONS
 from bot.intake.vocabulary import NEED_CODES
 
@@ -478,7 +478,11 @@ def rank_formats(
         profile.problem if len(profile.problem.split()) <= MAX_QUOTED_WORDS else ""
     )
     # "de monteurs moeten ... kunnen" is said as a question, not after "je wilt"
-    goal = "" if MUST_GOAL.search(profile.goal) else profile.goal
+    goal = (
+        ""
+        if MUST_GOAL.search(profile.goal) or writing.garbled(profile.goal)
+        else profile.goal
+    )
     leads = iter(
         key
         for key, said_back in (("goal_fit", goal), ("problem_fit", problem))

@@ -60,7 +60,7 @@ def real_question(
     subject = "jullie" if said_jullie and not re.search(r"\bjullie\b", goal) else "je"
     if goal and _must_in_main_clause(goal):
         return _must_question(goal)
-    if goal and not _garbled(goal):
+    if goal and not garbled(goal):
         shape = _goal_shape(goal)
         template = words["goal_" + shape][subject if shape == "infinitive" else "je"]
         if shape == "infinitive":
@@ -146,7 +146,7 @@ COUNT_NOUNS = frozenset("man mensen persoon personen mensjes stuks".split())
 WANTING = frozenset("wil wilt willen".split())
 
 
-def _garbled(goal: str) -> bool:
+def garbled(goal: str) -> bool:
     """Whether a goal read from the entrepreneur's words would not make a
     question a coordinator signs: "hoe kun je nieuwe mensen en je
     teamleiders willen verder leren vinden" (a "willen" of theirs inside),
