@@ -16,7 +16,8 @@ second held-out set (tests/personas/personas_fresh.yml, likewise run once);
 once the same day, after the fourth was spent), `--group sixth` its sixth
 (personas_sixth.yml, written blind and run once at the next stop, 2026-12-03),
 `--group seventh` its seventh (personas_seventh.yml, written blind after the
-sixth was spent and run once the same day);
+sixth was spent and run once the same day), `--group eighth` its eighth
+(personas_eighth.yml, written blind at the next stop, 2026-12-03);
 `--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.

@@ -3,8 +3,8 @@
 Each persona (tests/personas/personas.yml: the 26 regression cases;
 personas_blind.yml: the personas written for issue 21, split into a tuning and
 a held-out half; personas_fresh.yml, personas_third.yml, personas_fourth.yml,
-personas_fifth.yml, personas_sixth.yml and personas_seventh.yml: the second to
-seventh held-out sets) talks to the real
+personas_fifth.yml, personas_sixth.yml, personas_seventh.yml and
+personas_eighth.yml: the second to eighth held-out sets) talks to the real
 Rasa and action servers. What it says is chosen from the bot's last messages
 only (tests/personas/responder.py), never from the tracker. The stored request is
 read from the database: to see that the intake ended (that is the measurement,
@@ -42,6 +42,7 @@ FOURTH_PATH = HERE / "personas_fourth.yml"
 FIFTH_PATH = HERE / "personas_fifth.yml"
 SIXTH_PATH = HERE / "personas_sixth.yml"
 SEVENTH_PATH = HERE / "personas_seventh.yml"
+EIGHTH_PATH = HERE / "personas_eighth.yml"
 MAX_TURNS = 20  # a runaway conversation stops here
 MAX_USER_TURNS = 12
 MAX_WORDS = 45
@@ -75,6 +76,7 @@ GROUPS = (
     "fifth",
     "sixth",
     "seventh",
+    "eighth",
 )
 
 
@@ -165,6 +167,8 @@ def all_personas() -> List[Persona]:
         personas += load_personas(SIXTH_PATH, "sixth")
     if SEVENTH_PATH.exists():
         personas += load_personas(SEVENTH_PATH, "seventh")
+    if EIGHTH_PATH.exists():
+        personas += load_personas(EIGHTH_PATH, "eighth")
     ids = [p.id for p in personas]
     if len(set(ids)) != len(ids):
         raise ValueError("persona ids must be unique over all files")
