@@ -121,15 +121,14 @@ def _contact(text: str, tracker: Tracker) -> bool:
 
 Reader = Callable[[str, Tracker], bool]
 
-# Questions any text answers: a request to erase that names what to erase is
-# never swallowed by them; one that does not ("we gooien veel weg" to "wat
-# gaat er mis?", NLU: request_erasure) is their answer.
-FREE_TEXT_QUESTIONS = frozenset(
-    {"topic", "problem", "desired_outcome", "tried_before", "question_correction"}
-)
+# What a real request to erase says: a verb of erasing, or whose data ("haal
+# mijn data weg"). A message the NLU hears as erasure without it ("we gooien
+# veel weg" to "wat gaat er mis?", "we leveren data, duizenden foto's") is an
+# answer to the open question, never swallowed by the erasure question.
 ERASE_WORDS = re.compile(
-    r"\b(?:wis\w*|gewist|verwijder\w*|vergeet|vergeten|vergetelheid|\w*gegevens"
-    r"|data|bewaren|bewaard|opgeslagen|gesprek|toestemming)\b",
+    r"\b(?:wis\w*|gewist|verwijder\w*|vergeet|vergeten|vergetelheid|toestemming"
+    r"|(?:mijn|m'n|mn|me|mij)\s+(?:\w+\s+)?(?:\w*gegevens|data|aanvraag)"
+    r"|\w*gegevens\s+(?:\w+\s+)?weg|bewaren|bewaard|opgeslagen|opslaan)\b",
     re.IGNORECASE,
 )
 
@@ -234,12 +233,16 @@ class ActionCheckInterruption(Action):
         form = tracker.active_loop.get("name")
         requested = tracker.get_slot(REQUESTED_SLOT)
         text = tracker.latest_message.get("text") or ""
-        erasing = (
-            intent == ERASE
-            and requested in FREE_TEXT_QUESTIONS
-            and ERASE_WORDS.search(text) is not None
-        )
-        if form and not erasing and reads_as_answer(requested, text, tracker):
+        erasing = intent == ERASE and ERASE_WORDS.search(text) is not None
+        # The NLU's erasure without a word of erasing, in a form, is an answer
+        # the form reads or asks again: asking "alles wissen?" to it looped
+        # ("we leveren data, duizenden foto's" to the own-time question).
+        misheard = intent == ERASE and not erasing
+        if (
+            form
+            and not erasing
+            and (misheard or reads_as_answer(requested, text, tracker))
+        ):
             logger.info("%r read as the answer to %s, not %s", text, requested, intent)
             return as_answer(tracker)
         if intent == ERASE:

@@ -294,6 +294,17 @@ def test_a_problem_that_nlu_hears_as_erasure_is_the_answer():
     assert outcome(events, responses, "request_erasure") == "asks"
 
 
+def test_an_erasure_the_nlu_hears_at_any_question_without_erasing_is_an_answer():
+    # "we leveren data, duizenden foto's" to the own-time question asked
+    # "alles wissen?" after every "nee" until the intake was lost
+    events, responses = check("we leveren data, duizenden foto's", "request_erasure",
+                              "intake_form", "own_time")  # fmt: skip
+    assert outcome(events, responses, "request_erasure") == "answer"
+    events, responses = check("haal mijn data weg", "request_erasure",
+                              "intake_form", "own_time")  # fmt: skip
+    assert outcome(events, responses, "request_erasure") == "asks"
+
+
 def test_a_time_answer_that_mentions_speaking_someone_is_the_answer_not_a_handoff():
     from actions.handoff import ActionRequestHandoff
 
