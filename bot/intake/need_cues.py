@@ -62,9 +62,14 @@ PEOPLE_WANTED = re.compile(
     re.IGNORECASE,
 )
 # "de helft durft er niet mee te werken", "helpenden die al jaren het werk
-# doen, maar zonder papiertje": the people are there, they need to learn.
+# doen, maar zonder papiertje", "hoe kan ik mijn instructeurs bijscholen",
+# "onze audiciens moeten tegenwoordig op afstand bijstellen": the people are
+# there, they need to learn.
 STAFF_TO_LEARN = re.compile(
     r"\b(?:durft|durven)\s+(?:er\s+|het\s+)?niet\b"
+    r"|\b(?:bij|om)\s*scholen\b|\b(?:bij|om)geschoold\b"
+    r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+){0,2}?moeten\s+(?:tegenwoordig|nu|straks"
+    r"|opeens|ineens|steeds\s+vaker)\b"
     r"|\b(?:al\s+jaren|ervaring)\b.{0,80}?\bzonder\s+(?:een\s+)?(?:papiertje|diploma)\b",
     re.IGNORECASE,
 )
@@ -90,7 +95,11 @@ _OVERRIDES: Tuple[Tuple[re.Pattern, Tuple[Optional[str], ...], str], ...] = (
         "onderwijs_invloed",
     ),
     (PEOPLE_WANTED, ("innovatie", "kennis_netwerk", None), "talent"),
-    (STAFF_TO_LEARN, ("talent", "innovatie", None), "leven_lang_ontwikkelen"),
+    (
+        STAFF_TO_LEARN,
+        ("talent", "innovatie", "kennis_netwerk", None),
+        "leven_lang_ontwikkelen",
+    ),
 )
 
 

@@ -16,6 +16,9 @@ from bot.intake.need_cues import reread
          "leven_lang_ontwikkelen"),
         ("talent", "helpenden die al jaren het werk doen, maar zonder papiertje",
          "leven_lang_ontwikkelen"),
+        ("talent", "hoe kan ik mijn monteurs bijscholen?", "leven_lang_ontwikkelen"),
+        ("talent", "onze kappers moeten tegenwoordig ook online afspraken beheren",
+         "leven_lang_ontwikkelen"),
         # school leavers who lack something: a say in the course
         ("talent", "de jongens die van het mbo komen kunnen prima lassen maar "
          "tekeningen lezen kunnen ze niet", "onderwijs_invloed"),
