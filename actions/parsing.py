@@ -828,7 +828,8 @@ def urgency_of(time_horizon: Optional[str]) -> Optional[str]:
     lowered = clean_text(time_horizon).lower()
     if any(w in lowered for w in ("geen haast", "maakt niet uit", "ooit", "geen idee")):
         return "laag"
-    if any(w in lowered for w in ("volgend jaar", "jaar", "lange termijn", "later")):
+    # "jaar" as a word: "voor het najaar" is this autumn, not a year away
+    if re.search(r"\bjaar\b|\blange termijn\b|\blater\b", lowered):
         return "laag" if "half" not in lowered else "normaal"
     if any(
         w in lowered
@@ -837,6 +838,8 @@ def urgency_of(time_horizon: Optional[str]) -> Optional[str]:
         months = parse_count(lowered)
         if "maand" in lowered and months and months > 3:
             return "normaal"
+        if "maanden" in lowered and months is None:
+            return "normaal"  # "de komende maanden": no haste said
         return "hoog"
     return "normaal"
 

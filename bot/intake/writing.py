@@ -30,7 +30,7 @@ def restatement(
     problem = frame.problem_lead
     if problem:
         question = real_question(frame, need, words, details)
-    elif frame.goal:
+    elif frame.goal and not garbled(frame.goal):
         # No problem said: the goal is what was understood, and the question
         # is how the pps helps reach it ("hoe kunnen studenten ... daarbij").
         problem = wanted(frame.goal, words)
@@ -144,6 +144,9 @@ def wanted(goal: str, words: Mapping[str, Any]) -> str:
 # A goal that says no more than a count ("4 man"): the need's question says more.
 COUNT_NOUNS = frozenset("man mensen persoon personen mensjes stuks".split())
 WANTING = frozenset("wil wilt willen".split())
+SENTENCE_OPENERS = frozenset(
+    "ik we wij heb hebben ben is wil kan moet weet zoek".split()
+)
 
 
 def garbled(goal: str) -> bool:
@@ -151,12 +154,23 @@ def garbled(goal: str) -> bool:
     question a coordinator signs: "hoe kun je nieuwe mensen en je
     teamleiders willen verder leren vinden" (a "willen" of theirs inside),
     "dat restauratie weer in de les kees les geeft" (a noun twice), "hoe zorg
-    je voor 4 man" (only a count). The need's own question says it plainly."""
+    je voor 4 man" (only a count), a clause cut off or a sentence of theirs
+    inside. The need's own question says it plainly."""
     words = [w for w in words_of(goal) if w.pos != "PUNCT"]
     end = next(
         (i for i, w in enumerate(words) if i and w.lower in SUBCLAUSE), len(words)
     )
     if any(w.lower in WANTING for w in words[:end]):
+        return True
+    # "voor wat ze al": a short clause cut off before its verb
+    tail = words[end:]
+    if 0 < len(tail) <= 3 and not any(w.pos in ("VERB", "AUX") for w in tail):
+        return True
+    # "dat jongeren zien": a that-clause of three words says no what
+    if words and words[0].lower == "dat" and len(words) <= 3:
+        return True
+    # "wil Heb niet een vraag ...": a sentence of theirs begins inside
+    if any(w.text[:1].isupper() and w.lower in SENTENCE_OPENERS for w in words):
         return True
     nouns = [w.lower for w in words if w.pos == "NOUN"]
     if len(nouns) != len(set(nouns)):

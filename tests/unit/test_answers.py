@@ -35,3 +35,17 @@ def test_an_answer_counts_from_its_last_correction(answer, read):
 )
 def test_a_date_people_know_is_kept_as_said(answer, when):
     assert timeframe_from_answer(answer) == when
+
+
+@pytest.mark.parametrize(
+    "when, urgency",
+    [("voor het najaar", "normaal"), ("in het voorjaar", "normaal"),
+     ("de komende maanden", "normaal"), ("volgend jaar", "laag"),
+     ("binnen 2 maanden", "hoog"), ("zo snel mogelijk", "hoog")],
+)  # fmt: skip
+def test_haste_is_read_from_whole_words(when, urgency):
+    """ "najaar" holds "jaar" but is no year away; "maanden" without a count
+    is no haste (the reasons said "je hebt geen haast" and "je hebt haast")."""
+    from actions.parsing import urgency_of
+
+    assert urgency_of(when) == urgency

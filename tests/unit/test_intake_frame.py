@@ -579,7 +579,10 @@ def test_a_hidden_verb_a_hedge_and_a_forced_must_are_read_cleanly(text, asked, p
     "need, goal",
     [("talent", "nieuwe mensen en je teamleiders willen verder leren vinden"),
      ("onderwijs_invloed", "dat restauratie weer in de les kees les geeft"),
-     ("leven_lang_ontwikkelen", "4 man")],
+     ("leven_lang_ontwikkelen", "4 man"),
+     ("talent", "dat jongeren zien"),
+     ("leven_lang_ontwikkelen", "een erkend diploma krijgen voor wat ze al"),
+     ("kennis_netwerk", "Heb niet een vraag vooral weten wat er speelt")],
 )  # fmt: skip
 def test_a_garbled_goal_gives_way_to_the_needs_own_question(need, goal):
     held = frame.Frame(problem="er gaat iets mis", goal=goal)
