@@ -132,7 +132,9 @@ def _like(original: str, replacement: str) -> str:
 NOT_A_TOPIC_END = frozenset(
     "meer minder beter lichter sneller goedkoper ook weer niet wel nu dan daar hier "
     "erover leren werken doen maken gebruiken krijgen hebben opdoen vinden zoeken "
-    "halen bijblijven ontmoeten weten".split()
+    "halen bijblijven ontmoeten weten "
+    # a finite verb ends a clause, never a topic ("je vraag over school moet")
+    "moet moeten kan kunnen wil willen is zijn heb hebt heeft ben gaat gaan".split()
 )
 
 
