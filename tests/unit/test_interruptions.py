@@ -283,26 +283,22 @@ def test_the_intake_form_lets_start_over_and_side_questions_through(
     assert dispatcher.messages == []
 
 
-def test_a_problem_that_nlu_hears_as_erasure_is_the_answer():
-    # "we gooien veel weg" to "wat gaat er mis?" (NLU: request_erasure) looped
-    # on the erasure question; it names nothing to erase, so it is the answer.
-    events, responses = check("we gooien veel weg", "request_erasure",
-                              "intake_form", "problem")  # fmt: skip
-    assert outcome(events, responses, "request_erasure") == "answer"
-    events, responses = check("verwijder mijn gegevens", "request_erasure",
-                              "intake_form", "problem")  # fmt: skip
-    assert outcome(events, responses, "request_erasure") == "asks"
-
-
-def test_an_erasure_the_nlu_hears_at_any_question_without_erasing_is_an_answer():
-    # "we leveren data, duizenden foto's" to the own-time question asked
-    # "alles wissen?" after every "nee" until the intake was lost
-    events, responses = check("we leveren data, duizenden foto's", "request_erasure",
-                              "intake_form", "own_time")  # fmt: skip
-    assert outcome(events, responses, "request_erasure") == "answer"
-    events, responses = check("haal mijn data weg", "request_erasure",
-                              "intake_form", "own_time")  # fmt: skip
-    assert outcome(events, responses, "request_erasure") == "asks"
+@pytest.mark.parametrize(
+    "text, slot, outcome_",
+    [# "we gooien veel weg" to "wat gaat er mis?" (NLU: request_erasure) looped
+     # on the erasure question; it names nothing to erase, so it is the answer
+     ("we gooien veel weg", "problem", "answer"),
+     ("verwijder mijn gegevens", "problem", "asks"),
+     # at any question: "we leveren data, duizenden foto's" to the own-time
+     # question asked "alles wissen?" after every "nee" until the intake was lost
+     ("we leveren data, duizenden foto's", "own_time", "answer"),
+     ("haal mijn data weg", "own_time", "asks")],
+)  # fmt: skip
+def test_an_erasure_the_nlu_hears_without_a_word_of_erasing_is_the_answer(
+    text, slot, outcome_
+):
+    events, responses = check(text, "request_erasure", "intake_form", slot)
+    assert outcome(events, responses, "request_erasure") == outcome_
 
 
 def test_a_time_answer_that_mentions_speaking_someone_is_the_answer_not_a_handoff():
