@@ -31,7 +31,8 @@ INTAKES = {
     "innovatie": [
         # nothing in the opening says what goes wrong: that is asked first
         ("we moeten iets met duurzaamheid maar weten niet wat", "problem"),
-        ("minder energie verbruiken in de productie", "time_horizon"),
+        ("minder energie verbruiken in de productie", "education_level"),
+        ("hbo", "time_horizon"),
         ("binnen een half jaar, een paar uur per week", "company_name"),
         # the name says what the company does: the sector is not asked
         ("Metaalbewerking De Vries uit Twente", "company_size"),

@@ -44,7 +44,8 @@ update_ids = itertools.count(9000)
 INTAKE = [
     ("/start", None),
     ("we moeten iets met duurzaamheid maar weten niet wat", "problem"),
-    ("minder energie verbruiken in de productie", "time_horizon"),
+    ("minder energie verbruiken in de productie", "education_level"),
+    ("press:hbo", "time_horizon"),
     ("binnen een half jaar, een paar uur per week", "company_name"),
     # the name says the sector ("metaalbewerking"): only the size is asked
     ("Metaalbewerking De Vries uit Twente", "company_size"),
@@ -270,7 +271,10 @@ def test_action_server_down_the_chat_hears_it_and_goes_on_once_it_is_back(
     assert post_update(bot.base, text_update(answer, chat)) == 200
     answers = sent_to(api, chat)[sent_before:]
     assert answers and fault not in answers
-    assert tracker(bot.base, f"telegram:{chat}")["slots"]["requested_slot"] == "time_horizon"
+    assert (
+        tracker(bot.base, f"telegram:{chat}")["slots"]["requested_slot"]
+        == "education_level"
+    )
     assert user_turns(bot.base, chat) == turns_before + 1
 
 
