@@ -237,11 +237,10 @@ class ActionCheckInterruption(Action):
         # The NLU's erasure without a word of erasing, in a form, is an answer
         # the form reads or asks again: asking "alles wissen?" to it looped
         # ("we leveren data, duizenden foto's" to the own-time question).
-        misheard = intent == ERASE and not erasing
         if (
             form
             and not erasing
-            and (misheard or reads_as_answer(requested, text, tracker))
+            and (intent == ERASE or reads_as_answer(requested, text, tracker))
         ):
             logger.info("%r read as the answer to %s, not %s", text, requested, intent)
             return as_answer(tracker)
