@@ -148,10 +148,11 @@ TIMEFRAMES = (
 _WITHIN = re.compile(
     rf"\bbinnen\s+(?:nu\s+en\s+)?({_NUMBER}|een|twee)\s+(maand|maanden|week|weken)\b"
 )
+_SEASONS = r"(voorjaar|najaar|winter|herfst|lente|zomer)"
 # "dit najaar", "in het voorjaar", "volgende winter": kept as said.
 _SEASON = re.compile(
     r"\b(?:dit|deze|komend|komende|volgend|volgende|in\s+het|in\s+de|na\s+het"
-    r"|voor\s+het|voor\s+de|na\s+de|begin|eind)\s+(?:voorjaar|najaar|winter|herfst|lente|zomer)\b"
+    rf"|voor\s+het|voor\s+de|na\s+de|begin|eind)\s+{_SEASONS}\b"
     # "deze maand nog", "volgende week"
     r"|\b(?:deze|volgende|komende)\s+(?:week|maand)\b"
 )
@@ -162,7 +163,7 @@ _HOLIDAY = re.compile(
     r"|jaarwisseling)\b"
 )
 # "voorjaar is ook goed" to "wanneer?": in het voorjaar.
-_BARE_SEASON = re.compile(r"\b(voorjaar|najaar|zomer|winter|herfst|lente)\b")
+_BARE_SEASON = re.compile(rf"\b{_SEASONS}\b")
 THIS_YEAR = re.compile(r"\bdit\s+jaar\b")
 COMING_YEARS = re.compile(
     r"\bkomende\s+(?:(?:twee|drie|vier|vijf|paar|\d)\s+)?ja(?:ren|ar)\b"
