@@ -46,9 +46,7 @@ REGION_PREFIXES = ("in ", "regio ", "de regio ", "uit ", "bij ", "we zitten in "
 # "9. O nee, 10 sinds deze maand", "Rotterdam. Nou ja, Schiedam eigenlijk":
 # the part after the last self-correction is the answer.
 SELF_CORRECTION = re.compile(
-    r"(?:^|[.,;!?]\s*|\s)(?:o+h?\s+)?(?:nee+(?:\s+wacht)?|nou\s+ja|of\s+eigenlijk"
-    r"|ik\s+bedoel|sorry|correctie)\b[\s,.:!]*",
-    re.IGNORECASE,
+    rf"(?:^|[.,;!?]\s*|\s){extraction.CORRECTION}\b[\s,.:!]*", re.IGNORECASE
 )
 
 

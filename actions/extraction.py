@@ -403,9 +403,16 @@ PLACE_PART_PREFIX = re.compile(
 )
 MAX_WORDS_OF_PLACE_PART = 3
 LEADING_COUNT = re.compile(r"(?:ongeveer\s+|zo'n\s+|circa\s+)?(\d{1,4})\s+(?=[a-z])")
-SELF_CORRECTION = re.compile(
-    r"^(?:nee\s+wacht|nee|sorry|of\s+eigenlijk|ik\s+bedoel|eh+|wacht)\b\W*", re.I
+# The words that open a self-correction ("Utrecht, o nee, Nieuwegein"); a part
+# of the combined company answer may also open with a hesitation ("eh", "wacht").
+CORRECTION = (
+    r"(?:o+h?\s+)?(?:nee+(?:\s+wacht)?|nou\s+ja|of\s+eigenlijk|ik\s+bedoel|sorry"
+    r"|correctie)"
 )
+PART_CORRECTION = re.compile(rf"^(?:{CORRECTION}|eh+|wacht)\b\W*", re.I)
+# Parts are told apart by commas, or by a full stop before a correction
+# ("Rotterdam. Nou ja, Schiedam"), not by the one in "St. Michielsgestel".
+PART_BREAK = re.compile(rf"[,;]|\.\s+(?={CORRECTION}|eh|wacht)", re.I)
 MAX_WORDS_OF_SIZE_PART = 3  # "ongeveer 12 man", not "wij zijn een contentbureau"
 
 
@@ -416,10 +423,10 @@ def company_context(text: str) -> Dict[str, str]:
     first part and says neither. A later part is the place when it is wholly a
     Dutch place, also lower case or with a typo (bot/intake/places.py), and the
     size when it is a count ("12 man", "met z'n achten")."""
-    parts = [part.strip() for part in re.split(r"[,;]", parsing.clean_text(text))]
+    parts = [part.strip() for part in PART_BREAK.split(parsing.clean_text(text))]
     found: Dict[str, str] = {}
     for part in parts[1:]:
-        corrected = SELF_CORRECTION.match(part)
+        corrected = PART_CORRECTION.match(part)
         if corrected and found:
             # "Hoorn, 7, nee wacht, 9 met de zaterdaghulpen": the later one counts
             part = part[corrected.end() :].strip()

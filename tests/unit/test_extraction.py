@@ -158,7 +158,7 @@ def test_a_listed_sector_word_beats_a_compound(typed, code):
      ("Ik heb een videoproductiebedrijf", "creatief")],
 )  # fmt: skip
 def test_a_business_listed_whole_is_not_read_by_its_first_part(text, code):
-    """"constructiebureau" is listed: not "constructie" (maakindustrie) + bureau."""
+    """ "constructiebureau" is listed: not "constructie" (maakindustrie) + bureau."""
     assert parsing.sector_in_message(text) == code
 
 
@@ -196,8 +196,13 @@ def test_within_a_year_is_a_timeframe():
 
 
 def test_a_diploma_question_is_restated_as_one(domain):
-    values = {"need_category": "leven_lang_ontwikkelen", "topic": "een mbo-diploma",
-              "headcount": "8", "education_level": "mbo", "time_horizon": "binnen een jaar"}
+    values = {
+        "need_category": "leven_lang_ontwikkelen",
+        "topic": "een mbo-diploma",
+        "headcount": "8",
+        "education_level": "mbo",
+        "time_horizon": "binnen een jaar",
+    }
     assert restatement.restate(values, domain) == (
         "Je eigenlijke vraag: hoe halen acht medewerkers met hun ervaring een "
         "mbo-diploma, binnen een jaar?"
@@ -205,12 +210,18 @@ def test_a_diploma_question_is_restated_as_one(domain):
 
 
 def test_stagiair_spelled_as_heard_is_normalised():
-    assert extraction.topic("hoi wij zoeken stagaires voor de keukn", "talent") == "stagiairs"
+    assert (
+        extraction.topic("hoi wij zoeken stagaires voor de keukn", "talent")
+        == "stagiairs"
+    )
     assert extraction.timeframe("na de zomr") == "na de zomer"
 
 
 def test_whose_thing_it_is_stays_in_the_topic():
-    assert extraction.topic("Onze webshop is vorige maand gehackt.", "innovatie") == "je webshop"
+    assert (
+        extraction.topic("Onze webshop is vorige maand gehackt.", "innovatie")
+        == "je webshop"
+    )
 
 
 def test_a_named_course_is_the_topic_of_a_curriculum_question():
@@ -219,7 +230,9 @@ def test_a_named_course_is_the_topic_of_a_curriculum_question():
 
 
 def test_no_idea_about_something_else_is_no_timeframe():
-    assert extraction.timeframe("ik heb geen idee bij welke school ik moet zijn") is None
+    assert (
+        extraction.timeframe("ik heb geen idee bij welke school ik moet zijn") is None
+    )
     assert extraction.timeframe_from_answer("geen idee") == "geen haast"
 
 
@@ -340,7 +353,9 @@ def test_only_a_course_is_named_in_the_education_question(topic, course):
     [("Studio Wadwurk, wij zijn een contentbureau, Leeuwarden, 8",
       {"region": "Leeuwarden", "company_size": "8"}),
      ("Keurslagerij Dekker, Hoorn, 7, nee wacht, 9 met de zaterdaghulpen erbij",
-      {"region": "Hoorn", "company_size": "9"})],
+      {"region": "Hoorn", "company_size": "9"}),
+     ("Glashandel Vos, Rotterdam. Nou ja, Schiedam, 12",
+      {"region": "Schiedam", "company_size": "12"})],
 )  # fmt: skip
 def test_the_company_answer_takes_an_article_as_no_count_and_a_correction_last(
     typed, context
@@ -367,7 +382,10 @@ def test_an_education_question_without_a_topic_is_restated(domain):
 def test_an_opening_that_asks_the_way_is_for_the_loket(opening):
     from actions.intake import need_of_message
 
-    assert need_of_message([{"name": "need_innovatie", "confidence": 0.9}], opening) == "loket"
+    assert (
+        need_of_message([{"name": "need_innovatie", "confidence": 0.9}], opening)
+        == "loket"
+    )
 
 
 def test_the_thing_asked_about_for_us_is_the_topic():
@@ -384,17 +402,25 @@ def test_the_thing_asked_about_for_us_is_the_topic():
 def test_own_staff_who_cannot_is_no_vacancy(opening, need):
     from actions.intake import need_of_message
 
-    assert need_of_message([{"name": "need_talent", "confidence": 0.8}], opening) == need
+    assert (
+        need_of_message([{"name": "need_talent", "confidence": 0.8}], opening) == need
+    )
 
 
 def test_a_greeting_is_no_topic():
-    said = "Goedenavond. Wij werken met een klantportaal en ik weet niet of dat veilig is."
+    said = (
+        "Goedenavond. Wij werken met een klantportaal en ik weet niet of dat veilig is."
+    )
     assert extraction.topic(said, "loket") != "Goedenavond"
 
 
 @pytest.mark.parametrize("who", ["kok", "koks", "personeel"])
 def test_own_people_who_get_a_diploma_are_many(domain, who):
-    values = {"need_category": "leven_lang_ontwikkelen", "who": who, "topic": "een diploma"}
+    values = {
+        "need_category": "leven_lang_ontwikkelen",
+        "who": who,
+        "topic": "een diploma",
+    }
     question = restatement.restate(values, domain)
     assert question.startswith("Je eigenlijke vraag: hoe halen je ")
     assert " kok " not in question and "personeels" not in question
