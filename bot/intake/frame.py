@@ -71,6 +71,7 @@ VAGUE = frozenset("het dat dit".split())
 SINGULAR_PRONOUNS = frozenset("iedereen niemand iemand".split())
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
+MAX_JOINED_WORDS = 20  # a problem and the vague clause that points at it
 MAX_SUBJECT_WORDS = 3
 RELATIVES = frozenset(
     "die dat wat waar waarmee omdat als zodat voordat waardoor".split()
@@ -90,6 +91,11 @@ ABOUT_THE_COMPANY = re.compile(
 SEARCHED_FOR = re.compile(r"\bal\s+(?:maanden|jaren|weken|een\s+tijd|lang)\b", re.I)
 MUST_GOAL = re.compile(r"\b(?:moet|moeten)\b")
 POINTING_ENDS = frozenset("waarom hoe wat niet het dat".split())
+# "ermee", "daarover": a word that points at what was said before it
+POINTING_ADVERB = re.compile(
+    r"^(?:er|daar)(?:mee|in|aan|over|van|voor|bij|op|uit|door|om|tegen)$"
+)
+DEGREE_WORDS = frozenset("goed precies echt helemaal".split())  # "niet goed wat"
 # A time or an amount of time is no goal ("binnen een half jaar, 2 uur per week").
 TIME_ONLY = re.compile(
     r"^(?:binnen|voor|na|vanaf|over|in|rond|per)?\s*(?:een|\d+|paar|twee|drie|vier|vijf|zes)?"
@@ -241,18 +247,12 @@ def read(text: str) -> Frame:
             continue
         kind = kind_of(clause)
         if kind == "problem" and len(problems) < MAX_PROBLEM_CLAUSES:
-            stated = problem_clause(clause)
-            if before and (not stated[0] or _says_no_what(clause)):
-                # "elk loket stuurt me door, er gebeurt niks", "we krijgen
-                # scheurtjes in de lasnaden en we snappen niet waarom": the
-                # vague clause says that the one before it is what goes wrong.
-                earlier = problem_clause(before)
-                stated = earlier if earlier[0] else stated
+            stated = _problem_after(before, clause)
             if stated[0]:
                 problems.append(stated)
             before = ""
             continue
-        before = clause if kind is None else ""
+        previous, before = before, clause if kind is None else ""
         if kind is None or kind == "problem" or found[kind]:
             continue
         phrase = goal_phrase(clause) if kind == "goal" else plain_clause(clause)
@@ -267,7 +267,7 @@ def read(text: str) -> Frame:
             and not NEGATED_WISH.search(clause)  # "ik wil nog geen onderzoek"
         ):
             # "ik weet niet bij welke school ik moet aankloppen": no goal after all
-            stated = problem_clause(clause)
+            stated = _problem_after(previous, clause)
             if stated[0]:
                 problems.append(stated)
     # "nee, geen studenten": who it is not about is no who.
@@ -275,6 +275,31 @@ def read(text: str) -> Frame:
     plain = ", ".join(p for p, _ in problems)
     lead = " en ".join(lead for _, lead in problems if lead)
     return Frame(**found, problem=plain, problem_lead=lead)
+
+
+def _problem_after(before: str, clause: str) -> Tuple[str, str]:
+    """The problem a clause states; where it is vague, the clause before it:
+    "elk loket stuurt me door, er gebeurt niks", "klanten vragen naar AI, we
+    weten niet wat we ermee moeten" say that the one before is what goes wrong."""
+    stated = problem_clause(clause)
+    if not before or (stated[0] and not _says_no_what(clause)):
+        return stated
+    earlier = problem_clause(before)
+    if not earlier[0]:
+        return stated
+    # "vragen klanten naar AI en weten jullie niet wat jullie ermee moeten":
+    # the vague clause said back after the one it points at
+    pointing = _inverted(clause) if earlier[1] and stated[0] else ""
+    if pointing and len(f"{earlier[1]} {pointing}".split()) <= MAX_JOINED_WORDS:
+        return f"{earlier[0]} en {stated[0]}", f"{earlier[1]} en {pointing}"
+    return earlier
+
+
+def _inverted(clause: str) -> str:
+    """The clause in the second person with its verb first, or nothing."""
+    words = _words(clause)
+    inverted = verb_first(words) if words and _has_subject(words) else []
+    return joined(to_second_person(inverted)) if inverted else ""
 
 
 def without_what_it_is_not(text: str) -> str:
@@ -435,10 +460,14 @@ def _says_no_what(clause: str) -> bool:
     adjective or number says what, and a word points elsewhere ("wie wat
     doet" says it)."""
     words = [w for w in words_of(clause) if w.pos != "PUNCT"]
+    points = any(w.lower in VAGUE or POINTING_ADVERB.match(w.lower) for w in words)
     return (
         bool(words)
-        and (words[-1].lower in POINTING_ENDS or any(w.lower in VAGUE for w in words))
-        and not any(w.pos in ("NOUN", "PROPN", "ADJ", "NUM") for w in words)
+        and (words[-1].lower in POINTING_ENDS or points)
+        and not any(
+            w.pos in ("NOUN", "PROPN", "ADJ", "NUM") and w.lower not in DEGREE_WORDS
+            for w in words
+        )
     )
 
 
