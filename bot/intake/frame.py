@@ -71,7 +71,10 @@ VAGUE = frozenset("het dat dit".split())
 SINGULAR_PRONOUNS = frozenset("iedereen niemand iemand".split())
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
-MAX_JOINED_WORDS = 20  # a problem and the vague clause that points at it
+MAX_JOINED_WORDS = 20
+VAGUE_GOAL = re.compile(
+    r"(?:iets|wat|zoiets)\s+(?:met|doen)\b", re.I
+)  # a problem and the vague clause that points at it
 MAX_SUBJECT_WORDS = 3
 RELATIVES = frozenset(
     "die dat wat waar waarmee omdat als zodat voordat waardoor".split()
@@ -256,6 +259,8 @@ def read(text: str) -> Frame:
         if kind is None or kind == "problem" or found[kind]:
             continue
         phrase = goal_phrase(clause) if kind == "goal" else plain_clause(clause)
+        if kind == "goal" and VAGUE_GOAL.match(phrase):
+            phrase = ""  # "iets met scholen" is the question to ask, not its answer
         if kind == "goal" and phrase:
             phrase = restated_goal(phrase, clause)
         if phrase:

@@ -637,3 +637,17 @@ def test_a_garbled_goal_gives_way_to_the_needs_own_question(need, goal):
     assert question == writing.real_question(
         frame.Frame(problem="er gaat iets mis"), need, PHRASES["frame"], {}
     )
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["we moeten iets met duurzaamheid", "we willen wat doen met AI",
+     "Ik heb een hotel en wil iets met scholen, maar welke school is voor wat?"],
+)  # fmt: skip
+def test_a_vague_wish_in_the_opening_is_no_goal_so_the_goal_is_asked(opening):
+    assert frame.read(opening).goal == ""
+    assert frame.read("we willen wat meer jongeren aannemen").goal
+
+
+def test_a_vague_goal_given_when_asked_is_kept():
+    assert frame.read_answer("iets met data", "goal").goal == "iets met data"
