@@ -71,7 +71,7 @@ VAGUE = frozenset("het dat dit".split())
 SINGULAR_PRONOUNS = frozenset("iedereen niemand iemand".split())
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
-MAX_JOINED_WORDS = 20
+MAX_JOINED_WORDS = 16
 VAGUE_GOAL = re.compile(
     r"(?:iets|wat|zoiets)\s+(?:met|doen)\b", re.I
 )  # a problem and the vague clause that points at it
@@ -723,12 +723,23 @@ def verb_first(words: Sequence[Word]) -> List[Word]:
     finite = next(
         (i for i, w in enumerate(words) if w.finite and w.pos in ("VERB", "AUX")), None
     )
-    if finite is None and words[0].pos in ("ADV", "ADP"):
+    first_verb = next(
+        (i for i, w in enumerate(words) if w.pos in ("VERB", "AUX")), None
+    )
+    if finite is None and first_verb is not None:
         # The tagger misses some plural verbs after an adverbial ("sinds kort
-        # lopen ..."): the first verb is then the finite one.
-        finite = next(
-            (i for i, w in enumerate(words) if w.pos in ("VERB", "AUX")), None
-        )
+        # lopen ...") or a noun ("klanten vragen of ..."): in a clause without
+        # another finite verb, the first verb is then the finite one.
+        subject = words[:first_verb]
+        if words[0].pos in ("ADV", "ADP") or (
+            0 < first_verb <= MAX_SUBJECT_WORDS
+            and subject[-1].pos in ("NOUN", "PROPN")
+            and all(
+                w.pos in ("DET", "NOUN", "PROPN", "ADJ") or w.lower in POSSESSIVES
+                for w in subject
+            )
+        ):
+            finite = first_verb
     if finite is None or any(w.lower in RELATIVES for w in words[:finite]):
         return []  # the only verb is in a relative clause: no main clause
     verb, before, after = words[finite], list(words[:finite]), list(words[finite + 1 :])

@@ -651,3 +651,16 @@ def test_a_vague_wish_in_the_opening_is_no_goal_so_the_goal_is_asked(opening):
 
 def test_a_vague_goal_given_when_asked_is_kept():
     assert frame.read_answer("iets met data", "goal").goal == "iets met data"
+
+
+@pytest.mark.parametrize(
+    "goal, problem, topic, said",
+    [("er een nieuw product van maken", "oude broodresten", "",
+      "een nieuw product van oude broodresten maken"),
+     ("er beter mee leren werken", "", "de lasrobot", "beter met de lasrobot leren werken"),
+     ("er achter komen of het werkt", "", "de lasrobot", "er achter komen of het werkt"),
+     ("er iets mee doen", "jullie gooien brood weg", "", "er iets mee doen")],
+)  # fmt: skip
+def test_a_goal_that_points_with_er_names_what_it_points_at(goal, problem, topic, said):
+    read = frame.Frame(problem=problem, goal=goal, who="", tried="", problem_lead="")
+    assert writing.with_antecedent(read, topic) == said
