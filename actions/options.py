@@ -18,6 +18,7 @@ from bot.intake.catalogue import (
     load_catalogue,
     rank_formats,
 )
+from bot.intake import writing
 from bot.intake.frame import situations
 
 NONE_CHOSEN = "geen"
@@ -52,7 +53,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         topic=tracker.get_slot("topic") or None,
         # a problem that was not said back ("weet je niet") is not quoted
         problem=frame.problem if frame.problem_lead else "",
-        goal=frame.goal,
+        goal=writing.with_antecedent(frame, tracker.get_slot("topic") or ""),
         situations=situations(frame, need, opening),
     )
 

@@ -10,6 +10,7 @@ so the Dutch the user reads stays in the domain.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Mapping
 
 from bot.intake.dutch import words_of
@@ -27,6 +28,7 @@ def restatement(
     ("twee monteurs"), `level` ("op mbo-niveau"), `when` ("voor de zomer"),
     `topic` ("restwarmte")."""
     words = phrases["frame"]
+    frame = replace(frame, goal=with_antecedent(frame, details.get("topic", "")))
     problem = frame.problem_lead
     if problem:
         question = real_question(frame, need, words, details)
@@ -176,6 +178,36 @@ def garbled(goal: str) -> bool:
     if len(nouns) != len(set(nouns)):
         return True
     return bool(nouns) and set(nouns) <= COUNT_NOUNS
+
+
+# "er een nieuw product van maken": "er" and the preposition it lost
+POINTED_AT = re.compile(
+    r"^er\s+(.+?)\s+(van|mee|aan|over|op|voor|bij|uit)\s+(\w+(?:\s+\w+)?)$"
+)
+MAX_ANTECEDENT_WORDS = 4
+
+
+def with_antecedent(frame: Frame, topic: str) -> str:
+    """ "er een nieuw product van maken", answered after "iets met oude
+    broodresten": "een nieuw product van oude broodresten maken". The thing
+    pointed at is the problem said as a bare noun phrase, or the topic."""
+    goal = frame.goal
+    found = POINTED_AT.match(goal)
+    if not found:
+        return goal
+    thing = topic
+    if not frame.problem_lead and frame.problem:
+        thing = frame.problem
+    said = [w for w in words_of(thing) if w.pos != "PUNCT"]
+    if (
+        not said
+        or len(said) > MAX_ANTECEDENT_WORDS
+        or any(w.pos in ("VERB", "AUX") for w in said)
+    ):
+        return goal
+    middle, preposition, verb = found.groups()
+    preposition = "met" if preposition == "mee" else preposition
+    return f"{middle} {preposition} {thing} {verb}"
 
 
 def _bare(who: str) -> str:
