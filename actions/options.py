@@ -12,13 +12,13 @@ from rasa_sdk.types import DomainDict
 from actions import parsing
 from actions.option_cards import option_values, options_custom, telegram_options
 from actions.restatement import frame_of
+from bot.intake import writing
 from bot.intake.catalogue import (
     IntakeProfile,
     RankedOption,
     load_catalogue,
     rank_formats,
 )
-from bot.intake import writing
 from bot.intake.frame import situations
 
 NONE_CHOSEN = "geen"
