@@ -68,9 +68,10 @@ class Answer:
     corrects: bool = True
 
 
-def _messages_to(tracker: Tracker, slot: Text) -> List[Dict[Text, Any]]:
+def messages_to(tracker: Tracker, slot: Optional[Text]) -> List[Dict[Text, Any]]:
     """The user events of this conversation (since its last restart or new
-    session) sent while the question for `slot` was open."""
+    session) sent while the question for `slot` was open (None: no question,
+    as for the opening)."""
     requested = None
     messages: List[Dict[Text, Any]] = []
     for event in tracker.events:
@@ -88,7 +89,7 @@ def answers_to(tracker: Tracker, slot: Text) -> int:
     """How many messages answered the question for `slot` (interruptions aside)."""
     return sum(
         1
-        for event in _messages_to(tracker, slot)
+        for event in messages_to(tracker, slot)
         if ((event.get("parse_data") or {}).get("intent") or {}).get("name")
         not in INTERRUPTIONS
         or slot in ("company_name", "topic")
@@ -112,7 +113,7 @@ def is_unsure(text: str) -> bool:
 def answered_unsure(tracker: Tracker, slot: Text) -> bool:
     """Whether a message answering the question for `slot` said "weet ik niet"."""
     return any(
-        is_unsure(event.get("text") or "") for event in _messages_to(tracker, slot)
+        is_unsure(event.get("text") or "") for event in messages_to(tracker, slot)
     )
 
 

@@ -955,7 +955,7 @@ NEED_SIGNALS = (
     (
         "kennis_netwerk",
         r"\bnetwerk\w*|\bontmoeten\b|\bmasterclass\w*|\bbijeenkomst\w*"
-        r"|\bmeer\s+weten\s+over\b",
+        r"|\bmeer\s+weten\s+over\b|\b(?:andere|collega-?)\s*ondernemers\b",
     ),
     ("loket", r"\bwaar\s+(?:ik|we|moet\w*)\b.*\bbeginnen\b|\bwegwijs\b|\bbij\s+wie\b"),
 )

@@ -29,6 +29,7 @@ from actions.answers import (
     answers_to,
     as_corrected,
     is_unsure,
+    messages_to,
 )
 from actions.asking import AsksInTheSameCall, Question
 from bot.intake import frame as intake_frame
@@ -38,6 +39,7 @@ from bot.intake.vocabulary import (
     COMPANY_CONTEXT,
     CONTENT_PROBES,
     NEED_CODES,
+    NEED_INTENT_PREFIX,
     PROBES_BY_NEED,
     need_of_intent,
 )
@@ -180,6 +182,47 @@ def need_of_message(
     read by scripts/bench.py)."""
     need = named or need_in_ranking(ranking or []) or extraction.need_from_text(text)
     return need_cues.reread(need, text)
+
+
+def need_after_answers(tracker: Tracker, need: str) -> str:
+    """The need once the content probes are answered (need_cues.reread_after),
+    unless the entrepreneur chose it when asked."""
+    before_the_form = messages_to(tracker, None)
+    chosen = any(
+        (e.get("text") or "").startswith("/" + NEED_INTENT_PREFIX)  # a button
+        for e in before_the_form
+    )
+    if chosen or answers_to(tracker, "need_category"):
+        return need
+    # what was tried ("we hebben al stagiairs gehad") says nothing of the need
+    answers = [
+        event
+        for probe in CONTENT_PROBES
+        for event in messages_to(tracker, probe)
+        if not intake_frame.TRIED.search(event.get("text") or "")
+    ]
+    # the opening, and the answer to "bedoel je een van deze?" typed as its title
+    return need_cues.reread_after(
+        need, need_weights(before_the_form), need_weights(answers), len(answers)
+    )
+
+
+def need_weights(events: List[Dict[Text, Any]]) -> Dict[str, float]:
+    """Per need, how strongly these messages name it: the classifier's
+    confidence in its need intent, and one more where the words name it, as
+    they are or as a coordinator rereads them (need_cues: "waar moet ik zijn")."""
+    weights: Dict[str, float] = {}
+    for event in events:
+        ranking = (event.get("parse_data") or {}).get("intent_ranking") or []
+        for ranked in ranking:
+            need = need_of_intent(ranked.get("name"))
+            if need:
+                weights[need] = weights.get(need, 0.0) + ranked.get("confidence", 0.0)
+        text = event.get("text") or ""
+        named = need_cues.reread(extraction.need_from_text(text), text)
+        if named:
+            weights[named] = weights.get(named, 0.0) + 1.0
+    return weights
 
 
 def need_in_ranking(
@@ -520,8 +563,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         previous = slot_before_latest_message(tracker, "need_category")
-        asked = tracker.get_slot("requested_slot") in NEED_MAY_CHANGE_AT
-        if previous in NEED_CODES and not asked:
+        requested = tracker.get_slot("requested_slot")
+        if previous in NEED_CODES and requested in CONTENT_PROBES:
+            # What goes wrong and what should change say the need better
+            # than a vague opening; a need chosen from the buttons stays.
+            return {"need_category": need_after_answers(tracker, previous)}
+        if previous in NEED_CODES and requested not in NEED_MAY_CHANGE_AT:
             # Answers to later questions can sound like another need; the
             # entrepreneur changes the need by correcting the restated question.
             return {"need_category": previous}

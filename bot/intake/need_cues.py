@@ -7,12 +7,16 @@ group closed for want of people is a vacancy, a question about a hacked or
 unsafe system is innovatie (the cyber scan), and "waar begin ik" asks the way
 whatever it is about. `reread` turns the classifier's need into the
 coordinator's, or leaves it.
+
+An opening such as "vraagje over studenten" names no need for sure; the
+answers to "wat gaat er mis?" and "wat moet er anders?" do. `reread_after`
+weighs them as a coordinator does after the first questions.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Optional, Tuple
+from typing import Mapping, Optional, Tuple
 
 WAYFINDING = re.compile(
     r"\bwaar\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\s+(?:\w+\s+)?"
@@ -116,3 +120,26 @@ def reread(need: Optional[str], text: str) -> Optional[str]:
         if need in overridden and cue.search(text):
             return given
     return need
+
+
+# The answers must name the other need this strongly, on average, before it
+# replaces the opening's: the classifier sure of it in each, or in one of two
+# where the words name it too.
+ANSWERS_NAME_IT = 0.75
+
+
+def reread_after(
+    need: str,
+    opening: Mapping[str, float],
+    answers: Mapping[str, float],
+    answered: int,
+) -> str:
+    """The need once the problem and the goal are answered (`answered`
+    messages). `opening` and `answers` weigh each need by how strongly those
+    messages name it (the classifier's confidence, one more where their words
+    name it): the need they weigh most replaces `need` where the answers name
+    it clearly."""
+    total = {n: opening.get(n, 0.0) + answers.get(n, 0.0) for n in {*opening, *answers}}
+    best = max(total, key=lambda n: total[n], default=need)
+    clearly = answered > 0 and answers.get(best, 0.0) >= ANSWERS_NAME_IT * answered
+    return best if clearly else need

@@ -653,3 +653,38 @@ def test_hours_without_per_week_answer_the_own_time_question(answer, own):
 
     assert own_time_from_answer(answer) == own
     assert own_time("we werken 40 uur") is None  # in any other message: no own time
+
+
+def _after_a_vague_opening(opening, answer, answer_intent, requested="desired_outcome"):
+    """The form's validation of a content answer after `opening` set a need."""
+    events = [
+        {"event": "user", "text": opening["text"], "parse_data": opening},
+        {"event": "slot", "name": "need_category", "value": "innovatie"},
+        {"event": "slot", "name": "requested_slot", "value": requested},
+    ]
+    message = user_message(answer, answer_intent, 0.97)
+    events += [{"event": "user", "text": answer, "parse_data": message}]
+    slots = {"need_category": "innovatie", "requested_slot": requested,
+             "original_question": opening["text"]}  # fmt: skip
+    events += [{"event": "slot", "name": "need_category", "value": "innovatie"}]
+    return make_tracker(slots=slots, message=message, events=events,
+                        active_loop="intake_form")  # fmt: skip
+
+
+def test_a_goal_that_clearly_names_another_need_replaces_a_vague_opening_s(domain):
+    opening = user_message("Wij hebben fijne mensen, maar op papier klopt het niet",
+                           "need_innovatie", 0.92)  # fmt: skip
+    goal = "dat ze binnen een jaar hun diploma halen, met erkenning voor wat ze kunnen"
+    tracker = _after_a_vague_opening(opening, goal, "need_leven_lang_ontwikkelen")
+    result = run(ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))
+    values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    assert values["need_category"] == "leven_lang_ontwikkelen"
+
+
+def test_a_goal_that_names_another_need_weakly_keeps_the_opening_s(domain):
+    opening = user_message("we willen minder energie verbruiken in de hal",
+                           "need_innovatie", 0.99)  # fmt: skip
+    tracker = _after_a_vague_opening(opening, "dat het minder kost", "need_talent")
+    result = run(ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))
+    values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    assert values.get("need_category", "innovatie") == "innovatie"

@@ -3,6 +3,7 @@ classifier's words."""
 
 import pytest
 
+from bot.intake import need_cues
 from bot.intake.need_cues import reread
 
 
@@ -59,3 +60,18 @@ def test_a_coordinator_rereads_the_need(classified, text, need):
 )
 def test_a_clear_reading_stays(classified, text):
     assert reread(classified, text) == classified
+
+
+@pytest.mark.parametrize(
+    "opening, answers, answered, need",
+    [({"innovatie": 0.92}, {"leven_lang_ontwikkelen": 0.97}, 1, "leven_lang_ontwikkelen"),
+     ({"innovatie": 0.99}, {"talent": 0.97}, 1, "innovatie"),  # the opening weighs more
+     ({"loket": 0.97}, {"innovatie": 1.0}, 2, "loket"),  # one of two answers
+     ({"loket": 0.97}, {"innovatie": 1.9}, 2, "innovatie"),
+     ({"talent": 1.0}, {}, 0, "talent")],
+)  # fmt: skip
+def test_the_answers_replace_the_opening_s_need_only_where_they_name_another_clearly(
+    opening, answers, answered, need
+):
+    first = next(iter(opening))
+    assert need_cues.reread_after(first, opening, answers, answered) == need
