@@ -95,8 +95,12 @@ SPOKEN = {
     "ff": "even",
     "mss": "misschien",
     "idd": "inderdaad",
+    "n": "een",
+    "sept": "september",
+    "okt": "oktober",
 }
-SPOKEN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(SPOKEN), re.IGNORECASE)
+# not after an apostrophe: "z'n" and "'t" are words of their own
+SPOKEN_WORD = re.compile(r"(?<!['’])\b(?:%s)\b" % "|".join(SPOKEN), re.IGNORECASE)
 MAX_SUBJECT_WORDS = 4
 POSSESSIVES = frozenset("mijn m'n mn onze ons jullie je zijn haar hun".split())
 # Conjunctions after which a clause ends in its verb ("voor ik ... uitgeef").

@@ -72,6 +72,8 @@ SINGULAR_PRONOUNS = frozenset("iedereen niemand iemand".split())
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
 MAX_JOINED_WORDS = 16
+# "ben de weg kwijt": only "ik" can have gone before these
+FIRST_PERSON_VERBS = frozenset({"ben", "heb"})
 VAGUE_GOAL = re.compile(
     r"(?:iets|wat|zoiets)\s+(?:met|doen)\b", re.I
 )  # a problem and the vague clause that points at it
@@ -509,7 +511,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     """The problem in the second person, as said and with its verb first;
     nothing for a clause without a subject ("weten niet wat")."""
     words = _words(clause)
-    if words and not _has_subject(words):
+    if words and (not _has_subject(words) or words[0].lower in FIRST_PERSON_VERBS):
         words = _with_dropped_subject(words)
     if not words or not _has_subject(words) or about_the_company(clause):
         return "", ""
@@ -544,7 +546,8 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
     # "vinden geen monteurs", "hebben een probleem": what follows is the object
     object_next = len(words) > 1 and words[1].lower in OBJECT_OPENERS
     if not (first.finite and first.pos in ("VERB", "AUX")) or (
-        not _object_it(words)
+        first.lower not in FIRST_PERSON_VERBS
+        and not _object_it(words)
         and not object_next
         and any(w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3])
     ):

@@ -28,7 +28,8 @@ def restatement(
     ("twee monteurs"), `level` ("op mbo-niveau"), `when` ("voor de zomer"),
     `topic` ("restwarmte")."""
     words = phrases["frame"]
-    frame = replace(frame, goal=with_antecedent(frame, details.get("topic", "")))
+    goal = with_antecedent(frame, details.get("topic", ""))
+    frame = replace(frame, goal=_inside_a_sentence(goal))
     problem = frame.problem_lead
     if problem:
         question = real_question(frame, need, words, details)
@@ -208,6 +209,16 @@ def with_antecedent(frame: Frame, topic: str) -> str:
     middle, preposition, verb = found.groups()
     preposition = "met" if preposition == "mee" else preposition
     return f"{middle} {preposition} {thing} {verb}"
+
+
+def _inside_a_sentence(phrase: str) -> str:
+    """ "Iemand die ..." typed as a sentence of its own, inside ours: "iemand";
+    a name or an abbreviation ("AI", "Jan") keeps its capital."""
+    if not phrase[:1].isupper() or not phrase[1:2].islower():
+        return phrase
+    lowered = phrase[:1].lower() + phrase[1:]
+    words = words_of(lowered)
+    return phrase if not words or words[0].pos == "PROPN" else lowered
 
 
 def _bare(who: str) -> str:

@@ -664,3 +664,19 @@ def test_a_vague_goal_given_when_asked_is_kept():
 def test_a_goal_that_points_with_er_names_what_it_points_at(goal, problem, topic, said):
     read = frame.Frame(problem=problem, goal=goal, who="", tried="", problem_lead="")
     assert writing.with_antecedent(read, topic) == said
+
+
+def test_chat_dutch_is_written_out_and_a_dropped_ik_put_back():
+    assert frame.read("ben de weg kwijt").problem_lead == "ben je de weg kwijt"
+    goal = frame.read_answer("n leerling fietstechniek, voor sept", "goal").goal
+    assert goal == "een leerling fietstechniek"
+    assert not dutch.SPOKEN_WORD.search("z'n fiets, 't werk")  # words of their own
+
+
+@pytest.mark.parametrize(
+    "typed, inside",
+    [("Iemand die het voor me regelt", "iemand die het voor me regelt"),
+     ("AI leren gebruiken", "AI leren gebruiken")],
+)  # fmt: skip
+def test_a_goal_typed_as_a_sentence_loses_its_capital_inside_ours(typed, inside):
+    assert writing._inside_a_sentence(typed) == inside
