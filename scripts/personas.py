@@ -17,7 +17,9 @@ once the same day, after the fourth was spent), `--group sixth` its sixth
 (personas_sixth.yml, written blind and run once at the next stop, 2026-12-03),
 `--group seventh` its seventh (personas_seventh.yml, written blind after the
 sixth was spent and run once the same day), `--group eighth` its eighth
-(personas_eighth.yml, written blind at the next stop, 2026-12-03);
+(personas_eighth.yml, written blind at the next stop, 2026-12-03), `--group
+ninth` and `--group tenth` its ninth and tenth (written blind at the next stop,
+2026-12-04, the tenth after the ninth was spent);
 `--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.

@@ -2,14 +2,14 @@
 
 Each persona (tests/personas/personas.yml: the 26 regression cases;
 personas_blind.yml: the personas written for issue 21, split into a tuning and
-a held-out half; personas_fresh.yml, personas_third.yml, personas_fourth.yml,
-personas_fifth.yml, personas_sixth.yml, personas_seventh.yml and
-personas_eighth.yml: the second to eighth held-out sets) talks to the real
-Rasa and action servers. What it says is chosen from the bot's last messages
-only (tests/personas/responder.py), never from the tracker. The stored request is
-read from the database: to see that the intake ended (that is the measurement,
-not the choice of answer) and to hold it against the persona's expectations.
-Used by scripts/personas.py (`make personas`) and tests/personas/test_personas.py.
+a held-out half; personas_fresh.yml, personas_third.yml, ...,
+personas_tenth.yml: the second to tenth held-out sets, HELD_OUT_SETS) talks to
+the real Rasa and action servers. What it says is chosen from the bot's last
+messages only (tests/personas/responder.py), never from the tracker. The stored
+request is read from the database: to see that the intake ended (that is the
+measurement, not the choice of answer) and to hold it against the persona's
+expectations. Used by scripts/personas.py (`make personas`) and
+tests/personas/test_personas.py.
 """
 
 from __future__ import annotations
@@ -36,13 +36,10 @@ REGRESSION_PATH = HERE / "personas.yml"
 BLIND_PATH = HERE / "personas_blind.yml"
 SLOPPY_PATH = HERE / "sloppy.yml"
 # Issue 21's second held-out set, written after the first was spent: run once.
-FRESH_PATH = HERE / "personas_fresh.yml"
-THIRD_PATH = HERE / "personas_third.yml"
-FOURTH_PATH = HERE / "personas_fourth.yml"
-FIFTH_PATH = HERE / "personas_fifth.yml"
-SIXTH_PATH = HERE / "personas_sixth.yml"
-SEVENTH_PATH = HERE / "personas_seventh.yml"
-EIGHTH_PATH = HERE / "personas_eighth.yml"
+# The held-out sets written blind after the first, in the order they were
+# spent: group name and file (personas_<group>.yml).
+HELD_OUT_SETS = ("fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth", "tenth")  # fmt: skip
 MAX_TURNS = 20  # a runaway conversation stops here
 MAX_USER_TURNS = 12
 MAX_WORDS = 45
@@ -65,19 +62,7 @@ CHECKS = (
 # lead switches the rest on (PERSONAS_ASSERT=all, see the README): the stored
 # need, the fields as said, stored exactly once. Everything else is reported.
 ASSERTED_CHECKS = ("stored_once", "need", "fields")
-GROUPS = (
-    "regression",
-    "tuning",
-    "heldout",
-    "sloppy",
-    "fresh",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-)
+GROUPS = ("regression", "tuning", "heldout", "sloppy") + HELD_OUT_SETS
 
 
 def split_group(persona_id: str) -> str:
@@ -155,20 +140,10 @@ def all_personas() -> List[Persona]:
     personas = load_personas(REGRESSION_PATH, "regression") + load_personas(BLIND_PATH)
     if SLOPPY_PATH.exists():
         personas += load_personas(SLOPPY_PATH, "sloppy")
-    if FRESH_PATH.exists():
-        personas += load_personas(FRESH_PATH, "fresh")
-    if THIRD_PATH.exists():
-        personas += load_personas(THIRD_PATH, "third")
-    if FOURTH_PATH.exists():
-        personas += load_personas(FOURTH_PATH, "fourth")
-    if FIFTH_PATH.exists():
-        personas += load_personas(FIFTH_PATH, "fifth")
-    if SIXTH_PATH.exists():
-        personas += load_personas(SIXTH_PATH, "sixth")
-    if SEVENTH_PATH.exists():
-        personas += load_personas(SEVENTH_PATH, "seventh")
-    if EIGHTH_PATH.exists():
-        personas += load_personas(EIGHTH_PATH, "eighth")
+    for group in HELD_OUT_SETS:
+        path = HERE / f"personas_{group}.yml"
+        if path.exists():
+            personas += load_personas(path, group)
     ids = [p.id for p in personas]
     if len(set(ids)) != len(ids):
         raise ValueError("persona ids must be unique over all files")
