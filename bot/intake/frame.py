@@ -71,12 +71,12 @@ VAGUE = frozenset("het dat dit".split())
 SINGULAR_PRONOUNS = frozenset("iedereen niemand iemand".split())
 CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
+# A problem and the vague clause that points at it, said back together.
 MAX_JOINED_WORDS = 16
 # "ben de weg kwijt": only "ik" can have gone before these
 FIRST_PERSON_VERBS = frozenset({"ben", "heb"})
-VAGUE_GOAL = re.compile(
-    r"(?:iets|wat|zoiets)\s+(?:met|doen)\b", re.I
-)  # a problem and the vague clause that points at it
+# "iets met scholen": a wish that still needs its question
+VAGUE_GOAL = re.compile(r"(?:iets|wat|zoiets)\s+(?:met|doen)\b", re.I)
 MAX_SUBJECT_WORDS = 3
 RELATIVES = frozenset(
     "die dat wat waar waarmee omdat als zodat voordat waardoor".split()

@@ -213,7 +213,7 @@ def with_antecedent(frame: Frame, topic: str) -> str:
 
 def _inside_a_sentence(phrase: str) -> str:
     """ "Iemand die ..." typed as a sentence of its own, inside ours: "iemand";
-    a name or an abbreviation ("AI", "Jan") keeps its capital."""
+    an abbreviation ("AI") or a name the tagger knows keeps its capital."""
     if not phrase[:1].isupper() or not phrase[1:2].islower():
         return phrase
     lowered = phrase[:1].lower() + phrase[1:]
