@@ -126,6 +126,10 @@ def reread(need: Optional[str], text: str) -> Optional[str]:
 # replaces the opening's: the classifier sure of it in each, or in one of two
 # where the words name it too.
 ANSWERS_NAME_IT = 0.75
+# An opening that names its need this surely keeps it: the answers are read
+# by a classifier trained on openings, and "leerlingen kennen geen
+# zonnepanelen" sounds like talent where the opening asked for the course.
+SURE_OPENING = 0.5
 
 
 def reread_after(
@@ -137,8 +141,10 @@ def reread_after(
     """The need once the problem and the goal are answered (`answered`
     messages). `opening` and `answers` weigh each need by how strongly those
     messages name it (the classifier's confidence, one more where their words
-    name it): the need they weigh most replaces `need` where the answers name
-    it clearly."""
+    name it): where the opening named none surely, the need they weigh most
+    replaces `need` if the answers name it clearly."""
+    if max(opening.values(), default=0.0) >= SURE_OPENING:
+        return need
     total = {n: opening.get(n, 0.0) + answers.get(n, 0.0) for n in {*opening, *answers}}
     best = max(total, key=lambda n: total[n], default=need)
     clearly = answered > 0 and answers.get(best, 0.0) >= ANSWERS_NAME_IT * answered

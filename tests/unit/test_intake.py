@@ -672,8 +672,8 @@ def _after_a_vague_opening(opening, answer, answer_intent, requested="desired_ou
 
 
 def test_a_goal_that_clearly_names_another_need_replaces_a_vague_opening_s(domain):
-    opening = user_message("Wij hebben fijne mensen, maar op papier klopt het niet",
-                           "need_innovatie", 0.92)  # fmt: skip
+    opening = user_message("Er gebeurde vorige week iets raars bij ons",
+                           "need_innovatie", 0.46)  # fmt: skip
     goal = "dat ze binnen een jaar hun diploma halen, met erkenning voor wat ze kunnen"
     tracker = _after_a_vague_opening(opening, goal, "need_leven_lang_ontwikkelen")
     result = run(ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))

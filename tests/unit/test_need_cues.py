@@ -64,10 +64,13 @@ def test_a_clear_reading_stays(classified, text):
 
 @pytest.mark.parametrize(
     "opening, answers, answered, need",
-    [({"innovatie": 0.92}, {"leven_lang_ontwikkelen": 0.97}, 1, "leven_lang_ontwikkelen"),
-     ({"innovatie": 0.99}, {"talent": 0.97}, 1, "innovatie"),  # the opening weighs more
+    [({"innovatie": 0.46}, {"leven_lang_ontwikkelen": 0.97}, 1, "leven_lang_ontwikkelen"),
+     ({"innovatie": 0.92}, {"leven_lang_ontwikkelen": 0.97}, 1, "innovatie"),
+     ({"innovatie": 0.99}, {"talent": 0.97}, 1, "innovatie"),
      ({"loket": 0.97}, {"innovatie": 1.0}, 2, "loket"),  # one of two answers
-     ({"loket": 0.97}, {"innovatie": 1.9}, 2, "innovatie"),
+     ({"loket": 0.45}, {"innovatie": 1.9}, 2, "innovatie"),
+     ({"onderwijs_invloed": 0.58}, {"talent": 1.0, "leven_lang_ontwikkelen": 0.98}, 2,
+      "onderwijs_invloed"),  # a sure opening keeps its need
      ({"talent": 1.0}, {}, 0, "talent")],
 )  # fmt: skip
 def test_the_answers_replace_the_opening_s_need_only_where_they_name_another_clearly(
