@@ -139,6 +139,16 @@ TIMEFRAMES = (
     ),
     ("volgend studiejaar", r"\b(?:volgend|komend|nieuwe)\s+(?:studie|college)jaar\b"),
     ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
+    ("binnen een paar weken", r"\bbinnen\s+(?:een\s+)?paar\s+weken\b"),
+    ("de komende weken", r"\bkomende\s+(?:paar\s+)?weken\b"),
+    ("binnen een paar maanden", r"\bbinnen\s+(?:een\s+)?paar\s+maanden\b"),
+    ("de komende maanden", r"\bkomende\s+(?:paar\s+)?maanden\b"),
+    (
+        "voor het nieuwe seizoen",
+        r"\bvoor\s+het\s+(?:nieuwe|volgende|komende)\s+seizoen\b",
+    ),
+    ("voor het hoogseizoen", r"\bvoor\s+het\s+hoogseizoen\b"),
+    ("voor het seizoen", r"\bvoor\s+het\s+seizoen\b"),
     (
         "geen haast",
         r"\bgeen\s+haast\b|\bniet\s+dringend\b"
@@ -226,7 +236,7 @@ januari februari maart april mei juni juli augustus september oktober november d
 bijblijven ontmoeten bijscholen omscholen opleiden scholen bijscholing omscholing last
 netwerk netwerken meedenken help hulpvraag ervaren ervaring gedoe hoofdpijn moeite
 samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling
-leerlingen nieuws paar klant klanten geld kosten kennis
+leerlingen nieuws paar klant klanten geld kosten kennis werk werkzaamheden
 """.split()
 )
 # A talent question is about the people sought: these nouns are the topic there.
@@ -409,7 +419,7 @@ CORRECTION = (
     r"(?:o+h?\s+)?(?:nee+(?:\s+wacht)?|nou\s+ja|of\s+eigenlijk|ik\s+bedoel|sorry"
     r"|correctie)"
 )
-PART_CORRECTION = re.compile(rf"^(?:{CORRECTION}|eh+|wacht)\b\W*", re.I)
+PART_CORRECTION = re.compile(rf"^(?:{CORRECTION}|of\s+nee|eh+|wacht)\b\W*", re.I)
 # Parts are told apart by commas, or by a full stop before a correction
 # ("Rotterdam. Nou ja, Schiedam"), not by the one in "St. Michielsgestel".
 PART_BREAK = re.compile(rf"[,;]|\.\s+(?={CORRECTION}|eh|wacht)", re.I)
@@ -425,15 +435,20 @@ def company_context(text: str) -> Dict[str, str]:
     size when it is a count ("12 man", "met z'n achten")."""
     parts = [part.strip() for part in PART_BREAK.split(parsing.clean_text(text))]
     found: Dict[str, str] = {}
+    corrects_the_place = False
     for part in parts[1:]:
         corrected = PART_CORRECTION.match(part)
         if corrected and found:
             # "Hoorn, 7, nee wacht, 9 met de zaterdaghulpen": the later one counts
             part = part[corrected.end() :].strip()
-            found.popitem()
+            corrects_the_place = found.popitem()[0] == "region"
         has_digit = any(c.isdigit() for c in part)
         if part and "region" not in found and not has_digit:
-            place = _place_part(part)
+            # "Deventer, o nee, we zijn verhuisd naar Raalte": the correction
+            # is a sentence; the first place it names counts
+            place = _place_part(part) or (
+                corrects_the_place and _first_place_named(part)
+            )
             if place:
                 found["region"] = place
                 continue
@@ -458,6 +473,11 @@ def _place_part(part: str) -> Optional[str]:
     if known:
         return known
     place = find_place(stripped, answering=True)
+    return place.name if place else None
+
+
+def _first_place_named(sentence: str) -> Optional[str]:
+    place = find_place(sentence)
     return place.name if place else None
 
 
@@ -511,6 +531,14 @@ NOT_THERE = re.compile(
 )
 
 
+# Where the company is: "we zitten in Kampen", "gevestigd te Ede".
+WHERE_WE_ARE = re.compile(
+    r"\b(?:zitten|zit|gevestigd|wij\s+zijn|we\s+zijn|werken)\s+(?:we\s+|wij\s+)?"
+    r"(?:al\s+\w+\s+|hier\s+)?(?:in|te|uit)\b",
+    re.IGNORECASE,
+)
+
+
 def region(text: str) -> Optional[str]:
     """A known town or province, or an unknown one after "in", "uit", "regio"."""
     regions = known_regions()
@@ -522,7 +550,7 @@ def region(text: str) -> Optional[str]:
             if re.search(
                 rf"(?<![\w-]){re.escape(spelled)}(?![\w-])", text
             ) or re.search(
-                rf"\b(?:in|uit|regio|rond|omgeving|bij|te)\s+{re.escape(name)}\b",
+                rf"\b(?:in|uit|regio|rond|omgeving|bij)\s+{re.escape(name)}\b",
                 text.lower(),
             ):
                 return spelled

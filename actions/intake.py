@@ -446,6 +446,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # "in juli en augustus loopt het team op z'n tandvlees": when it
             # goes wrong, not when it should be arranged.
             found.pop("time_horizon", None)
+        if requested in CONTENT_PROBES and not extraction.WHERE_WE_ARE.search(text):
+            # "ze vertrekken naar Amsterdam", "na hun studie in Friesland": a
+            # place in the story, not where the company is
+            found.pop("region", None)
         for slot, value in found.items():
             current = tracker.get_slot(slot)
             if slot == requested:

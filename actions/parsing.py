@@ -507,6 +507,86 @@ SECTORS = {
         "animatie",
     ),
 }
+# More trades per sector, as people name their branch ("stoffeerderij",
+# "onderhoud windturbines", "edelsmid"): read like the words above.
+TRADES = {
+    "maakindustrie": """
+stoffeerderij stoffeerder stoffering smederij smid lasserij plaatbewerking zagerij
+houtindustrie meubelindustrie meubelfabriek trappenmakerij trappenfabriek kozijnfabriek
+zeilmakerij instrumentmakerij orgelbouw bootbouw assemblage lakspuiterij poedercoating
+galvanisatie oppervlaktebehandeling glasindustrie glasblazerij keramiek papierindustrie
+printplaten maakbedrijf productiebedrijf werktuigbouw apparatenbouw mallenbouw rubber
+""",
+    "bouw": """
+bouwmaterialen zonwering rolluiken hekwerk isolatie gevelreiniging badkamers
+keukenmontage voegbedrijf heiwerk funderingsherstel asbestsanering sloopwerk
+dakbedekking groendaken projectontwikkeling bouwkunde betonbouw prefab parket
+tegelwerk stucwerk
+""",
+    "installatie": """
+zwembad zwembaden zwembadtechniek liften liftbedrijf liftonderhoud brandbeveiliging
+sprinklers koelinstallaties verwarming ontstopping riolering rioolservice
+waterzuivering luchtbehandeling regeltechniek schoorsteenveger
+""",
+    "ict": """
+itbeheer ict-beheer systeembeheer netwerkbeheer cloud cybersecurity softwarehuis
+softwareontwikkeling webdevelopment helpdesk
+""",
+    "logistiek": """
+verhuizingen fulfilment e-fulfilment opslagbedrijf koelhuis koeltransport
+pakketbezorging rederij douane luchtvracht zorgvervoer leerlingenvervoer warehousing
+""",
+    "zorg": """
+paramedisch osteopaat osteopathie chiropractor psycholoog psychologenpraktijk
+huidtherapie hoorcentrum mondhygiënist orthopedie dierenziekenhuis kraamzorg woonzorg
+verzorgingshuis hospice wijkverpleging wijkzorg zorgcentrum gezondheidscentrum
+dagbesteding
+""",
+    "horeca": """
+ijssalon bistro pizzeria eethuis pension evenementenlocatie feestzaal beachclub
+strandpaviljoen sloepverhuur bootverhuur kinderboerderij speeltuin escaperoom klimhal
+wellness sauna golfbaan manege attractiepark recreatiepark cafetaria foodtruck
+glamping jeugdherberg congrescentrum
+""",
+    "detailhandel": """
+winkelketen speelgoedwinkel kringloop kringloopwinkel tweedehands boetiek
+boutique warenhuis ijzerwaren witgoed telefoonwinkel muziekwinkel sportwinkel slijter
+groenteboer boerderijwinkel woonwinkel parfumerie kleding houthandel
+""",
+    "agrifood": """
+groen groenvoorziening boomverzorging boomverzorger boomzorg hoveniersbedrijf tuinaanleg
+bosbouw
+bosbeheer loonbedrijf akkerbouwer pluimveehouder paddenstoelen orchideeën potplanten
+bloemenkwekerij plantenkwekerij voedselveiligheid voedselanalyse voedingsindustrie
+ciderij wijnmakerij distilleerderij stokerij koffiebranderij ijsmakerij patisserie
+sapperij viskwekerij mosselkwekerij vishandel vleeswaren maalderij diervoeder
+melkveebedrijf glastuinder fruitbedrijf
+""",
+    "energie": """
+windturbine windturbines windmolens zonneparken laadinfra energieadvies
+energieadviseur energieopslag geothermie
+""",
+    "mobiliteit": """
+schadeherstel autoschadeherstel schadebedrijf autowasstraat apk vliegtuigonderhoud
+luchtvaart vliegtuigen motoren motorzaak bandenbedrijf
+busbedrijf touringcar autohandel autospuiterij bedrijfswagens
+""",
+    "zakelijke_dienstverlening": """
+plaagdierbeheer ongediertebestrijding plaagdierbestrijding bewindvoering bewindvoerder
+incassobureau loonadministratie salarisadministratie detachering callcenter
+laboratorium keuringsbedrijf certificering documentbeheer coaching opleidingsbureau
+taalschool vastgoed vastgoedbeheer woningcorporatie tolk wasserij stomerij
+linnenservice arbodienst marktonderzoek
+""",
+    "creatief": """
+evenemententechniek podiumtechniek geluidstechniek lichttechniek theater muziek
+muziekschool pianowerkplaats pianostemmer edelsmid edelsmederij goudsmid zilversmid
+sieraden atelier naaiatelier kleermaker kleermakerij modeontwerp fotostudio webdesign
+interieurontwerp interieurarchitect bloemsierkunst tattooshop kunstenaar galerie
+keramist pottenbakkerij zeefdrukkerij signmaker belettering copywriting contentbureau
+omroep museum boekbinderij uitgever
+""",
+}
 BUSINESS_WORDS = frozenset(
     """
 aannemer aannemerij timmerman metselaar schilder dakdekker stukadoor tegelzetter
@@ -538,8 +618,20 @@ COMPANY_SUFFIXES = (
 )
 # Two or more capitalised words in a row: a person's or a company's name.
 NAME_RUN = re.compile(r"[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)+")
-_SECTOR_OF_WORD = {word: code for code, words in SECTORS.items() for word in words}
+_SECTOR_OF_WORD = {
+    word: code
+    for code, words in [*SECTORS.items(), *((c, w.split()) for c, w in TRADES.items())]
+    for word in words
+}
 _SECTOR_WORDS_LONGEST = sorted(_SECTOR_OF_WORD, key=len, reverse=True)
+GENERAL_HEADS = (
+    "techniek",
+    "onderhoud",
+    "service",
+    "reparatie",
+    "verhuur",
+    "werkplaats",
+)
 FUZZY_MIN_SCORE = 88
 FUZZY_MIN_LENGTH = 6
 
@@ -741,6 +833,14 @@ def _sector_of_word(word: str, fuzzy: bool) -> Optional[str]:
     for candidate in (word, stem, _singular(word), _singular(stem), stem.rstrip("s")):
         if candidate in _SECTOR_OF_WORD:
             return _SECTOR_OF_WORD[candidate]
+    # "vliegtuigonderhoud", "evenemententechniek": after a general head the
+    # first part names the trade.
+    for head in GENERAL_HEADS:
+        first = stem.removesuffix(head).rstrip("-")
+        if first != stem and len(first) >= 4:
+            for candidate in (first, first.rstrip("s"), _singular(first)):
+                if candidate in _SECTOR_OF_WORD:
+                    return _SECTOR_OF_WORD[candidate]
     if fuzzy and len(stem) >= FUZZY_MIN_LENGTH:
         from rapidfuzz import fuzz, process  # noqa: PLC0415 - only for typos
 
@@ -756,7 +856,9 @@ def _sector_of_word(word: str, fuzzy: bool) -> Optional[str]:
             return _SECTOR_OF_WORD[built]
     # Compound: its head is the last part ("glastuinbouw", "woningbouw").
     for known in _SECTOR_WORDS_LONGEST:
-        if len(known) >= 4 and stem.endswith(known):
+        # "Boomzorg", "Vloerzorg": care for things; the care sector's own
+        # compounds are listed ("thuiszorg", "mondzorg")
+        if len(known) >= 4 and stem.endswith(known) and known != "zorg":
             return _SECTOR_OF_WORD[known]
     return None
 

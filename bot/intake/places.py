@@ -25,8 +25,10 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "places"
 PLACES_FILE = DATA / "nl_places.tsv"
 NEAR_WORDS_FILE = DATA / "near_words.txt"
 # Prepositions after which a word can only be a place: "we zitten in best".
+# Not "te": "om je mensen op te leiden" is no place ("te Leiden", capitalised,
+# still is).
 BEFORE_A_PLACE = frozenset(
-    {"in", "uit", "te", "bij", "regio", "omgeving", "rond", "nabij", "vlakbij"}
+    {"in", "uit", "bij", "regio", "omgeving", "rond", "nabij", "vlakbij"}
 )
 MAX_NAME_WORDS = 4  # "Wijk bij Duurstede", "Bergen op Zoom"
 MIN_FUZZY_LENGTH = 5

@@ -195,6 +195,18 @@ def test_within_a_year_is_a_timeframe():
     assert extraction.timeframe("binnen een half jaar") == "binnen een half jaar"
 
 
+@pytest.mark.parametrize(
+    "typed, said",
+    [("liefst binnen een paar maanden, ik kan wel een paar uur vrijmaken",
+      "binnen een paar maanden"),
+     ("de komende weken graag", "de komende weken"),
+     ("voor het nieuwe seizoen, s winters tijd", "voor het nieuwe seizoen"),
+     ("voor het hoogseizoen", "voor het hoogseizoen")],
+)  # fmt: skip
+def test_a_few_weeks_or_months_and_the_season_are_timeframes(typed, said):
+    assert extraction.timeframe(typed) == said
+
+
 def test_a_diploma_question_is_restated_as_one(domain):
     values = {
         "need_category": "leven_lang_ontwikkelen",
@@ -290,6 +302,33 @@ def test_more_branches_are_known(typed, code):
     assert parsing.normalise_sector(typed) == code
 
 
+@pytest.mark.parametrize(
+    "typed, code",
+    [("meubelstoffering", "maakindustrie"), ("goudsmid", "creatief"),
+     ("ongediertebestrijding", "zakelijke_dienstverlening"),
+     ("onderhoud aan windmolens", "energie"), ("zonwering", "bouw"),
+     ("boomverzorging", "agrifood")],
+)  # fmt: skip
+def test_trades_are_known_by_their_own_names(typed, code):
+    assert parsing.normalise_sector(typed) == code
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [("podiumtechniek", "creatief"), ("autoreparatie", "mobiliteit"),
+     ("evenementenverhuur", "creatief"), ("fietsverhuur", "mobiliteit"),
+     ("installatietechniek", "installatie"), ("zwembadtechniek", "installatie")],
+)  # fmt: skip
+def test_after_a_general_head_the_first_part_names_the_trade(typed, code):
+    assert parsing.normalise_sector(typed) == code
+
+
+def test_care_for_things_is_not_the_care_sector():
+    assert parsing.sector_of_name("Boomzorg Veluwe") == "agrifood"
+    assert parsing.sector_of_name("Vloerzorg Jansen") != "zorg"
+    assert parsing.sector_of_name("Thuiszorg Oost") == "zorg"
+
+
 def test_a_surname_in_a_company_name_is_no_sector():
     assert (
         parsing.sector_of_name("Notariskantoor De Boer") == "zakelijke_dienstverlening"
@@ -355,7 +394,11 @@ def test_only_a_course_is_named_in_the_education_question(topic, course):
      ("Keurslagerij Dekker, Hoorn, 7, nee wacht, 9 met de zaterdaghulpen erbij",
       {"region": "Hoorn", "company_size": "9"}),
      ("Glashandel Vos, Rotterdam. Nou ja, Schiedam, 12",
-      {"region": "Schiedam", "company_size": "12"})],
+      {"region": "Schiedam", "company_size": "12"}),
+     ("Wevers Kozijnen, Zwolle, of nee, we zitten sinds kort in Kampen, 18",
+      {"region": "Kampen", "company_size": "18"}),
+     ("Hekwerk Bos, Assen, nee wacht, Emmen. In Assen zit de school, 17",
+      {"region": "Emmen", "company_size": "17"})],
 )  # fmt: skip
 def test_the_company_answer_takes_an_article_as_no_count_and_a_correction_last(
     typed, context

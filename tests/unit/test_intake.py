@@ -460,7 +460,7 @@ def test_a_sector_answer_that_sounds_like_stop_is_the_answer(domain):
 
 @pytest.mark.parametrize(
     "answer, sector", [("recreatie, 12", "horeca"), ("hondentrimsalon, 15", "hondentrimsalon"),
-                       ("bloemsierkunst met 4 mensen", "bloemsierkunst")]
+                       ("ballonvaart met 4 mensen", "ballonvaart")]
 )  # fmt: skip
 def test_the_size_said_with_the_sector_stays_out_of_it(answer, sector):
     # The second answer to the sector question: a branch off the list is kept
@@ -620,6 +620,20 @@ def test_a_time_in_the_problem_answer_is_when_it_goes_wrong_not_the_timeframe(do
                "requested_slot": "problem"},
     )  # fmt: skip
     assert slots.get("time_horizon") is None
+
+
+@pytest.mark.parametrize(
+    "text, region",
+    [("de jonge mensen vertrekken na een jaar naar Amsterdam", None),
+     ("we zitten in Kampen en vinden geen lassers", "Kampen")],
+)  # fmt: skip
+def test_a_place_in_the_story_is_not_where_the_company_is(domain, text, region):
+    slots, _ = validate(
+        {"problem": text}, user_message(text, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "problem"},
+    )  # fmt: skip
+    assert slots.get("region") == region
 
 
 def test_the_opening_stays_the_question_when_the_need_is_chosen_after_it(domain):

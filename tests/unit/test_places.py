@@ -34,7 +34,8 @@ def test_places_are_found_in_any_case_and_with_a_typo(typed, place):
     ["het is best lastig", "we moeten putten graven", "ik werk in de bouw",
      "beter personeel", "monteurs", "zo snel mogelijk", "geen idee",
      "mbo niveau 4", "twaalf man", "we hebben het zelf gemaakt", "weet ik niet",
-     "een paar uur per week", "stagiairs", "opnieuw beginnen"],
+     "een paar uur per week", "stagiairs", "opnieuw beginnen",
+     "subsidie om je mensen op te leiden"],
 )  # fmt: skip
 def test_ordinary_words_are_never_a_place(typed):
     assert find_place(typed) is None
@@ -44,6 +45,7 @@ def test_a_place_that_is_also_a_word_needs_a_capital_a_preposition_or_the_questi
     assert find_place("best") is None
     assert find_place("Best").name == "Best"
     assert find_place("we zitten in best").name == "Best"
+    assert find_place("gevestigd te Leiden").name == "Leiden"
     assert find_place("best", answering=True).name == "Best"
     assert find_place("putten", answering=True).name == "Putten"
 
