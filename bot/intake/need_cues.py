@@ -25,7 +25,9 @@ WAYFINDING = re.compile(
     r"|\bwaar\s+begin\s+(?:ik|je|jij|we|wij)\b|\bwie\s+(?:moet|kan)\s+ik\s+(?:bellen|mailen)\b"
     # "geen idee bij welke school", "welke school leidt nog dakdekkers op"
     r"|\b(?:geen\s+idee|weet\s+(?:ik\s+)?niet|niet\s+vinden)\s+(?:\w+\s+)?welke"
-    r"\s+(?:school|scholen|opleiding)\b|\bwelke\s+school\s+leidt?\b",
+    r"\s+(?:school|scholen|opleiding)\b|\bwelke\s+school\s+leidt?\b"
+    # "bij de juiste school of het juiste lab terechtkomen"
+    r"|\b(?:de|het)\s+juiste\s+(?:school|opleiding|lab|loket|instantie)\b",
     re.IGNORECASE,
 )
 # "mn monteurs durven er niet aan", "onze chauffeurs in t zorgvervoer weten
@@ -77,6 +79,18 @@ STAFF_TO_LEARN = re.compile(
     r"|\b(?:al\s+jaren|ervaring)\b.{0,80}?\bzonder\s+(?:een\s+)?(?:papiertje|diploma)\b",
     re.IGNORECASE,
 )
+# Wanting to know what is coming and how others go about it, not to build or
+# test something: kennis en netwerk ("snappen wat er aankomt", "ik heb het
+# gevoel dat we achterlopen", "horen hoe andere bureaus het doen").
+WHATS_COMING = re.compile(
+    r"\bbijblijven\b|\bachterlop\w*|\bwat\s+er\s+(?:aan)?(?:komt|speelt)\b"
+    r"|\bwat\s+er\s+op\s+(?:ons|jullie|me|mij)\s+afkomt\b"
+    r"|\bhoe\s+andere\s+\w+\s+(?:het\s+)?(?:doen|aanpakken)\b"
+    r"|\bweet\s+er\s+(?:eigenlijk\s+)?(?:niks|niets|weinig)\s+van\b"
+    r"|\bweten\s+te\s+weinig\s+over\b|\bervaringen\s+(?:uitwisselen|delen)\b"
+    r"|\bop\s+de\s+hoogte\s+(?:blijven|houden)\b",
+    re.IGNORECASE,
+)
 # A system attacked or not safe: the cyber scan, an innovatie format.
 CYBER = re.compile(
     r"\bhack\w*|\bgehackt\b|\bphishing\b|\bnepmail\w*|\bransomware\b|\blosgeld\b"
@@ -99,6 +113,7 @@ _OVERRIDES: Tuple[Tuple[re.Pattern, Tuple[Optional[str], ...], str], ...] = (
         "onderwijs_invloed",
     ),
     (PEOPLE_WANTED, ("innovatie", "kennis_netwerk", None), "talent"),
+    (WHATS_COMING, ("innovatie", "loket", None), "kennis_netwerk"),
     (
         STAFF_TO_LEARN,
         ("talent", "innovatie", "kennis_netwerk", None),
@@ -132,6 +147,12 @@ ANSWERS_NAME_IT = 0.75
 SURE_OPENING = 0.5
 
 
+def _asks_the_way_only(opening: Mapping[str, float]) -> bool:
+    """Whether the opening asks where to go and names nothing else surely
+    ("waar moet ik zijn voor stagiairs" names stagiairs)."""
+    return all(w < SURE_OPENING for n, w in opening.items() if n != "loket")
+
+
 def reread_after(
     need: str,
     opening: Mapping[str, float],
@@ -143,6 +164,15 @@ def reread_after(
     messages name it (the classifier's confidence, one more where their words
     name it): where the opening named none surely, the need they weigh most
     replaces `need` if the answers name it clearly."""
+    if need == "loket" and _asks_the_way_only(opening):
+        # "ik weet niet bij wie ik ermee moet zijn": the way is asked before
+        # the question is known; once the answers name the question, it is
+        # the need, unless they ask the way again.
+        asked = {n: w for n, w in answers.items() if n != "loket"}
+        best = max(asked, key=lambda n: asked[n], default=need)
+        clearly = answered > 0 and asked.get(best, 0.0) >= ANSWERS_NAME_IT * answered
+        way_again = answers.get("loket", 0.0) >= SURE_OPENING
+        return best if clearly and not way_again else need
     if max(opening.values(), default=0.0) >= SURE_OPENING:
         return need
     total = {n: opening.get(n, 0.0) + answers.get(n, 0.0) for n in {*opening, *answers}}

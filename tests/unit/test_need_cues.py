@@ -31,6 +31,10 @@ from bot.intake.need_cues import reread
         ("innovatie", "we moeten groepen sluiten omdat we te weinig pm'ers hebben",
          "talent"),
         (None, "matrozen nodig", "talent"),
+        # to know what is coming and how others do it
+        ("innovatie", "ik heb het gevoel dat we achterlopen met biobased bouwen",
+         "kennis_netwerk"),
+        (None, "horen hoe andere kwekers het aanpakken", "kennis_netwerk"),
         # an unsafe or attacked system: the cyber scan
         ("loket", "klanten uploaden hun paspoort en ik weet niet of dat wel veilig is",
          "innovatie"),
@@ -40,6 +44,7 @@ from bot.intake.need_cues import reread
         ("leven_lang_ontwikkelen", "zoek nieuwe mensen en wil bijscholing, geen idee "
          "bij welke school", "loket"),
         ("talent", "waar moet ik zijn voor stagiairs?", "loket"),
+        ("innovatie", "bij de juiste school of het juiste lab terechtkomen", "loket"),
     ],
 )
 def test_a_coordinator_rereads_the_need(classified, text, need):
@@ -78,3 +83,17 @@ def test_the_answers_replace_the_opening_s_need_only_where_they_name_another_cle
 ):
     first = next(iter(opening))
     assert need_cues.reread_after(first, opening, answers, answered) == need
+
+
+@pytest.mark.parametrize(
+    "opening, answers, answered, need",
+    [({"loket": 1.97}, {"onderwijs_invloed": 2.0}, 2, "onderwijs_invloed"),
+     ({"loket": 1.97}, {"innovatie": 1.0, "talent": 0.99}, 2, "loket"),  # unclear
+     ({"loket": 1.97}, {"talent": 2.0, "loket": 1.0}, 2, "loket"),  # the way again
+     ({"loket": 1.0, "talent": 0.8}, {"talent": 2.0}, 2, "loket"),  # "… voor stagiairs"
+     ({"loket": 1.97}, {}, 0, "loket")],
+)  # fmt: skip
+def test_once_the_answers_name_the_question_a_sure_ask_for_the_way_gives_way_to_it(
+    opening, answers, answered, need
+):
+    assert need_cues.reread_after("loket", opening, answers, answered) == need
