@@ -86,10 +86,30 @@ ABOUT_THE_COMPANY = re.compile(
     r"\b(?:zijn|werken)\s+(?:met|hier\s+met)\s+(?:z'n|zn|zijn|ons|\d+)|\bmedewerkers\b\s*$"
     # "we zitten in Kampen"
     r"|^(?:ik|we|wij)\s+(?:zit|zitten)\s+(?:in|op|bij)\b"
-    # "we hebben een bakkerij (in Ede)"
-    r"|^(?:ik|we|wij)\s+(?:heb|hebben|run|runnen)\s+(?:een|n)\s+\w+(?:\s+(?:in|uit|bij)\s+.*)?$"
+    # "we hebben een bakkerij (in Ede)", "ik heb een atelier voor kledingreparatie"
+    r"|^(?:ik|we|wij)\s+(?:heb|hebben|run|runnen)\s+(?:een|n)\s+"
+    r"(?!(?:probleem|vraag|vraagje|tekort|klacht|idee|achterstand)\b)\w+"
+    r"(?:\s+(?:in|uit|bij|voor)\s+.*)?$"
     # "boekhandel hier"
     r"|^\w+\s+hier$",
+    re.IGNORECASE,
+)
+# What is said about the conversation, not the business: "ik weet niet of ik
+# hier goed zit", "ik weet niet hoe ik het moet formuleren", "ik zit al een
+# tijdje met een idee", "of was het iets anders".
+ABOUT_ASKING = re.compile(
+    r"\b(?:weet|snap)\s+(?:\w+\s+){0,3}?(?:niet|nie)\s+(?:\w+\s+){0,2}?(?:of|hoe)\s+"
+    r"(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:goed\s+zit|goed\s+zitten|formuleren|vragen"
+    r"|uitleggen|verwoorden|omschrijven|zeggen)\b"
+    r"|\bof\s+(?:ik|we|wij)\s+(?:eigenlijk\s+|eens\s+|wel\s+)*een\s+(?:vraag|vraagje)"
+    r"\s+(?:heb|hebben)\b|\bgeen\s+concrete\s+vraag\b"
+    r"|\b(?:heb|hebben)\s+(?:nog\s+)?(?:niet|geen)\s+(?:echt\s+)?(?:een\s+)?"
+    r"(?:vraag|vraagje)\b"
+    r"|\bweet\s+(?:ik\s+)?het\s+niet\s+meer\s+(?:precies|zeker)\b"
+    r"|\bwas\s+het\s+iets\s+anders\b"
+    r"|^\s*(?:ik\s+|we\s+)?(?:heb|hebben|zit|zitten|loop|lopen)\s+(?:\w+\s+){0,3}?"
+    r"(?:met\s+)?(?:een|n)\s+(?:vraag|vraagje|idee|ideetje)(?:\s+rond)?\W*$"
+    r"|\been\s+beetje\s+een\s+klacht\b",
     re.IGNORECASE,
 )
 # "we zoeken al maanden een assistente": how long is no part of what they want.
@@ -241,6 +261,9 @@ def read(text: str) -> Frame:
             hard = hard_to_find(clause)
             if hard[0] and len(problems) < MAX_PROBLEM_CLAUSES:
                 problems.append(hard)
+            continue
+        if ABOUT_ASKING.search(clause):
+            before = ""
             continue
         if NOT_ABOUT.search(clause):
             # "het gaat niet om lassers opleiden": what it is not, no problem;
@@ -999,6 +1022,14 @@ SEASONAL = re.compile(
     r"extra\s+handen|tijdelijk\w*|drukke\s+(?:weken|maanden|periode))\b",
     re.I,
 )
+# People to be trained in the trade: a vacancy for skilled people, however
+# the entrepreneur names them ("jonge gasten die bij ons leren klimmen en
+# zagen", "jongens opleiden tot cnc-operator").
+LEARNING_THE_TRADE = re.compile(
+    r"\bopleiden\s+tot\b|\bhet\s+vak\b|\bvakm[ae]n\w*|\bvakkracht\w*"
+    r"|\bleren\s+(?!kennen\b)[a-z]+en\b",
+    re.I,
+)
 DEADLINE = re.compile(r"\b(?:voor|vóór|na|rond|in)\s+de\s+zomer\b", re.I)
 STUDENT_PEOPLE = re.compile(r"stag|student|leerling|bijba|scholier|afstude", re.I)
 OWN_PEOPLE = re.compile(r"^(?:jullie|je)\s|^(?:personeel|medewerkers|collega)", re.I)
@@ -1020,8 +1051,9 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
         need != "talent" and OWN_PEOPLE.search(frame.who)
     ):
         found.add("own_staff")
-    if need == "talent" and frame.who and not STUDENT_PEOPLE.search(frame.who):
-        found.add("skilled_vacancy")
+    if need == "talent" and not STUDENT_PEOPLE.search(frame.who):
+        if frame.who or LEARNING_THE_TRADE.search(f"{frame.problem} {frame.goal}"):
+            found.add("skilled_vacancy")
     if need not in ("talent", "loket") or (
         need == "loket"
         and not HIRING.search(" ".join((frame.problem, frame.goal, frame.who, opening)))

@@ -491,6 +491,36 @@ def test_extra_hands_for_a_season_is_seasonal_but_a_summer_deadline_is_not():
     )
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["Goedemorgen, ik heb een vraag maar weet niet of ik hier goed zit.",
+     "ik weet eigenlijk niet goed hoe ik het moet formuleren",
+     "lol ik weet eigenlijk niet eens of ik een vraag heb",
+     "Ik zit al een tijdje met een idee.",
+     "Of was het iets anders, ik weet het niet meer precies."],
+)  # fmt: skip
+def test_what_is_said_about_the_conversation_is_no_problem(said):
+    read = frame.read(said)
+    assert (read.problem, read.goal) == ("", "")
+
+
+def test_a_shortage_is_still_a_problem_beside_it():
+    read = frame.read("ik heb een vraag. We hebben een tekort aan lassers.")
+    assert "tekort aan lassers" in read.problem
+
+
+@pytest.mark.parametrize(
+    "goal, skilled",
+    [("jonge gasten die bij ons leren lassen en slijpen", True),
+     ("zelf meiden opleiden tot cnc-operator", True),
+     ("dat studenten ons leren kennen", False),
+     ("een paar studenten die in het weekend bijspringen", False)],
+)  # fmt: skip
+def test_people_to_be_trained_in_the_trade_are_a_skilled_vacancy(goal, skilled):
+    found = frame.situations(Frame(goal=goal), "talent")
+    assert ("skilled_vacancy" in found) is skilled
+
+
 def test_a_loket_question_without_new_people_hires_no_one():
     assert "no_hiring" in frame.situations(
         Frame(), "loket", "Bij wie moet ik zijn met een vraag over mijn afvalstromen?"
