@@ -211,6 +211,7 @@ _HOURS = re.compile(
     rf"\b({_NUMBER}|een\s+paar|1)\s+(?:uur|uren)\s+(?:per|in\s+de|a|p/)\s*(week|maand)\b"
 )
 _BARE_HOURS = re.compile(rf"\b({_NUMBER}|een\s+paar|paar)\s+(?:uur|uurtjes|uren)\b")
+HALF_HOUR = re.compile(r"\b(?:een\s+)?half\s+(?:uur|uurtje)\b")
 # "een halve dag per week", "een dagdeel per maand", "twee ochtenden per week"
 _PARTS_OF_DAYS = re.compile(
     rf"\b(?:{_NUMBER}|een|één|1)\s+(?:halve\s+)?(?:dagde(?:el|len)|ochtend(?:en)?|middag(?:en)?"
@@ -660,6 +661,8 @@ def own_time_from_answer(lowered: str) -> Optional[str]:
     found = own_time(lowered)
     if found:
         return found
+    if HALF_HOUR.search(lowered):
+        return "een half uur"  # "een half uurtje bellen lukt wel"
     bare = _BARE_HOURS.search(lowered)
     if bare:
         count = _count(bare.group(1)) if "paar" not in bare.group(1) else None

@@ -34,7 +34,7 @@ from actions.answers import (
 from actions.asking import AsksInTheSameCall, Question
 from bot.intake import frame as intake_frame
 from bot.intake import need_cues
-from bot.intake.places import find_place
+from bot.intake.places import find_place, is_province
 from bot.intake.vocabulary import (
     COMPANY_CONTEXT,
     CONTENT_PROBES,
@@ -449,6 +449,11 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if requested in CONTENT_PROBES and not extraction.WHERE_WE_ARE.search(text):
             # "ze vertrekken naar Amsterdam", "na hun studie in Friesland": a
             # place in the story, not where the company is
+            found.pop("region", None)
+        if requested not in ("region", "company_name") and is_province(
+            found.get("region") or ""
+        ):
+            # "een camping in Zeeland": the place is still asked for
             found.pop("region", None)
         for slot, value in found.items():
             current = tracker.get_slot(slot)

@@ -631,6 +631,7 @@ GENERAL_HEADS = (
     "reparatie",
     "verhuur",
     "werkplaats",
+    "zorg",
 )
 FUZZY_MIN_SCORE = 88
 FUZZY_MIN_LENGTH = 6

@@ -44,8 +44,11 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     need = values.get("need_category") or "loket"
     frame = frame_of(values)
     topic = nouns.speakable(known(values.get("topic")) or "")
-    if need == "onderwijs_invloed" and topic and not names_a_course(topic):
-        topic = ""  # "hoe zorg je dat de opleiding {topic} beter aansluit"
+    if need == "onderwijs_invloed" and topic:
+        # "hoe zorg je dat de opleiding {topic} beter aansluit": the course's
+        # name, never "de opleiding de kappersopleiding"
+        course = COURSE_TOPIC.match(topic) if names_a_course(topic) else None
+        topic = (course.group("name") or course.group("bare") or "") if course else ""
     who = re.sub(r"^(?:jullie|je)\s+", "", frame.who)
     if (
         topic

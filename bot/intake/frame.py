@@ -212,6 +212,9 @@ PEOPLE_WORDS = frozenset(
 NOT_PEOPLE = frozenset(
     """vacatures klanten-orders computers containers lasers filters tellers
     papers folders printers chargers routers servers sensors""".split()
+    # people, but not whose work it is: "de uitzendjongens kennen de klanten niet"
+    + """klanten opdrachtgevers concurrenten leveranciers afnemers consumenten
+    patiënten cliënten bezoekers ouders""".split()
 )
 
 
@@ -745,7 +748,27 @@ def _has_subject(words: Sequence[Word]) -> bool:
 def verb_first(words: Sequence[Word]) -> List[Word]:
     """The clause with its finite verb first and the subject right after it:
     "we gooien brood weg" -> "gooien we brood weg"; "al maanden vind ik geen
-    monteurs" -> "vind ik al maanden geen monteurs"."""
+    monteurs" -> "vind ik al maanden geen monteurs". A sentence's capital
+    goes with the word only where it is a name ("hebben acht helpenden")."""
+    inverted = _verb_first(words)
+    return [
+        replace(w, text=w.lower) if i and w.start and not _a_name(w) else w
+        for i, w in enumerate(inverted)
+    ]
+
+
+# The tagger reads any capitalised first word as a name, also "Acht" and "Geen".
+NOT_NAMES = frozenset(
+    "een twee drie vier vijf zes zeven acht negen tien elf twaalf geen alle veel "
+    "weinig sommige onze mijn ons de het die deze dat".split()
+)
+
+
+def _a_name(word: Word) -> bool:
+    return word.pos == "PROPN" and word.lower not in NOT_NAMES
+
+
+def _verb_first(words: Sequence[Word]) -> List[Word]:
     finite = next(
         (i for i, w in enumerate(words) if w.finite and w.pos in ("VERB", "AUX")), None
     )

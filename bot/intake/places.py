@@ -115,6 +115,26 @@ def _fuzzy(key: str) -> Optional[_Entry]:
     return _places()[best[2]] if best else None
 
 
+# How people also name a province: "in Brabant", "in Fryslân".
+PROVINCE_NAMES = frozenset({"brabant", "fryslan", "friesland"})
+
+
+@functools.lru_cache(maxsize=1)
+def _provinces() -> FrozenSet[str]:
+    named = {fold(entry.place.province) for entry in _places().values()}
+    return frozenset(named | PROVINCE_NAMES)
+
+
+CITY_SIZE = 50_000  # "Utrecht", "Groningen": the city rather than the province
+
+
+def is_province(name: str) -> bool:
+    """ "Friesland", "Zeeland", "Noord-Brabant": a province, not a place."""
+    key = fold(name)
+    city = _exact(key)
+    return key in _provinces() and not (city and city.place.population > CITY_SIZE)
+
+
 def load() -> None:
     """The places and their lookups, loaded now rather than on first use."""
     _places()

@@ -317,7 +317,8 @@ def test_trades_are_known_by_their_own_names(typed, code):
     "typed, code",
     [("podiumtechniek", "creatief"), ("autoreparatie", "mobiliteit"),
      ("evenementenverhuur", "creatief"), ("fietsverhuur", "mobiliteit"),
-     ("installatietechniek", "installatie"), ("zwembadtechniek", "installatie")],
+     ("installatietechniek", "installatie"), ("zwembadtechniek", "installatie"),
+     ("uitvaartzorg", "zakelijke_dienstverlening")],
 )  # fmt: skip
 def test_after_a_general_head_the_first_part_names_the_trade(typed, code):
     assert parsing.normalise_sector(typed) == code
@@ -411,6 +412,17 @@ def test_some_people_who_dropped_out_are_no_company_size():
     assert extraction.company_size(said) is None
 
 
+@pytest.mark.parametrize(
+    "topic, said",
+    [("de opleiding autotechniek", "dat de opleiding autotechniek beter aansluit"),
+     ("de kappersopleiding", "dat de opleiding beter aansluit"),
+     ("werktuigbouwkunde", "dat de opleiding werktuigbouwkunde beter aansluit")],
+)  # fmt: skip
+def test_the_course_is_named_once(domain, topic, said):
+    values = {"need_category": "onderwijs_invloed", "topic": topic}
+    assert said in restatement.restate(values, domain)
+
+
 def test_an_education_question_without_a_topic_is_restated(domain):
     # speakable() gives None for a topic that is no noun phrase ("... krijgen")
     values = {"need_category": "onderwijs_invloed", "topic": "vlechters krijgen"}
@@ -476,3 +488,8 @@ def test_own_people_who_get_a_diploma_are_many(domain, who):
 def test_one_person_sought_without_a_count_gets_een(domain, who, sought):
     values = {"need_category": "talent", "who": who, "education_level": "mbo"}
     assert f"hoe vind je {sought} op mbo-niveau" in restatement.restate(values, domain)
+
+
+def test_half_an_hour_is_own_time():
+    said = "een half uurtje bellen lukt wel, meer niet"
+    assert extraction.own_time_from_answer(said) == "een half uur"

@@ -636,6 +636,21 @@ def test_a_place_in_the_story_is_not_where_the_company_is(domain, text, region):
     assert slots.get("region") == region
 
 
+@pytest.mark.parametrize(
+    "requested, text, region",
+    [("problem", "we zitten in Zeeland en komen zes man tekort", None),
+     ("region", "Zeeland", "Zeeland"),
+     ("problem", "we zitten in Utrecht en komen zes man tekort", "Utrecht")],
+)  # fmt: skip
+def test_a_province_said_along_leaves_the_place_to_ask(domain, requested, text, region):
+    slots, _ = validate(
+        {requested: text}, user_message(text, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": requested},
+    )  # fmt: skip
+    assert slots.get("region") == region
+
+
 def test_the_opening_stays_the_question_when_the_need_is_chosen_after_it(domain):
     from actions.intake import _opening_before_the_choice
     from tests.conftest import make_tracker as tracker_with

@@ -504,6 +504,18 @@ def test_what_is_said_about_the_conversation_is_no_problem(said):
     assert (read.problem, read.goal) == ("", "")
 
 
+def test_a_sentence_s_capital_stays_with_a_name_only():
+    assert frame.read("Acht lassers hebben geen diploma").problem_lead.startswith(
+        "hebben acht lassers"
+    )
+    assert frame.read("Jan kan niet lassen").problem_lead == "kan Jan niet lassen"
+
+
+def test_customers_are_not_whose_work_it_is():
+    assert frame.people("onze klanten willen dat de monteurs meer weten") == "monteurs"
+    assert frame.people("de klanten willen het anders") == ""
+
+
 def test_a_shortage_is_still_a_problem_beside_it():
     read = frame.read("ik heb een vraag. We hebben een tekort aan lassers.")
     assert "tekort aan lassers" in read.problem

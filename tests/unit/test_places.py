@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.intake.places import PLACES_FILE, find_place, fold
+from bot.intake.places import PLACES_FILE, find_place, fold, is_province
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,3 +81,8 @@ def test_the_list_is_real_and_says_where_it_comes_from():
 
 def test_a_word_that_contains_a_place_is_no_typo_of_it():
     assert find_place("resomeren komt eraan") is None
+
+
+def test_a_province_is_told_from_a_city_of_its_name():
+    assert is_province("Friesland") and is_province("Zeeland")
+    assert not is_province("Utrecht") and not is_province("Ede")
