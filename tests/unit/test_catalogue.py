@@ -471,7 +471,7 @@ def test_reason_names_the_problem_when_no_goal_is_known(catalogue: Catalogue) ->
                             problem="je medewerkers klikken op phishingmails")  # fmt: skip
     first, *others = rank_formats(catalogue, profile)
     assert first.format.id == "cyber_scan"
-    assert first.reason == ("Nu gaat er dit mis: je medewerkers klikken op "
+    assert first.reason == ("Het helpt bij wat er nu misgaat: je medewerkers klikken op "
                             "phishingmails. " + first.format.gives)  # fmt: skip
     assert not any("phishingmails" in o.reason for o in others)
 
@@ -762,7 +762,7 @@ def test_the_goal_leads_the_first_reason_and_the_problem_the_second(
                             problem="de energierekening is verdubbeld")  # fmt: skip
     first, second, third = rank_formats(catalogue, profile)
     assert first.reason == f"Je wilt minder energie verbruiken. {first.format.gives}"
-    assert second.reason == ("Nu gaat er dit mis: de energierekening is verdubbeld. "
+    assert second.reason == ("Het helpt bij wat er nu misgaat: de energierekening is verdubbeld. "
                              + second.format.gives)  # fmt: skip
     assert third.reason.startswith(third.format.gives)
 
