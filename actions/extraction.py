@@ -237,7 +237,8 @@ januari februari maart april mei juni juli augustus september oktober november d
 bijblijven ontmoeten bijscholen omscholen opleiden scholen bijscholing omscholing last
 netwerk netwerken meedenken help hulpvraag ervaren ervaring gedoe hoofdpijn moeite
 samenwerking pps lectoraat hogeschool universiteit roc bijbaan bijbanen leerling
-leerlingen nieuws paar klant klanten geld kosten kennis werk werkzaamheden
+leerlingen nieuws paar klant klanten geld kosten kennis werk werkzaamheden stap
+stappen
 """.split()
 )
 # A talent question is about the people sought: these nouns are the topic there.

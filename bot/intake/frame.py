@@ -34,7 +34,9 @@ MIN_CLAUSE_WORDS = 2
 TRIED = re.compile(
     r"\b(?:geprobeerd|probeer\w*|al\s+eens|al\s+(?:een|de|wat)\s+\w+\s+(?:gezet|geplaatst|"
     r"gedaan|gevraagd|gehad)|uitzendbureau\w*|al\s+gedaan|al\s+gevraagd|tevergeefs|"
-    r"al\b.*\b(?:gehad|gedaan|gevraagd|gezocht|geplaatst|benaderd|gezet))\b",
+    r"al\b.*\b(?:gehad|gedaan|gevraagd|gezocht|geplaatst|benaderd|gezet)"
+    # "we doen wel eens een signeersessie": what they do now
+    r"|(?:we|wij|ik)\s+(?:doen|doe|hebben|heb)\s+(?:wel\s+)?(?:eens|soms|af\s+en\s+toe))\b",
     re.IGNORECASE,
 )
 GOAL = re.compile(
@@ -215,6 +217,10 @@ NOT_PEOPLE = frozenset(
     # people, but not whose work it is: "de uitzendjongens kennen de klanten niet"
     + """klanten opdrachtgevers concurrenten leveranciers afnemers consumenten
     patiënten cliënten bezoekers ouders""".split()
+    # things and body parts with a people ending: "last van hun schouders"
+    + """schouders vingers cijfers letters nummers kamers meters liters kilometers
+    posters stickers flyers banners dossiers kaders hamers emmers kelders zolders
+    koffers kleuren deuren""".split()
 )
 
 
@@ -389,9 +395,14 @@ def read_answer(text: str, asked: str) -> Frame:
                 problem=", ".join(p for p in (plain, stated.problem) if p),
                 problem_lead=" en ".join(p for p in (lead, stated.problem_lead) if p),
             )
+    clauses = sentences(text or "")
+    # "dat ze ander werk kunnen doen, ..., en dat de jongeren leren ...": the
+    # answer's first wish is its goal, also without a word of wanting
+    first = _first_wish(clauses[0]) if asked == "goal" and stated.goal else ""
+    if first:
+        return replace(stated, goal=first)
     if getattr(stated, asked):
         return stated
-    clauses = sentences(text or "")
     if not clauses:
         return stated
     clause = clauses[0]
@@ -427,6 +438,14 @@ def read_answer(text: str, asked: str) -> Frame:
     if asked == "goal" and phrase:
         phrase = "" if TIME_ONLY.match(phrase) else restated_goal(phrase, clause)
     return replace(stated, **{asked: phrase or ""})
+
+
+def _first_wish(clause: str) -> str:
+    """The goal a first clause "dat ..." states without a word of wanting."""
+    if not clause.lower().startswith("dat ") or kind_of(clause) is not None:
+        return ""
+    phrase = goal_phrase(clause, asked=True)
+    return restated_goal(phrase, clause) if phrase else ""
 
 
 def about_the_company(clause: str) -> bool:

@@ -516,6 +516,16 @@ def test_customers_are_not_whose_work_it_is():
     assert frame.people("de klanten willen het anders") == ""
 
 
+def test_the_first_wish_of_a_goal_answer_is_its_goal():
+    said = "dat ze ander werk kunnen doen, en dat de jongeren leren met de machine te werken"
+    assert frame.read_answer(said, "goal").goal == "dat ze ander werk kunnen doen"
+
+
+def test_what_they_do_now_and_body_parts_are_no_goal_and_no_people():
+    assert frame.read_answer("we doen wel eens een signeersessie", "goal").goal == ""
+    assert frame.people("mijn lassers krijgen last van hun schouders") == "je lassers"
+
+
 def test_a_shortage_is_still_a_problem_beside_it():
     read = frame.read("ik heb een vraag. We hebben een tekort aan lassers.")
     assert "tekort aan lassers" in read.problem
