@@ -130,7 +130,7 @@ def ask_for_choice(
         options = option_summaries(ranked)
         dispatcher.utter_message(response="utter_options_intro")
         present_options(dispatcher, tracker.get_latest_input_channel(), ranked)
-        say_how_many_fit(dispatcher, ranked)
+        say_how_many_fit(dispatcher, ranked, profile.need_category)
         events.append(SlotSet("options", options))
     dispatcher.utter_message(
         response="utter_ask_which_option", buttons=choice_buttons(options)
@@ -139,12 +139,14 @@ def ask_for_choice(
 
 
 def say_how_many_fit(
-    dispatcher: CollectingDispatcher, ranked: List[RankedOption]
+    dispatcher: CollectingDispatcher, ranked: List[RankedOption], need: str
 ) -> None:
     """Where not all three fit the question, say which do, rather than pass
-    the broad ones off as a match."""
-    fitting = [f'"{o.format.title}"' for o in ranked if o.fits_topic]
-    broad = [f'"{o.format.title}"' for o in ranked if not o.fits_topic]
+    the broad ones off as a match. A format made for this kind of question
+    (a bbl place for a vacancy) fits it, whatever words were used."""
+    fits = [o.fits_topic or o.format.needs[0] == need for o in ranked]
+    fitting = [f'"{o.format.title}"' for o, fit in zip(ranked, fits) if fit]
+    broad = [f'"{o.format.title}"' for o, fit in zip(ranked, fits) if not fit]
     if not broad:
         return
     if not fitting:

@@ -37,14 +37,20 @@ def test_three_options_stored_as_id_and_title_the_first_naming_the_goal() -> Non
 
 
 def test_fewer_than_three_fitting_options_are_said_to_be_general() -> None:
-    messages, _ = ask({"need_category": "innovatie", "topic": "oude broodresten",
+    messages, _ = ask({"need_category": "kennis_netwerk", "topic": "oude broodresten",
                        "original_question": "iets met oude broodresten"})  # fmt: skip
     said = {m.get("response"): m for m in messages}
     few = said.get("utter_options_few_fit_one") or said.get("utter_options_few_fit")
-    if few:  # the fitting ones are named, so "breder" points at something
-        assert few["fitting"].startswith('"') and few["broad"].startswith('"')
-    else:
-        assert "utter_options_none_fit" in said
+    # the fitting ones are named, so "breder" points at something
+    assert few["fitting"].startswith('"') and few["broad"].startswith('"')
+    assert "loket" in few["broad"]
+
+
+def test_a_format_made_for_the_question_s_kind_is_not_called_broader() -> None:
+    messages, _ = ask({"need_category": "talent", "original_question":
+                       "we vinden geen begeleiders die van boerenwerk houden"})  # fmt: skip
+    assert not {"utter_options_few_fit", "utter_options_few_fit_one",
+                "utter_options_none_fit"} & set(responses(messages))  # fmt: skip
 
 
 def test_three_fitting_options_need_no_such_remark() -> None:
