@@ -145,8 +145,12 @@ def say_how_many_fit(
     the broad ones off as a match. A format made for this kind of question
     (a bbl place for a vacancy) fits it, whatever words were used."""
     fits = [o.fits_topic or o.format.needs[0] == need for o in ranked]
-    fitting = [f'"{o.format.title}"' for o, fit in zip(ranked, fits) if fit]
-    broad = [f'"{o.format.title}"' for o, fit in zip(ranked, fits) if not fit]
+    fitting = [
+        f'"{o.format.title}"' for o, fit in zip(ranked, fits, strict=True) if fit
+    ]
+    broad = [
+        f'"{o.format.title}"' for o, fit in zip(ranked, fits, strict=True) if not fit
+    ]
     if not broad:
         return
     if not fitting:
