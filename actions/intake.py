@@ -203,7 +203,11 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
     ]
     # the opening, and the answer to "bedoel je een van deze?" typed as its title
     return need_cues.reread_after(
-        need, need_weights(before_the_form), need_weights(answers), len(answers)
+        need,
+        need_weights(before_the_form),
+        need_weights(answers),
+        len(answers),
+        goal_answered=bool(messages_to(tracker, "desired_outcome")),
     )
 
 

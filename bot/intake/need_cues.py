@@ -158,6 +158,7 @@ def reread_after(
     opening: Mapping[str, float],
     answers: Mapping[str, float],
     answered: int,
+    goal_answered: bool = True,
 ) -> str:
     """The need once the problem and the goal are answered (`answered`
     messages). `opening` and `answers` weigh each need by how strongly those
@@ -166,11 +167,21 @@ def reread_after(
     replaces `need` if the answers name it clearly."""
     if need == "loket" and _asks_the_way_only(opening):
         # "ik weet niet bij wie ik ermee moet zijn": the way is asked before
-        # the question is known; once the answers name the question, it is
-        # the need, unless they ask the way again.
-        asked = {n: w for n, w in answers.items() if n != "loket"}
-        best = max(asked, key=lambda n: asked[n], default=need)
-        clearly = answered > 0 and asked.get(best, 0.0) >= ANSWERS_NAME_IT * answered
+        # the question is known; once the answers name what they want, that
+        # is the need, unless they ask the way again. What goes wrong alone
+        # does not tell it ("we houden elke week liters wei over").
+        if not goal_answered:
+            return need
+        ranked = sorted(
+            ((w, n) for n, w in answers.items() if n != "loket"), reverse=True
+        ) + [(0.0, need), (0.0, need)]
+        (top, best), (second, _) = ranked[0], ranked[1]
+        clearly = (
+            answered > 0
+            and top >= ANSWERS_NAME_IT * answered
+            # "er zelf iets van maken" weighs as much as talent as innovatie
+            and top - second >= SURE_OPENING * answered
+        )
         way_again = answers.get("loket", 0.0) >= SURE_OPENING
         return best if clearly and not way_again else need
     if max(opening.values(), default=0.0) >= SURE_OPENING:

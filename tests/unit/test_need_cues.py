@@ -89,6 +89,7 @@ def test_the_answers_replace_the_opening_s_need_only_where_they_name_another_cle
     "opening, answers, answered, need",
     [({"loket": 1.97}, {"onderwijs_invloed": 2.0}, 2, "onderwijs_invloed"),
      ({"loket": 1.97}, {"innovatie": 1.0, "talent": 0.99}, 2, "loket"),  # unclear
+     ({"loket": 1.97}, {"talent": 1.9, "innovatie": 1.0}, 2, "loket"),  # too close
      ({"loket": 1.97}, {"talent": 2.0, "loket": 1.0}, 2, "loket"),  # the way again
      ({"loket": 1.0, "talent": 0.8}, {"talent": 2.0}, 2, "loket"),  # "… voor stagiairs"
      ({"loket": 1.97}, {}, 0, "loket")],
@@ -97,3 +98,9 @@ def test_once_the_answers_name_the_question_a_sure_ask_for_the_way_gives_way_to_
     opening, answers, answered, need
 ):
     assert need_cues.reread_after("loket", opening, answers, answered) == need
+
+
+def test_what_goes_wrong_alone_does_not_tell_the_question_behind_a_way_asked():
+    weights = ({"loket": 1.97}, {"talent": 0.99}, 1)
+    assert need_cues.reread_after("loket", *weights, goal_answered=False) == "loket"
+    assert need_cues.reread_after("loket", *weights, goal_answered=True) == "talent"
