@@ -434,13 +434,7 @@ def rank_formats(
     similarities = content_index(catalogue.formats).similarities(said)
     fit_strength: Dict[str, float] = {}
     scored = []
-    for position, pps_format in enumerate(catalogue.formats):
-        if pps_format.topic_bound and not text_match.keyword_in(
-            pps_format.topic_keywords, said
-        ):
-            continue
-        if struck(pps_format, profile, said):
-            continue
+    for position, pps_format, held_back in _candidates(catalogue, profile, said, limit):
         signals = _signals(pps_format, profile)
         similarity = similarities[position]
         signals.append(_Signal(CONTENT_POINTS * similarity))
@@ -453,7 +447,7 @@ def rank_formats(
         serves_need = profile.need_category in pps_format.needs
         scored.append(
             (
-                (not serves_need, -score, position),
+                (not serves_need, held_back, -score, position),
                 pps_format,
                 signals,
                 score,
@@ -504,6 +498,36 @@ def rank_formats(
         reason = _reason(catalogue, pps_format, profile, lead or fact)
         options.append(RankedOption(pps_format, score, reason, fits_topic))
     return options
+
+
+def _candidates(
+    catalogue: Catalogue, profile: IntakeProfile, said: str, limit: int
+) -> List[Tuple[int, PpsFormat, bool]]:
+    """The formats a coordinator would not strike, with their catalogue
+    position, and whether each is held back. A topic-bound format counts
+    where what was said names its topic; where too few others serve the need,
+    one made for this need comes after them (retraining mbo staff leaves the
+    sector's own training)."""
+    need = profile.need_category
+    allowed = [
+        (position, f)
+        for position, f in enumerate(catalogue.formats)
+        if not struck(f, profile, said)
+    ]
+    named = [
+        (position, f, False)
+        for position, f in allowed
+        if not f.topic_bound or text_match.keyword_in(f.topic_keywords, said)
+    ]
+    if sum(need in f.needs for _, f, _ in named) >= limit:
+        return named
+    named_ids = {f.id for _, f, _ in named}
+    held_back = [
+        (position, f, True)
+        for position, f in allowed
+        if f.id not in named_ids and f.needs[0] == need
+    ]
+    return sorted(named + held_back, key=lambda item: item[0])
 
 
 def _with_general_route(scored: List[Any], limit: int, need: str) -> List[Any]:

@@ -126,6 +126,11 @@ MAX_TYPED_ABBREVIATION = 5
 TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
 
 
+def written(text: str) -> str:
+    """Chat spelling written out: "mn", "nie", "ff" -> "mijn", "niet", "even"."""
+    return SPOKEN_WORD.sub(lambda m: SPOKEN[m.group(0).lower()], text)
+
+
 @functools.lru_cache(maxsize=1)
 def pipeline() -> Any:  # a spaCy Language, or None
     """The Dutch spaCy pipeline, loaded once per process; None when it cannot
@@ -249,7 +254,7 @@ def words_of(text: str) -> List[Word]:
         ]
     found = []
     # "mn stratenmakers": the tagger reads the written form, not the chat one.
-    text = SPOKEN_WORD.sub(lambda m: SPOKEN[m.group(0).lower()], text)
+    text = written(text)
     tokens = [token for token in nlp(text) if not token.is_space]
     second = _second_place(tokens)
     for i, token in enumerate(tokens):

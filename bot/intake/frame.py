@@ -21,6 +21,7 @@ from bot.intake.dutch import (
     sentences,
     to_second_person,
     words_of,
+    written,
 )
 
 PARTS = ("problem", "goal", "who", "tried")
@@ -95,6 +96,9 @@ ABOUT_THE_COMPANY = re.compile(
     # "boekhandel hier"
     r"|^\w+\s+hier$",
     re.IGNORECASE,
+)
+FIRST_PERSON_WANTS = re.compile(
+    r"\b(?:ik|we|wij)\s+(?:wil|willen|zou|zouden|hoop|hopen|zoek|zoeken)\b", re.I
 )
 # What is said about the conversation, not the business: "ik weet niet of ik
 # hier goed zit", "ik weet niet hoe ik het moet formuleren", "ik zit al een
@@ -475,7 +479,20 @@ def _forced(text: str) -> Optional[str]:
     return None
 
 
+# Others who want something of the company: a demand it must meet, so what
+# goes wrong, not its goal ("elke school wil andere formulieren").
+OTHERS_WANT = re.compile(
+    r"\b(?:klant|klanten|school|scholen|supermarkt|supermarkten|gemeente|inkoper"
+    r"|opdrachtgever|opdrachtgevers|overheid|verzekeraar|bank|afnemers?)\s+"
+    r"(?:wil|willen|eist|eisen)\b",
+    re.IGNORECASE,
+)
+
+
 def kind_of(clause: str) -> Optional[str]:
+    clause = written(clause)  # "is nie meer te betalen"
+    if OTHERS_WANT.search(clause) and not FIRST_PERSON_WANTS.search(clause):
+        return "problem"
     if TRIED.search(clause):
         return "tried"
     if GOAL.search(clause):

@@ -859,3 +859,20 @@ def test_a_keyword_of_two_words_is_found_when_typed_apart(catalogue: Catalogue) 
         "cyber_scan"
     )
 
+
+
+def test_the_sector_s_own_training_comes_after_what_serves_retraining_mbo_staff(
+    catalogue: Catalogue,
+) -> None:
+    """Bbl and EVC are struck for staff already there, and the learning
+    community is for hbo: the topic-bound training with the sector, made for
+    retraining, then comes last rather than a format of another need."""
+    said = "onze monteurs kunnen niks met warmtepompen"
+    need = "leven_lang_ontwikkelen"
+    profile = IntakeProfile(need, said=said, education_level="mbo",
+                            situations=situations(Frame(problem=said), need))  # fmt: skip
+    assert ids(rank_formats(catalogue, profile)) == [
+        "maatwerk_scholing", "loket_doorverwijzing", "sectoropleiding_platform"
+    ]  # fmt: skip
+    innovatie = IntakeProfile("innovatie", said="we willen minder gas gebruiken")
+    assert "cyber_scan" not in ids(rank_formats(catalogue, innovatie))

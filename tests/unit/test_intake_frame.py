@@ -526,6 +526,16 @@ def test_what_they_do_now_and_body_parts_are_no_goal_and_no_people():
     assert frame.people("mijn lassers krijgen last van hun schouders") == "je lassers"
 
 
+@pytest.mark.parametrize(
+    "said, problem",
+    [("elke school wil andere formulieren", "elke school wil andere formulieren"),
+     ("onze gasrekening is nie meer te betalen",
+      "jullie gasrekening is niet meer te betalen")],
+)  # fmt: skip
+def test_what_others_demand_and_chat_spelling_are_read_as_the_problem(said, problem):
+    assert frame.read(said).problem == problem
+
+
 def test_a_shortage_is_still_a_problem_beside_it():
     read = frame.read("ik heb een vraag. We hebben een tekort aan lassers.")
     assert "tekort aan lassers" in read.problem
