@@ -573,8 +573,13 @@ def contract_type(lowered: str) -> Optional[str]:
     return None
 
 
+# "zonder meteen een project te starten": no haste
+NOT_AT_ONCE = re.compile(r"\b(?:zonder|niet)\b[^,.;!?]{0,30}?\b(?:meteen|direct)\b")
+
+
 def timeframe(lowered: str) -> Optional[str]:
     """A fixed phrase for when to arrange it: "voor de zomer", "in september"."""
+    lowered = NOT_AT_ONCE.sub(" ", lowered)
     holiday = _HOLIDAY.search(lowered)
     if holiday:
         return " ".join(holiday.group(0).split())

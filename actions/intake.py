@@ -435,6 +435,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
         found = extraction.extract(text)
         requested = tracker.get_slot("requested_slot")
         stated: Dict[Text, Any] = {}
+        overwritten = set(RESTATED_SLOTS)
         if requested == "company_name":
             # "Klimaattechniek Brabant" is a name; its place counts only after
             # "uit", "in" or a comma. What the name says it does is the sector.
@@ -445,7 +446,9 @@ class ValidateIntakeForm(AsksInTheSameCall):
             found.update(extraction.company_context(text))
             name_sector = parsing.sector_of_name(text)
             if name_sector:
+                # over a business word said in passing ("klanten als hotels")
                 found["sector"] = name_sector
+                overwritten.add("sector")
         if requested == "problem":
             # "in juli en augustus loopt het team op z'n tandvlees": when it
             # goes wrong, not when it should be arranged.
@@ -463,7 +466,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
             current = tracker.get_slot(slot)
             if slot == requested:
                 continue  # the answer itself is read by the slot's validator
-            if current in (None, "") or slot in RESTATED_SLOTS:
+            if current in (None, "") or slot in overwritten:
                 stated[slot] = value
         first_message = not tracker.get_slot("original_question")
         correcting = requested in ("question_confirmed", "question_correction")

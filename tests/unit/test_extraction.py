@@ -493,3 +493,8 @@ def test_one_person_sought_without_a_count_gets_een(domain, who, sought):
 def test_half_an_hour_is_own_time():
     said = "een half uurtje bellen lukt wel, meer niet"
     assert extraction.own_time_from_answer(said) == "een half uur"
+
+
+def test_not_at_once_is_no_haste():
+    assert extraction.timeframe("van gedachten wisselen, zonder meteen een project") is None
+    assert extraction.timeframe("het moet meteen") == "zo snel mogelijk"

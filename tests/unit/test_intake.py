@@ -651,6 +651,16 @@ def test_a_province_said_along_leaves_the_place_to_ask(domain, requested, text, 
     assert slots.get("region") == region
 
 
+def test_the_company_name_says_the_sector_over_a_word_said_in_passing(domain):
+    text = "Stoffeerderij Van Dam, Zaandam, 12"
+    slots, _ = validate(
+        {"company_name": text}, user_message(text, "inform"), domain,
+        prior={"need_category": "innovatie", "original_question": "x",
+               "sector": "horeca", "requested_slot": "company_name"},
+    )  # fmt: skip
+    assert slots.get("sector") == "maakindustrie"
+
+
 def test_the_opening_stays_the_question_when_the_need_is_chosen_after_it(domain):
     from actions.intake import _opening_before_the_choice
     from tests.conftest import make_tracker as tracker_with
