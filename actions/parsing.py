@@ -511,7 +511,7 @@ SECTORS = {
 # "onderhoud windturbines", "edelsmid"): read like the words above.
 TRADES = {
     "maakindustrie": """
-stoffeerderij stoffeerder stoffering smederij smid lasserij plaatbewerking zagerij
+stoffeerderij stoffeerder stoffering smederij lasserij plaatbewerking zagerij
 houtindustrie meubelindustrie meubelfabriek trappenmakerij trappenfabriek kozijnfabriek
 zeilmakerij instrumentmakerij orgelbouw bootbouw assemblage lakspuiterij poedercoating
 galvanisatie oppervlaktebehandeling glasindustrie glasblazerij keramiek papierindustrie
@@ -554,9 +554,8 @@ boutique warenhuis ijzerwaren witgoed telefoonwinkel muziekwinkel sportwinkel sl
 groenteboer boerderijwinkel woonwinkel parfumerie kleding houthandel
 """,
     "agrifood": """
-groen groenvoorziening boomverzorging boomverzorger boomzorg hoveniersbedrijf tuinaanleg
-bosbouw
-bosbeheer loonbedrijf akkerbouwer pluimveehouder paddenstoelen orchideeën potplanten
+groenvoorziening boomverzorging boomverzorger boomzorg hoveniersbedrijf tuinaanleg
+bosbouw bosbeheer loonbedrijf akkerbouwer pluimveehouder paddenstoelen orchideeën potplanten
 bloemenkwekerij plantenkwekerij voedselveiligheid voedselanalyse voedingsindustrie
 ciderij wijnmakerij distilleerderij stokerij koffiebranderij ijsmakerij patisserie
 sapperij viskwekerij mosselkwekerij vishandel vleeswaren maalderij diervoeder
@@ -574,14 +573,14 @@ busbedrijf touringcar autohandel autospuiterij bedrijfswagens
     "zakelijke_dienstverlening": """
 plaagdierbeheer ongediertebestrijding plaagdierbestrijding bewindvoering bewindvoerder
 incassobureau loonadministratie salarisadministratie detachering callcenter
-laboratorium keuringsbedrijf certificering documentbeheer coaching opleidingsbureau
+keuringsbedrijf certificering documentbeheer coaching opleidingsbureau
 taalschool vastgoed vastgoedbeheer woningcorporatie tolk wasserij stomerij
 linnenservice arbodienst marktonderzoek
 """,
     "creatief": """
 evenemententechniek podiumtechniek geluidstechniek lichttechniek theater muziek
 muziekschool pianowerkplaats pianostemmer edelsmid edelsmederij goudsmid zilversmid
-sieraden atelier naaiatelier kleermaker kleermakerij modeontwerp fotostudio webdesign
+sieraden atelier naaiatelier kleermakerij modeontwerp fotostudio webdesign
 interieurontwerp interieurarchitect bloemsierkunst tattooshop kunstenaar galerie
 keramist pottenbakkerij zeefdrukkerij signmaker belettering copywriting contentbureau
 omroep museum boekbinderij uitgever

@@ -330,6 +330,12 @@ def test_care_for_things_is_not_the_care_sector():
     assert parsing.sector_of_name("Thuiszorg Oost") == "zorg"
 
 
+def test_a_trade_that_is_also_a_surname_or_a_lab_is_not_listed():
+    assert parsing.sector_of_name("Dakwerken Smid") == "bouw"
+    assert parsing.sector_of_name("Tandtechnisch Laboratorium Twentekroon") == "zorg"
+    assert parsing.sector_of_name("Bouwbedrijf Groen") == "bouw"
+
+
 def test_a_surname_in_a_company_name_is_no_sector():
     assert (
         parsing.sector_of_name("Notariskantoor De Boer") == "zakelijke_dienstverlening"
