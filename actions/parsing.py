@@ -555,7 +555,8 @@ groenteboer boerderijwinkel woonwinkel parfumerie kleding houthandel
 """,
     "agrifood": """
 groenvoorziening boomverzorging boomverzorger boomzorg hoveniersbedrijf tuinaanleg
-bosbouw bosbeheer loonbedrijf akkerbouwer pluimveehouder paddenstoelen orchideeën potplanten
+bosbouw bosbeheer loonbedrijf akkerbouwer pluimveehouder paddenstoelen orchideeën
+potplanten
 bloemenkwekerij plantenkwekerij voedselveiligheid voedselanalyse voedingsindustrie
 ciderij wijnmakerij distilleerderij stokerij koffiebranderij ijsmakerij patisserie
 sapperij viskwekerij mosselkwekerij vishandel vleeswaren maalderij diervoeder
