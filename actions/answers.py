@@ -134,7 +134,8 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     if level:
         return level
     lowered = text.lower()
-    return lowered if any(words in lowered for words in LEVEL_UNKNOWN) else None
+    # "weet ik niet, wat is handig?": the phrase, not the message around it
+    return next((words for words in LEVEL_UNKNOWN if words in lowered), None)
 
 
 def read_headcount(text: str, tracker: Tracker) -> Optional[str]:

@@ -98,6 +98,16 @@ SPOKEN = {
     "n": "een",
     "sept": "september",
     "okt": "oktober",
+    # chat abbreviations, which would otherwise pass as one ("cnc", "gps")
+    "vn": "van",
+    "vd": "van de",
+    "gwn": "gewoon",
+    "nx": "niks",
+    "wss": "waarschijnlijk",
+    "iig": "in ieder geval",
+    "ipv": "in plaats van",
+    "evt": "eventueel",
+    "bv": "bijvoorbeeld",
 }
 # not after an apostrophe: "z'n" and "'t" are words of their own
 SPOKEN_WORD = re.compile(r"(?<!['’])\b(?:%s)\b" % "|".join(SPOKEN), re.IGNORECASE)

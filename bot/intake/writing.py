@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any, Mapping
 
 from bot.intake.dutch import words_of
-from bot.intake.frame import Frame
+from bot.intake.frame import PARTICLES, Frame
 
 MAX_WORDS = 45
 
@@ -168,6 +168,14 @@ def garbled(goal: str) -> bool:
     # "voor wat ze al": a short clause cut off before its verb
     tail = words[end:]
     if 0 < len(tail) <= 3 and not any(w.pos in ("VERB", "AUX") for w in tail):
+        return True
+    # "hoe zorg je ieder jaar voor een": cut off after an article, a number
+    # or a preposition that is no verb's particle
+    last = words[-1] if words else None
+    if last and (
+        last.pos in ("DET", "NUM", "CCONJ", "SCONJ")
+        or (last.pos == "ADP" and last.lower not in PARTICLES)
+    ):
         return True
     # "dat jongeren zien": a that-clause of three words says no what
     if words and words[0].lower == "dat" and len(words) <= 3:

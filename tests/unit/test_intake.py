@@ -727,3 +727,10 @@ def test_a_goal_that_names_another_need_weakly_keeps_the_opening_s(domain):
     result = run(ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))
     values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
     assert values.get("need_category", "innovatie") == "innovatie"
+
+
+def test_not_knowing_the_level_is_kept_as_that_phrase_only():
+    from actions.answers import read_education_level
+
+    said = "weet ik niet, wat is handig? en kost zo'n studententeam geld"
+    assert read_education_level(said, None) == "weet ik niet"

@@ -690,7 +690,8 @@ def test_a_hidden_verb_a_hedge_and_a_forced_must_are_read_cleanly(
      ("leven_lang_ontwikkelen", "4 man"),
      ("talent", "dat jongeren zien"),
      ("leven_lang_ontwikkelen", "een erkend diploma krijgen voor wat ze al"),
-     ("kennis_netwerk", "Heb niet een vraag vooral weten wat er speelt")],
+     ("kennis_netwerk", "Heb niet een vraag vooral weten wat er speelt"),
+     ("talent", "ieder jaar een")],
 )  # fmt: skip
 def test_a_garbled_goal_gives_way_to_the_needs_own_question(need, goal):
     held = frame.Frame(problem="er gaat iets mis", goal=goal)
@@ -742,3 +743,7 @@ def test_chat_dutch_is_written_out_and_a_dropped_ik_put_back():
 )  # fmt: skip
 def test_a_goal_typed_as_a_sentence_loses_its_capital_inside_ours(typed, inside):
     assert writing._inside_a_sentence(typed) == inside
+
+
+def test_chat_abbreviations_are_written_out_not_kept_as_abbreviations():
+    assert frame.read("ik snap er niks vn").problem == "je snapt er niks van"
