@@ -424,6 +424,9 @@ def joined(tokens: Sequence[str]) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+PARENTHESES = re.compile(r"\s*\([^()]*\)")
+
+
 def sentences(text: str) -> List[str]:
     """The message cut into clauses a restatement could use."""
     return list(_clauses(text))
@@ -433,8 +436,11 @@ def sentences(text: str) -> List[str]:
 def _clauses(text: str) -> Tuple[str, ...]:
     # Cached: reading one answer asks for its clauses several times (read,
     # read_answer, _forced), and each split at "," or "en" tags both halves.
+    # "(geluidsrapporten, metingen)": an aside, no part of the clause around it
+    text = PARENTHESES.sub(" ", text)
     parts = re.split(
-        r"(?:(?<!\d)\.|\.(?!\d)|[!?;\n])+|,?\s+(maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
+        # "elk jaar begint het opnieuw: andere docent": a colon ends a clause
+        r"(?:(?<!\d)\.|\.(?!\d)|(?<!\d):|:(?!\d)|[!?;\n])+|,?\s+(maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
         r"|,\s*(?=(?:daardoor|waardoor|dus)\b)|\s+(?=dus\s)"
         # "... met knieen en rug, en de rest is boven de 50": a comma before
         # "en" closes a clause (a list has no comma before its last "en")

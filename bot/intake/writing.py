@@ -177,6 +177,13 @@ def garbled(goal: str) -> bool:
         or (last.pos == "ADP" and last.lower not in PARTICLES)
     ):
         return True
+    # "van andere boeren": a preposition's phrase alone, without a verb
+    if (
+        words
+        and words[0].pos == "ADP"
+        and not any(w.pos in ("VERB", "AUX") for w in words)
+    ):
+        return True
     # "dat jongeren zien": a that-clause of three words says no what
     if words and words[0].lower == "dat" and len(words) <= 3:
         return True

@@ -691,7 +691,8 @@ def test_a_hidden_verb_a_hedge_and_a_forced_must_are_read_cleanly(
      ("talent", "dat jongeren zien"),
      ("leven_lang_ontwikkelen", "een erkend diploma krijgen voor wat ze al"),
      ("kennis_netwerk", "Heb niet een vraag vooral weten wat er speelt"),
-     ("talent", "ieder jaar een")],
+     ("talent", "ieder jaar een"),
+     ("kennis_netwerk", "van andere boeren")],
 )  # fmt: skip
 def test_a_garbled_goal_gives_way_to_the_needs_own_question(need, goal):
     held = frame.Frame(problem="er gaat iets mis", goal=goal)
@@ -747,3 +748,10 @@ def test_a_goal_typed_as_a_sentence_loses_its_capital_inside_ours(typed, inside)
 
 def test_chat_abbreviations_are_written_out_not_kept_as_abbreviations():
     assert frame.read("ik snap er niks vn").problem == "je snapt er niks van"
+
+
+def test_an_aside_in_brackets_and_a_colon_do_not_run_into_the_clause():
+    said = "we doen veel (rapporten, metingen bij turbines) en vinden geen adviseurs"
+    assert frame.read(said).problem_lead == "vinden jullie geen adviseurs"
+    said = "elk jaar begint het opnieuw: andere docent, andere afspraken"
+    assert frame.read_answer(said, "problem").problem_lead == "begint het elk jaar opnieuw"
