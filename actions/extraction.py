@@ -112,8 +112,9 @@ MONTHS = (
 TIMEFRAMES = (
     (
         "zo snel mogelijk",
-        r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bdirect\b"
-        r"|\bmeteen\b"
+        # not "fouten direct na de oven opsporen": where, not when
+        r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b"
+        r"|\b(?:direct|meteen)\b(?!\s+(?:na|bij|op|aan|in|achter|voor)\b)"
         r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b"
         r"|\bheel\s+snel\b",
     ),

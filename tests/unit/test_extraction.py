@@ -504,3 +504,4 @@ def test_half_an_hour_is_own_time():
 def test_not_at_once_is_no_haste():
     assert extraction.timeframe("van gedachten wisselen, zonder meteen een project") is None
     assert extraction.timeframe("het moet meteen") == "zo snel mogelijk"
+    assert extraction.timeframe("fouten direct na de oven opsporen") is None
