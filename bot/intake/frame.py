@@ -221,6 +221,9 @@ NOT_PEOPLE = frozenset(
     # people, but not whose work it is: "de uitzendjongens kennen de klanten niet"
     + """klanten opdrachtgevers concurrenten leveranciers afnemers consumenten
     patiënten cliënten bezoekers ouders""".split()
+    # "-lingen" that are no people
+    + """bestellingen bestelingen instellingen afdelingen regelingen mededelingen
+    ontwikkelingen handelingen beoordelingen""".split()
     # things and body parts with a people ending: "last van hun schouders"
     + """schouders vingers cijfers letters nummers kamers meters liters kilometers
     posters stickers flyers banners dossiers kaders hamers emmers kelders zolders
@@ -425,11 +428,17 @@ def read_answer(text: str, asked: str) -> Frame:
         return replace(stated, problem="", problem_lead="", goal=goal)
     if asked == "problem":
         words = _words(clause)
-        if words and _infinitive_phrase(words, after_modal=False):
+        # "te weinig handen" stays what goes wrong
+        wanted = not PROBLEM.search(written(clause))
+        if words and wanted and _infinitive_phrase(words, after_modal=False):
             # "minder gas verbruiken" to "wat gaat er mis?" is what they want.
             goal = unspliced(joined(to_second_person(words)), clause)
             return replace(stated, goal=goal)
-        plain, lead = problem_clause(clause)
+        # "te weinig hande, bestelingen blijven liggen": the first clause
+        # that can be said back
+        plain, lead = next(
+            (said for said in map(problem_clause, clauses) if said[0]), ("", "")
+        )
         return replace(stated, problem=plain, problem_lead=lead)
     if asked == "goal" and about_the_company(clause):
         return stated  # "we zijn met 30 man": the company, not what they want

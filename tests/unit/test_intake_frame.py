@@ -755,3 +755,10 @@ def test_an_aside_in_brackets_and_a_colon_do_not_run_into_the_clause():
     assert frame.read(said).problem_lead == "vinden jullie geen adviseurs"
     said = "elk jaar begint het opnieuw: andere docent, andere afspraken"
     assert frame.read_answer(said, "problem").problem_lead == "begint het elk jaar opnieuw"
+
+
+def test_a_problem_answer_is_read_from_its_first_clause_that_can_be_said_back():
+    read = frame.read_answer("te weinig handen, bestellingen blijven liggen", "problem")
+    assert (read.problem_lead, read.goal, read.who) == (
+        "blijven bestellingen liggen", "", ""
+    )
