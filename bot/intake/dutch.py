@@ -521,6 +521,8 @@ def _main_clauses(clause: str) -> List[str]:
     for joint in re.finditer(r",\s*|\s+en\s+", clause):
         left, right = clause[: joint.start()], clause[joint.end() :]
         left_tokens, right_tokens = list(nlp(left)), list(nlp(right))
+        if "," in joint.group(0) and _fragment_then_clause(left_tokens, right_tokens):
+            return [left.strip(), *_main_clauses(right)]
         if _two_clauses(left_tokens, right_tokens):
             if "en" in joint.group(0) and right_tokens[0].pos_ in ("VERB", "AUX"):
                 # "schoolverlaters kunnen ... en kennen ...": the subject is shared
@@ -544,6 +546,18 @@ def _subject_of(tokens: Sequence[Any]) -> str:
     ):
         return ""
     return " ".join(t.text for t in subject)
+
+
+def _fragment_then_clause(left: Sequence[Any], right: Sequence[Any]) -> bool:
+    """ "te weinig handen, bestellingen blijven liggen": a verbless phrase,
+    then a clause with its own subject: two things said, not one."""
+    return (
+        len(left) >= 2
+        and not any(t.pos_ in ("VERB", "AUX") for t in left)
+        and bool(right)
+        and right[0].pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM")
+        and any(t.pos_ in ("VERB", "AUX") for t in right[1:])
+    )
 
 
 def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:

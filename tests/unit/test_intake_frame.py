@@ -760,5 +760,7 @@ def test_an_aside_in_brackets_and_a_colon_do_not_run_into_the_clause():
 def test_a_problem_answer_is_read_from_its_first_clause_that_can_be_said_back():
     read = frame.read_answer("te weinig handen, bestellingen blijven liggen", "problem")
     assert (read.problem_lead, read.goal, read.who) == (
-        "blijven bestellingen liggen", "", ""
+        "gaat het om te weinig handen", "", ""
     )
+    read = frame.read_answer("tja gewoon te duur, bestellingen blijven liggen", "problem")
+    assert read.problem_lead == "blijven bestellingen liggen"
