@@ -19,8 +19,9 @@ once the same day, after the fourth was spent), `--group sixth` its sixth
 sixth was spent and run once the same day), `--group eighth` its eighth
 (personas_eighth.yml, written blind at the next stop, 2026-12-03), `--group
 ninth` and `--group tenth` its ninth and tenth (written blind at the next stop,
-2026-12-04, the tenth after the ninth was spent), `--group eleventh` its
-eleventh (written blind at the stop after, 2026-12-04);
+2026-12-04, the tenth after the ninth was spent), `--group eleventh` and
+`--group twelfth` its eleventh and twelfth (written blind at the stop after,
+2026-12-04, the twelfth after the eleventh was spent);
 `--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.
