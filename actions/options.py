@@ -51,9 +51,11 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         education_level=level if level in ("mbo", "hbo", "wo") else None,
         said=" ".join(str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS),
         topic=tracker.get_slot("topic") or None,
-        # a problem that was not said back ("weet je niet") is not quoted
-        problem=frame.problem if frame.problem_lead else "",
-        goal=writing.with_antecedent(frame, tracker.get_slot("topic") or ""),
+        # as said back, verb first; empty when it was not ("weet je niet")
+        problem=frame.problem_lead,
+        goal=writing.inside_a_sentence(
+            writing.with_antecedent(frame, tracker.get_slot("topic") or "")
+        ),
         situations=situations(frame, need, opening),
     )
 

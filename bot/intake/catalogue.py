@@ -18,7 +18,7 @@ import jsonschema
 import yaml
 
 from bot.intake import text_match, writing
-from bot.intake.frame import MUST_GOAL, SITUATIONS
+from bot.intake.frame import ABOUT, MUST_GOAL, SITUATIONS
 from bot.intake.vocabulary import NEED_CODES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -184,6 +184,8 @@ class IntakeProfile:
     topic: Optional[str] = None  # a short noun phrase of what the question is about
     # The intake frame: what goes wrong, what should be different, and the
     # situations that strike formats (bot/intake/frame.py).
+    # the problem with its verb first ("is de energierekening verdubbeld"),
+    # as after "Als ik het goed begrijp,"
     problem: str = ""
     goal: str = ""
     situations: FrozenSet[str] = frozenset()
@@ -465,12 +467,10 @@ def rank_formats(
     # The option that fits what was said best says the goal back, the next
     # best the problem: a goal said back before a format that does not fit it
     # ("Je wilt één aanspreekpunt" before a guest lesson) only looks personal,
-    # and three reasons opening with the same words say nothing. The others end
-    # with a fact that speaks for them, each fact once. A long problem is a
-    # sentence of the entrepreneur's, not fit to quote.
-    problem = (
-        profile.problem if len(profile.problem.split()) <= MAX_QUOTED_WORDS else ""
-    )
+    # and three reasons opening with the same words say nothing. Where fewer
+    # options fit, one made for the need itself takes the goal or problem that
+    # is left. The others end with a fact that speaks for them, each fact once.
+    problem = _problem_said_back(profile.problem)
     # "de monteurs moeten ... kunnen" is said as a question, not after "je wilt"
     goal = (
         ""
@@ -486,6 +486,11 @@ def rank_formats(
         (item for item in chosen if item[4]),
         key=lambda item: -fit_strength[item[1].id],
     )
+    fitting += [
+        item
+        for item in chosen
+        if not item[4] and item[1].needs[0] == profile.need_category
+    ]
     # fewer leads than fitting options: the rest get a fact
     lead_of = {item[1].id: lead for item, lead in zip(fitting, leads, strict=False)}
     options: List[RankedOption] = []
@@ -498,6 +503,25 @@ def rank_formats(
         reason = _reason(catalogue, pps_format, profile, lead or fact)
         options.append(RankedOption(pps_format, score, reason, fits_topic))
     return options
+
+
+def _problem_said_back(problem: str) -> str:
+    """The problem for "Het helpt, want ...": "nu is de rekening verdubbeld",
+    its own "nu" or "straks" at the front; none when it has no verb of its
+    own ("gaat het om ...") or is so long that it is a sentence of the
+    entrepreneur's, not fit to quote."""
+    if (
+        not problem
+        or problem.startswith(ABOUT)
+        # "willen jullie eerder zien ...": a wish, not what goes wrong
+        or re.match(r"(?:wil|wilt|willen)\b", problem)
+        or len(problem.split()) > MAX_QUOTED_WORDS
+    ):
+        return ""
+    when = re.search(r"\s+(nu|straks|binnenkort)\b", problem)
+    if not when:
+        return f"nu {problem}"
+    return f"{when.group(1)} {problem[: when.start()]}{problem[when.end() :]}"
 
 
 def _candidates(
@@ -722,7 +746,7 @@ def _reason_values(
         "months": _counted(pps_format.months, "maand", "maanden"),
         "hours_per_week": _dutch_number(pps_format.hours_per_week),
         "goal": profile.goal,
-        "problem": profile.problem,
+        "problem": _problem_said_back(profile.problem),
     }
 
 

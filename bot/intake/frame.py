@@ -16,6 +16,7 @@ from bot.intake import nouns
 from bot.intake.dutch import (
     FILLER,
     Word,
+    cleaned,
     content_clean,
     joined,
     sentences,
@@ -208,6 +209,20 @@ PEOPLE_SUFFIXES = (
     "euren",
     "kundigen",
     "lingen",
+    "aars",  # "metselaars", "leraars"
+)
+# People named by what they do ("kraamverzorgenden", "leidinggevenden"),
+# which the tagger often takes for a verb.
+PARTICIPLE_PEOPLE = (
+    "zorgenden",
+    "zoekenden",
+    "gevenden",
+    "hebbenden",
+    "werkenden",
+    "behoevenden",
+    "studerenden",
+    "lerenden",
+    "vragenden",
 )
 PEOPLE_WORDS = frozenset(
     """personeel medewerkers collega's collega’s studenten leerlingen
@@ -228,6 +243,7 @@ NOT_PEOPLE = frozenset(
     + """schouders vingers cijfers letters nummers kamers meters liters kilometers
     posters stickers flyers banners dossiers kaders hamers emmers kelders zolders
     koffers kleuren deuren""".split()
+    + "sigaars jaars".split()
 )
 
 
@@ -498,9 +514,21 @@ OTHERS_WANT = re.compile(
 )
 
 
+# What a must forces the company into: "we moeten klanten weigeren" is what
+# goes wrong, not what it wants.
+FORCED_INTO = re.compile(
+    r"\b(?:weiger\w*|afzeggen|afwijzen|nee\s+(?:zeggen|verkopen)|laten\s+liggen|"
+    r"laten\s+wachten|overwerken|inhuren|sluiten|stoppen|ontslaan)\b",
+    re.IGNORECASE,
+)
+
+
 def kind_of(clause: str) -> Optional[str]:
     clause = written(clause)  # "is nie meer te betalen"
     if OTHERS_WANT.search(clause) and not FIRST_PERSON_WANTS.search(clause):
+        return "problem"
+    wanting = {m.group(0).lower() for m in GOAL.finditer(clause)}
+    if wanting and wanting <= {"moet", "moeten"} and FORCED_INTO.search(clause):
         return "problem"
     if TRIED.search(clause):
         return "tried"
@@ -1041,6 +1069,8 @@ def names_people(word: Word) -> bool:
     """ "monteurs", "schoonmakers", "personeel": a word for people; not a
     name inside a sentence ("Installatietechniek Wolters")."""
     lowered = word.lower
+    if lowered.endswith(PARTICIPLE_PEOPLE):
+        return True
     if word.pos not in ("NOUN", "X") or lowered in NOT_PEOPLE:
         return False
     if word.text[:1].isupper() and not word.start:
@@ -1069,7 +1099,11 @@ def people(text: str) -> str:
                 )
                 else [word.lower]
             )
-            return joined(tokens)
+            # "geen metsalaars": the word as it should be written, or nothing
+            spelled = cleaned(tokens[-1])
+            if not spelled:
+                return ""
+            return joined([*tokens[:-1], spelled.lower()])
     return ""
 
 

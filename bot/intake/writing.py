@@ -29,7 +29,7 @@ def restatement(
     `topic` ("restwarmte")."""
     words = phrases["frame"]
     goal = with_antecedent(frame, details.get("topic", ""))
-    frame = replace(frame, goal=_inside_a_sentence(goal))
+    frame = replace(frame, goal=inside_a_sentence(goal))
     problem = frame.problem_lead
     if problem:
         question = real_question(frame, need, words, details)
@@ -102,7 +102,9 @@ def _need_question(
 MUST = re.compile(r"\b(?:moet|moeten)\b")
 RECURRING = re.compile(r"(?:elk|ieder)e?\s+(?:jaar|seizoen|zomer|voorjaar|maand)\s+")
 # Words that open a clause inside a goal ("onderzoek naar waarom ... scheurt").
-CLAUSE_OPENERS = frozenset("die dat wat of waarom hoe welke waar".split())
+CLAUSE_OPENERS = frozenset(
+    "die dat wat of waarom hoe welke waar waarmee waarin waardoor waarop".split()
+)
 # ... of them, those that open a question after a verb ("weten of", "horen hoe"),
 # never a relative clause after a noun ("matrozen die").
 ASKING = frozenset("of wat waarom hoe welke waar".split())
@@ -226,7 +228,7 @@ def with_antecedent(frame: Frame, topic: str) -> str:
     return f"{middle} {preposition} {thing} {verb}"
 
 
-def _inside_a_sentence(phrase: str) -> str:
+def inside_a_sentence(phrase: str) -> str:
     """ "Iemand die ..." typed as a sentence of its own, inside ours: "iemand";
     an abbreviation ("AI") or a name the tagger knows keeps its capital."""
     if not phrase[:1].isupper() or not phrase[1:2].islower():
@@ -252,7 +254,11 @@ def _goal_shape(goal: str) -> str:
         (i for i, w in enumerate(words) if i and w.lower in (*CLAUSE_OPENERS, "om")),
         len(words),
     )
-    if any(w.pos in ("VERB", "AUX") for w in words[:relative]):
+    # every Dutch infinitive ends in -n: "verkeerskunde" is a noun the
+    # tagger took for a verb
+    if any(
+        w.pos in ("VERB", "AUX") and w.lower.endswith("n") for w in words[:relative]
+    ):
         return "infinitive"
     if relative == 1 and words[0].lower.endswith("en") and words[1].lower in ASKING:
         return "infinitive"  # "snappen of het wat is": a verb the tagger missed

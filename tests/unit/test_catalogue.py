@@ -468,10 +468,10 @@ def test_the_entrepreneurs_words_decide_between_innovation_formats(
 
 def test_reason_names_the_problem_when_no_goal_is_known(catalogue: Catalogue) -> None:
     profile = IntakeProfile("innovatie", said="Last van phishing mails",
-                            problem="je medewerkers klikken op phishingmails")  # fmt: skip
+                            problem="klikken je medewerkers op phishingmails")  # fmt: skip
     first, *others = rank_formats(catalogue, profile)
     assert first.format.id == "cyber_scan"
-    assert first.reason == ("Het helpt bij wat er nu misgaat: je medewerkers klikken op "
+    assert first.reason == ("Het helpt, want nu klikken je medewerkers op "
                             "phishingmails. " + first.format.gives)  # fmt: skip
     assert not any("phishingmails" in o.reason for o in others)
 
@@ -759,10 +759,10 @@ def test_the_goal_leads_the_first_reason_and_the_problem_the_second(
 ) -> None:
     profile = IntakeProfile("innovatie", said="duurzamer: minder energie verbruiken",
                             goal="minder energie verbruiken",
-                            problem="de energierekening is verdubbeld")  # fmt: skip
+                            problem="is de energierekening verdubbeld")  # fmt: skip
     first, second, third = rank_formats(catalogue, profile)
     assert first.reason == f"Je wilt minder energie verbruiken. {first.format.gives}"
-    assert second.reason == ("Het helpt bij wat er nu misgaat: de energierekening is verdubbeld. "
+    assert second.reason == ("Het helpt, want nu is de energierekening verdubbeld. "
                              + second.format.gives)  # fmt: skip
     assert third.reason.startswith(third.format.gives)
 
@@ -876,3 +876,36 @@ def test_the_sector_s_own_training_comes_after_what_serves_retraining_mbo_staff(
     ]  # fmt: skip
     innovatie = IntakeProfile("innovatie", said="we willen minder gas gebruiken")
     assert "cyber_scan" not in ids(rank_formats(catalogue, innovatie))
+
+
+def test_where_nothing_fits_the_words_the_needs_own_formats_say_goal_and_problem(
+    catalogue: Catalogue,
+) -> None:
+    profile = IntakeProfile("innovatie", goal="klanten goed adviseren",
+                            said="onze verpakkingen voldoen straks niet meer aan de regels",
+                            problem="voldoen jullie verpakkingen straks niet meer aan de regels")  # fmt: skip
+    options = rank_formats(catalogue, profile)
+    assert not any(o.fits_topic for o in options)
+    reasons = [o.reason for o in options]
+    assert sum(r.startswith("Je wilt klanten goed adviseren. ") for r in reasons) == 1
+    assert sum(r.startswith("Het helpt, want straks voldoen jullie verpakkingen niet "
+                            "meer aan de regels. ") for r in reasons) == 1  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "problem, said_back",
+    [
+        ("is de energierekening verdubbeld", "nu is de energierekening verdubbeld"),
+        ("werkt de kennis nu niet goed door", "nu werkt de kennis niet goed door"),
+        ("gaat het om geen metselaars", None),  # no verb of its own: not quoted
+        ("willen jullie eerder zien wat er misgaat", None),  # a wish
+    ],
+)  # fmt: skip
+def test_the_problem_is_said_back_after_want_with_its_time_in_front(
+    catalogue: Catalogue, problem: str, said_back: str
+) -> None:
+    profile = IntakeProfile("innovatie", said="energie", problem=problem)
+    reasons = " ".join(o.reason for o in rank_formats(catalogue, profile))
+    assert ("Het helpt, want" in reasons) == bool(said_back)
+    if said_back:
+        assert f"Het helpt, want {said_back}. " in reasons

@@ -592,7 +592,7 @@ def test_a_goal_to_arrange_is_asked_with_zorgen_voor(need, goal, question):
     assert writing.real_question(frame_read, need, PHRASES["frame"], {}) == question
 
 
-def test_a_name_inside_a_sentence_is_no_people():
+def test_a_nameinside_a_sentence_is_no_people():
     assert frame.people("Installatietechniek Wolters, Zwolle, 25") == ""
     assert frame.people("onze monteurs zijn overbelast") == "jullie monteurs"
 
@@ -743,7 +743,7 @@ def test_chat_dutch_is_written_out_and_a_dropped_ik_put_back():
      ("AI leren gebruiken", "AI leren gebruiken")],
 )  # fmt: skip
 def test_a_goal_typed_as_a_sentence_loses_its_capital_inside_ours(typed, inside):
-    assert writing._inside_a_sentence(typed) == inside
+    assert writing.inside_a_sentence(typed) == inside
 
 
 def test_chat_abbreviations_are_written_out_not_kept_as_abbreviations():
@@ -764,3 +764,48 @@ def test_a_problem_answer_is_read_from_its_first_clause_that_can_be_said_back():
     )
     read = frame.read_answer("tja gewoon te duur, bestellingen blijven liggen", "problem")
     assert read.problem_lead == "blijven bestellingen liggen"
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        ("we moeten steeds vaker kraamzorg weigeren",
+         "moeten jullie steeds vaker kraamzorg weigeren"),
+        ("ik moet klanten laten wachten", "moet je klanten laten wachten"),
+    ],
+)  # fmt: skip
+def test_what_a_must_forces_the_company_into_is_the_problem_not_the_goal(text, lead):
+    read = frame.read(text)
+    assert (read.problem_lead, read.goal) == (lead, "")
+    assert frame.read("we moeten minder energie gebruiken").goal
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("we hebben te weinig kraamverzorgenden", "kraamverzorgenden"),
+        ("onze leidinggevenden", "jullie leidinggevenden"),
+        ("geen metsalaars te krijgen", "metselaars"),  # the typo is corrected
+        ("we verzenden pakketten", ""),
+    ],
+)  # fmt: skip
+def test_people_named_by_what_they_do_are_people_and_spelled_right(text, who):
+    assert frame.people(text) == who
+    if who and who != "jullie leidinggevenden":
+        assert "skilled_vacancy" in frame.situations(frame.read(text), "talent")
+
+
+@pytest.mark.parametrize(
+    "goal, question",
+    [
+        # "verkeerskunde" is tagged as a verb, but no infinitive ends in -e
+        ("een afstudeerder van de hbo-opleiding verkeerskunde",
+         "hoe zorg je voor een afstudeerder van de hbo-opleiding verkeerskunde?"),
+        # the verb of a "waarmee" clause is the clause's, not the goal's
+        ("een afzuiging waarmee het stof onder de grenswaarde blijft",
+         "hoe zorg je voor een afzuiging waarmee het stof onder de grenswaarde blijft?"),
+    ],
+)  # fmt: skip
+def test_a_noun_goal_with_a_verb_only_in_its_clause_gets_a_verb_of_ours(goal, question):
+    said = writing.real_question(Frame(goal=goal), "innovatie", PHRASES["frame"], {})
+    assert f"{said}?" == question
