@@ -1059,8 +1059,8 @@ CLAUSE_AFTER = frozenset(
     "zonder zodat omdat voordat terwijl waardoor wanneer want".split()
 )
 SUBORDINATORS = frozenset(
-    "die dat wat waar voordat omdat zodat als of terwijl waardoor wanneer waarom hoe "
-    "welke".split()
+    "die dat wat wie waar voordat omdat zodat als of terwijl waardoor wanneer "
+    "waarom hoe welke".split()
 )
 PARTICLES = frozenset("weg op aan uit af mee terug over in door bij toe na".split())
 

@@ -809,3 +809,8 @@ def test_people_named_by_what_they_do_are_people_and_spelled_right(text, who):
 def test_a_noun_goal_with_a_verb_only_in_its_clause_gets_a_verb_of_ours(goal, question):
     said = writing.real_question(Frame(goal=goal), "innovatie", PHRASES["frame"], {})
     assert f"{said}?" == question
+
+
+def test_a_question_word_inside_a_goal_keeps_the_goal_an_infinitive_phrase():
+    read = frame.read_answer("weten bij wie ik moet zijn voor stagiairs", "goal")
+    assert read.goal == "weten bij wie je moet zijn voor stagiairs"
