@@ -281,6 +281,9 @@ def stored_value(row: Dict[str, Any], key: str) -> Optional[str]:
 
 
 def _field_matches(key: str, expected: Any, actual: Optional[str]) -> bool:
+    if key == "level" and expected == "":
+        # "geen idee": no level stored, or the words said, but never a level
+        return actual is None or not re.search(r"\b(?:mbo|hbo|wo)\b", actual.lower())
     if actual is None:
         return False
     actual_norm = actual.strip().lower()

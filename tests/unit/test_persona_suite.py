@@ -14,6 +14,7 @@ from tests.personas.suite import (
     PLACEHOLDER,
     REGRESSION_PATH,
     Run,
+    _field_matches,
     all_personas,
     check,
     has_word_start,
@@ -162,3 +163,10 @@ def test_a_question_mark_counts_only_as_a_stand_in_value() -> None:
     assert PLACEHOLDER.search("Hoe komt X tot ?, per uur?")
     assert PLACEHOLDER.search("Hoe vindt X (?) monteurs?")
     assert not PLACEHOLDER.search("Hoe vindt X monteurs? Al geprobeerd: vacatures.")
+
+
+def test_an_unknown_level_is_met_by_no_level_but_not_by_a_guessed_one() -> None:
+    assert _field_matches("level", "", None)
+    assert _field_matches("level", "", "geen idee")
+    assert not _field_matches("level", "", "mbo")
+    assert not _field_matches("level", "mbo", None)
