@@ -23,6 +23,9 @@ WAYFINDING = re.compile(
     r"(?:zijn|terecht|heen|beginnen|aankloppen)\b"
     r"|\bbij\s+wie\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij|je)\b"
     r"|\bwaar\s+begin\s+(?:ik|je|jij|we|wij)\b|\bwie\s+(?:moet|kan)\s+ik\s+(?:bellen|mailen)\b"
+    # asked inside a sentence: "ik weet niet bij wie ik moet zijn"
+    r"|\b(?:waar|bij\s+wie)\s+(?:ik|we|wij|je)\s+(?:moet|moeten|kan|kunnen)\s+(?:\w+\s+)?"
+    r"(?:zijn|terecht|heen|beginnen|aankloppen)\b"
     # "geen idee bij welke school", "welke school leidt nog dakdekkers op"
     r"|\b(?:geen\s+idee|weet\s+(?:ik\s+)?niet|niet\s+vinden)\s+(?:\w+\s+)?welke"
     r"\s+(?:school|scholen|opleiding)\b|\bwelke\s+school\s+leidt?\b"
@@ -52,7 +55,10 @@ SCHOOL_LEAVERS_LACK = re.compile(
     r"|\b(?:studenten|stagiairs|schoolverlaters|leerlingen)\b[\w\s-]{0,30}?\bkunnen\s+"
     r"(?:\w+\s+){0,3}?\w+,?\s+maar\s+(?:niet|geen)\b"
     r"|\bde\s+opleiding\b.{0,40}?\bleert\b.{0,40}?\b(?:niks|niets|niet|geen)\b"
-    r"|\biets\s+op\s+(?:een\s+|de\s+)?school\s+doen\b|\bles\s*geven\b",
+    r"|\biets\s+op\s+(?:een\s+|de\s+)?school\s+doen\b|\bles\s*geven\b"
+    # "een vastere relatie, en meepraten over wat studenten leren"
+    r"|\bvaste(?:re)?\s+(?:relatie|band)\b"
+    r"|\bmee\s*(?:praten|denken)\s+over\s+wat\s+(?:ze|studenten|leerlingen)\s+leren\b",
     re.IGNORECASE,
 )
 # "te weinig pm'ers hebben", "niemand om warmtepompen op te hangen", "een
@@ -64,7 +70,10 @@ PEOPLE_WANTED = re.compile(
     r"|\bniemand\s+om\b"
     r"|\btekort\s+aan\s+(?!tijd\b|geld\b|ruimte\b|kennis\b)[\w'-]+"
     r"|^\s*(?!(?:hulp|advies|geld|tijd|info\w*|iets|ideeën)\b)[\w'-]+\s+nodig\b"
-    r"|\b(?:studenten|stagiairs|mensen|personeel)\s+binnen\b",
+    r"|\b(?:studenten|stagiairs|mensen|personeel)\s+binnen\b"
+    # a peak the hands run short in: "in oktober is het een gekkenhuis met
+    # de wissels"
+    r"|\bgekkenhuis\b|\bhanden\s+te\s*kort\b|\bextra\s+handen\b",
     re.IGNORECASE,
 )
 # "de helft durft er niet mee te werken", "helpenden die al jaren het werk
@@ -76,7 +85,11 @@ STAFF_TO_LEARN = re.compile(
     r"|\b(?:bij|om)\s*scholen\b|\b(?:bij|om)geschoold\b"
     r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+){0,2}?moeten\s+(?:tegenwoordig|nu|straks"
     r"|opeens|ineens|steeds\s+vaker)\b"
-    r"|\b(?:al\s+jaren|ervaring)\b.{0,80}?\bzonder\s+(?:een\s+)?(?:papiertje|diploma)\b",
+    r"|\b(?:al\s+jaren|ervaring)\b.{0,80}?\bzonder\s+(?:een\s+)?(?:papiertje|diploma)\b"
+    r"|\bmoet(?:en)?\s+(?:\w+\s+)?bijle?re?n\b"  # "monteurs moeten bijlern"
+    # "mijn beheerders kunnen die vragen niet beantwoorden": people of theirs
+    r"|\b(?:mijn|m'?n|mn|onze)\s+[\w'-]*(?:ers|aars|sters|euren|isten|medewerkers"
+    r"|mensen|personeel)\s+(?:kunnen|kan|weten)\s+(?:[\w'-]+\s+){0,3}?(?:niet|niks|niets)\b",
     re.IGNORECASE,
 )
 # Wanting to know what is coming and how others go about it, not to build or
@@ -88,7 +101,8 @@ WHATS_COMING = re.compile(
     r"|\bhoe\s+andere\s+\w+\s+(?:het\s+)?(?:doen|aanpakken)\b"
     r"|\bweet\s+er\s+(?:eigenlijk\s+)?(?:niks|niets|weinig)\s+van\b"
     r"|\bweten\s+te\s+weinig\s+over\b|\bervaringen\s+(?:uitwisselen|delen)\b"
-    r"|\bop\s+de\s+hoogte\s+(?:blijven|houden)\b",
+    r"|\bop\s+de\s+hoogte\s+(?:blijven|houden)\b"
+    r"|\bwat\s+(?:er\s+)?(?:\w+\s+){0,2}?nieuw\s+(?:over\s+)?(?:bekend\s+)?is\b",
     re.IGNORECASE,
 )
 # A system attacked or not safe: the cyber scan, an innovatie format.

@@ -45,6 +45,20 @@ from bot.intake.need_cues import reread
          "bij welke school", "loket"),
         ("talent", "waar moet ik zijn voor stagiairs?", "loket"),
         ("innovatie", "bij de juiste school of het juiste lab terechtkomen", "loket"),
+        ("talent", "hij wil stage lopen, maar ik weet niet bij wie ik moet zijn "
+         "voor de papieren", "loket"),
+        ("onderwijs_invloed", "jongeren een kans geven, maar ik weet niet waar ik "
+         "moet beginnen", "loket"),
+        # more of the same, said otherwise
+        ("kennis_netwerk", "monteurs moeten bijlern, elektra aansluiten",
+         "leven_lang_ontwikkelen"),
+        ("innovatie", "mijn beheerders kunnen die vragen eigenlijk niet goed "
+         "beantwoorden", "leven_lang_ontwikkelen"),
+        ("innovatie", "ik wil weten wat daar nieuw over bekend is", "kennis_netwerk"),
+        ("innovatie", "in oktober is het elk jaar een gekkenhuis met de wissels",
+         "talent"),
+        ("talent", "losse stagiairs, we willen een vastere relatie en meepraten over "
+         "wat studenten leren", "onderwijs_invloed"),
     ],
 )
 def test_a_coordinator_rereads_the_need(classified, text, need):
@@ -61,6 +75,9 @@ def test_a_coordinator_rereads_the_need(classified, text, need):
         ("innovatie", "we hebben te weinig tijd om dit uit te zoeken"),
         ("kennis_netwerk", "hulp nodig"),
         ("onderwijs_invloed", "ik wil meedenken over de opleiding autotechniek"),
+        ("kennis_netwerk", "ik wil zelf bijleren over nieuwe technieken"),
+        ("innovatie", "onze machines kunnen het werk niet aan"),
+        ("innovatie", "we verzuipen in de spullen die binnenkomen"),
     ],
 )
 def test_a_clear_reading_stays(classified, text):
