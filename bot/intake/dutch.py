@@ -80,6 +80,13 @@ IRREGULAR_YOU = {
 # Inverted ("kun je"), the second person singular is the stem, except these.
 IRREGULAR_YOU_INVERTED = {"kan": "kun", "zal": "zul", "rij": "rijd"}
 # Spoken forms typed as said; the subtitle-based list has them, a restatement not.
+# Software and platforms people name, in no Dutch word list: kept, not
+# "corrected" ("excel" is no "eicel").
+SOFTWARE = frozenset(
+    """excel outlook teams whatsapp linkedin instagram facebook tiktok google
+    chatgpt exact afas sharepoint autocad solidworks revit sketchup python
+    shopify woocommerce bol""".split()
+)
 SPOKEN = {
     "nie": "niet",
     "kunne": "kunnen",
@@ -224,7 +231,7 @@ def cleaned(word: str) -> Optional[str]:
     lowered = word.lower()
     if lowered in SPOKEN:
         return SPOKEN[lowered]
-    if not re.search(r"[a-zà-ÿ]", lowered) or known(lowered):
+    if not re.search(r"[a-zà-ÿ]", lowered) or lowered in SOFTWARE or known(lowered):
         return word
     if ends_a_listed_word(lowered):
         return word

@@ -970,11 +970,22 @@ def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
     # A main clause as a dat-clause: the finite verb goes last, with its particle.
     verb = words[finite]
     rest = list(words[:finite]) + list(words[finite + 1 :])
-    particle = ""
-    if rest and rest[-1].pos in ("ADP", "ADV") and rest[-1].lower in PARTICLES:
-        particle = rest[-1].lower
-        rest = rest[:-1]
-    tokens = to_second_person(rest) + [particle + verb.lower]
+    # The particle takes the verb to its place: "vult zelf maten in op de
+    # site" -> "zelf maten invult op de site"; without one the verb goes last.
+    at = next(
+        (
+            j
+            for j in range(finite, len(rest))
+            if rest[j].pos in ("ADP", "ADV")
+            and rest[j].lower in PARTICLES
+            and (j == len(rest) - 1 or rest[j + 1].pos == "ADP")
+        ),
+        None,
+    )
+    particle = rest[at].lower if at is not None else ""
+    after = rest[at + 1 :] if at is not None else []
+    rest = rest[:at] if at is not None else rest
+    tokens = to_second_person(rest) + [particle + verb.lower] + to_second_person(after)
     if verb.lower in MODALS and rest and rest[-1].pos == "VERB" and not particle:
         # "dat de monteurs ... kunnen oplossen", not "... oplossen kunnen"
         tokens[-2:] = tokens[-1:] + tokens[-2:-1]

@@ -814,3 +814,18 @@ def test_a_noun_goal_with_a_verb_only_in_its_clause_gets_a_verb_of_ours(goal, qu
 def test_a_question_word_inside_a_goal_keeps_the_goal_an_infinitive_phrase():
     read = frame.read_answer("weten bij wie ik moet zijn voor stagiairs", "goal")
     assert read.goal == "weten bij wie je moet zijn voor stagiairs"
+
+
+@pytest.mark.parametrize(
+    "said, goal",
+    [
+        ("klant vult zelf maten in op de site", "dat klant zelf maten invult op de site"),
+        ("de monteurs lossen storingen op", "dat de monteurs storingen oplossen"),
+    ],
+)  # fmt: skip
+def test_a_main_clause_goal_takes_its_particle_to_the_verb(said, goal):
+    assert frame.read_answer(said, "goal").goal == goal
+
+
+def test_software_names_are_kept_not_corrected():
+    assert dutch.cleaned("excel") == "excel"
