@@ -208,10 +208,23 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
     return _free(text, MAX_WORDS_OF_FREE_ANSWER)
 
 
+# "ff uitleg op de eerste dag, wisselen leer je in een middag": a longer
+# answer to "hoeveel tijd?" that names a span of time is kept as said.
+TIME_SPAN = re.compile(
+    r"\b(?:uur|uurtje|uren|middag|ochtend|dag|dagen|dagdeel|week|weken|minuten"
+    r"|kwartier)\b"
+)
+MAX_WORDS_OF_TIME_ANSWER = 14
+
+
 def read_own_time(text: str, tracker: Tracker) -> Optional[str]:
-    return extraction.own_time_from_answer(text.lower()) or _free(
+    lowered = text.lower()
+    found = extraction.own_time_from_answer(lowered) or _free(
         text, MAX_WORDS_OF_FREE_ANSWER
     )
+    if found or not TIME_SPAN.search(lowered):
+        return found
+    return _free(text, MAX_WORDS_OF_TIME_ANSWER)
 
 
 ANSWERS: Dict[Text, Answer] = {

@@ -952,6 +952,9 @@ def own_time_level(own_time: Optional[str]) -> Optional[str]:
     if not own_time:
         return None
     lowered = clean_text(own_time).lower()
+    # "uitleg op de eerste dag": a day once is little
+    if any(w in lowered for w in ("eerste dag", "uitleg", "inwerken")):
+        return "weinig"
     if any(w in lowered for w in ("dag", "veel", "fulltime", "meer")):
         return "veel"
     if any(w in lowered for w in ("weinig", "geen", "uurtje", "nauwelijks", "niet")):

@@ -243,7 +243,7 @@ NOT_PEOPLE = frozenset(
     + """schouders vingers cijfers letters nummers kamers meters liters kilometers
     posters stickers flyers banners dossiers kaders hamers emmers kelders zolders
     koffers kleuren deuren""".split()
-    + "sigaars jaars".split()
+    + "sigaars jaars zomers winters".split()
 )
 
 

@@ -87,7 +87,9 @@ def test_first_need_message_sets_category_and_original_question(domain):
 def test_own_staff_who_cannot_is_stored_as_bijscholing_not_talent(domain):
     # The classifier hears "monteurs"; the form must store what the bench reads.
     typed = "mn monteurs durven er niet aan te komen, aan die elektrische autos"
-    slots, _ = validate({"need_category": "talent"}, user_message(typed, "need_talent"), domain)
+    slots, _ = validate(
+        {"need_category": "talent"}, user_message(typed, "need_talent"), domain
+    )
     assert slots["need_category"] == "leven_lang_ontwikkelen"
 
 
@@ -103,10 +105,14 @@ def test_later_answer_that_sounds_like_another_need_keeps_the_first(domain):
         {"event": "slot", "name": "need_category", "value": "talent"},
         {"event": "slot", "name": "desired_outcome", "value": message["text"]},
     ]
-    slots = {"need_category": "talent", "original_question": "iets met co2",
-             "topic": "co2", "requested_slot": "desired_outcome",
-             "problem": "jullie stoten veel co2 uit",
-             "desired_outcome": message["text"]}
+    slots = {
+        "need_category": "talent",
+        "original_question": "iets met co2",
+        "topic": "co2",
+        "requested_slot": "desired_outcome",
+        "problem": "jullie stoten veel co2 uit",
+        "desired_outcome": message["text"],
+    }
     tracker = make_tracker(slots=slots, message=message, events=events,
                            active_loop="intake_form")  # fmt: skip
     result = run(ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))
@@ -121,7 +127,9 @@ def test_later_answer_that_sounds_like_another_need_keeps_the_first(domain):
 def test_unclear_answer_to_the_need_question_is_asked_again(domain):
     message = user_message("pfff lastig", "nlu_fallback", 0.4, greet=0.2)
     slots, _ = validate(
-        {"need_category": "pfff lastig", "requested_slot": "need_category"}, message, domain
+        {"need_category": "pfff lastig", "requested_slot": "need_category"},
+        message,
+        domain,
     )
     assert slots["need_category"] is None
 
@@ -129,7 +137,9 @@ def test_unclear_answer_to_the_need_question_is_asked_again(domain):
 def test_fallback_with_a_likely_need_in_the_ranking_is_accepted(domain):
     message = user_message("personeel", "nlu_fallback", 0.4, need_talent=0.35)
     slots, _ = validate(
-        {"need_category": "personeel", "requested_slot": "need_category"}, message, domain
+        {"need_category": "personeel", "requested_slot": "need_category"},
+        message,
+        domain,
     )
     assert slots["need_category"] == "talent"
 
@@ -146,7 +156,11 @@ def test_fallback_with_a_likely_need_in_the_ranking_is_accepted(domain):
         ("sector", "tuinbouw", "agrifood"),
         ("sector", "glastuinbouwbedrijf", "agrifood"),
         ("sector", "instalatietechniek", "installatie"),
-        ("company_name", "Jansen Installatie, we zitten in Eindhoven", "Jansen Installatie"),
+        (
+            "company_name",
+            "Jansen Installatie, we zitten in Eindhoven",
+            "Jansen Installatie",
+        ),
         ("company_name", "Stop & Go Fietsen", "Stop & Go Fietsen"),
         ("time_horizon", "graag voor de zomervakantie", "voor de zomer"),
         ("region", "in eindhoven", "Eindhoven"),
@@ -163,8 +177,11 @@ def test_short_answers_are_cleaned(domain, slot, typed, stored):
 
 def test_company_size_without_a_number_is_asked_again_with_a_hint(domain):
     slots, dispatcher = validate(
-        {"need_category": "talent", "company_size": "best veel",
-         "requested_slot": "company_size"},  # fmt: skip
+        {
+            "need_category": "talent",
+            "company_size": "best veel",
+            "requested_slot": "company_size",
+        },  # fmt: skip
         user_message("best veel", "inform"),
         domain,
     )
@@ -183,8 +200,12 @@ def test_company_size_without_a_number_is_asked_again_with_a_hint(domain):
 )  # fmt: skip
 def test_answer_to_the_restated_question(domain, typed, intent, confirmed, correction):
     slots, _ = validate(
-        {**CONTEXT, "need_category": "talent", "question_confirmed": typed,
-         "requested_slot": "question_confirmed"},  # fmt: skip
+        {
+            **CONTEXT,
+            "need_category": "talent",
+            "question_confirmed": typed,
+            "requested_slot": "question_confirmed",
+        },  # fmt: skip
         user_message(typed, intent),
         domain,
     )
@@ -209,8 +230,11 @@ def test_a_correction_names_its_need_beside_what_it_is_not_about(
         {"need_category": "talent", "question_correction": typed},
         user_message(typed, "need_talent"),
         domain,
-        prior={"need_category": before, "question_confirmed": False,
-               "requested_slot": "question_correction"},  # fmt: skip
+        prior={
+            "need_category": before,
+            "question_confirmed": False,
+            "requested_slot": "question_correction",
+        },  # fmt: skip
     )
     assert slots["need_category"] == after
 
@@ -221,8 +245,11 @@ def test_correction_naming_another_need_changes_the_category(domain):
         {"need_category": "leven_lang_ontwikkelen", "question_correction": typed},
         user_message(typed, "need_leven_lang_ontwikkelen"),
         domain,
-        prior={"need_category": "talent", "question_confirmed": False,
-               "requested_slot": "question_correction"},  # fmt: skip
+        prior={
+            "need_category": "talent",
+            "question_confirmed": False,
+            "requested_slot": "question_correction",
+        },  # fmt: skip
     )
     assert slots["need_category"] == "leven_lang_ontwikkelen"
     assert slots["question_confirmed"] is None
@@ -338,7 +365,11 @@ def test_yes_greetings_and_contact_data_are_never_a_value(domain, slot, typed):
 
 
 def test_the_second_unclear_answer_skips_the_question(domain):
-    prior = {"need_category": "talent", "original_question": "x", "requested_slot": "sector"}
+    prior = {
+        "need_category": "talent",
+        "original_question": "x",
+        "requested_slot": "sector",
+    }
     events = [{"event": "slot", "name": k, "value": v} for k, v in prior.items()]
     first = user_message("pfff", "inform")
     events += [{"event": "user", "text": "pfff", "parse_data": first},
@@ -493,8 +524,6 @@ def test_a_company_name_with_its_town_gives_both(domain):
     )  # fmt: skip
     assert slots["company_name"] == "Bakkerij Jansen"
     assert slots["region"] == "Ede"
-
-
 
 
 def test_a_talent_goal_that_names_the_people_is_still_read_not_pasted(domain):
@@ -734,3 +763,18 @@ def test_not_knowing_the_level_is_kept_as_that_phrase_only():
 
     said = "weet ik niet, wat is handig? en kost zo'n studententeam geld"
     assert read_education_level(said, None) == "weet ik niet"
+
+
+def test_a_longer_own_time_answer_that_names_a_span_is_kept_and_read_as_little():
+    from actions.answers import read_own_time
+    from actions.parsing import own_time_level
+
+    said = "ff uitleg op de eerste dag, wisselen leer je in een middag"
+    assert read_own_time(said, None) == said
+    assert own_time_level(said) == "weinig"
+    assert (
+        read_own_time(
+            "dat weet ik echt niet zo goed want het hangt af van de klant", None
+        )
+        is None
+    )

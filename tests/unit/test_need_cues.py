@@ -55,7 +55,7 @@ from bot.intake.need_cues import reread
         ("innovatie", "mijn beheerders kunnen die vragen eigenlijk niet goed "
          "beantwoorden", "leven_lang_ontwikkelen"),
         ("innovatie", "ik wil weten wat daar nieuw over bekend is", "kennis_netwerk"),
-        ("innovatie", "in oktober is het elk jaar een gekkenhuis met de wissels",
+        ("innovatie", "in oktober komen we elk jaar handen tekort met de wissels",
          "talent"),
         ("talent", "losse stagiairs, we willen een vastere relatie en meepraten over "
          "wat studenten leren", "onderwijs_invloed"),
@@ -78,6 +78,7 @@ def test_a_coordinator_rereads_the_need(classified, text, need):
         ("kennis_netwerk", "ik wil zelf bijleren over nieuwe technieken"),
         ("innovatie", "onze machines kunnen het werk niet aan"),
         ("innovatie", "we verzuipen in de spullen die binnenkomen"),
+        ("loket", "iemand die uitlegt wat handig is, zomers is het hier een gekkenhuis"),
     ],
 )
 def test_a_clear_reading_stays(classified, text):
