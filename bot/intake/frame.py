@@ -732,6 +732,16 @@ def unspliced(said: str, source: str) -> str:
                 shorter = words[:at] + words[at + PHRASE_LENGTH :]
                 if not _copies(" ".join(shorter), source):
                     return " ".join(shorter)
+    # "... boze of wanhopige mensen aan de lijn": a phrase at the end
+    if (
+        len(words) > PHRASE_LENGTH + 2
+        and words[-PHRASE_LENGTH] in PREPOSITIONS
+        and words[-PHRASE_LENGTH + 1] in ("de", "het", "een")
+        and (not pos or pos[-1] in ("NOUN", "PROPN"))
+    ):
+        shorter = words[:-PHRASE_LENGTH]
+        if not _copies(" ".join(shorter), source):
+            return " ".join(shorter)
     while words and _copies(" ".join(words), source):
         cuts = [
             i
@@ -763,6 +773,8 @@ def unspliced(said: str, source: str) -> str:
             words = words[:open_clause]
     if NEGATIONS & set(said.split()) - set(words):
         return ""  # "ken je de regels ... niet": cut before "niet" it says the opposite
+    if pos and words and len(words) < len(pos) and pos[len(words) - 1] == "ADJ":
+        return ""  # "krijgen ... steeds vaker boze": cut off before its noun
     if (
         said.startswith("dat ")
         and pos

@@ -203,13 +203,18 @@ POINTED_AT = re.compile(
     r"^er\s+(.+?)\s+(van|mee|aan|over|op|voor|bij|uit)\s+(\w+(?:\s+\w+)?)$"
 )
 MAX_ANTECEDENT_WORDS = 4
+POINTED_AT_PEOPLE = re.compile(r"\b(voor|met|aan|bij|van)\s+(?:ze|hen)\b")
 
 
 def with_antecedent(frame: Frame, topic: str) -> str:
     """ "er een nieuw product van maken", answered after "iets met oude
     broodresten": "een nieuw product van oude broodresten maken". The thing
-    pointed at is the problem said as a bare noun phrase, or the topic."""
+    pointed at is the problem said as a bare noun phrase, or the topic; the
+    people pointed at ("voor ze") are those the frame names."""
     goal = frame.goal
+    if frame.who:
+        # "een training voor ze vinden": "ze" are the people said before
+        goal = POINTED_AT_PEOPLE.sub(rf"\1 {frame.who}", goal, count=1)
     found = POINTED_AT.match(goal)
     if not found:
         return goal

@@ -829,3 +829,13 @@ def test_a_main_clause_goal_takes_its_particle_to_the_verb(said, goal):
 
 def test_software_names_are_kept_not_corrected():
     assert dutch.cleaned("excel") == "excel"
+
+
+def test_people_pointed_at_in_a_goal_are_named_and_a_list_is_not_cut_in_two():
+    read = frame.read("Onze klantbehandelaars krijgen steeds vaker boze of wanhopige "
+                      "mensen aan de lijn. Ik zoek een training voor ze.")  # fmt: skip
+    assert read.problem_lead == (
+        "krijgen jullie klantbehandelaars steeds vaker boze of wanhopige mensen"
+    )
+    goal = writing.with_antecedent(read, "")
+    assert goal == "een training voor jullie klantbehandelaars vinden"
