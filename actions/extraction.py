@@ -295,7 +295,7 @@ COMPOUND_COURSE = re.compile(r"\b([a-zà-ÿ]{3,}opleiding)\b")
 IDIOMS = re.compile(
     r"\b(?:door\s+de\s+bomen\s+(?:het\s+)?bos\s+(?:\w+\s+){0,2}?(?:niet|nie"
     r"|niks)(?:\s+meer)?(?:\s+zien)?"
-    r"|(?:het\s+)?bos\s+door\s+de\s+bomen|om\s+tafel"
+    r"|(?:het\s+)?bos\s+door\s+de\s+bomen|om\s+tafel|op\s+straat"
     # "we schuren alles nog met de hand": how, not what it is about
     r"|met\s+de\s+hand)\b",
     re.IGNORECASE,
@@ -762,6 +762,7 @@ def topic(
         return None
     excluded = {w.lower() for value in exclude if value for w in str(value).split()}
     excluded |= dutch.FILLER  # "Goedemorgen, ...": a greeting is no topic
+    excluded |= PRONOUNS  # "kunnen jullie daar iets mee?"
     for_us = FOR_US.search(text)
     if for_us and for_us.group(1).lower() not in GENERIC_NOUNS:
         return f"een {for_us.group(1).lower()}"
@@ -801,7 +802,15 @@ def topic(
         phrase = _clean_phrase(phrase.split(), excluded)
         if phrase and not _ends_in_a_verb(phrase, text):
             return phrase
-    phrases = noun_phrases(text, excluded)
+    # "is gehackt": a word after an auxiliary is what happened, not a topic
+    phrases = [
+        p
+        for p in noun_phrases(text, excluded)
+        if not (
+            PARTICIPLE.fullmatch(p)
+            and re.search(rf"\b{AUXILIARIES}\s+{re.escape(p)}\b", text.lower())
+        )
+    ]
     if need != "talent":
         # Outside talent the staff are who it is for, not what it is about.
         phrases = [
@@ -815,6 +824,11 @@ def topic(
         if on and on.group(1) not in GENERIC_NOUNS:
             return on.group(1)
     return phrases[0] if phrases else None
+
+
+PRONOUNS = frozenset("ik je jij u we wij jullie ze zij hij het dat dit".split())
+AUXILIARIES = r"(?:is|zijn|wordt|worden|werd|werden|ben|heb|hebben|heeft)"
+PARTICIPLE = re.compile(r"(?:ge|be|ver|ont|her)\w+[td]")
 
 
 def _ends_in_a_verb(phrase: str, text: str) -> bool:

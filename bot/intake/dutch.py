@@ -35,7 +35,8 @@ OPENTAAL_WORDS = Path("/usr/share/dict/dutch")
 MIN_LISTED_ENDING = 6
 # Chat filler that never belongs in a restatement.
 FILLER = frozenset(
-    """hoi hallo hey hee hi goedemorgen goedemiddag goedenavond nou eh ehm uhm hmm
+    """hoi hallo hey hee hi goedemorgen goedemiddag goedenavond goedendag goeiedag
+    goeiemorgen goeiemiddag goeienavond nou eh ehm uhm hmm
     haha lol ok oke oké okay jawel tja zeg gewoon eigenlijk echt hoor hè effe ff
     trouwens namelijk ofzo enzo enz""".split()
 )

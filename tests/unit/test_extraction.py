@@ -173,7 +173,12 @@ def test_a_business_listed_whole_is_not_read_by_its_first_part(text, code):
       "mbo-diploma halen?", "leven_lang_ontwikkelen", "een mbo-diploma"),
      ("elektrisch rijden komt eraan, kan ik daar meer over horen?", "kennis_netwerk", None),
      ("ik verlies steeds mijn beste mensen", "leven_lang_ontwikkelen", None),
-     ("ik wil met een hogeschool om tafel", "loket", None)],
+     ("ik wil met een hogeschool om tafel", "loket", None),
+     # what happened, an idiom, a pronoun and a greeting are no topic
+     ("Een collega in Roermond is gehackt, al zijn klantgegevens lagen op straat. "
+      "Kunnen jullie daar iets mee?", "innovatie", "klantgegevens"),
+     ("Goedendag, kan ik sparren over digitale aangiftes?", "kennis_netwerk",
+      "digitale aangiftes")],
 )  # fmt: skip
 def test_topic_skips_sayings_typos_verbs_and_who_it_is_for(text, need, topic):
     assert extraction.topic(text, need) == topic
