@@ -508,6 +508,9 @@ def company_size(lowered: str) -> Optional[str]:
     return None
 
 
+AN_AGE = re.compile(r"\b(?:boven|onder|rond|over|tegen|in)\s+de\s$")
+
+
 def headcount(lowered: str) -> Optional[str]:
     for pattern in HEADCOUNT_PATTERNS:
         for match in pattern.finditer(lowered):
@@ -520,6 +523,8 @@ def headcount(lowered: str) -> Optional[str]:
                 match.group(0),
             ):
                 continue
+            if AN_AGE.search(lowered[: match.start() + 3]):
+                continue  # "allemaal boven de vijftig": an age, not a count
             count = _count(match.group(1))
             if count and count < 1000:
                 return str(count)

@@ -510,3 +510,13 @@ def test_not_at_once_is_no_haste():
     assert extraction.timeframe("van gedachten wisselen, zonder meteen een project") is None
     assert extraction.timeframe("het moet meteen") == "zo snel mogelijk"
     assert extraction.timeframe("fouten direct na de oven opsporen") is None
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [("ik zoek twee monteurs", "2"),
+     ("we zoeken de 2 beste lassers", "2"),
+     ("de monteurs die we hebben zijn allemaal boven de vijftig", None)],
+)  # fmt: skip
+def test_a_count_of_people_is_not_an_age(text, count):
+    assert extraction.headcount(text) == count
