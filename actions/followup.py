@@ -214,7 +214,7 @@ class ValidateFollowupForm(AsksInTheSameCall):
     ) -> Dict[Text, Any]:
         text = str(slot_value or "")
         intent = latest_intent(tracker)
-        if intent == "affirm" or parsing.is_yes(text):
+        if intent == "affirm" or parsing.is_yes(text) or parsing.yes_before_a_but(text):
             consent_at = datetime.now(timezone.utc).isoformat()
             return {"contact_consent": True, "consent_at": consent_at}
         if intent == "deny" or parsing.is_no(text):

@@ -975,6 +975,14 @@ def is_yes(text: str) -> bool:
     return any(lowered == w or lowered.startswith(f"{w} ") for w in YES_WORDS)
 
 
+def yes_before_a_but(text: str) -> bool:
+    """ "ja, maar mail liever niet": a yes with a wish after it. To "klopt
+    dat?" the same words bring a correction, so only a question that asks
+    leave (contact) reads them as a yes."""
+    lowered = clean_text(text).lower()
+    return any(re.match(rf"{re.escape(w)}\s*,", lowered) for w in YES_WORDS)
+
+
 def extract_email(text: str) -> Optional[str]:
     match = EMAIL_PATTERN.search(text or "")
     return match.group().lower() if match else None

@@ -154,7 +154,8 @@ QUESTION = re.compile(
     # "En wie zit er eigenlijk achter deze site?": a conjunction may lead
     r"\s*(?:(?:en|maar|of|dus)\s+)?(?:waar|wie|wat|hoe|welke|waarom|wanneer"
     r"|(?:moet|moeten|mag|mogen|zal|zullen|zou|zouden|heb|hebben|kan|kunnen"
-    r"|is|zijn|kost|kosten)\s+(?:ik|we|wij|je|jij|jullie|u|dat|dit|het|er)\b)\b",
+    r"|is|zijn|kost|kosten)\s+(?:ik|we|wij|je|jij|jullie|u|dat|dit|het|er|daar|hier"
+    r"|iemand|men)\b)\b",
     re.IGNORECASE,
 )
 # A question that says something is hard to find (see hard_to_find).
@@ -509,7 +510,9 @@ def _forced(text: str) -> Optional[str]:
 OTHERS_WANT = re.compile(
     r"\b(?:klant|klanten|school|scholen|supermarkt|supermarkten|gemeente|inkoper"
     r"|opdrachtgever|opdrachtgevers|overheid|verzekeraar|bank|afnemers?)\s+"
-    r"(?:wil|willen|eist|eisen)\b",
+    r"(?:wil|willen|eist|eisen)\b"
+    # "nu wil de woningcorporatie papieren zien": the subject after the verb
+    r"|\b(?:nu|dan|ook|straks|opeens|ineens)\s+(?:wil|willen|eist|eisen)\s+(?:de|het)\s",
     re.IGNORECASE,
 )
 
@@ -518,7 +521,7 @@ OTHERS_WANT = re.compile(
 # goes wrong, not what it wants.
 FORCED_INTO = re.compile(
     r"\b(?:weiger\w*|afzeggen|afwijzen|nee\s+(?:zeggen|verkopen)|laten\s+liggen|"
-    r"laten\s+wachten|overwerken|inhuren|sluiten|stoppen|ontslaan)\b",
+    r"laten\s+wachten|overwerken|inhuren|sluiten|stoppen|ontslaan|opnieuw\s+beginnen)\b",
     re.IGNORECASE,
 )
 
@@ -610,7 +613,11 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     """The problem in the second person, as said and with its verb first;
     nothing for a clause without a subject ("weten niet wat")."""
     words = _words(clause)
-    if words and (not _has_subject(words) or words[0].lower in FIRST_PERSON_VERBS):
+    if words and (
+        not _has_subject(words)
+        or words[0].lower in FIRST_PERSON_VERBS
+        or (words[0].finite and len(words) > 1 and words[1].lower in TIME_OPENERS)
+    ):
         words = _with_dropped_subject(words)
     if not words or not _has_subject(words) or about_the_company(clause):
         return "", ""
@@ -638,16 +645,22 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     return plain, lead if len(said) >= MIN_CLAUSE_WORDS else ""
 
 
+TIME_OPENERS = frozenset("elke iedere telkens steeds altijd vaak soms".split())
+
+
 def _with_dropped_subject(words: List[Word]) -> List[Word]:
     """ "ken hier geen enkele school", "zijn net verhuisd": chat drops the
     "ik" or "we" before a verb that opens the clause; it is put back."""
     first = words[0]
     # "vinden geen monteurs", "hebben een probleem": what follows is the object
     object_next = len(words) > 1 and words[1].lower in OBJECT_OPENERS
+    # "moeten elke keer opnieuw beginnen": a time, then no subject either
+    time_next = len(words) > 1 and words[1].lower in TIME_OPENERS
     if not (first.finite and first.pos in ("VERB", "AUX")) or (
         first.lower not in FIRST_PERSON_VERBS
         and not _object_it(words)
         and not object_next
+        and not time_next
         and any(w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3])
     ):
         return words  # "(dan) staat de pers stil": the subject follows

@@ -62,7 +62,7 @@ def real_question(
     said_jullie = re.search(r"\bjullie\b", frame.problem + goal)
     subject = "jullie" if said_jullie and not re.search(r"\bjullie\b", goal) else "je"
     if goal and _must_in_main_clause(goal):
-        return _must_question(goal)
+        return _must_question(goal) or _need_question(frame, need, words, details)
     if goal and not garbled(goal):
         shape = _goal_shape(goal)
         template = words["goal_" + shape][subject if shape == "infinitive" else "je"]
@@ -125,6 +125,8 @@ def _must_question(goal: str) -> str:
     words = goal.split()
     at = next(i for i, w in enumerate(words) if w in ("moet", "moeten"))
     subject, rest = words[:at], words[at + 1 :]
+    if not subject:
+        return ""  # "moeten elke keer opnieuw beginnen": whose must is not said
     rest = [w for w in rest if w not in ("kunnen", "kan")] or rest
     if subject in (["je"], ["jij"]):
         modal = "kun"

@@ -125,6 +125,17 @@ def test_consent_yes_asks_contact_details_and_records_the_time(domain):
     assert slots[2:] == ["contact_name", "contact_email"]
 
 
+def test_a_yes_with_a_but_is_a_yes(domain):
+    said = "ja, maar mail liever niet, ik vertrouw mijn mail nu even niet. bel me maar"
+    values, _ = validate_followup(
+        {"options": OPTIONS, "chosen_option": "a", "contact_consent": said,
+         "requested_slot": "contact_consent"},  # fmt: skip
+        user_message(said, "inform"),
+        domain,
+    )
+    assert values["contact_consent"] is True
+
+
 def test_consent_no_finishes_anonymously(domain):
     values, _ = validate_followup(
         {"options": OPTIONS, "chosen_option": "a", "contact_consent": "nee",

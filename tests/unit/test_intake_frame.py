@@ -839,3 +839,27 @@ def test_people_pointed_at_in_a_goal_are_named_and_a_list_is_not_cut_in_two():
     )
     goal = writing.with_antecedent(read, "")
     assert goal == "een training voor jullie klantbehandelaars vinden"
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        # another's wish, its subject after the verb: what goes wrong
+        ("mijn beste mensen hebben geen diploma en nu wil de woningcorporatie "
+         "papieren zien",
+         "hebben je beste mensen geen diploma en wil de woningcorporatie papieren zien"),
+        # a time after the verb: the dropped "we" is put back
+        ("Wij hebben losse stagiairs gehad en moeten elke keer opnieuw beginnen.",
+         "moeten jullie elke keer opnieuw beginnen"),
+    ],
+)  # fmt: skip
+def test_what_others_want_and_a_subject_dropped_before_a_time_read_as_said(text, lead):
+    read = frame.read(text)
+    assert read.problem_lead == lead
+    assert not read.goal
+
+
+def test_a_question_opening_with_kan_daar_is_asked_not_said():
+    read = frame.read("De jongens van school hebben nooit van een bodemlus gehoord. "
+                      "Kan daar op school niet wat aan gedaan worden?")  # fmt: skip
+    assert "school niet" not in read.problem_lead
