@@ -37,7 +37,7 @@ WAYFINDING = re.compile(
 # niet goed hoe": the people work there already.
 OWN_STAFF_CANNOT = re.compile(
     r"\b(?:mijn|m'?n|mn|onze|ons)\s+(?:[\w'-]+\s+){0,4}?(?:kunnen|kan|durven|durft"
-    r"|weten|snappen|begrijpen)\s+(?:er\s+|het\s+|nog\s+|dat\s+)?(?:niet|niks|niets"
+    r"|weten|snappen|begrijpen)\s+(?:(?:er|het|nog|dat|daar|hier|dit)\s+){0,2}(?:niet|niks|niets"
     r"|geen)\b",
     re.IGNORECASE,
 )
@@ -56,6 +56,9 @@ SCHOOL_LEAVERS_LACK = re.compile(
     r"(?:\w+\s+){0,3}?\w+,?\s+maar\s+(?:niet|geen)\b"
     r"|\bde\s+opleiding\b.{0,40}?\bleert\b.{0,40}?\b(?:niks|niets|niet|geen)\b"
     r"|\biets\s+op\s+(?:een\s+|de\s+)?school\s+doen\b|\bles\s*geven\b"
+    # "de studenten die bij ons binnenkomen kunnen best coden maar ..."
+    r"|\b(?:studenten|stagiairs|schoolverlaters|juniors)\s+die\s+(?:bij\s+ons\s+)?binnenkomen\b"
+    r".{0,60}?\b(?:maar|niet|niks|geen)\b"
     # "een vastere relatie, en meepraten over wat studenten leren"
     r"|\bvaste(?:re)?\s+(?:relatie|band)\b"
     r"|\bmee\s*(?:praten|denken)\s+over\s+wat\s+(?:ze|studenten|leerlingen)\s+leren\b",
@@ -71,6 +74,10 @@ PEOPLE_WANTED = re.compile(
     r"|\btekort\s+aan\s+(?!tijd\b|geld\b|ruimte\b|kennis\b)[\w'-]+"
     r"|^\s*(?!(?:hulp|advies|geld|tijd|info\w*|iets|ideeën)\b)[\w'-]+\s+nodig\b"
     r"|\b(?:studenten|stagiairs|mensen|personeel)\s+binnen\b"
+    # "hoe komen wij aan een goede jonge technicus?"
+    r"|\bhoe\s+(?:kom|komen)\s+(?:ik|we|wij|je)\s+aan\s+(?:[\w'-]+\s+){0,3}?(?:technicus"
+    r"|monteur\w*|medewerker\w*|personeel|mensen|collega\w*|vakm[ae]n\w*"
+    r"|(?!(?:computers|printers|containers|servers|folders|flyers)\b)[\w'-]+(?:ers|aars|isten))\b"
     # a peak the hands run short in
     r"|\bhanden\s+te\s*kort\b|\bextra\s+handen\b",
     re.IGNORECASE,
@@ -87,7 +94,7 @@ STAFF_TO_LEARN = re.compile(
     r"|\b(?:al\s+jaren|ervaring)\b.{0,80}?\bzonder\s+(?:een\s+)?(?:papiertje|diploma)\b"
     r"|\bmoet(?:en)?\s+(?:\w+\s+)?bijle?re?n\b"  # "monteurs moeten bijlern"
     # "mijn beheerders kunnen die vragen niet beantwoorden": people of theirs
-    r"|\b(?:mijn|m'?n|mn|onze)\s+[\w'-]*(?:ers|aars|sters|euren|isten|medewerkers"
+    r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+en\s+)?[\w'-]*(?:ers|aars|sters|euren|isten|medewerkers"
     r"|mensen|personeel)\s+(?:kunnen|kan|weten)\s+(?:[\w'-]+\s+){0,3}?(?:niet|niks|niets)\b",
     re.IGNORECASE,
 )

@@ -59,6 +59,12 @@ from bot.intake.need_cues import reread
          "talent"),
         ("talent", "losse stagiairs, we willen een vastere relatie en meepraten over "
          "wat studenten leren", "onderwijs_invloed"),
+        ("talent", "mijn chauffeurs en monteurs weten daar nog niks van",
+         "leven_lang_ontwikkelen"),
+        ("innovatie", "we willen technisch sterker worden. Hoe komen wij aan een "
+         "goede jonge technicus?", "talent"),
+        ("talent", "de studenten die bij ons binnenkomen kunnen best coden maar "
+         "samenwerken in een team is een ramp", "onderwijs_invloed"),
     ],
 )
 def test_a_coordinator_rereads_the_need(classified, text, need):
@@ -78,6 +84,7 @@ def test_a_coordinator_rereads_the_need(classified, text, need):
         ("kennis_netwerk", "ik wil zelf bijleren over nieuwe technieken"),
         ("innovatie", "onze machines kunnen het werk niet aan"),
         ("innovatie", "we verzuipen in de spullen die binnenkomen"),
+        ("innovatie", "hoe komen we aan goedkopere computers"),
         ("loket", "iemand die uitlegt wat handig is, zomers is het hier een gekkenhuis"),
     ],
 )
