@@ -65,6 +65,7 @@ def real_question(
         return _must_question(goal) or _need_question(frame, need, words, details)
     if goal and not garbled(goal):
         shape = _goal_shape(goal)
+        goal = _with_article(goal) if shape == "noun" else goal
         template = words["goal_" + shape][subject if shape == "infinitive" else "je"]
         if shape == "infinitive":
             # "hoe kun je ... kunnen gebruiken": the question has its "kun" already.
@@ -212,8 +213,9 @@ def with_antecedent(frame: Frame, topic: str) -> str:
     """ "er een nieuw product van maken", answered after "iets met oude
     broodresten": "een nieuw product van oude broodresten maken". The thing
     pointed at is the problem said as a bare noun phrase, or the topic; the
-    people pointed at ("voor ze") are those the frame names."""
-    goal = frame.goal
+    people pointed at ("voor ze") are those the frame names; a dropped "een"
+    comes back."""
+    goal = _with_article(frame.goal) if frame.goal else ""
     if frame.who:
         # "een training voor ze vinden": "ze" are the people said before
         goal = POINTED_AT_PEOPLE.sub(rf"\1 {frame.who}", goal, count=1)
@@ -270,6 +272,15 @@ def _goal_shape(goal: str) -> str:
     if relative == 1 and words[0].lower.endswith("en") and words[1].lower in ASKING:
         return "infinitive"  # "snappen of het wat is": a verb the tagger missed
     return "noun"
+
+
+def _with_article(goal: str) -> str:
+    """ "papiertje voor 5 man", "paar studenten": a diminutive or "paar"
+    typed without its "een" gets it back."""
+    first = goal.split()[0].lower()
+    if first == "paar" or (len(first) > 4 and first.endswith("je")):
+        return f"een {goal}"
+    return goal
 
 
 def _count(text: str) -> int:

@@ -863,3 +863,13 @@ def test_a_question_opening_with_kan_daar_is_asked_not_said():
     read = frame.read("De jongens van school hebben nooit van een bodemlus gehoord. "
                       "Kan daar op school niet wat aan gedaan worden?")  # fmt: skip
     assert "school niet" not in read.problem_lead
+
+
+@pytest.mark.parametrize(
+    "goal, said",
+    [("paar keer per jaar bijpraten", "een paar keer per jaar bijpraten"),
+     ("papiertje voor 5 man", "een papiertje voor 5 man"),
+     ("minder gas", "minder gas")],
+)  # fmt: skip
+def test_a_dropped_een_before_paar_or_a_diminutive_comes_back(goal, said):
+    assert writing.with_antecedent(Frame(goal=goal), "") == said
