@@ -80,7 +80,6 @@ IRREGULAR_YOU = {
 }
 # Inverted ("kun je"), the second person singular is the stem, except these.
 IRREGULAR_YOU_INVERTED = {"kan": "kun", "zal": "zul", "rij": "rijd"}
-# Spoken forms typed as said; the subtitle-based list has them, a restatement not.
 # Software and platforms people name, in no Dutch word list: kept, not
 # "corrected" ("excel" is no "eicel").
 SOFTWARE = frozenset(
@@ -88,6 +87,7 @@ SOFTWARE = frozenset(
     chatgpt exact afas sharepoint autocad solidworks revit sketchup python
     shopify woocommerce bol""".split()
 )
+# Spoken forms typed as said; the subtitle-based list has them, a restatement not.
 SPOKEN = {
     "nie": "niet",
     "kunne": "kunnen",

@@ -873,3 +873,8 @@ def test_a_question_opening_with_kan_daar_is_asked_not_said():
 )  # fmt: skip
 def test_a_dropped_een_before_paar_or_a_diminutive_comes_back(goal, said):
     assert writing.with_antecedent(Frame(goal=goal), "") == said
+
+
+def test_a_pronoun_subject_is_shared_across_maar():
+    assert dutch.sentences("we hebben veel stagiairs maar moeten elke keer opnieuw "
+                           "beginnen")[1] == "we moeten elke keer opnieuw beginnen"  # fmt: skip
