@@ -80,6 +80,8 @@ IRREGULAR_YOU = {
 }
 # Inverted ("kun je"), the second person singular is the stem, except these.
 IRREGULAR_YOU_INVERTED = {"kan": "kun", "zal": "zul", "rij": "rijd"}
+# School types and routes the small tagger sometimes takes for a verb.
+SCHOOL_WORDS = frozenset("mbo hbo wo vmbo havo vwo roc bbl bol evc".split())
 # Software and platforms people name, in no Dutch word list: kept, not
 # "corrected" ("excel" is no "eicel").
 SOFTWARE = frozenset(
@@ -279,7 +281,9 @@ def words_of(text: str) -> List[Word]:
         pos = "PUNCT" if token.is_punct else token.pos_
         finite = "Fin" in token.morph.get("VerbForm")
         lower = token.text.lower()
-        if (
+        if lower in SCHOOL_WORDS:
+            pos, finite = "NOUN", False  # "het mbo weten niet": no verb "mbo"
+        elif (
             i == second
             and pos not in ("VERB", "AUX")
             and token.is_alpha

@@ -873,16 +873,28 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
     first_verb = next(
         (i for i, w in enumerate(words) if w.pos in ("VERB", "AUX")), None
     )
+    if (
+        finite is not None
+        and first_verb is not None
+        and first_verb < finite
+        and any(w.lower in RELATIVES for w in words[first_verb:finite])
+    ):
+        finite = None  # "... weten niet wat we doen": "doen" is the subclause's
     if finite is None and first_verb is not None:
         # The tagger misses some plural verbs after an adverbial ("sinds kort
         # lopen ...") or a noun ("klanten vragen of ..."): in a clause without
         # another finite verb, the first verb is then the finite one.
         subject = words[:first_verb]
+        # "de hogeschool en het mbo weten": two subjects joined by "en"
+        joined_by_en = sum(w.lower == "en" for w in subject) == 1
+        longest = MAX_SUBJECT_WORDS * 2 + 1 if joined_by_en else MAX_SUBJECT_WORDS
         if words[0].pos in ("ADV", "ADP") or (
-            0 < first_verb <= MAX_SUBJECT_WORDS
+            0 < first_verb <= longest
             and subject[-1].pos in ("NOUN", "PROPN")
             and all(
-                w.pos in ("DET", "NOUN", "PROPN", "ADJ") or w.lower in POSSESSIVES
+                w.pos in ("DET", "NOUN", "PROPN", "ADJ")
+                or w.lower in POSSESSIVES
+                or (joined_by_en and w.lower == "en")
                 for w in subject
             )
         ):
