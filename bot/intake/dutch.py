@@ -512,8 +512,6 @@ def _shared_subject(left: str, right: Sequence[Any]) -> str:
     if "Fin" not in right[0].morph.get("VerbForm"):
         return ""
     left_tokens = [t for t in pipeline()(left.strip()) if not t.is_space]
-    if left_tokens and left_tokens[0].text.lower() in SUBJECT_PRONOUNS:
-        return left_tokens[0].text  # "wij hebben ... gehad en moeten ..."
     noun = next((i for i, t in enumerate(left_tokens) if t.pos_ == "NOUN"), None)
     if noun is None or any(
         t.pos_ not in ("DET", "ADJ", "NUM") and t.text.lower() not in POSSESSIVES

@@ -875,11 +875,6 @@ def test_a_dropped_een_before_paar_or_a_diminutive_comes_back(goal, said):
     assert writing.with_antecedent(Frame(goal=goal), "") == said
 
 
-def test_a_pronoun_subject_is_shared_across_maar():
-    assert dutch.sentences("we hebben veel stagiairs maar moeten elke keer opnieuw "
-                           "beginnen")[1] == "we moeten elke keer opnieuw beginnen"  # fmt: skip
-
-
 def test_two_subjects_joined_by_en_go_after_the_verb_together():
     # "mbo" is no verb, and "doen" belongs to the clause after "wat"
     _, lead = frame.problem_clause(
