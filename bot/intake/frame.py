@@ -499,10 +499,15 @@ def _forced(text: str) -> Optional[str]:
     """The clause of `text` whose only word of wanting is a must ("we moeten
     ... weigeren"), if the first clause that wants anything is one."""
     for clause in sentences(text):
-        wanting = {m.group(0).lower() for m in GOAL.finditer(clause)}
-        if wanting:
-            return clause if wanting <= {"moet", "moeten"} else None
+        if GOAL.search(clause):
+            return clause if _only_a_must(clause) else None
     return None
+
+
+def _only_a_must(clause: str) -> bool:
+    """Whether the clause's only words of wanting are "moet" or "moeten"."""
+    wanting = {m.group(0).lower() for m in GOAL.finditer(clause)}
+    return bool(wanting) and wanting <= {"moet", "moeten"}
 
 
 # Others who want something of the company: a demand it must meet, so what
@@ -530,8 +535,7 @@ def kind_of(clause: str) -> Optional[str]:
     clause = written(clause)  # "is nie meer te betalen"
     if OTHERS_WANT.search(clause) and not FIRST_PERSON_WANTS.search(clause):
         return "problem"
-    wanting = {m.group(0).lower() for m in GOAL.finditer(clause)}
-    if wanting and wanting <= {"moet", "moeten"} and FORCED_INTO.search(clause):
+    if _only_a_must(clause) and FORCED_INTO.search(clause):
         return "problem"
     if TRIED.search(clause):
         return "tried"

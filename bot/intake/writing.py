@@ -65,7 +65,6 @@ def real_question(
         return _must_question(goal) or _need_question(frame, need, words, details)
     if goal and not garbled(goal):
         shape = _goal_shape(goal)
-        goal = _with_article(goal) if shape == "noun" else goal
         template = words["goal_" + shape][subject if shape == "infinitive" else "je"]
         if shape == "infinitive":
             # "hoe kun je ... kunnen gebruiken": the question has its "kun" already.
