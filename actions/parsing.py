@@ -6,8 +6,11 @@ gives lives in domain.yml.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Iterable, Optional, Sequence
+
+from bot.intake import deadlines
 
 NUMBER_WORDS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
@@ -924,13 +927,23 @@ def is_company_name(text: object) -> bool:
     return True
 
 
-def urgency_of(time_horizon: Optional[str]) -> Optional[str]:
-    """hoog (within about three months), normaal, or laag."""
+# A deadline at most this many months away is haste.
+HASTE_MONTHS = 3
+
+
+def urgency_of(
+    time_horizon: Optional[str], today: Optional[datetime.date] = None
+) -> Optional[str]:
+    """hoog (within about three months), normaal, or laag. A month, season
+    or "dit jaar" counts from today: "voor januari" is haste in December."""
     if not time_horizon:
         return None
     lowered = clean_text(time_horizon).lower()
     if any(w in lowered for w in ("geen haast", "maakt niet uit", "ooit", "geen idee")):
         return "laag"
+    months = deadlines.months_until(lowered, today or deadlines.today())
+    if months is not None:
+        return "hoog" if months <= HASTE_MONTHS else "normaal"
     # "jaar" as a word: "voor het najaar" is this autumn, not a year away
     if re.search(r"\bjaar\b|\blange termijn\b|\blater\b", lowered):
         return "laag" if "half" not in lowered else "normaal"
@@ -955,7 +968,18 @@ def own_time_level(own_time: Optional[str]) -> Optional[str]:
     # "uitleg op de eerste dag": a day once is little
     if any(w in lowered for w in ("eerste dag", "uitleg", "inwerken")):
         return "weinig"
-    if any(w in lowered for w in ("dag", "veel", "fulltime", "meer")):
+    often = re.search(
+        r"\bper\s+week\b|\bin\s+de\s+week\b|\belke\s+week\b|\bwekelijks", lowered
+    )
+    # "een middag of zo" once is little, "een middag per week" is not
+    if re.search(
+        r"\b(?:middag|ochtend|avond)(?:en|je|jes)?\b|\bdagde[e]?l", lowered
+    ) and not re.search(r"\bdag(?:en)?\b", lowered):
+        return "gemiddeld" if often else "weinig"
+    # a day a month is two hours a week; a few times a year is less
+    if re.search(r"\b(?:per|in\s+het|in\s+de)\s+(?:jaar|maand|kwartaal)\b", lowered):
+        return "weinig"
+    if re.search(r"\bdag(?:en)?\b|\bveel\b|fulltime|\bmeer\b", lowered):
         return "veel"
     if any(w in lowered for w in ("weinig", "geen", "uurtje", "nauwelijks", "niet")):
         return "weinig"

@@ -85,6 +85,9 @@ def server_env(database_url: str, **overrides: str) -> Dict[str, str]:
         "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
         "WIDGET_SESSION_KEY": WIDGET_SESSION_KEY,
         "RASA_TELEMETRY_ENABLED": "false",
+        # "voor januari" is haste in December only: every run reads relative
+        # times as on one day (bot/intake/deadlines.py)
+        "VRAAGWIJZER_TODAY": "2026-12-01",
         # Every test talks from 127.0.0.1, many conversations at once: the rate
         # limits are off unless a test sets them (tests/e2e/test_hostile.py).
         **NO_RATE_LIMITS,

@@ -1,6 +1,8 @@
 """actions/answers.py and the time reader: an answer that corrects itself
 counts from its correction, a date people know is kept as said."""
 
+import datetime
+
 import pytest
 
 from actions.answers import as_corrected
@@ -48,4 +50,50 @@ def test_haste_is_read_from_whole_words(when, urgency):
     is no haste (the reasons said "je hebt geen haast" and "je hebt haast")."""
     from actions.parsing import urgency_of
 
-    assert urgency_of(when) == urgency
+    assert urgency_of(when, datetime.date(2026, 10, 1)) == urgency
+
+
+@pytest.mark.parametrize(
+    "when, in_december, in_june",
+    [("voor januari", "hoog", "normaal"),
+     # "jaar" in it, but this year's end is near in December
+     ("dit jaar nog", "hoog", "normaal"),
+     ("ergens dit jaar", "hoog", "normaal"),
+     ("voor de kerst", "hoog", "normaal"),
+     ("voor de zomer", "normaal", "hoog"),
+     ("na de zomer", "normaal", "hoog"),
+     ("in het voorjaar", "normaal", "normaal"),
+     ("begin volgend jaar", "hoog", "normaal"),
+     ("geen haast, ergens dit najaar", "laag", "laag")],
+)  # fmt: skip
+def test_a_month_or_season_is_haste_when_it_is_near(when, in_december, in_june):
+    """The reasons said "je hebt geen haast" to "dit jaar nog" in December."""
+    from actions.parsing import urgency_of
+
+    assert urgency_of(when, datetime.date(2026, 12, 4)) == in_december
+    assert urgency_of(when, datetime.date(2026, 6, 1)) == in_june
+
+
+def test_the_day_relative_times_are_read_against_can_be_pinned(monkeypatch):
+    from bot.intake import deadlines
+
+    monkeypatch.setenv("VRAAGWIJZER_TODAY", "2026-12-01")
+    assert deadlines.today() == datetime.date(2026, 12, 1)
+    monkeypatch.delenv("VRAAGWIJZER_TODAY")
+    assert deadlines.today() == datetime.date.today()
+
+
+@pytest.mark.parametrize(
+    "said, level",
+    [("een middag of zo", "weinig"),  # "middag" holds "dag": it was "veel"
+     ("een middag per week", "gemiddeld"),
+     ("een avond per maand", "weinig"),
+     ("een dag in de maand", "weinig"),
+     ("1 dag per week", "veel"),
+     ("paar uurtjes", "weinig")],
+)  # fmt: skip
+def test_own_time_in_parts_of_a_day_is_read_by_how_often(said, level):
+    """ "Je hebt tijd om mee te doen" was said to someone with an afternoon."""
+    from actions.parsing import own_time_level
+
+    assert own_time_level(said) == level

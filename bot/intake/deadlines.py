@@ -1,0 +1,81 @@
+"""How far away a time the entrepreneur names is: "voor januari" said in
+December is weeks away, said in February most of a year. Text and today in,
+months out; no Rasa."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from typing import Dict, Optional, Tuple
+
+# The first and the last month of a named time.
+SPAN: Dict[str, Tuple[int, int]] = {
+    **{
+        name: (number, number)
+        for number, name in enumerate(
+            "januari februari maart april mei juni juli augustus september"
+            " oktober november december".split(),
+            start=1,
+        )
+    },
+    "kerst": (12, 12),
+    "kerstvakantie": (12, 12),
+    "kerstdagen": (12, 12),
+    "feestdagen": (12, 12),
+    "sinterklaas": (12, 12),
+    "jaarwisseling": (12, 12),
+    "voorjaarsvakantie": (2, 2),
+    "carnaval": (2, 2),
+    "pasen": (4, 4),
+    "meivakantie": (5, 5),
+    "zomervakantie": (7, 8),
+    "bouwvak": (7, 8),
+    "bouwvakantie": (7, 8),
+    "herfstvakantie": (10, 10),
+    "voorjaar": (3, 5),
+    "lente": (3, 5),
+    "zomer": (6, 8),
+    "najaar": (9, 11),
+    "herfst": (9, 11),
+    "winter": (12, 2),
+}
+NAMED_TIME = re.compile(
+    r"\b(" + "|".join(sorted(SPAN, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+# "na de zomer": the month after it, not the month it begins
+AFTER = re.compile(r"\bna\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+# "voor de zomer": the month it begins
+BEFORE = re.compile(r"\b(?:voor|vóór)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+THIS_YEAR = re.compile(r"\bdit\s+jaar\b|\beind\s+(?:van\s+)?(?:het|dit)\s+jaar\b", re.I)
+EARLY_NEXT_YEAR = re.compile(r"\bbegin\s+(?:van\s+)?volgend\s+jaar\b", re.IGNORECASE)
+
+
+def today() -> datetime.date:
+    """The date relative times are read against. VRAAGWIJZER_TODAY (an ISO
+    date) pins it, so that a test run reads "voor januari" the same in any
+    month."""
+    pinned = os.environ.get("VRAAGWIJZER_TODAY", "").strip()
+    return datetime.date.fromisoformat(pinned) if pinned else datetime.date.today()
+
+
+def months_until(text: str, on: datetime.date) -> Optional[int]:
+    """Whole months from `on` to the time `text` names ("voor januari",
+    "na de zomer", "dit jaar nog", "begin volgend jaar"); None when it names
+    no month, season, holiday or year."""
+    match = NAMED_TIME.search(text or "")
+    if match:
+        first, last = SPAN[match.group(1).lower()]
+        before = text[: match.start()]
+        if AFTER.search(before):
+            month = last % 12 + 1
+        elif BEFORE.search(before):
+            month = first
+        else:  # "in het voorjaar", "zomer": its middle
+            month = (first - 1 + ((last - first) % 12) // 2) % 12 + 1
+        return (month - on.month) % 12
+    if THIS_YEAR.search(text or ""):
+        return 12 - on.month
+    if EARLY_NEXT_YEAR.search(text or ""):
+        return 13 - on.month
+    return None
