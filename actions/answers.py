@@ -213,6 +213,8 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
 TIME_SPAN = re.compile(
     r"\b(?:uur|uurtje|uren|middag|ochtend|dag|dagen|dagdeel|week|weken|minuten"
     r"|kwartier)\b"
+    # "een paar keer per jaar naar school": how often, which is time too
+    r"|\bkeer\s+(?:per|in\s+het|in\s+de)\s+(?:jaar|maand|kwartaal)\b"
 )
 MAX_WORDS_OF_TIME_ANSWER = 14
 

@@ -579,8 +579,12 @@ def contract_type(lowered: str) -> Optional[str]:
     return None
 
 
-# "zonder meteen een project te starten": no haste
-NOT_AT_ONCE = re.compile(r"\b(?:zonder|niet)\b[^,.;!?]{0,30}?\b(?:meteen|direct)\b")
+# "zonder meteen een project te starten": no haste; "zodat nieuwe jongens
+# meteen mee kunnen": what the goal brings, not when
+NOT_AT_ONCE = re.compile(
+    r"\b(?:zonder|niet)\b[^,.;!?]{0,30}?\b(?:meteen|direct)\b"
+    r"|\bzodat\b[^.;!?]{0,50}?\b(?:meteen|direct)\b"
+)
 
 
 def timeframe(lowered: str) -> Optional[str]:

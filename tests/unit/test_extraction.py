@@ -510,6 +510,17 @@ def test_not_at_once_is_no_haste():
     assert extraction.timeframe("van gedachten wisselen, zonder meteen een project") is None
     assert extraction.timeframe("het moet meteen") == "zo snel mogelijk"
     assert extraction.timeframe("fouten direct na de oven opsporen") is None
+    said = "dat boren in de lesstof zit, zodat nieuwe jongens meteen mee kunnen"
+    assert extraction.timeframe(said) is None
+
+
+def test_how_often_someone_can_come_is_an_own_time_answer():
+    from actions.answers import read_own_time
+    from actions.parsing import own_time_level
+
+    said = "Ik of een boormeester kan een paar keer per jaar naar school"
+    assert read_own_time(said, None) == said.lower()
+    assert own_time_level(said) == "weinig"
 
 
 @pytest.mark.parametrize(
