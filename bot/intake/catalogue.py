@@ -88,6 +88,12 @@ SECTOR_MATCH = 10.0  # only a bonus: most formats work in any sector
 # someone in a hurry
 FAST_START = ((4, 10.0), (8, 5.0))
 SLOW_START_WEEKS, SLOW_START = 12, -10.0
+# A question due soon whose answer comes when the format ends (a finding,
+# trained staff): no format that runs longer than this.
+HASTY_RESULT_MONTHS = 6
+RESULT_AT_THE_END = ("innovatie", "leven_lang_ontwikkelen")
+# Hours a week that someone with little time does not have.
+HEAVY_HOURS = 4.0
 SHORT_MONTHS, SHORT_RUN = 3, 5.0
 LONG_MONTHS, LONG_RUN = 12, -5.0
 CALM_LONG_RUN = 3.0
@@ -577,9 +583,10 @@ def _with_general_route(scored: List[Any], limit: int, need: str) -> List[Any]:
 def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
     """Whether a coordinator would strike the format here: bbl for staff who
     already work there, side jobs for a skilled vacancy, ... (its `not_when`),
-    a format for another level than the one asked for, or one that starts
-    months after a question in haste, unless the entrepreneur named the format
-    itself ("bbl", "diploma")."""
+    a format for another level than the one asked for, one that starts or
+    answers months after a question in haste, or one that takes half a day a
+    week from someone with little time; unless the entrepreneur named the
+    format itself ("bbl", "diploma")."""
     # bbl for a hbo engineer, a learning community for mbo staff (hbo and wo
     # are one higher education here: a wo question still fits a hbo format)
     level = _level_group(profile.education_level)
@@ -588,9 +595,26 @@ def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
         and pps_format.levels
         and level not in map(_level_group, pps_format.levels)
     )
-    # research that starts in half a year, for a question that is due in weeks
-    too_slow = profile.urgency == "hoog" and pps_format.start_weeks > SLOW_START_WEEKS
-    misfits = wrong_level or too_slow or set(pps_format.not_when) & profile.situations
+    # research that starts in half a year, for a question that is due in weeks;
+    # where the answer comes at the end, a challenge of nine months does not
+    # help before January
+    too_slow = profile.urgency == "hoog" and (
+        pps_format.start_weeks > SLOW_START_WEEKS
+        or (
+            profile.need_category in RESULT_AT_THE_END
+            and pps_format.months > HASTY_RESULT_MONTHS
+        )
+    )
+    # a half day every week from someone who has "een middag of zo"
+    too_heavy = (
+        profile.own_time == "weinig" and pps_format.hours_per_week >= HEAVY_HOURS
+    )
+    misfits = (
+        wrong_level
+        or too_slow
+        or too_heavy
+        or set(pps_format.not_when) & profile.situations
+    )
     if not misfits:
         return False
     return not (

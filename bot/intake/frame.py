@@ -1168,6 +1168,7 @@ SITUATIONS = (
     "technical_question",
     "seasonal",
     "keeping_up",
+    "side_job",
 )
 # Help for a season or a peak: a multi-year apprenticeship is no answer to it.
 SEASONAL = re.compile(
@@ -1182,6 +1183,12 @@ SEASONAL = re.compile(
 LEARNING_THE_TRADE = re.compile(
     r"\bopleiden\s+tot\b|\bhet\s+vak\b|\bvakm[ae]n\w*|\bvakkracht\w*"
     r"|\bleren\s+(?!kennen\b)[a-z]+en\b",
+    re.I,
+)
+# Work beside school, in weekends or evenings: a study placement is weekdays.
+SIDE_JOB = re.compile(
+    r"\b(?:weekend\w*|zaterdag\w*|zondag\w*|bijba\w*|bijverdien\w*|oproep\w*|"
+    r"vakantiewerk\w*|avonden)\b",
     re.I,
 )
 DEADLINE = re.compile(r"\b(?:voor|vóór|na|rond|in)\s+de\s+zomer\b", re.I)
@@ -1205,9 +1212,16 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
         need != "talent" and OWN_PEOPLE.search(frame.who)
     ):
         found.add("own_staff")
-    if need == "talent" and not STUDENT_PEOPLE.search(frame.who):
-        if frame.who or LEARNING_THE_TRADE.search(f"{frame.problem} {frame.goal}"):
+    # "ik zoek tegelzeters": the typo hides the people from the tagger, the
+    # goal names them spelled right
+    who = frame.who or people(frame.goal)
+    if need == "talent" and not STUDENT_PEOPLE.search(who):
+        if who or LEARNING_THE_TRADE.search(f"{frame.problem} {frame.goal}"):
             found.add("skilled_vacancy")
+    if need == "talent" and SIDE_JOB.search(
+        " ".join((frame.problem, frame.goal, opening))
+    ):
+        found.add("side_job")
     if need not in ("talent", "loket") or (
         need == "loket"
         and not HIRING.search(" ".join((frame.problem, frame.goal, frame.who, opening)))

@@ -264,9 +264,7 @@ def test_no_haste_favours_lasting_partnerships(catalogue: Catalogue) -> None:
 
 
 @pytest.mark.parametrize("need", NEED_CODES)
-def test_little_own_time_favours_light_formats(
-    catalogue: Catalogue, need: str
-) -> None:
+def test_little_own_time_favours_light_formats(catalogue: Catalogue, need: str) -> None:
     def hours(own_time: str | None) -> float:
         options = rank_formats(catalogue, IntakeProfile(need, own_time=own_time))
         return statistics.mean(o.format.hours_per_week for o in options)
@@ -284,7 +282,9 @@ def test_plenty_of_own_time_favours_deeper_formats(catalogue: Catalogue) -> None
     said = "robots die lassen"  # the fieldlab is bound to production technique
 
     def fieldlab_score(**profile: Any) -> float:
-        options = rank_formats(catalogue, IntakeProfile("innovatie", said=said, **profile), 30)
+        options = rank_formats(
+            catalogue, IntakeProfile("innovatie", said=said, **profile), 30
+        )
         return next(o.score for o in options if o.format.id == "fieldlab")
 
     assert fieldlab_score(own_time="veel") > fieldlab_score()
@@ -415,7 +415,7 @@ def test_not_serving_the_need_loses_to_any_fit(catalogue: Catalogue) -> None:
         needs=("innovatie", "kennis_netwerk", "loket", "talent"),
         start_weeks=12,  # slower would be struck in haste
         months=48.0,
-        hours_per_week=10.0,
+        hours_per_week=3.5,  # half a day a week would be struck: little time
         min_size=100,
     )
     pair = dataclasses.replace(catalogue, formats=(perfect_but_wrong, poor_but_right))
@@ -442,7 +442,10 @@ def test_reason_adds_the_hurry_to_what_it_gives(catalogue: Catalogue) -> None:
     )
     [option] = rank_formats(single, profile)
     # the sector fits as well, but what the entrepreneur said comes first
-    assert option.reason == f"{fitting.gives} Het kan binnen 2 weken starten, en je hebt haast."
+    assert (
+        option.reason
+        == f"{fitting.gives} Het kan binnen 2 weken starten, en je hebt haast."
+    )
 
 
 def test_one_month_is_said_in_the_singular(catalogue: Catalogue) -> None:
@@ -586,14 +589,19 @@ BREAKAGES: Dict[str, tuple[Breakage, str]] = {
         r"gastles.*min_size.*max_size",
     ),
     "a need listed twice": (
-        lambda raw: entry(raw, "gastles")["needs"].append(entry(raw, "gastles")["needs"][0]),
+        lambda raw: entry(raw, "gastles")["needs"].append(
+            entry(raw, "gastles")["needs"][0]
+        ),
         r"gastles.*needs.*twice",
     ),
     "unknown sector label": (
         lambda raw: raw["sector_labels"].update(ruimtevaart="Ruimtevaart"),
         r"sector_labels.*ruimtevaart",
     ),
-    "not a mapping": (lambda raw: raw.clear() or raw.update(formats="geen lijst"), r"formats"),
+    "not a mapping": (
+        lambda raw: raw.clear() or raw.update(formats="geen lijst"),
+        r"formats",
+    ),
 }
 
 
@@ -623,10 +631,14 @@ def test_every_problem_is_named_on_its_own_line_with_file_entry_and_field(
     lines = str(refused.value).splitlines()
     assert len(lines) == 2, lines
     assert any(
-        line.startswith("catalogue.yml format #") and "'cyber_scan': needs" in line
-        and "'geluk'" in line for line in lines
+        line.startswith("catalogue.yml format #")
+        and "'cyber_scan': needs" in line
+        and "'geluk'" in line
+        for line in lines
     ), lines
-    assert any("'stageplek': asks" in line and "'cost'" in line for line in lines), lines
+    assert any("'stageplek': asks" in line and "'cost'" in line for line in lines), (
+        lines
+    )
 
 
 def test_invalid_yaml_is_refused(tmp_path: Path) -> None:
@@ -701,16 +713,20 @@ def test_realistic_questions_get_options_that_fit_their_topic(
 def test_the_cyber_scan_never_appears_for_questions_outside_it_security(
     catalogue: Catalogue, need: str, said: str
 ) -> None:
-    assert "cyber_scan" not in ids(rank_formats(catalogue, IntakeProfile(need, said=said)))
+    assert "cyber_scan" not in ids(
+        rank_formats(catalogue, IntakeProfile(need, said=said))
+    )
 
 
 def test_a_typo_in_a_topic_keyword_still_unlocks_the_bound_format(
     catalogue: Catalogue,
 ) -> None:
-    assert ids(rank_formats(catalogue, IntakeProfile("innovatie", said="we zijn gehakt")))[0] == (
-        "cyber_scan"
+    assert ids(
+        rank_formats(catalogue, IntakeProfile("innovatie", said="we zijn gehakt"))
+    )[0] == ("cyber_scan")
+    assert "cyber_scan" not in ids(
+        rank_formats(catalogue, IntakeProfile("innovatie", said="we bakken taart"))
     )
-    assert "cyber_scan" not in ids(rank_formats(catalogue, IntakeProfile("innovatie", said="we bakken taart")))
 
 
 def test_reasons_never_name_a_topic_word_on_their_own(catalogue: Catalogue) -> None:
@@ -746,6 +762,46 @@ def test_a_coordinator_would_strike_these_so_they_are_never_proposed(
     assert struck_id not in [o.format.id for o in rank_formats(catalogue, profile)]
 
 
+def test_an_innovation_due_soon_gets_no_format_that_answers_in_a_year(
+    catalogue: Catalogue,
+) -> None:
+    said = "ons gasverbruik moet omlaag zonder glazuurfouten"
+    soon = IntakeProfile("innovatie", said=said, urgency="hoog")
+    later = IntakeProfile("innovatie", said=said, urgency="normaal")
+    slow = {"student_challenge", "lectoraat_onderzoek", "programmapartner"}
+    assert not slow & {o.format.id for o in rank_formats(catalogue, soon)}
+    assert slow & {o.format.id for o in rank_formats(catalogue, later)}
+
+
+def test_someone_with_an_afternoon_gets_no_format_of_half_a_day_a_week(
+    catalogue: Catalogue,
+) -> None:
+    said = "welke wachtwoorden zwak zijn en wat personeel niet moet aanklikken"
+    profile = IntakeProfile("innovatie", said=said, own_time="weinig")
+    assert all(o.format.hours_per_week < 4 for o in rank_formats(catalogue, profile))
+    named = IntakeProfile("innovatie", said=f"onderzoek: {said}", own_time="weinig")
+    assert "lectoraat_onderzoek" in {
+        o.format.id for o in rank_formats(catalogue, named)
+    }
+
+
+def test_training_due_soon_gets_no_year_long_programme(catalogue: Catalogue) -> None:
+    said = "onze analisten moeten snel leren werken met het nieuwe apparaat"
+    profile = IntakeProfile("leven_lang_ontwikkelen", said=said, urgency="hoog")
+    ids = {o.format.id for o in rank_formats(catalogue, profile)}
+    assert not ids & {"learning_community", "sectoropleiding_platform"}
+
+
+def test_a_weekend_job_is_offered_no_study_placement(catalogue: Catalogue) -> None:
+    said = "studenten voor in het weekend vinden"
+    need = "talent"
+    profile = IntakeProfile(
+        need, said=said, situations=situations(Frame(goal=said), need, said)
+    )
+    ids = [o.format.id for o in rank_formats(catalogue, profile)]
+    assert "stageplek" not in ids and "bijbanen_loket" in ids
+
+
 def test_the_formats_own_words_lift_the_strike(catalogue: Catalogue) -> None:
     frame = Frame(who="jullie helpenden")
     need = "leven_lang_ontwikkelen"
@@ -770,15 +826,19 @@ def test_the_goal_leads_the_first_reason_and_the_problem_the_second(
 def test_the_goal_is_said_back_at_the_option_that_fits_it_best(
     catalogue: Catalogue,
 ) -> None:
-    said = ("ik krijg mails van vijf scholen over stages en gastlessen, ik wil één "
-            "aanspreekpunt dat de aanvragen bundelt")
+    said = (
+        "ik krijg mails van vijf scholen over stages en gastlessen, ik wil één "
+        "aanspreekpunt dat de aanvragen bundelt"
+    )
     profile = IntakeProfile("onderwijs_invloed", said=said,
                             goal="één aanspreekpunt dat de aanvragen bundelt")  # fmt: skip
     [with_goal] = [o for o in rank_formats(catalogue, profile) if "Je wilt" in o.reason]
     assert with_goal.format.id == "vaste_contactpersoon"
 
 
-def test_no_words_keeps_the_ranking_by_need_and_constraints(catalogue: Catalogue) -> None:
+def test_no_words_keeps_the_ranking_by_need_and_constraints(
+    catalogue: Catalogue,
+) -> None:
     with_nothing = rank_formats(catalogue, IntakeProfile("talent", sector="bouw"))
     assert with_nothing[0].format.id == "bbl_leerbaan"
     assert not any(o.fits_topic for o in with_nothing)
@@ -832,7 +892,9 @@ def test_a_broad_format_of_another_need_gives_way_to_the_coordinators_route(
     assert "sectoropleiding_platform" not in chosen
 
 
-def test_a_fraud_by_a_false_invoice_is_the_cyber_scans_topic(catalogue: Catalogue) -> None:
+def test_a_fraud_by_a_false_invoice_is_the_cyber_scans_topic(
+    catalogue: Catalogue,
+) -> None:
     said = "we hebben 14.000 euro overgemaakt op een nepfactuur, hoe voorkom ik dat"
     assert "cyber_scan" in top_three(catalogue, need_category="innovatie", said=said)
 
@@ -858,7 +920,6 @@ def test_a_keyword_of_two_words_is_found_when_typed_apart(catalogue: Catalogue) 
     assert ids(rank_formats(catalogue, IntakeProfile("innovatie", said=said)))[0] == (
         "cyber_scan"
     )
-
 
 
 def test_the_sector_s_own_training_comes_after_what_serves_retraining_mbo_staff(

@@ -553,6 +553,24 @@ def test_people_to_be_trained_in_the_trade_are_a_skilled_vacancy(goal, skilled):
     assert ("skilled_vacancy" in found) is skilled
 
 
+def test_people_the_tagger_misses_for_a_typo_are_read_from_the_goal():
+    read = frame.read(
+        "hoi ik zoek tegelzeters maar er reagert niemand op mn advertentie"
+    )
+    assert "skilled_vacancy" in frame.situations(read, "talent")
+
+
+@pytest.mark.parametrize(
+    "opening, side_job",
+    [("we zoeken studenten voor in het weekend", True),
+     ("ik zoek een paar bijbaners voor de zaterdag", True),
+     ("we willen stagiairs in de werkplaats", False)],
+)  # fmt: skip
+def test_weekend_and_evening_work_is_a_side_job(opening, side_job):
+    found = frame.situations(frame.read(opening), "talent", opening)
+    assert ("side_job" in found) is side_job
+
+
 def test_a_loket_question_without_new_people_hires_no_one():
     assert "no_hiring" in frame.situations(
         Frame(), "loket", "Bij wie moet ik zijn met een vraag over mijn afvalstromen?"
@@ -754,15 +772,21 @@ def test_an_aside_in_brackets_and_a_colon_do_not_run_into_the_clause():
     said = "we doen veel (rapporten, metingen bij turbines) en vinden geen adviseurs"
     assert frame.read(said).problem_lead == "vinden jullie geen adviseurs"
     said = "elk jaar begint het opnieuw: andere docent, andere afspraken"
-    assert frame.read_answer(said, "problem").problem_lead == "begint het elk jaar opnieuw"
+    assert (
+        frame.read_answer(said, "problem").problem_lead == "begint het elk jaar opnieuw"
+    )
 
 
 def test_a_problem_answer_is_read_from_its_first_clause_that_can_be_said_back():
     read = frame.read_answer("te weinig handen, bestellingen blijven liggen", "problem")
     assert (read.problem_lead, read.goal, read.who) == (
-        "gaat het om te weinig handen", "", ""
+        "gaat het om te weinig handen",
+        "",
+        "",
     )
-    read = frame.read_answer("tja gewoon te duur, bestellingen blijven liggen", "problem")
+    read = frame.read_answer(
+        "tja gewoon te duur, bestellingen blijven liggen", "problem"
+    )
     assert read.problem_lead == "blijven bestellingen liggen"
 
 
