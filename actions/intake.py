@@ -328,6 +328,13 @@ INTAKE_QUESTIONS: Dict[Text, Question] = {
 }
 
 
+def _said_before(tracker: Tracker, text: str) -> str:
+    """The opening, where `text` answers after it: what its "daar" or "het"
+    can point at."""
+    opening = tracker.get_slot("original_question") or ""
+    return "" if parsing.clean_text(text) == opening else opening
+
+
 def _opening_before_the_choice(tracker: Tracker) -> Optional[str]:
     """ "vorige week 12.000 euro overgemaakt naar een oplichter", when the need
     was then chosen from the buttons ("iets nieuws ontwikkelen"): the opening
@@ -492,8 +499,11 @@ class ValidateIntakeForm(AsksInTheSameCall):
         """The frame parts this message states: an answer to a content probe is
         read as that part; a correction replaces what it states."""
         part = {"problem": "problem", "desired_outcome": "goal"}.get(requested or "")
+        before = _said_before(tracker, text)
         newer = (
-            intake_frame.read_answer(text, part) if part else intake_frame.read(text)
+            intake_frame.read_answer(text, part, before)
+            if part
+            else intake_frame.read(text, before)
         )
         if requested not in FRAME_ANSWERS:
             # "als het vriest ligt het werk stil" to "hoeveel tijd heb je?"
@@ -653,10 +663,11 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if tracker.get_slot("requested_slot") != slot:
             return {slot: value}  # already read from a free message
         text = parsing.clean_text(tracker.latest_message.get("text"))
+        before = _said_before(tracker, text)
         if slot == "problem":
-            read = intake_frame.read_answer(text, "problem")
+            read = intake_frame.read_answer(text, "problem", before)
             return {"problem": read.problem or None, "problem_lead": read.problem_lead}
-        return {slot: intake_frame.read_answer(text, "goal").goal or None}
+        return {slot: intake_frame.read_answer(text, "goal", before).goal or None}
 
     def validate_tried_before(
         self,

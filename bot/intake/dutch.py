@@ -180,6 +180,7 @@ class Word:
     finite: bool  # a finite verb form
     plural: bool
     start: bool  # first word of its sentence
+    neuter: bool = False  # a het-word ("het systeem")
 
 
 def known(word: str) -> bool:
@@ -321,6 +322,7 @@ def words_of(text: str) -> List[Word]:
                 finite,
                 "Plur" in token.morph.get("Number"),
                 token.is_sent_start,
+                "Neut" in token.morph.get("Gender"),
             )
         )
     return found

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
-from bot.intake import nouns
+from bot.intake import antecedents, nouns
 from bot.intake.dutch import (
     FILLER,
     Word,
@@ -279,13 +279,15 @@ class Frame:
         return [part for part in PARTS if not getattr(self, part)]
 
 
-def read(text: str) -> Frame:
-    """The parts of the frame that `text` states."""
+def read(text: str, context: str = "") -> Frame:
+    """The parts of the frame that `text` states; `context` is what was said
+    before it, for what its "daar" or "het" points at."""
     found = {part: "" for part in ("goal", "tried")}
     problems: List[Tuple[str, str]] = []
     before = ""  # the clause before, when it said nothing of its kind
     not_about = False
-    clauses = sentences(text or "")
+    text = with_antecedents(text or "", context)
+    clauses = sentences(text)
     for clause in clauses:
         clause = NO_IDEA.sub("ik weet niet ", clause)
         if QUESTION.match(clause):
@@ -338,6 +340,25 @@ def read(text: str) -> Frame:
     plain = ", ".join(p for p, _ in problems)
     lead = " en ".join(lead for _, lead in problems if lead)
     return Frame(**found, problem=plain, problem_lead=lead)
+
+
+def with_antecedents(text: str, context: str = "") -> str:
+    """`text` with its pointing words named: "mijn chauffeurs weten daar niks
+    van", after "we krijgen elektrische bussen", said back on its own would
+    have "daar" point nowhere."""
+    said = antecedents.said_before(context)
+    previous = ""
+    for clause in sentences(text):
+        # "klanten vragen naar AI, we weten niet wat we ermee moeten": the
+        # clause it points at is said back with it (_problem_after)
+        joins = previous and _says_no_what(clause) and problem_clause(previous)[0]
+        named = clause if joins else antecedents.resolved(clause, said, names_people)
+        # "meer van elektrisch en waterstof weten" must not split in two
+        if named != clause and clause in text and len(sentences(named)) == 1:
+            text = text.replace(clause, named, 1)
+        said.append(clause)
+        previous = clause
+    return text
 
 
 def _problem_after(before: str, clause: str) -> Tuple[str, str]:
@@ -396,12 +417,13 @@ def hard_to_find(question: str) -> Tuple[str, str]:
     return f"het is lastig {phrase}", f"is het lastig {phrase}"
 
 
-def read_answer(text: str, asked: str) -> Frame:
+def read_answer(text: str, asked: str, context: str = "") -> Frame:
     """The frame an answer to the probe for `asked` gives: the answer is that
     part unless it clearly says another ("we hebben al eens ..." to the goal
-    probe is what was tried)."""
+    probe is what was tried). `context`: what was said before (the opening)."""
     if NO_ANSWER.match(text or ""):
         return Frame()
+    text = with_antecedents(text, context)
     # "... en wij weten niet of dat wat is. moet je betalen voor zo'n gesprek?":
     # a question asked along with the answer is no part of it.
     unasked = ASKED_ALONG.sub(" ", text).strip(" ,")
@@ -588,13 +610,25 @@ def _before_a_list(words: List[Word]) -> List[Word]:
     """ "veel kunststof weg bij het spuitgieten, aanloopproducten en spruen":
     what follows a comma without a verb of its own is a list that would be
     glued on ("spuitgieten aanloopproducten"); it is left out, as is a second
-    main clause after a comma."""
+    main clause or a second verb of the same subject after a comma."""
     for at, word in enumerate(words):
         if word.text == "," and at >= MIN_CLAUSE_WORDS:
             rest = words[at + 1 :]
             if not any(w.finite for w in rest) and not _to_infinitive(rest):
                 return words[:at]
-            if _whole_clause(words[:at]) and _whole_clause(rest):
+            if (
+                _whole_clause(words[:at])
+                and (
+                    _whole_clause(rest)
+                    # "ze kennen geen deadlines, snappen niks van ...": a second
+                    # verb on the same subject; the first says enough
+                    or (
+                        rest[:1]
+                        and rest[0].finite
+                        and words[0].lower not in SUBORDINATORS
+                    )
+                )
+            ):
                 # "klanten worden ouder, jongeren kopen online": two clauses
                 return words[:at]
     return words

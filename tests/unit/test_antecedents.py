@@ -1,0 +1,62 @@
+"""bot/intake/antecedents.py and frame.with_antecedents: a pointing word is
+said back with what it points at, or left as it was."""
+
+import pytest
+
+from bot.intake import frame
+
+
+@pytest.mark.parametrize(
+    "said, context, lead",
+    [
+        # "daar ... van": the preposition takes the thing along
+        ("Wij krijgen binnenkort onze eerste elektrische bussen en mijn chauffeurs en "
+         "monteurs weten daar nog niks van.", "",
+         "weten je chauffeurs en monteurs nog niks van jullie eerste elektrische bussen"),
+        ("ik lees van alles over sensoren en stikstof enzo maar ik weet niet wat ik er "
+         "mee moet", "", "weet je niet wat je met sensoren en stikstof moet"),
+        # an answer points into the opening; its question names nothing
+        ("het kristaliseert veel te snel, soms al na 3 weken",
+         "onze honing word in de pot binnen een paar weken hard en wolkig en de winkels "
+         "sturen het terug. iemand die daar verstand van heeft?",
+         "kristalliseert jullie honing veel te snel"),
+        ("ze kennen geen deadlines, snappen niks van versiebeheer",
+         "de studenten die bij ons binnenkomen kunnen best coden maar samenwerken is een "
+         "ramp", "kennen de studenten geen deadlines"),
+    ],
+)  # fmt: skip
+def test_a_pointing_word_is_said_back_with_what_it_points_at(said, context, lead):
+    read = frame.read_answer(said, "problem", context) if context else frame.read(said)
+    assert read.problem_lead == lead
+
+
+@pytest.mark.parametrize(
+    "said, context",
+    [("het is druk in de zaak", "we hebben een bakkerij"),  # "het" of the weather kind
+     ("we weten niet wat we ermee moeten", ""),  # nothing said before
+     # "ermee" never points at people
+     ("we weten niet wat we ermee moeten", "onze klanten bellen steeds"),
+     # "een nieuw systeem" would need "het nieuwe systeem": left alone
+     ("we weten niet wat we ermee moeten", "we hebben een nieuw systeem gekocht"),
+     ("er reageert niemand op mijn advertentie", "ik zoek tegelzetters")],
+)  # fmt: skip
+def test_a_pointing_word_with_nothing_fit_to_name_stays(said, context):
+    assert frame.with_antecedents(said, context) == said
+
+
+def test_a_second_verb_after_a_comma_is_not_glued_on():
+    read = frame.read_answer(
+        "de studenten kennen geen deadlines, snappen niks van versiebeheer", "problem"
+    )
+    assert read.problem_lead == "kennen de studenten geen deadlines"
+    # a clause that opens with "als" still needs what follows the comma
+    assert (
+        "ligt het werk stil" in frame.read("als het vriest, ligt het werk stil").problem
+    )
+
+
+def test_a_second_mention_takes_the_definite_article():
+    named = frame.with_antecedents(
+        "we weten niet wat we ermee moeten", "we hebben een nieuwe lasrobot gekocht"
+    )
+    assert named == "we weten niet wat we met de nieuwe lasrobot moeten"
