@@ -352,7 +352,9 @@ def with_antecedents(text: str, context: str = "") -> str:
         # "klanten vragen naar AI, we weten niet wat we ermee moeten": the
         # clause it points at is said back with it (_problem_after)
         joins = previous and _says_no_what(clause) and problem_clause(previous)[0]
-        named = clause if joins else antecedents.resolved(clause, said, names_people)
+        # "kan daar op school wat aan gedaan worden?" stays a question
+        keep = joins or QUESTION.match(clause)
+        named = clause if keep else antecedents.resolved(clause, said, names_people)
         # "meer van elektrisch en waterstof weten" must not split in two
         if named != clause and clause in text and len(sentences(named)) == 1:
             text = text.replace(clause, named, 1)
@@ -647,9 +649,18 @@ def _whole_clause(words: Sequence[Word]) -> bool:
     return any(w.finite and w.pos in ("VERB", "AUX") for w in words[1:])
 
 
+# "de jongens die van school komen": where they come from says who they are
+# ("de jongens van school"), and leaves one finite verb to put first.
+ORIGIN_CLAUSE = re.compile(
+    r"\bdie\s+((?:van|uit)\s+(?:(?:het|de)\s+)?[\w-]+)\s+(?:komen|komt)\b",
+    re.IGNORECASE,
+)
+
+
 def problem_clause(clause: str) -> Tuple[str, str]:
     """The problem in the second person, as said and with its verb first;
     nothing for a clause without a subject ("weten niet wat")."""
+    clause = ORIGIN_CLAUSE.sub(r"\1", clause)
     words = _words(clause)
     if words and (
         not _has_subject(words)

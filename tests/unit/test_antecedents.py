@@ -60,3 +60,15 @@ def test_a_second_mention_takes_the_definite_article():
         "we weten niet wat we ermee moeten", "we hebben een nieuwe lasrobot gekocht"
     )
     assert named == "we weten niet wat we met de nieuwe lasrobot moeten"
+
+
+def test_a_question_keeps_its_pointing_word_and_stays_a_question():
+    read = frame.read(
+        "De jongens die van school komen hebben nog nooit van een bodemlus gehoord. "
+        "Kan daar op school niet wat aan gedaan worden?"
+    )
+    # "die van school komen" says who they are: one finite verb to put first
+    assert read.problem_lead == (
+        "hebben de jongens van school nog nooit van een bodemlus gehoord"
+    )
+    assert "gedaan" not in read.problem
