@@ -95,7 +95,11 @@ def resolved(
     opening = _subject_pronoun(words)
     if opening is not None:
         plural = SUBJECT_PRONOUNS[lowers[opening]]
-        thing = _first_thing(earlier, plural, is_people)
+        # "dat ze mee kunnen": who is wished something is people
+        wished = opening == 1 and lowers[0] in ("dat", "zodat")
+        thing = (wished and _people(earlier, is_people)) or _first_thing(
+            earlier, plural, is_people
+        )
         if thing:
             return _with(words, {opening: thing})
     return clause
@@ -122,6 +126,13 @@ def _subject_pronoun(words: Sequence[Word]) -> Optional[int]:
     finite verb that opens the clause ("kennen ze geen deadlines")."""
     if not words:
         return None
+    # "dat ze mee kunnen": the subject of a wish, its verb at the end
+    if (
+        len(words) > 2
+        and words[0].lower in ("dat", "zodat")
+        and words[1].lower in ("ze", "zij")
+    ):
+        return 1
     if words[0].lower in SUBJECT_PRONOUNS and len(words) > 1 and words[1].finite:
         at, verb = 0, words[1]
     elif (
@@ -152,7 +163,7 @@ def _phrases(words: Sequence[Word]) -> List[List[Word]]:
         ):
             continue
         start = i
-        while start > 0 and words[start - 1].pos == "ADJ":
+        while start > 0 and words[start - 1].pos in ("ADJ", "NUM"):
             start -= 1
         if start > 0 and words[start - 1].lower in DETERMINERS:
             start -= 1
@@ -208,6 +219,17 @@ def _first_thing(
         ]
         if fitting:
             return _named(fitting[0])
+    return ""
+
+
+def _people(
+    earlier: Sequence[Sequence[Word]], is_people: Callable[[Word], bool]
+) -> str:
+    """The latest people named: "mijn twee toppers"."""
+    for words in reversed(earlier):
+        named = [p for p in _phrases(words) if p[-1].plural and is_people(p[-1])]
+        if named:
+            return _named(named[-1])
     return ""
 
 

@@ -72,3 +72,11 @@ def test_a_question_keeps_its_pointing_word_and_stays_a_question():
         "hebben de jongens van school nog nooit van een bodemlus gehoord"
     )
     assert "gedaan" not in read.problem
+
+
+def test_who_is_wished_something_is_the_people_named_before():
+    opening = "mijn twee toppers plakken al 30 jaar met de hand maar nu gaat alles via printen"
+    read = frame.read_answer(
+        "dat ze mee kunnen met de nieuwe software", "goal", opening
+    )
+    assert read.goal.startswith("je twee toppers ")
