@@ -449,6 +449,17 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     first = _first_wish(clauses[0]) if asked == "goal" and stated.goal else ""
     if first:
         return replace(stated, goal=first)
+    plain, lead = (
+        _first_answer(clauses)
+        if asked == "problem"
+        and (not stated.problem or CONDITION.match(stated.problem))
+        else ("", "")
+    )
+    if lead:
+        # "onze weekendkrachten haken af na een paar maanden, en als er iets
+        # kapot gaat ...": the first clause answers "wat gaat er mis?", also
+        # without a word of trouble, before what goes wrong only at times
+        return replace(stated, problem=plain, problem_lead=lead)
     if getattr(stated, asked):
         return stated
     if not clauses:
@@ -492,6 +503,17 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     if asked == "goal" and phrase:
         phrase = "" if TIME_ONLY.match(phrase) else restated_goal(phrase, clause)
     return replace(stated, **{asked: phrase or ""})
+
+
+# "als er een puzzel kapot gaat, ...": what goes wrong only at times
+CONDITION = re.compile(r"(?:als|wanneer|zodra|soms)\b", re.IGNORECASE)
+
+
+def _first_answer(clauses: Sequence[str]) -> Tuple[str, str]:
+    """The problem a first clause that is no wish, try or question states."""
+    if not clauses or QUESTION.match(clauses[0]) or kind_of(clauses[0]) is not None:
+        return "", ""
+    return problem_clause(clauses[0])
 
 
 def _first_wish(clause: str) -> str:

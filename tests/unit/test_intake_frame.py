@@ -905,3 +905,14 @@ def test_two_subjects_joined_by_en_go_after_the_verb_together():
         "de hogeschool en het mbo weten niet van elkaar wat we doen"
     )
     assert lead == "weten de hogeschool en het mbo niet van elkaar wat jullie doen"
+
+
+def test_the_first_clause_answers_what_goes_wrong_before_an_occasional_trouble():
+    read = frame.read_answer(
+        "onze weekendkrachten haken steeds af na een paar maanden, en als er een "
+        "puzzel kapot gaat moet ik zelf gaan solderen haha",
+        "problem",
+    )
+    assert read.problem_lead == (
+        "haken jullie weekendkrachten steeds af na een paar maanden"
+    )
