@@ -52,7 +52,10 @@ PROBLEM = re.compile(
     r"kwijt|weg|weggooien|verspil\w*|klacht\w*|fout\w*|achter|vertrek\w*|verloop|"
     r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?|nergens|niemand|"
     r"nooit|kapot\w*|ziek\w*|verzuim|schade|nep\w*|opgelicht|fraude|gehackt|storing\w*|"
-    r"defect|slijt\w*|verlies\w*|onbetaalbaar|duurder|gestegen|afval|gedrang|boze?)\b",
+    r"defect|slijt\w*|verlies\w*|onbetaalbaar|duurder|gestegen|afval|gedrang|boze?"
+    # what is wrong with a product: "blaasjes in de coating", "vlekken"
+    r"|blaasjes?|bubbels?|scheur\w*|krassen|vlekken|roest\w*|lek(?:t|ken|kage\w*)"
+    r"|barst\w*|deuken|schimmel\w*|verkleur\w*|afkeur\w*|teruggestuurd)\b",
     re.IGNORECASE,
 )
 # An answer that says nothing: the part stays empty.
@@ -311,7 +314,20 @@ def read(text: str, context: str = "") -> Frame:
         kind = kind_of(clause)
         if kind == "problem" and len(problems) < MAX_PROBLEM_CLAUSES:
             stated = _problem_after(before, clause)
-            if stated[0]:
+            pointing = _inverted(clause) if problems and not stated[1] else ""
+            joined_lead = f"{problems[-1][1]} en {pointing}" if pointing else ""
+            if (
+                problems
+                and problems[-1][1]
+                and pointing
+                and _says_no_what(clause)
+                and (len(joined_lead.split()) <= MAX_JOINED_WORDS)
+            ):
+                # "we krijgen scheurtjes in de lasnaden, en we snappen niet
+                # waarom": said back with the problem it points at
+                plain = f"{problems[-1][0]} en {stated[0]}"
+                problems[-1] = (plain, joined_lead)
+            elif stated[0]:
                 problems.append(stated)
             before = ""
             continue
@@ -338,7 +354,13 @@ def read(text: str, context: str = "") -> Frame:
     # "nee, geen studenten": who it is not about is no who.
     found["who"] = people(" . ".join(c for c in clauses if not NOT_ABOUT.search(c)))
     plain = ", ".join(p for p, _ in problems)
-    lead = " en ".join(lead for _, lead in problems if lead)
+    leads = [lead for _, lead in problems if lead]
+    # "gaat het om blaasjes in de coating en 8% uitval": "gaat het om" once
+    leads[1:] = [
+        lead.removeprefix(f"{ABOUT} ") if leads[0].startswith(ABOUT) else lead
+        for lead in leads[1:]
+    ]
+    lead = " en ".join(leads)
     return Frame(**found, problem=plain, problem_lead=lead)
 
 
@@ -741,6 +763,11 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
     return [Word(pronoun, pronoun, "PRON", False, pronoun == "we", True), *words]
 
 
+LESS_FUEL = re.compile(
+    r"^(minder|lager)\s+(gas|stroom|energie|water|diesel|brandstof)$", re.IGNORECASE
+)
+
+
 def restated_goal(goal: str, source: str) -> str:
     """The goal as the restatement will say it, without pasting: a long
     "dat de monteurs ... kunnen werken" becomes "de monteurs moeten ...
@@ -761,6 +788,8 @@ def restated_goal(goal: str, source: str) -> str:
                 "moeten" if plural or head.lower in ("we", "jullie", "ze") else "moet"
             )
             return " ".join([*tokens[:subject], must, *tokens[subject:]])
+    # "minder gas": less of what is burnt or used is less use of it
+    goal = LESS_FUEL.sub(r"\1 \2verbruik", goal)
     kept = unspliced(goal, source)
     # "horen wat andere winkels weten" cut back to "horen" says nothing, and
     # "over een jaar" is when, not what.

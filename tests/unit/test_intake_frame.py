@@ -916,3 +916,12 @@ def test_the_first_clause_answers_what_goes_wrong_before_an_occasional_trouble()
     assert read.problem_lead == (
         "haken jullie weekendkrachten steeds af na een paar maanden"
     )
+
+
+def test_what_is_wrong_with_a_product_is_a_problem_and_said_about_once():
+    read = frame.read("blaasjes in coating. 8% uitval. wie kan meekijken")
+    assert read.problem_lead == "gaat het om blaasjes in coating en 8% uitval"
+
+
+def test_less_gas_is_less_gas_use():
+    assert frame.read_answer("minder gas", "goal").goal == "minder gasverbruik"
