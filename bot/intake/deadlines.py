@@ -5,9 +5,12 @@ months out; no Rasa."""
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import re
 from typing import Dict, Optional, Tuple
+
+logger = logging.getLogger(__name__)
 
 # The first and the last month of a named time.
 SPAN: Dict[str, Tuple[int, int]] = {
@@ -56,7 +59,12 @@ def today() -> datetime.date:
     date) pins it, so that a test run reads "voor januari" the same in any
     month."""
     pinned = os.environ.get("VRAAGWIJZER_TODAY", "").strip()
-    return datetime.date.fromisoformat(pinned) if pinned else datetime.date.today()
+    if pinned:
+        try:
+            return datetime.date.fromisoformat(pinned)
+        except ValueError:
+            logger.warning("VRAAGWIJZER_TODAY=%r is no ISO date: using today", pinned)
+    return datetime.date.today()
 
 
 def months_until(text: str, on: datetime.date) -> Optional[int]:

@@ -79,6 +79,8 @@ def test_the_day_relative_times_are_read_against_can_be_pinned(monkeypatch):
 
     monkeypatch.setenv("VRAAGWIJZER_TODAY", "2026-12-01")
     assert deadlines.today() == datetime.date(2026, 12, 1)
+    monkeypatch.setenv("VRAAGWIJZER_TODAY", "1 december")  # no ISO date: today
+    assert deadlines.today() == datetime.date.today()
     monkeypatch.delenv("VRAAGWIJZER_TODAY")
     assert deadlines.today() == datetime.date.today()
 
