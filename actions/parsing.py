@@ -927,8 +927,9 @@ def is_company_name(text: object) -> bool:
     return True
 
 
-# A deadline at most this many months away is haste.
-HASTE_MONTHS = 3
+# A named month or season at most this many months away is haste ("voor
+# januari" in December); "vanaf februari" then leaves time to arrange it.
+NAMED_HASTE_MONTHS = 1
 
 
 def urgency_of(
@@ -943,7 +944,7 @@ def urgency_of(
         return "laag"
     months = deadlines.months_until(lowered, today or deadlines.today())
     if months is not None:
-        return "hoog" if months <= HASTE_MONTHS else "normaal"
+        return "hoog" if months <= NAMED_HASTE_MONTHS else "normaal"
     # "jaar" as a word: "voor het najaar" is this autumn, not a year away
     if re.search(r"\bjaar\b|\blange termijn\b|\blater\b", lowered):
         return "laag" if "half" not in lowered else "normaal"

@@ -61,9 +61,10 @@ def test_haste_is_read_from_whole_words(when, urgency):
      ("ergens dit jaar", "hoog", "normaal"),
      ("voor de kerst", "hoog", "normaal"),
      ("voor de zomer", "normaal", "hoog"),
-     ("na de zomer", "normaal", "hoog"),
+     ("na de zomer", "normaal", "normaal"),  # September: three months away
      ("in het voorjaar", "normaal", "normaal"),
      ("begin volgend jaar", "hoog", "normaal"),
+     ("vanaf februari", "normaal", "normaal"),  # two months: time to arrange it
      ("geen haast, ergens dit najaar", "laag", "laag")],
 )  # fmt: skip
 def test_a_month_or_season_is_haste_when_it_is_near(when, in_december, in_june):
