@@ -65,17 +65,21 @@ def said_before(text: str) -> List[str]:
 
 
 def resolved(
-    clause: str, before: Sequence[str], is_people: Callable[[Word], bool]
+    clause: str,
+    before: Sequence[str],
+    is_people: Callable[[Word], bool],
+    adverbs: bool = True,
 ) -> str:
     """`clause` with a pointing word ("daar ... van", "ermee", a subject "het"
     or "ze") replaced by the noun phrase it points at in `before`, the
-    clauses said before it; the clause unchanged where there is none."""
+    clauses said before it; the clause unchanged where there is none.
+    Without `adverbs`, only a subject pronoun is named."""
     if not before or not MAY_POINT.search(clause):
         return clause
     words = words_of(clause)
     lowers = [w.lower for w in words]
     earlier = [words_of(part) for part in before]
-    for i, lower in enumerate(lowers):
+    for i, lower in enumerate(lowers if adverbs else []):
         joined_to = JOINED.match(lower)
         if joined_to:
             thing = _last_thing(earlier, is_people)

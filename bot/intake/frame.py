@@ -364,10 +364,12 @@ def read(text: str, context: str = "") -> Frame:
     return Frame(**found, problem=plain, problem_lead=lead)
 
 
-def with_antecedents(text: str, context: str = "") -> str:
+def with_antecedents(text: str, context: str = "", goal: bool = False) -> str:
     """`text` with its pointing words named: "mijn chauffeurs weten daar niks
     van", after "we krijgen elektrische bussen", said back on its own would
-    have "daar" point nowhere."""
+    have "daar" point nowhere. In a goal (`goal`: an answer to the goal probe)
+    "er ... van" is left to the restatement (writing.with_antecedent), which
+    names it after the topic without making the goal a copy."""
     said = antecedents.said_before(context)
     previous = ""
     for clause in sentences(text):
@@ -376,7 +378,11 @@ def with_antecedents(text: str, context: str = "") -> str:
         joins = previous and _says_no_what(clause) and problem_clause(previous)[0]
         # "kan daar op school wat aan gedaan worden?" stays a question
         keep = joins or QUESTION.match(clause)
-        named = clause if keep else antecedents.resolved(clause, said, names_people)
+        named = (
+            clause
+            if keep
+            else antecedents.resolved(clause, said, names_people, adverbs=not goal)
+        )
         # "meer van elektrisch en waterstof weten" must not split in two
         if named != clause and clause in text and len(sentences(named)) == 1:
             text = text.replace(clause, named, 1)
@@ -447,7 +453,7 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     probe is what was tried). `context`: what was said before (the opening)."""
     if NO_ANSWER.match(text or ""):
         return Frame()
-    text = with_antecedents(text, context)
+    text = with_antecedents(text, context, goal=asked == "goal")
     # "... en wij weten niet of dat wat is. moet je betalen voor zo'n gesprek?":
     # a question asked along with the answer is no part of it.
     unasked = ASKED_ALONG.sub(" ", text).strip(" ,")

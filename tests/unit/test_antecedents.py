@@ -80,3 +80,14 @@ def test_who_is_wished_something_is_the_people_named_before():
         "dat ze mee kunnen met de nieuwe software", "goal", opening
     )
     assert read.goal.startswith("je twee toppers ")
+
+
+def test_an_answer_to_the_goal_probe_leaves_er_van_to_the_restatement():
+    """ "er een nieuw product van maken" is named after the topic when it is
+    said back (writing.with_antecedent); named here, the goal became a copy
+    and was cut to "een nieuw product"."""
+    opening = "We willen eigenlijk iets met die oude broodresten ofzo."
+    read = frame.read_answer(
+        "er een nieuw product van maken in plaats van weggooien", "goal", opening
+    )
+    assert read.goal == "er een nieuw product van maken"
