@@ -70,7 +70,7 @@ def today() -> datetime.date:
 def months_until(text: str, on: datetime.date) -> Optional[int]:
     """Whole months from `on` to the time `text` names ("voor januari",
     "na de zomer", "dit jaar nog", "begin volgend jaar"); None when it names
-    no month, season, holiday or year."""
+    no month, holiday or year, or a season without "voor" or "na"."""
     match = NAMED_TIME.search(text or "")
     if match:
         first, last = SPAN[match.group(1).lower()]
@@ -79,8 +79,11 @@ def months_until(text: str, on: datetime.date) -> Optional[int]:
             month = last % 12 + 1
         elif BEFORE.search(before):
             month = first
-        else:  # "in het voorjaar", "zomer": its middle
-            month = (first - 1 + ((last - first) % 12) // 2) % 12 + 1
+        elif first != last:
+            # "in de winter", "zomer": a season to do it in, no deadline
+            return None
+        else:
+            month = first
         return (month - on.month) % 12
     if THIS_YEAR.search(text or ""):
         return 12 - on.month

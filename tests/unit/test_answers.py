@@ -63,6 +63,8 @@ def test_haste_is_read_from_whole_words(when, urgency):
      ("voor de zomer", "normaal", "hoog"),
      ("na de zomer", "normaal", "normaal"),  # September: three months away
      ("in het voorjaar", "normaal", "normaal"),
+     # a season to do it in is no deadline: "je hebt haast" was said to it
+     ("in de winter", "normaal", "normaal"),
      ("begin volgend jaar", "hoog", "normaal"),
      ("vanaf februari", "normaal", "normaal"),  # two months: time to arrange it
      ("geen haast, ergens dit najaar", "laag", "laag")],
