@@ -99,9 +99,10 @@ def resolved(
     opening = _subject_pronoun(words)
     if opening is not None:
         plural = SUBJECT_PRONOUNS[lowers[opening]]
-        # "dat ze mee kunnen": who is wished something is people
-        wished = opening == 1 and lowers[0] in ("dat", "zodat")
-        thing = (wished and _people(earlier, is_people)) or _first_thing(
+        # "ze kunnen nog geen warmtepompen installeren", "dat ze mee kunnen":
+        # "ze" is the people said before, if any (the tagger may count
+        # "monteurs" as one)
+        thing = (plural and _people(earlier, is_people)) or _first_thing(
             earlier, plural, is_people
         )
         if thing:
@@ -231,7 +232,7 @@ def _people(
 ) -> str:
     """The latest people named: "mijn twee toppers"."""
     for words in reversed(earlier):
-        named = [p for p in _phrases(words) if p[-1].plural and is_people(p[-1])]
+        named = [p for p in _phrases(words) if is_people(p[-1])]
         if named:
             return _named(named[-1])
     return ""

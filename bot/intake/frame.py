@@ -533,13 +533,22 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     return replace(stated, **{asked: phrase or ""})
 
 
+OWNERS = frozenset("onze ons mijn m'n mn".split())
 # "als er een puzzel kapot gaat, ...": what goes wrong only at times
 CONDITION = re.compile(r"(?:als|wanneer|zodra|soms)\b", re.IGNORECASE)
 
 
 def _first_answer(clauses: Sequence[str]) -> Tuple[str, str]:
-    """The problem a first clause that is no wish, try or question states."""
+    """The problem a first clause that is no wish, try or question states;
+    "minder energie verbruiken" is what they want (read_answer reads it so)."""
     if not clauses or QUESTION.match(clauses[0]) or kind_of(clauses[0]) is not None:
+        return "", ""
+    words = _words(clauses[0])
+    # "onze weekendkrachten haken af": "onze ..." first is its subject
+    if not words:
+        return "", ""
+    owned = len(words) > 1 and words[0].lower in OWNERS and words[1].pos == "NOUN"
+    if _infinitive_phrase(words, after_modal=False) and not owned:
         return "", ""
     return problem_clause(clauses[0])
 

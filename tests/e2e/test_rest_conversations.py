@@ -124,11 +124,12 @@ def test_declined_consent_stores_no_contact(servers):
     assert stored["contact_name"] is None and stored["contact_email"] is None
     assert stored["sector"] == "installatie" and stored["size"] == "15"
     assert stored["region"] == "Tilburg" and stored["company"] == "Klimaattechniek Jansen"
-    # The problem and the goal, in the second person (bot/intake/writing.py).
+    # The problem and the goal, in the second person (bot/intake/writing.py);
+    # the answer's "ze" named after the opening (bot/intake/antecedents.py).
     assert stored["refined_question"] == (
-        "Als ik het goed begrijp, kunnen ze nog geen warmtepompen installeren. Je "
-        "eigenlijke vraag: hoe kunnen je monteurs bijgeschoold worden op warmtepompen, "
-        "volgend jaar?"
+        "Als ik het goed begrijp, kunnen je monteurs nog geen warmtepompen "
+        "installeren. Je eigenlijke vraag: hoe kunnen je monteurs bijgeschoold "
+        "worden op warmtepompen, volgend jaar?"
     )
-    assert stored["problem"] == "ze kunnen nog geen warmtepompen installeren"
+    assert stored["problem"] == "je monteurs kunnen nog geen warmtepompen installeren"
     assert "warmtepompen" in stored["refined_question"]

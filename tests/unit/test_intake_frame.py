@@ -916,6 +916,12 @@ def test_the_first_clause_answers_what_goes_wrong_before_an_occasional_trouble()
     assert read.problem_lead == (
         "haken jullie weekendkrachten steeds af na een paar maanden"
     )
+    # what they want, said to "wat gaat er mis?", stays what they want
+    wanted = frame.read_answer("minder energie verbruiken in de productie", "problem")
+    assert (wanted.problem, wanted.goal) == (
+        "",
+        "minder energie verbruiken in de productie",
+    )
 
 
 def test_what_is_wrong_with_a_product_is_a_problem_and_said_about_once():
