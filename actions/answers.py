@@ -214,7 +214,7 @@ TIME_SPAN = re.compile(
     r"\b(?:uur|uurtje|uren|middag|ochtend|dag|dagen|dagdeel|week|weken|minuten"
     r"|kwartier)\b"
     # "een paar keer per jaar naar school": how often, which is time too
-    r"|\bkeer\s+(?:per|in\s+het|in\s+de)\s+(?:jaar|maand|kwartaal)\b"
+    rf"|\bkeer\s+{parsing.PER_MONTH_OR_YEAR.pattern}"
 )
 MAX_WORDS_OF_TIME_ANSWER = 14
 

@@ -961,6 +961,17 @@ def urgency_of(
     return "normaal"
 
 
+# How own time is said (own_time_level, and answers.TIME_SPAN).
+A_DAY = re.compile(r"\bdag(?:en)?\b")
+PART_OF_A_DAY = re.compile(r"\b(?:middag|ochtend|avond)(?:en|je|jes)?\b|\bdagde[e]?l")
+EVERY_WEEK = re.compile(
+    r"\bper\s+week\b|\bin\s+de\s+week\b|\belke\s+week\b|\bwekelijks"
+)
+PER_MONTH_OR_YEAR = re.compile(
+    r"\b(?:per|in\s+het|in\s+de)\s+(?:jaar|maand|kwartaal)\b"
+)
+
+
 def own_time_level(own_time: Optional[str]) -> Optional[str]:
     """weinig (up to about two hours a week), gemiddeld, or veel."""
     if not own_time:
@@ -969,18 +980,14 @@ def own_time_level(own_time: Optional[str]) -> Optional[str]:
     # "uitleg op de eerste dag": a day once is little
     if any(w in lowered for w in ("eerste dag", "uitleg", "inwerken")):
         return "weinig"
-    often = re.search(
-        r"\bper\s+week\b|\bin\s+de\s+week\b|\belke\s+week\b|\bwekelijks", lowered
-    )
+    a_day = A_DAY.search(lowered)
     # "een middag of zo" once is little, "een middag per week" is not
-    if re.search(
-        r"\b(?:middag|ochtend|avond)(?:en|je|jes)?\b|\bdagde[e]?l", lowered
-    ) and not re.search(r"\bdag(?:en)?\b", lowered):
-        return "gemiddeld" if often else "weinig"
+    if PART_OF_A_DAY.search(lowered) and not a_day:
+        return "gemiddeld" if EVERY_WEEK.search(lowered) else "weinig"
     # a day a month is two hours a week; a few times a year is less
-    if re.search(r"\b(?:per|in\s+het|in\s+de)\s+(?:jaar|maand|kwartaal)\b", lowered):
+    if PER_MONTH_OR_YEAR.search(lowered):
         return "weinig"
-    if re.search(r"\bdag(?:en)?\b|\bveel\b|fulltime|\bmeer\b", lowered):
+    if a_day or re.search(r"\bveel\b|fulltime|\bmeer\b", lowered):
         return "veel"
     if any(w in lowered for w in ("weinig", "geen", "uurtje", "nauwelijks", "niet")):
         return "weinig"
