@@ -173,10 +173,9 @@ def _phrases(words: Sequence[Word]) -> List[List[Word]]:
         if start > 0 and words[start - 1].lower in DETERMINERS:
             start -= 1
         elif (
-            start > 1
+            start > 2
             and words[start - 1].lower == "en"
             and words[start - 2].lower not in NOT_THINGS
-            and start > 2
             and words[start - 3].pos == "ADP"
         ):
             start -= 2  # "over elektrisch en waterstof"

@@ -314,15 +314,17 @@ def read(text: str, context: str = "") -> Frame:
         kind = kind_of(clause)
         if kind == "problem" and len(problems) < MAX_PROBLEM_CLAUSES:
             stated = _problem_after(before, clause)
-            pointing = _inverted(clause) if problems and not stated[1] else ""
-            joined_lead = f"{problems[-1][1]} en {pointing}" if pointing else ""
-            if (
-                problems
+            # the parses only for a vague clause after a problem said back
+            pointing = (
+                _inverted(clause)
+                if problems
                 and problems[-1][1]
-                and pointing
+                and not stated[1]
                 and _says_no_what(clause)
-                and (len(joined_lead.split()) <= MAX_JOINED_WORDS)
-            ):
+                else ""
+            )
+            joined_lead = f"{problems[-1][1]} en {pointing}" if pointing else ""
+            if pointing and len(joined_lead.split()) <= MAX_JOINED_WORDS:
                 # "we krijgen scheurtjes in de lasnaden, en we snappen niet
                 # waarom": said back with the problem it points at
                 plain = f"{problems[-1][0]} en {stated[0]}"
@@ -373,6 +375,11 @@ def with_antecedents(text: str, context: str = "", goal: bool = False) -> str:
     said = antecedents.said_before(context)
     previous = ""
     for clause in sentences(text):
+        if not antecedents.MAY_POINT.search(clause):
+            # most clauses point at nothing: no parse for them
+            said.append(clause)
+            previous = clause
+            continue
         # "klanten vragen naar AI, we weten niet wat we ermee moeten": the
         # clause it points at is said back with it (_problem_after)
         joins = previous and _says_no_what(clause) and problem_clause(previous)[0]
