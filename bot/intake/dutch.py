@@ -592,6 +592,14 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
     left_verbs, right_verbs = verbs(left), verbs(right)
     if not any(left_verbs) or not any(right_verbs[:-1]):
         return False
+    # "vragen over isoleren en zonnepanelen en mijn verkopers staan ...": a
+    # bare noun, then "en" and an article, before the verb ends a list
+    first_verb = right_verbs.index(True)
+    if right[0].pos_ == "NOUN" and any(
+        t.lower_ == "en" and right[i + 1].pos_ in ("DET", "PRON")
+        for i, t in enumerate(right[: first_verb - 1])
+    ):
+        return False
     # "horen wat andere winkels en de hogeschool weten": a clause that "wat",
     # "die", ... opened and that has no verb yet goes on after the "en".
     opened = [i for i, t in enumerate(left) if t.lower_ in OPENERS_WITH_VERB_AFTER]

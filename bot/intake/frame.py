@@ -1032,6 +1032,8 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
             before[0].pos in ("ADV", "ADP", "SCONJ")
             # "vorig jaar was er gedrang": a time said first
             or before[-1].lower in TIME_NOUNS
+            # "nieuwe installaties durven ze niet aan": the object said first
+            or _pronoun_subject_after(before, after)
         )
         and before[0].lower not in (SUBJECT_PRONOUNS)
     ):
@@ -1040,6 +1042,27 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
         subject, rest = _subject(after)
         return [verb, *subject, *before, *rest]
     return [verb, *before, *after]
+
+
+# Pronouns that are only ever a subject; "ze" may be an object too.
+SUBJECT_ONLY = frozenset("ik wij we hij zij er".split())
+
+
+def _pronoun_subject_after(before: Sequence[Word], after: Sequence[Word]) -> bool:
+    """ "een concrete vraag heb ik niet", "nieuwe installaties durven ze niet
+    aan": a pronoun right after the verb is its subject, and what stands
+    before it is not. "ze" may be the object ("de klanten bellen ze niet"):
+    only before a bare noun phrase that names no people."""
+    if not after or after[0].pos != "PRON":
+        return False
+    if after[0].lower in SUBJECT_ONLY:
+        return True
+    return (
+        after[0].lower == "ze"
+        and before[0].pos != "DET"
+        and before[0].lower not in POSSESSIVES
+        and not any(names_people(w) for w in before)
+    )
 
 
 def _subject(words: Sequence[Word]) -> Tuple[List[Word], List[Word]]:

@@ -291,6 +291,32 @@ def test_a_clause_after_a_comma_with_its_own_subject_is_read_apart():
     assert read.problem_lead == "stuurt elk loket je door naar een ander"
 
 
+@pytest.mark.parametrize(
+    "answer, lead",
+    [
+        ("Nieuwe CO2 installaties durven ze niet aan.",
+         "durven ze nieuwe CO2 installaties niet aan"),
+        ("De nieuwe schimmelresistente rassen kennen we nog te slecht.",
+         "kennen jullie de nieuwe schimmelresistente rassen nog te slecht"),
+        ("Een concrete vraag heb ik niet.", "heb je een concrete vraag niet"),
+        # "ze" after an article's noun may be the object: the order stays
+        ("De klanten bellen ze niet terug.", "bellen de klanten ze niet terug"),
+    ],
+)  # fmt: skip
+def test_an_object_said_first_goes_after_the_pronoun_that_is_the_subject(answer, lead):
+    assert frame.read_answer(answer, "problem").problem_lead == lead
+
+
+def test_a_list_before_a_new_subject_stays_in_the_first_clause():
+    said = (
+        "we krijgen vragen over isoleren en zonnepanelen en mijn verkopers staan stil"
+    )
+    assert dutch.sentences(said) == [
+        "we krijgen vragen over isoleren en zonnepanelen",
+        "mijn verkopers staan stil",
+    ]
+
+
 def test_an_infinitive_before_a_dat_clause_is_asked_as_one():
     question = writing.real_question(
         Frame(goal="helpen dat ze dat wel leren"),
