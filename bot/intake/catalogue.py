@@ -18,6 +18,7 @@ import jsonschema
 import yaml
 
 from bot.intake import text_match, writing
+from bot.intake.dutch import joined, words_of
 from bot.intake.frame import ABOUT, MUST_GOAL, SITUATIONS
 from bot.intake.vocabulary import NEED_CODES
 
@@ -516,6 +517,10 @@ def _problem_said_back(problem: str) -> str:
     its own "nu" or "straks" at the front; none when it has no verb of its
     own ("gaat het om ...") or is so long that it is a sentence of the
     entrepreneur's, not fit to quote."""
+    if len(problem.split()) > MAX_QUOTED_WORDS:
+        # "komen jullie mensen tekort en staan de vacatures al een half jaar
+        # open": two problems said back, the first may be short enough
+        problem = _first_problem(problem)
     if (
         not problem
         or problem.startswith(ABOUT)
@@ -528,6 +533,16 @@ def _problem_said_back(problem: str) -> str:
     if not when:
         return f"nu {problem}"
     return f"{when.group(1)} {problem[: when.start()]}{problem[when.end() :]}"
+
+
+def _first_problem(problem: str) -> str:
+    """The first of two problems joined by "en" before a verb; "" for one."""
+    words = words_of(problem)
+    for at in range(1, len(words) - 1):
+        after = words[at + 1]
+        if words[at].lower == "en" and after.finite and after.pos in ("VERB", "AUX"):
+            return joined([w.text for w in words[:at]])
+    return ""
 
 
 def _candidates(

@@ -232,14 +232,16 @@ PEOPLE_WORDS = frozenset(
     """personeel medewerkers collega's collega’s studenten leerlingen
     stagiairs stagiaires vakmensen jongeren werknemers mbo'ers hbo'ers
     zij-instromers stagiair stagiaire leerling student monteur lasser kok
-    chauffeur planner verkoper medewerker vakman""".split()
+    chauffeur planner verkoper medewerker vakman assistenten""".split()
 )
-NOT_PEOPLE = frozenset(
+# People, but not whose work it is: "de uitzendjongens kennen de klanten niet"
+OTHER_PEOPLE = frozenset(
+    """klanten opdrachtgevers concurrenten leveranciers afnemers consumenten
+    patiënten cliënten bezoekers ouders""".split()
+)
+NOT_PEOPLE = OTHER_PEOPLE | frozenset(
     """vacatures klanten-orders computers containers lasers filters tellers
     papers folders printers chargers routers servers sensors""".split()
-    # people, but not whose work it is: "de uitzendjongens kennen de klanten niet"
-    + """klanten opdrachtgevers concurrenten leveranciers afnemers consumenten
-    patiënten cliënten bezoekers ouders""".split()
     # "-lingen" that are no people
     + """bestellingen bestelingen instellingen afdelingen regelingen mededelingen
     ontwikkelingen handelingen beoordelingen""".split()
@@ -1193,7 +1195,10 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
         and w.lower in ("ze", "zij", "hij")
         for w in words
     )
-    first_verb = next(w for w in words if w.pos in ("VERB", "AUX"))
+    at = next(i for i, w in enumerate(words) if w.pos in ("VERB", "AUX"))
+    first_verb = words[at]
+    if _people_then_verb(words, at):
+        return False
     if not has_subject and not first_verb.finite:
         # "jaren meebouwen aan het onderwijs en ... leveren": a main clause
         # would have its finite verb first; an infinitive first means none.
@@ -1219,6 +1224,23 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
         not has_subject
         and not opens_with_subject
         and all(not v.finite or v.lower.endswith("en") for v in verbs)
+    )
+
+
+def _people_then_verb(words: Sequence[Word], verb: int) -> bool:
+    """ "mensen boeken alles zelf online", "de assistenten twijfelen bij de
+    triage": people, then a verb with more after it, are its subject (the
+    tagger may call the verb an infinitive); "nieuwe mensen opleiden" ends
+    in its infinitive."""
+    before = words[verb - 1] if verb else None
+    return (
+        before is not None
+        and verb < len(words) - 1
+        and (names_people(before) or before.lower in OTHER_PEOPLE | {"mensen"})
+        and all(
+            w.pos in ("DET", "ADJ", "NUM") or w.lower in POSSESSIVES
+            for w in words[: verb - 1]
+        )
     )
 
 
@@ -1339,7 +1361,7 @@ OWN_PEOPLE = re.compile(r"^(?:jullie|je)\s|^(?:personeel|medewerkers|collega)", 
 # the way to something else than staff.
 HIRING = re.compile(
     r"\b(?:personeel\w*|vacature\w*|sollicit\w*|stag\w*|student\w*|leerling\w*|"
-    r"bijba\w*|bbl\w*|aannemen|werven|instro\w*|zij-?instro\w*|handen|"
+    r"bijba\w*|bbl\w*|aannemen|werven|instro\w*|zij-?instro\w*|handen|jongeren|"
     r"(?:nieuwe|jonge|meer)\s+(?:mensen|medewerkers|collega\w*|krachten))\b",
     re.I,
 )
@@ -1356,13 +1378,20 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
     # "ik zoek tegelzeters": the typo hides the people from the tagger, the
     # goal names them spelled right
     who = frame.who or people(frame.goal)
-    if need == "talent" and not STUDENT_PEOPLE.search(who):
-        if who or LEARNING_THE_TRADE.search(f"{frame.problem} {frame.goal}"):
-            found.add("skilled_vacancy")
+    trade = LEARNING_THE_TRADE.search(f"{frame.problem} {frame.goal}")
     if need == "talent" and SIDE_JOB.search(
         " ".join((frame.problem, frame.goal, opening))
     ):
         found.add("side_job")
+    # weekend staff are no skilled vacancy, unless they are to learn the trade
+    # ("een instructeur die het vak bij ons leert", for the Saturday lessons)
+    if (
+        need == "talent"
+        and not STUDENT_PEOPLE.search(who)
+        and (who or trade)
+        and ("side_job" not in found or trade)
+    ):
+        found.add("skilled_vacancy")
     if need not in ("talent", "loket") or (
         need == "loket"
         and not HIRING.search(" ".join((frame.problem, frame.goal, frame.who, opening)))

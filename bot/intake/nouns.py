@@ -29,6 +29,12 @@ IRREGULAR = {
     "schip": "schepen",
 }
 SINGULAR = {plural: noun for noun, plural in IRREGULAR.items()}
+# Words for a group, which cannot be counted: "acht personeel" is "acht mensen".
+COLLECTIVE = {
+    "personeel": ("medewerker", "mensen"),
+    "hulp": ("hulpkracht", "hulpkrachten"),
+    "staf": ("medewerker", "medewerkers"),
+}
 # Endings that take -s: unstressed -el/-em/-en/-er/-je and loan words.
 S_ENDINGS = ("el", "em", "en", "er", "je", "eur", "air", "aire", "ien", "ef", "é")
 VOWELS = "aeiouy"
@@ -77,7 +83,9 @@ def counted(number: str, count: int, people: str) -> str:
         (i for i, w in enumerate(tagged) if w.pos == "NOUN" and i < len(words)),
         0 if len(words) == 1 else None,
     )
-    if at is not None and words[at].lower() == tagged[at].lower:
+    if at is not None and words[at].lower() in COLLECTIVE:
+        words[at] = COLLECTIVE[words[at].lower()][count != 1]
+    elif at is not None and words[at].lower() == tagged[at].lower:
         noun = words[at]
         said_plural = tagged[at].plural or singular(noun) != noun
         if count == 1 and said_plural:

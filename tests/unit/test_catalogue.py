@@ -752,7 +752,9 @@ def test_reasons_never_name_a_topic_word_on_their_own(catalogue: Catalogue) -> N
      ("kennis_netwerk", "", "ik wil bijblijven over duurzaam energie besparen in de recreatie",
       "lectoraat_onderzoek"),
      ("loket", "", "ik wil iets met duurzaamheid maar weet niet bij wie ik moet zijn",
-      "bijbanen_loket")],
+      "bijbanen_loket"),
+     # weekend staff: no apprenticeship of years
+     ("talent", "mensen", "acht nieuwe mensen voor het weekend", "bbl_leerbaan")],
 )  # fmt: skip
 def test_a_coordinator_would_strike_these_so_they_are_never_proposed(
     catalogue: Catalogue, need: str, who: str, said: str, struck_id: str
@@ -962,6 +964,11 @@ def test_where_nothing_fits_the_words_the_needs_own_formats_say_goal_and_problem
         ("werkt de kennis nu niet goed door", "nu werkt de kennis niet goed door"),
         ("gaat het om geen metselaars", None),  # no verb of its own: not quoted
         ("willen jullie eerder zien wat er misgaat", None),  # a wish
+        # two problems, too long to quote: the first of them
+        ("komen jullie structureel mensen tekort en staan de vacatures al een "
+         "half jaar open", "nu komen jullie structureel mensen tekort"),
+        ("weten je chauffeurs en monteurs nog niks van jullie eerste elektrische "
+         "bussen", None),
     ],
 )  # fmt: skip
 def test_the_problem_is_said_back_after_want_with_its_time_in_front(

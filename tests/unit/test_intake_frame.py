@@ -307,6 +307,23 @@ def test_an_object_said_first_goes_after_the_pronoun_that_is_the_subject(answer,
     assert frame.read_answer(answer, "problem").problem_lead == lead
 
 
+@pytest.mark.parametrize(
+    "answer, problem, goal",
+    [("mensen boeken alles zelf online", "mensen boeken alles zelf online", ""),
+     ("de assistenten twijfelen bij de telefoontriage",
+      "de assistenten twijfelen bij de telefoontriage", ""),
+     # a thing, or a verb at the end: what they want to do
+     ("minder energie verbruiken in de productie", "",
+      "minder energie verbruiken in de productie"),
+     ("nieuwe mensen opleiden", "", "nieuwe mensen opleiden")],
+)  # fmt: skip
+def test_people_before_a_verb_are_its_subject_not_an_infinitive_phrase(
+    answer, problem, goal
+):
+    read = frame.read_answer(answer, "problem")
+    assert (read.problem, read.goal) == (problem, goal)
+
+
 def test_a_list_before_a_new_subject_stays_in_the_first_clause():
     said = (
         "we krijgen vragen over isoleren en zonnepanelen en mijn verkopers staan stil"
@@ -595,6 +612,13 @@ def test_people_the_tagger_misses_for_a_typo_are_read_from_the_goal():
 def test_weekend_and_evening_work_is_a_side_job(opening, side_job):
     found = frame.situations(frame.read(opening), "talent", opening)
     assert ("side_job" in found) is side_job
+
+
+def test_staff_for_the_weekend_is_no_skilled_vacancy():
+    opening = "we zoeken acht mensen voor de weekenden"
+    found = frame.situations(frame.read(opening), "talent", opening)
+    assert "side_job" in found
+    assert "skilled_vacancy" not in found
 
 
 def test_a_loket_question_without_new_people_hires_no_one():

@@ -31,7 +31,10 @@ def test_plural_and_back(noun, plural):
      ("een", 1, "leraren", "een leraar"),
      ("twee", 2, "jongeren", "twee jongeren"),
      ("vier", 4, "ervaren monteur voor de werkplaats",
-      "vier ervaren monteurs voor de werkplaats")],
+      "vier ervaren monteurs voor de werkplaats"),
+     # a word for a group is no count: people, one by one
+     ("acht", 8, "nieuwe personeel", "acht nieuwe mensen"),
+     ("een", 1, "personeel", "een medewerker")],
 )  # fmt: skip
 def test_the_people_agree_with_their_number(number, count, people, said):
     assert nouns.counted(number, count, people) == said
