@@ -1379,18 +1379,15 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
     # goal names them spelled right
     who = frame.who or people(frame.goal)
     trade = LEARNING_THE_TRADE.search(f"{frame.problem} {frame.goal}")
-    if need == "talent" and SIDE_JOB.search(
-        " ".join((frame.problem, frame.goal, opening))
-    ):
-        found.add("side_job")
     # weekend staff are no skilled vacancy, unless they are to learn the trade
     # ("een instructeur die het vak bij ons leert", for the Saturday lessons)
     if (
         need == "talent"
-        and not STUDENT_PEOPLE.search(who)
-        and (who or trade)
-        and ("side_job" not in found or trade)
+        and not trade
+        and SIDE_JOB.search(" ".join((frame.problem, frame.goal, opening)))
     ):
+        found.add("side_job")
+    elif need == "talent" and not STUDENT_PEOPLE.search(who) and (who or trade):
         found.add("skilled_vacancy")
     if need not in ("talent", "loket") or (
         need == "loket"

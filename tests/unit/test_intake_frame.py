@@ -619,6 +619,11 @@ def test_staff_for_the_weekend_is_no_skilled_vacancy():
     found = frame.situations(frame.read(opening), "talent", opening)
     assert "side_job" in found
     assert "skilled_vacancy" not in found
+    # to learn the trade, also for the Saturday lessons: a skilled vacancy
+    learner = Frame(goal="een jonge instructeur die het vak bij ons leert")
+    found = frame.situations(learner, "talent", "de lessen op zaterdag doe ik zelf")
+    assert "side_job" not in found
+    assert "skilled_vacancy" in found
 
 
 def test_a_loket_question_without_new_people_hires_no_one():
