@@ -738,6 +738,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         words = _with_dropped_subject(words)
     if not words or not _has_subject(words) or about_the_company(clause):
         return "", ""
+    words = _with_its_article(words)
     plain = joined(to_second_person(words))
     if _says_no_what(clause):
         return plain, ""  # "we weten het niet": kept, not said back
@@ -763,6 +764,44 @@ def problem_clause(clause: str) -> Tuple[str, str]:
 
 
 TIME_OPENERS = frozenset("elke iedere telkens steeds altijd vaak soms".split())
+# The pronouns; the tagger calls some nouns first in a chat line one too
+# ("netbeheerder zegt nee").
+PRONOUNS = frozenset(
+    """ik je jij u hij zij ze we wij jullie het dat dit die deze iemand niemand
+    iedereen iets niets niks alles wat wie welke er men mij me hem haar ons hen
+    hun elkaar zelf""".split()
+)
+
+
+DE_ENDINGS = tuple(
+    "er ier eur ist ant ent aar ling man ing heid tie sie teit ij".split()
+)
+
+
+def _with_its_article(words: List[Word]) -> List[Word]:
+    """ "wachtlijst is 7 weken", "gast met notenallergie kreeg ...": chat
+    drops the article of a subject; it comes back, "de" or "het" as the
+    tagger's gender says, where a singular noun opens the clause and its
+    verb follows it, after at most a phrase ("met notenallergie")."""
+    first = words[0]
+    bare_noun = first.pos == "NOUN" or (
+        first.pos == "PRON" and first.lower not in PRONOUNS and len(first.lower) > 3
+    )
+    if not bare_noun or first.plural or len(words) < 2:
+        return words
+    verb = 1
+    if words[1].pos == "ADP":
+        verb = next(
+            (i for i in range(2, min(len(words), 5)) if words[i].pos != "NOUN"), 0
+        )
+    if not (0 < verb < len(words) and words[verb].finite):
+        return words
+    if words[verb].lower.endswith("n") and words[verb].lower not in ("kan", "ben"):
+        return words  # a plural verb ("zijn", "willen"): no single subject
+    # the tagger's gender, but people and these endings are de-words
+    article = "het" if first.neuter and not first.lower.endswith(DE_ENDINGS) else "de"
+    lowered = replace(first, text=first.text.lower() if first.start else first.text)
+    return [Word(article, article, "DET", False, False, True), lowered, *words[1:]]
 
 
 def _with_dropped_subject(words: List[Word]) -> List[Word]:

@@ -324,6 +324,23 @@ def test_people_before_a_verb_are_its_subject_not_an_infinitive_phrase(
     assert (read.problem, read.goal) == (problem, goal)
 
 
+@pytest.mark.parametrize(
+    "answer, lead",
+    [("wachtlijst is 7 weken", "is de wachtlijst 7 weken"),
+     ("netbeheerder zegt nee", "zegt de netbeheerder nee"),
+     ("werk blijft liggen", "blijft het werk liggen"),
+     ("leverancier zegt meer maïs erbij", "zegt de leverancier meer maïs erbij"),
+     ("gast met notenallergie kreeg taart met hazelnootmeel",
+      "kreeg de gast met notenallergie taart met hazelnootmeel"),
+     # a name, a plural, a pronoun: no article
+     ("Jan is weg", "is Jan weg"),
+     ("monteurs zijn op", "zijn monteurs op"),
+     ("alles gaat met de hand", "gaat alles met de hand")],
+)  # fmt: skip
+def test_a_subject_typed_without_its_article_gets_it_back(answer, lead):
+    assert frame.read_answer(answer, "problem").problem_lead == lead
+
+
 def test_a_list_before_a_new_subject_stays_in_the_first_clause():
     said = (
         "we krijgen vragen over isoleren en zonnepanelen en mijn verkopers staan stil"
