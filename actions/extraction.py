@@ -1015,7 +1015,9 @@ NEED_SIGNALS = (
     ),
     (
         "kennis_netwerk",
-        r"\bnetwerk\w*|\bontmoeten\b|\bmasterclass\w*|\bbijeenkomst\w*"
+        # "netwerken", "mijn netwerk"; not "dat hele netwerk" of cables and wifi
+        r"(?<!\bhet )(?<!\bdat )(?<!\bhele )(?<!\b1 )(?<!wifi-)\bnetwerk\w*"
+        r"|\bontmoeten\b|\bmasterclass\w*|\bbijeenkomst\w*"
         r"|\bmeer\s+weten\s+over\b|\b(?:andere|collega-?)\s*ondernemers\b",
     ),
     ("loket", r"\bwaar\s+(?:ik|we|moet\w*)\b.*\bbeginnen\b|\bwegwijs\b|\bbij\s+wie\b"),

@@ -93,6 +93,9 @@ STAFF_TO_LEARN = re.compile(
     r"|opeens|ineens|steeds\s+vaker)\b"
     r"|\b(?:al\s+jaren|ervaring)\b.{0,80}?\bzonder\s+(?:een\s+)?(?:papiertje|diploma)\b"
     r"|\bmoet(?:en)?\s+(?:\w+\s+)?bijle?re?n\b"  # "monteurs moeten bijlern"
+    # "dat iedereen, ook de nieuwe bijbaners, weet hoe je allergenen checkt"
+    r"|\bdat\s+(?:iedereen|al\s+(?:mijn|m'?n|onze)\s+[\w'-]+|het\s+(?:hele\s+)?team)\b"
+    r"[^.?!]{0,60}?\b(?:weet|weten|kan|kunnen)\s+hoe\b"
     # "mijn beheerders kunnen die vragen niet beantwoorden": people of theirs
     r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+en\s+)?[\w'-]*(?:ers|aars|sters|euren|isten|medewerkers"
     r"|mensen|personeel)\s+(?:kunnen|kan|weten)\s+(?:[\w'-]+\s+){0,3}?(?:niet|niks|niets)\b",
@@ -115,12 +118,24 @@ WHATS_COMING = re.compile(
 CYBER = re.compile(
     r"\bhack\w*|\bgehackt\b|\bphishing\b|\bnepmail\w*|\bransomware\b|\blosgeld\b"
     r"|\bversleuteld\b|\boplichter\w*|\bcyber\w*|\bdatalek\w*"
-    r"|\b(?:is|zijn|of)\s+(?:dat|dit|die|het|ze)\s+(?:wel\s+)?veilig\b",
+    r"|\b(?:is|zijn|of)\s+(?:dat|dit|die|het|ze)\s+(?:wel\s+)?veilig\b"
+    # "ik vertrouw niks meer van dat hele netwerk", "waar de gaten zitten"
+    r"|\bwaar\s+de\s+(?:gaten|lekken)\s+zitten\b"
+    r"|\bvertrouw\w*\s+(?:\w+\s+){0,6}?(?:netwerk|wifi|systeem|systemen|computers?)\b",
     re.IGNORECASE,
 )
 # Wanting to keep up with it, not to have it checked.
 KEEPING_UP = re.compile(
-    r"\bbijblijven\b|\bbijeenkomst\w*|\bnetwerk\w*|\bervaringen\s+delen\b",
+    r"\bbijblijven\b|\bbijeenkomst\w*|(?<!\bhet )(?<!\bdat )(?<!\bhele )\bnetwerk\w*"
+    r"|\bervaringen\s+delen\b",
+    re.IGNORECASE,
+)
+
+# "bij ons gaat het steeds mis in de winter", "de gasopbrengst schommelt":
+# something in the work goes wrong, a question to research or try out.
+TECHNICAL_TROUBLE = re.compile(
+    r"\b(?:gaat|ging)\s+(?:het\s+)?(?:\w+\s+){0,2}?mis\b|\bschommel\w*"
+    r"|\bvalt\s+(?:steeds\s+|vaak\s+)?uit\b|\bschuimt\b|\bverstop\w*",
     re.IGNORECASE,
 )
 
@@ -139,12 +154,13 @@ _OVERRIDES: Tuple[Tuple[re.Pattern, Tuple[Optional[str], ...], str], ...] = (
         ("talent", "innovatie", "kennis_netwerk", None),
         "leven_lang_ontwikkelen",
     ),
+    (TECHNICAL_TROUBLE, ("kennis_netwerk", None), "innovatie"),
 )
 
 
 def reread(need: Optional[str], text: str) -> Optional[str]:
     """The need a coordinator reads in `text`, given the classifier's `need`."""
-    if WAYFINDING.search(text):
+    if WAYFINDING.search(text) and not WHATS_COMING.search(text):
         # "waar moet ik zijn voor stagiairs en bijscholing": where to go is
         # the question, whatever it is about; the loket shows the way.
         return "loket"

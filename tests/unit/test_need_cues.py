@@ -65,6 +65,18 @@ from bot.intake.need_cues import reread
          "goede jonge technicus?", "talent"),
         ("talent", "de studenten die bij ons binnenkomen kunnen best coden maar "
          "samenwerken in een team is een ramp", "onderwijs_invloed"),
+        # a network of cables and wifi that is not trusted: the cyber scan
+        ("kennis_netwerk", "onze slagboom ging vannacht vanzelf open en nu vertrouw "
+         "ik niks meer van dat hele netwerk", "innovatie"),
+        # something in the work goes wrong: research or a try-out
+        (None, "bij ons gaat het steeds mis in de winter", "innovatie"),
+        ("kennis_netwerk", "de gasopbrengst schommelt enorm", "innovatie"),
+        # whom to approach, to keep up: the network, not the way
+        ("loket", "bijblijven wat er speelt met opslag, en mensen kennen bij wie "
+         "ik kan aankloppen", "kennis_netwerk"),
+        # everyone should know how: staff to train
+        (None, "dat iedereen, ook de nieuwe bijbaners, weet hoe je allergenen "
+         "checkt", "leven_lang_ontwikkelen"),
     ],
 )
 def test_a_coordinator_rereads_the_need(classified, text, need):
@@ -78,6 +90,10 @@ def test_a_coordinator_rereads_the_need(classified, text, need):
         ("leven_lang_ontwikkelen", "onze lassers moeten leren hoe je een "
          "phishingmail herkent"),
         ("kennis_netwerk", "ik wil bijblijven over cybersecurity, zijn er bijeenkomsten?"),
+        # an afternoon to network: the network, not a cable
+        ("kennis_netwerk", "ik wil mijn netwerk uitbreiden met andere kwekers"),
+        # what went wrong with staff is no technical trouble
+        ("talent", "het gaat steeds mis met de planning omdat we te weinig mensen hebben"),
         ("innovatie", "we hebben te weinig tijd om dit uit te zoeken"),
         ("kennis_netwerk", "hulp nodig"),
         ("onderwijs_invloed", "ik wil meedenken over de opleiding autotechniek"),
