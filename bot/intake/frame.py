@@ -1394,7 +1394,16 @@ SIDE_JOB = re.compile(
     re.I,
 )
 DEADLINE = re.compile(r"\b(?:voor|vóór|na|rond|in)\s+de\s+zomer\b", re.I)
-STUDENT_PEOPLE = re.compile(r"stag|student|leerling|bijba|scholier|afstude", re.I)
+# Students beside their study; an apprentice ("leerling") learns the trade.
+STUDENT_PEOPLE = re.compile(r"stag|student|bijba|scholier|afstude", re.I)
+# Words of a job to fill for good: "niemand solliciteert", "een opvolger",
+# "leerlingen die blijven", "een podotherapeut die bij ons begint".
+STEADY_JOB = re.compile(
+    r"\bsollicit\w*|\bvacature\w*|\bopvolg\w*"
+    r"|\bvaste?\s+(?:contract|baan|kracht|medewerker|dienst)\w*"
+    r"|\bdie\s+(?:\w+\s+){0,6}?(?:blijft|blijven|begint|beginnen)\b",
+    re.I,
+)
 OWN_PEOPLE = re.compile(r"^(?:jullie|je)\s|^(?:personeel|medewerkers|collega)", re.I)
 # Words of someone who wants new people: a loket question without them asks
 # the way to something else than staff.
@@ -1426,7 +1435,10 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
         and SIDE_JOB.search(" ".join((frame.problem, frame.goal, opening)))
     ):
         found.add("side_job")
-    elif need == "talent" and not STUDENT_PEOPLE.search(who) and (who or trade):
+    elif need == "talent" and (
+        (not STUDENT_PEOPLE.search(who) and (who or trade))
+        or STEADY_JOB.search(" ".join((frame.problem, frame.goal, opening)))
+    ):
         found.add("skilled_vacancy")
     if need not in ("talent", "loket") or (
         need == "loket"

@@ -643,6 +643,15 @@ def test_staff_for_the_weekend_is_no_skilled_vacancy():
     assert "skilled_vacancy" in found
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["niemand solliciteert op de vacature", "leerlingen die het werk leuk vinden en blijven",
+     "een jonge podotherapeut die bij ons begint"],
+)  # fmt: skip
+def test_a_job_to_fill_for_good_is_a_skilled_vacancy(said):
+    assert "skilled_vacancy" in frame.situations(Frame(goal=said), "talent", said)
+
+
 def test_a_loket_question_without_new_people_hires_no_one():
     assert "no_hiring" in frame.situations(
         Frame(), "loket", "Bij wie moet ik zijn met een vraag over mijn afvalstromen?"
