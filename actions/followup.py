@@ -32,6 +32,7 @@ from actions.intake import (
     latest_intent,
 )
 from actions.options import NONE_CHOSEN, ask_for_choice, read_choice
+from bot.intake.catalogue import format_titles
 
 logger = logging.getLogger(__name__)
 
@@ -199,10 +200,14 @@ class ValidateFollowupForm(AsksInTheSameCall):
             and answers_to(tracker, "chosen_option") >= MAX_ANSWERS_PER_QUESTION
         ):
             choice = NONE_CHOSEN  # twice unclear: a coordinator chooses with them
+        shown = {option["id"]: option for option in tracker.get_slot("options") or []}
         if choice is None:
             dispatcher.utter_message(response="utter_invalid_option")
         elif choice == NONE_CHOSEN:
             dispatcher.utter_message(response="utter_chosen_none")
+        elif choice not in shown:
+            title = format_titles()[choice]
+            dispatcher.utter_message(response="utter_chosen_other", title=title)
         return {"chosen_option": choice}
 
     def validate_contact_consent(

@@ -167,8 +167,29 @@ def say_how_many_fit(
 
 
 def read_choice(text: Any, options: List[Dict[str, str]]) -> str | None:
-    return parsing.choose_option(
+    """The option chosen, "geen", or a format of the catalogue that was not
+    shown but is named by its title ("cyberscan", "onderzoek met een
+    lectoraat"): the entrepreneur knows what they want."""
+    shown = parsing.choose_option(
         str(text or ""),
         [option["id"] for option in options],
         [option["title"] for option in options],
     )
+    return shown or named_format(str(text or ""))
+
+
+MIN_NAMED_CHARACTERS = 5
+
+
+def named_format(text: str) -> str | None:
+    """The id of the one catalogue format whose title holds the answer or is
+    held by it; None where none or several do ("loket")."""
+    answer = parsing.clean_text(text).lower().strip(" .!")
+    if len(answer) < MIN_NAMED_CHARACTERS:
+        return None
+    found = [
+        f.id
+        for f in load_catalogue().formats
+        if answer == f.id or answer in f.title.lower() or f.title.lower() in answer
+    ]
+    return found[0] if len(found) == 1 else None

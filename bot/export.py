@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, BinaryIO, Callable, Dict, Iterable, List, Optional, TextIO
 from zoneinfo import ZoneInfo
 
+from bot.intake.catalogue import format_titles
 from bot.intake.vocabulary import NEED_LABELS
 from bot.store.models import NO_OPTION, RefinedRequest
 
@@ -120,7 +121,8 @@ def _chosen(request: RefinedRequest) -> Optional[str]:
     if chosen == NO_OPTION:
         return NO_OPTION_LABEL
     titles = {o.get("id"): o.get("title") for o in request.options or []}
-    return titles.get(chosen) or chosen
+    # a format named that was not among the three
+    return titles.get(chosen) or format_titles().get(chosen) or chosen
 
 
 def _sector(request: RefinedRequest) -> Optional[str]:

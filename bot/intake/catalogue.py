@@ -303,6 +303,11 @@ def load_catalogue(path: str | Path = DEFAULT_CATALOGUE_PATH) -> Catalogue:
     return _load_cached(Path(path).resolve())
 
 
+def format_titles() -> Dict[str, str]:
+    """Each format's title by its id."""
+    return {f.id: f.title for f in load_catalogue().formats}
+
+
 @functools.lru_cache(maxsize=8)
 def _load_cached(path: Path) -> Catalogue:
     try:

@@ -21,6 +21,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from bot.export import CHANNEL_LABELS
+from bot.intake.catalogue import format_titles
 from bot.intake.vocabulary import NEED_LABELS
 from bot.review import dates, labels, workflow
 from bot.review.access import EXTENSION, Wiring, with_session_user
@@ -180,6 +181,7 @@ def create_app(
         ACTIVITY=ACTIVITY,
         FRAME_LABELS=FRAME_LABELS,
         NO_OPTION=NO_OPTION,
+        FORMAT_TITLES=format_titles(),
         LOW_CONFIDENCE=LOW_CONFIDENCE,
         shown=dates.shown,
         min_password=MIN_PASSWORD,

@@ -11,6 +11,7 @@ import pytest
 
 from bot.export import DUTCH_HEADERS
 from tests.review.conftest import (
+    OPTIONS,
     PASSWORD,
     XSS,
     add_request,
@@ -222,3 +223,14 @@ def test_the_frame_is_shown_first_and_a_coordinator_can_edit_it(
     page = client.get(f"/verzoeken/{request_id}").get_data(as_text=True)
     assert 'value="jullie gooien elke dag brood weg"' in page
     assert "wat er misgaat" in page  # the change is in the request's history
+
+
+def test_a_format_named_beside_the_three_shown_is_shown_as_chosen(client, store):
+    make_user(store, "anna")
+    request_id = add_request(store, "named", chosen_option="cyber_scan")
+    log_in(client, "anna")
+    page = client.get(f"/verzoeken/{request_id}").get_data(as_text=True)
+    assert "stond niet bij de drie: <strong>Cyberscan door studenten</strong>" in page
+    shown = add_request(store, "shown", chosen_option=OPTIONS[0]["id"])
+    page = client.get(f"/verzoeken/{shown}").get_data(as_text=True)
+    assert "stond niet bij de drie" not in page

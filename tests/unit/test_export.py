@@ -75,6 +75,9 @@ def test_csv_is_for_dutch_excel():
 def test_no_choice_and_no_options_read_plainly():
     [row] = csv_rows(request_with(chosen_option="geen"))
     assert row["Gekozen optie"] == "Geen van de drie"
+    # a format named beside the three shown: its title
+    [row] = csv_rows(request_with(chosen_option="cyber_scan"))
+    assert row["Gekozen optie"] == "Cyberscan door studenten"
     assert row["Optie 1"] == row["Behoefte"] == ""
     assert row["Wil een medewerker spreken"] == "nee"
 

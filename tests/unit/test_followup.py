@@ -95,7 +95,12 @@ def test_three_different_options_are_presented_once_with_buttons(domain):
     "typed, chosen, response",
     [("b", "b", None), ("de tweede", "b", None), ("optie 3", "c", None),
      ("stageplek", "a", None), ("geen van deze", "geen", "utter_chosen_none"),
-     ("7", None, "utter_invalid_option"), ("blabla", None, "utter_invalid_option")],
+     ("7", None, "utter_invalid_option"), ("blabla", None, "utter_invalid_option"),
+     # a format of the catalogue that was not shown, named by its title
+     ("cyberscan", "cyber_scan", "utter_chosen_other"),
+     ("onderzoek met een lectoraat", "lectoraat_onderzoek", "utter_chosen_other"),
+     # "loket" names two formats: not read
+     ("loket", None, "utter_invalid_option")],
 )  # fmt: skip
 def test_choice_is_read_from_buttons_and_typing(domain, typed, chosen, response):
     values, responses = validate_followup(
