@@ -623,11 +623,16 @@ FORCED_INTO = re.compile(
 )
 
 
+# "dat moeten wij ze allemaal zelf leren": "dat" points back, and the must is
+# a burden the company carries, not what it wants.
+BURDEN = re.compile(r"^(?:dat|dit|die)\s+(?:moet|moeten)\s+(?:ik|we|wij)\b", re.I)
+
+
 def kind_of(clause: str) -> Optional[str]:
     clause = written(clause)  # "is nie meer te betalen"
     if OTHERS_WANT.search(clause) and not FIRST_PERSON_WANTS.search(clause):
         return "problem"
-    if _only_a_must(clause) and FORCED_INTO.search(clause):
+    if _only_a_must(clause) and (FORCED_INTO.search(clause) or BURDEN.match(clause)):
         return "problem"
     if TRIED.search(clause):
         return "tried"

@@ -88,6 +88,11 @@ def _need_question(
     who = _bare(frame.who) if need == "talent" else frame.who
     people = details.get("people") or who or words["people_default"]
     topic = details.get("topic")
+    lead = frame.problem_lead.lower()
+    if topic and lead and (need == "innovatie" or topic.lower() not in lead):
+        # after the problem said back, a noun of it ("helpen met parafine", for
+        # kaarsen that scheuren) says less than "dit": the question points at it
+        topic = None
     defaults = words[key or ("need_question_topic" if topic else "need_question")]
     if topic and "diploma" in topic:
         need = f"{need}_diploma" if f"{need}_diploma" in defaults else need

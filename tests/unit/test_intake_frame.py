@@ -211,6 +211,31 @@ RESTATED = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "need, topic, question",
+    [("innovatie", "parafine",
+      "hoe kunnen studenten of onderzoekers je helpen dit op te lossen?"),
+     ("leven_lang_ontwikkelen", "gast",
+      "hoe leer je nieuwe medewerkers wat ze hiervoor nodig hebben?"),
+     # a topic the problem names stays
+     ("kennis_netwerk", "koolzaadwas",
+      "waar haal je kennis over koolzaadwas, en welke ondernemers en experts kun "
+      "je erover spreken?")],
+)  # fmt: skip
+def test_after_the_problem_the_question_points_at_it_not_at_a_noun_of_it(
+    need, topic, question
+):
+    problem = Frame(problem_lead="scheuren de kaarsen met koolzaadwas")
+    said = writing.restatement(problem, need, PHRASES, {"topic": topic})
+    assert said.endswith(f"Je eigenlijke vraag: {question}")
+
+
+def test_a_must_that_points_back_is_a_burden_not_a_goal():
+    read = frame.read("dat moeten wij ze allemaal zelf leren")
+    assert read.goal == ""
+    assert frame.kind_of("dat moeten wij ze allemaal zelf leren") == "problem"
+
+
 @pytest.mark.parametrize("need, text, expected", RESTATED)
 def test_the_restatement_names_the_problem_then_the_question(need, text, expected):
     assert writing.restatement(frame.read(text), need, PHRASES, {}) == expected
