@@ -186,7 +186,9 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
 
 
 WISH_AFTER_TIME = re.compile(
-    r"\s*,?\s*(?:zou|zal|is|lijkt|dat|als)\b.*$|\s+(?:graag|liefst)\s*$",
+    r"\s*,?\s*(?:zou|zal|is|lijkt|dat|als)\b.*$|\s+(?:graag|liefst)\s*$"
+    # "januari ofzo", "na de zomer hoor": chat after the time
+    r"|\s*,?\s*(?:of\s*zo|ofzo|ongeveer|hoor|haha\w*)\s*$",
     re.IGNORECASE,
 )
 BARE_DURATION = re.compile(

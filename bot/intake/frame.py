@@ -405,7 +405,11 @@ def _problem_after(before: str, clause: str) -> Tuple[str, str]:
     "elk loket stuurt me door, er gebeurt niks", "klanten vragen naar AI, we
     weten niet wat we ermee moeten" say that the one before is what goes wrong."""
     stated = problem_clause(clause)
-    if not before or (stated[0] and not _says_no_what(clause)):
+    if (
+        not before
+        or NO_PROBLEM.search(clause)
+        or (stated[0] and not _says_no_what(clause))
+    ):
         return stated
     earlier = problem_clause(before)
     if not earlier[0]:
@@ -628,6 +632,13 @@ FORCED_INTO = re.compile(
 BURDEN = re.compile(r"^(?:dat|dit|die)\s+(?:moet|moeten)\s+(?:ik|we|wij)\b", re.I)
 
 
+# "ik heb niet echt een probleem haha": what does not go wrong
+NO_PROBLEM = re.compile(
+    r"\b(?:niet|geen)\s+(?:echt\s+|direct\s+|meteen\s+)?(?:een\s+)?(?:probleem|problemen)\b",
+    re.IGNORECASE,
+)
+
+
 def kind_of(clause: str) -> Optional[str]:
     clause = written(clause)  # "is nie meer te betalen"
     if OTHERS_WANT.search(clause) and not FIRST_PERSON_WANTS.search(clause):
@@ -732,7 +743,10 @@ ORIGIN_CLAUSE = re.compile(
 
 def problem_clause(clause: str) -> Tuple[str, str]:
     """The problem in the second person, as said and with its verb first;
-    nothing for a clause without a subject ("weten niet wat")."""
+    nothing for a clause without a subject ("weten niet wat") or one that
+    says nothing goes wrong ("ik heb niet echt een probleem")."""
+    if NO_PROBLEM.search(clause):
+        return "", ""
     clause = ORIGIN_CLAUSE.sub(r"\1", clause)
     words = _words(clause)
     if words and (

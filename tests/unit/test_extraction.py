@@ -188,7 +188,8 @@ def test_topic_skips_sayings_typos_verbs_and_who_it_is_for(text, need, topic):
     "typed, said",
     [("dit voorjaar zou mooi zijn", "dit voorjaar"), ("in september als het kan",
      "in september"), ("na de zomer graag", "na de zomer"),
-     ("dit najaar begine", "dit najaar")],
+     ("dit najaar begine", "dit najaar"),
+     ("na de kerstdrukte, januari ofzo", "na de kerstdrukte, januari")],
 )  # fmt: skip
 def test_the_time_is_said_back_without_the_wish_around_it(domain, typed, said):
     values = {"need_category": "talent", "who": "twee koks", "time_horizon": typed}

@@ -230,6 +230,13 @@ def test_after_the_problem_the_question_points_at_it_not_at_a_noun_of_it(
     assert said.endswith(f"Je eigenlijke vraag: {question}")
 
 
+def test_no_problem_said_is_no_problem():
+    opening = "beetje een rare vraag misschien, ik heb niet echt een probleem haha"
+    assert frame.read(opening).problem == ""
+    answer = "ik heb niet echt een probleem haha"
+    assert frame.read_answer(answer, "problem").problem == ""
+
+
 def test_a_must_that_points_back_is_a_burden_not_a_goal():
     read = frame.read("dat moeten wij ze allemaal zelf leren")
     assert read.goal == ""
