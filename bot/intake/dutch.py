@@ -328,6 +328,14 @@ def words_of(text: str) -> List[Word]:
     return found
 
 
+def _regular_verb_form(word: str) -> bool:
+    """ "schommelt", "twijfelt", "haalt": a stem and -t whose infinitive is
+    in the word list (stem + -en, a double vowel made single)."""
+    stem = word[:-1]
+    single = re.sub(r"([aeou])\1(?=[^aeiou]$)", r"\1", stem)
+    return len(stem) > 3 and any(s + "en" in word_list() for s in {stem, single})
+
+
 def _second_place(tokens: Sequence[Any]) -> Optional[int]:
     """Where the finite verb stands when the clause opens with its subject:
     right after a subject pronoun or a noun phrase; None when unsure."""
@@ -350,10 +358,16 @@ def _second_place(tokens: Sequence[Any]) -> Optional[int]:
             at += 1  # "de opleiding autotechniek"
         # "de helft durft er niet mee": a verb in -t taken for a noun ends the
         # run when what follows can be no verb
+        last = tokens[at - 1].text.lower()
         if (
             at - nouns_from >= 2
-            and tokens[at - 1].text.lower().endswith("t")
-            and (at == len(tokens) or tokens[at].text.lower() in NEVER_VERBS | {"er"})
+            and last.endswith("t")
+            and (
+                at == len(tokens)
+                or tokens[at].text.lower() in NEVER_VERBS | {"er"}
+                # "de gasopbrengst schommelt enorm": "schommel-en" is a verb
+                or _regular_verb_form(last)
+            )
         ):
             at -= 1
     if at >= len(tokens) or any("Fin" in t.morph.get("VerbForm") for t in tokens[:at]):

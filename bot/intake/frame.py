@@ -55,7 +55,10 @@ PROBLEM = re.compile(
     r"defect|slijt\w*|verlies\w*|onbetaalbaar|duurder|gestegen|afval|gedrang|boze?"
     # what is wrong with a product: "blaasjes in de coating", "vlekken"
     r"|blaasjes?|bubbels?|scheur\w*|krassen|vlekken|roest\w*|lek(?:t|ken|kage\w*)"
-    r"|barst\w*|deuken|schimmel\w*|verkleur\w*|afkeur\w*|teruggestuurd)\b",
+    r"|barst\w*|deuken|schimmel\w*|verkleur\w*|afkeur\w*|teruggestuurd"
+    # people who give up or fear it: "de ouderen haken nu al af"
+    r"|ha(?:ken|akt)\s+(?:\w+\s+){0,2}?af|afhak\w*|bang|onzeker\w*|overbelast\w*"
+    r"|klappen\s+dicht|schommel\w*)\b",
     re.IGNORECASE,
 )
 # An answer that says nothing: the part stays empty.

@@ -230,6 +230,16 @@ def test_after_the_problem_the_question_points_at_it_not_at_a_noun_of_it(
     assert said.endswith(f"Je eigenlijke vraag: {question}")
 
 
+@pytest.mark.parametrize(
+    "answer, lead",
+    [("de gasopbrengst schommelt enorm", "schommelt de gasopbrengst enorm"),
+     ("de helft van mijn mensen is er bang voor",
+      "is de helft van je mensen er bang voor")],
+)  # fmt: skip
+def test_a_verb_the_tagger_missed_and_fear_are_what_goes_wrong(answer, lead):
+    assert frame.read(answer).problem_lead == lead
+
+
 def test_no_problem_said_is_no_problem():
     opening = "beetje een rare vraag misschien, ik heb niet echt een probleem haha"
     assert frame.read(opening).problem == ""
