@@ -180,7 +180,9 @@ COMING_YEARS = re.compile(
     r"\bkomende\s+(?:(?:twee|drie|vier|vijf|paar|\d)\s+)?ja(?:ren|ar)\b"
 )
 _MONTH = re.compile(
-    r"\b(voor|vanaf|per|in|begin|eind|na|rond)\s+(" + "|".join(MONTHS) + r")\b"
+    r"\b(voor|vanaf|per|in|begin|eind|na|rond|uiterlijk)\s+(?:in\s+)?("
+    + "|".join(MONTHS)
+    + r")\b"
 )
 
 # Own time, as fixed phrases the restatement can use.
@@ -595,7 +597,8 @@ def timeframe(lowered: str) -> Optional[str]:
         return " ".join(holiday.group(0).split())
     month = _MONTH.search(lowered)
     if month:
-        preposition = {"per": "vanaf", "rond": "in", "na": "na"}.get(
+        # "uiterlijk maart, in april is ze weg": the deadline, not the month after
+        preposition = {"per": "vanaf", "rond": "in", "uiterlijk": "uiterlijk in"}.get(
             month.group(1), month.group(1)
         )
         return f"{preposition} {month.group(2)}"

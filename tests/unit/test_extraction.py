@@ -25,6 +25,8 @@ from actions import extraction, parsing, restatement
         ("een uurtje per week", {"own_time": "ongeveer een uur per week"}),
         ("2 uur per week", {"own_time": "ongeveer 2 uur per week"}),
         ("vanaf september", {"time_horizon": "vanaf september"}),
+        # the deadline, not the month after it
+        ("uiterlijk maart, in april is ze weg", {"time_horizon": "uiterlijk in maart"}),
         ("binnen 3 maanden", {"time_horizon": "binnen 3 maanden"}),
         ("we zitten in de bouw", {"sector": "bouw"}),
         ("minder energie verbruiken in de productie", {}),
