@@ -687,6 +687,15 @@ class ValidateIntakeForm(AsksInTheSameCall):
     ) -> Dict[Text, Any]:
         text = parsing.clean_text(tracker.latest_message.get("text"))
         intent = latest_intent(tracker)
+        addition = parsing.yes_and(text)
+        if addition:
+            # "ja, en dat de leerlingen ... leren": agreed, and more they want;
+            # it goes with the goal the coordinator reads
+            goal = tracker.get_slot("desired_outcome")
+            return {
+                "question_confirmed": True,
+                "desired_outcome": f"{goal} en {addition}" if goal else addition,
+            }
         if intent == "affirm" or parsing.is_yes(text):
             return {"question_confirmed": True}
         if answers_to(tracker, "question_confirmed") >= MAX_RESTATEMENTS:

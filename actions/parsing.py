@@ -1007,6 +1007,20 @@ def is_yes(text: str) -> bool:
     return any(lowered == w or lowered.startswith(f"{w} ") for w in YES_WORDS)
 
 
+YES_AND = re.compile(
+    r"^(?:ja|jawel|jep|yes|klopt|precies|goed|ok|oké|oke)(?:\s+(?:klopt|hoor|precies))?"
+    r"\s*[,.!]?\s+(?:en|plus|en\s+ook|maar\s+ook)\s+(?P<more>\w.*)$",
+    re.IGNORECASE,
+)
+
+
+def yes_and(text: str) -> str:
+    """ "ja, en dat de leerlingen het elektrische werk leren": a yes with
+    something added to it; the addition, or "" for none."""
+    found = YES_AND.match(clean_text(text))
+    return found.group("more").strip(" .!") if found else ""
+
+
 def yes_before_a_but(text: str) -> bool:
     """ "ja, maar mail liever niet": a yes with a wish after it. To "klopt
     dat?" the same words bring a correction, so only a question that asks

@@ -8,7 +8,7 @@ import pytest
 from rasa_sdk.events import ActiveLoop, AllSlotsReset, SessionStarted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers
+from actions import answers, parsing
 from actions.followup import ValidateFollowupForm
 from actions.intake import (
     PROBES_BY_NEED,
@@ -211,6 +211,32 @@ def test_answer_to_the_restated_question(domain, typed, intent, confirmed, corre
     )
     assert slots["question_confirmed"] is confirmed
     assert slots.get("question_correction") == correction
+
+
+def test_a_yes_with_an_addition_confirms_and_keeps_the_addition(domain):
+    typed = "ja, en dat de leerlingen het elektrische werk leren"
+    slots, _ = validate(
+        {"question_confirmed": typed},
+        user_message(typed, "affirm"),
+        domain,
+        prior={**CONTEXT, "need_category": "onderwijs_invloed",
+               "desired_outcome": "dat henk les geeft op school",
+               "requested_slot": "question_confirmed"},  # fmt: skip
+    )
+    assert slots["question_confirmed"] is True
+    assert slots["desired_outcome"] == (
+        "dat henk les geeft op school en dat de leerlingen het elektrische werk leren"
+    )
+
+
+@pytest.mark.parametrize(
+    "typed, addition",
+    [("ja, en dat de leerlingen het leren", "dat de leerlingen het leren"),
+     ("klopt, plus iemand voor de stal", "iemand voor de stal"),
+     ("ja klopt", ""), ("ja, maar het gaat om bijscholing", "")],
+)  # fmt: skip
+def test_a_yes_and_is_read_apart_from_a_yes_but(typed, addition):
+    assert parsing.yes_and(typed) == addition
 
 
 @pytest.mark.parametrize(
