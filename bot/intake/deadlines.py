@@ -50,7 +50,10 @@ NAMED_TIME = re.compile(
 AFTER = re.compile(r"\bna\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 # "voor de zomer": the month it begins
 BEFORE = re.compile(r"\b(?:voor|vóór)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
-THIS_YEAR = re.compile(r"\bdit\s+jaar\b|\beind\s+(?:van\s+)?(?:het|dit)\s+jaar\b", re.I)
+# "voor het einde van het jaar" is how extraction writes "dit jaar nog"
+THIS_YEAR = re.compile(
+    r"\bdit\s+jaar\b|\beinde?\s+(?:van\s+)?(?:het|dit)\s+jaar\b", re.IGNORECASE
+)
 EARLY_NEXT_YEAR = re.compile(r"\bbegin\s+(?:van\s+)?volgend\s+jaar\b", re.IGNORECASE)
 
 

@@ -58,6 +58,8 @@ def test_haste_is_read_from_whole_words(when, urgency):
     [("voor januari", "hoog", "normaal"),
      # "jaar" in it, but this year's end is near in December
      ("dit jaar nog", "hoog", "normaal"),
+     # ... and as extraction stores it
+     ("voor het einde van het jaar", "hoog", "normaal"),
      ("ergens dit jaar", "hoog", "normaal"),
      ("voor de kerst", "hoog", "normaal"),
      ("voor de zomer", "normaal", "hoog"),
