@@ -322,7 +322,9 @@ def test_a_trade_word_that_ends_a_listed_compound_is_no_typo():
      ("dat de ploegbazen zelf de wapening uit het model halen op de bouwplaats", ""),
      # "moeten" agrees with its subject
      ("dat elke wijkverpleegkundige de techniek zelf met cliënten kan inzetten",
-      "elke wijkverpleegkundige moet de techniek zelf met cliënten kan inzetten")],
+      "elke wijkverpleegkundige moet de techniek zelf met cliënten kan inzetten"),
+     # someone more: "hoe kun je er 1 jonge jongen bij" had no verb
+     ("wil er 1 jonge jongen bij", "1 jonge jongen erbij")],
 )  # fmt: skip
 def test_the_goal_answer_is_read_by_its_main_clause(answer, goal):
     assert frame.read_answer(answer, "goal").goal == goal
