@@ -21,7 +21,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, FrozenSet, List, Optional, Sequence, Tuple
 
 logger = logging.getLogger(__name__)
 
@@ -211,10 +211,31 @@ def _opentaal_reversed() -> List[str]:
     return sorted(word.lower()[::-1] for word in listed)
 
 
+@functools.lru_cache(maxsize=1)
+def _opentaal() -> FrozenSet[str]:
+    """OpenTaal's words as it spells them, names with their capital."""
+    try:
+        return frozenset(OPENTAAL_WORDS.read_text("utf-8").split())
+    except OSError:
+        return frozenset()
+
+
+def a_name_typed_small(word: str) -> bool:
+    """ "henk", "mustafa": a name OpenTaal spells with a capital only."""
+    listed = _opentaal()
+    return (
+        len(word) > 2
+        and word.islower()
+        and word not in listed
+        and word.capitalize() in listed
+    )
+
+
 def load_word_lists() -> None:
-    """Both word lists, loaded now rather than on the first unknown word."""
+    """The word lists, loaded now rather than on the first unknown word."""
     word_list()
     _opentaal_reversed()
+    _opentaal()
 
 
 def ends_a_listed_word(word: str) -> bool:
@@ -418,6 +439,9 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
                 continue
         if _ends_an_ik_subclause(words, i):
             out.append(you_form(word.text, inverted=False))  # "voor je ... uitgeeft"
+            continue
+        if a_name_typed_small(word.text):
+            out.append(word.text.capitalize())  # "dat henk les geeft": Henk
             continue
         out.append(word.text if _keeps_case(word) else word.lower)
     return out

@@ -107,6 +107,12 @@ def test_a_dropped_e_or_n_is_read_back_first(typed, written):
     assert dutch.cleaned(typed) == written
 
 
+def test_a_name_typed_small_gets_its_capital():
+    assert frame.read_answer("dat henk les geeft op school", "goal").goal == (
+        "dat Henk les geeft op school"
+    )
+
+
 def test_a_chat_infinitive_is_read_back_in_full():
     assert frame.read("er zijn geen kaasmakers te krijgn").problem_lead == (
         "zijn er geen kaasmakers te krijgen"
