@@ -129,7 +129,7 @@ SUBCLAUSE_OPENERS = frozenset(
 )
 # "beter weten denk ik", "iets met data ofzo": a hedge at the end says nothing.
 CHAT_TAIL = re.compile(
-    r"[,\s]+(?:denk\s+ik|geloof\s+ik|volgens\s+mij|ofzo|of\s+zo|zeg\s+maar)\s*$",
+    r"[,\s]+(?:denk\s+i?k|geloof\s+i?k|volgens\s+mij|ofzo|of\s+zo|zeg\s+maar)\s*$",
     re.IGNORECASE,
 )
 # What a second clause can open with: its subject, or its verb when it shares

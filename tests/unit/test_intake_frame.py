@@ -107,6 +107,11 @@ def test_a_dropped_e_or_n_is_read_back_first(typed, written):
     assert dutch.cleaned(typed) == written
 
 
+def test_a_chat_doubt_at_the_end_is_left_out():
+    read = frame.read_answer("er bestaat geen opleiding voor kitter geloof k", "problem")
+    assert read.problem_lead == "bestaat er geen opleiding voor kitter"
+
+
 def test_a_name_typed_small_gets_its_capital():
     assert frame.read_answer("dat henk les geeft op school", "goal").goal == (
         "dat Henk les geeft op school"
