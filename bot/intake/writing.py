@@ -89,9 +89,10 @@ def _need_question(
     people = details.get("people") or who or words["people_default"]
     topic = details.get("topic")
     lead = frame.problem_lead.lower()
-    if topic and lead and (need == "innovatie" or topic.lower() not in lead):
-        # after the problem said back, a noun of it ("helpen met parafine", for
-        # kaarsen that scheuren) says less than "dit": the question points at it
+    if topic and lead and len(topic.split()) == 1 and topic.lower() not in lead:
+        # after the problem said back, a lone noun beside it ("helpen met
+        # parafine", for kaarsen that scheuren) says less than "dit": the
+        # question points at the problem; "met 3d printen" says what to try
         topic = None
     defaults = words[key or ("need_question_topic" if topic else "need_question")]
     if topic and "diploma" in topic:

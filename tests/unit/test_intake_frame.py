@@ -228,10 +228,12 @@ RESTATED = [
       "hoe kunnen studenten of onderzoekers je helpen dit op te lossen?"),
      ("leven_lang_ontwikkelen", "gast",
       "hoe leer je nieuwe medewerkers wat ze hiervoor nodig hebben?"),
-     # a topic the problem names stays
+     # a topic the problem names stays, and one of more words that says what
      ("kennis_netwerk", "koolzaadwas",
       "waar haal je kennis over koolzaadwas, en welke ondernemers en experts kun "
-      "je erover spreken?")],
+      "je erover spreken?"),
+     ("innovatie", "3d printen",
+      "hoe kunnen studenten of onderzoekers je helpen met 3d printen?")],
 )  # fmt: skip
 def test_after_the_problem_the_question_points_at_it_not_at_a_noun_of_it(
     need, topic, question
