@@ -876,8 +876,8 @@ def restated_goal(goal: str, source: str) -> str:
             return " ".join([*tokens[:subject], must, *tokens[subject:]])
     # "minder gas": less of what is burnt or used is less use of it
     goal = LESS_FUEL.sub(r"\1 \2verbruik", goal)
-    # "(wil) er 1 jonge jongen bij": someone more, "1 jonge jongen erbij"
-    goal = MORE_OF.sub(r"\1 erbij", goal)
+    # "(wil) er 1 jonge jongen bij": someone more to get
+    goal = MORE_OF.sub(r"\1 erbij krijgen", goal)
     kept = unspliced(goal, source)
     # "horen wat andere winkels weten" cut back to "horen" says nothing, and
     # "over een jaar" is when, not what.

@@ -88,10 +88,15 @@ def _need_question(
     who = _bare(frame.who) if need == "talent" else frame.who
     people = details.get("people") or who or words["people_default"]
     topic = details.get("topic")
-    lead = frame.problem_lead.lower()
-    if topic and lead and len(topic.split()) == 1 and topic.lower() not in lead:
-        # after the problem said back, a lone noun beside it ("helpen met
-        # parafine", for kaarsen that scheuren) says less than "dit": the
+    if (
+        topic
+        and frame.problem_lead
+        and len(topic.split()) == 1
+        and "diploma" not in topic
+        and need != "onderwijs_invloed"  # "de opleiding autotechniek"
+    ):
+        # after the problem said back, a lone noun of it ("helpen met gast",
+        # "met parafine" for kaarsen that scheuren) says less than "dit": the
         # question points at the problem; "met 3d printen" says what to try
         topic = None
     defaults = words[key or ("need_question_topic" if topic else "need_question")]

@@ -228,10 +228,10 @@ RESTATED = [
       "hoe kunnen studenten of onderzoekers je helpen dit op te lossen?"),
      ("leven_lang_ontwikkelen", "gast",
       "hoe leer je nieuwe medewerkers wat ze hiervoor nodig hebben?"),
-     # a topic the problem names stays, and one of more words that says what
-     ("kennis_netwerk", "koolzaadwas",
-      "waar haal je kennis over koolzaadwas, en welke ondernemers en experts kun "
-      "je erover spreken?"),
+     ("kennis_netwerk", "kaarsen",
+      "waar haal je de kennis hierover, en welke ondernemers en experts kun je "
+      "erover spreken?"),
+     # a topic of more words says what to try
      ("innovatie", "3d printen",
       "hoe kunnen studenten of onderzoekers je helpen met 3d printen?")],
 )  # fmt: skip
@@ -337,7 +337,7 @@ def test_a_trade_word_that_ends_a_listed_compound_is_no_typo():
      ("dat elke wijkverpleegkundige de techniek zelf met cliënten kan inzetten",
       "elke wijkverpleegkundige moet de techniek zelf met cliënten kan inzetten"),
      # someone more: "hoe kun je er 1 jonge jongen bij" had no verb
-     ("wil er 1 jonge jongen bij", "1 jonge jongen erbij")],
+     ("wil er 1 jonge jongen bij", "1 jonge jongen erbij krijgen")],
 )  # fmt: skip
 def test_the_goal_answer_is_read_by_its_main_clause(answer, goal):
     assert frame.read_answer(answer, "goal").goal == goal
