@@ -532,6 +532,8 @@ def _problem_said_back(problem: str) -> str:
         # "willen jullie eerder zien ...": a wish, not what goes wrong
         or re.match(r"(?:wil|wilt|willen)\b", problem)
         or len(problem.split()) > MAX_QUOTED_WORDS
+        # "kreeg de gast ... taart": what happened once is no "nu"
+        or words_of(problem)[0].past
     ):
         return ""
     when = re.search(r"\s+(nu|straks|binnenkort)\b", problem)

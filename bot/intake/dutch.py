@@ -181,6 +181,7 @@ class Word:
     plural: bool
     start: bool  # first word of its sentence
     neuter: bool = False  # a het-word ("het systeem")
+    past: bool = False  # a past tense ("kreeg", "klikte")
 
 
 def known(word: str) -> bool:
@@ -344,6 +345,7 @@ def words_of(text: str) -> List[Word]:
                 "Plur" in token.morph.get("Number"),
                 token.is_sent_start,
                 "Neut" in token.morph.get("Gender"),
+                "Past" in token.morph.get("Tense"),
             )
         )
     return found

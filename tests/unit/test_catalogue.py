@@ -964,6 +964,7 @@ def test_where_nothing_fits_the_words_the_needs_own_formats_say_goal_and_problem
         ("werkt de kennis nu niet goed door", "nu werkt de kennis niet goed door"),
         ("gaat het om geen metselaars", None),  # no verb of its own: not quoted
         ("willen jullie eerder zien wat er misgaat", None),  # a wish
+        ("kreeg de gast taart met hazelnootmeel", None),  # once, not "nu"
         # two problems, too long to quote: the first of them
         ("komen jullie structureel mensen tekort en staan de vacatures al een "
          "half jaar open", "nu komen jullie structureel mensen tekort"),
