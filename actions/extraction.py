@@ -15,7 +15,7 @@ from typing import AbstractSet, Any, Dict, List, Optional, Sequence
 import yaml
 
 from actions import parsing
-from bot.intake import dutch, text_match
+from bot.intake import dutch, need_cues, text_match
 from bot.intake.places import find_place
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
@@ -1018,8 +1018,8 @@ NEED_SIGNALS = (
     ),
     (
         "kennis_netwerk",
-        # "netwerken", "mijn netwerk"; not "dat hele netwerk" of cables and wifi
-        r"(?<!\bhet )(?<!\bdat )(?<!\bhele )(?<!\b1 )(?<!wifi-)\bnetwerk\w*"
+        # need_cues' networking, nor "aan 1 netwerk" or a "wifi-netwerk"
+        rf"(?<!\b1 )(?<!wifi-){need_cues.NETWORKING}"
         r"|\bontmoeten\b|\bmasterclass\w*|\bbijeenkomst\w*"
         r"|\bmeer\s+weten\s+over\b|\b(?:andere|collega-?)\s*ondernemers\b",
     ),

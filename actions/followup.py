@@ -200,7 +200,7 @@ class ValidateFollowupForm(AsksInTheSameCall):
             and answers_to(tracker, "chosen_option") >= MAX_ANSWERS_PER_QUESTION
         ):
             choice = NONE_CHOSEN  # twice unclear: a coordinator chooses with them
-        shown = {option["id"]: option for option in tracker.get_slot("options") or []}
+        shown = {option["id"] for option in tracker.get_slot("options") or []}
         if choice is None:
             dispatcher.utter_message(response="utter_invalid_option")
         elif choice == NONE_CHOSEN:

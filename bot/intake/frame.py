@@ -1452,17 +1452,13 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
     # goal names them spelled right
     who = frame.who or people(frame.goal)
     trade = LEARNING_THE_TRADE.search(f"{frame.problem} {frame.goal}")
+    said = " ".join((frame.problem, frame.goal, opening))
     # weekend staff are no skilled vacancy, unless they are to learn the trade
     # ("een instructeur die het vak bij ons leert", for the Saturday lessons)
-    if (
-        need == "talent"
-        and not trade
-        and SIDE_JOB.search(" ".join((frame.problem, frame.goal, opening)))
-    ):
+    if need == "talent" and not trade and SIDE_JOB.search(said):
         found.add("side_job")
     elif need == "talent" and (
-        (not STUDENT_PEOPLE.search(who) and (who or trade))
-        or STEADY_JOB.search(" ".join((frame.problem, frame.goal, opening)))
+        (not STUDENT_PEOPLE.search(who) and (who or trade)) or STEADY_JOB.search(said)
     ):
         found.add("skilled_vacancy")
     if need not in ("talent", "loket") or (

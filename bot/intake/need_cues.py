@@ -125,9 +125,10 @@ CYBER = re.compile(
     re.IGNORECASE,
 )
 # Wanting to keep up with it, not to have it checked.
+# "netwerken", "mijn netwerk"; not "dat hele netwerk" of cables and wifi
+NETWORKING = r"(?<!\bhet )(?<!\bdat )(?<!\bhele )\bnetwerk\w*"
 KEEPING_UP = re.compile(
-    r"\bbijblijven\b|\bbijeenkomst\w*|(?<!\bhet )(?<!\bdat )(?<!\bhele )\bnetwerk\w*"
-    r"|\bervaringen\s+delen\b",
+    rf"\bbijblijven\b|\bbijeenkomst\w*|{NETWORKING}|\bervaringen\s+delen\b",
     re.IGNORECASE,
 )
 
