@@ -20,6 +20,7 @@ import yaml
 from bot.intake import text_match, writing
 from bot.intake.dutch import joined, words_of
 from bot.intake.frame import ABOUT, MUST_GOAL, SITUATIONS
+from bot.intake.questions import is_direct
 from bot.intake.vocabulary import NEED_CODES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -486,7 +487,9 @@ def rank_formats(
     # "de monteurs moeten ... kunnen" is said as a question, not after "je wilt"
     goal = (
         ""
-        if MUST_GOAL.search(profile.goal) or writing.garbled(profile.goal)
+        if MUST_GOAL.search(profile.goal)
+        or writing.garbled(profile.goal)
+        or is_direct(profile.goal)
         else profile.goal
     )
     leads = iter(

@@ -416,6 +416,70 @@ def you_form(verb: str, inverted: bool) -> str:
     return lowered if lowered.endswith("t") else lowered + "t"
 
 
+# Finite forms whose infinitive is not the stem plus -en.
+IRREGULAR_INFINITIVES = {
+    "is": "zijn",
+    "heeft": "hebben",
+    "kan": "kunnen",
+    "kunt": "kunnen",
+    "wil": "willen",
+    "wilt": "willen",
+    "zal": "zullen",
+    "mag": "mogen",
+    "gaat": "gaan",
+    "staat": "staan",
+    "slaat": "slaan",
+    "doet": "doen",
+    "ziet": "zien",
+    "komt": "komen",
+    "neemt": "nemen",
+}
+DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiou])$")
+VOICED = {"f": "v", "s": "z"}
+# Particles a separable verb keeps in front of an irregular one ("opneemt").
+VERB_PARTICLES = ("terug", "door", "over", "mee", "aan", "uit", "weg", "toe")
+VERB_PARTICLES += ("op", "af", "in", "bij", "na")
+
+
+def _short_stressed_end(stem: str) -> bool:
+    """ "leg", "bel", "begin": a short vowel before one consonant, stressed;
+    "oefen", "regel" end unstressed (a prefix such as "be-" takes no stress)."""
+    if not re.search(r"[^aeiou][aeiou][^aeiouwj]$", stem):
+        return False
+    root = re.sub(r"^(?:be|ver|ge|her|ont)(?=\w{3})", "", stem)
+    return not (
+        re.search(r"[^aeiou]e[lnr]$", root) and len(re.findall(r"[aeiou]+", root)) > 1
+    )
+
+
+def infinitive(verb: str) -> str:
+    """The infinitive of a present-tense form ("oefent" -> "oefenen", "leert"
+    -> "leren", "geeft" -> "geven", "opneemt" -> "opnemen"); "" where no
+    spelling of it is a Dutch word."""
+    lowered = verb.lower()
+    if lowered.endswith("en") and lowered in _opentaal():
+        return lowered  # plural present: the same form
+    for particle in ("",) + VERB_PARTICLES:
+        rest = lowered[len(particle) :] if lowered.startswith(particle) else ""
+        if rest in IRREGULAR_INFINITIVES:
+            return particle + IRREGULAR_INFINITIVES[rest]
+    # "werkt": the stem before the -t; "weet", "zit": the t is the stem's own
+    stems = [lowered[:-1], lowered] if lowered.endswith("t") else [lowered]
+    for stem in (s for s in stems if len(s) > 2):
+        undoubled = DOUBLE_VOWEL.sub(lambda m: m.group(1)[0] + m.group(2), stem)
+        voiced = stem[:-1] + VOICED.get(stem[-1], stem[-1])
+        candidates = [stem + "en", stem + stem[-1] + "en", voiced + "en"]
+        if _short_stressed_end(stem):  # "leg" -> "leggen", not "legen"
+            candidates[:2] = candidates[1::-1]
+        if undoubled != stem:  # "leer" -> "leren", "geef" -> "geven"
+            soft = undoubled[:-1] + VOICED.get(undoubled[-1], undoubled[-1])
+            candidates = [soft + "en", undoubled + "en"] + candidates
+        found = next((c for c in candidates if c in _opentaal()), "")
+        if found:
+            return found
+    return ""
+
+
 def to_second_person(words: Sequence[Word]) -> List[str]:
     """The words with ik/we turned to je/jullie and the verb agreeing."""
     out: List[str] = []

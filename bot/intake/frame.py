@@ -15,15 +15,18 @@ from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 from bot.intake import antecedents, nouns
 from bot.intake.dutch import (
     FILLER,
+    NEVER_VERBS,
     Word,
     cleaned,
     content_clean,
+    infinitive,
     joined,
     sentences,
     to_second_person,
     words_of,
     written,
 )
+from bot.intake.questions import as_questions
 
 PARTS = ("problem", "goal", "who", "tried")
 # A clause longer than this is no restatement material, only a source of facts.
@@ -658,6 +661,7 @@ def kind_of(clause: str) -> Optional[str]:
 
 
 def _words(clause: str) -> Optional[List[Word]]:
+    clause = ASIDE.sub(" ", clause)
     words, clean = content_clean(_before_a_list(words_of(clause)))
     words = [w for w in words if w.pos != "PUNCT" and w.lower not in SOFTENERS]
     if len(words) > LONG_CLAUSE_WORDS:
@@ -671,12 +675,31 @@ def _words(clause: str) -> Optional[List[Word]]:
             ),
             len(words),
         )
+        if cut > MAX_CLAUSE_WORDS:
+            # "dat iedereen ... checkt en dat er een vaste werkwijze is": too
+            # long for both, the first wish of two
+            cut = next(
+                (
+                    i
+                    for i, w in enumerate(words[:-1])
+                    if i > MIN_CLAUSE_WORDS
+                    and w.lower == "en"
+                    and words[i + 1].lower == "dat"
+                ),
+                cut,
+            )
         words = words[:cut]
     while words and words[0].lower in LEAD_WORDS:
         words = words[1:]
     if not clean or not MIN_CLAUSE_WORDS <= len(words) <= MAX_CLAUSE_WORDS:
         return None
     return words
+
+
+# ", ook de nieuwe bijbaners,": an aside between commas, left out when read
+ASIDE = re.compile(
+    r",\s*(?:ook|zelfs|vooral|met name|bijvoorbeeld|zoals)\b[^,]{1,40},", re.IGNORECASE
+)
 
 
 def _says_no_what(clause: str) -> bool:
@@ -866,24 +889,149 @@ def restated_goal(goal: str, source: str) -> str:
         subject = _subject_end(words)
         if subject and re.search(r"\b(?:kunnen|kan)\b", " ".join(tokens[subject:])):
             # "elke wijkverpleegkundige moet", "de monteurs moeten"
-            head = words[subject - 1]
-            plural = head.lower not in SINGULAR_PRONOUNS and (
-                head.plural or nouns.singular(head.text) != head.text
-            )
-            must = (
-                "moeten" if plural or head.lower in ("we", "jullie", "ze") else "moet"
-            )
+            must = _must_for(words[subject - 1])
             return " ".join([*tokens[:subject], must, *tokens[subject:]])
+        as_must = _dat_clause_as_must(tokens, words, _noun_subject(words), source)
+        if as_must:
+            return as_must
     # "minder gas": less of what is burnt or used is less use of it
     goal = LESS_FUEL.sub(r"\1 \2verbruik", goal)
     # "(wil) er 1 jonge jongen bij": someone more to get
     goal = MORE_OF.sub(r"\1 erbij krijgen", goal)
+    asked = as_questions(goal) if _copies(goal, source) else ""
+    if asked and not _copies(asked, source):
+        return asked  # "waar zitten de lekken, en ...?": their question, asked
     kept = unspliced(goal, source)
     # "horen wat andere winkels weten" cut back to "horen" says nothing, and
     # "over een jaar" is when, not what.
     if len(kept.split()) < MIN_CLAUSE_WORDS or TIME_ONLY.match(kept):
         return ""
     return kept
+
+
+def _must_for(head: Word) -> str:
+    plural = head.lower not in SINGULAR_PRONOUNS and (
+        head.plural or nouns.singular(head.text) != head.text
+    )
+    return "moeten" if plural or head.lower in ("we", "jullie", "ze") else "moet"
+
+
+def _dat_clause_as_must(
+    tokens: Sequence[str], words: Sequence[Word], subject: int, source: str
+) -> str:
+    """ "(dat) de opleiding meer oefent met echte situaties" -> "de opleiding
+    moet meer oefenen met echte situaties", which is asked as "hoe kan de
+    opleiding ...": the entrepreneur's wish in the bot's own words. A phrase
+    after the verb moves before the middle where the words would otherwise
+    run on as typed ("... moeten zelf de wapening ... op de bouwplaats halen").
+    "" where the clause's verb is not found or every order copies `source`."""
+    if not subject or len(words) != len(tokens) or words[0].lower == "er":
+        return ""
+    must = _must_for(words[subject - 1])
+    while subject + 1 < len(words) and words[subject].lower in ("en", "of"):
+        # "waterbehandeling en zwembadtechniek": one subject of two nouns
+        more = next(
+            (
+                j
+                for j in range(subject + 1, subject + 4)
+                if j < len(words) and words[j].pos in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+        if more is None:
+            break
+        subject, must = more + 1, "moeten"
+    # the main clause ends where a clause of its own opens ("weten hoe ...")
+    end = next(
+        (i for i in range(subject, len(words)) if words[i].lower in SUBORDINATORS),
+        len(words),
+    )
+    verb = next(
+        (
+            i
+            for i in range(end - 1, subject - 1, -1)
+            if _a_clause_verb(words[i])
+            and words[i - 1].pos != "DET"  # "een afstudeeropdracht"
+            and (i == end - 1 or words[i + 1].pos == "ADP")
+        ),
+        None,
+    )
+    if verb is None or any(w.lower in MODALS for w in words[subject:verb]):
+        return ""  # "... veilig mogen werken": its own modal stays
+    opener = words[end].lower if end < len(words) else ""
+    if (
+        opener
+        and opener not in ADVERBIAL_OPENERS
+        and not (verb == end - 1 and infinitive(words[verb].lower) in CLAUSE_TAKING)
+    ):
+        return ""  # "helder blijft of egaal romig wordt": two clauses
+    if words[verb].lower in MODALS | {"heeft", "hebben", "is", "zijn"}:
+        return ""  # "kunnen" has its own rewrite; a perfect tense stays
+    base = infinitive(words[verb].lower)
+    if not base:
+        return ""
+    head, middle = list(tokens[:subject]), list(tokens[subject:verb])
+    after = list(tokens[verb + 1 :])
+    orders = [middle + [base] + after]
+    trailing = after and words[verb + 1].pos == "ADP" and end == len(words)
+    if trailing:
+        # "... moeten op school al met echte casussen oefenen": the phrase
+        # before the verb, where Dutch puts it
+        orders.append(middle + after + [base])
+    phrase = next(
+        (i for i, w in enumerate(words[subject:verb]) if i and w.pos == "ADP"), None
+    )
+    if phrase is not None:
+        # "... moet meer leren over groene daken": a phrase after the verb
+        orders.append(middle[:phrase] + [base] + middle[phrase:] + after)
+    if trailing:
+        orders.append(after + middle + [base])  # in front: the last resort
+    # asked as "hoe kan de opleiding ...", the must is gone: that may not copy
+    rest = next((o for o in orders if not _copies(" ".join(head + o), source)), None)
+    return " ".join([*head, must, *rest]) if rest else ""
+
+
+def _noun_subject(words: Sequence[Word]) -> int:
+    """Where the subject of a dat-clause ends: a pronoun alone ("iedereen"),
+    else its first noun ("jullie schoonmakers", "het mbo")."""
+    if not words:
+        return 0
+    first = words[0]
+    if first.pos == "PRON" and first.lower not in OWNERS | {"het", "jullie", "je"}:
+        return 1
+    return next(
+        (
+            i + 1
+            for i, w in enumerate(words[:4])
+            if w.pos in ("NOUN", "PROPN") and w.lower not in POSSESSIVES
+        ),
+        0,
+    )
+
+
+def _a_clause_verb(word: Word) -> bool:
+    """The verb a dat-clause ends in; the small tagger calls "oefent" a noun
+    and "meer" a verb, so the form decides: -t or -en with an infinitive."""
+    if word.lower in NEVER_VERBS | NOT_A_VERB or word.pos in NOT_VERB_TAGS:
+        return False
+    base = infinitive(word.lower)
+    # "kwaliteit" is no verb because "kwaliteiten" is a word
+    if base in ("", word.lower + "en"):
+        return False
+    return word.pos in ("VERB", "AUX") or word.lower.endswith("t")
+
+
+# Clauses that may follow any verb ("... oefenen, zodat ze ...") and verbs
+# whose object is a clause ("weten hoe ...", "zien of ...").
+ADVERBIAL_OPENERS = frozenset(
+    "zodat omdat voordat terwijl waardoor als wanneer".split()
+)
+CLAUSE_TAKING = frozenset(
+    "weten leren zien snappen begrijpen horen kijken uitzoeken merken zeggen".split()
+)
+# Words the small tagger takes for a verb in a clause that ends in one.
+NOT_A_VERB = frozenset("meer minder zelf".split())
+NOT_VERB_TAGS = frozenset("ADP DET PRON ADJ NUM CCONJ SCONJ".split())
 
 
 def _subject_end(words: Sequence[Word]) -> int:

@@ -15,6 +15,7 @@ from typing import Any, Mapping
 
 from bot.intake.dutch import words_of
 from bot.intake.frame import PARTICLES, Frame
+from bot.intake.questions import is_direct
 
 MAX_WORDS = 45
 
@@ -31,7 +32,7 @@ def restatement(
     goal = with_antecedent(frame, details.get("topic", ""))
     frame = replace(frame, goal=inside_a_sentence(goal))
     problem = frame.problem_lead
-    if problem:
+    if problem or is_direct(frame.goal):
         question = real_question(frame, need, words, details)
     elif frame.goal and not garbled(frame.goal):
         # No problem said: the goal is what was understood, and the question
@@ -61,6 +62,8 @@ def real_question(
     # "hoe kunnen jullie jullie restwarmte ..." stutters: then "kun je".
     said_jullie = re.search(r"\bjullie\b", frame.problem + goal)
     subject = "jullie" if said_jullie and not re.search(r"\bjullie\b", goal) else "je"
+    if is_direct(goal):
+        return goal.rstrip("?")  # "waar zitten de lekken, en ...", asked
     if goal and _must_in_main_clause(goal):
         return _must_question(goal) or _need_question(frame, need, words, details)
     if goal and not garbled(goal):

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from bot.intake import dutch, frame, writing
+from bot.intake import dutch, frame, questions, writing
 from bot.intake.frame import Frame
 from tests.e2e.servers import ROOT
 
@@ -321,7 +321,6 @@ def test_a_trade_word_that_ends_a_listed_compound_is_no_typo():
      # back to itself, what the company is, a time
      ("vorig jaar zijn er 9 weggegaan", ""),
      ("we willen geen extra stagiairs", ""),
-     ("horen wat andere winkels en de hogeschool weten, ideeën opdoen", ""),
      ("we zijn koeriers, 12 busjes", ""),
      ("over een jaar of 2 een tweede ploeg met een eigen voorman", ""),
      # a thing and a verb in -en is what to do
@@ -332,7 +331,24 @@ def test_a_trade_word_that_ends_a_listed_compound_is_no_typo():
      ("één contactpersoon voor alle scholen", "één contactpersoon voor alle scholen"),
      # a cut never leaves a clause opener or a dat-clause without its verb
      ("weten of zo'n drone die ramen wast het goed genoeg doet, of het mag van de gemeente", ""),
-     ("dat de ploegbazen zelf de wapening uit het model halen op de bouwplaats", ""),
+     # a dat-clause too long to say as typed is said as a must, in the bot's
+     # own word order; two clauses stay unsaid
+     ("dat de ploegbazen zelf de wapening uit het model halen op de bouwplaats",
+      "de ploegbazen moeten zelf de wapening halen uit het model op de bouwplaats"),
+     ("dat de opleiding meer met echte klanten en deadlines werkt",
+      "de opleiding moet meer werken met echte klanten en deadlines"),
+     ("dat waterbehandeling en zwembadtechniek een plek krijgen in de opleiding",
+      "waterbehandeling en zwembadtechniek moeten een plek in de opleiding krijgen"),
+     # a question they want answered is asked as one
+     ("horen wat andere winkels en de hogeschool weten, ideeën opdoen",
+      "wat weten andere winkels en de hogeschool?"),
+     ("weten waar de zwakke plekken zitten en die dichten voor de audit",
+      "waar zitten de zwakke plekken, en hoe kun je die dichten voor de audit?"),
+     ("weten waar ik een jongen kan laten opleiden tot dakdekker en wie dat regelt",
+      "waar kun je een jongen laten opleiden tot dakdekker, en wie regelt dat?"),
+     ("dat de installatie zelf ziet of de grond nat genoeg is",
+      "de installatie moet zelf zien of de grond nat genoeg is"),
+     ("dat minstens 2 monteurs veilig aan elektrische en hybride autos mogen werken", ""),
      # "moeten" agrees with its subject
      ("dat elke wijkverpleegkundige de techniek zelf met cliënten kan inzetten",
       "elke wijkverpleegkundige moet de techniek zelf met cliënten kan inzetten"),
@@ -1069,3 +1085,40 @@ def test_what_is_wrong_with_a_product_is_a_problem_and_said_about_once():
 
 def test_less_gas_is_less_gas_use():
     assert frame.read_answer("minder gas", "goal").goal == "minder gasverbruik"
+
+
+@pytest.mark.parametrize(
+    "verb, base",
+    [("werkt", "werken"), ("oefent", "oefenen"), ("leert", "leren"),
+     ("geeft", "geven"), ("leest", "lezen"), ("weet", "weten"), ("zit", "zitten"),
+     ("legt", "leggen"), ("herkent", "herkennen"), ("regelt", "regelen"),
+     ("opneemt", "opnemen"), ("heeft", "hebben"), ("komt", "komen"),
+     ("meedraaien", "meedraaien"), ("xqzt", "")],
+)  # fmt: skip
+def test_a_present_tense_form_has_its_infinitive(verb, base):
+    assert dutch.infinitive(verb) == base
+
+
+@pytest.mark.parametrize(
+    "goal, asked",
+    [("weten waar de lekken zitten en dat iedereen een nepmail herkent",
+      "waar zitten de lekken, en hoe zorg je ervoor dat iedereen een nepmail herkent?"),
+     ("weten wat er kan en hoe anderen in de branche het doen",
+      "wat kan er, en hoe doen anderen in de branche het?"),
+     ("weten of een cobot dat werk kan overnemen", "kan een cobot dat werk overnemen?"),
+     ("weten welke opleiding en welk niveau bij je werk past",
+      "welke opleiding en welk niveau past bij je werk?"),
+     ("weten hoe snel je kunt beginnen", "hoe snel kun je beginnen?"),
+     # two verbs apart are two clauses: not turned
+     ("weten wat er kan met precisielandbouw en andere loonwerkers spreken", ""),
+     ("meer weten over ai", "")],
+)  # fmt: skip
+def test_a_question_they_want_answered_is_asked_as_one(goal, asked):
+    assert questions.as_questions(goal) == asked
+    assert not asked or questions.is_direct(asked.rstrip("?"))
+
+
+def test_a_goal_that_asks_is_the_real_question_and_no_wish():
+    goal = "waar zitten de zwakke plekken, en hoe kun je die dichten voor de audit"
+    said = writing.restatement(Frame(goal=goal), "innovatie", PHRASES, {})
+    assert said == f"Je eigenlijke vraag: {goal}?"
