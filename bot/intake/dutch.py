@@ -89,6 +89,10 @@ SOFTWARE = frozenset(
     chatgpt exact afas sharepoint autocad solidworks revit sketchup python
     shopify woocommerce bol""".split()
 )
+# Loanwords of the trades that OpenTaal and pyspellchecker do not list.
+TRADE_LOANWORDS = frozenset(
+    """engineer engineers cobot cobots biobased webinar webinars recyclaat""".split()
+)
 # Spoken forms typed as said; the subtitle-based list has them, a restatement not.
 SPOKEN = {
     "nie": "niet",
@@ -257,7 +261,11 @@ def cleaned(word: str) -> Optional[str]:
     lowered = word.lower()
     if lowered in SPOKEN:
         return SPOKEN[lowered]
-    if not re.search(r"[a-zà-ÿ]", lowered) or lowered in SOFTWARE or known(lowered):
+    if (
+        not re.search(r"[a-zà-ÿ]", lowered)
+        or lowered in SOFTWARE | TRADE_LOANWORDS
+        or known(lowered)
+    ):
         return word
     if ends_a_listed_word(lowered):
         return word
@@ -265,7 +273,14 @@ def cleaned(word: str) -> Optional[str]:
         return word.upper()
     if word.isupper() and len(word) <= MAX_TYPED_ABBREVIATION:
         return word  # typed in capitals: "verzorgende IG", "HR", "ROC"
-    if "-" in lowered and all(known(part) for part in lowered.split("-") if part):
+    if "-" in lowered and all(
+        # "bbl-leerlingen", "cnc-operator": a school type or abbreviation joined on
+        known(part)
+        or part in SCHOOL_WORDS | TRADE_LOANWORDS
+        or ABBREVIATION.fullmatch(part)
+        for part in lowered.split("-")
+        if part
+    ):
         return word
     if lowered.endswith("e") and known(lowered + "n"):
         # Spoken Dutch drops the final n ("2 schole", "wij zoeke"): that reading
@@ -419,6 +434,9 @@ def you_form(verb: str, inverted: bool) -> str:
 # Finite forms whose infinitive is not the stem plus -en.
 IRREGULAR_INFINITIVES = {
     "is": "zijn",
+    "ben": "zijn",
+    "bent": "zijn",
+    "zou": "zullen",
     "heeft": "hebben",
     "kan": "kunnen",
     "kunt": "kunnen",

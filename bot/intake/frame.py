@@ -676,15 +676,16 @@ def _words(clause: str) -> Optional[List[Word]]:
             len(words),
         )
         if cut > MAX_CLAUSE_WORDS:
-            # "dat iedereen ... checkt en dat er een vaste werkwijze is": too
-            # long for both, the first wish of two
+            # "dat iedereen ... checkt en dat er een vaste werkwijze is",
+            # "leerlingen die het vak leren en daarna blijven": too long for
+            # both, the first of two
             cut = next(
                 (
                     i
                     for i, w in enumerate(words[:-1])
                     if i > MIN_CLAUSE_WORDS
                     and w.lower == "en"
-                    and words[i + 1].lower == "dat"
+                    and (words[i + 1].lower == "dat" or words[i - 1].pos == "VERB")
                 ),
                 cut,
             )
@@ -993,8 +994,9 @@ def _dat_clause_as_must(
 
 def _noun_subject(words: Sequence[Word]) -> int:
     """Where the subject of a dat-clause ends: a pronoun alone ("iedereen"),
-    else its first noun ("jullie schoonmakers", "het mbo")."""
-    if not words:
+    else its first noun ("jullie schoonmakers", "het mbo"); 0 where the
+    clause opens with something else ("op elke afdeling iemand ...")."""
+    if not words or words[0].pos == "ADP":
         return 0
     first = words[0]
     if first.pos == "PRON" and first.lower not in OWNERS | {"het", "jullie", "je"}:
@@ -1247,7 +1249,7 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
             # "vorig jaar was er gedrang": a time said first
             or before[-1].lower in TIME_NOUNS
             # "nieuwe installaties durven ze niet aan": the object said first
-            or _pronoun_subject_after(before, after)
+            or _pronoun_subject_after(before, after, verb)
         )
         and before[0].lower not in (SUBJECT_PRONOUNS)
     ):
@@ -1262,21 +1264,30 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
 SUBJECT_ONLY = frozenset("ik wij we hij zij er".split())
 
 
-def _pronoun_subject_after(before: Sequence[Word], after: Sequence[Word]) -> bool:
+def _pronoun_subject_after(
+    before: Sequence[Word], after: Sequence[Word], verb: Word
+) -> bool:
     """ "een concrete vraag heb ik niet", "nieuwe installaties durven ze niet
     aan": a pronoun right after the verb is its subject, and what stands
     before it is not. "ze" may be the object ("de klanten bellen ze niet"):
-    only before a bare noun phrase that names no people."""
+    only after a noun phrase that names no people, bare, or before a verb
+    only people do ("de wft-regels kennen ze niet")."""
     if not after or after[0].pos != "PRON":
         return False
     if after[0].lower in SUBJECT_ONLY:
         return True
+    bare = before[0].pos != "DET" and before[0].lower not in POSSESSIVES
     return (
         after[0].lower == "ze"
-        and before[0].pos != "DET"
-        and before[0].lower not in POSSESSIVES
+        and (bare or infinitive(verb.lower) in KNOWING_VERBS)
         and not any(names_people(w) for w in before)
     )
+
+
+# Verbs whose subject is a person: a thing before them is their object.
+KNOWING_VERBS = frozenset(
+    "kennen weten snappen begrijpen durven leren beheersen missen".split()
+)
 
 
 def _subject(words: Sequence[Word]) -> Tuple[List[Word], List[Word]]:
@@ -1357,6 +1368,8 @@ def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
     ):
         return joined(to_second_person(words))
     finite = next((i for i, w in enumerate(main) if w.finite), None)
+    if finite is not None and not infinitive(main[finite].lower):
+        finite = None  # "met 30% recyclaat": a noun the tagger took for a verb
     if finite is None:
         return joined(to_second_person(words))  # a noun phrase, maybe with "die ..."
     if words[0].lower in ("dat", "zodat"):

@@ -374,6 +374,9 @@ def test_a_clause_after_a_comma_with_its_own_subject_is_read_apart():
         ("Een concrete vraag heb ik niet.", "heb je een concrete vraag niet"),
         # "ze" after an article's noun may be the object: the order stays
         ("De klanten bellen ze niet terug.", "bellen de klanten ze niet terug"),
+        # ... unless only a person can do what the verb says
+        ("de wft-regels kennen ze niet uit de praktijk",
+         "kennen ze de wft-regels niet uit de praktijk"),
     ],
 )  # fmt: skip
 def test_an_object_said_first_goes_after_the_pronoun_that_is_the_subject(answer, lead):
