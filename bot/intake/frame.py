@@ -51,10 +51,12 @@ GOAL = re.compile(
 )
 PROBLEM = re.compile(
     r"\b(?:geen|niet|niks|niets|nauwelijks|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
-    r"lang|klein|oud)|tekort\w*|probleem|problemen|mis|misgaat|lukt|moeilijk|lastig|"
-    r"kwijt|weg|weggooien|verspil\w*|klacht\w*|fout\w*|achter|vertrek\w*|verloop|"
+    r"lang|klein|oud)|\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|lukt|moeilijk|"
+    r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|\w*fout\w*|achter|"
+    r"vertrek\w*|verloop|kostenpost|missen|"
     r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?|nergens|niemand|"
-    r"nooit|kapot\w*|ziek\w*|verzuim|schade|nep\w*|opgelicht|fraude|gehackt|storing\w*|"
+    r"nooit|kapot\w*|ziek\w*|verzuim|\w*schade|nep\w*|opgelicht|fraude|gehackt|"
+    r"\w*storing\w*|"
     r"defect|slijt\w*|verlies\w*|onbetaalbaar|duurder|gestegen|afval|gedrang|boze?"
     # what is wrong with a product: "blaasjes in de coating", "vlekken"
     r"|blaasjes?|bubbels?|scheur\w*|krassen|vlekken|roest\w*|lek(?:t|ken|kage\w*)"
@@ -697,9 +699,11 @@ def _words(clause: str) -> Optional[List[Word]]:
     return words
 
 
-# ", ook de nieuwe bijbaners,": an aside between commas, left out when read
+# ", ook de nieuwe bijbaners,", ", bijvoorbeeld met camera's": an aside
+# between commas or at the end, left out when read
 ASIDE = re.compile(
-    r",\s*(?:ook|zelfs|vooral|met name|bijvoorbeeld|zoals)\b[^,]{1,40},", re.IGNORECASE
+    r",\s*(?:ook|zelfs|vooral|met name|bijvoorbeeld|zoals)\b[^,]{1,40}(?:,|\W*$)",
+    re.IGNORECASE,
 )
 
 
@@ -1071,7 +1075,7 @@ def unspliced(said: str, source: str) -> str:
     # "... elk jaar terugkomen"; "het restmateriaal weer in de machine
     # gebruiken" -> "het restmateriaal weer gebruiken".
     if tagged[-1].pos in ("VERB", "AUX"):
-        for at in range(len(words) - 1 - PHRASE_LENGTH, 1, -1):
+        for at in range(len(words) - 1 - PHRASE_LENGTH, 0, -1):
             if (
                 words[at] in PREPOSITIONS
                 and words[at + 1] in ("de", "het", "een")

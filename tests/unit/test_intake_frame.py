@@ -1125,3 +1125,22 @@ def test_a_goal_that_asks_is_the_real_question_and_no_wish():
     goal = "waar zitten de zwakke plekken, en hoe kun je die dichten voor de audit"
     said = writing.restatement(Frame(goal=goal), "innovatie", PHRASES, {})
     assert said == f"Je eigenlijke vraag: {goal}?"
+
+
+def test_a_problem_and_a_wish_in_one_opening_are_both_read():
+    read = frame.read(
+        "Sinds we kleinere componenten verwerken, zien we meer soldeerfouten die pas "
+        "bij de eindtest opvallen. We willen eerder in het proces zien wat er "
+        "misgaat, bijvoorbeeld met camera's."
+    )
+    assert read.problem_lead == "zien jullie meer soldeerfouten die pas opvallen"
+    assert read.goal == "eerder zien wat er misgaat"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Slib is een kostenpost", "schoolverlaters missen de basis",
+     "we hebben veel storingen aan de lijn"],
+)  # fmt: skip
+def test_what_costs_or_is_missing_is_a_problem(text):
+    assert frame.kind_of(text) == "problem"
