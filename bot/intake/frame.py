@@ -780,6 +780,9 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         return "", ""
     clause = ORIGIN_CLAUSE.sub(r"\1", clause)
     words = _words(clause)
+    none_of = _none_of(words or [])
+    if none_of:
+        return none_of
     if words and (
         not _has_subject(words)
         or words[0].lower in FIRST_PERSON_VERBS
@@ -811,6 +814,31 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     said = [w for w in lead.split() if w not in ("je", "jullie") and w not in NEGATIONS]
     # "weten jullie niet" (cut before "of ..."): a verb alone says nothing
     return plain, lead if len(said) >= MIN_CLAUSE_WORDS else ""
+
+
+def _none_of(words: Sequence[Word]) -> Tuple[str, ...]:
+    """ "geen jonge aanwas", "geen boomverzorgers te krijgen": what there is
+    none of, said back as "is er geen jonge aanwas", "zijn er geen ..."."""
+    if len(words) < 2 or words[0].lower != "geen":
+        return ()
+    main = words[
+        : next((i for i, w in enumerate(words) if w.lower in SUBORDINATORS), len(words))
+    ]
+    if any(w.finite for w in main) or main[1].pos not in ("NOUN", "ADJ"):
+        return ()
+    head = next((w for w in main[1:] if w.pos == "NOUN"), None)
+    if head is None or head.lower in NONE_SAYS_NOTHING:
+        return ()
+    plain = joined(to_second_person(words))
+    if head.lower in HAD_BY_YOU:
+        return plain, f"heb je {plain}"  # "heb je geen overzicht wie wat doet"
+    plural = head.plural or nouns.singular(head.text) != head.text
+    return plain, f"{'zijn' if plural else 'is'} er {plain}"
+
+
+# "geen idee", "geen vraag": no problem said; "geen tijd": the person's own
+NONE_SAYS_NOTHING = frozenset("idee vraag probleem zin flauw".split())
+HAD_BY_YOU = frozenset("tijd overzicht haast ruimte kennis ervaring".split())
 
 
 TIME_OPENERS = frozenset("elke iedere telkens steeds altijd vaak soms".split())

@@ -65,6 +65,8 @@ def singular(noun: str) -> str:
     for cut in ("'s", "s"):
         if lowered.endswith(cut) and plural(noun[: -len(cut)]) == noun:
             return noun[: -len(cut)]
+    if lowered.endswith("aars") and known(lowered[:-1]):
+        return noun[:-1]  # "metselaars" beside "metselaren": both are said
     if lowered.endswith("en"):
         bases = [base for base in _en_bases(noun[:-2]) if plural(base) == noun]
         return next(

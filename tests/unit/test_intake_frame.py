@@ -1144,3 +1144,14 @@ def test_a_problem_and_a_wish_in_one_opening_are_both_read():
 )  # fmt: skip
 def test_what_costs_or_is_missing_is_a_problem(text):
     assert frame.kind_of(text) == "problem"
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [("geen jonge aanwas", "is er geen jonge aanwas"),
+     ("geen boomverzorgers te krijgen", "zijn er geen boomverzorgers te krijgen"),
+     ("geen overzicht wie wat doet", "heb je geen overzicht wie wat doet"),
+     ("geen idee", "")],
+)  # fmt: skip
+def test_what_there_is_none_of_is_said_back_as_such(text, lead):
+    assert frame.problem_clause(text)[1] == lead

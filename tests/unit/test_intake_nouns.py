@@ -34,7 +34,10 @@ def test_plural_and_back(noun, plural):
       "vier ervaren monteurs voor de werkplaats"),
      # a word for a group is no count: people, one by one
      ("acht", 8, "nieuwe personeel", "acht nieuwe mensen"),
-     ("een", 1, "personeel", "een medewerker")],
+     ("een", 1, "personeel", "een medewerker"),
+     # "metselaars" is as plural as "metselaren"
+     ("twee", 2, "nieuwe metselaars", "twee nieuwe metselaars"),
+     ("een", 1, "metselaars", "een metselaar")],
 )  # fmt: skip
 def test_the_people_agree_with_their_number(number, count, people, said):
     assert nouns.counted(number, count, people) == said
