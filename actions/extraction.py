@@ -272,7 +272,8 @@ _TOPIC_STOP = re.compile(
     r"|willen"
     r"|moeten|gaan|hebben|maken|graag|nodig|weet|ik|we|wij|ontmoeten|leren|zoeken"
     r"|vinden"
-    r"|krijgen|is|zijn|wordt|worden|kan|kunnen|zou|zouden|ofzoiets|enzo)\b"
+    r"|krijgen|is|zijn|wordt|worden|kan|kunnen|zou|zouden|ofzoiets|enzo"
+    r"|zeggen|zegt|zei)\b"  # "hout stoken is straks over, zeggen ze"
 )
 COMMON_VERBS = frozenset(
     """beginnen begonnen weten krijgen vinden zoeken hebben

@@ -176,11 +176,16 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
         return str(words["timeframe"][normalised])
     if normalised != when:
         return normalised  # "dit najaar beginnen": dit najaar
+    # "voor t stookseizoen. oktober": spoken "t" written out, two sentences one
+    when = re.sub(r"\s*[.;]\s+", ", ", dutch.written(when))
     if len(when.split()) <= MAX_WHEN_WORDS and (
         parsing.TIME_WORDS.search(when) or parsing.TIME_PREPOSITIONS.search(when)
     ):
         # "paar maanden" said alone is a time from now: "binnen een paar maanden"
         bare = BARE_DURATION.fullmatch(when.strip())
+        month = when.strip(" .!").lower()
+        if month in extraction.MONTHS:
+            return f"in {month}"  # "september" said alone
         return f"binnen een {bare.group(1)}" if bare else when
     return ""
 

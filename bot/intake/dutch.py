@@ -112,6 +112,7 @@ SPOKEN = {
     "n": "een",
     "sept": "september",
     "okt": "oktober",
+    "jr": "jaar",
     # chat abbreviations, which would otherwise pass as one ("cnc", "gps")
     "vn": "van",
     "vd": "van de",
@@ -455,8 +456,7 @@ IRREGULAR_INFINITIVES = {
 DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiou])$")
 VOICED = {"f": "v", "s": "z"}
 # Particles a separable verb keeps in front of an irregular one ("opneemt").
-VERB_PARTICLES = ("terug", "door", "over", "mee", "aan", "uit", "weg", "toe")
-VERB_PARTICLES += ("op", "af", "in", "bij", "na")
+VERB_PARTICLES = tuple("terug door over mee aan uit weg toe op af in bij na".split())
 
 
 def _short_stressed_end(stem: str) -> bool:
@@ -557,6 +557,7 @@ def _keeps_case(word: Word) -> bool:
 def joined(tokens: Sequence[str]) -> str:
     text = " ".join(tokens)
     text = re.sub(r"\s+([,.?!:;])", r"\1", text)
+    text = re.sub(r"(\d)\s+([+%])", r"\1\2", text)  # "55+", "30%"
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -17,6 +17,7 @@ from bot.intake.dutch import (
     FILLER,
     NEVER_VERBS,
     Word,
+    a_name_typed_small,
     cleaned,
     content_clean,
     infinitive,
@@ -51,7 +52,7 @@ GOAL = re.compile(
 )
 PROBLEM = re.compile(
     r"\b(?:geen|niet|niks|niets|nauwelijks|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
-    r"lang|klein|oud)|\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|lukt|moeilijk|"
+    r"lang|klein|oud)|\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|moeilijk|"
     r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|\w*fout\w*|achter|"
     r"vertrek\w*|verloop|kostenpost|missen|"
     r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?|nergens|niemand|"
@@ -642,7 +643,11 @@ BURDEN = re.compile(r"^(?:dat|dit|die)\s+(?:moet|moeten)\s+(?:ik|we|wij)\b", re.
 
 # "ik heb niet echt een probleem haha": what does not go wrong
 NO_PROBLEM = re.compile(
-    r"\b(?:niet|geen)\s+(?:echt\s+|direct\s+|meteen\s+)?(?:een\s+)?(?:probleem|problemen)\b",
+    r"\b(?:niet|geen)\s+(?:echt\s+|direct\s+|meteen\s+)?(?:een\s+)?(?:probleem|problemen)\b"
+    # "t is niet dat ze het slecht doen hoor": what it is not; "zomer lukt
+    # wel met uitzendploegen": what works
+    r"|^\W*(?:het|t|'t)\s+is\s+niet\s+dat\b"
+    r"|\b(?:lukt|gaat|werkt|loopt)\s+(?:(?!niet|nooit|geen)\w+\s+)?(?:wel|prima)\b",
     re.IGNORECASE,
 )
 
@@ -766,6 +771,29 @@ def _whole_clause(words: Sequence[Word]) -> bool:
 
 # "de jongens die van school komen": where they come from says who they are
 # ("de jongens van school"), and leaves one finite verb to put first.
+# "(het) probleem is dat ...": what follows is the problem, as a dat-clause
+PROBLEM_IS = re.compile(
+    r"^\W*(?:het\s+|mijn\s+|m[n']n\s+|ons\s+)?(?:grootste\s+)?probleem\s+is\s+dat\s+",
+    re.IGNORECASE,
+)
+
+
+def _what_the_problem_is(clause: str) -> str:
+    """ "probleem is dat mn ploegleiders allemaal 55+ zijn" -> "mn ploegleiders
+    zijn allemaal 55+": the dat-clause in the order of a main clause."""
+    found = PROBLEM_IS.match(clause)
+    if not found:
+        return clause
+    rest = clause[found.end() :]
+    first, sep, more = (re.split(r"(\s+en\s+|,)", rest, maxsplit=1) + ["", ""])[:3]
+    tokens = first.split()
+    words = words_of(first)
+    subject = _noun_subject(words) if len(words) == len(tokens) else 0
+    if subject and len(tokens) > subject + 1 and infinitive(tokens[-1]):
+        tokens = tokens[:subject] + tokens[-1:] + tokens[subject:-1]
+    return " ".join(tokens) + sep + more
+
+
 ORIGIN_CLAUSE = re.compile(
     r"\bdie\s+((?:van|uit)\s+(?:(?:het|de)\s+)?[\w-]+)\s+(?:komen|komt)\b",
     re.IGNORECASE,
@@ -779,9 +807,10 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     if NO_PROBLEM.search(clause):
         return "", ""
     clause = ORIGIN_CLAUSE.sub(r"\1", clause)
+    clause = _what_the_problem_is(clause)
     words = _words(clause)
     none_of = _none_of(words or [])
-    if none_of:
+    if none_of is not None:
         return none_of
     if words and (
         not _has_subject(words)
@@ -816,19 +845,19 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     return plain, lead if len(said) >= MIN_CLAUSE_WORDS else ""
 
 
-def _none_of(words: Sequence[Word]) -> Tuple[str, ...]:
+def _none_of(words: Sequence[Word]) -> Optional[Tuple[str, str]]:
     """ "geen jonge aanwas", "geen boomverzorgers te krijgen": what there is
     none of, said back as "is er geen jonge aanwas", "zijn er geen ..."."""
     if len(words) < 2 or words[0].lower != "geen":
-        return ()
+        return None
     main = words[
         : next((i for i, w in enumerate(words) if w.lower in SUBORDINATORS), len(words))
     ]
     if any(w.finite for w in main) or main[1].pos not in ("NOUN", "ADJ"):
-        return ()
+        return None
     head = next((w for w in main[1:] if w.pos == "NOUN"), None)
     if head is None or head.lower in NONE_SAYS_NOTHING:
-        return ()
+        return None
     plain = joined(to_second_person(words))
     if head.lower in HAD_BY_YOU:
         return plain, f"heb je {plain}"  # "heb je geen overzicht wie wat doet"
@@ -865,8 +894,13 @@ def _with_its_article(words: List[Word]) -> List[Word]:
     bare_noun = first.pos == "NOUN" or (
         first.pos == "PRON" and first.lower not in PRONOUNS and len(first.lower) > 3
     )
-    if not bare_noun or first.plural or len(words) < 2:
-        return words
+    if (
+        not bare_noun
+        or first.plural
+        or len(words) < 2
+        or a_name_typed_small(first.text)
+    ):
+        return words  # "henk doet al 30 jaar de kleuren": a name takes none
     verb = 1
     if words[1].pos == "ADP":
         verb = next(
@@ -1156,6 +1190,8 @@ def unspliced(said: str, source: str) -> str:
             words = words[:open_clause]
     if NEGATIONS & set(said.split()) - set(words):
         return ""  # "ken je de regels ... niet": cut before "niet" it says the opposite
+    if words and words[-1] in MODALS and len(words) < len(said.split()):
+        return ""  # "je monteurs moeten ook elektrisch": cut before its verb
     if pos and words and len(words) < len(pos) and pos[len(words) - 1] == "ADJ":
         return ""  # "krijgen ... steeds vaker boze": cut off before its noun
     if (
@@ -1327,6 +1363,13 @@ def _subject(words: Sequence[Word]) -> Tuple[List[Word], List[Word]]:
         return [], []
     if words[0].lower == "er":
         return list(words[:1]), list(words[1:])  # "was er vorig jaar gedrang"
+    if words[0].lower in OWNERS | POSSESSIVES and len(words) > 1:
+        # "mijn operators": whose and the noun after it, whatever the tagger
+        # calls them ("mijn/AUX operators/ADV")
+        head = next(
+            (i for i in range(1, len(words)) if words[i].pos != "ADJ"), len(words) - 1
+        )
+        return list(words[: head + 1]), list(words[head + 1 :])
     if (
         words[0].lower in SUBJECT_PRONOUNS
         or words[0].pos == "PRON"
@@ -1411,6 +1454,8 @@ def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
     # A main clause as a dat-clause: the finite verb goes last, with its particle.
     verb = words[finite]
     rest = list(words[:finite]) + list(words[finite + 1 :])
+    if verb.lower in MODALS and not any(w.pos in ("VERB", "AUX") for w in rest):
+        return ""  # "je monteurs moeten ook elektrisch": a must without its verb
     # The particle takes the verb to its place: "vult zelf maten in op de
     # site" -> "zelf maten invult op de site"; without one the verb goes last.
     at = next(

@@ -1155,3 +1155,28 @@ def test_what_costs_or_is_missing_is_a_problem(text):
 )  # fmt: skip
 def test_what_there_is_none_of_is_said_back_as_such(text, lead):
     assert frame.problem_clause(text)[1] == lead
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [("sinds de nieuwe persen snappen mijn operators de schermen niet",
+      "snappen je operators sinds de nieuwe persen de schermen niet"),
+     ("probleem is dat mn ploegleiders allemaal 55+ zijn",
+      "zijn je ploegleiders 55+"),
+     # what it is not, and what works, is no problem
+     ("t is niet dat ze het slecht doen hoor", ""),
+     ("zomer lukt wel met uitzendploegen", "")],
+)  # fmt: skip
+def test_a_problem_said_back_keeps_whose_it_is_and_what_it_is(text, lead):
+    assert frame.read_answer(text, "problem").problem_lead == lead
+
+
+def test_a_must_without_its_verb_is_no_goal():
+    goal = "mn 4 monteurs moeten ook elektrisch en lucht-lucht warmtepomp kunnen plaatsen"
+    assert frame.read_answer(goal, "goal").goal == ""
+
+
+def test_a_name_typed_small_gets_no_article():
+    assert frame.problem_clause("henk doet al 30 jr de kleuren")[1] == (
+        "doet Henk al 30 jaar de kleuren"
+    )
