@@ -208,6 +208,9 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         need_weights(answers),
         len(answers),
         goal_answered=bool(messages_to(tracker, "desired_outcome")),
+        enough_people=any(
+            need_cues.ENOUGH_PEOPLE.search(event.get("text") or "") for event in answers
+        ),
     )
 
 

@@ -41,6 +41,13 @@ OWN_STAFF_CANNOT = re.compile(
     r"|geen)\b",
     re.IGNORECASE,
 )
+# "eigenlijk hebben we genoeg mensen": the people the opening asked for are
+# not what is missing.
+ENOUGH_PEOPLE = re.compile(
+    r"\b(?:hebben|heb)\s+(?:we|wij|ik)\s+(?:\w+\s+)?genoeg\s+(?:mensen|personeel"
+    r"|handen|medewerkers|collega'?s)\b",
+    re.IGNORECASE,
+)
 # "de jongens die van het mbo komen kunnen prima monteren maar niet met
 # klanten omgaan", "stagiairs die we krijgen kunnen geen klantgesprek voeren",
 # "we nemen elk jaar stagiairs, kunnen we structureler samenwerken".
@@ -98,7 +105,12 @@ STAFF_TO_LEARN = re.compile(
     r"[^.?!]{0,60}?\b(?:weet|weten|kan|kunnen)\s+hoe\b"
     # "mijn beheerders kunnen die vragen niet beantwoorden": people of theirs
     r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+en\s+)?[\w'-]*(?:ers|aars|sters|euren|isten|medewerkers"
-    r"|mensen|personeel)\s+(?:kunnen|kan|weten)\s+(?:[\w'-]+\s+){0,3}?(?:niet|niks|niets)\b",
+    r"|mensen|personeel)\s+(?:kunnen|kan|weten)\s+(?:[\w'-]+\s+){0,3}?(?:niet|niks|niets)\b"
+    # the verb first: "daar weten mn monteurs niks van", "sinds de nieuwe
+    # persen snappen mn operators de schermen niet"
+    r"|\b(?:kunnen|durven|weten|snappen|begrijpen)\s+(?:mijn|m'?n|mn|onze)\s+"
+    r"[\w'-]*(?:ers|ors|eurs|aars|isten|mensen|personeel)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:niet|niks|niets)\b",
     re.IGNORECASE,
 )
 # Wanting to know what is coming and how others go about it, not to build or
@@ -196,12 +208,14 @@ def reread_after(
     answers: Mapping[str, float],
     answered: int,
     goal_answered: bool = True,
+    enough_people: bool = False,
 ) -> str:
     """The need once the problem and the goal are answered (`answered`
     messages). `opening` and `answers` weigh each need by how strongly those
     messages name it (the classifier's confidence, one more where their words
     name it): where the opening named none surely, the need they weigh most
-    replaces `need` if the answers name it clearly."""
+    replaces `need` if the answers name it clearly. `enough_people`: the
+    answers say the opening's talent is not missing."""
     if need == "loket" and _asks_the_way_only(opening):
         # "ik weet niet bij wie ik ermee moet zijn": the way is asked before
         # the question is known; once the answers name what they want, that
@@ -221,6 +235,11 @@ def reread_after(
         )
         way_again = answers.get("loket", 0.0) >= SURE_OPENING
         return best if clearly and not way_again else need
+    if need == "talent" and enough_people:
+        # "zoeken procesoperators" and then "eigenlijk hebben we genoeg
+        # mensen": however sure the opening, the answers say what it is
+        opening = {}
+        answers = {n: w for n, w in answers.items() if n != "talent"}
     if max(opening.values(), default=0.0) >= SURE_OPENING:
         return need
     total = {n: opening.get(n, 0.0) + answers.get(n, 0.0) for n in {*opening, *answers}}

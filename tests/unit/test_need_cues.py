@@ -77,6 +77,9 @@ from bot.intake.need_cues import reread
         # everyone should know how: staff to train
         (None, "dat iedereen, ook de nieuwe bijbaners, weet hoe je allergenen "
          "checkt", "leven_lang_ontwikkelen"),
+        # the verb first: still their own people who cannot
+        ("innovatie", "klanten willen een elektrische haard, daar weten mn "
+         "monteurs niks van", "leven_lang_ontwikkelen"),
     ],
 )
 def test_a_coordinator_rereads_the_need(classified, text, need):
@@ -145,3 +148,15 @@ def test_what_goes_wrong_alone_does_not_tell_the_question_behind_a_way_asked():
     weights = ({"loket": 1.97}, {"talent": 0.99}, 1)
     assert need_cues.reread_after("loket", *weights, goal_answered=False) == "loket"
     assert need_cues.reread_after("loket", *weights, goal_answered=True) == "talent"
+
+
+def test_enough_people_lets_the_answers_replace_a_sure_talent_opening():
+    opening = {"talent": 0.98}
+    answers = {"talent": 0.4, "leven_lang_ontwikkelen": 1.9}
+    assert need_cues.reread_after("talent", opening, answers, 2) == "talent"
+    assert (
+        need_cues.reread_after("talent", opening, answers, 2, enough_people=True)
+        == "leven_lang_ontwikkelen"
+    )
+    said = "nou eigenlijk hebben we genoeg mensen. maar sinds de nieuwe persen"
+    assert need_cues.ENOUGH_PEOPLE.search(said)
