@@ -769,8 +769,6 @@ def _whole_clause(words: Sequence[Word]) -> bool:
     return any(w.finite and w.pos in ("VERB", "AUX") for w in words[1:])
 
 
-# "de jongens die van school komen": where they come from says who they are
-# ("de jongens van school"), and leaves one finite verb to put first.
 # "(het) probleem is dat ...": what follows is the problem, as a dat-clause
 PROBLEM_IS = re.compile(
     r"^\W*(?:het\s+|mijn\s+|m[n']n\s+|ons\s+)?(?:grootste\s+)?probleem\s+is\s+dat\s+",
@@ -794,6 +792,8 @@ def _what_the_problem_is(clause: str) -> str:
     return " ".join(tokens) + sep + more
 
 
+# "de jongens die van school komen": where they come from says who they are
+# ("de jongens van school"), and leaves one finite verb to put first.
 ORIGIN_CLAUSE = re.compile(
     r"\bdie\s+((?:van|uit)\s+(?:(?:het|de)\s+)?[\w-]+)\s+(?:komen|komt)\b",
     re.IGNORECASE,

@@ -28,8 +28,14 @@ HOW_MUCH = frozenset(
 YES_NO_OPENERS = frozenset("kan kun is werkt past".split())
 MODALS = frozenset("kan kun kunt kunnen moet moeten wil wilt willen mag mogen".split())
 # The verb a question opens with when "je" follows it ("kun je", not "kan je").
-YOU_INVERTED = {"kan": "kun", "kunt": "kun", "wil": "wil", "wilt": "wil"}
-YOU_INVERTED.update({"zal": "zul", "zult": "zul"})
+YOU_INVERTED = {
+    "kan": "kun",
+    "kunt": "kun",
+    "wil": "wil",
+    "wilt": "wil",
+    "zal": "zul",
+    "zult": "zul",
+}
 
 
 def as_questions(goal: str) -> str:
