@@ -625,11 +625,23 @@ UNSURE_WHEN = re.compile(
 )
 
 
+# A month said first, then why: "februari, dan begint de nieuwe stageperiode",
+# "begin maart want dan ...".
+_MONTH_FIRST = re.compile(
+    rf"^\W*((?:begin\s+|eind\s+|half\s+|medio\s+)?({'|'.join(MONTHS)}))"
+    r"(?=\s*[,.;!:-]|\s+(?:dan|want|omdat|of\s+zo|ofzo)\b)"
+)
+
+
 def timeframe_from_answer(lowered: str) -> Optional[str]:
     """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste,
     and a month on its own ("januari": in januari)."""
     if lowered.strip() in MONTHS:
         return f"in {lowered.strip()}"
+    first = _MONTH_FIRST.match(lowered)
+    if first:  # "februari, dan begint ...": "in februari"; "begin maart"
+        said = " ".join(first.group(1).split())
+        return f"in {said}" if said == first.group(2) else said
     found = timeframe(lowered)
     if found:
         return found

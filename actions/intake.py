@@ -211,6 +211,10 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         enough_people=any(
             need_cues.ENOUGH_PEOPLE.search(event.get("text") or "") for event in answers
         ),
+        opening_set_aside=any(
+            need_cues.SETS_OPENING_ASIDE.search(event.get("text") or "")
+            for event in answers
+        ),
     )
 
 

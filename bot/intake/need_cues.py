@@ -48,6 +48,19 @@ ENOUGH_PEOPLE = re.compile(
     r"|handen|medewerkers|collega'?s)\b",
     re.IGNORECASE,
 )
+# "dat is het probleem niet", "het gaat eigenlijk om ...", "zomer lukt wel
+# met uitzendploegen": the answer sets the opening aside, so the opening's
+# need is no longer sure.
+SETS_OPENING_ASIDE = re.compile(
+    r"\b(?:dat|dit|het|t|'t)\s+is\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+)?"
+    r"(?:het|t|'t|ons|mijn|mn)\s+(?:probleem|punt)\b"
+    r"|\bis\s+(?:het|t|'t)\s+(?:probleem|punt)\s+(?:eigenlijk\s+)?(?:niet|nie)\b"
+    r"|\b(?:het|t|'t)\s+(?:echte|eigenlijke|grootste)\s+(?:probleem|punt)\b"
+    r"|\b(?:het|t|'t)\s+gaat\s+(?:me\s+|ons\s+)?(?:eigenlijk|juist|vooral\s+eigenlijk)\s+om\b"
+    r"|\bgaat\s+(?:me\s+|ons\s+)?(?:eigenlijk\s+)?niet\s+om\b"
+    r"|^\W*(?:\w+\s+){0,3}?(?:lukt|gaat|werkt|loopt)\s+(?:(?!niet|nooit|geen)\w+\s+)?(?:wel|prima)\b",
+    re.IGNORECASE,
+)
 # "de jongens die van het mbo komen kunnen prima monteren maar niet met
 # klanten omgaan", "stagiairs die we krijgen kunnen geen klantgesprek voeren",
 # "we nemen elk jaar stagiairs, kunnen we structureler samenwerken".
@@ -194,6 +207,14 @@ ANSWERS_NAME_IT = 0.75
 # by a classifier trained on openings, and "leerlingen kennen geen
 # zonnepanelen" sounds like talent where the opening asked for the course.
 SURE_OPENING = 0.5
+# ... unless only the classifier named it there (its words did not: a
+# weight below 1), and two or more answers all name one other need this
+# surely, on average: "zoekt iemand nog een boekbinder?" and then "er is geen
+# opleiding meer voor ons vak" and "dat studenten op school weer leren binden"
+# ask for the course. An opening whose words name its need ("ik wil meer
+# weten over waterstof en andere ondernemers spreken") keeps it.
+ANSWERS_AGREE = 0.9
+WORDS_NAME_IT = 1.0
 
 
 def _asks_the_way_only(opening: Mapping[str, float]) -> bool:
@@ -209,13 +230,15 @@ def reread_after(
     answered: int,
     goal_answered: bool = True,
     enough_people: bool = False,
+    opening_set_aside: bool = False,
 ) -> str:
     """The need once the problem and the goal are answered (`answered`
     messages). `opening` and `answers` weigh each need by how strongly those
     messages name it (the classifier's confidence, one more where their words
     name it): where the opening named none surely, the need they weigh most
     replaces `need` if the answers name it clearly. `enough_people`: the
-    answers say the opening's talent is not missing."""
+    answers say the opening's talent is not missing; `opening_set_aside`:
+    they say the opening is not the point, so it is no longer sure."""
     if need == "loket" and _asks_the_way_only(opening):
         # "ik weet niet bij wie ik ermee moet zijn": the way is asked before
         # the question is known; once the answers name what they want, that
@@ -240,9 +263,26 @@ def reread_after(
         # mensen": however sure the opening, the answers say what it is
         opening = {}
         answers = {n: w for n, w in answers.items() if n != "talent"}
+    if opening_set_aside or _answers_agree_on_another(need, opening, answers, answered):
+        opening = {n: min(w, SURE_OPENING / 2) for n, w in opening.items()}
     if max(opening.values(), default=0.0) >= SURE_OPENING:
         return need
     total = {n: opening.get(n, 0.0) + answers.get(n, 0.0) for n in {*opening, *answers}}
     best = max(total, key=lambda n: total[n], default=need)
     clearly = answered > 0 and answers.get(best, 0.0) >= ANSWERS_NAME_IT * answered
     return best if clearly else need
+
+
+def _answers_agree_on_another(
+    need: str, opening: Mapping[str, float], answers: Mapping[str, float], answered: int
+) -> bool:
+    """Whether two or more answers all name one need other than `need`, which
+    only the classifier heard in the opening."""
+    if answered < 2 or opening.get(need, 0.0) >= WORDS_NAME_IT:
+        return False
+    best = max(answers, key=lambda n: answers[n], default=need)
+    return (
+        best != need
+        and answers[best] >= ANSWERS_AGREE * answered
+        and answers.get(need, 0.0) < SURE_OPENING
+    )

@@ -33,6 +33,9 @@ def test_an_answer_counts_from_its_last_correction(answer, read):
         ("voor de aanbesteding in mei", "in mei"),
         ("dat is te krap, voorjaar is ook goed", "in het voorjaar"),
         ("zomer", "in de zomer"),
+        # a month first, then why
+        ("februari, dan begint de nieuwe stageperiode, we zijn met 30 man", "in februari"),
+        ("begin maart want dan is het druk", "begin maart"),
     ],
 )
 def test_a_date_people_know_is_kept_as_said(answer, when):

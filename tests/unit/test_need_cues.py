@@ -151,7 +151,7 @@ def test_what_goes_wrong_alone_does_not_tell_the_question_behind_a_way_asked():
 
 
 def test_enough_people_lets_the_answers_replace_a_sure_talent_opening():
-    opening = {"talent": 0.98}
+    opening = {"talent": 1.98}  # "zoeken procesoperators": its words name it too
     answers = {"talent": 0.4, "leven_lang_ontwikkelen": 1.9}
     assert need_cues.reread_after("talent", opening, answers, 2) == "talent"
     assert (
@@ -160,3 +160,59 @@ def test_enough_people_lets_the_answers_replace_a_sure_talent_opening():
     )
     said = "nou eigenlijk hebben we genoeg mensen. maar sinds de nieuwe persen"
     assert need_cues.ENOUGH_PEOPLE.search(said)
+
+
+def test_an_answer_that_sets_the_opening_aside_lets_the_answers_decide():
+    opening = {"innovatie": 1.97}
+    answers = {"innovatie": 0.3, "leven_lang_ontwikkelen": 1.8}
+    assert need_cues.reread_after("innovatie", opening, answers, 2) == "innovatie"
+    assert (
+        need_cues.reread_after("innovatie", opening, answers, 2, opening_set_aside=True)
+        == "leven_lang_ontwikkelen"
+    )
+    # set aside, but the answers name nothing else clearly: the opening stays
+    unclear = {"innovatie": 0.9, "leven_lang_ontwikkelen": 0.9}
+    assert (
+        need_cues.reread_after("innovatie", opening, unclear, 2, opening_set_aside=True)
+        == "innovatie"
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["dat is eigenlijk niet het probleem, ze snappen de software niet",
+     "zomer lukt wel met uitzendploegen eigenlijk",
+     "het echte probleem is dat niemand de planning snapt",
+     "t gaat eigenlijk om de oudere collega's",
+     "nee het gaat niet om nieuwe mensen",
+     "personeel is t punt niet"],
+)  # fmt: skip
+def test_an_answer_can_set_the_opening_aside(said):
+    assert need_cues.SETS_OPENING_ASIDE.search(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["we hebben te weinig monteurs",
+     "de planning gaat niet goed",
+     "het lukt niet om mensen te vinden",
+     "het gaat om twee monteurs"],
+)  # fmt: skip
+def test_an_answer_about_the_problem_itself_does_not(said):
+    assert not need_cues.SETS_OPENING_ASIDE.search(said)
+
+
+@pytest.mark.parametrize(
+    "opening, answers, need",
+    [({"talent": 0.94}, {"onderwijs_invloed": 1.95}, "onderwijs_invloed"),  # the boekbinder
+     ({"talent": 1.93}, {"onderwijs_invloed": 2.92}, "talent"),  # the words named talent
+     ({"talent": 0.94}, {"onderwijs_invloed": 1.5, "talent": 0.5}, "talent"),  # not all
+     ({"kennis_netwerk": 2.0}, {"innovatie": 1.88}, "kennis_netwerk")],
+)  # fmt: skip
+def test_two_answers_naming_one_other_need_outweigh_an_opening_only_the_classifier_was_sure_of(
+    opening, answers, need
+):
+    first = next(iter(opening))
+    assert need_cues.reread_after(first, opening, answers, 2) == need
+    # one answer alone never does
+    assert need_cues.reread_after(first, opening, answers, 1) == first
