@@ -59,6 +59,7 @@ REASON_KEYS = (
     "urgency_fast",
     "urgency_short",
     "urgency_calm",
+    "urgency_slow",
     "low_time",
     "much_time",
     "goal_fit",
@@ -93,6 +94,7 @@ SLOW_START_WEEKS, SLOW_START = 12, -10.0
 # A question due soon whose answer comes when the format ends (a finding,
 # trained staff): no format that runs longer than this.
 HASTY_RESULT_MONTHS = 6
+TOO_SLOW = -15.0  # kept, and said so, but after the formats that are in time
 RESULT_AT_THE_END = ("innovatie", "leven_lang_ontwikkelen")
 # Hours a week that someone with little time does not have.
 HEAVY_HOURS = 4.0
@@ -451,6 +453,8 @@ def rank_formats(
     scored = []
     for position, pps_format, held_back in _candidates(catalogue, profile, said, limit):
         signals = _signals(pps_format, profile)
+        if too_slow(pps_format, profile):
+            signals.append(_Signal(TOO_SLOW))
         similarity = similarities[position]
         signals.append(_Signal(CONTENT_POINTS * similarity))
         keyword = matched_keyword(pps_format, said)
@@ -608,10 +612,11 @@ def _with_general_route(scored: List[Any], limit: int, need: str) -> List[Any]:
 def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
     """Whether a coordinator would strike the format here: bbl for staff who
     already work there, side jobs for a skilled vacancy, ... (its `not_when`),
-    a format for another level than the one asked for, one that starts or
-    answers months after a question in haste, or one that takes half a day a
-    week from someone with little time; unless the entrepreneur named the
-    format itself ("bbl", "diploma")."""
+    a format for another level than the one asked for, or one that takes half
+    a day a week from someone with little time; unless the entrepreneur named
+    the format itself ("bbl", "diploma"). One that is slower than a question
+    in haste stays, and says so (`too_slow`): a coordinator still proposes
+    the research that answers the question, and tells when it can start."""
     # bbl for a hbo engineer, a learning community for mbo staff (hbo and wo
     # are one higher education here: a wo question still fits a hbo format)
     level = _level_group(profile.education_level)
@@ -620,30 +625,28 @@ def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
         and pps_format.levels
         and level not in map(_level_group, pps_format.levels)
     )
-    # research that starts in half a year, for a question that is due in weeks;
-    # where the answer comes at the end, a challenge of nine months does not
-    # help before January
-    too_slow = profile.urgency == "hoog" and (
+    # a half day every week from someone who has "een middag of zo"
+    too_heavy = (
+        profile.own_time == "weinig" and pps_format.hours_per_week >= HEAVY_HOURS
+    )
+    misfits = wrong_level or too_heavy or set(pps_format.not_when) & profile.situations
+    if not misfits:
+        return False
+    return not (
+        pps_format.named_by and text_match.keyword_in(pps_format.named_by, said)
+    )
+
+
+def too_slow(pps_format: PpsFormat, profile: IntakeProfile) -> bool:
+    """Research that starts in half a year, for a question that is due in
+    weeks; or, where the answer comes at the end, a challenge of nine months
+    before January."""
+    return profile.urgency == "hoog" and (
         pps_format.start_weeks > SLOW_START_WEEKS
         or (
             profile.need_category in RESULT_AT_THE_END
             and pps_format.months > HASTY_RESULT_MONTHS
         )
-    )
-    # a half day every week from someone who has "een middag of zo"
-    too_heavy = (
-        profile.own_time == "weinig" and pps_format.hours_per_week >= HEAVY_HOURS
-    )
-    misfits = (
-        wrong_level
-        or too_slow
-        or too_heavy
-        or set(pps_format.not_when) & profile.situations
-    )
-    if not misfits:
-        return False
-    return not (
-        pps_format.named_by and text_match.keyword_in(pps_format.named_by, said)
     )
 
 
@@ -775,14 +778,18 @@ def _reason(
 ) -> str:
     """What the format gives, after the entrepreneur's goal or problem or
     before a fact that speaks for it (`said_with`, a reason key)."""
-    if not said_with:
-        return pps_format.gives
-    sentence = catalogue.reasons[said_with].format(
-        **_reason_values(catalogue, pps_format, profile)
+    values = _reason_values(catalogue, pps_format, profile)
+    slow = (
+        " " + catalogue.reasons["urgency_slow"].format(**values)
+        if too_slow(pps_format, profile)
+        else ""
     )
+    if not said_with:
+        return pps_format.gives + slow
+    sentence = catalogue.reasons[said_with].format(**values)
     if said_with in ("goal_fit", "problem_fit"):
-        return f"{sentence} {pps_format.gives}"
-    return f"{pps_format.gives} {sentence}"
+        return f"{sentence} {pps_format.gives}{slow}"
+    return f"{pps_format.gives} {sentence}{slow}"
 
 
 def _reason_values(

@@ -244,17 +244,21 @@ def test_haste_favours_formats_that_start_sooner(
     assert start_weeks("hoog") <= start_weeks(None)
 
 
-def test_haste_drops_the_slow_starters(catalogue: Catalogue) -> None:
-    assert "afstudeeropdracht" in top_three(catalogue, need_category="talent")
+def test_haste_puts_the_fast_starters_first_and_says_when_a_slow_one_starts(
+    catalogue: Catalogue,
+) -> None:
     hurried = rank_formats(catalogue, IntakeProfile("talent", urgency="hoog"))
-    assert "afstudeeropdracht" not in ids(hurried)
     assert hurried[0].format.start_weeks <= 4
     weeks = hurried[0].format.start_weeks
     assert f"Het kan binnen {weeks} weken starten" in hurried[0].reason
 
     calm = full_order(catalogue, IntakeProfile("innovatie"))
-    rushed = full_order(catalogue, IntakeProfile("innovatie", urgency="hoog"))
-    assert "lectoraat_onderzoek" in calm and "lectoraat_onderzoek" not in rushed
+    rushed = rank_formats(catalogue, IntakeProfile("innovatie", urgency="hoog"), 30)
+    rushed_ids = ids(rushed)
+    assert rushed_ids.index("lectoraat_onderzoek") > calm.index("lectoraat_onderzoek")
+    research = rushed[rushed_ids.index("lectoraat_onderzoek")]
+    assert "Let op: het start pas over ongeveer 26 weken" in research.reason
+    assert "later dan je wilt" not in hurried[0].reason
 
 
 def test_no_haste_favours_lasting_partnerships(catalogue: Catalogue) -> None:
@@ -306,18 +310,21 @@ def test_education_level_favours_formats_at_that_level(catalogue: Catalogue) -> 
     assert "bbl_leerbaan" in vocational[:3]
 
 
-def test_a_format_that_starts_months_later_is_struck_in_haste(
+def test_a_format_that_starts_months_later_says_so_in_haste(
     catalogue: Catalogue,
 ) -> None:
     said = "onze machines slijten te snel, kan iemand dat uitzoeken"
-    hasty = full_order(catalogue, IntakeProfile("innovatie", urgency="hoog", said=said))
-    calm = full_order(catalogue, IntakeProfile("innovatie", urgency="laag", said=said))
-    assert "lectoraat_onderzoek" not in hasty
-    assert "lectoraat_onderzoek" in calm
-    named = "kan een lectoraat onderzoeken waarom onze machines slijten"
-    assert "lectoraat_onderzoek" in full_order(
-        catalogue, IntakeProfile("innovatie", urgency="hoog", said=named)
+    hasty = rank_formats(
+        catalogue, IntakeProfile("innovatie", urgency="hoog", said=said), 30
     )
+    calm = rank_formats(
+        catalogue, IntakeProfile("innovatie", urgency="laag", said=said), 30
+    )
+    research = {o.format.id: o.reason for o in hasty}["lectoraat_onderzoek"]
+    assert research.endswith("dus later dan je wilt.")
+    assert "later dan je wilt" not in {o.format.id: o.reason for o in calm}[
+        "lectoraat_onderzoek"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -764,15 +771,17 @@ def test_a_coordinator_would_strike_these_so_they_are_never_proposed(
     assert struck_id not in [o.format.id for o in rank_formats(catalogue, profile)]
 
 
-def test_an_innovation_due_soon_gets_no_format_that_answers_in_a_year(
+def test_an_innovation_due_soon_is_told_which_format_answers_later(
     catalogue: Catalogue,
 ) -> None:
     said = "ons gasverbruik moet omlaag zonder glazuurfouten"
     soon = IntakeProfile("innovatie", said=said, urgency="hoog")
     later = IntakeProfile("innovatie", said=said, urgency="normaal")
     slow = {"student_challenge", "lectoraat_onderzoek", "programmapartner"}
-    assert not slow & {o.format.id for o in rank_formats(catalogue, soon)}
-    assert slow & {o.format.id for o in rank_formats(catalogue, later)}
+    for option in rank_formats(catalogue, soon, 30):
+        if option.format.id in slow:
+            assert "later dan je wilt" in option.reason
+    assert all("later dan" not in o.reason for o in rank_formats(catalogue, later, 30))
 
 
 def test_someone_with_an_afternoon_gets_no_format_of_half_a_day_a_week(
@@ -787,11 +796,16 @@ def test_someone_with_an_afternoon_gets_no_format_of_half_a_day_a_week(
     }
 
 
-def test_training_due_soon_gets_no_year_long_programme(catalogue: Catalogue) -> None:
+def test_training_due_soon_puts_a_year_long_programme_after_the_quick_course(
+    catalogue: Catalogue,
+) -> None:
     said = "onze analisten moeten snel leren werken met het nieuwe apparaat"
     profile = IntakeProfile("leven_lang_ontwikkelen", said=said, urgency="hoog")
-    ids = {o.format.id for o in rank_formats(catalogue, profile)}
-    assert not ids & {"learning_community", "sectoropleiding_platform"}
+    options = rank_formats(catalogue, profile, 30)
+    order = [o.format.id for o in options]
+    assert order.index("maatwerk_scholing") < order.index("learning_community")
+    community = options[order.index("learning_community")]
+    assert "later dan je wilt" in community.reason
 
 
 def test_a_weekend_job_is_offered_no_study_placement(catalogue: Catalogue) -> None:
