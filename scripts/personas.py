@@ -25,7 +25,8 @@ ninth` and `--group tenth` its ninth and tenth (written blind at the next stop,
 its thirteenth (written blind at the next stop, 2026-12-04), `--group fourteenth`
 its fourteenth (written blind at the stop after, 2026-12-04), `--group fifteenth`
 its fifteenth (written blind at the stop after that, 2026-12-04), `--group
-sixteenth` its sixteenth (written blind at the next stop, 2026-12-04);
+sixteenth` its sixteenth (written blind at the next stop, 2026-12-04), `--group
+seventeenth` its seventeenth (written blind at the stop after, 2026-12-04);
 `--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.
