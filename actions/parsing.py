@@ -1068,10 +1068,32 @@ def choose_option(
         number = int(digits[0]) if len(digits) == 1 else None
     if number is not None:
         return option_ids[number - 1] if 1 <= number <= len(option_ids) else None
+    titles = list(titles)
     for option_id, title in zip(option_ids, titles, strict=False):
         if answer and (answer in title.lower() or title.lower() in answer):
             return option_id
-    return None
+    # "de leerbaan" for "Bbl-leerbaan", "die bijeenkomst" for "Open
+    # kennisbijeenkomst": a word of the answer that ends or starts a word of
+    # one title only
+    named = {
+        option_id
+        for option_id, title in zip(option_ids, titles, strict=False)
+        for word in CHOICE_WORD.findall(answer)
+        if word not in CHOICE_FILLER
+        and any(
+            part.endswith(word) or part.startswith(word)
+            for part in re.split(r"[\s-]+", title.lower())
+        )
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+CHOICE_WORD = re.compile(r"[a-zà-ÿ]{4,}")
+# Words in an answer to "welke spreekt je aan?" that name no option.
+CHOICE_FILLER = frozenset(
+    "deze die dat doe doen graag maar wel laatste eerste tweede derde optie "
+    "keuze kies lijkt mooi leuk goed beste nummer".split()
+)
 
 
 def _contains_word(haystack: str, word: str) -> bool:

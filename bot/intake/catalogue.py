@@ -629,11 +629,33 @@ def struck(pps_format: PpsFormat, profile: IntakeProfile, said: str) -> bool:
     too_heavy = (
         profile.own_time == "weinig" and pps_format.hours_per_week >= HEAVY_HOURS
     )
+    if ruled_out(pps_format, said):
+        return True
     misfits = wrong_level or too_heavy or set(pps_format.not_when) & profile.situations
     if not misfits:
         return False
     return not (
         pps_format.named_by and text_match.keyword_in(pps_format.named_by, said)
+    )
+
+
+# "ik wil geen onderzoek laten doen", "het gaat niet om stagiairs", "nee,
+# geen cursus": what is refused, up to an "en", a "maar" or the end of the
+# clause ("we hebben nog geen stagiairs gehad" refuses nothing).
+NEGATED = re.compile(
+    r"(?:\b(?:wil|willen|wilt|hoef|hoeven|hoeft|zoek|zoeken|zit|zitten)\s+(?:ik|we|wij|je\s+)?"
+    r"\s*(?:\w+\s+)?(?:geen|niet)|\bgaat\s+(?:\w+\s+)?niet\s+om|^nee\W+(?:geen|niet))"
+    r"\s+([^,.;:!?]*?)(?=\s+(?:maar|en)\b|[,.;:!?]|$)",
+    re.I,
+)
+
+
+def ruled_out(pps_format: PpsFormat, said: str) -> bool:
+    """Whether the entrepreneur said they do not want this format, by a word
+    that names it ("geen onderzoek" for research with a lectoraat)."""
+    return bool(pps_format.named_by) and any(
+        text_match.keyword_in(pps_format.named_by, negated.group(1))
+        for negated in NEGATED.finditer(said)
     )
 
 

@@ -531,13 +531,22 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
     return out
 
 
+AFTER_A_SUBCLAUSE = frozenset(
+    {"die", "dat", "waar", "wat", "en", "maar", "of", "zodat"}
+)
+
+
 def _ends_an_ik_subclause(words: Sequence[Word], at: int) -> bool:
     """ "voor ik 80 mille uitgeef": the verb that ends a clause opened by a
     conjunction and "ik" (the tagger often calls it an infinitive)."""
     word = words[at]
-    if word.pos != "VERB" or word.lower.endswith("en"):
+    # the stand-in tagger calls "krijg" in "dat ik tolken krijg" a noun
+    verb_like = word.pos == "VERB" or word.pos == "NOUN" and bool(infinitive(word.text))
+    if not verb_like or word.lower.endswith("en"):
         return False
-    if at + 1 < len(words) and words[at + 1].pos != "PUNCT":
+    after = words[at + 1] if at + 1 < len(words) else None
+    # "dat ik tolken krijg die hier blijven": a relative clause may follow
+    if after and after.pos != "PUNCT" and after.lower not in AFTER_A_SUBCLAUSE:
         return False
     for i in range(at - 1, 0, -1):
         if words[i].pos in ("VERB", "AUX") or words[i].lower in (",", "."):
@@ -697,6 +706,10 @@ def _fragment_then_clause(left: Sequence[Any], right: Sequence[Any]) -> bool:
     )
 
 
+def _infinitives(*tokens: Any) -> bool:
+    return all("Inf" in t.morph.get("VerbForm") for t in tokens)
+
+
 def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
     def verbs(tokens: Sequence[Any]) -> List[bool]:
         # after an article a word is a noun, whatever the tagger says
@@ -709,6 +722,14 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
     if not left or not right or right[0].pos_ not in CLAUSE_STARTS:
         return False
     if right[0].pos_ == "PRON" and "Rel" in right[0].morph.get("PronType"):
+        return False
+    # "ik wil kijken en horen wat er speelt": a second infinitive after the
+    # first goes with the same "wil"
+    if (
+        left[-1].pos_ == "VERB"
+        and right[0].pos_ == "VERB"
+        and _infinitives(left[-1], right[0])
+    ):
         return False
     # a verb that only ends the second part ("... en de deuren maken") is the
     # first part's

@@ -184,6 +184,13 @@ NOT_ABOUT = re.compile(
     r"|^nee\W+(?:geen|niet)\b|^(?:ik|we|wij)\s+(?:zoek|zoeken|wil|willen)\s+geen\b",
     re.IGNORECASE,
 )
+# "het gaat mij erom dat ...", "waar het om gaat is dat ...": what follows is
+# the goal.
+IT_IS_ABOUT = re.compile(
+    r"^(?:maar\s+|en\s+)?(?:(?:het|t|'t)\s+gaat\s+(?:me\s+|mij\s+|ons\s+)?(?:er\s*om|erom)"
+    r"|waar\s+het\s+(?:me\s+|mij\s+|ons\s+)?om\s+gaat\s+is)\s+(?=dat\b)",
+    re.IGNORECASE,
+)
 # What a correction says the question is not about: "niet om nieuwe mensen",
 # "geen cursus", up to a "maar", a comma or the end.
 NEGATED_PART = re.compile(r"\b(?:niet|geen)\b.*?(?=\bmaar\b|[,.;!?]|$)", re.IGNORECASE)
@@ -321,6 +328,11 @@ def read(text: str, context: str = "") -> Frame:
             continue
         if not_about and clause.lower().startswith("om ") and not found["goal"]:
             found["goal"] = goal_phrase(clause[3:], asked=True)
+            continue
+        about = IT_IS_ABOUT.match(clause)
+        if about and not found["goal"]:
+            # "het gaat erom dat ik tolken krijg die hier blijven"
+            found["goal"] = goal_phrase(clause[about.end() :], asked=True)
             continue
         kind = kind_of(clause)
         if kind == "problem" and len(problems) < MAX_PROBLEM_CLAUSES:
@@ -647,7 +659,9 @@ NO_PROBLEM = re.compile(
     # "t is niet dat ze het slecht doen hoor": what it is not; "zomer lukt
     # wel met uitzendploegen": what works
     r"|^\W*(?:het|t|'t)\s+is\s+niet\s+dat\b"
-    r"|\b(?:lukt|gaat|werkt|loopt)\s+(?:(?!niet|nooit|geen)\w+\s+)?(?:wel|prima)\b",
+    r"|\b(?:lukt|gaat|werkt|loopt)\s+(?:(?!niet|nooit|geen)\w+\s+)?(?:wel|prima)\b"
+    # "weet niet of er iets misgaat eigenlijk": nothing known to go wrong
+    r"|\bweet\s+(?:ik\s+)?niet\s+of\s+(?:er\s+)?(?:iets|wat)\s+mis",
     re.IGNORECASE,
 )
 
@@ -1410,7 +1424,8 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
             rest = words[i + 3 :]
             return joined(to_second_person(rest) + ["vinden"]) if rest else ""
     if lowered[0] in ("dat", "zodat"):
-        return joined(["dat"] + to_second_person(words[1:]))
+        # the whole clause: "dat ik tolken krijg" needs its "dat" to agree
+        return joined(["dat"] + to_second_person(words)[1:])
     first_finite = next((i for i, w in enumerate(words) if w.finite), None)
     # "de monteurs moeten ...": the must in second place of the main clause.
     must = None
@@ -1448,7 +1463,8 @@ def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
     if finite is None:
         return joined(to_second_person(words))  # a noun phrase, maybe with "die ..."
     if words[0].lower in ("dat", "zodat"):
-        return joined(["dat"] + to_second_person(words[1:]))
+        # the whole clause: "dat ik tolken krijg" needs its "dat" to agree
+        return joined(["dat"] + to_second_person(words)[1:])
     if cut < len(words):
         return ""  # a main clause with a clause inside: not rewritten
     # A main clause as a dat-clause: the finite verb goes last, with its particle.

@@ -20,6 +20,7 @@ from bot.intake.catalogue import (
     RankedOption,
     load_catalogue,
     rank_formats,
+    ruled_out,
 )
 from bot.intake.frame import Frame, situations
 
@@ -994,3 +995,24 @@ def test_the_problem_is_said_back_after_want_with_its_time_in_front(
     assert ("Het helpt, want" in reasons) == bool(said_back)
     if said_back:
         assert f"Het helpt, want {said_back}. " in reasons
+
+
+@pytest.mark.parametrize(
+    "said, refused",
+    [("ik wil geen onderzoek laten doen, ik wil kijken", "lectoraat_onderzoek"),
+     ("het gaat niet om stagiairs maar om vaste mensen", "stageplek"),
+     ("nee, geen bbl", "bbl_leerbaan")],
+)  # fmt: skip
+def test_a_format_the_entrepreneur_refuses_by_name_is_struck(
+    catalogue: Catalogue, said: str, refused: str
+) -> None:
+    assert ruled_out(catalogue.get(refused), said)
+    assert refused not in full_order(catalogue, IntakeProfile("innovatie", said=said))
+
+
+@pytest.mark.parametrize(
+    "said", ["we hebben nog geen stagiairs gehad", "ik wil onderzoek naar de oven",
+             "er is geen opleiding voor en we willen onderzoek"],
+)  # fmt: skip
+def test_a_format_named_without_refusing_it_stays(catalogue: Catalogue, said: str) -> None:
+    assert not any(ruled_out(f, said) for f in catalogue.formats)

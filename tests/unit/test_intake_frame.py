@@ -1180,3 +1180,13 @@ def test_a_name_typed_small_gets_no_article():
     assert frame.problem_clause("henk doet al 30 jr de kleuren")[1] == (
         "doet Henk al 30 jaar de kleuren"
     )
+
+
+@pytest.mark.parametrize(
+    "said, goal",
+    [("het gaat mij niet om welke school, het gaat erom dat ik tolken krijg die hier "
+      "blijven", "dat je tolken krijgt die hier blijven"),
+     ("t gaat me erom dat ik een monteur vind die blijft", "dat je een monteur vindt die blijft")],
+)  # fmt: skip
+def test_what_it_is_about_is_the_goal_with_its_verb_agreeing(said, goal):
+    assert frame.read(said).goal == goal

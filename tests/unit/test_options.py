@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 
+import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import parsing
 from actions.options import ask_for_choice
 from tests.conftest import make_tracker
 
@@ -101,3 +103,24 @@ def test_telegram_gets_one_compact_message_and_rest_one_per_option() -> None:
     rest = shown_on("rest")
     assert not [m for m in rest if m.get("custom")]
     assert len(per_option(rest)) == 3
+
+
+@pytest.mark.parametrize(
+    "answer, chosen",
+    [("die bijeenkomst", "kennisbijeenkomst"),
+     ("de community", "learning_community"),
+     ("lijkt me leuk", None),  # names no option
+     ("2", "learning_community")],
+)  # fmt: skip
+def test_an_option_is_chosen_by_a_word_of_its_title(answer, chosen):
+    ids = ["lectoraat_onderzoek", "learning_community", "kennisbijeenkomst"]
+    titles = ["Onderzoek met een lectoraat", "Learning community", "Open kennisbijeenkomst"]
+    assert parsing.choose_option(answer, ids, titles) == chosen
+
+
+def test_a_word_in_two_titles_chooses_neither():
+    ids = ["instroom_loket", "loket_doorverwijzing"]
+    titles = ["Loket voor nieuw personeel", "Doorverwijzing via het loket"]
+    assert parsing.choose_option("dat loket", ids, titles) is None
+    leerbaan = parsing.choose_option("de leerbaan", ["bbl_leerbaan"], ["Bbl-leerbaan"])
+    assert leerbaan == "bbl_leerbaan"
