@@ -603,10 +603,13 @@ def timeframe(lowered: str) -> Optional[str]:
             month.group(1), month.group(1)
         )
         return f"{preposition} {month.group(2)}"
+    within = _WITHIN.search(lowered)
     for phrase, pattern in TIMEFRAMES:
+        # "binnen drie maanden, de opdrachten lopen nu al op": the span said
+        if phrase == "zo snel mogelijk" and within:
+            continue
         if re.search(pattern, lowered):
             return phrase
-    within = _WITHIN.search(lowered)
     if within:
         count = _count(within.group(1)) or 1
         unit = within.group(2)
@@ -643,9 +646,21 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
         said = " ".join(first.group(1).split())
         return f"in {said}" if said == first.group(2) else said
     found = timeframe(lowered)
+    if found == "geen haast":
+        # "geen haast, ergens dit najaar": the date said too
+        when = _when_in_answer(lowered)
+        return f"{when}, geen haast" if when else found
     if found:
         return found
-    # Said elsewhere these may tell what happened ("dit jaar zijn er drie weg").
+    return _when_in_answer(lowered) or (
+        "geen haast" if UNSURE_WHEN.match(lowered.strip()) else None
+    )
+
+
+def _when_in_answer(lowered: str) -> Optional[str]:
+    """A date said in an answer to "wanneer?" that elsewhere may tell what
+    happened ("dit jaar zijn er drie weg"): a season, this year, a quarter or
+    semester, a month on its own ("voor de aanbesteding, maart")."""
     season = _SEASON.search(lowered)
     if season:
         return " ".join(season.group(0).split())
@@ -654,11 +669,28 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
     coming = COMING_YEARS.search(lowered)
     if coming:
         return f"de {coming.group(0)}"  # "de komende drie jaar"
+    term = _TERM.search(lowered)
+    if term:
+        return " ".join(term.group(0).split())  # "dit kwartaal", "volgend semester"
+    month = _BARE_MONTH.search(lowered)
+    if month:
+        return f"in {_MONTH_ABBREVIATIONS.get(month.group(1), month.group(1))}"
     bare = _BARE_SEASON.search(lowered)
     if bare:
         article = "het" if bare.group(1).endswith("jaar") else "de"
         return f"in {article} {bare.group(1)}"
-    return "geen haast" if UNSURE_WHEN.match(lowered.strip()) else None
+    return None
+
+
+_TERM = re.compile(
+    r"\b(?:dit|deze|volgend|volgende|komend|komende|het\s+nieuwe)\s+(?:kwartaal|semester|trimester)\b"
+)
+_MONTH_ABBREVIATIONS = {"jan": "januari", "feb": "februari", "mrt": "maart", "apr": "april",
+                        "aug": "augustus", "sept": "september", "sep": "september",
+                        "okt": "oktober", "nov": "november", "dec": "december"}  # fmt: skip
+_BARE_MONTH = re.compile(
+    r"\b(" + "|".join([*MONTHS, *_MONTH_ABBREVIATIONS]) + r")\b(?!\s*\d{1,2}\b)"
+)
 
 
 def own_time(lowered: str) -> Optional[str]:

@@ -171,10 +171,13 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
         return ""
     # "dit voorjaar zou mooi zijn": the time, not the wish around it
     when = WISH_AFTER_TIME.sub("", when).strip(" ,")
+    # "dit najaar, geen haast": the question carries the date
+    when = when.removesuffix(", geen haast")
     normalised = extraction.timeframe_from_answer(when.lower()) or when
     if normalised in words["timeframe"]:
         return str(words["timeframe"][normalised])
-    if normalised != when:
+    typed_month = normalised.startswith("in ") and normalised[3:] in when.lower()
+    if normalised != when and not typed_month:
         return normalised  # "dit najaar beginnen": dit najaar
     # "voor t stookseizoen. oktober": spoken "t" written out, two sentences one
     when = re.sub(r"\s*[.;]\s+", ", ", dutch.written(when))

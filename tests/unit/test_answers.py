@@ -107,3 +107,17 @@ def test_own_time_in_parts_of_a_day_is_read_by_how_often(said, level):
     from actions.parsing import own_time_level
 
     assert own_time_level(said) == level
+
+
+@pytest.mark.parametrize(
+    "answer, when",
+    [("geen haast, ergens dit najaar", "dit najaar, geen haast"),
+     ("voor de volgende aanbesteding, maart", "in maart"),
+     ("voor valentijn dus feb", "in februari"),
+     ("liefst dit kwartaal nog", "dit kwartaal"),
+     ("vanaf volgend semester", "volgend semester"),
+     ("binnen drie maanden, de opdrachten lopen nu al op", "binnen 3 maanden"),
+     ("we zijn met 30 man", None)],
+)  # fmt: skip
+def test_the_date_in_an_answer_is_kept_beside_its_haste(answer, when):
+    assert timeframe_from_answer(answer) == when

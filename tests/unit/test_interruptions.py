@@ -255,8 +255,7 @@ def test_outside_a_form_with_nothing_said_stop_ends_at_once():
 
 @pytest.mark.parametrize(
     "text, intent",
-    [("wat kost dit?", "ask_cost"), ("opnieuw beginnen", "start_over"),
-     ("Liefst vanaf volgend semester", "start_over")],
+    [("wat kost dit?", "ask_cost"), ("opnieuw beginnen", "start_over")],
 )  # fmt: skip
 def test_the_intake_form_lets_start_over_and_side_questions_through(
     domain, text, intent
