@@ -1075,17 +1075,24 @@ def choose_option(
     # "de leerbaan" for "Bbl-leerbaan", "die bijeenkomst" for "Open
     # kennisbijeenkomst": a word of the answer that ends or starts a word of
     # one title only
-    named = {
-        option_id
-        for option_id, title in zip(option_ids, titles, strict=False)
-        for word in CHOICE_WORD.findall(answer)
-        if word not in CHOICE_FILLER
-        and any(
-            part.endswith(word) or part.startswith(word)
-            for part in re.split(r"[\s-]+", title.lower())
+    # one title only, or one more than any other ("die scan door studenten")
+    words = [w for w in CHOICE_WORD.findall(answer) if w not in CHOICE_FILLER]
+    named = sorted(
+        (
+            sum(
+                any(
+                    part.endswith(word) or part.startswith(word)
+                    for part in re.split(r"[\s-]+", title.lower())
+                )
+                for word in words
+            ),
+            option_id,
         )
-    }
-    return named.pop() if len(named) == 1 else None
+        for option_id, title in zip(option_ids, titles, strict=False)
+    )
+    best = named[-1] if named else (0, None)
+    runner_up = named[-2][0] if len(named) > 1 else 0
+    return best[1] if best[0] > runner_up else None
 
 
 CHOICE_WORD = re.compile(r"[a-zà-ÿ]{4,}")

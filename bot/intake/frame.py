@@ -191,6 +191,10 @@ IT_IS_ABOUT = re.compile(
     r"|waar\s+het\s+(?:me\s+|mij\s+|ons\s+)?om\s+gaat\s+is)\s+(?=dat\b)",
     re.IGNORECASE,
 )
+# "geen cursus, ik wil eerst weten ...": a bare "geen ..." before a wish
+# refuses; before what goes wrong ("geen monteurs, klanten wachten") it is the
+# problem.
+BARE_REFUSAL = re.compile(r"^geen\s+[\w'-]+(?:\s+[\w'-]+){0,2}\W*$", re.IGNORECASE)
 # What a correction says the question is not about: "niet om nieuwe mensen",
 # "geen cursus", up to a "maar", a comma or the end.
 NEGATED_PART = re.compile(r"\b(?:niet|geen)\b.*?(?=\bmaar\b|[,.;!?]|$)", re.IGNORECASE)
@@ -309,7 +313,7 @@ def read(text: str, context: str = "") -> Frame:
     not_about = False
     text = with_antecedents(text or "", context)
     clauses = sentences(text)
-    for clause in clauses:
+    for at, clause in enumerate(clauses):
         clause = NO_IDEA.sub("ik weet niet ", clause)
         if QUESTION.match(clause):
             # "waar moet ik zijn voor ...": asked, not said; but "hoe kom je
@@ -321,7 +325,10 @@ def read(text: str, context: str = "") -> Frame:
         if ABOUT_ASKING.search(clause):
             before = ""
             continue
-        if NOT_ABOUT.search(clause):
+        refusal = BARE_REFUSAL.match(clause) and any(
+            kind_of(later) == "goal" for later in clauses[at + 1 :]
+        )
+        if NOT_ABOUT.search(clause) or refusal:
             # "het gaat niet om lassers opleiden": what it is not, no problem;
             # "maar om onderzoek naar ..." then says what it is.
             not_about = True

@@ -265,6 +265,14 @@ def _bare(who: str) -> str:
     return re.sub(r"^(?:jullie|je)\s+", "", who)
 
 
+# Verbs that take the last infinitive with them ("die willen blijven", "die
+# bij ons komt werken"): the relative clause's own.
+CLUSTER_VERBS = frozenset(
+    "kan kun kunt kunnen wil wilt willen moet moeten mag mogen zal zullen gaat gaan "
+    "komt komen blijft blijven laat laten".split()
+)
+
+
 def _goal_shape(goal: str) -> str:
     if goal.startswith("dat "):
         return "clause"
@@ -284,6 +292,18 @@ def _goal_shape(goal: str) -> str:
         return "infinitive"
     if relative == 1 and words[0].lower.endswith("en") and words[1].lower in ASKING:
         return "infinitive"  # "snappen of het wat is": a verb the tagger missed
+    # "een student die handig is met computers vinden": the relative clause
+    # has its verb, and one more ends the goal
+    last = words[-1] if words else None
+    if (
+        last
+        and last.pos == "VERB"
+        and last.lower.endswith("en")
+        and any(
+            w.finite and w.lower not in CLUSTER_VERBS for w in words[relative + 1 : -2]
+        )
+    ):
+        return "infinitive"
     return "noun"
 
 

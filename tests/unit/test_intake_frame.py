@@ -1190,3 +1190,19 @@ def test_a_name_typed_small_gets_no_article():
 )  # fmt: skip
 def test_what_it_is_about_is_the_goal_with_its_verb_agreeing(said, goal):
     assert frame.read(said).goal == goal
+
+
+@pytest.mark.parametrize(
+    "goal, shape",
+    [("een student die handig is met computers vinden", "infinitive"),
+     ("monteurs die zelf een ploeg kunnen draaien", "noun"),
+     ("jonge mensen die willen blijven", "noun")],
+)  # fmt: skip
+def test_an_infinitive_after_a_relative_clause_makes_the_goal_a_verb(goal, shape):
+    assert writing._goal_shape(goal) == shape
+
+
+def test_a_bare_geen_before_a_wish_refuses_and_before_a_trouble_is_the_problem():
+    refused = frame.read("geen cursus, ik wil eerst weten waar het lek zit")
+    assert (refused.problem, refused.goal) == ("", "eerst weten waar het lek zit")
+    assert frame.read("geen monteurs, klanten wachten weken").problem.startswith("geen monteurs")

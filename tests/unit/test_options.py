@@ -124,3 +124,9 @@ def test_a_word_in_two_titles_chooses_neither():
     assert parsing.choose_option("dat loket", ids, titles) is None
     leerbaan = parsing.choose_option("de leerbaan", ["bbl_leerbaan"], ["Bbl-leerbaan"])
     assert leerbaan == "bbl_leerbaan"
+
+
+def test_the_title_sharing_most_words_with_the_answer_is_chosen():
+    ids = ["cyber_scan", "bijbanen_loket", "praktijkproject_kort"]
+    titles = ["Cyberscan door studenten", "Bijbaan voor studenten", "Kort praktijkproject"]
+    assert parsing.choose_option("die scan door studenten", ids, titles) == "cyber_scan"
