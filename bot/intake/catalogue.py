@@ -822,7 +822,12 @@ def _reason_values(
         "sector_label": catalogue.sector_labels.get(sector, sector),
         "start_weeks": _counted(pps_format.start_weeks, "week", "weken"),
         "months": _counted(pps_format.months, "maand", "maanden"),
-        "hours_per_week": _dutch_number(pps_format.hours_per_week),
+        # "een half uur per week", not "0,5 uur"
+        "hours_per_week": (
+            "een half"
+            if pps_format.hours_per_week == 0.5
+            else _dutch_number(pps_format.hours_per_week)
+        ),
         "goal": profile.goal,
         "problem": _problem_said_back(profile.problem),
     }

@@ -452,7 +452,7 @@ def test_reason_adds_the_hurry_to_what_it_gives(catalogue: Catalogue) -> None:
     # the sector fits as well, but what the entrepreneur said comes first
     assert (
         option.reason
-        == f"{fitting.gives} Het kan binnen 2 weken starten, en je hebt haast."
+        == f"{fitting.gives} Het kan binnen 2 weken starten, dus snel."
     )
 
 
@@ -460,8 +460,8 @@ def test_one_month_is_said_in_the_singular(catalogue: Catalogue) -> None:
     short = base_format(months=1.0, start_weeks=1, hours_per_week=5.0)
     single = dataclasses.replace(catalogue, formats=(short,))
     [option] = rank_formats(single, IntakeProfile("talent", urgency="hoog"))
-    assert option.reason.endswith(" binnen een week starten, en je hebt haast.") or (
-        option.reason.endswith(" binnen een maand klaar, en je hebt haast.")
+    assert option.reason.endswith(" binnen een week starten, dus snel.") or (
+        option.reason.endswith(" binnen een maand klaar, dus snel.")
     )
     assert "1 maanden" not in option.reason and "1 weken" not in option.reason
 
@@ -505,7 +505,10 @@ def test_ranking_never_repeats_a_format_even_if_listed_twice(
 def test_reason_writes_numbers_the_dutch_way(catalogue: Catalogue) -> None:
     light = dataclasses.replace(catalogue, formats=(base_format(hours_per_week=0.5),))
     [option] = rank_formats(light, IntakeProfile("talent", own_time="weinig"))
-    assert "0,5" in option.reason
+    assert "maar een half uur per week" in option.reason
+    lighter = dataclasses.replace(catalogue, formats=(base_format(hours_per_week=0.25),))
+    [option] = rank_formats(lighter, IntakeProfile("talent", own_time="weinig"))
+    assert "0,25" in option.reason
 
 
 # --- a malformed catalogue is refused, naming the entry --------------------
