@@ -685,9 +685,11 @@ def _when_in_answer(lowered: str) -> Optional[str]:
 _TERM = re.compile(
     r"\b(?:dit|deze|volgend|volgende|komend|komende|het\s+nieuwe)\s+(?:kwartaal|semester|trimester)\b"
 )
-_MONTH_ABBREVIATIONS = {"jan": "januari", "feb": "februari", "mrt": "maart", "apr": "april",
-                        "aug": "augustus", "sept": "september", "sep": "september",
-                        "okt": "oktober", "nov": "november", "dec": "december"}  # fmt: skip
+_MONTH_ABBREVIATIONS = {
+    "jan": "januari", "feb": "februari", "mrt": "maart", "apr": "april",
+    "aug": "augustus", "sept": "september", "sep": "september",
+    "okt": "oktober", "nov": "november", "dec": "december",
+}  # fmt: skip
 _BARE_MONTH = re.compile(
     r"\b(" + "|".join([*MONTHS, *_MONTH_ABBREVIATIONS]) + r")\b(?!\s*\d{1,2}\b)"
 )
