@@ -1416,6 +1416,10 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
     goal that is a "not" ("geen extra stagiairs"): asked as "hoe vind je ..."
     it would say the opposite."""
     words = _words(SEARCHED_FOR.sub(" ", clause))
+    if words and words[0].lower in ("dat", "zodat"):
+        # the whole clause, its "not" too ("hoe zorg je ervoor dat het niet
+        # meer van Henk afhangt"); "dat ik tolken krijg" needs its "dat" to agree
+        return joined(["dat"] + to_second_person(words)[1:])
     if not words or any(w.lower in ("geen", "niet") for w in words):
         return ""
     lowered = [w.lower for w in words]
@@ -1430,9 +1434,6 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
         if word == "op" and lowered[i + 1 : i + 3] == ["zoek", "naar"]:
             rest = words[i + 3 :]
             return joined(to_second_person(rest) + ["vinden"]) if rest else ""
-    if lowered[0] in ("dat", "zodat"):
-        # the whole clause: "dat ik tolken krijg" needs its "dat" to agree
-        return joined(["dat"] + to_second_person(words)[1:])
     first_finite = next((i for i, w in enumerate(words) if w.finite), None)
     # "de monteurs moeten ...": the must in second place of the main clause.
     must = None

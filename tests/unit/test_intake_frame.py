@@ -1206,3 +1206,9 @@ def test_a_bare_geen_before_a_wish_refuses_and_before_a_trouble_is_the_problem()
     refused = frame.read("geen cursus, ik wil eerst weten waar het lek zit")
     assert (refused.problem, refused.goal) == ("", "eerst weten waar het lek zit")
     assert frame.read("geen monteurs, klanten wachten weken").problem.startswith("geen monteurs")
+
+
+def test_a_wish_in_a_dat_clause_keeps_its_not():
+    said = frame.read_answer("dat t niet meer allemaal van henk afhangt", "goal")
+    assert said.goal == "dat het niet meer van Henk afhangt"
+    assert frame.goal_phrase("geen extra stagiairs", asked=True) == ""
