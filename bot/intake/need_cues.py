@@ -207,14 +207,15 @@ ANSWERS_NAME_IT = 0.75
 # by a classifier trained on openings, and "leerlingen kennen geen
 # zonnepanelen" sounds like talent where the opening asked for the course.
 SURE_OPENING = 0.5
-# ... unless only the classifier named it there (its words did not: a
-# weight below 1), and two or more answers all name one other need this
-# surely, on average: "zoekt iemand nog een boekbinder?" and then "er is geen
-# opleiding meer voor ons vak" and "dat studenten op school weer leren binden"
-# ask for the course. An opening whose words name its need ("ik wil meer
-# weten over waterstof en andere ondernemers spreken") keeps it.
+# ... unless the classifier was less than near-certain of it there and its
+# words did not name it, and two or more answers all name one other need
+# this surely, on average, and (almost) nothing else: "zoekt iemand nog een
+# boekbinder?" and then "er is geen opleiding meer voor ons vak" and "dat
+# studenten op school weer leren binden" ask for the course. An opening whose
+# words name its need ("ik wil meer weten over waterstof en andere
+# ondernemers spreken") keeps it.
 ANSWERS_AGREE = 0.9
-WORDS_NAME_IT = 1.0
+NEAR_CERTAIN = 0.99
 
 
 def _asks_the_way_only(opening: Mapping[str, float]) -> bool:
@@ -278,11 +279,12 @@ def _answers_agree_on_another(
 ) -> bool:
     """Whether two or more answers all name one need other than `need`, which
     only the classifier heard in the opening."""
-    if answered < 2 or opening.get(need, 0.0) >= WORDS_NAME_IT:
+    if answered < 2 or opening.get(need, 0.0) >= NEAR_CERTAIN:
         return False
     best = max(answers, key=lambda n: answers[n], default=need)
+    others = sum(w for n, w in answers.items() if n != best)
     return (
         best != need
         and answers[best] >= ANSWERS_AGREE * answered
-        and answers.get(need, 0.0) < SURE_OPENING
+        and others < SURE_OPENING
     )
