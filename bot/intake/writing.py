@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any, Mapping
 
 from bot.intake.dutch import words_of
-from bot.intake.frame import PARTICLES, Frame
+from bot.intake.frame import MODALS, PARTICLES, Frame
 from bot.intake.questions import is_direct
 
 MAX_WORDS = 45
@@ -267,9 +267,8 @@ def _bare(who: str) -> str:
 
 # Verbs that take the last infinitive with them ("die willen blijven", "die
 # bij ons komt werken"): the relative clause's own.
-CLUSTER_VERBS = frozenset(
-    "kan kun kunt kunnen wil wilt willen moet moeten mag mogen zal zullen gaat gaan "
-    "komt komen blijft blijven laat laten".split()
+CLUSTER_VERBS = MODALS | frozenset(
+    "kun kunt wilt komt komen blijft blijven laat laten".split()
 )
 
 
