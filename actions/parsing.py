@@ -1073,9 +1073,9 @@ def choose_option(
         if answer and (answer in title.lower() or title.lower() in answer):
             return option_id
     # "de leerbaan" for "Bbl-leerbaan", "die bijeenkomst" for "Open
-    # kennisbijeenkomst": a word of the answer that ends or starts a word of
-    # one title only
-    # one title only, or one more than any other ("die scan door studenten")
+    # kennisbijeenkomst": the title with the most words that a word of the
+    # answer starts or ends, if no other has as many ("die scan door
+    # studenten": Cyberscan door studenten, not Bijbaan voor studenten)
     words = [w for w in CHOICE_WORD.findall(answer) if w not in CHOICE_FILLER]
     named = sorted(
         (

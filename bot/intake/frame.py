@@ -1417,9 +1417,8 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
     it would say the opposite."""
     words = _words(SEARCHED_FOR.sub(" ", clause))
     if words and words[0].lower in ("dat", "zodat"):
-        # the whole clause, its "not" too ("hoe zorg je ervoor dat het niet
-        # meer van Henk afhangt"); "dat ik tolken krijg" needs its "dat" to agree
-        return joined(["dat"] + to_second_person(words)[1:])
+        # its "not" too: "hoe zorg je ervoor dat het niet meer van Henk afhangt"
+        return _as_dat_clause(words)
     if not words or any(w.lower in ("geen", "niet") for w in words):
         return ""
     lowered = [w.lower for w in words]
@@ -1452,6 +1451,13 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
     return ""
 
 
+def _as_dat_clause(words: Sequence[Word]) -> str:
+    """ "dat je tolken krijgt": the whole clause to the second person, its
+    opener ("zodat" too) said as "dat"; "dat ik ... krijg" needs its "dat" for
+    the verb to agree."""
+    return joined(["dat"] + to_second_person(words)[1:])
+
+
 def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
     if not words:
         return ""
@@ -1471,8 +1477,7 @@ def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
     if finite is None:
         return joined(to_second_person(words))  # a noun phrase, maybe with "die ..."
     if words[0].lower in ("dat", "zodat"):
-        # the whole clause: "dat ik tolken krijg" needs its "dat" to agree
-        return joined(["dat"] + to_second_person(words)[1:])
+        return _as_dat_clause(words)
     if cut < len(words):
         return ""  # a main clause with a clause inside: not rewritten
     # A main clause as a dat-clause: the finite verb goes last, with its particle.

@@ -277,8 +277,9 @@ def reread_after(
 def _answers_agree_on_another(
     need: str, opening: Mapping[str, float], answers: Mapping[str, float], answered: int
 ) -> bool:
-    """Whether two or more answers all name one need other than `need`, which
-    only the classifier heard in the opening."""
+    """Whether two or more answers name one need other than `need`, and
+    (almost) nothing else, where the opening's words did not name `need` and
+    the classifier was less than near-certain of it."""
     if answered < 2 or opening.get(need, 0.0) >= NEAR_CERTAIN:
         return False
     best = max(answers, key=lambda n: answers[n], default=need)
