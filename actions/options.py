@@ -182,14 +182,18 @@ MIN_NAMED_CHARACTERS = 5
 
 
 def named_format(text: str) -> str | None:
-    """The id of the one catalogue format whose title holds the answer or is
-    held by it; None where none or several do ("loket")."""
+    """The id of the catalogue format the answer names: one whose title holds
+    the answer or is held by it, or else the first word of the answer that
+    names one format only ("stage of afstuderen, wat het snelst is": the stage;
+    "lectoraat lijkt me goed, of anders de challenge": the research). None
+    where nothing, or only a word of several titles, names one ("loket")."""
     answer = parsing.clean_text(text).lower().strip(" .!")
-    if len(answer) < MIN_NAMED_CHARACTERS:
-        return None
+    formats = load_catalogue().formats
     found = [
         f.id
-        for f in load_catalogue().formats
+        for f in formats
         if answer == f.id or answer in f.title.lower() or f.title.lower() in answer
     ]
-    return found[0] if len(found) == 1 else None
+    if found and len(answer) >= MIN_NAMED_CHARACTERS:
+        return found[0] if len(found) == 1 else None
+    return parsing.first_named(answer, {f.id: (f.title, *f.named_by) for f in formats})

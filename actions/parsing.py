@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Iterable, Optional, Sequence
+from typing import Dict, Iterable, Optional, Sequence
 
 from bot.intake import deadlines
 
@@ -1095,6 +1095,37 @@ def choose_option(
     return best[1] if best[0] > runner_up else None
 
 
+def first_named(answer: str, names: Dict[str, Sequence[str]]) -> Optional[str]:
+    """The id whose names (a title, words that name it) the earliest word of
+    the answer starts or ends, where that word names one id only."""
+    for word in NAMING_WORD.findall(answer.lower()):
+        if word in CHOICE_FILLER:
+            continue
+        named = {
+            option_id
+            for option_id, titles in names.items()
+            if any(
+                part == word
+                or len(part) >= MIN_NAME_PART
+                and (
+                    part.endswith(word)
+                    or part.startswith(word)
+                    or word.startswith(part)
+                )
+                for title in titles
+                # a short part counts only as a name of its own ("bbl"), not
+                # as a word of a title ("met een")
+                for part in re.split(r"[\s-]+", title.lower())
+                if len(part) >= MIN_NAME_PART or part == title.lower()
+            )
+        }
+        if len(named) == 1:
+            return named.pop()
+    return None
+
+
+MIN_NAME_PART = 4
+NAMING_WORD = re.compile(r"[a-zà-ÿ]{3,}")
 CHOICE_WORD = re.compile(r"[a-zà-ÿ]{4,}")
 # Words in an answer to "welke spreekt je aan?" that name no option.
 CHOICE_FILLER = frozenset(

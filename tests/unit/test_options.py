@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import parsing
-from actions.options import ask_for_choice
+from actions.options import ask_for_choice, named_format
 from tests.conftest import make_tracker
 
 
@@ -130,3 +130,17 @@ def test_the_title_sharing_most_words_with_the_answer_is_chosen():
     ids = ["cyber_scan", "bijbanen_loket", "praktijkproject_kort"]
     titles = ["Cyberscan door studenten", "Bijbaan voor studenten", "Kort praktijkproject"]
     assert parsing.choose_option("die scan door studenten", ids, titles) == "cyber_scan"
+
+
+@pytest.mark.parametrize(
+    "answer, named",
+    [("stage of afstuderen, wat het snelst is", "stageplek"),  # the first named
+     ("lectoraat lijkt me goed, of anders de challenge", "lectoraat_onderzoek"),
+     ("bbl", "bbl_leerbaan"),
+     ("de afstudeerder", "afstudeeropdracht"),
+     ("misschien die training voor mijn mensen", "maatwerk_scholing"),
+     ("dat loket", None),  # two titles hold it
+     ("lijkt me allemaal leuk", None)],
+)  # fmt: skip
+def test_a_format_not_shown_is_named_by_the_first_word_that_names_one(answer, named):
+    assert named_format(answer) == named
