@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 from typing import Dict, Iterable, Optional, Sequence
 
 from bot.intake import deadlines
@@ -510,86 +511,16 @@ SECTORS = {
         "animatie",
     ),
 }
-# More trades per sector, as people name their branch ("stoffeerderij",
-# "onderhoud windturbines", "edelsmid"): read like the words above.
-TRADES = {
-    "maakindustrie": """
-stoffeerderij stoffeerder stoffering smederij lasserij plaatbewerking zagerij
-houtindustrie meubelindustrie meubelfabriek trappenmakerij trappenfabriek kozijnfabriek
-zeilmakerij instrumentmakerij orgelbouw bootbouw assemblage lakspuiterij poedercoating
-galvanisatie oppervlaktebehandeling glasindustrie glasblazerij keramiek papierindustrie
-printplaten maakbedrijf productiebedrijf werktuigbouw apparatenbouw mallenbouw rubber
-""",
-    "bouw": """
-bouwmaterialen zonwering rolluiken hekwerk isolatie gevelreiniging badkamers
-keukenmontage voegbedrijf heiwerk funderingsherstel asbestsanering sloopwerk
-dakbedekking groendaken projectontwikkeling bouwkunde betonbouw prefab parket
-tegelwerk stucwerk
-""",
-    "installatie": """
-zwembad zwembaden zwembadtechniek liften liftbedrijf liftonderhoud brandbeveiliging
-sprinklers koelinstallaties verwarming ontstopping riolering rioolservice
-waterzuivering luchtbehandeling regeltechniek schoorsteenveger
-""",
-    "ict": """
-itbeheer ict-beheer systeembeheer netwerkbeheer cloud cybersecurity softwarehuis
-softwareontwikkeling webdevelopment helpdesk
-""",
-    "logistiek": """
-verhuizingen fulfilment e-fulfilment opslagbedrijf koelhuis koeltransport
-pakketbezorging rederij douane luchtvracht zorgvervoer leerlingenvervoer warehousing
-""",
-    "zorg": """
-paramedisch osteopaat osteopathie chiropractor psycholoog psychologenpraktijk
-huidtherapie hoorcentrum mondhygiënist orthopedie dierenziekenhuis kraamzorg woonzorg
-verzorgingshuis hospice wijkverpleging wijkzorg zorgcentrum gezondheidscentrum
-dagbesteding
-""",
-    "horeca": """
-ijssalon bistro pizzeria eethuis pension evenementenlocatie feestzaal beachclub
-strandpaviljoen sloepverhuur bootverhuur kinderboerderij speeltuin escaperoom klimhal
-wellness sauna golfbaan manege attractiepark recreatiepark cafetaria foodtruck
-glamping jeugdherberg congrescentrum
-""",
-    "detailhandel": """
-winkelketen speelgoedwinkel kringloop kringloopwinkel tweedehands boetiek
-boutique warenhuis ijzerwaren witgoed telefoonwinkel muziekwinkel sportwinkel slijter
-groenteboer boerderijwinkel woonwinkel parfumerie kleding houthandel
-""",
-    "agrifood": """
-groenvoorziening boomverzorging boomverzorger boomzorg hoveniersbedrijf tuinaanleg
-bosbouw bosbeheer loonbedrijf akkerbouwer pluimveehouder paddenstoelen orchideeën
-potplanten
-bloemenkwekerij plantenkwekerij voedselveiligheid voedselanalyse voedingsindustrie
-ciderij wijnmakerij distilleerderij stokerij koffiebranderij ijsmakerij patisserie
-sapperij viskwekerij mosselkwekerij vishandel vleeswaren maalderij diervoeder
-melkveebedrijf glastuinder fruitbedrijf
-""",
-    "energie": """
-windturbine windturbines windmolens zonneparken laadinfra energieadvies
-energieadviseur energieopslag geothermie
-""",
-    "mobiliteit": """
-schadeherstel autoschadeherstel schadebedrijf autowasstraat apk vliegtuigonderhoud
-luchtvaart vliegtuigen motoren motorzaak bandenbedrijf
-busbedrijf touringcar autohandel autospuiterij bedrijfswagens
-""",
-    "zakelijke_dienstverlening": """
-plaagdierbeheer ongediertebestrijding plaagdierbestrijding bewindvoering bewindvoerder
-incassobureau loonadministratie salarisadministratie detachering callcenter
-keuringsbedrijf certificering documentbeheer coaching opleidingsbureau
-taalschool vastgoed vastgoedbeheer woningcorporatie tolk wasserij stomerij
-linnenservice arbodienst marktonderzoek
-""",
-    "creatief": """
-evenemententechniek podiumtechniek geluidstechniek lichttechniek theater muziek
-muziekschool pianowerkplaats pianostemmer edelsmid edelsmederij goudsmid zilversmid
-sieraden atelier naaiatelier kleermakerij modeontwerp fotostudio webdesign
-interieurontwerp interieurarchitect bloemsierkunst tattooshop kunstenaar galerie
-keramist pottenbakkerij zeefdrukkerij signmaker belettering copywriting contentbureau
-omroep museum boekbinderij uitgever
-""",
-}
+# More trades, as people name their branch ("stoffeerderij", "zadelmakerij",
+# "pechhulp"): data/sectors/trades.tsv, read like the words above.
+TRADES_FILE = Path(__file__).resolve().parent.parent / "data" / "sectors" / "trades.tsv"
+
+
+def _trades() -> Dict[str, str]:
+    rows = TRADES_FILE.read_text(encoding="utf-8").splitlines()
+    return dict(row.split("\t") for row in rows if row and not row.startswith("#"))
+
+
 BUSINESS_WORDS = frozenset(
     """
 aannemer aannemerij timmerman metselaar schilder dakdekker stukadoor tegelzetter
@@ -622,10 +553,8 @@ COMPANY_SUFFIXES = (
 # Two or more capitalised words in a row: a person's or a company's name.
 NAME_RUN = re.compile(r"[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)+")
 _SECTOR_OF_WORD = {
-    word: code
-    for code, words in [*SECTORS.items(), *((c, w.split()) for c, w in TRADES.items())]
-    for word in words
-}
+    word: code for code, words in SECTORS.items() for word in words
+} | _trades()
 _SECTOR_WORDS_LONGEST = sorted(_SECTOR_OF_WORD, key=len, reverse=True)
 GENERAL_HEADS = (
     "techniek",

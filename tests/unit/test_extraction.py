@@ -534,3 +534,17 @@ def test_how_often_someone_can_come_is_an_own_time_answer():
 )  # fmt: skip
 def test_a_count_of_people_is_not_an_age(text, count):
     assert extraction.headcount(text) == count
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [("zadelmakerij", "maakindustrie"), ("berging en pechhulp", "mobiliteit"),
+     ("tapijtreiniging", "zakelijke_dienstverlening"), ("imkerij", "agrifood"),
+     ("orthopedie", "zorg"), ("geen idee", None)],
+)  # fmt: skip
+def test_a_trade_from_the_trades_file_names_its_sector(typed, code):
+    assert parsing.normalise_sector(typed) == code
+
+
+def test_every_trade_names_a_known_sector():
+    assert set(parsing._trades().values()) <= set(parsing.SECTORS)
