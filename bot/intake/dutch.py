@@ -605,8 +605,9 @@ def _clauses(text: str) -> Tuple[str, ...]:
     for at, joint in enumerate(joints):
         if nlp and joint and joint.lower() == "maar" and texts[at] and texts[at + 1]:
             right = [t for t in nlp(texts[at + 1].strip()) if not t.is_space]
-            if _ends_a_subclause(right):
-                # "mannen die het vak doen maar geen diploma hebben": one clause
+            if _ends_a_subclause(right) or _contrasts_a_phrase(right):
+                # "mannen die het vak doen maar geen diploma hebben", "ze
+                # kennen de theorie maar niet het veldwerk": one clause
                 texts[at + 1] = f"{texts[at]} {joint} {texts[at + 1]}"
                 texts[at] = ""
                 continue
@@ -635,6 +636,18 @@ def _ends_a_subclause(right: Sequence[Any]) -> bool:
         return False  # "(niet om A) maar om onderzoek naar waarom de lasnaad scheurt"
     verbs = [i for i, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX")]
     return bool(verbs) and verbs[0] >= len(tokens) - 2 and verbs[-1] == len(tokens) - 1
+
+
+def _contrasts_a_phrase(right: Sequence[Any]) -> bool:
+    """ "niet het digitale veldwerk" after "maar": a phrase without a verb
+    that the clause before it denies ("geen idee waar" is a clause of its own)."""
+    tokens = [t for t in right if not t.is_punct]
+    return (
+        len(tokens) >= 2
+        and tokens[0].text.lower() in ("niet", "geen")
+        and tokens[1].text.lower() != "idee"
+        and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    )
 
 
 def _shared_subject(left: str, right: Sequence[Any]) -> str:

@@ -218,6 +218,8 @@ TIME_PHRASE = re.compile(
 # Words that colour a clause but carry none of its meaning.
 FILLERS = FILLER | frozenset("even best toch weer gewoonweg".split())
 NEGATIONS = frozenset("niet geen nooit niks niets nergens niemand".split())
+KNOW = frozenset({"weet", "weten"})
+ASKING_WORDS = frozenset("wat welke welk waar wie hoe of waarom wanneer".split())
 # A phrase that may be left out of a long clause: preposition, article, noun.
 PREPOSITIONS = frozenset("bij in op aan voor met van naar over door tijdens na".split())
 PHRASE_LENGTH = 3
@@ -854,16 +856,29 @@ def problem_clause(clause: str) -> Tuple[str, str]:
             and not any(w.pos in ("VERB", "AUX") for w in words)  # "... zijn weg"
             and words[0].pos != "ADP"  # "gaat het om met 8 man red je het niet"
             and PROBLEM.search(clause)
-            and words[0].lower != "geen"  # "gaat het om geen project"
+            and words[0].lower not in NEGATIONS  # "gaat het om geen project"
         ):
             return plain, unspliced(f"{ABOUT} {plain}", clause)
         return plain, ""
     if not (inverted[0].finite or inverted[0].pos in ("VERB", "AUX")):
         return plain, ""  # no verb could be put first: not said back
+    if _knows_not_what(inverted):
+        return plain, ""  # "weet je niet precies", "... welke school": cut short
     lead = unspliced(joined(to_second_person(inverted)), clause)
     said = [w for w in lead.split() if w not in ("je", "jullie") and w not in NEGATIONS]
     # "weten jullie niet" (cut before "of ..."): a verb alone says nothing
     return plain, lead if len(said) >= MIN_CLAUSE_WORDS else ""
+
+
+def _knows_not_what(words: Sequence[Word]) -> bool:
+    """ "weet je niet precies", "weten jullie niet welke school": not knowing,
+    said without what (no verb after a question word, or one word at most);
+    "weten je monteurs niks van de nieuwe bussen" says what."""
+    if words[0].lower not in KNOW or any(w.pos in ("VERB", "AUX") for w in words[1:]):
+        return False
+    said = NEGATIONS | SUBJECT_PRONOUNS | {"je", "jullie", "het"}
+    rest = [w.lower for w in words[1:] if w.lower not in said]
+    return len(rest) <= 1 or any(w in ASKING_WORDS for w in rest)
 
 
 def _none_of(words: Sequence[Word]) -> Optional[Tuple[str, str]]:

@@ -1212,3 +1212,20 @@ def test_a_wish_in_a_dat_clause_keeps_its_not():
     said = frame.read_answer("dat t niet meer allemaal van henk afhangt", "goal")
     assert said.goal == "dat het niet meer van Henk afhangt"
     assert frame.goal_phrase("geen extra stagiairs", asked=True) == ""
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [("ik weet het niet precies", ""),  # not knowing what: nothing to say back
+     ("ik weet niet goed wat voor iemand", ""),
+     ("we weten niet welke school", ""),
+     ("ik weet niet of het aan online ligt", "weet je niet of het aan online ligt"),
+     ("mijn chauffeurs weten daar nog niks van",
+      "weten je chauffeurs daar nog niks van")],
+)  # fmt: skip
+def test_not_knowing_is_said_back_only_with_what(text, lead):
+    assert frame.problem_clause(text)[1] == lead
+
+
+def test_a_negated_phrase_is_no_problem_said_without_a_verb():
+    assert frame.problem_clause("niet het digitale veldwerk")[1] == ""
