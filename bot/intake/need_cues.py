@@ -266,12 +266,29 @@ def reread_after(
         answers = {n: w for n, w in answers.items() if n != "talent"}
     if opening_set_aside or _answers_agree_on_another(need, opening, answers, answered):
         opening = {n: min(w, SURE_OPENING / 2) for n, w in opening.items()}
-    if max(opening.values(), default=0.0) >= SURE_OPENING:
+    if max(opening.values(), default=0.0) >= SURE_OPENING and not _tied_with_answers(
+        need, opening, answers
+    ):
         return need
     total = {n: opening.get(n, 0.0) + answers.get(n, 0.0) for n in {*opening, *answers}}
     best = max(total, key=lambda n: total[n], default=need)
     clearly = answered > 0 and answers.get(best, 0.0) >= ANSWERS_NAME_IT * answered
     return best if clearly else need
+
+
+def _tied_with_answers(
+    need: str, opening: Mapping[str, float], answers: Mapping[str, float]
+) -> bool:
+    """Whether the opening named the need the answers name most as surely as
+    `need` ("onze energierekening is verdubbeld ... waar begin je": innovatie
+    as much as the way), and they hardly name `need` again: then the answers
+    break the tie."""
+    best = max(answers, key=lambda n: answers[n], default=need)
+    return (
+        best != need
+        and opening.get(best, 0.0) >= opening.get(need, 0.0)
+        and answers.get(need, 0.0) < SURE_OPENING
+    )
 
 
 def _answers_agree_on_another(

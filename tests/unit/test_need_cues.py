@@ -216,3 +216,15 @@ def test_two_answers_naming_one_other_need_outweigh_an_opening_only_the_classifi
     assert need_cues.reread_after(first, opening, answers, 2) == need
     # one answer alone never does
     assert need_cues.reread_after(first, opening, answers, 1) == first
+
+
+def test_answers_break_a_tie_the_opening_left():
+    # "onze energierekening is verdubbeld ... waar begin je": innovatie as
+    # sure as the way; both answers name innovatie only
+    opening = {"innovatie": 1.0, "loket": 1.0}
+    answers = {"innovatie": 2.0, "talent": 0.0}
+    assert need_cues.reread_after("loket", opening, answers, 2) == "innovatie"
+    # the answers ask the way again: the opening's need stays
+    again = {"leven_lang_ontwikkelen": 1.89, "loket": 0.96}
+    tied = {"loket": 1.0, "leven_lang_ontwikkelen": 1.0}
+    assert need_cues.reread_after("loket", tied, again, 2) == "loket"
