@@ -20,6 +20,7 @@ import yaml
 from bot.intake import text_match, writing
 from bot.intake.dutch import joined, words_of
 from bot.intake.frame import ABOUT, MUST_GOAL, SITUATIONS
+from bot.intake.nouns import with_counted_plurals
 from bot.intake.questions import is_direct
 from bot.intake.vocabulary import NEED_CODES
 
@@ -481,12 +482,13 @@ def rank_formats(
             seen_ids.add(item[1].id)
             unique.append(item)
     chosen = _with_general_route(unique, limit, profile.need_category)
-    # The option that fits what was said best says the goal back, the next
-    # best the problem: a goal said back before a format that does not fit it
-    # ("Je wilt één aanspreekpunt" before a guest lesson) only looks personal,
-    # and three reasons opening with the same words say nothing. Where fewer
-    # options fit, one made for the need itself takes the goal or problem that
-    # is left. The others end with a fact that speaks for them, each fact once.
+    # The option that fits what was said best says the goal back, or the
+    # problem where no goal was said: a goal said back before a format that
+    # does not fit it ("Je wilt één aanspreekpunt" before a guest lesson) only
+    # looks personal. The problem is not said back a second time ("Het helpt,
+    # want nu draait de koeling 24/7" read to coordinators as a non-reason).
+    # Where no option fits, one made for the need itself takes the lead. The
+    # others end with a fact that speaks for them, each fact once.
     problem = _problem_said_back(profile.problem)
     # "de monteurs moeten ... kunnen" is said as a question, not after "je wilt"
     goal = (
@@ -497,9 +499,11 @@ def rank_formats(
         else profile.goal
     )
     leads = iter(
-        key
-        for key, said_back in (("goal_fit", goal), ("problem_fit", problem))
-        if said_back
+        [
+            key
+            for key, said_back in (("goal_fit", goal), ("problem_fit", problem))
+            if said_back
+        ][:1]
     )
     fitting = sorted(
         (item for item in chosen if item[4]),
@@ -828,8 +832,8 @@ def _reason_values(
             if pps_format.hours_per_week == 0.5
             else _dutch_number(pps_format.hours_per_week)
         ),
-        "goal": profile.goal,
-        "problem": _problem_said_back(profile.problem),
+        "goal": with_counted_plurals(profile.goal) if profile.goal else "",
+        "problem": with_counted_plurals(_problem_said_back(profile.problem)),
     }
 
 
