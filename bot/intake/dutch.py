@@ -556,8 +556,14 @@ def _ends_an_ik_subclause(words: Sequence[Word], at: int) -> bool:
     return False
 
 
+MIN_SHOUTED = 4  # "ICT", "BIM", "MBO" are abbreviations; "ZORG" is shouted
+
+
 def _keeps_case(word: Word) -> bool:
-    """Names and abbreviations keep their capitals; a sentence's first word not."""
+    """Names and abbreviations keep their capitals; a sentence's first word and
+    a shouted word ("TE WEINIG HANDEN") not."""
+    if word.text.isupper() and len(word.text) >= MIN_SHOUTED and known(word.lower):
+        return False
     if word.pos == "PROPN" or word.text.isupper() and len(word.text) > 1:
         return True
     return word.text[:1].isupper() and not word.start
@@ -571,6 +577,8 @@ def joined(tokens: Sequence[str]) -> str:
 
 
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
+# "TE WEINIG HANDEN": three words in capitals in a row are shouted, not named.
+SHOUTED = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
 
 
 def sentences(text: str) -> List[str]:
@@ -584,6 +592,7 @@ def _clauses(text: str) -> Tuple[str, ...]:
     # read_answer, _forced), and each split at "," or "en" tags both halves.
     # "(geluidsrapporten, metingen)": an aside, no part of the clause around it
     text = PARENTHESES.sub(" ", text)
+    text = SHOUTED.sub(lambda shouted: shouted.group(0).lower(), text)
     parts = re.split(
         # "elk jaar begint het opnieuw: andere docent": a colon ends a clause
         r"(?:(?<!\d)\.|\.(?!\d)|(?<!\d):|:(?!\d)|[!?;\n])+|,?\s+(maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"

@@ -665,6 +665,8 @@ BURDEN = re.compile(r"^(?:dat|dit|die)\s+(?:moet|moeten)\s+(?:ik|we|wij)\b", re.
 # "ik heb niet echt een probleem haha": what does not go wrong
 NO_PROBLEM = re.compile(
     r"\b(?:niet|geen)\s+(?:echt\s+|direct\s+|meteen\s+)?(?:een\s+)?(?:probleem|problemen)\b"
+    # "een concrete vraag heb ik eigenlijk niet", "geen concrete vraag"
+    r"|\b(?:geen\s+)?(?:concrete|specifieke|echte|duidelijke)\s+vraag\b"
     # "t is niet dat ze het slecht doen hoor": what it is not; "zomer lukt
     # wel met uitzendploegen": what works
     r"|^\W*(?:het|t|'t)\s+is\s+niet\s+dat\b"
@@ -716,6 +718,19 @@ def _words(clause: str) -> Optional[List[Word]]:
                     if i > MIN_CLAUSE_WORDS
                     and w.lower == "en"
                     and (words[i + 1].lower == "dat" or words[i - 1].pos == "VERB")
+                ),
+                cut,
+            )
+        if cut > MAX_CLAUSE_WORDS:
+            # "een vaste relatie met één opleiding, waarin wij ...": the noun
+            # without its long relative clause
+            cut = next(
+                (
+                    i
+                    for i, w in enumerate(words)
+                    if i > MIN_CLAUSE_WORDS
+                    and w.lower in LONG_RELATIVES
+                    and words[i - 1].pos == "NOUN"
                 ),
                 cut,
             )
@@ -843,7 +858,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         words = _with_dropped_subject(words)
     if not words or not _has_subject(words) or about_the_company(clause):
         return "", ""
-    words = _with_its_article(words)
+    words = _with_its_article(_possessed_as_nouns(words))
     plain = joined(to_second_person(words))
     if _says_no_what(clause):
         return plain, ""  # "we weten het niet": kept, not said back
@@ -921,6 +936,21 @@ DE_ENDINGS = tuple(
 )
 
 
+def _possessed_as_nouns(words: List[Word]) -> List[Word]:
+    """ "mijn insta is gehackt": what a possessive opens is a noun, whatever
+    the tagger read in an unknown word ("insta" as a verb)."""
+    return [
+        replace(w, pos="NOUN", finite=False)
+        if i
+        and words[i - 1].lower in POSSESSIVES
+        and w.pos == "VERB"
+        and i + 1 < len(words)
+        and words[i + 1].finite
+        else w
+        for i, w in enumerate(words)
+    ]
+
+
 def _with_its_article(words: List[Word]) -> List[Word]:
     """ "wachtlijst is 7 weken", "gast met notenallergie kreeg ...": chat
     drops the article of a subject; it comes back, "de" or "het" as the
@@ -928,7 +958,9 @@ def _with_its_article(words: List[Word]) -> List[Word]:
     verb follows it, after at most a phrase ("met notenallergie")."""
     first = words[0]
     bare_noun = first.pos == "NOUN" or (
-        first.pos == "PRON" and first.lower not in PRONOUNS and len(first.lower) > 3
+        first.pos == "PRON"
+        and first.lower not in PRONOUNS | POSSESSIVES  # "mijn insta is ..."
+        and len(first.lower) > 3
     )
     if (
         not bare_noun
@@ -1207,7 +1239,15 @@ def unspliced(said: str, source: str) -> str:
         while words and words[-1] in BOUNDARIES:
             words = words[:-1]  # "matrozen die" -> "matrozen"
     relative = next((i for i, w in enumerate(words) if i and w in RELATIVES), None)
-    if relative is not None and words != said.split():
+    # "weten waar de energie weglekt": its verb closes it ("kunnen" alone,
+    # cut from its infinitive, does not)
+    closed = relative is not None and any(
+        _verb_like(w, p) and w not in MODALS
+        for w, p in zip(
+            words[relative + 1 :], pos[relative + 1 : len(words)], strict=False
+        )
+    )
+    if relative is not None and words != said.split() and not closed:
         # A relative clause cut before its verb ("studenten die elk jaar")
         # says nothing whole: the noun stays without it.
         words = words[:relative]
@@ -1218,7 +1258,12 @@ def unspliced(said: str, source: str) -> str:
                 i
                 for i in range(1, len(words))
                 if words[i] in SUBORDINATORS
-                and not any(p in ("VERB", "AUX") for p in pos[i + 1 : len(words)])
+                and not any(
+                    _verb_like(w, p)
+                    for w, p in zip(
+                        words[i + 1 :], pos[i + 1 : len(words)], strict=False
+                    )
+                )
             ),
             None,
         )
@@ -1234,10 +1279,21 @@ def unspliced(said: str, source: str) -> str:
         said.startswith("dat ")
         and pos
         and len(words) < len(pos)
-        and not any(p in ("VERB", "AUX") for p in pos[: len(words)])
+        and not any(_verb_like(w, p) for w, p in zip(words, pos, strict=False))
     ):
         return ""  # "dat de ploegbazen zelf de wapening": a dat-clause needs its verb
     return " ".join(words)
+
+
+def _verb_like(word: str, pos: str) -> bool:
+    """A verb by its tag, or a present-tense form the tagger took for a noun
+    ("oefent", "weglekt": a Dutch verb's stem with its -t)."""
+    return pos in ("VERB", "AUX") or (
+        word.endswith("t") and len(word) > MIN_VERB_FORM and bool(infinitive(word))
+    )
+
+
+MIN_VERB_FORM = 3
 
 
 def _copies(said: str, source: str) -> bool:
@@ -1619,6 +1675,7 @@ POSSESSIVES = frozenset("mijn je jouw jullie onze ons zijn haar hun".split())
 CLAUSE_AFTER = frozenset(
     "zonder zodat omdat voordat terwijl waardoor wanneer want".split()
 )
+LONG_RELATIVES = frozenset("die waarin waarmee waarbij waar".split())
 SUBORDINATORS = frozenset(
     "die dat wat wie waar voordat omdat zodat als of terwijl waardoor wanneer "
     "waarom hoe welke".split()

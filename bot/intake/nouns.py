@@ -97,6 +97,49 @@ def counted(number: str, count: int, people: str) -> str:
     return f"{number} {' '.join(words)}"
 
 
+# Units that stay singular after a number: "3 jaar", "4 man", "30 procent".
+MEASURES = frozenset(
+    "jaar uur man euro procent keer kilo gram meter liter ton cent graden pond "
+    "stuk paar maal kwartier dozijn mille".split()
+)
+FIRST_YEAR = 1900  # "in 2027 machines": a year, not a count
+NUMBER_WORDS = frozenset(
+    "twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig "
+    "veertig vijftig honderd duizend".split()
+)
+
+
+def with_counted_plurals(text: str) -> str:
+    """ "komen 40 auto terug", "twee nieuwe leerling": a noun after a number
+    above one (and an adjective at most) is plural; units stay ("3 jaar")."""
+    words = words_of(text)
+    for at, number in enumerate(words[:-1]):
+        above_one = (
+            number.lower.isdigit() and 1 < int(number.lower) < FIRST_YEAR
+        ) or number.lower in NUMBER_WORDS
+        between = words[at + 1 : at + 2] if words[at + 1].pos == "ADJ" else []
+        noun = (
+            words[at + 1 + len(between)] if at + 1 + len(between) < len(words) else None
+        )
+        if (
+            above_one
+            and noun is not None
+            and noun.pos == "NOUN"
+            and not noun.plural
+            and noun.lower not in MEASURES
+            and known(noun.lower)
+            and singular(noun.text) == noun.text  # "2 monteurs" already is
+        ):
+            said = [number.text, *(w.text for w in between), noun.text]
+            text = re.sub(
+                r"\b" + r"\s+".join(map(re.escape, said)) + r"\b",
+                " ".join([*said[:-1], plural(noun.text)]),
+                text,
+                count=1,
+            )
+    return text
+
+
 def _en_stem(noun: str) -> str:
     """What -en is added to: "leraar" -> "lerar", "baas" -> "baz", "bus" -> "buss"."""
     lowered = noun.lower()

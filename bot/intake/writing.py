@@ -13,8 +13,10 @@ import re
 from dataclasses import replace
 from typing import Any, Mapping
 
+from bot.intake import nouns
 from bot.intake.dutch import words_of
-from bot.intake.frame import MODALS, PARTICLES, Frame
+from bot.intake.frame import MODALS, PARTICLES, Frame, names_people
+from bot.intake.nouns import COLLECTIVE, with_counted_plurals
 from bot.intake.questions import is_direct
 
 MAX_WORDS = 45
@@ -51,7 +53,7 @@ def restatement(
     text = " ".join(parts)
     if _count(text) + _count(words["confirm"]) > MAX_WORDS and problem:
         text = words["question"].format(question=question)
-    return _tidy(text)
+    return _tidy(with_counted_plurals(text))
 
 
 def real_question(
@@ -307,10 +309,19 @@ def _goal_shape(goal: str) -> str:
 
 
 def _with_article(goal: str) -> str:
-    """ "papiertje voor 5 man", "paar studenten": a diminutive or "paar"
-    typed without its "een" gets it back."""
+    """ "papiertje voor 5 man", "paar studenten", "kok voor restaurant
+    vinden": a diminutive, "paar" or one person typed without its "een"
+    gets it back ("personeel" is no one person)."""
     first = goal.split()[0].lower()
     if first == "paar" or (len(first) > 4 and first.endswith("je")):
+        return f"een {goal}"
+    word = words_of(goal)[0]
+    if (
+        names_people(word)
+        and word.lower not in COLLECTIVE
+        and nouns.singular(word.lower) == word.lower
+        and nouns.plural(word.lower) != word.lower
+    ):
         return f"een {goal}"
     return goal
 
@@ -321,5 +332,6 @@ def _count(text: str) -> int:
 
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\b1\s+(?=[a-z])", "één ", text)  # "wil je één aanspreekpunt"
     text = re.sub(r"\s+([,.?])", r"\1", text)
     return re.sub(r"\?\s*\?", "?", text)

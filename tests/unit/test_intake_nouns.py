@@ -41,3 +41,15 @@ def test_plural_and_back(noun, plural):
 )  # fmt: skip
 def test_the_people_agree_with_their_number(number, count, people, said):
     assert nouns.counted(number, count, people) == said
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [("komen zondagavond 40 auto tegelijk terug", "komen zondagavond 40 auto's tegelijk terug"),
+     ("hoe vind je twee nieuwe monteur", "hoe vind je twee nieuwe monteurs"),
+     ("hoe vind je 2 monteurs", "hoe vind je 2 monteurs"),  # plural already
+     ("4 man, 3 jaar en 30 procent", "4 man, 3 jaar en 30 procent"),  # units
+     ("voor 2027 een plan", "voor 2027 een plan")],  # a year
+)  # fmt: skip
+def test_a_noun_after_a_number_above_one_is_plural(text, written):
+    assert nouns.with_counted_plurals(text) == written
