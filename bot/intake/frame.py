@@ -593,7 +593,20 @@ def _first_answer(clauses: Sequence[str]) -> Tuple[str, str]:
     owned = len(words) > 1 and words[0].lower in OWNERS and words[1].pos == "NOUN"
     if _infinitive_phrase(words, after_modal=False) and not owned:
         return "", ""
-    return problem_clause(clauses[0])
+    plain, lead = problem_clause(clauses[0])
+    if not lead or PROBLEM.search(written(clauses[0])) or len(clauses) < 2:
+        return plain, lead
+    # "koeling draait 24/7, alle warmte blazen we zo naar buiten": a first
+    # clause without a word of trouble says what is, the next one what of it
+    # goes wrong; both are said back when short enough
+    after = clauses[1]
+    if QUESTION.match(after) or kind_of(after) not in (None, "problem"):
+        return plain, lead
+    more_plain, more_lead = problem_clause(after)
+    joined_lead = f"{lead} en {more_lead}"
+    if not more_lead or len(joined_lead.split()) > MAX_JOINED_WORDS:
+        return plain, lead
+    return f"{plain}, {more_plain}", joined_lead
 
 
 def _first_wish(clause: str) -> str:

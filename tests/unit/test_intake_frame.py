@@ -1256,3 +1256,14 @@ def test_what_a_possessive_opens_is_a_noun_whatever_the_tagger_says():
     plain, lead = frame.problem_clause("mijn insta is gehackt en overgenomen")
     assert plain == "je insta is gehackt en overgenomen"
     assert lead == "is je insta gehackt en overgenomen"
+
+
+@pytest.mark.parametrize(
+    "answer, lead",
+    [("koeling draait 24/7, alle warmte blazen we zo naar buiten",
+      "draait de koeling 24/7 en blazen jullie alle warmte zo naar buiten"),
+     # the first clause says what goes wrong: it is enough
+     ("de kaarsen scheuren, we gebruiken nu koolzaadwas", "scheuren de kaarsen")],
+)  # fmt: skip
+def test_a_first_clause_without_trouble_is_said_back_with_the_next(answer, lead):
+    assert frame.read_answer(answer, "problem").problem_lead == lead
