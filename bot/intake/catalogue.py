@@ -90,7 +90,7 @@ NEED_POINTS_LATER = 10.0
 SECTOR_MATCH = 10.0  # only a bonus: most formats work in any sector
 # (at most this many weeks, points); only the first is quick enough to tell
 # someone in a hurry
-FAST_START = ((4, 10.0), (8, 5.0))
+FAST_START = ((4, 5.0), (8, 2.0))
 SLOW_START_WEEKS, SLOW_START = 12, -10.0
 # A question due soon whose answer comes when the format ends (a finding,
 # trained staff): no format that runs longer than this.
@@ -99,7 +99,7 @@ TOO_SLOW = -15.0  # kept, and said so, but after the formats that are in time
 RESULT_AT_THE_END = ("innovatie", "leven_lang_ontwikkelen")
 # Hours a week that someone with little time does not have.
 HEAVY_HOURS = 4.0
-SHORT_MONTHS, SHORT_RUN = 3, 5.0
+SHORT_MONTHS, SHORT_RUN = 3, 2.0
 LONG_MONTHS, LONG_RUN = 12, -5.0
 CALM_LONG_RUN = 3.0
 LOW_TIME = ((1.0, 10.0), (2.0, 5.0))  # (at most this many hours, points)
