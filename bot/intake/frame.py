@@ -313,7 +313,7 @@ def read(text: str, context: str = "") -> Frame:
     problems: List[Tuple[str, str]] = []
     before = ""  # the clause before, when it said nothing of its kind
     not_about = False
-    text = with_antecedents(text or "", context)
+    text = with_antecedents(_about_then_pointing(text or ""), context)
     clauses = sentences(text)
     for at, clause in enumerate(clauses):
         clause = NO_IDEA.sub("ik weet niet ", clause)
@@ -396,6 +396,51 @@ def read(text: str, context: str = "") -> Frame:
     ]
     lead = " en ".join(leads)
     return Frame(**found, problem=plain, problem_lead=lead)
+
+
+# "Het gaat om de restwarmte van onze ovens, die willen we hergebruiken",
+# "Het gaat om ons nieuwe planningssysteem, daar moeten vijf planners mee
+# leren werken": what it is about, then a clause that points back at it.
+ABOUT_THEN_POINTING = re.compile(
+    r"^\s*(?:het|t|'t)\s+gaat\s+(?:me\s+|mij\s+|ons\s+)?om\s+(?P<about>[^,.;!?]+?)"
+    r"\s*[,.;]\s*(?:en\s+)?(?P<back>die|dat|deze|daar|daarmee)\s+"
+    r"(?P<modal>wil|willen|wilt|moet|moeten|kan|kunnen)\s+(?P<rest>[^.;!?]+)",
+    re.IGNORECASE,
+)
+
+
+CLAUSE_ADVERBS = frozenset("niet nog ook wel allemaal eerst zelf nooit".split())
+
+
+def _about_then_pointing(text: str) -> str:
+    """The clause that points back said with what it points at: "we willen
+    de restwarmte van onze ovens hergebruiken", "vijf planners moeten met ons
+    nieuwe planningssysteem leren werken"; the text as it is otherwise."""
+    found = ABOUT_THEN_POINTING.match(text)
+    if not found:
+        return text
+    about, back, modal = found["about"], found["back"].lower(), found["modal"]
+    rest = found["rest"].split()
+    adverbs: List[str] = []
+    if rest[0].lower() in SUBJECT_PRONOUNS:
+        subject, rest = rest[:1], rest[1:]
+    elif back.startswith("daar") and "mee" in rest:
+        at = rest.index("mee")
+        # "mijn meiden niet mee": the subject ends before its adverbs
+        end = next(
+            (i for i, w in enumerate(rest[:at]) if w.lower() in CLAUSE_ADVERBS), at
+        )
+        subject, adverbs, rest = rest[:end], rest[end:at], rest[at + 1 :]
+    else:
+        return text  # "die moeten de monteurs leren": who does what is unsure
+    if not subject or not rest:
+        return text
+    if back.startswith("daar"):
+        rest = [w for w in rest if w != "mee"]
+        said = [*subject, modal, *adverbs, "met", about, *rest]
+    else:
+        said = [*subject, modal, about, *rest]
+    return f"{' '.join(said)}{text[found.end() :]}"
 
 
 def with_antecedents(text: str, context: str = "", goal: bool = False) -> str:
@@ -1523,6 +1568,19 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
     if first_finite is not None and first_finite <= MAX_SUBJECT_WORDS:
         if lowered[first_finite] in ("moet", "moeten"):
             must = first_finite
+    if must is None:
+        # "de monteurs moeten met warmtepompen leren werken": the tagger read
+        # "moeten" before two infinitives as one of them
+        at = next(
+            (
+                i
+                for i, w in enumerate(lowered[: MAX_SUBJECT_WORDS + 1])
+                if i and w in ("moet", "moeten")
+            ),
+            None,
+        )
+        if at is not None and (first_finite is None or first_finite > at):
+            must = at
     later_verb = must is not None and any(
         w.pos in ("VERB", "AUX") and not w.finite for w in words[must + 1 :]
     )

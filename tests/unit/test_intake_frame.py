@@ -1267,3 +1267,21 @@ def test_what_a_possessive_opens_is_a_noun_whatever_the_tagger_says():
 )  # fmt: skip
 def test_a_first_clause_without_trouble_is_said_back_with_the_next(answer, lead):
     assert frame.read_answer(answer, "problem").problem_lead == lead
+
+
+@pytest.mark.parametrize(
+    "correction, goal",
+    [("Het gaat om de restwarmte van onze ovens, die willen we hergebruiken.",
+      "de restwarmte van jullie ovens hergebruiken"),
+     ("Het gaat om ons nieuwe planningssysteem, daar moeten vijf planners mee leren werken.",
+      "vijf planners moeten met jullie nieuwe planningssysteem leren werken")],
+)  # fmt: skip
+def test_what_it_is_about_is_read_into_the_clause_that_points_back(correction, goal):
+    assert frame.read(correction).goal == goal
+
+
+def test_a_must_before_two_infinitives_is_a_goal():
+    # the tagger reads "moeten" before "leren werken" as an infinitive too
+    assert frame.goal_phrase("de monteurs moeten met warmtepompen leren werken") == (
+        "de monteurs moeten met warmtepompen leren werken"
+    )
