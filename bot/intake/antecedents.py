@@ -138,6 +138,16 @@ def _subject_pronoun(words: Sequence[Word]) -> Optional[int]:
         and words[1].lower in ("ze", "zij")
     ):
         return 1
+    # "weten of het iets voor ons wordt": the subject of a question inside
+    # that says what the thing is ("of het werkt", "of het aan online ligt"
+    # may point anywhere, or nowhere)
+    for at in range(1, len(words) - 2):
+        if (
+            words[at - 1].lower == "of"
+            and words[at].lower in SUBJECT_PRONOUNS
+            and words[at + 1].lower in ("iets", "wat")
+        ):
+            return at
     if words[0].lower in SUBJECT_PRONOUNS and len(words) > 1 and words[1].finite:
         at, verb = 0, words[1]
     elif (

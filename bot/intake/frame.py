@@ -51,7 +51,7 @@ GOAL = re.compile(
     re.IGNORECASE,
 )
 PROBLEM = re.compile(
-    r"\b(?:geen|niet|niks|niets|nauwelijks|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
+    r"\b(?:geen|niet|niks|niets|nauwelijks|zo\s?veel|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
     r"lang|klein|oud)|\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|moeilijk|"
     r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|\w*fout\w*|achter|"
     r"vertrek\w*|verloop|kostenpost|missen|"

@@ -91,3 +91,11 @@ def test_an_answer_to_the_goal_probe_leaves_er_van_to_the_restatement():
         "er een nieuw product van maken in plaats van weggooien", "goal", opening
     )
     assert read.goal == "er een nieuw product van maken"
+
+
+def test_the_subject_of_a_question_inside_is_named():
+    opening = "Ik wil graag meer weten over waterstof en andere ondernemers spreken"
+    read = frame.read_answer("weten of het iets voor ons wordt", "goal", opening)
+    assert read.goal == "weten of waterstof iets voor jullie wordt"
+    # "of het lukt": an impersonal "het" points at nothing
+    assert frame.read_answer("weten of het lukt", "goal", opening).goal == "weten of het lukt"
