@@ -36,6 +36,16 @@ LEVEL_UNKNOWN = (
     "gemengd",
     "maakt niks uit",
 )
+# ... and other ways to say that any level will do
+LEVEL_ANY = (
+    "boeit me nie",
+    "boeit niet",
+    "maakt me niet uit",
+    "maakt me niks uit",
+    "maakt niet zo",
+    "om het even",
+    "niet schelen",
+)
 MAX_WORDS_OF_FREE_ANSWER = 6
 MAX_WORDS_OF_FREE_SECTOR = 4
 MAX_WORDS_OF_REGION = 4
@@ -134,6 +144,8 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     if level:
         return level
     lowered = text.lower()
+    if any(words in lowered for words in LEVEL_ANY):
+        return "maakt niet uit"  # "boeit me nie, als ze maar verstand hebben"
     # "weet ik niet, wat is handig?": the phrase, not the message around it
     return next((words for words in LEVEL_UNKNOWN if words in lowered), None)
 

@@ -189,7 +189,9 @@ _MONTH = re.compile(
 OWN_TIME = (
     (
         "een dag per week of meer",
-        r"\b(?:een\s+)?(?:hele\s+)?dag(?:en)?\s+(?:per|in\s+de|a)\s+week\s+of\s+meer\b|\bfulltime\b|\bveel\s+tijd\b",
+        r"\b(?:een\s+)?(?:hele\s+)?dag(?:en)?\s+(?:per|in\s+de|a)\s+week\s+of\s+meer\b|\bfulltime\b|\bveel\s+tijd\b"
+        # "in de winter heb ik tijd zat"
+        r"|\btijd\s+(?:zat|genoeg|zat\s+genoeg)\b|\b(?:genoeg|alle)\s+tijd\b",
     ),
     ("ongeveer een dag per week", r"\b(?:een|1)\s+dag\s+(?:per|in\s+de|a|p/)\s*week\b"),
     (

@@ -22,6 +22,8 @@ NUMBER_WORDS = {
     "honderd": 100, "tweeën": 2, "drieën": 3, "vieren": 4, "vijven": 5,
     "zessen": 6, "zevenen": 7, "achten": 8, "negenen": 9, "tienen": 10,
     "elven": 11, "twaalven": 12,
+    # typed without the diaeresis: "met z'n drieen"
+    "tweeen": 2, "drieen": 3,
 }  # fmt: skip
 
 EDUCATION_LEVELS = {

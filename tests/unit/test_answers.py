@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 
-from actions.answers import as_corrected
+from actions import extraction, parsing
+from actions.answers import as_corrected, read_education_level
 from actions.extraction import timeframe_from_answer
 
 
@@ -121,3 +122,18 @@ def test_own_time_in_parts_of_a_day_is_read_by_how_often(said, level):
 )  # fmt: skip
 def test_the_date_in_an_answer_is_kept_beside_its_haste(answer, when):
     assert timeframe_from_answer(answer) == when
+
+
+@pytest.mark.parametrize(
+    "answer, level",
+    [("boeit me nie, als ze maar verstand hebben van stroom", "maakt niet uit"),
+     ("maakt me niet uit", "maakt niet uit"),
+     ("mbo of hbo, maakt niet zoveel uit", "mbo/hbo")],
+)  # fmt: skip
+def test_any_level_will_do_is_an_answer(answer, level):
+    assert read_education_level(answer, None) == level
+
+
+def test_plenty_of_time_and_a_count_without_diaeresis_are_read():
+    assert extraction.own_time_from_answer("in de winter heb ik tijd zat")
+    assert parsing.parse_count("met z'n drieen") == 3
