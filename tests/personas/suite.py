@@ -3,7 +3,7 @@
 Each persona (tests/personas/personas.yml: the 26 regression cases;
 personas_blind.yml: the personas written for issue 21, split into a tuning and
 a held-out half; personas_fresh.yml, personas_third.yml, ...,
-personas_eighteenth.yml: the second to eighteenth held-out sets, HELD_OUT_SETS) talks to
+personas_nineteenth.yml: the second to nineteenth held-out sets, HELD_OUT_SETS) talks to
 the real Rasa and action servers. What it says is chosen from the bot's last
 messages only (tests/personas/responder.py), never from the tracker. The stored
 request is read from the database: to see that the intake ended (that is the
@@ -40,7 +40,8 @@ SLOPPY_PATH = HERE / "sloppy.yml"
 # spent: group name and file (personas_<group>.yml).
 HELD_OUT_SETS = ("fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-                 "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")  # fmt: skip
+                 "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                 "nineteenth")  # fmt: skip
 MAX_TURNS = 20  # a runaway conversation stops here
 MAX_USER_TURNS = 12
 MAX_WORDS = 45
