@@ -516,6 +516,11 @@ def rank_formats(
     ]
     # fewer leads than fitting options: the rest get a fact
     lead_of = {item[1].id: lead for item, lead in zip(fitting, leads, strict=False)}
+    # written once for all options: each plural is a parse
+    said_back = {
+        "goal": with_counted_plurals(profile.goal) if profile.goal else "",
+        "problem": with_counted_plurals(problem),
+    }
     options: List[RankedOption] = []
     facts_said: Set[str] = set()
     for _, pps_format, signals, score, fits_topic in chosen:
@@ -523,7 +528,7 @@ def rank_formats(
         fact = None if lead else _fact(signals, facts_said)
         if fact:
             facts_said.add(fact)
-        reason = _reason(catalogue, pps_format, profile, lead or fact)
+        reason = _reason(catalogue, pps_format, profile, lead or fact, said_back)
         options.append(RankedOption(pps_format, score, reason, fits_topic))
     return options
 
@@ -801,10 +806,12 @@ def _reason(
     pps_format: PpsFormat,
     profile: IntakeProfile,
     said_with: Optional[str],
+    said_back: Dict[str, str],
 ) -> str:
-    """What the format gives, after the entrepreneur's goal or problem or
-    before a fact that speaks for it (`said_with`, a reason key)."""
-    values = _reason_values(catalogue, pps_format, profile)
+    """What the format gives, after the entrepreneur's goal or problem
+    (`said_back`, as the reasons write them) or before a fact that speaks for
+    it (`said_with`, a reason key)."""
+    values = {**_reason_values(catalogue, pps_format, profile), **said_back}
     slow = (
         " " + catalogue.reasons["urgency_slow"].format(**values)
         if too_slow(pps_format, profile)
@@ -832,8 +839,6 @@ def _reason_values(
             if pps_format.hours_per_week == 0.5
             else _dutch_number(pps_format.hours_per_week)
         ),
-        "goal": with_counted_plurals(profile.goal) if profile.goal else "",
-        "problem": with_counted_plurals(_problem_said_back(profile.problem)),
     }
 
 
