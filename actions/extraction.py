@@ -108,6 +108,10 @@ MONTHS = (
     "november",
     "december",
 )
+NO_HASTE = re.compile(
+    r"\bgeen\s+haast\b|\bniet\s+dringend\b"
+    r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b"
+)
 # Canonical timeframes, in the order they are tried.
 TIMEFRAMES = (
     (
@@ -150,11 +154,7 @@ TIMEFRAMES = (
     ),
     ("voor het hoogseizoen", r"\bvoor\s+het\s+hoogseizoen\b"),
     ("voor het seizoen", r"\bvoor\s+het\s+seizoen\b"),
-    (
-        "geen haast",
-        r"\bgeen\s+haast\b|\bniet\s+dringend\b"
-        r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b",
-    ),
+    ("geen haast", NO_HASTE.pattern),
 )
 _WITHIN = re.compile(
     rf"\bbinnen\s+(?:nu\s+en\s+)?({_NUMBER}|een|twee)\s+(maand|maanden|week|weken)\b"
@@ -648,6 +648,9 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
         said = " ".join(first.group(1).split())
         return f"in {said}" if said == first.group(2) else said
     found = timeframe(lowered)
+    if found and found != "geen haast" and NO_HASTE.search(lowered):
+        # "Geen haast. Dit jaar nog beginnen zou mooi zijn": the wish, calmly
+        return f"{found}, geen haast"
     if found == "geen haast":
         # "geen haast, ergens dit najaar": the date said too
         when = _when_in_answer(lowered)

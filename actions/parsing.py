@@ -878,7 +878,8 @@ def urgency_of(
         return "hoog" if months <= NAMED_HASTE_MONTHS else "normaal"
     # "jaar" as a word: "voor het najaar" is this autumn, not a year away
     if re.search(r"\bjaar\b|\blange termijn\b|\blater\b", lowered):
-        return "laag" if "half" not in lowered else "normaal"
+        # "binnen een jaar, hij stopt volgend voorjaar" is a deadline
+        return "normaal" if re.search(r"\bhalf\b|\bbinnen\b", lowered) else "laag"
     if any(
         w in lowered
         for w in ("snel", "direct", "nu", "asap", "morgen", "week", "weken", "maand")

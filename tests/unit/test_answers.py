@@ -73,7 +73,10 @@ def test_haste_is_read_from_whole_words(when, urgency):
      ("in de winter", "normaal", "normaal"),
      ("begin volgend jaar", "hoog", "normaal"),
      ("vanaf februari", "normaal", "normaal"),  # two months: time to arrange it
-     ("geen haast, ergens dit najaar", "laag", "laag")],
+     ("geen haast, ergens dit najaar", "laag", "laag"),
+     # a deadline within the year: "je hebt geen haast" was said to it
+     ("binnen een jaar", "normaal", "normaal"),
+     ("voor het einde van het jaar, geen haast", "laag", "laag")],
 )  # fmt: skip
 def test_a_month_or_season_is_haste_when_it_is_near(when, in_december, in_june):
     """The reasons said "je hebt geen haast" to "dit jaar nog" in December."""
@@ -118,6 +121,9 @@ def test_own_time_in_parts_of_a_day_is_read_by_how_often(said, level):
      ("liefst dit kwartaal nog", "dit kwartaal"),
      ("vanaf volgend semester", "volgend semester"),
      ("binnen drie maanden, de opdrachten lopen nu al op", "binnen 3 maanden"),
+     # the wish kept beside the calm: "dus later dan je wilt" was said to it
+     ("geen haast. dit jaar nog beginnen zou mooi zijn",
+      "voor het einde van het jaar, geen haast"),
      ("we zijn met 30 man", None)],
 )  # fmt: skip
 def test_the_date_in_an_answer_is_kept_beside_its_haste(answer, when):
