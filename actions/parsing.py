@@ -7,6 +7,7 @@ gives lives in domain.yml.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from pathlib import Path
 from typing import Dict, Iterable, Optional, Sequence
@@ -1013,7 +1014,7 @@ def choose_option(
         (
             sum(
                 any(
-                    part.endswith(word) or part.startswith(word)
+                    _names_part(word, part)
                     for part in re.split(r"[\s-]+", title.lower())
                 )
                 for word in words
@@ -1039,11 +1040,8 @@ def first_named(answer: str, names: Dict[str, Sequence[str]]) -> Optional[str]:
             if any(
                 part == word
                 or len(part) >= MIN_NAME_PART
-                and (
-                    part.endswith(word)
-                    or part.startswith(word)
-                    or word.startswith(part)
-                )
+                and (_names_part(word, part) or word.startswith(part))
+                and part not in TITLE_LINKS
                 for title in titles
                 # a short part counts only as a name of its own ("bbl"), not
                 # as a word of a title ("met een")
@@ -1056,7 +1054,23 @@ def first_named(answer: str, names: Dict[str, Sequence[str]]) -> Optional[str]:
     return None
 
 
+def _names_part(word: str, part: str) -> bool:
+    """Whether a word of an answer names this word of a title: it starts or
+    ends it ("de leerbaan", "die bijeenkomst"), or the two differ only in
+    their last letters ("dat doorverwijzen" for "Doorverwijzing")."""
+    if part in TITLE_LINKS:
+        return False
+    if part.startswith(word) or part.endswith(word):
+        return True
+    shared = len(os.path.commonprefix([word, part]))
+    return shared >= MIN_SHARED_STEM and max(len(word), len(part)) - shared <= 3
+
+
 MIN_NAME_PART = 4
+MIN_SHARED_STEM = 6
+# Words of a title that name nothing on their own: "doorverwijzen" does not
+# name "Cyberscan door studenten".
+TITLE_LINKS = frozenset("door voor naar over met via van het een bij".split())
 NAMING_WORD = re.compile(r"[a-zà-ÿ]{3,}")
 CHOICE_WORD = re.compile(r"[a-zà-ÿ]{4,}")
 # Words in an answer to "welke spreekt je aan?" that name no option.

@@ -132,6 +132,16 @@ def test_the_title_sharing_most_words_with_the_answer_is_chosen():
     assert parsing.choose_option("die scan door studenten", ids, titles) == "cyber_scan"
 
 
+def test_a_word_differing_only_in_its_ending_names_the_title():
+    """ "Dat doorverwijzen" was read as the Cyberscan ("door" in its title),
+    which was not shown, while "Doorverwijzing via het loket" was."""
+    ids = ["loket_doorverwijzing", "praktijkproject_kort", "student_challenge"]
+    titles = ["Doorverwijzing via het loket", "Kort praktijkproject", "Studentenchallenge"]
+    answer = "Dat doorverwijzen, dat iemand uitzoekt welke school past."
+    assert parsing.choose_option(answer, ids, titles) == "loket_doorverwijzing"
+    assert named_format("doorverwijzen graag") == "loket_doorverwijzing"
+
+
 @pytest.mark.parametrize(
     "answer, named",
     [("stage of afstuderen, wat het snelst is", "stageplek"),  # the first named
