@@ -30,7 +30,10 @@ WAYFINDING = re.compile(
     r"|\b(?:geen\s+idee|weet\s+(?:ik\s+)?niet|niet\s+vinden)\s+(?:\w+\s+)?welke"
     r"\s+(?:school|scholen|opleiding)\b|\bwelke\s+school\s+leidt?\b"
     # "bij de juiste school of het juiste lab terechtkomen"
-    r"|\b(?:de|het)\s+juiste\s+(?:school|opleiding|lab|loket|instantie)\b",
+    r"|\b(?:de|het)\s+juiste\s+(?:school|opleiding|lab|loket|instantie)\b"
+    # sent on from one to the next: "iedereen stuurt me weer door"
+    r"|\bvan\s+(?:het\s+)?kastje\s+naar\s+(?:de\s+)?muur\b"
+    r"|\bstu(?:urt|ren)\s+(?:me|mij|ons)\s+(?:\w+\s+)?door\b",
     re.IGNORECASE,
 )
 # "mn monteurs durven er niet aan", "onze chauffeurs in t zorgvervoer weten
@@ -57,7 +60,8 @@ SETS_OPENING_ASIDE = re.compile(
     r"|\bis\s+(?:het|t|'t)\s+(?:probleem|punt)\s+(?:eigenlijk\s+)?(?:niet|nie)\b"
     r"|\b(?:het|t|'t)\s+(?:echte|eigenlijke|grootste)\s+(?:probleem|punt)\b"
     r"|\b(?:het|t|'t)\s+gaat\s+(?:me\s+|ons\s+)?(?:eigenlijk|juist|vooral\s+eigenlijk)\s+om\b"
-    r"|\bgaat\s+(?:me\s+|ons\s+)?(?:eigenlijk\s+)?niet\s+om\b"
+    r"|\bgaat\s+(?:het\s+|t\s+)?(?:me\s+|ons\s+)?(?:eigenlijk\s+)?niet\s+om\b"
+    r"|\beigenlijk\s+gaat\s+(?:het|t)\s+(?:me\s+|ons\s+)?(?:vooral\s+|juist\s+)?om\b"
     r"|^\W*(?:\w+\s+){0,3}?(?:lukt|gaat|werkt|loopt)\s+(?:(?!niet|nooit|geen)\w+\s+)?(?:wel|prima)\b",
     re.IGNORECASE,
 )
@@ -207,13 +211,13 @@ ANSWERS_NAME_IT = 0.75
 # by a classifier trained on openings, and "leerlingen kennen geen
 # zonnepanelen" sounds like talent where the opening asked for the course.
 SURE_OPENING = 0.5
-# ... unless the classifier was less than near-certain of it there and its
-# words did not name it, and two or more answers all name one other need
-# this surely, on average, and (almost) nothing else: "zoekt iemand nog een
-# boekbinder?" and then "er is geen opleiding meer voor ons vak" and "dat
-# studenten op school weer leren binden" ask for the course. An opening whose
-# words name its need ("ik wil meer weten over waterstof en andere
-# ondernemers spreken") keeps it.
+# ... unless two or more answers all name one other need this surely, on
+# average, and (almost) nothing else: "zoekt iemand nog een boekbinder?" and
+# then "er is geen opleiding meer voor ons vak" and "dat studenten op school
+# weer leren binden" ask for the course. An opening that the classifier was
+# near-certain of gives way only to answers whose words name the other need;
+# one whose words name its need too ("ik wil meer weten over waterstof en
+# andere ondernemers spreken") keeps it.
 ANSWERS_AGREE = 0.9
 NEAR_CERTAIN = 0.99
 
@@ -297,12 +301,19 @@ def _answers_agree_on_another(
     """Whether two or more answers name one need other than `need`, and
     (almost) nothing else, where the opening's words did not name `need` and
     the classifier was less than near-certain of it."""
-    if answered < 2 or opening.get(need, 0.0) >= NEAR_CERTAIN:
+    if answered < 2:
         return False
     best = max(answers, key=lambda n: answers[n], default=need)
     others = sum(w for n, w in answers.items() if n != best)
+    # where the classifier or the opening's words, but not both surely, named
+    # the opening's need, the answers' words must name the other need too
+    # ("kunnen studenten dat uitzoeken?", then "bij wie ik moet zijn"), not
+    # the classifier alone
+    sure = opening.get(need, 0.0)
+    words_named = answers.get(best, 0.0) >= answered + SURE_OPENING
     return (
         best != need
+        and (sure < NEAR_CERTAIN or (sure < 1 + NEAR_CERTAIN and words_named))
         and answers[best] >= ANSWERS_AGREE * answered
         and others < SURE_OPENING
     )

@@ -44,6 +44,8 @@ from bot.intake.need_cues import reread
         ("leven_lang_ontwikkelen", "zoek nieuwe mensen en wil bijscholing, geen idee "
          "bij welke school", "loket"),
         ("talent", "waar moet ik zijn voor stagiairs?", "loket"),
+        ("innovatie", "ik ben bij de hogeschool geweest en iedereen stuurt me weer door", "loket"),
+        ("talent", "van het kastje naar de muur, ik wil gewoon een leerling", "loket"),
         ("innovatie", "bij de juiste school of het juiste lab terechtkomen", "loket"),
         ("talent", "hij wil stage lopen, maar ik weet niet bij wie ik moet zijn "
          "voor de papieren", "loket"),
@@ -185,7 +187,9 @@ def test_an_answer_that_sets_the_opening_aside_lets_the_answers_decide():
      "het echte probleem is dat niemand de planning snapt",
      "t gaat eigenlijk om de oudere collega's",
      "nee het gaat niet om nieuwe mensen",
-     "personeel is t punt niet"],
+     "personeel is t punt niet",
+     "eigenlijk hebben we genoeg mensen hoor, daar gaat het niet om",
+     "nou ja eigenlijk gaat het vooral om onze eigen monteurs"],
 )  # fmt: skip
 def test_an_answer_can_set_the_opening_aside(said):
     assert need_cues.SETS_OPENING_ASIDE.search(said)
@@ -205,9 +209,16 @@ def test_an_answer_about_the_problem_itself_does_not(said):
 @pytest.mark.parametrize(
     "opening, answers, need",
     [({"talent": 0.94}, {"onderwijs_invloed": 1.95}, "onderwijs_invloed"),  # the boekbinder
-     ({"talent": 1.93}, {"onderwijs_invloed": 2.92}, "talent"),  # the words named talent
+     # the words and the classifier named talent surely
+     ({"talent": 1.99}, {"onderwijs_invloed": 2.92}, "talent"),
+     # ... the classifier less so, and the answers' words name the course
+     ({"talent": 1.93}, {"onderwijs_invloed": 2.92}, "onderwijs_invloed"),
      ({"talent": 0.94}, {"onderwijs_invloed": 1.5, "talent": 0.5}, "talent"),  # not all
-     ({"kennis_netwerk": 2.0}, {"innovatie": 1.88}, "kennis_netwerk")],
+     ({"kennis_netwerk": 2.0}, {"innovatie": 1.88}, "kennis_netwerk"),
+     # the classifier near-certain of the opening, but not its words: the
+     # answers' words name the other need ("bij wie ik moet zijn")
+     ({"innovatie": 1.0}, {"loket": 3.0}, "loket"),
+     ({"innovatie": 1.0}, {"loket": 2.0}, "innovatie")],  # the classifier alone
 )  # fmt: skip
 def test_two_answers_naming_one_other_need_outweigh_an_opening_only_the_classifier_was_sure_of(
     opening, answers, need
