@@ -81,6 +81,12 @@ IRREGULAR_YOU = {
 # Inverted ("kun je"), the second person singular is the stem, except these.
 IRREGULAR_YOU_INVERTED = {"kan": "kun", "zal": "zul", "rij": "rijd"}
 # School types and routes the small tagger sometimes takes for a verb.
+# Verbs that open a chat clause whose "ik" was dropped, and that are nouns
+# too ("kom", "krijg" read as a noun by the stand-in tagger).
+CHAT_FIRST_VERBS = frozenset(
+    "kom krijg vind zoek snap weet zit loop sta ga doe zie hoor mis wacht "
+    "begrijp".split()
+)
 SCHOOL_WORDS = frozenset("mbo hbo wo vmbo havo vwo roc bbl bol evc".split())
 # Software and platforms people name, in no Dutch word list: kept, not
 # "corrected" ("excel" is no "eicel").
@@ -322,6 +328,15 @@ def words_of(text: str) -> List[Word]:
         lower = token.text.lower()
         if lower in SCHOOL_WORDS:
             pos, finite = "NOUN", False  # "het mbo weten niet": no verb "mbo"
+        elif (
+            i == 0
+            and lower in CHAT_FIRST_VERBS
+            and len(tokens) > 1
+            and tokens[1].pos_ not in ("NOUN", "PROPN", "PUNCT")
+        ):
+            # "kom nergens", "krijg geen reactie": chat drops the "ik" before
+            # the verb, and the tagger takes the verb for a noun ("een kom")
+            pos, finite = "VERB", True
         elif (
             i == second
             and pos not in ("VERB", "AUX")
@@ -596,6 +611,10 @@ def _clauses(text: str) -> Tuple[str, ...]:
     parts = re.split(
         # "elk jaar begint het opnieuw: andere docent": a colon ends a clause
         r"(?:(?<!\d)\.|\.(?!\d)|(?<!\d):|:(?!\d)|[!?;\n])+|,?\s+(maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
+        # "wij kweken meelwormen en in sommige kratten gaat de helft dood"
+        r"|\s+en\s+(?=(?:in|bij|op|sinds)\s+(?:de|het|ons|onze|sommige|elke|alle|veel|een"
+        r"|die|deze|dit|mijn|m'n|mn)\s+(?:\w+\s+){1,2}?(?:gaat|gaan|is|zijn|wordt"
+        r"|worden|loopt|lopen|staat|staan|gebeurt|komt|komen)\b)"
         r"|,\s*(?=(?:daardoor|waardoor|dus)\b)|\s+(?=dus\s)"
         # "... met knieen en rug, en de rest is boven de 50": a comma before
         # "en" closes a clause (a list has no comma before its last "en")

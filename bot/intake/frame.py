@@ -14,6 +14,7 @@ from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.intake import antecedents, nouns
 from bot.intake.dutch import (
+    CHAT_FIRST_VERBS,
     FILLER,
     NEVER_VERBS,
     Word,
@@ -52,7 +53,7 @@ GOAL = re.compile(
 )
 PROBLEM = re.compile(
     r"\b(?:geen|niet|niks|niets|nauwelijks|zo\s?veel|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
-    r"lang|klein|oud)|\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|moeilijk|"
+    r"lang|klein|oud|snel|vroeg|zwaar|warm|koud|groot|druk|vol|krap|ingewikkeld)|\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|moeilijk|"
     r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|\w*fout\w*|achter|"
     r"vertrek\w*|verloop|kostenpost|missen|"
     r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?|nergens|niemand|"
@@ -64,7 +65,9 @@ PROBLEM = re.compile(
     r"|barst\w*|deuken|schimmel\w*|verkleur\w*|afkeur\w*|teruggestuurd"
     # people who give up or fear it: "de ouderen haken nu al af"
     r"|ha(?:ken|akt)\s+(?:\w+\s+){0,2}?af|afhak\w*|bang|onzeker\w*|overbelast\w*"
-    r"|klappen\s+dicht|schommel\w*)\b",
+    r"|klappen\s+dicht|schommel\w*"
+    # what dies or rots: "in sommige kratten gaat de helft dood"
+    r"|dood|sterf\w*|sterven|gestorven|verrot\w*|bedorven|bederf\w*)\b",
     re.IGNORECASE,
 )
 # An answer that says nothing: the part stays empty.
@@ -89,8 +92,8 @@ CONNECTIVES = frozenset({"daardoor", "waardoor", "dus", "daarom", "en"})
 MAX_PROBLEM_CLAUSES = 2
 # A problem and the vague clause that points at it, said back together.
 MAX_JOINED_WORDS = 16
-# "ben de weg kwijt": only "ik" can have gone before these
-FIRST_PERSON_VERBS = frozenset({"ben", "heb"})
+# "ben de weg kwijt", "mis het overzicht": only "ik" can have gone before these
+FIRST_PERSON_VERBS = frozenset({"ben", "heb"}) | CHAT_FIRST_VERBS
 # "iets met scholen": a wish that still needs its question
 VAGUE_GOAL = re.compile(r"(?:iets|wat|zoiets)\s+(?:met|doen)\b", re.I)
 MAX_SUBJECT_WORDS = 3
@@ -156,7 +159,7 @@ PAST = re.compile(
 # "(maar) geen idee bij welke school ...": the same as "ik weet niet bij ...".
 NO_IDEA = re.compile(
     r"^(?:maar\s+)?(?:ik\s+heb\s+|we\s+hebben\s+)?geen\s+idee\s+"
-    r"(?=(?:bij|waar|wat|hoe|welke|wie|of)\b)",
+    r"(?=(?:bij|waar|wat|hoe|welke|wie|of|waarom)\b)",
     re.IGNORECASE,
 )
 ASKED_ALONG = re.compile(r"[^.!?\n,]*\?")
@@ -194,7 +197,12 @@ IT_IS_ABOUT = re.compile(
 # "geen cursus, ik wil eerst weten ...": a bare "geen ..." before a wish
 # refuses; before what goes wrong ("geen monteurs, klanten wachten") it is the
 # problem.
-BARE_REFUSAL = re.compile(r"^geen\s+[\w'-]+(?:\s+[\w'-]+){0,2}\W*$", re.IGNORECASE)
+BARE_REFUSAL = re.compile(
+    r"^geen\s+[\w'-]+(?:\s+[\w'-]+){0,2}\W*$"
+    # "geen nieuwe machine of onderzoek": what it is not, in a choice of two
+    r"|^geen\s+[\w'-]+(?:\s+[\w'-]+)?\s+of\s+[\w'-]+(?:\s+[\w'-]+)?\W*$",
+    re.IGNORECASE,
+)
 # What a correction says the question is not about: "niet om nieuwe mensen",
 # "geen cursus", up to a "maar", a comma or the end.
 NEGATED_PART = re.compile(r"\b(?:niet|geen)\b.*?(?=\bmaar\b|[,.;!?]|$)", re.IGNORECASE)

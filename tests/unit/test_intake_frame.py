@@ -919,6 +919,17 @@ def test_chat_dutch_is_written_out_and_a_dropped_ik_put_back():
 
 
 @pytest.mark.parametrize(
+    "said, problem",
+    [("kom nergens", "je komt nergens"),  # was "gaat het om kom nergens"
+     ("krijg geen reactie van school", "je krijgt geen reactie van school"),
+     ("mis het overzicht", "je mist het overzicht"),
+     ("loop vast met de papieren", "je loopt vast met de papieren")],
+)  # fmt: skip
+def test_a_verb_taken_for_a_noun_after_a_dropped_ik_is_read_as_the_verb(said, problem):
+    assert frame.problem_clause(said)[0] == problem
+
+
+@pytest.mark.parametrize(
     "typed, inside",
     [("Iemand die het voor me regelt", "iemand die het voor me regelt"),
      ("AI leren gebruiken", "AI leren gebruiken")],
@@ -1215,6 +1226,9 @@ def test_a_bare_geen_before_a_wish_refuses_and_before_a_trouble_is_the_problem()
     refused = frame.read("geen cursus, ik wil eerst weten waar het lek zit")
     assert (refused.problem, refused.goal) == ("", "eerst weten waar het lek zit")
     assert frame.read("geen monteurs, klanten wachten weken").problem.startswith("geen monteurs")
+    # a choice of two refused: "is er geen nieuwe machine of onderzoek" was said back
+    two = frame.read("geen nieuwe machine of onderzoek, mijn mensen moeten het leren zien")
+    assert two.problem == "" and two.goal
 
 
 def test_a_wish_in_a_dat_clause_keeps_its_not():
@@ -1285,3 +1299,17 @@ def test_a_must_before_two_infinitives_is_a_goal():
     assert frame.goal_phrase("de monteurs moeten met warmtepompen leren werken") == (
         "de monteurs moeten met warmtepompen leren werken"
     )
+
+
+def test_what_dies_is_a_problem_after_a_clause_about_the_company():
+    """ "gaat het om technisch probleem" was said back: the clause with "gaat
+    de helft dood" was joined to "wij kweken meelwormen" and not read."""
+    read = frame.read(
+        "wij kweken meelwormen en in sommige kratten gaat de helft dood. "
+        "geen idee waarom eigenlijk"
+    )
+    assert read.problem_lead == "gaat de helft in sommige kratten dood"
+    assert read.problem.endswith("je weet niet waarom")
+    assert dutch.sentences("we zoeken monteurs en in de winter chauffeurs") == [
+        "we zoeken monteurs en in de winter chauffeurs"
+    ]
