@@ -67,6 +67,8 @@ REASON_KEYS = (
     "problem_fit",
 )
 MAX_QUOTED_WORDS = 10
+# A format that lasts this long or less is one talk, lesson or meeting.
+ONE_OFF_MONTHS = 1.0
 # Which fact a reason names when several speak for a format: what the
 # entrepreneur said about hurry and time comes before the sector (a company
 # size that fits says nothing to its owner).
@@ -750,8 +752,10 @@ def _own_time_signal(pps_format: PpsFormat, own_time: Optional[str]) -> _Signal:
     if own_time == "weinig":
         for max_hours, points in LOW_TIME:
             if hours <= max_hours:
-                # "maar 1 uur per week" hides that it runs for years
-                said = "low_time" if pps_format.months < LONG_MONTHS else None
+                # "maar 1 uur per week" hides that it runs for years, and
+                # says "per week" of a single talk or meeting
+                lasts = ONE_OFF_MONTHS < pps_format.months < LONG_MONTHS
+                said = "low_time" if lasts else None
                 return _Signal(points, said)
         for min_hours, points in TOO_MUCH_TIME:
             if hours > min_hours:

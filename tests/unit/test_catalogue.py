@@ -511,6 +511,15 @@ def test_reason_writes_numbers_the_dutch_way(catalogue: Catalogue) -> None:
     assert "0,25" in option.reason
 
 
+def test_a_single_talk_is_not_said_to_ask_hours_per_week(catalogue: Catalogue) -> None:
+    """ "Het vraagt maar een half uur per week" was said of the loket's one talk."""
+    once = dataclasses.replace(
+        catalogue, formats=(base_format(hours_per_week=0.5, months=1.0),)
+    )
+    [option] = rank_formats(once, IntakeProfile("talent", own_time="weinig"))
+    assert "per week" not in option.reason
+
+
 # --- a malformed catalogue is refused, naming the entry --------------------
 
 
