@@ -33,7 +33,12 @@ WAYFINDING = re.compile(
     r"|\b(?:de|het)\s+juiste\s+(?:school|opleiding|lab|loket|instantie)\b"
     # sent on from one to the next: "iedereen stuurt me weer door"
     r"|\bvan\s+(?:het\s+)?kastje\s+naar\s+(?:de\s+)?muur\b"
-    r"|\bstu(?:urt|ren)\s+(?:me|mij|ons)\s+(?:\w+\s+)?door\b",
+    r"|\bstu(?:urt|ren)\s+(?:me|mij|ons)\s+(?:\w+\s+)?door\b"
+    r"|\bstu(?:urt|ren)\s+(?:me|mij|ons)\s+(?:weer\s+)?naar\s+(?:de\s+|het\s+)?(?:sbb|roc|kvk"
+    r"|gemeente|hogeschool|school|uwv)\b"
+    # "bij welke school ik moet zijn"
+    r"|\bbij\s+welke\s+(?:school|scholen|opleiding|instantie)\s+(?:ik|we|wij|je)\s+"
+    r"(?:moet|moeten|kan|kunnen)\b",
     re.IGNORECASE,
 )
 # "mn monteurs durven er niet aan", "onze chauffeurs in t zorgvervoer weten
@@ -188,8 +193,22 @@ _OVERRIDES: Tuple[Tuple[re.Pattern, Tuple[Optional[str], ...], str], ...] = (
 )
 
 
+# One person to find the way: "1 vast iemand die het regelt", "één
+# aanspreekpunt" (not "iemand die de laser kan bedienen").
+ONE_CONTACT = re.compile(
+    r"\b(?:[eé][eé]n|1|eentje|een\s+vast\w*|vast\w*)\s+(?:aanspreekpunt|contactpersoon|loket)\b"
+    r"|\b(?:[eé]én|1|eentje|een\s+vast\w*)\s+(?:iemand|persoon)\s+die\s+(?:\w+\s+){0,4}?"
+    r"(?:zegt|regelt|uitzoekt|vertelt|wijst|belt|zet)\b",
+    re.IGNORECASE,
+)
+
+
 def reread(need: Optional[str], text: str) -> Optional[str]:
     """The need a coordinator reads in `text`, given the classifier's `need`."""
+    if ONE_CONTACT.search(text) and need != "onderwijs_invloed":
+        # "een vaste relatie met één opleiding ... en één vast aanspreekpunt"
+        # asks for a partnership, with a contact in it
+        return "loket"
     if WAYFINDING.search(text) and not WHATS_COMING.search(text):
         # "waar moet ik zijn voor stagiairs en bijscholing": where to go is
         # the question, whatever it is about; the loket shows the way.

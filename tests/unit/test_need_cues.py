@@ -46,6 +46,10 @@ from bot.intake.need_cues import reread
         ("talent", "waar moet ik zijn voor stagiairs?", "loket"),
         ("innovatie", "ik ben bij de hogeschool geweest en iedereen stuurt me weer door", "loket"),
         ("talent", "van het kastje naar de muur, ik wil gewoon een leerling", "loket"),
+        ("talent", "roc stuurt me naar sbb, sbb vraagt welke opleiding", "loket"),
+        ("talent", "dat iemand zegt bij welke school ik moet zijn", "loket"),
+        ("talent", "Eén iemand die zegt wat er geregeld moet worden", "loket"),
+        ("innovatie", "1 vast aanspreekpunt, niet vijf", "loket"),
         ("innovatie", "bij de juiste school of het juiste lab terechtkomen", "loket"),
         ("talent", "hij wil stage lopen, maar ik weet niet bij wie ik moet zijn "
          "voor de papieren", "loket"),
@@ -107,6 +111,8 @@ def test_a_coordinator_rereads_the_need(classified, text, need):
         ("innovatie", "we verzuipen in de spullen die binnenkomen"),
         ("innovatie", "hoe komen we aan goedkopere computers"),
         ("loket", "iemand die uitlegt wat handig is, zomers is het hier een gekkenhuis"),
+        ("talent", "1 persoon die de laser kan bedienen"),
+        ("onderwijs_invloed", "een vaste relatie met één opleiding en één vast aanspreekpunt"),
     ],
 )
 def test_a_clear_reading_stays(classified, text):
