@@ -134,9 +134,17 @@ def asked(tracker: Tracker, slot: Text) -> bool:
 
 
 def _free(text: str, max_words: int) -> Optional[str]:
+    text = LEADING_FILLER.sub(
+        "", text
+    )  # "eh, liefst dit voorjaar": stored without "eh,"
     if parsing.is_free_text(text) and len(text.split()) <= max_words:
         return text.lower()
     return None
+
+
+LEADING_FILLER = re.compile(
+    r"^\W*(?:(?:eh|euh|ehm|uh|uhm|hmm|nou|tja|oh)\b[\s,.!]*)+", re.IGNORECASE
+)
 
 
 def read_education_level(text: str, tracker: Tracker) -> Optional[str]:

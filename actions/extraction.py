@@ -688,7 +688,8 @@ def _when_in_answer(lowered: str) -> Optional[str]:
 
 
 _TERM = re.compile(
-    r"\b(?:dit|deze|volgend|volgende|komend|komende|het\s+nieuwe)\s+(?:kwartaal|semester|trimester)\b"
+    r"\b(?:dit|deze|volgend|volgende|komend|komende|het\s+nieuwe)\s+(?:kwartaal|semester|trimester"
+    r"|schooljaar|studiejaar|collegejaar)\b"
 )
 _MONTH_ABBREVIATIONS = {
     "jan": "januari", "feb": "februari", "mrt": "maart", "apr": "april",

@@ -120,6 +120,8 @@ def test_own_time_in_parts_of_a_day_is_read_by_how_often(said, level):
      ("voor valentijn dus feb", "in februari"),
      ("liefst dit kwartaal nog", "dit kwartaal"),
      ("vanaf volgend semester", "volgend semester"),
+     # "hoe kun je altijd monteurs vinden, eh, liefst dit schooljaar nog?" was said
+     ("eh, liefst dit schooljaar nog", "dit schooljaar"),
      ("binnen drie maanden, de opdrachten lopen nu al op", "binnen 3 maanden"),
      # the wish kept beside the calm: "dus later dan je wilt" was said to it
      ("geen haast. dit jaar nog beginnen zou mooi zijn",
@@ -143,3 +145,10 @@ def test_any_level_will_do_is_an_answer(answer, level):
 def test_plenty_of_time_and_a_count_without_diaeresis_are_read():
     assert extraction.own_time_from_answer("in de winter heb ik tijd zat")
     assert parsing.parse_count("met z'n drieen") == 3
+
+
+def test_a_free_answer_is_kept_without_the_filler_it_opens_with():
+    from actions.answers import _free
+
+    assert _free("eh, ergens tussendoor", 14) == "ergens tussendoor"
+    assert _free("nou eh als het kan snel", 14) == "als het kan snel"
