@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
-from bot.intake import antecedents, nouns
+from bot.intake import antecedents, need_cues, nouns
 from bot.intake.dutch import (
     CHAT_FIRST_VERBS,
     FILLER,
@@ -54,7 +54,7 @@ GOAL = re.compile(
 PROBLEM = re.compile(
     r"\b(?:geen|niet|niks|niets|nauwelijks|zo\s?veel|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
     r"lang|klein|oud|snel|vroeg|zwaar|warm|koud|groot|druk|vol|krap|ingewikkeld)|\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|moeilijk|"
-    r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|\w*fout\w*|achter|"
+    r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|\w*fout\w*|achter|achterlo\w*|"
     r"vertrek\w*|verloop|kostenpost|missen|"
     r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?|nergens|niemand|"
     r"nooit|kapot\w*|ziek\w*|verzuim|\w*schade|nep\w*|opgelicht|fraude|gehackt|"
@@ -167,7 +167,9 @@ ASKED_ALONG = re.compile(r"[^.!?\n,]*\?")
 # before its subject ("moet ik ergens lid van worden"), with or without "?".
 QUESTION = re.compile(
     # "En wie zit er eigenlijk achter deze site?": a conjunction may lead
-    r"\s*(?:(?:en|maar|of|dus)\s+)?(?:waar|wie|wat|hoe|welke|waarom|wanneer"
+    # "Oh en moet ik dan ergens lid van worden?": so may an interjection
+    r"\s*(?:(?:oh|o|ah|nou)\s+(?:ja\s+)?)?(?:(?:en|maar|of|dus)\s+)?"
+    r"(?:waar|wie|wat|hoe|welke|waarom|wanneer"
     r"|(?:moet|moeten|mag|mogen|zal|zullen|zou|zouden|heb|hebben|kan|kunnen"
     r"|is|zijn|kost|kosten)\s+(?:ik|we|wij|je|jij|jullie|u|dat|dit|het|er|daar|hier"
     r"|iemand|men)\b)\b",
@@ -183,6 +185,7 @@ HARD_TO_FIND = re.compile(
 # A correction that says what the question is not about.
 NOT_ABOUT = re.compile(
     r"^(?:nee\W+)?het\s+gaat\s+(?:\w+\s+)?niet\s+om\b"
+    r"|^(?:en\s+)?daar\s+gaat\s+het\s+(?:\w+\s+)?niet\s+om\b"
     # "nee, geen studenten", "ik zoek geen nieuwe teamleiders"
     r"|^nee\W+(?:geen|niet)\b|^(?:ik|we|wij)\s+(?:zoek|zoeken|wil|willen)\s+geen\b",
     re.IGNORECASE,
@@ -338,9 +341,14 @@ def read(text: str, context: str = "") -> Frame:
         refusal = BARE_REFUSAL.match(clause) and any(
             kind_of(later) == "goal" for later in clauses[at + 1 :]
         )
-        if NOT_ABOUT.search(clause) or refusal:
-            # "het gaat niet om lassers opleiden": what it is not, no problem;
-            # "maar om onderzoek naar ..." then says what it is.
+        if (
+            NOT_ABOUT.search(clause)
+            or refusal
+            or need_cues.ENOUGH_PEOPLE.search(clause)
+        ):
+            # "het gaat niet om lassers opleiden", "eigenlijk hebben we genoeg
+            # mensen": what it is not, no problem; "maar om onderzoek naar ..."
+            # then says what it is.
             not_about = True
             continue
         if not_about and clause.lower().startswith("om ") and not found["goal"]:
@@ -692,8 +700,16 @@ def _forced(text: str) -> Optional[str]:
     ... weigeren"), if the first clause that wants anything is one."""
     for clause in sentences(text):
         if GOAL.search(clause):
-            return clause if _only_a_must(clause) else None
+            # "onze klanten zijn gemeenten, die moeten dat wettelijk": others' must
+            ours = OUR_MUST.search(clause)
+            return clause if _only_a_must(clause) and ours else None
     return None
+
+
+OUR_MUST = re.compile(
+    r"\b(?:ik|we|wij)\s+(?:\w+\s+)?moet(?:en)?\b|\bmoet(?:en)?\s+(?:ik|we|wij)\b",
+    re.IGNORECASE,
+)
 
 
 def _only_a_must(clause: str) -> bool:

@@ -1313,3 +1313,16 @@ def test_what_dies_is_a_problem_after_a_clause_about_the_company():
     assert dutch.sentences("we zoeken monteurs en in de winter chauffeurs") == [
         "we zoeken monteurs en in de winter chauffeurs"
     ]
+
+
+def test_what_the_problem_is_not_and_a_side_question_are_no_part_of_the_answer():
+    """ "hebben jullie ja genoeg mensen en gaat het daar niet om" and "hoe kan
+    oh en je dan ergens lid van worden" were said back."""
+    problem = frame.read_answer(
+        "nou ja, eigenlijk hebben we genoeg mensen hoor, daar gaat het niet om. "
+        "Ik heb het gevoel dat we achterlopen.",
+        "problem",
+    )
+    assert problem.problem_lead == "heb je het gevoel dat jullie achterlopen"
+    side = frame.read_answer("Oh en moet ik dan ergens lid van worden?", "goal")
+    assert side.goal == ""
