@@ -16,6 +16,7 @@ is, so it is no typo for "vechters".
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import logging
 import re
@@ -379,7 +380,23 @@ def words_of(text: str) -> List[Word]:
                 "Past" in token.morph.get("Tense"),
             )
         )
-    return found
+    return _infinitive_subjects(found)
+
+
+def _infinitive_subjects(words: List[Word]) -> List[Word]:
+    """ "stallen bouwen klinkt niet zo spannend": a verb in -en right before a
+    singular finite verb is an infinitive in the subject, not the finite
+    verb (it was put first: "bouwen stallen klinkt")."""
+    return [
+        dataclasses.replace(word, finite=False)
+        if word.finite
+        and word.lower.endswith("en")
+        and at + 1 < len(words)
+        and words[at + 1].finite
+        and words[at + 1].lower.endswith("t")
+        else word
+        for at, word in enumerate(words)
+    ]
 
 
 def _regular_verb_form(word: str) -> bool:

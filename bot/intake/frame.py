@@ -700,16 +700,20 @@ def _forced(text: str) -> Optional[str]:
     ... weigeren"), if the first clause that wants anything is one."""
     for clause in sentences(text):
         if GOAL.search(clause):
-            # "onze klanten zijn gemeenten, die moeten dat wettelijk": others' must
-            ours = OUR_MUST.search(clause)
-            return clause if _only_a_must(clause) and ours else None
+            if _only_a_must(clause) and not _must_do(clause):
+                continue  # "onze klanten zijn gemeenten, die moeten dat wettelijk"
+            return clause if _only_a_must(clause) else None
     return None
 
 
-OUR_MUST = re.compile(
-    r"\b(?:ik|we|wij)\s+(?:\w+\s+)?moet(?:en)?\b|\bmoet(?:en)?\s+(?:ik|we|wij)\b",
-    re.IGNORECASE,
-)
+def _must_do(clause: str) -> bool:
+    """Whether a verb follows the must ("klanten moeten 3 weken wachten"),
+    unlike "die moeten dat wettelijk", which says what others must."""
+    words = words_of(clause)
+    must = next((i for i, w in enumerate(words) if w.lower in ("moet", "moeten")), None)
+    return must is not None and any(
+        w.pos in ("VERB", "AUX") and not w.finite for w in words[must + 1 :]
+    )
 
 
 def _only_a_must(clause: str) -> bool:
@@ -805,14 +809,15 @@ def _words(clause: str) -> Optional[List[Word]]:
             )
         if cut > MAX_CLAUSE_WORDS:
             # "een vaste relatie met één opleiding, waarin wij ...": the noun
-            # without its long relative clause
+            # without its long relative clause; "dat er een jonge engineer
+            # rondloopt die ...": the dat-clause without the one after its verb
             cut = next(
                 (
                     i
                     for i, w in enumerate(words)
                     if i > MIN_CLAUSE_WORDS
                     and w.lower in LONG_RELATIVES
-                    and words[i - 1].pos == "NOUN"
+                    and words[i - 1].pos in ("NOUN", "VERB")
                 ),
                 cut,
             )
@@ -1104,7 +1109,12 @@ def restated_goal(goal: str, source: str) -> str:
         tokens = goal.split()[1:]
         words = words_of(" ".join(tokens))
         subject = _subject_end(words)
-        if subject and re.search(r"\b(?:kunnen|kan)\b", " ".join(tokens[subject:])):
+        # "kan" of the main clause, not of one after it ("die het ... kan overnemen")
+        end = next(
+            (i for i in range(subject, len(words)) if words[i].lower in SUBORDINATORS),
+            len(words),
+        )
+        if subject and re.search(r"\b(?:kunnen|kan)\b", " ".join(tokens[subject:end])):
             # "elke wijkverpleegkundige moet", "de monteurs moeten"
             must = _must_for(words[subject - 1])
             return " ".join([*tokens[:subject], must, *tokens[subject:]])
@@ -1120,8 +1130,14 @@ def restated_goal(goal: str, source: str) -> str:
         return asked  # "waar zitten de lekken, en ...?": their question, asked
     kept = unspliced(goal, source)
     # "horen wat andere winkels weten" cut back to "horen" says nothing, and
-    # "over een jaar" is when, not what.
+    # "over een jaar" is when, not what; "dat er een jonge gast" has lost its verb.
     if len(kept.split()) < MIN_CLAUSE_WORDS or TIME_ONLY.match(kept):
+        return ""
+    if (
+        kept != goal
+        and kept.startswith("dat ")
+        and not any(w.pos in ("VERB", "AUX") for w in words_of(kept)[1:])
+    ):
         return ""
     return kept
 

@@ -1326,3 +1326,35 @@ def test_what_the_problem_is_not_and_a_side_question_are_no_part_of_the_answer()
     assert problem.problem_lead == "heb je het gevoel dat jullie achterlopen"
     side = frame.read_answer("Oh en moet ik dan ergens lid van worden?", "goal")
     assert side.goal == ""
+
+
+def test_an_infinitive_in_the_subject_is_not_put_first():
+    """ "bouwen stallen klinkt niet zo spannend" was said back."""
+    lead = frame.problem_clause("stallen bouwen klinkt niet zo spannend")[1]
+    assert lead == "klinkt stallen bouwen niet zo spannend"
+
+
+def test_what_others_must_without_a_verb_is_context_and_a_burden_stays_the_problem():
+    """ "zijn jullie klanten gemeenten" was said back as the problem, from
+    "onze klanten zijn gemeenten, die moeten dat wettelijk"."""
+    said = frame.read_answer(
+        "niemand heeft ooit gehoord van toegankelijkheid. onze klanten zijn "
+        "gemeenten, die moeten dat wettelijk. dus elke nieuwe junior moet ik "
+        "het zelf leren",
+        "problem",
+    )
+    assert "gemeenten" not in said.problem_lead and said.goal == ""
+    wait = frame.read_answer("klanten moeten dan 3 weken wachten op een afspraak", "problem")
+    assert wait.problem_lead == "moeten klanten dan 3 weken wachten op een afspraak"
+    goal = frame.read_answer(
+        "Dat er binnen een jaar een jonge engineer rondloopt die het proces van hem "
+        "kan overnemen.",
+        "goal",
+    )
+    assert goal.goal == "dat er een jonge engineer rondloopt"
+    # cut back to eight words of theirs, a dat-clause without its verb is empty
+    cut = frame.read_answer(
+        "dat er een jonge gast naast ze staat die het vak leert zolang zij er nog zijn",
+        "goal",
+    )
+    assert cut.goal == ""  # it was "hoe zorg je ervoor dat er een jonge gast?"
