@@ -142,6 +142,8 @@ def _free(text: str, max_words: int) -> Optional[str]:
     return None
 
 
+# Dutch writes no letter three times in a row: "binnnen" is a typo.
+TRIPLED = re.compile(r"([a-z])\1{2,}", re.IGNORECASE)
 LEADING_FILLER = re.compile(
     r"^\W*(?:(?:eh|euh|ehm|uh|uhm|hmm|nou|tja|oh)\b[\s,.!]*)+", re.IGNORECASE
 )
@@ -217,6 +219,7 @@ def read_region(text: str, tracker: Tracker) -> Optional[str]:
 
 
 def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
+    text = TRIPLED.sub(r"\1\1", text)  # "binnnen 3 maanden"
     lowered = text.lower()
     found = extraction.timeframe_from_answer(lowered)
     if found:

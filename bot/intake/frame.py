@@ -941,6 +941,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         not _has_subject(words)
         or words[0].lower in FIRST_PERSON_VERBS
         or (words[0].finite and len(words) > 1 and words[1].lower in TIME_OPENERS)
+        or _plural_verb_before_singular(words)
     ):
         words = _with_dropped_subject(words)
     if not words or not _has_subject(words) or about_the_company(clause):
@@ -1071,6 +1072,21 @@ def _with_its_article(words: List[Word]) -> List[Word]:
     return [Word(article, article, "DET", False, False, True), lowered, *words[1:]]
 
 
+def _plural_verb_before_singular(words: Sequence[Word]) -> bool:
+    """ "durven de investering nog niet aan": a plural verb first and then a
+    singular noun, which is no subject of it; the "we" was dropped."""
+    return (
+        len(words) > 2
+        and words[0].finite
+        and words[0].lower.endswith("en")
+        and len(words[0].lower) > 3
+        and words[1].lower in ("de", "het")
+        and words[2].pos == "NOUN"
+        and not words[2].plural
+        and nouns.singular(words[2].text) == words[2].text
+    )
+
+
 def _with_dropped_subject(words: List[Word]) -> List[Word]:
     """ "ken hier geen enkele school", "zijn net verhuisd": chat drops the
     "ik" or "we" before a verb that opens the clause; it is put back."""
@@ -1084,6 +1100,7 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
         and not _object_it(words)
         and not object_next
         and not time_next
+        and not _plural_verb_before_singular(words)
         and any(w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3])
     ):
         return words  # "(dan) staat de pers stil": the subject follows

@@ -152,3 +152,10 @@ def test_a_free_answer_is_kept_without_the_filler_it_opens_with():
 
     assert _free("eh, ergens tussendoor", 14) == "ergens tussendoor"
     assert _free("nou eh als het kan snel", 14) == "als het kan snel"
+
+
+def test_a_letter_typed_three_times_is_read_as_two():
+    from actions.answers import read_time_horizon
+
+    # "hoe leer je je personeel dat, binnnen 3 maanden?" was said
+    assert read_time_horizon("binnnen 3 maanden", None) == "binnen 3 maanden"

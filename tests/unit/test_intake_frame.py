@@ -1358,3 +1358,13 @@ def test_what_others_must_without_a_verb_is_context_and_a_burden_stays_the_probl
         "goal",
     )
     assert cut.goal == ""  # it was "hoe zorg je ervoor dat er een jonge gast?"
+
+
+@pytest.mark.parametrize(
+    "said, lead",
+    [("durven de investering nog niet aan", "durven jullie de investering nog niet aan"),
+     ("hebben de kennis niet", "hebben jullie de kennis niet"),
+     ("staan de machines stil", "staan de machines stil")],  # the subject follows
+)  # fmt: skip
+def test_a_plural_verb_before_a_singular_noun_had_its_we_dropped(said, lead):
+    assert frame.problem_clause(said)[1] == lead
