@@ -134,9 +134,8 @@ def asked(tracker: Tracker, slot: Text) -> bool:
 
 
 def _free(text: str, max_words: int) -> Optional[str]:
-    text = LEADING_FILLER.sub(
-        "", text
-    )  # "eh, liefst dit voorjaar": stored without "eh,"
+    # "eh, liefst dit voorjaar": stored without "eh,"
+    text = LEADING_FILLER.sub("", text)
     if parsing.is_free_text(text) and len(text.split()) <= max_words:
         return text.lower()
     return None

@@ -16,11 +16,10 @@ is, so it is no typo for "vechters".
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, FrozenSet, List, Optional, Sequence, Tuple
 
@@ -81,13 +80,13 @@ IRREGULAR_YOU = {
 }
 # Inverted ("kun je"), the second person singular is the stem, except these.
 IRREGULAR_YOU_INVERTED = {"kan": "kun", "zal": "zul", "rij": "rijd"}
-# School types and routes the small tagger sometimes takes for a verb.
 # Verbs that open a chat clause whose "ik" was dropped, and that are nouns
 # too ("kom", "krijg" read as a noun by the stand-in tagger).
 CHAT_FIRST_VERBS = frozenset(
     "kom krijg vind zoek snap weet zit loop sta ga doe zie hoor mis wacht "
     "begrijp".split()
 )
+# School types and routes the small tagger sometimes takes for a verb.
 SCHOOL_WORDS = frozenset("mbo hbo wo vmbo havo vwo roc bbl bol evc".split())
 # Software and platforms people name, in no Dutch word list: kept, not
 # "corrected" ("excel" is no "eicel").
@@ -388,7 +387,7 @@ def _infinitive_subjects(words: List[Word]) -> List[Word]:
     singular finite verb is an infinitive in the subject, not the finite
     verb (it was put first: "bouwen stallen klinkt")."""
     return [
-        dataclasses.replace(word, finite=False)
+        replace(word, finite=False)
         if word.finite
         and word.lower.endswith("en")
         and at + 1 < len(words)

@@ -53,7 +53,8 @@ GOAL = re.compile(
 )
 PROBLEM = re.compile(
     r"\b(?:geen|niet|niks|niets|nauwelijks|zo\s?veel|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
-    r"lang|klein|oud|snel|vroeg|zwaar|warm|koud|groot|druk|vol|krap|ingewikkeld)|\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|moeilijk|"
+    r"lang|klein|oud|snel|vroeg|zwaar|warm|koud|groot|druk|vol|krap|ingewikkeld)|"
+    r"\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|moeilijk|"
     r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|\w*fout\w*|achter|achterlo\w*|"
     r"vertrek\w*|verloop|kostenpost|missen|"
     r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?|nergens|niemand|"
@@ -700,9 +701,10 @@ def _forced(text: str) -> Optional[str]:
     ... weigeren"), if the first clause that wants anything is one."""
     for clause in sentences(text):
         if GOAL.search(clause):
-            if _only_a_must(clause) and not _must_do(clause):
+            must = _only_a_must(clause)
+            if must and not _must_do(clause):
                 continue  # "onze klanten zijn gemeenten, die moeten dat wettelijk"
-            return clause if _only_a_must(clause) else None
+            return clause if must else None
     return None
 
 
@@ -1127,10 +1129,7 @@ def restated_goal(goal: str, source: str) -> str:
         words = words_of(" ".join(tokens))
         subject = _subject_end(words)
         # "kan" of the main clause, not of one after it ("die het ... kan overnemen")
-        end = next(
-            (i for i in range(subject, len(words)) if words[i].lower in SUBORDINATORS),
-            len(words),
-        )
+        end = _main_clause_end(words, subject)
         if subject and re.search(r"\b(?:kunnen|kan)\b", " ".join(tokens[subject:end])):
             # "elke wijkverpleegkundige moet", "de monteurs moeten"
             must = _must_for(words[subject - 1])
@@ -1191,11 +1190,7 @@ def _dat_clause_as_must(
         if more is None:
             break
         subject, must = more + 1, "moeten"
-    # the main clause ends where a clause of its own opens ("weten hoe ...")
-    end = next(
-        (i for i in range(subject, len(words)) if words[i].lower in SUBORDINATORS),
-        len(words),
-    )
+    end = _main_clause_end(words, subject)
     verb = next(
         (
             i
@@ -1239,6 +1234,15 @@ def _dat_clause_as_must(
     # asked as "hoe kan de opleiding ...", the must is gone: that may not copy
     rest = next((o for o in orders if not _copies(" ".join(head + o), source)), None)
     return " ".join([*head, must, *rest]) if rest else ""
+
+
+def _main_clause_end(words: Sequence[Word], subject: int) -> int:
+    """Where the main clause after its subject ends: where a clause of its own
+    opens ("weten hoe ...", "die het proces kan overnemen")."""
+    return next(
+        (i for i in range(subject, len(words)) if words[i].lower in SUBORDINATORS),
+        len(words),
+    )
 
 
 def _noun_subject(words: Sequence[Word]) -> int:

@@ -318,8 +318,8 @@ def _answers_agree_on_another(
     need: str, opening: Mapping[str, float], answers: Mapping[str, float], answered: int
 ) -> bool:
     """Whether two or more answers name one need other than `need`, and
-    (almost) nothing else, where the opening's words did not name `need` and
-    the classifier was less than near-certain of it."""
+    (almost) nothing else; where the opening named `need` nearly surely, the
+    answers' words must name the other need too."""
     if answered < 2:
         return False
     best = max(answers, key=lambda n: answers[n], default=need)
