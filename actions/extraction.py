@@ -1048,6 +1048,13 @@ def _clean_phrase(words: List[str], excluded: AbstractSet[str]) -> Optional[str]
 # Words that state a need clearly, for an opening the intent classifier was
 # unsure about (a long message full of facts reads as `inform`).
 NEED_SIGNALS = (
+    # "2 nieuwe monteurs die we zelf opleiden": new people, trained in the
+    # company, are talent before any training word is read as retraining
+    (
+        "talent",
+        r"\b(?:nieuwe|jonge)\s+(?:[\w'-]+\s+){0,2}?(?:die\s+)?(?:we|wij|ik)\s+"
+        r"(?:zelf\s+)?(?:kunnen\s+|willen\s+)?opleiden\b",
+    ),
     (
         "leven_lang_ontwikkelen",
         r"\b(?:bij|om)\s*(?:te\s+)?scholen\b|\bbijscho\w*|\bomscho\w*|\b(?:bij"

@@ -60,7 +60,7 @@ ENOUGH_PEOPLE = re.compile(
 # met uitzendploegen": the answer sets the opening aside, so the opening's
 # need is no longer sure.
 SETS_OPENING_ASIDE = re.compile(
-    r"\b(?:dat|dit|het|t|'t)\s+is\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+)?"
+    r"\bis\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+|eens\s+)?"
     r"(?:het|t|'t|ons|mijn|mn)\s+(?:probleem|punt)\b"
     r"|\bis\s+(?:het|t|'t)\s+(?:probleem|punt)\s+(?:eigenlijk\s+)?(?:niet|nie)\b"
     r"|\b(?:het|t|'t)\s+(?:echte|eigenlijke|grootste)\s+(?:probleem|punt)\b"
@@ -99,6 +99,9 @@ SCHOOL_LEAVERS_LACK = re.compile(
 PEOPLE_WANTED = re.compile(
     r"\bte\s+weinig\s+(?!tijd\b|geld\b|ruimte\b|kennis\b|ervaring\b)[\w'-]+"
     r"\s+(?:hebben|heb|hebt|heeft)\b"
+    # "we hebben gewoon te weinig monteurs"
+    r"|\b(?:hebben|heb|hebt|heeft)\s+(?:\w+\s+){0,2}?te\s+weinig\s+"
+    r"(?!tijd\b|geld\b|ruimte\b|kennis\b|ervaring\b|werk\b|omzet\b|klanten\b)[\w'-]+"
     r"|\bniemand\s+om\b"
     r"|\btekort\s+aan\s+(?!tijd\b|geld\b|ruimte\b|kennis\b)[\w'-]+"
     r"|^\s*(?!(?:hulp|advies|geld|tijd|info\w*|iets|ideeën)\b)[\w'-]+\s+nodig\b"

@@ -86,6 +86,9 @@ def test_company_name_from_an_answer(typed, name):
     "text, need",
     [("we zoeken voor de zomer twee mbo'ers via de bbl", "talent"),
      ("onze mensen moeten bijgeschoold worden", "leven_lang_ontwikkelen"),
+     # new people trained in the company are hired, not retrained
+     ("2 nieuwe monteurs die we zelf opleiden op de machines", "talent"),
+     ("we willen onze monteurs zelf opleiden op de machines", "leven_lang_ontwikkelen"),
      ("hallo daar", None)],
 )  # fmt: skip
 def test_need_from_the_words_when_the_classifier_is_unsure(text, need):

@@ -31,6 +31,7 @@ from bot.intake.need_cues import reread
         ("innovatie", "we moeten groepen sluiten omdat we te weinig pm'ers hebben",
          "talent"),
         (None, "matrozen nodig", "talent"),
+        ("innovatie", "we hebben gewoon te weinig monteurs", "talent"),
         # to know what is coming and how others do it
         ("innovatie", "ik heb het gevoel dat we achterlopen met biobased bouwen",
          "kennis_netwerk"),
@@ -194,6 +195,7 @@ def test_an_answer_that_sets_the_opening_aside_lets_the_answers_decide():
      "t gaat eigenlijk om de oudere collega's",
      "nee het gaat niet om nieuwe mensen",
      "personeel is t punt niet",
+     "nou ja de planning is niet echt het probleem eigenlijk",
      "eigenlijk hebben we genoeg mensen hoor, daar gaat het niet om",
      "nou ja eigenlijk gaat het vooral om onze eigen monteurs"],
 )  # fmt: skip
