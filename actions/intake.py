@@ -16,6 +16,7 @@ from rasa_sdk.events import (
     SlotSet,
 )
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from actions import extraction, parsing, restatement
@@ -397,10 +398,41 @@ class ValidateIntakeForm(AsksInTheSameCall):
         new_slots = [SlotSet(slot, value) for slot, value in stated.items()]
         tracker.add_slots(extra + new_slots)
         events = await super().validate_turn(dispatcher, tracker, domain)
+        if self._correction_changes_nothing(tracker, domain, requested, events):
+            # Asked again with the same words, "nee" again is all one can say:
+            # the correction goes to the coordinator as it was typed.
+            dispatcher.utter_message(response="utter_correction_kept")
+            confirmed = SlotSet("question_confirmed", True)
+            tracker.add_slots([confirmed])
+            events = [e for e in events if e.get("name") != REQUESTED_SLOT]
+            events += [
+                confirmed,
+                *await self.next_slot_events(dispatcher, tracker, domain),
+            ]
         validated = {e["name"] for e in events if e.get("event") == "slot"}
         # Stated slots that no question of this need asks are kept as they are.
         kept = [e for e in extra + new_slots if e["name"] not in validated]
         return kept + events
+
+    @staticmethod
+    def _correction_changes_nothing(
+        tracker: Tracker,
+        domain: DomainDict,
+        requested: Optional[Text],
+        events: List[EventType],
+    ) -> bool:
+        """Whether this turn took a correction that leaves the restated
+        question as it was."""
+        took = any(
+            e.get("name") == "question_correction" and e.get("value") for e in events
+        )
+        return (
+            requested in ("question_confirmed", "question_correction")
+            and took
+            and tracker.get_slot("question_confirmed") is None
+            and refined_question(tracker, domain)
+            == tracker.get_slot("refined_question")
+        )
 
     async def next_slot_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

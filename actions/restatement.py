@@ -56,6 +56,15 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
         and nouns.singular(topic.split()[-1]) == nouns.singular(who.split()[-1])
     ):
         topic = ""  # "hoe leer je jullie chauffeurs meer over chauffeurs"
+    people_only = PEOPLE_ONLY_GOAL.match(frame.goal)
+    if (
+        need == "talent"
+        and who
+        and people_only
+        and nouns.singular(people_only.group("noun")) == nouns.singular(who.split()[-1])
+    ):
+        # "monteurs erbij": the people sought, said below as counted
+        frame = replace(frame, goal="")
     level = _level_code(values.get("education_level"))
     when = known(values.get("time_horizon"))
     if need == "leven_lang_ontwikkelen" and len(frame.who.split()) == 1:
@@ -78,6 +87,10 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
     return writing.restatement(frame, need, words, details)
 
 
+# A goal that names only the people sought: "monteurs erbij", "2 nieuwe lassers".
+PEOPLE_ONLY_GOAL = re.compile(
+    r"^(?:(?:\d+|meer|extra|nieuwe|jonge|een\s+paar)\s+)*(?P<noun>[\w'-]+)(?:\s+erbij)?$"
+)
 GROUPS = frozenset("personeel team ploeg staf garde bemanning mensen".split())
 COURSE_TOPIC = re.compile(
     r"^(?:de\s+(?:opleiding\s+(?P<name>[\w-]+)|[\w-]+opleiding)|(?P<bare>[\w-]+))$"

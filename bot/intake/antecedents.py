@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable, List, Optional, Sequence
 
+from bot.intake import nouns
 from bot.intake.dutch import Word, joined, sentences, words_of
 
 # "daar ... van", "er ... mee": the preposition stranded at the end.
@@ -81,6 +82,8 @@ def resolved(
     earlier = [words_of(part) for part in before]
     for i, lower in enumerate(lowers if adverbs else []):
         joined_to = JOINED.match(lower)
+        if joined_to and lower == "erbij" and i and _plural_noun(words[i - 1]):
+            continue  # "monteurs erbij", "met cijfers erbij": more, or with it
         if joined_to:
             thing = _last_thing(earlier, is_people)
             if thing:
@@ -108,6 +111,10 @@ def resolved(
         if thing:
             return _with(words, {opening: thing})
     return clause
+
+
+def _plural_noun(word: Word) -> bool:
+    return word.pos == "NOUN" and nouns.singular(word.lower) != word.lower
 
 
 def _stranded(words: Sequence[Word], after: int) -> Optional[int]:

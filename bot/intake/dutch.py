@@ -630,7 +630,7 @@ def _clauses(text: str) -> Tuple[str, ...]:
         # "wij kweken meelwormen en in sommige kratten gaat de helft dood"
         r"|\s+en\s+(?=(?:in|bij|op|sinds)\s+(?:de|het|ons|onze|sommige|elke|alle|veel|een"
         r"|die|deze|dit|mijn|m'n|mn)\s+(?:\w+\s+){1,2}?(?:gaat|gaan|is|zijn|wordt"
-        r"|worden|loopt|lopen|staat|staan|gebeurt|komt|komen)\b)"
+        r"|worden|loopt|lopen|staat|staan|gebeurt|komt|komen)\s+\w)"
         r"|,\s*(?=(?:daardoor|waardoor|dus)\b)|\s+(?=dus\s)"
         # "... met knieen en rug, en de rest is boven de 50": a comma before
         # "en" closes a clause (a list has no comma before its last "en")

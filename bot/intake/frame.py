@@ -188,7 +188,16 @@ NOT_ABOUT = re.compile(
     r"^(?:nee\W+)?het\s+gaat\s+(?:\w+\s+)?niet\s+om\b"
     r"|^(?:en\s+)?daar\s+gaat\s+het\s+(?:\w+\s+)?niet\s+om\b"
     # "nee, geen studenten", "ik zoek geen nieuwe teamleiders"
-    r"|^nee\W+(?:geen|niet)\b|^(?:ik|we|wij)\s+(?:zoek|zoeken|wil|willen)\s+geen\b",
+    r"|^nee\W+(?:geen|niet)\b|^(?:ik|we|wij)\s+(?:zoek|zoeken|wil|willen)\s+geen\b"
+    # "de planning is niet echt het probleem": set aside, not what goes wrong
+    r"|\bis\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+|eens\s+)?"
+    r"(?:het|t|'t|ons|mijn|mn)\s+(?:probleem|punt)\b"
+    r"|\bis\s+(?:het|t|'t)\s+(?:probleem|punt)\s+(?:eigenlijk\s+)?(?:niet|nie)\b",
+    re.IGNORECASE,
+)
+# After what it is not: "(maar) (het gaat) om monteurs erbij" says what it is.
+WHAT_IT_IS = re.compile(
+    r"^(?:maar\s+)?(?:(?:het|t|'t)\s+gaat\s+(?:me\s+|mij\s+|ons\s+)?(?:eigenlijk\s+|juist\s+|vooral\s+)?)?om\s+",
     re.IGNORECASE,
 )
 # "het gaat mij erom dat ...", "waar het om gaat is dat ...": what follows is
@@ -352,8 +361,9 @@ def read(text: str, context: str = "") -> Frame:
             # then says what it is.
             not_about = True
             continue
-        if not_about and clause.lower().startswith("om ") and not found["goal"]:
-            found["goal"] = goal_phrase(clause[3:], asked=True)
+        what_it_is = WHAT_IT_IS.match(clause)
+        if not_about and what_it_is and not found["goal"]:
+            found["goal"] = goal_phrase(clause[what_it_is.end() :], asked=True)
             continue
         about = IT_IS_ABOUT.match(clause)
         if about and not found["goal"]:
@@ -1323,17 +1333,23 @@ def unspliced(said: str, source: str) -> str:
     # that ends in its verb: "studenten die elk jaar in de zomer terugkomen" ->
     # "... elk jaar terugkomen"; "het restmateriaal weer in de machine
     # gebruiken" -> "het restmateriaal weer gebruiken".
-    if tagged[-1].pos in ("VERB", "AUX"):
+    if _verb_like(words[-1], tagged[-1].pos):
         for at in range(len(words) - 1 - PHRASE_LENGTH, 0, -1):
             if (
                 words[at] in PREPOSITIONS
-                and words[at + 1] in ("de", "het", "een")
+                # "welke school bij welke vraag past" -> "welke school past"
+                and words[at + 1] in ("de", "het", "een", "welke")
                 # "met de nieuwe lasprocessen": the phrase ends in its noun
                 and (not pos or pos[at + 2] in ("NOUN", "PROPN"))
                 # "een prototype van een sensor die ...": "die" needs its noun
                 and words[at + PHRASE_LENGTH] not in RELATIVES
             ):
-                shorter = words[:at] + words[at + PHRASE_LENGTH :]
+                # "die zaterdags en in de zomer komen" -> "die zaterdags komen"
+                joined_to_it = (
+                    words[at - 1] in ("en", "of")
+                    and at + PHRASE_LENGTH == len(words) - 1
+                )
+                shorter = words[: at - joined_to_it] + words[at + PHRASE_LENGTH :]
                 if not _copies(" ".join(shorter), source):
                     return " ".join(shorter)
     # "... boze of wanhopige mensen aan de lijn": a phrase at the end
@@ -1406,13 +1422,19 @@ def unspliced(said: str, source: str) -> str:
 
 def _verb_like(word: str, pos: str) -> bool:
     """A verb by its tag, or a present-tense form the tagger took for a noun
-    ("oefent", "weglekt": a Dutch verb's stem with its -t)."""
+    ("oefent", "weglekt": a Dutch verb's stem with its -t); not a time of day
+    or week that the tagger took for a verb ("zaterdags", "'s avonds")."""
+    if TIME_ADVERB.search(word) or word in NEGATIONS:
+        return False  # "niet" is no form of "nieten"
     return pos in ("VERB", "AUX") or (
         word.endswith("t") and len(word) > MIN_VERB_FORM and bool(infinitive(word))
     )
 
 
 MIN_VERB_FORM = 3
+TIME_ADVERB = re.compile(
+    r"(?:dags|avonds|ochtends|morgens|middags|nachts|zomers|winters|weekends)$"
+)
 
 
 def _copies(said: str, source: str) -> bool:

@@ -110,6 +110,11 @@ PEOPLE_WANTED = re.compile(
     r"|\bhoe\s+(?:kom|komen)\s+(?:ik|we|wij|je)\s+aan\s+(?:[\w'-]+\s+){0,3}?(?:technicus"
     r"|monteur\w*|medewerker\w*|personeel|mensen|collega\w*|vakm[ae]n\w*"
     r"|(?!(?:computers|printers|containers|servers|folders|flyers)\b)[\w'-]+(?:ers|aars|isten))\b"
+    # "het gaat om monteurs erbij", "2 ploegen erbij"
+    r"|\b(?:mensen|handen|personeel|ploegen|collega's|vakmensen|vakkrachten"
+    r"|(?!(?:computers|printers|containers|servers|folders|flyers|cijfers|getallen"
+    r"|filters|meters|liters|kilometers|papieren)\b)"
+    r"[\w'-]+(?:eurs|ers|aars|isten))\s+erbij\b"
     # a peak the hands run short in
     r"|\bhanden\s+te\s*kort\b|\bextra\s+handen\b",
     re.IGNORECASE,

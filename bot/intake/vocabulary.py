@@ -69,6 +69,7 @@ ANSWER_SLOTS: Tuple[str, ...] = tuple(
     sorted(
         {slot for probes in PROBES_BY_NEED.values() for slot in probes}
         | set(STATED_ONLY)
+        | {"question_correction"}  # what they said the restatement missed
     )
 )
 # The intake frame as stored with a request: column -> slot.

@@ -58,6 +58,7 @@ ANSWERS = {
     "tried_before": "Al geprobeerd",
     "time_horizon": "Termijn",
     "own_time": "Eigen tijd",
+    "question_correction": "Correctie op de herformulering",
 }
 ERRORS = {
     400: "Dit verzoek klopt niet. Laad de pagina opnieuw.",

@@ -38,7 +38,10 @@ def test_a_pointing_word_is_said_back_with_what_it_points_at(said, context, lead
      ("we weten niet wat we ermee moeten", "onze klanten bellen steeds"),
      # "een nieuw systeem" would need "het nieuwe systeem": left alone
      ("we weten niet wat we ermee moeten", "we hebben een nieuw systeem gekocht"),
-     ("er reageert niemand op mijn advertentie", "ik zoek tegelzetters")],
+     ("er reageert niemand op mijn advertentie", "ik zoek tegelzetters"),
+     # "erbij" after a noun is "more" or "with it", and points at nothing
+     ("het gaat om monteurs erbij", "onze planning loopt in de soep"),
+     ("een plan met cijfers erbij", "we stoken de kassen op gas")],
 )  # fmt: skip
 def test_a_pointing_word_with_nothing_fit_to_name_stays(said, context):
     assert frame.with_antecedents(said, context) == said

@@ -16,6 +16,7 @@ from actions.intake import (
     ActionStopIntake,
     ValidateIntakeForm,
     ask_to_confirm,
+    refined_question,
 )
 from actions.side_questions import ActionExplainQuestion
 from tests.conftest import form_slots, make_tracker, user_message
@@ -281,6 +282,46 @@ def test_correction_naming_another_need_changes_the_category(domain):
     assert slots["question_confirmed"] is None
     # The monteurs are who it is for; what goes wrong is asked next.
     assert slots["requested_slot"] == "problem"
+
+
+def test_a_correction_that_leaves_the_restatement_as_it_was_is_kept_not_asked_again(
+    domain,
+):
+    before = {**CONTEXT, "need_category": "talent", "education_level": "mbo",
+              "headcount": "3", "time_horizon": "zo snel mogelijk"}  # fmt: skip
+    restated = refined_question(make_tracker(before), domain)
+    typed = "zoals ik al zei, gewoon zo snel mogelijk graag"
+    slots, dispatcher = validate(
+        {"question_correction": typed},
+        user_message(typed, "inform"),
+        domain,
+        prior={**before, "refined_question": restated, "question_confirmed": False,
+               "requested_slot": "question_correction"},  # fmt: skip
+    )
+    assert slots["question_correction"] == typed  # stored with the request
+    assert slots["question_confirmed"] is True
+    assert slots["requested_slot"] != "question_confirmed"
+    said = [m.get("response") for m in dispatcher.messages]
+    assert "utter_correction_kept" in said
+    assert "utter_restate_question" not in said
+
+
+def test_a_correction_that_changes_the_restatement_is_asked_about_again(domain):
+    before = {**CONTEXT, "need_category": "talent", "education_level": "mbo",
+              "headcount": "3", "time_horizon": "zo snel mogelijk"}  # fmt: skip
+    restated = refined_question(make_tracker(before), domain)
+    typed = "het gaat om hbo'ers"
+    slots, dispatcher = validate(
+        {"question_correction": typed},
+        user_message(typed, "inform"),
+        domain,
+        prior={**before, "refined_question": restated, "question_confirmed": False,
+               "requested_slot": "question_correction"},  # fmt: skip
+    )
+    assert slots.get("question_confirmed") is None
+    said = [m.get("response") for m in dispatcher.messages]
+    assert "utter_correction_kept" not in said
+    assert "utter_restate_question" in said
 
 
 def test_restated_question_names_the_problem_then_the_real_question(domain):

@@ -449,7 +449,13 @@ def test_an_infinitive_before_a_dat_clause_is_asked_as_one():
       "weten waar de energie weglekt"),
      # "oefent", tagged a noun, is the dat-clause's verb
      ("dat de opleiding meer oefent met groepen en echte situaties uit de opvang",
-      "dat de opleiding meer oefent met groepen")],
+      "dat de opleiding meer oefent met groepen"),
+     # the "en" before a phrase left out goes with it; "zaterdags" is no verb
+     ("paar vaste studenten die zaterdags en in de zomer komen",
+      "paar vaste studenten die zaterdags komen"),
+     # "bij welke vraag" can go; "die weet" alone says nothing
+     ("1 iemand die weet welke school bij welke vraag past en me doorverbindt",
+      "1 iemand die weet welke school past en me doorverbindt")],
 )  # fmt: skip
 def test_a_long_goal_is_shortened_into_whole_dutch(said, restated):
     assert frame.unspliced(said, said) == restated
@@ -1312,6 +1318,10 @@ def test_what_dies_is_a_problem_after_a_clause_about_the_company():
     assert read.problem.endswith("je weet niet waarom")
     assert dutch.sentences("we zoeken monteurs en in de winter chauffeurs") == [
         "we zoeken monteurs en in de winter chauffeurs"
+    ]
+    # a verb at the end closes the clause it stands in: no new main clause
+    assert dutch.sentences("studenten die zaterdags en in de zomer komen") == [
+        "studenten die zaterdags en in de zomer komen"
     ]
 
 

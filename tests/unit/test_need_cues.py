@@ -32,6 +32,7 @@ from bot.intake.need_cues import reread
          "talent"),
         (None, "matrozen nodig", "talent"),
         ("innovatie", "we hebben gewoon te weinig monteurs", "talent"),
+        ("innovatie", "het gaat om monteurs erbij", "talent"),
         # to know what is coming and how others do it
         ("innovatie", "ik heb het gevoel dat we achterlopen met biobased bouwen",
          "kennis_netwerk"),
