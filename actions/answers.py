@@ -217,12 +217,22 @@ def read_region(text: str, tracker: Tracker) -> Optional[str]:
     return region[:1].upper() + region[1:]
 
 
+# "henk stopt volgend jaar juni, dus liefst dit najaar al iemand": the wish
+# follows "dus"; "in het voorjaar, dan maken ze het lesprogramma voor volgend
+# jaar": the answer comes before the why.
+WISH_AFTER = re.compile(r",?\s+dus\s+")
+WHY_AFTER = re.compile(r",\s*(?:dan|want|omdat|als)\s+")
+
+
 def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
     text = TRIPLED.sub(r"\1\1", text)  # "binnnen 3 maanden"
     lowered = text.lower()
-    found = extraction.timeframe_from_answer(lowered)
-    if found:
-        return found
+    parts = [WISH_AFTER.split(lowered)[-1]] if WISH_AFTER.search(lowered) else []
+    parts += [WHY_AFTER.split(lowered)[0], lowered]
+    for part in dict.fromkeys(parts):
+        found = extraction.timeframe_from_answer(part)
+        if found:
+            return found
     if not parsing.TIME_WORDS.search(lowered) and (
         extraction.company_size(lowered) or extraction.headcount(lowered)
     ):

@@ -120,7 +120,8 @@ TIMEFRAMES = (
         r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b"
         r"|\b(?:direct|meteen)\b(?!\s+(?:na|bij|op|aan|in|achter|voor)\b)"
         r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b"
-        r"|\bheel\s+snel\b",
+        r"|\bheel\s+snel\b|\bzo\s+snel\s+(?:het|als\s+het)\s+kan\b"
+        r"|\b(?:liefst|graag|lekker)\s+snel\b|^\W*snel\W*$",
     ),
     ("voor de zomer", r"\bvoor\s+de\s+zome?r(?:vakantie)?\b|\bvoor\s+(?:juni|juli)\b"),
     ("na de zomer", r"\bna\s+de\s+zome?r(?:vakantie)?\b"),
@@ -143,7 +144,7 @@ TIMEFRAMES = (
         r"\b(?:volgend|komend|nieuwe)\s+schooljaar\b",
     ),
     ("volgend studiejaar", r"\b(?:volgend|komend|nieuwe)\s+(?:studie|college)jaar\b"),
-    ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b|\bin\s+20\d\d\b"),
+    ("volgend jaar", r"\bvolgend\s+jaar\b|\bkomend\s+jaar\b"),
     ("binnen een paar weken", r"\bbinnen\s+(?:een\s+)?paar\s+weken\b"),
     ("de komende weken", r"\bkomende\s+(?:paar\s+)?weken\b"),
     ("binnen een paar maanden", r"\bbinnen\s+(?:een\s+)?paar\s+maanden\b"),
@@ -592,9 +593,31 @@ NOT_AT_ONCE = re.compile(
 )
 
 
+# "voor 2027", "loopt af in 2026": the year as said (the date decides what
+# "volgend jaar" is, not the bot).
+_YEAR = re.compile(r"\b(voor|in|vanaf|na|uiterlijk|eind|begin)\s+(20\d\d)\b")
+# "over 2 jaar met pensioen": a span from now, as said
+_IN_TIME = re.compile(
+    rf"\bover\s+({_NUMBER}|een|twee|drie|vier|vijf)\s+(jaar|maanden)\b"
+)
+
+
 def timeframe(lowered: str) -> Optional[str]:
-    """A fixed phrase for when to arrange it: "voor de zomer", "in september"."""
+    """A fixed phrase for when to arrange it: "voor de zomer", "in september";
+    "zo snel mogelijk" with the date said beside it ("zsm, voor de zomer")."""
+    found = _timeframe(lowered)
+    if found == "zo snel mogelijk":
+        beside = _timeframe(re.sub(TIMEFRAMES[0][1], " ", lowered))
+        if beside and beside != found:
+            return f"{found}, {beside}"
+    return found
+
+
+def _timeframe(lowered: str) -> Optional[str]:
     lowered = NOT_AT_ONCE.sub(" ", lowered)
+    year = _YEAR.search(lowered)
+    if year:
+        return f"{year.group(1)} {year.group(2)}"
     holiday = _HOLIDAY.search(lowered)
     if holiday:
         return " ".join(holiday.group(0).split())
@@ -618,6 +641,9 @@ def timeframe(lowered: str) -> Optional[str]:
         if unit.startswith("maand"):
             return "binnen een maand" if count == 1 else f"binnen {count} maanden"
         return "binnen een week" if count == 1 else f"binnen {count} weken"
+    span = _IN_TIME.search(lowered)
+    if span:
+        return " ".join(span.group(0).split())
     return None
 
 
@@ -648,6 +674,12 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
         said = " ".join(first.group(1).split())
         return f"in {said}" if said == first.group(2) else said
     found = timeframe(lowered)
+    month = _BARE_MONTH.search(lowered)
+    if found in SCHOOL_YEARS and month:
+        # "het nieuwe schooljaar, september": the month says it more precisely
+        return f"{found}, in {_MONTH_ABBREVIATIONS.get(month.group(1), month.group(1))}"
+    if LONG_TERM.search(lowered):
+        return "op de lange termijn"
     if found and found != "geen haast" and NO_HASTE.search(lowered):
         # "Geen haast. Dit jaar nog beginnen zou mooi zijn": the wish, calmly
         return f"{found}, geen haast"
@@ -660,6 +692,10 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
     return _when_in_answer(lowered) or (
         "geen haast" if UNSURE_WHEN.match(lowered.strip()) else None
     )
+
+
+SCHOOL_YEARS = ("volgend schooljaar", "volgend studiejaar")
+LONG_TERM = re.compile(r"\b(?:op|voor)\s+de\s+lange\s+termijn\b")
 
 
 def _when_in_answer(lowered: str) -> Optional[str]:

@@ -159,3 +159,23 @@ def test_a_letter_typed_three_times_is_read_as_two():
 
     # "hoe leer je je personeel dat, binnnen 3 maanden?" was said
     assert read_time_horizon("binnnen 3 maanden", None) == "binnen 3 maanden"
+
+
+@pytest.mark.parametrize(
+    "answer, when",
+    [("lease van de oude machine loopt af in 2026", "in 2026"),
+     ("voor 2027, dan gaat het verbod in denk ik", "voor 2027"),
+     ("zsm, voor de zomer als de winkels warm worden", "zo snel mogelijk, voor de zomer"),
+     ("liefst snel, maar ik weet dat scholen traag zijn", "zo snel mogelijk"),
+     ("meerdere jaren, start zo snel het kan", "zo snel mogelijk"),
+     ("Vanaf het nieuwe schooljaar, september.", "volgend schooljaar, in september"),
+     ("henk stopt volgend jaar juni, dus liefst dit najaar al iemand", "dit najaar"),
+     ("eigenlijk al in het voorjaar, dan maken ze het lesprogramma voor volgend jaar",
+      "in het voorjaar"),
+     ("chef gaat over 2 jaar met pensioen. voor die tijd", "over 2 jaar"),
+     ("geen vaste termijn, dit is voor de lange termijn", "op de lange termijn")],
+)  # fmt: skip
+def test_a_time_answer_keeps_the_date_it_names(answer, when):
+    from actions.answers import read_time_horizon
+
+    assert read_time_horizon(answer, None) == when
