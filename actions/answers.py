@@ -249,14 +249,25 @@ TIME_SPAN = re.compile(
     rf"|\bkeer\s+{parsing.PER_MONTH_OR_YEAR.pattern}"
 )
 MAX_WORDS_OF_TIME_ANSWER = 14
+# "ik kan een drukker vrijmaken voor proefdrukken": a person set free is the
+# time they give, though no hours are named
+PEOPLE_SET_FREE = re.compile(
+    r"\b(?:vrijmaken|vrij\s+maken|vrijspelen|vrij\s+roosteren|inroosteren"
+    r"|meedraaien|op\s+zetten|erop\s+zetten|beschikbaar)\b"
+)
+# "..., kost dat trouwens wat, zo'n project?": a side question after the answer
+SIDE_QUESTION_AFTER = re.compile(
+    r"[.,;]\s*[^.,;?]*\b(?:trouwens|eigenlijk)\b[^?]*\?\s*$"
+)
 
 
 def read_own_time(text: str, tracker: Tracker) -> Optional[str]:
+    text = SIDE_QUESTION_AFTER.sub("", text).strip()
     lowered = text.lower()
     found = extraction.own_time_from_answer(lowered) or _free(
         text, MAX_WORDS_OF_FREE_ANSWER
     )
-    if found or not TIME_SPAN.search(lowered):
+    if found or not (TIME_SPAN.search(lowered) or PEOPLE_SET_FREE.search(lowered)):
         return found
     return _free(text, MAX_WORDS_OF_TIME_ANSWER)
 

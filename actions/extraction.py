@@ -596,7 +596,7 @@ NOT_AT_ONCE = re.compile(
 # "voor 2027", "loopt af in 2026": the year as said (the date decides what
 # "volgend jaar" is, not the bot).
 _YEAR = re.compile(r"\b(voor|in|vanaf|na|uiterlijk|eind|begin)\s+(20\d\d)\b")
-# "over 2 jaar met pensioen": a span from now, as said
+# "over 2 jaar met pensioen", to "wanneer?": a span from now, as said
 _IN_TIME = re.compile(
     rf"\bover\s+({_NUMBER}|een|twee|drie|vier|vijf)\s+(jaar|maanden)\b"
 )
@@ -608,7 +608,7 @@ def timeframe(lowered: str) -> Optional[str]:
     found = _timeframe(lowered)
     if found == "zo snel mogelijk":
         beside = _timeframe(re.sub(TIMEFRAMES[0][1], " ", lowered))
-        if beside and beside != found:
+        if beside and beside not in (found, "geen haast"):
             return f"{found}, {beside}"
     return found
 
@@ -641,9 +641,6 @@ def _timeframe(lowered: str) -> Optional[str]:
         if unit.startswith("maand"):
             return "binnen een maand" if count == 1 else f"binnen {count} maanden"
         return "binnen een week" if count == 1 else f"binnen {count} weken"
-    span = _IN_TIME.search(lowered)
-    if span:
-        return " ".join(span.group(0).split())
     return None
 
 
@@ -680,6 +677,10 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
         return f"{found}, in {_MONTH_ABBREVIATIONS.get(month.group(1), month.group(1))}"
     if LONG_TERM.search(lowered):
         return "op de lange termijn"
+    span = _IN_TIME.search(lowered)
+    if not found and span:
+        # to "wanneer?", "over 2 jaar" is when; in a story it tells what happens then
+        return " ".join(span.group(0).split())
     if found and found != "geen haast" and NO_HASTE.search(lowered):
         # "Geen haast. Dit jaar nog beginnen zou mooi zijn": the wish, calmly
         return f"{found}, geen haast"

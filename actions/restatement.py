@@ -186,6 +186,10 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
     when = WISH_AFTER_TIME.sub("", when).strip(" ,")
     # "dit najaar, geen haast": the question carries the date
     when = when.removesuffix(", geen haast")
+    if when.startswith("zo snel mogelijk, "):
+        when = "zo snel mogelijk"  # the haste is the point; the date is stored
+    elif re.search(r", in \w+$", when):
+        when = when.rsplit(", ", 1)[1]  # "volgend schooljaar, in september"
     normalised = extraction.timeframe_from_answer(when.lower()) or when
     if normalised in words["timeframe"]:
         return str(words["timeframe"][normalised])

@@ -179,3 +179,30 @@ def test_a_time_answer_keeps_the_date_it_names(answer, when):
     from actions.answers import read_time_horizon
 
     assert read_time_horizon(answer, None) == when
+
+
+@pytest.mark.parametrize(
+    "answer, own_time",
+    [("ik kan een drukker vrijmaken voor proefdrukken. kost dat trouwens wat, zo'n project?",
+      "ik kan een drukker vrijmaken voor proefdrukken"),
+     ("ik heb een collega die kan meedraaien", "ik heb een collega die kan meedraaien"),
+     ("weet ik niet", None)],
+)  # fmt: skip
+def test_a_person_set_free_is_own_time_and_a_side_question_after_it_is_left(
+    answer, own_time
+):
+    from actions.answers import read_own_time
+
+    assert read_own_time(answer, None) == own_time
+
+
+@pytest.mark.parametrize(
+    "stored, said_back",
+    [("zo snel mogelijk, voor de zomer", "zo snel mogelijk"),
+     ("volgend schooljaar, in september", "in september"),
+     ("in 2026", "in 2026")],
+)  # fmt: skip
+def test_a_time_stored_with_two_dates_is_said_back_with_one(domain, stored, said_back):
+    from actions import restatement
+
+    assert restatement._when(stored, restatement.phrases(domain)) == said_back
