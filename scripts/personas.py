@@ -29,7 +29,8 @@ sixteenth` its sixteenth (written blind at the next stop, 2026-12-04), `--group
 seventeenth` and `--group eighteenth` its seventeenth and eighteenth (written blind at
 the stop after, 2026-12-04, the eighteenth after the seventeenth was spent), `--group
 nineteenth` its nineteenth (written blind at the next stop, 2026-12-05), `--group
-twentieth` its twentieth (written blind at the stop after, 2026-12-05);
+twentieth` its twentieth (written blind at the stop after, 2026-12-05), `--group
+twenty_first` its twenty-first (written blind at the stop after that, 2026-12-05);
 `--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.
