@@ -221,7 +221,7 @@ def read_region(text: str, tracker: Tracker) -> Optional[str]:
 # follows "dus"; "in het voorjaar, dan maken ze het lesprogramma voor volgend
 # jaar": the answer comes before the why.
 WISH_AFTER = re.compile(r",?\s+dus\s+")
-WHY_AFTER = re.compile(r",\s*(?:dan|want|omdat|als)\s+")
+WHY_AFTER = re.compile(r",\s*(?:dan|want|omdat)\s+")
 
 
 def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:

@@ -168,6 +168,8 @@ _SEASON = re.compile(
     # "deze maand nog", "volgende week"
     r"|\b(?:deze|volgende|komende)\s+(?:week|maand)\b"
 )
+# "voor het najaarsseizoen", "na het terrasseizoen": their own season, as said
+_OWN_SEASON = re.compile(r"\b(?:voor|na|in|tijdens)\s+het\s+[a-z]+seizoen\b")
 # "voor de kerst", "na de herfstvakantie": kept as said, a date people know.
 _HOLIDAY = re.compile(
     r"\b(?:voor|na|rond|vanaf|in)\s+(?:de\s+)?(?:kerst(?:vakantie|dagen)?|herfstvakantie"
@@ -703,7 +705,7 @@ def _when_in_answer(lowered: str) -> Optional[str]:
     """A date said in an answer to "wanneer?" that elsewhere may tell what
     happened ("dit jaar zijn er drie weg"): a season, this year, a quarter or
     semester, a month on its own ("voor de aanbesteding, maart")."""
-    season = _SEASON.search(lowered)
+    season = _SEASON.search(lowered) or _OWN_SEASON.search(lowered)
     if season:
         return " ".join(season.group(0).split())
     if THIS_YEAR.search(lowered):

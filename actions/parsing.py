@@ -547,6 +547,7 @@ COMPANY_SUFFIXES = (
     "bureau",
     "zaak",
     "kantoor",
+    "praktijk",
     "onderneming",
     "sector",
     "branche",

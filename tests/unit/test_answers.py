@@ -173,7 +173,9 @@ def test_a_letter_typed_three_times_is_read_as_two():
      ("eigenlijk al in het voorjaar, dan maken ze het lesprogramma voor volgend jaar",
       "in het voorjaar"),
      ("chef gaat over 2 jaar met pensioen. voor die tijd", "over 2 jaar"),
-     ("geen vaste termijn, dit is voor de lange termijn", "op de lange termijn")],
+     ("geen vaste termijn, dit is voor de lange termijn", "op de lange termijn"),
+     ("voor het najaarsseizoen, dan is de vangst het grootst", "voor het najaarsseizoen"),
+     ("geen haast, als er in het najaar iets is kom ik graag", "in het najaar, geen haast")],
 )  # fmt: skip
 def test_a_time_answer_keeps_the_date_it_names(answer, when):
     from actions.answers import read_time_horizon

@@ -318,7 +318,13 @@ def test_more_branches_are_known(typed, code):
     [("meubelstoffering", "maakindustrie"), ("goudsmid", "creatief"),
      ("ongediertebestrijding", "zakelijke_dienstverlening"),
      ("onderhoud aan windmolens", "energie"), ("zonwering", "bouw"),
-     ("boomverzorging", "agrifood")],
+     ("boomverzorging", "agrifood"),
+     # a general last part names the branch where the first is unknown
+     ("tegelhandel, showroom", "detailhandel"), ("vuurwerk verkoop", "detailhandel"),
+     ("bemiddeling, au pairs en gastgezinnen", "zakelijke_dienstverlening"),
+     ("touwfabricage", "maakindustrie"), ("fysiotherapiepraktijk", "zorg"),
+     # grown, not built
+     ("wijnbouw", "agrifood")],
 )  # fmt: skip
 def test_trades_are_known_by_their_own_names(typed, code):
     assert parsing.normalise_sector(typed) == code
