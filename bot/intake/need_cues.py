@@ -53,7 +53,10 @@ OWN_STAFF_CANNOT = re.compile(
 # not what is missing.
 ENOUGH_PEOPLE = re.compile(
     r"\b(?:hebben|heb)\s+(?:we|wij|ik)\s+(?:\w+\s+)?genoeg\s+(?:mensen|personeel"
-    r"|handen|medewerkers|collega'?s)\b",
+    r"|handen|medewerkers|collega'?s)\b"
+    # "stagiaires krijgen we wel", "stagiairs hebben we elk jaar wel hoor"
+    r"|\b(?:stagiai?res?s?|stagiairs|studenten|leerlingen|mensen|personeel)\s+"
+    r"(?:hebben|krijgen)\s+(?:we|wij)\s+(?:elk\s+jaar\s+|ieder\s+jaar\s+|altijd\s+)?wel\b",
     re.IGNORECASE,
 )
 # "dat is het probleem niet", "het gaat eigenlijk om ...", "zomer lukt wel
@@ -67,7 +70,10 @@ SETS_OPENING_ASIDE = re.compile(
     r"|\b(?:het|t|'t)\s+gaat\s+(?:me\s+|ons\s+)?(?:eigenlijk|juist|vooral\s+eigenlijk)\s+om\b"
     r"|\bgaat\s+(?:het\s+|t\s+)?(?:me\s+|ons\s+)?(?:eigenlijk\s+)?niet\s+om\b"
     r"|\beigenlijk\s+gaat\s+(?:het|t)\s+(?:me\s+|ons\s+)?(?:vooral\s+|juist\s+)?om\b"
-    r"|^\W*(?:\w+\s+){0,3}?(?:lukt|gaat|werkt|loopt)\s+(?:(?!niet|nooit|geen)\w+\s+)?(?:wel|prima)\b",
+    r"|^\W*(?:\w+\s+){0,3}?(?:lukt|gaat|werkt|loopt)\s+(?:(?!niet|nooit|geen)\w+\s+)?(?:wel|prima)\b"
+    # "die cursus is eigenlijk bijzaak", "mensen vinden is 1 ding, maar ..."
+    r"|\b(?:is|zijn)\s+(?:eigenlijk\s+|maar\s+|meer\s+)?bijzaak\b"
+    r"|\bis\s+(?:1|één|een)\s+ding\b",
     re.IGNORECASE,
 )
 # "de jongens die van het mbo komen kunnen prima monteren maar niet met
@@ -290,10 +296,12 @@ def reread_after(
         )
         way_again = answers.get("loket", 0.0) >= SURE_OPENING
         return best if clearly and not way_again else need
-    if need == "talent" and enough_people:
+    if enough_people:
         # "zoeken procesoperators" and then "eigenlijk hebben we genoeg
-        # mensen": however sure the opening, the answers say what it is
-        opening = {}
+        # mensen": however sure the opening, the answers say what it is; and
+        # their "stagiaires krijgen we wel" names no talent wanted
+        if need == "talent":
+            opening = {}
         answers = {n: w for n, w in answers.items() if n != "talent"}
     if opening_set_aside or _answers_agree_on_another(need, opening, answers, answered):
         opening = {n: min(w, SURE_OPENING / 2) for n, w in opening.items()}
@@ -303,7 +311,9 @@ def reread_after(
         return need
     total = {n: opening.get(n, 0.0) + answers.get(n, 0.0) for n in {*opening, *answers}}
     best = max(total, key=lambda n: total[n], default=need)
-    clearly = answered > 0 and answers.get(best, 0.0) >= ANSWERS_NAME_IT * answered
+    # set aside, the opening no longer stands against the answers
+    named_it = SURE_OPENING if opening_set_aside else ANSWERS_NAME_IT
+    clearly = answered > 0 and answers.get(best, 0.0) >= named_it * answered
     return best if clearly else need
 
 

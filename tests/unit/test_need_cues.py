@@ -170,6 +170,20 @@ def test_enough_people_lets_the_answers_replace_a_sure_talent_opening():
     )
     said = "nou eigenlijk hebben we genoeg mensen. maar sinds de nieuwe persen"
     assert need_cues.ENOUGH_PEOPLE.search(said)
+    assert need_cues.ENOUGH_PEOPLE.search("Ja kijk, stagiaires krijgen we wel.")
+
+
+def test_trainees_they_have_name_no_talent_after_another_opening():
+    """ "hebben jullie stagiaires?" read as retraining, then "stagiaires krijgen
+    we wel. ... mijn kapsters moeten het leren": the trainees are no need."""
+    opening = {"leven_lang_ontwikkelen": 0.9, "talent": 1.03}
+    answers = {"talent": 1.9, "leven_lang_ontwikkelen": 0.91, "loket": 1.0}
+    assert (
+        need_cues.reread_after(
+            "leven_lang_ontwikkelen", opening, answers, 2, enough_people=True,
+        )
+        == "leven_lang_ontwikkelen"
+    )
 
 
 def test_an_answer_that_sets_the_opening_aside_lets_the_answers_decide():
@@ -179,6 +193,12 @@ def test_an_answer_that_sets_the_opening_aside_lets_the_answers_decide():
     assert (
         need_cues.reread_after("innovatie", opening, answers, 2, opening_set_aside=True)
         == "leven_lang_ontwikkelen"
+    )
+    # set aside, the opening no longer stands against one answer that names another
+    once = {"talent": 0.77, "innovatie": 1.04}
+    assert (
+        need_cues.reread_after("talent", {"talent": 2.0}, once, 2, opening_set_aside=True)
+        == "innovatie"
     )
     # set aside, but the answers name nothing else clearly: the opening stays
     unclear = {"innovatie": 0.9, "leven_lang_ontwikkelen": 0.9}
@@ -197,6 +217,8 @@ def test_an_answer_that_sets_the_opening_aside_lets_the_answers_decide():
      "nee het gaat niet om nieuwe mensen",
      "personeel is t punt niet",
      "nou ja de planning is niet echt het probleem eigenlijk",
+     "nou ja die cursus is eigenlijk bijzaak zeg maar",
+     "tja mensen vinden is 1 ding. maar eigenlijk",
      "eigenlijk hebben we genoeg mensen hoor, daar gaat het niet om",
      "nou ja eigenlijk gaat het vooral om onze eigen monteurs"],
 )  # fmt: skip
