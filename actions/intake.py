@@ -185,6 +185,23 @@ def need_of_message(
     return need_cues.reread(need, text)
 
 
+def _answers_set_the_opening_aside(tracker: Tracker) -> bool:
+    """ "mensen vinden is 1 ding, maar eigenlijk ...": the people of the
+    opening are not the goal, which is asked then."""
+    return any(
+        _sets_aside(e.get("text") or "")
+        for probe in CONTENT_PROBES
+        for e in messages_to(tracker, probe)
+    )
+
+
+def _sets_aside(text: str) -> bool:
+    return bool(
+        need_cues.SETS_OPENING_ASIDE.search(text)
+        or need_cues.ENOUGH_PEOPLE.search(text)
+    )
+
+
 def need_after_answers(tracker: Tracker, need: str) -> str:
     """The need once the content probes are answered (need_cues.reread_after),
     unless the entrepreneur chose it when asked."""
@@ -549,6 +566,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # answers that question: it says nothing of the problem or goal.
             newer = replace(newer, problem="", problem_lead="", goal="")
         held = restatement.frame_of(tracker.slots)
+        if requested == "problem" and _sets_aside(text) and not newer.goal:
+            # "mensen vinden is 1 ding, maar eigenlijk ...": the opening's
+            # wish is no goal any more, so the goal is asked
+            held = replace(held, goal="")
         frame = held.merged(newer) if correcting else held.filled(newer)
         stated: Dict[Text, Any] = {}
         for slot, value in (
@@ -560,6 +581,8 @@ class ValidateIntakeForm(AsksInTheSameCall):
         ):
             if value and value != tracker.get_slot(slot):
                 stated[slot] = value
+        if not frame.goal and tracker.get_slot("desired_outcome"):
+            stated["desired_outcome"] = None
         return stated
 
     async def required_slots(
@@ -595,6 +618,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
             need == "talent"
             and tracker.get_slot("who")
             and tracker.get_slot("desired_outcome") is None
+            and not _answers_set_the_opening_aside(tracker)
         ):
             wanted.discard("desired_outcome")
         wanted.add("question_confirmed")

@@ -189,10 +189,22 @@ NOT_ABOUT = re.compile(
     r"|^(?:en\s+)?daar\s+gaat\s+het\s+(?:\w+\s+)?niet\s+om\b"
     # "nee, geen studenten", "ik zoek geen nieuwe teamleiders"
     r"|^nee\W+(?:geen|niet)\b|^(?:ik|we|wij)\s+(?:zoek|zoeken|wil|willen)\s+geen\b"
+    # "er is niet echt iets kapot": nothing goes wrong in that sense
+    r"|\b(?:is|zijn)\s+(?:niet|nie)\s+(?:echt\s+|zozeer\s+)?(?:iets\s+)?kapot\b"
+    r"|\b(?:is|zijn)\s+(?:eigenlijk\s+|maar\s+|meer\s+)?bijzaak\b"
     # "de planning is niet echt het probleem": set aside, not what goes wrong
     r"|\bis\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+|eens\s+)?"
     r"(?:het|t|'t|ons|mijn|mn)\s+(?:probleem|punt)\b"
     r"|\bis\s+(?:het|t|'t)\s+(?:probleem|punt)\s+(?:eigenlijk\s+)?(?:niet|nie)\b",
+    re.IGNORECASE,
+)
+TO_KNOW = re.compile(
+    r"^(?:eerst|vooral|gewoon|liefst|eigenlijk|nou)?\s*"
+    r"((?:weten|snappen|begrijpen|zien)\s+(?:wat|waar|hoe|of|wie|welke|wanneer)\b)",
+    re.IGNORECASE,
+)
+IT_IS_RATHER = re.compile(
+    r"^(?:het|t|'t)\s+is\s+(?:meer|eerder|vooral|gewoon)\s+(?:zo\s+)?dat\s+",
     re.IGNORECASE,
 )
 # After what it is not: "(maar) (het gaat) om monteurs erbij" says what it is.
@@ -364,6 +376,13 @@ def read(text: str, context: str = "") -> Frame:
         what_it_is = WHAT_IT_IS.match(clause)
         if not_about and what_it_is and not found["goal"]:
             found["goal"] = goal_phrase(clause[what_it_is.end() :], asked=True)
+            continue
+        knowing = TO_KNOW.match(clause)
+        if knowing and not found["goal"]:
+            # "eerst weten waar we lek zijn": a wish without a word of wanting
+            wish = clause[knowing.start(1) :]
+            phrase = goal_phrase(wish, asked=True)
+            found["goal"] = restated_goal(phrase, wish) if phrase else ""
             continue
         about = IT_IS_ABOUT.match(clause)
         if about and not found["goal"]:
@@ -586,7 +605,17 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
                 problem=", ".join(p for p in (plain, stated.problem) if p),
                 problem_lead=" en ".join(p for p in (lead, stated.problem_lead) if p),
             )
-    clauses = sentences(text or "")
+    # what it is not ("er is niet echt iets kapot") answers nothing; "het is
+    # meer dat alles verandert" says what is
+    clauses = [
+        IT_IS_RATHER.sub("", c)
+        for c in sentences(text or "")
+        if not NOT_ABOUT.search(c)
+    ]
+    if asked == "goal" and len(clauses) > 1 and re.match(r"dan\s", clauses[1], re.I):
+        # "als die machines beter afgesteld worden, dan ...": the condition
+        # is what they want to happen
+        clauses[0] = re.sub(r"^als\s+", "dat ", clauses[0], flags=re.I)
     # "dat ze ander werk kunnen doen, ..., en dat de jongeren leren ...": the
     # answer's first wish is its goal, also without a word of wanting
     first = _first_wish(clauses[0]) if asked == "goal" and stated.goal else ""
@@ -1341,6 +1370,8 @@ def unspliced(said: str, source: str) -> str:
                 and words[at + 1] in ("de", "het", "een", "welke")
                 # "met de nieuwe lasprocessen": the phrase ends in its noun
                 and (not pos or pos[at + 2] in ("NOUN", "PROPN"))
+                # "bij een mbo, een kunstacademie of een museum": a list's first
+                and not _listed(words[at : at + PHRASE_LENGTH], source)
                 # "een prototype van een sensor die ...": "die" needs its noun
                 and words[at + PHRASE_LENGTH] not in RELATIVES
             ):
@@ -1418,6 +1449,12 @@ def unspliced(said: str, source: str) -> str:
     ):
         return ""  # "dat de ploegbazen zelf de wapening": a dat-clause needs its verb
     return " ".join(words)
+
+
+def _listed(phrase: Sequence[str], source: str) -> bool:
+    """Whether `phrase` is followed by a comma in `source`: the first of a list."""
+    said = r"\s+".join(re.escape(w.strip(",")) for w in phrase)
+    return bool(re.search(said + r"\s*,", source, re.IGNORECASE))
 
 
 def _verb_like(word: str, pos: str) -> bool:

@@ -91,6 +91,8 @@ SCHOOL_LEAVERS_LACK = re.compile(
     r"(?:\w+\s+){0,3}?\w+,?\s+maar\s+(?:niet|geen)\b"
     r"|\bde\s+opleiding\b.{0,40}?\bleert\b.{0,40}?\b(?:niks|niets|niet|geen)\b"
     r"|\biets\s+op\s+(?:een\s+|de\s+)?school\s+doen\b|\bles\s*geven\b"
+    # "eigenlijk hoort dat gewoon op school"
+    r"|\bhoort\s+(?:dat|dit|het)\s+(?:\w+\s+)?(?:op\s+(?:de\s+)?school|in\s+de\s+opleiding)\b"
     # "de studenten die bij ons binnenkomen kunnen best coden maar ..."
     r"|\b(?:studenten|stagiairs|schoolverlaters|juniors)\s+die\s+(?:bij\s+ons\s+)?binnenkomen\b"
     r".{0,60}?\b(?:maar|niet|niks|geen)\b"

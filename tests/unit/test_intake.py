@@ -845,3 +845,19 @@ def test_a_longer_own_time_answer_that_names_a_span_is_kept_and_read_as_little()
         )
         is None
     )
+
+
+def test_an_answer_that_sets_the_opening_aside_drops_its_wish_and_asks_the_goal(domain):
+    typed = ("tja mensen vinden is 1 ding. maar eigenlijk.. onze pelmachines halen "
+             "maar 30 procent vlees uit de garnaal")  # fmt: skip
+    slots, _ = validate(
+        {"problem": typed},
+        user_message(typed, "inform"),
+        domain,
+        prior={"need_category": "talent", "who": "mensen",
+               "original_question": "wij zoeken mensen voor in de pellerij",
+               "desired_outcome": "mensen voor in de pellerij vinden",
+               "requested_slot": "problem"},  # fmt: skip
+    )
+    assert slots.get("desired_outcome", "kept") is None
+    assert slots["requested_slot"] == "desired_outcome"

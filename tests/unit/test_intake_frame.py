@@ -1378,3 +1378,35 @@ def test_what_others_must_without_a_verb_is_context_and_a_burden_stays_the_probl
 )  # fmt: skip
 def test_a_plural_verb_before_a_singular_noun_had_its_we_dropped(said, lead):
     assert frame.problem_clause(said)[1] == lead
+
+
+def test_what_is_not_broken_is_no_problem_and_what_is_rather_is():
+    read = frame.read_answer(
+        "eh, er is niet echt iets kapot. het is meer dat alles verandert", "problem"
+    )
+    assert read.problem_lead == "verandert alles"
+
+
+def test_the_first_of_a_list_is_not_left_out_of_a_shorter_clause():
+    """ "weet je niet of dat een kunstacademie of een museum hoort" was said."""
+    said = "maar weet niet eens of dat bij een mbo, een kunstacademie of een museum hoort"
+    shorter = frame.unspliced(
+        "je weet niet of dat bij een mbo een kunstacademie of een museum hoort", said
+    )
+    assert shorter == "je weet niet"
+
+
+def test_a_condition_before_its_outcome_is_the_wish():
+    read = frame.read_answer(
+        "als die machines beter afgesteld worden of er komt een camera, dan hebben "
+        "we veel minder handwerk nodig",
+        "goal",
+    )
+    assert read.goal == "dat die machines beter afgesteld worden"
+
+
+def test_knowing_where_is_a_wish_without_a_word_of_wanting():
+    read = frame.read(
+        "Bijna. De website is bijzaak. Eerst weten waar we lek zijn."
+    )
+    assert read.goal == "weten waar jullie lek zijn"

@@ -27,6 +27,8 @@ from bot.intake.need_cues import reread
          "onderwijs_invloed"),
         ("talent", "kan ik daar bij de opleiding iets over zeggen?", "onderwijs_invloed"),
         ("innovatie", "onze coach wil graag iets op school doen", "onderwijs_invloed"),
+        ("talent", "ik ben elk jaar weken kwijt aan uitleggen. eigenlijk hoort dat gewoon "
+         "op school", "onderwijs_invloed"),
         # people are missing
         ("innovatie", "we moeten groepen sluiten omdat we te weinig pm'ers hebben",
          "talent"),
