@@ -723,6 +723,8 @@ def _main_clauses(clause: str) -> List[str]:
         return [clause]
     for joint in re.finditer(r",\s*|\s+en\s+", clause):
         left, right = clause[: joint.start()], clause[joint.end() :]
+        if re.search(r"\d\s*$", left) and re.match(r"\d", right):
+            continue  # "zijn 61 en 64": numbers listed
         left_tokens, right_tokens = list(nlp(left)), list(nlp(right))
         if "," in joint.group(0) and _fragment_then_clause(left_tokens, right_tokens):
             return [left.strip(), *_main_clauses(right)]

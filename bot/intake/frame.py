@@ -378,8 +378,9 @@ def read(text: str, context: str = "") -> Frame:
             found["goal"] = goal_phrase(clause[what_it_is.end() :], asked=True)
             continue
         knowing = TO_KNOW.match(clause)
-        if knowing and not found["goal"]:
-            # "eerst weten waar we lek zijn": a wish without a word of wanting
+        if not_about and knowing and not found["goal"]:
+            # "de website is bijzaak. eerst weten waar we lek zijn": after
+            # what it is not, a wish without a word of wanting
             wish = clause[knowing.start(1) :]
             phrase = goal_phrase(wish, asked=True)
             found["goal"] = restated_goal(phrase, wish) if phrase else ""

@@ -281,8 +281,18 @@ def _goal_shape(goal: str) -> str:
     # "matrozen die bij jullie blijven" has a verb, but in its relative clause;
     # "helpen dat ze het leren" has one before it.
     # "een plan om zonder gas te telen": the "om ... te" clause is the noun's
+    # ("met mensen om tafel zitten": an "om" without "te" opens no clause)
     relative = next(
-        (i for i, w in enumerate(words) if i and w.lower in (*CLAUSE_OPENERS, "om")),
+        (
+            i
+            for i, w in enumerate(words)
+            if i
+            and (
+                w.lower in CLAUSE_OPENERS
+                or w.lower == "om"
+                and any(v.lower == "te" for v in words[i + 1 :])
+            )
+        ),
         len(words),
     )
     # every Dutch infinitive ends in -n: "verkeerskunde" is a noun the

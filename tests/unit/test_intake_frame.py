@@ -209,7 +209,7 @@ RESTATED = [
      "aan elektrische auto's werken?"),
     ("leven_lang_ontwikkelen", "mijn personeel moet bijgeschoold worden",
      "Als ik het goed begrijp, moet je personeel bijgeschoold worden. Je eigenlijke "
-     "vraag: hoe leer je je personeel dat?"),
+     "vraag: hoe leer je je personeel wat daarvoor nodig is?"),
     ("innovatie", "We gooien elke dag brood weg. We willen minder brood weggooien.",
      "Als ik het goed begrijp, gooien jullie elke dag brood weg. Je eigenlijke vraag: "
      "hoe kunnen jullie minder brood weggooien?"),
@@ -1410,3 +1410,17 @@ def test_knowing_where_is_a_wish_without_a_word_of_wanting():
         "Bijna. De website is bijzaak. Eerst weten waar we lek zijn."
     )
     assert read.goal == "weten waar jullie lek zijn"
+
+
+def test_an_om_without_te_opens_no_clause_in_a_goal():
+    """ "hoe zorg je voor met mensen om tafel zitten" was said."""
+    question = writing.real_question(
+        Frame(goal="met mensen om tafel zitten"), "kennis_netwerk", PHRASES["frame"], {}
+    )
+    assert question == "hoe kun je met mensen om tafel zitten"
+
+
+def test_numbers_listed_with_en_stay_in_one_clause():
+    assert dutch.sentences("onze 2 monteurs zijn 61 en 64, die kennen alles") == [
+        "onze 2 monteurs zijn 61 en 64, die kennen alles"
+    ]
