@@ -57,6 +57,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
             writing.with_antecedent(frame, tracker.get_slot("topic") or "")
         ),
         situations=situations(frame, need, opening),
+        who=frame.who,
     )
 
 

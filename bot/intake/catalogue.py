@@ -17,7 +17,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 import jsonschema
 import yaml
 
-from bot.intake import text_match, writing
+from bot.intake import dutch, nouns, text_match, writing
 from bot.intake.dutch import joined, words_of
 from bot.intake.frame import ABOUT, MUST_GOAL, SITUATIONS
 from bot.intake.nouns import with_counted_plurals
@@ -159,6 +159,9 @@ class PpsFormat:
     # A coordinator's own route for any need (the loket): it takes the last
     # place when fewer formats than that fit what was said.
     need_general: bool = False
+    # "gives" with the people of the question in it ("Je leidt zelf een
+    # {person} op"), used for the need it serves first
+    gives_people: Optional[str] = None
 
     def matching_text(self) -> str:
         """What the entrepreneur's words are compared with."""
@@ -202,6 +205,7 @@ class IntakeProfile:
     problem: str = ""
     goal: str = ""
     situations: FrozenSet[str] = frozenset()
+    who: str = ""  # whose work, or the people sought: "monteurs", "je kapsters"
 
 
 @dataclass(frozen=True)
@@ -284,6 +288,7 @@ FORMAT_SCHEMA: Dict[str, Any] = {
         "not_when": _codes_schema(SITUATIONS, non_empty=True),
         "named_by": {**_WORDS, "minItems": 1},
         "need_general": {"type": "boolean"},
+        "gives_people": {"type": "string", "pattern": r"\{(?:person|people)\}"},
     },
     # a topic-bound format needs its topic words, and topic words need the binding
     "if": {"properties": {"topic_bound": {"const": True}}, "required": ["topic_bound"]},
@@ -434,6 +439,7 @@ def _to_format(entry: Dict[str, Any]) -> PpsFormat:
         not_when=tuple(entry.get("not_when", [])),
         named_by=tuple(w.strip().lower() for w in entry.get("named_by", [])),
         need_general=entry.get("need_general", False),
+        gives_people=(entry.get("gives_people") or "").strip() or None,
     )
 
 
@@ -821,12 +827,50 @@ def _reason(
         if too_slow(pps_format, profile)
         else ""
     )
+    gives = _gives(pps_format, profile)
     if not said_with:
-        return pps_format.gives + slow
+        return gives + slow
     sentence = catalogue.reasons[said_with].format(**values)
     if said_with in ("goal_fit", "problem_fit"):
-        return f"{sentence} {pps_format.gives}{slow}"
-    return f"{pps_format.gives} {sentence}{slow}"
+        return f"{sentence} {gives}{slow}"
+    return f"{gives} {sentence}{slow}"
+
+
+def _gives(pps_format: PpsFormat, profile: IntakeProfile) -> str:
+    """What the format gives, with the people of the question where the
+    format serves this need first ("Je leidt zelf een monteur op")."""
+    people = people_named(profile.who)
+    if not (
+        people
+        and pps_format.gives_people
+        and pps_format.needs[0] == profile.need_category
+    ):
+        return pps_format.gives
+    return pps_format.gives_people.format(
+        people=people, person=f"een {nouns.singular(people)}"
+    )
+
+
+# Too general to name anyone: the catalogue's own words say it as well.
+GENERAL_PEOPLE = frozenset(
+    "mensen personeel medewerkers studenten stagiairs stagiaires leerlingen jongeren "
+    "collega's collegas krachten handen vakmensen jongens meiden gasten werknemers "
+    "krachten talenten".split()
+)
+
+
+def people_named(who: str) -> str:
+    """The one plural noun `who` names ("je kapsters": "kapsters"), if it is a
+    Dutch word for a kind of worker; else ""."""
+    bare = re.sub(r"^(?:je|jullie|onze|ons|mijn|m'n|de|het)\s+", "", who.lower())
+    words = re.sub(
+        r"^(?:\d+\s+|eigen\s+|nieuwe\s+|jonge\s+|ervaren\s+)+", "", bare
+    ).split()
+    if len(words) != 1 or words[0] in GENERAL_PEOPLE:
+        return ""
+    word = words[0]
+    one = nouns.singular(word)
+    return word if one != word and dutch.known(one) else ""
 
 
 def _reason_values(

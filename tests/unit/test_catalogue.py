@@ -10,6 +10,7 @@ from typing import Any, Callable, Dict, List
 import pytest
 import yaml
 
+from bot.intake import catalogue as catalogue_module
 from bot.intake.catalogue import (
     DEFAULT_CATALOGUE_PATH,
     NEED_CODES,
@@ -1034,3 +1035,28 @@ def test_a_format_the_entrepreneur_refuses_by_name_is_struck(
 )  # fmt: skip
 def test_a_format_named_without_refusing_it_stays(catalogue: Catalogue, said: str) -> None:
     assert not any(ruled_out(f, said) for f in catalogue.formats)
+
+
+@pytest.mark.parametrize(
+    "who, people",
+    [("monteurs", "monteurs"), ("je kapsters", "kapsters"), ("onze 2 monteurs", "monteurs"),
+     # too general, not one noun, or no Dutch word: the catalogue's words
+     ("mensen", ""), ("jonge knul", ""), ("studenten", ""), ("monteurz", "")],
+)  # fmt: skip
+def test_the_people_a_reason_names_are_one_known_plural(who, people):
+    assert catalogue_module.people_named(who) == people
+
+
+def test_a_reason_names_the_people_of_the_question_where_the_format_serves_its_need():
+    catalogue = load_catalogue()
+    talent = IntakeProfile(need_category="talent", who="monteurs")
+    reasons = {o.format.id: o.reason for o in rank_formats(catalogue, talent, limit=6)}
+    assert "zo leer je een monteur in opleiding kennen" in reasons["stageplek"]
+    retraining = IntakeProfile(need_category="leven_lang_ontwikkelen", who="je kapsters")
+    reasons = {o.format.id: o.reason for o in rank_formats(catalogue, retraining)}
+    assert "een cursus voor je kapsters" in reasons["maatwerk_scholing"]
+    # the people sought are not the staff a course is for
+    bbl = catalogue.get("bbl_leerbaan")
+    assert "een monteur" not in catalogue_module._gives(
+        bbl, IntakeProfile(need_category="leven_lang_ontwikkelen", who="monteurs")
+    )
