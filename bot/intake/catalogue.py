@@ -19,7 +19,7 @@ import yaml
 
 from bot.intake import dutch, nouns, text_match, writing
 from bot.intake.dutch import joined, words_of
-from bot.intake.frame import ABOUT, MUST_GOAL, SITUATIONS
+from bot.intake.frame import ABOUT, MUST_GOAL, NOT_PEOPLE, SITUATIONS
 from bot.intake.nouns import with_counted_plurals
 from bot.intake.questions import is_direct
 from bot.intake.vocabulary import NEED_CODES
@@ -866,11 +866,23 @@ def people_named(who: str) -> str:
     words = re.sub(
         r"^(?:\d+\s+|eigen\s+|nieuwe\s+|jonge\s+|ervaren\s+)+", "", bare
     ).split()
-    if len(words) != 1 or words[0] in GENERAL_PEOPLE:
+    if len(words) != 1 or words[0] in GENERAL_PEOPLE or words[0] in NOT_PEOPLE:
         return ""
     word = words[0]
     one = nouns.singular(word)
-    return word if one != word and dutch.known(one) else ""
+    return word if one != word and dutch.known(one) and _does_the_work(one) else ""
+
+
+def _does_the_work(one: str) -> bool:
+    """ "monteur", "kapster", "lasser" (lassen), "metselaar": a word for
+    someone by its ending; an -er only where its verb is a word ("cilinder"
+    is not: there is no "cilinden")."""
+    if one.endswith(AGENT_ENDINGS):
+        return True
+    return one.endswith("er") and dutch.known(one[:-2] + "en")
+
+
+AGENT_ENDINGS = ("eur", "ist", "aar", "ster", "kundige", "ende", "ant", "ent", "man")
 
 
 def _reason_values(

@@ -626,7 +626,7 @@ def _clauses(text: str) -> Tuple[str, ...]:
     text = SHOUTED.sub(lambda shouted: shouted.group(0).lower(), text)
     parts = re.split(
         # "elk jaar begint het opnieuw: andere docent": a colon ends a clause
-        r"(?:(?<!\d)\.|\.(?!\d)|(?<!\d):|:(?!\d)|[!?;\n])+|,?\s+(maar|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
+        r"(?:(?<!\d)\.|\.(?!\d)|(?<!\d):|:(?!\d)|[!?;\n])+|,?\s+(maar(?!\s+\d+\s*(?:%|procent\b))|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
         # "wij kweken meelwormen en in sommige kratten gaat de helft dood"
         r"|\s+en\s+(?=(?:in|bij|op|sinds)\s+(?:de|het|ons|onze|sommige|elke|alle|veel|een"
         r"|die|deze|dit|mijn|m'n|mn)\s+(?:\w+\s+){1,2}?(?:gaat|gaan|is|zijn|wordt"

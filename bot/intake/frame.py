@@ -67,6 +67,8 @@ PROBLEM = re.compile(
     # people who give up or fear it: "de ouderen haken nu al af"
     r"|ha(?:ken|akt)\s+(?:\w+\s+){0,2}?af|afhak\w*|bang|onzeker\w*|overbelast\w*"
     r"|klappen\s+dicht|schommel\w*"
+    # a shortfall: "halen maar 30 procent vlees uit de garnaal"
+    r"|maar\s+\d+\s*(?:%|procent)"
     # what dies or rots: "in sommige kratten gaat de helft dood"
     r"|dood|sterf\w*|sterven|gestorven|verrot\w*|bedorven|bederf\w*)\b",
     re.IGNORECASE,
@@ -292,7 +294,7 @@ PEOPLE_WORDS = frozenset(
 # People, but not whose work it is: "de uitzendjongens kennen de klanten niet"
 OTHER_PEOPLE = frozenset(
     """klanten opdrachtgevers concurrenten leveranciers afnemers consumenten
-    patiënten cliënten bezoekers ouders""".split()
+    patiënten cliënten bezoekers ouders verzekeraars""".split()
 )
 NOT_PEOPLE = OTHER_PEOPLE | frozenset(
     """vacatures klanten-orders computers containers lasers filters tellers
@@ -303,7 +305,7 @@ NOT_PEOPLE = OTHER_PEOPLE | frozenset(
     # things and body parts with a people ending: "last van hun schouders"
     + """schouders vingers cijfers letters nummers kamers meters liters kilometers
     posters stickers flyers banners dossiers kaders hamers emmers kelders zolders
-    koffers kleuren deuren""".split()
+    koffers kleuren deuren cilinders schermlezers""".split()
     + "sigaars jaars zomers winters".split()
 )
 

@@ -1041,7 +1041,9 @@ def test_a_format_named_without_refusing_it_stays(catalogue: Catalogue, said: st
     "who, people",
     [("monteurs", "monteurs"), ("je kapsters", "kapsters"), ("onze 2 monteurs", "monteurs"),
      # too general, not one noun, or no Dutch word: the catalogue's words
-     ("mensen", ""), ("jonge knul", ""), ("studenten", ""), ("monteurz", "")],
+     ("mensen", ""), ("jonge knul", ""), ("studenten", ""), ("monteurz", ""),
+     # a thing or another party, not whose work it is
+     ("cilinders", ""), ("verzekeraars", ""), ("lassers", "lassers")],
 )  # fmt: skip
 def test_the_people_a_reason_names_are_one_known_plural(who, people):
     assert catalogue_module.people_named(who) == people

@@ -1424,3 +1424,13 @@ def test_numbers_listed_with_en_stay_in_one_clause():
     assert dutch.sentences("onze 2 monteurs zijn 61 en 64, die kennen alles") == [
         "onze 2 monteurs zijn 61 en 64, die kennen alles"
     ]
+
+
+def test_only_a_share_is_a_shortfall_and_its_maar_no_conjunction():
+    read = frame.read_answer(
+        "onze pelmachines halen maar 30 procent vlees uit de garnaal, de rest is afval",
+        "problem",
+    )
+    assert read.problem_lead.startswith(
+        "halen jullie pelmachines maar 30 procent vlees uit de garnaal"
+    )
