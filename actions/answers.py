@@ -221,6 +221,7 @@ def read_region(text: str, tracker: Tracker) -> Optional[str]:
 # follows "dus"; "in het voorjaar, dan maken ze het lesprogramma voor volgend
 # jaar": the answer comes before the why.
 WISH_AFTER = re.compile(r",?\s+dus\s+")
+ASKED_BACK = re.compile(r"(?:^|(?<=[.!?]))[^.!?]*\?")
 WHY_AFTER = re.compile(r",\s*(?:dan|want|omdat)\s+")
 
 
@@ -228,6 +229,9 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
     text = TRIPLED.sub(r"\1\1", text)  # "binnnen 3 maanden"
     lowered = text.lower()
     parts = [WISH_AFTER.split(lowered)[-1]] if WISH_AFTER.search(lowered) else []
+    # "zo snel mogelijk. beginnen stages niet altijd in september?": asked back
+    unasked = ASKED_BACK.sub(" ", lowered).strip()
+    parts += [unasked] if unasked and unasked != lowered else []
     parts += [WHY_AFTER.split(lowered)[0], lowered]
     for part in dict.fromkeys(parts):
         found = extraction.timeframe_from_answer(part)

@@ -118,7 +118,8 @@ TIMEFRAMES = (
         "zo snel mogelijk",
         # not "fouten direct na de oven opsporen": where, not when
         r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b"
-        r"|\b(?:direct|meteen)\b(?!\s+(?:na|bij|op|aan|in|achter|voor)\b)"
+        r"|\b(?:direct|meteen)\b(?!\s+(?:na|bij|op|aan|in|achter|voor|inzetbaar|bruikbaar"
+        r"|productief|zelfstandig)\b)"
         r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b"
         r"|\bheel\s+snel\b|\bzo\s+snel\s+(?:het|als\s+het)\s+kan\b"
         r"|\b(?:liefst|graag|lekker)\s+snel\b|^\W*snel\W*$",

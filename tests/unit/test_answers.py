@@ -7,7 +7,7 @@ import pytest
 
 from actions import extraction, parsing
 from actions.answers import as_corrected, read_education_level
-from actions.extraction import timeframe_from_answer
+from actions.extraction import timeframe, timeframe_from_answer
 
 
 @pytest.mark.parametrize(
@@ -175,6 +175,8 @@ def test_a_letter_typed_three_times_is_read_as_two():
      ("chef gaat over 2 jaar met pensioen. voor die tijd", "over 2 jaar"),
      ("geen vaste termijn, dit is voor de lange termijn", "op de lange termijn"),
      ("voor het najaarsseizoen, dan is de vangst het grootst", "voor het najaarsseizoen"),
+     # a question asked back names no time of theirs
+     ("zo snel mogelijk. beginnen stages niet altijd in september?", "zo snel mogelijk"),
      ("geen haast, als er in het najaar iets is kom ik graag", "in het najaar, geen haast")],
 )  # fmt: skip
 def test_a_time_answer_keeps_the_date_it_names(answer, when):
@@ -208,3 +210,8 @@ def test_a_time_stored_with_two_dates_is_said_back_with_one(domain, stored, said
     from actions import restatement
 
     assert restatement._when(stored, restatement.phrases(domain)) == said_back
+
+
+def test_ready_for_work_at_once_is_no_haste():
+    assert timeframe("dan zijn ze na de opleiding direct inzetbaar") is None
+    assert timeframe("we willen direct beginnen") == "zo snel mogelijk"
