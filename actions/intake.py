@@ -566,9 +566,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # answers that question: it says nothing of the problem or goal.
             newer = replace(newer, problem="", problem_lead="", goal="")
         held = restatement.frame_of(tracker.slots)
-        if requested == "problem" and _sets_aside(text) and not newer.goal:
-            # "mensen vinden is 1 ding, maar eigenlijk ...": the opening's
-            # wish is no goal any more, so the goal is asked
+        # "mensen vinden is 1 ding, maar eigenlijk ...": the opening's wish is
+        # no goal any more, so the goal is asked
+        set_aside = requested == "problem" and _sets_aside(text) and not newer.goal
+        if set_aside:
             held = replace(held, goal="")
         frame = held.merged(newer) if correcting else held.filled(newer)
         stated: Dict[Text, Any] = {}
@@ -581,7 +582,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
         ):
             if value and value != tracker.get_slot(slot):
                 stated[slot] = value
-        if not frame.goal and tracker.get_slot("desired_outcome"):
+        if set_aside and tracker.get_slot("desired_outcome"):
             stated["desired_outcome"] = None
         return stated
 

@@ -855,7 +855,7 @@ def _gives(pps_format: PpsFormat, profile: IntakeProfile) -> str:
 GENERAL_PEOPLE = frozenset(
     "mensen personeel medewerkers studenten stagiairs stagiaires leerlingen jongeren "
     "collega's collegas krachten handen vakmensen jongens meiden gasten werknemers "
-    "krachten talenten".split()
+    "talenten".split()
 )
 
 

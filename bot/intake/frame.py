@@ -193,11 +193,8 @@ NOT_ABOUT = re.compile(
     r"|^nee\W+(?:geen|niet)\b|^(?:ik|we|wij)\s+(?:zoek|zoeken|wil|willen)\s+geen\b"
     # "er is niet echt iets kapot": nothing goes wrong in that sense
     r"|\b(?:is|zijn)\s+(?:niet|nie)\s+(?:echt\s+|zozeer\s+)?(?:iets\s+)?kapot\b"
-    r"|\b(?:is|zijn)\s+(?:eigenlijk\s+|maar\s+|meer\s+)?bijzaak\b"
     # "de planning is niet echt het probleem": set aside, not what goes wrong
-    r"|\bis\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+|eens\s+)?"
-    r"(?:het|t|'t|ons|mijn|mn)\s+(?:probleem|punt)\b"
-    r"|\bis\s+(?:het|t|'t)\s+(?:probleem|punt)\s+(?:eigenlijk\s+)?(?:niet|nie)\b",
+    rf"|{need_cues.NOT_THE_POINT}",
     re.IGNORECASE,
 )
 TO_KNOW = re.compile(

@@ -59,20 +59,25 @@ ENOUGH_PEOPLE = re.compile(
     r"(?:hebben|krijgen)\s+(?:we|wij)\s+(?:elk\s+jaar\s+|ieder\s+jaar\s+|altijd\s+)?wel\b",
     re.IGNORECASE,
 )
+# "de planning is niet echt het probleem", "die cursus is eigenlijk
+# bijzaak": what is said is not the point (also for the frame: no problem).
+NOT_THE_POINT = (
+    r"\bis\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+|eens\s+)?"
+    r"(?:het|t|'t|ons|mijn|mn)\s+(?:probleem|punt)\b"
+    r"|\bis\s+(?:het|t|'t)\s+(?:probleem|punt)\s+(?:eigenlijk\s+)?(?:niet|nie)\b"
+    r"|\b(?:is|zijn)\s+(?:eigenlijk\s+|maar\s+|meer\s+)?bijzaak\b"
+)
 # "dat is het probleem niet", "het gaat eigenlijk om ...", "zomer lukt wel
 # met uitzendploegen": the answer sets the opening aside, so the opening's
 # need is no longer sure.
 SETS_OPENING_ASIDE = re.compile(
-    r"\bis\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+|eens\s+)?"
-    r"(?:het|t|'t|ons|mijn|mn)\s+(?:probleem|punt)\b"
-    r"|\bis\s+(?:het|t|'t)\s+(?:probleem|punt)\s+(?:eigenlijk\s+)?(?:niet|nie)\b"
-    r"|\b(?:het|t|'t)\s+(?:echte|eigenlijke|grootste)\s+(?:probleem|punt)\b"
+    NOT_THE_POINT
+    + r"|\b(?:het|t|'t)\s+(?:echte|eigenlijke|grootste)\s+(?:probleem|punt)\b"
     r"|\b(?:het|t|'t)\s+gaat\s+(?:me\s+|ons\s+)?(?:eigenlijk|juist|vooral\s+eigenlijk)\s+om\b"
     r"|\bgaat\s+(?:het\s+|t\s+)?(?:me\s+|ons\s+)?(?:eigenlijk\s+)?niet\s+om\b"
     r"|\beigenlijk\s+gaat\s+(?:het|t)\s+(?:me\s+|ons\s+)?(?:vooral\s+|juist\s+)?om\b"
     r"|^\W*(?:\w+\s+){0,3}?(?:lukt|gaat|werkt|loopt)\s+(?:(?!niet|nooit|geen)\w+\s+)?(?:wel|prima)\b"
-    # "die cursus is eigenlijk bijzaak", "mensen vinden is 1 ding, maar ..."
-    r"|\b(?:is|zijn)\s+(?:eigenlijk\s+|maar\s+|meer\s+)?bijzaak\b"
+    # "mensen vinden is 1 ding, maar ..."
     r"|\bis\s+(?:1|één|een)\s+ding\b",
     re.IGNORECASE,
 )

@@ -284,13 +284,11 @@ def test_correction_naming_another_need_changes_the_category(domain):
     assert slots["requested_slot"] == "problem"
 
 
-def test_a_correction_that_leaves_the_restatement_as_it_was_is_kept_not_asked_again(
-    domain,
-):
+def corrected(domain, typed):
+    """The slots and responses after a correction to a restated question."""
     before = {**CONTEXT, "need_category": "talent", "education_level": "mbo",
               "headcount": "3", "time_horizon": "zo snel mogelijk"}  # fmt: skip
     restated = refined_question(make_tracker(before), domain)
-    typed = "zoals ik al zei, gewoon zo snel mogelijk graag"
     slots, dispatcher = validate(
         {"question_correction": typed},
         user_message(typed, "inform"),
@@ -298,28 +296,24 @@ def test_a_correction_that_leaves_the_restatement_as_it_was_is_kept_not_asked_ag
         prior={**before, "refined_question": restated, "question_confirmed": False,
                "requested_slot": "question_correction"},  # fmt: skip
     )
+    return slots, [m.get("response") for m in dispatcher.messages]
+
+
+def test_a_correction_that_leaves_the_restatement_as_it_was_is_kept_not_asked_again(
+    domain,
+):
+    typed = "zoals ik al zei, gewoon zo snel mogelijk graag"
+    slots, said = corrected(domain, typed)
     assert slots["question_correction"] == typed  # stored with the request
     assert slots["question_confirmed"] is True
     assert slots["requested_slot"] != "question_confirmed"
-    said = [m.get("response") for m in dispatcher.messages]
     assert "utter_correction_kept" in said
     assert "utter_restate_question" not in said
 
 
 def test_a_correction_that_changes_the_restatement_is_asked_about_again(domain):
-    before = {**CONTEXT, "need_category": "talent", "education_level": "mbo",
-              "headcount": "3", "time_horizon": "zo snel mogelijk"}  # fmt: skip
-    restated = refined_question(make_tracker(before), domain)
-    typed = "het gaat om hbo'ers"
-    slots, dispatcher = validate(
-        {"question_correction": typed},
-        user_message(typed, "inform"),
-        domain,
-        prior={**before, "refined_question": restated, "question_confirmed": False,
-               "requested_slot": "question_correction"},  # fmt: skip
-    )
+    slots, said = corrected(domain, "het gaat om hbo'ers")
     assert slots.get("question_confirmed") is None
-    said = [m.get("response") for m in dispatcher.messages]
     assert "utter_correction_kept" not in said
     assert "utter_restate_question" in said
 
