@@ -132,6 +132,9 @@ async def keep_confirmed_request(tracker: Tracker) -> None:
         logger.exception("keeping request of %s failed", tracker.sender_id)
 
 
+CONTACT_SLOTS = ("contact_name", "contact_email", "contact_phone")
+
+
 class ValidateFollowupForm(AsksInTheSameCall):
     # What the follow-up's validation asks itself (actions/asking.py).
     questions = {"chosen_option": ask_for_choice, "contact_name": ask_contact_name}
@@ -154,6 +157,15 @@ class ValidateFollowupForm(AsksInTheSameCall):
             not in (None, NONE_CHOSEN)
         ):
             tracker.add_slots([SlotSet("chosen_option", text)])
+        if (
+            requested in CONTACT_SLOTS
+            and is_fresh_user_message(tracker)
+            and latest_intent(tracker) in INTERRUPTIONS
+            and (parsing.extract_email(text) or parsing.extract_phone(text))
+        ):
+            # "roel@tankstationmaasbroek.nl" can read as out_of_scope: an
+            # address or a number answers the question, whatever the intent
+            tracker.add_slots([SlotSet(requested, text)])
         events = await super().validate_turn(dispatcher, tracker, domain)
         if is_fresh_user_message(tracker) or requested is None:
             tracker.add_slots(events)

@@ -299,6 +299,19 @@ def test_an_option_typed_by_name_is_the_choice_whatever_the_intent(domain):
     assert "utter_invalid_option" not in responses
 
 
+def test_an_address_read_as_out_of_scope_is_still_the_contact(domain):
+    """ "Roel Janssen, roel@tankstationmaasbroek.nl" was answered "Daar kan ik
+    je helaas niet mee helpen" twice, and the address was lost."""
+    typed = "Roel Janssen, roel@tankstationmaasbroek.nl"
+    values, responses = validate_followup(
+        {}, user_message(typed, "out_of_scope", 0.93), domain,
+        prior={"chosen_option": "a", "contact_consent": True,
+               "requested_slot": "contact_name"},
+    )  # fmt: skip
+    assert values["contact_name"] == "Roel Janssen"
+    assert values["contact_email"] == "roel@tankstationmaasbroek.nl"
+
+
 def test_an_off_topic_question_at_the_choice_is_still_let_through(domain):
     message = user_message("wat is het weer morgen", "out_of_scope", 0.9)
     slots, _ = validate_followup(
