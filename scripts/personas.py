@@ -30,7 +30,8 @@ seventeenth` and `--group eighteenth` its seventeenth and eighteenth (written bl
 the stop after, 2026-12-04, the eighteenth after the seventeenth was spent), `--group
 nineteenth` its nineteenth (written blind at the next stop, 2026-12-05), `--group
 twentieth` its twentieth (written blind at the stop after, 2026-12-05), `--group
-twenty_first` its twenty-first (written blind at the stop after that, 2026-12-05);
+twenty_first` its twenty-first (written blind at the stop after that, 2026-12-05),
+`--group twenty_second` its twenty-second (written blind at the same stop);
 `--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.
