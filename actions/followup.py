@@ -135,6 +135,18 @@ async def keep_confirmed_request(tracker: Tracker) -> None:
 CONTACT_SLOTS = ("contact_name", "contact_email", "contact_phone")
 
 
+def answers_anyway(requested: Optional[Text], text: str, tracker: Tracker) -> bool:
+    """Whether a message read as an interruption answers the open question:
+    "stageplek" names an option shown; "roel@tankstationmaasbroek.nl" is an
+    address (both can read as out_of_scope)."""
+    if requested == "chosen_option":
+        chosen = read_choice(text, tracker.get_slot("options") or [])
+        return chosen not in (None, NONE_CHOSEN)
+    if requested in CONTACT_SLOTS:
+        return bool(parsing.extract_email(text) or parsing.extract_phone(text))
+    return False
+
+
 class ValidateFollowupForm(AsksInTheSameCall):
     # What the follow-up's validation asks itself (actions/asking.py).
     questions = {"chosen_option": ask_for_choice, "contact_name": ask_contact_name}
@@ -145,26 +157,13 @@ class ValidateFollowupForm(AsksInTheSameCall):
     async def validate_turn(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        # "stageplek" typed as the choice can read as out_of_scope; an answer
-        # that names one of the options shown is that choice, whatever the intent.
         requested = tracker.get_slot("requested_slot")
         text = parsing.clean_text(tracker.latest_message.get("text"))
         if (
-            requested == "chosen_option"
-            and is_fresh_user_message(tracker)
+            is_fresh_user_message(tracker)
             and latest_intent(tracker) in INTERRUPTIONS
-            and read_choice(text, tracker.get_slot("options") or [])
-            not in (None, NONE_CHOSEN)
+            and answers_anyway(requested, text, tracker)
         ):
-            tracker.add_slots([SlotSet("chosen_option", text)])
-        if (
-            requested in CONTACT_SLOTS
-            and is_fresh_user_message(tracker)
-            and latest_intent(tracker) in INTERRUPTIONS
-            and (parsing.extract_email(text) or parsing.extract_phone(text))
-        ):
-            # "roel@tankstationmaasbroek.nl" can read as out_of_scope: an
-            # address or a number answers the question, whatever the intent
             tracker.add_slots([SlotSet(requested, text)])
         events = await super().validate_turn(dispatcher, tracker, domain)
         if is_fresh_user_message(tracker) or requested is None:

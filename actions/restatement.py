@@ -50,18 +50,14 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
         course = COURSE_TOPIC.match(topic) if names_a_course(topic) else None
         topic = (course.group("name") or course.group("bare") or "") if course else ""
     who = re.sub(r"^(?:jullie|je)\s+", "", frame.who)
-    if (
-        topic
-        and who
-        and nouns.singular(topic.split()[-1]) == nouns.singular(who.split()[-1])
-    ):
+    if topic and who and _same_people(topic, who):
         topic = ""  # "hoe leer je jullie chauffeurs meer over chauffeurs"
     people_only = PEOPLE_ONLY_GOAL.match(frame.goal)
     if (
         need == "talent"
         and who
         and people_only
-        and nouns.singular(people_only.group("noun")) == nouns.singular(who.split()[-1])
+        and _same_people(people_only["noun"], who)
     ):
         # "monteurs erbij": the people sought, said below as counted
         frame = replace(frame, goal="")
@@ -85,6 +81,11 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
         "topic": topic or "",
     }
     return writing.restatement(frame, need, words, details)
+
+
+def _same_people(words: str, who: str) -> bool:
+    """Whether `words` end in the noun `who` ends in, one or many."""
+    return nouns.singular(words.split()[-1]) == nouns.singular(who.split()[-1])
 
 
 # A goal that names only the people sought: "monteurs erbij", "2 nieuwe lassers".

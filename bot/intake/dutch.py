@@ -607,6 +607,8 @@ def joined(tokens: Sequence[str]) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# A share of something: "30 procent", "30%" ("maar 30 procent": only that).
+A_SHARE = r"\d+\s*(?:%|procent\b)"
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # "TE WEINIG HANDEN": three words in capitals in a row are shouted, not named.
 SHOUTED = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
@@ -626,7 +628,9 @@ def _clauses(text: str) -> Tuple[str, ...]:
     text = SHOUTED.sub(lambda shouted: shouted.group(0).lower(), text)
     parts = re.split(
         # "elk jaar begint het opnieuw: andere docent": a colon ends a clause
-        r"(?:(?<!\d)\.|\.(?!\d)|(?<!\d):|:(?!\d)|[!?;\n])+|,?\s+(maar(?!\s+\d+\s*(?:%|procent\b))|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
+        # "maar 30 procent" is "only", no "but"
+        r"(?:(?<!\d)\.|\.(?!\d)|(?<!\d):|:(?!\d)|[!?;\n])+|,?\s+"
+        rf"(maar(?!\s+{A_SHARE})|want|omdat|terwijl|en(?=\s+(?:ik|we|wij|nu|daardoor)\b))\s+"
         # "wij kweken meelwormen en in sommige kratten gaat de helft dood"
         r"|\s+en\s+(?=(?:in|bij|op|sinds)\s+(?:de|het|ons|onze|sommige|elke|alle|veel|een"
         r"|die|deze|dit|mijn|m'n|mn)\s+(?:\w+\s+){1,2}?(?:gaat|gaan|is|zijn|wordt"

@@ -14,6 +14,7 @@ from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.intake import antecedents, need_cues, nouns
 from bot.intake.dutch import (
+    A_SHARE,
     CHAT_FIRST_VERBS,
     FILLER,
     NEVER_VERBS,
@@ -68,7 +69,7 @@ PROBLEM = re.compile(
     r"|ha(?:ken|akt)\s+(?:\w+\s+){0,2}?af|afhak\w*|bang|onzeker\w*|overbelast\w*"
     r"|klappen\s+dicht|schommel\w*"
     # a shortfall: "halen maar 30 procent vlees uit de garnaal"
-    r"|maar\s+\d+\s*(?:%|procent)"
+    rf"|maar\s+{A_SHARE}"
     # what dies or rots: "in sommige kratten gaat de helft dood"
     r"|dood|sterf\w*|sterven|gestorven|verrot\w*|bedorven|bederf\w*)\b",
     re.IGNORECASE,
@@ -380,9 +381,7 @@ def read(text: str, context: str = "") -> Frame:
         if not_about and knowing and not found["goal"]:
             # "de website is bijzaak. eerst weten waar we lek zijn": after
             # what it is not, a wish without a word of wanting
-            wish = clause[knowing.start(1) :]
-            phrase = goal_phrase(wish, asked=True)
-            found["goal"] = restated_goal(phrase, wish) if phrase else ""
+            found["goal"] = _asked_goal(clause[knowing.start(1) :])
             continue
         about = IT_IS_ABOUT.match(clause)
         if about and not found["goal"]:
@@ -643,10 +642,7 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     if other not in (None, asked) and getattr(stated, other):
         # A word of trouble in an answer to the goal probe ("... voordat een
         # koe ziek is") does not make it a problem if it reads as a goal.
-        goal = ""
-        if other == "problem" and asked == "goal":
-            goal = goal_phrase(clause, asked=True)
-            goal = restated_goal(goal, clause) if goal else ""
+        goal = _asked_goal(clause) if other == "problem" and asked == "goal" else ""
         if not goal:
             return stated
         return replace(stated, problem="", problem_lead="", goal=goal)
@@ -714,6 +710,11 @@ def _first_wish(clause: str) -> str:
     """The goal a first clause "dat ..." states without a word of wanting."""
     if not clause.lower().startswith("dat ") or kind_of(clause) is not None:
         return ""
+    return _asked_goal(clause)
+
+
+def _asked_goal(clause: str) -> str:
+    """`clause` read as the goal it was asked for, in the bot's words."""
     phrase = goal_phrase(clause, asked=True)
     return restated_goal(phrase, clause) if phrase else ""
 

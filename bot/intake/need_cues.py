@@ -106,6 +106,8 @@ SCHOOL_LEAVERS_LACK = re.compile(
     r"|\bmee\s*(?:praten|denken)\s+over\s+wat\s+(?:ze|studenten|leerlingen)\s+leren\b",
     re.IGNORECASE,
 )
+# Things with a people ending ("-ers"): no one to hire.
+THINGS_LIKE_PEOPLE = r"(?:computers|printers|containers|servers|folders|flyers)"
 # "te weinig pm'ers hebben", "niemand om warmtepompen op te hangen", "een
 # tekort aan lassers", "matrozen nodig": people are missing, whatever the
 # message asks next.
@@ -122,11 +124,11 @@ PEOPLE_WANTED = re.compile(
     # "hoe komen wij aan een goede jonge technicus?"
     r"|\bhoe\s+(?:kom|komen)\s+(?:ik|we|wij|je)\s+aan\s+(?:[\w'-]+\s+){0,3}?(?:technicus"
     r"|monteur\w*|medewerker\w*|personeel|mensen|collega\w*|vakm[ae]n\w*"
-    r"|(?!(?:computers|printers|containers|servers|folders|flyers)\b)[\w'-]+(?:ers|aars|isten))\b"
+    rf"|(?!{THINGS_LIKE_PEOPLE}\b)[\w'-]+(?:ers|aars|isten))\b"
     # "het gaat om monteurs erbij", "2 ploegen erbij"
     r"|\b(?:mensen|handen|personeel|ploegen|collega's|vakmensen|vakkrachten"
-    r"|(?!(?:computers|printers|containers|servers|folders|flyers|cijfers|getallen"
-    r"|filters|meters|liters|kilometers|papieren)\b)"
+    rf"|(?!(?:{THINGS_LIKE_PEOPLE}|cijfers|getallen|filters|meters|liters|kilometers"
+    r"|papieren)\b)"
     r"[\w'-]+(?:eurs|ers|aars|isten))\s+erbij\b"
     # a peak the hands run short in
     r"|\bhanden\s+te\s*kort\b|\bextra\s+handen\b",
