@@ -68,7 +68,9 @@ EXPLICIT_STOP = re.compile(
 # The content probes ask "wat gaat er mis?" and the like: a plain statement is
 # their answer, whatever side question or out-of-scope topic NLU hears in it
 # ("dieselkosten lopen op": ask_cost; "kok is weg en ik sta zelf in de keuken":
-# out_of_scope). A question ("wat kost dit?") still gets its answer.
+# out_of_scope). A question ("wat kost dit?") still gets its answer. To any
+# other question, an answer that reads as out_of_scope ("animatie, film" to the
+# sector question) is the answer too.
 FREE_TEXT_PROBES = ("problem", "desired_outcome", "tried_before")
 SIDE_INTENTS = ("out_of_scope", "ask_capabilities", "ask_cost", "ask_time_cost",
                 "ask_who_behind", "ask_privacy", "ask_when_contact")  # fmt: skip
@@ -195,6 +197,12 @@ def _answers_set_the_opening_aside(tracker: Tracker) -> bool:
     )
 
 
+def _opening_asks_a_means(tracker: Tracker) -> bool:
+    """ "zoek stagiair voor in de inpakhal": the question behind it is asked."""
+    opening = " ".join(e.get("text") or "" for e in messages_to(tracker, None))
+    return need_cues.asks_a_means_only(opening)
+
+
 def _sets_aside(text: str) -> bool:
     return bool(
         need_cues.SETS_OPENING_ASIDE.search(text)
@@ -232,7 +240,8 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         opening_set_aside=any(
             need_cues.SETS_OPENING_ASIDE.search(event.get("text") or "")
             for event in answers
-        ),
+        )
+        or _opening_asks_a_means(tracker),
     )
 
 
@@ -470,7 +479,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
         answer = plausible_answer(requested, text)
         said = (tracker.latest_message.get("text") or "").strip()
         if (
-            requested in FREE_TEXT_PROBES
+            (requested in FREE_TEXT_PROBES or intent == "out_of_scope")
             and intent in SIDE_INTENTS
             and answer
             and not QUESTION_SHAPED.search(said)
@@ -620,6 +629,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
             and tracker.get_slot("who")
             and tracker.get_slot("desired_outcome") is None
             and not _answers_set_the_opening_aside(tracker)
+            and not _opening_asks_a_means(tracker)
         ):
             wanted.discard("desired_outcome")
         wanted.add("question_confirmed")

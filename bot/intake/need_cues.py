@@ -64,7 +64,9 @@ ENOUGH_PEOPLE = re.compile(
 NOT_THE_POINT = (
     r"\bis\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+|eens\s+)?"
     r"(?:het|t|'t|ons|mijn|mn)\s+(?:probleem|punt)\b"
-    r"|\bis\s+(?:het|t|'t)\s+(?:probleem|punt)\s+(?:eigenlijk\s+)?(?:niet|nie)\b"
+    # "eerlijk gezegd is die printer het probleem niet"
+    r"|\bis\s+(?:(?:die|dat|de|deze)\s+[\w'-]+\s+)?(?:het|t|'t)\s+(?:probleem|punt)\s+"
+    r"(?:eigenlijk\s+)?(?:niet|nie)\b"
     r"|\b(?:is|zijn)\s+(?:eigenlijk\s+|maar\s+|meer\s+)?bijzaak\b"
 )
 # "dat is het probleem niet", "het gaat eigenlijk om ...", "zomer lukt wel
@@ -79,6 +81,24 @@ SETS_OPENING_ASIDE = re.compile(
     r"|^\W*(?:\w+\s+){0,3}?(?:lukt|gaat|werkt|loopt)\s+(?:(?!niet|nooit|geen)\w+\s+)?(?:wel|prima)\b"
     # "mensen vinden is 1 ding, maar ..."
     r"|\bis\s+(?:1|één|een)\s+ding\b",
+    re.IGNORECASE,
+)
+# "zoek stagiair voor in de inpakhal", "hebben jullie ook cursussen
+# klauwbekappen?", "doen jullie iets met cybercrime?": the opening asks for
+# a means (a stagiair, a student, a course) or about a topic, and says
+# nothing of what is wrong. The question behind it is in
+# the answers, so the opening's need is not sure (`asks_a_means_only`).
+MEANS = re.compile(
+    r"\b(?:stagiai?re?s?|stagai?re?s?|student(?:en)?|cursus(?:sen)?|training(?:en)?"
+    r"|afstudeerder\w*|stage\w*)\b"
+    # or a topic: "doen jullie ook iets met cybercrime?"
+    r"|\b(?:doen|hebben)\s+jullie\s+(?:ook\s+)?(?:iets|wat)\s+(?:met|aan|over|voor)\b",
+    re.IGNORECASE,
+)
+# ... a problem, or research wanted ("studenten die iets kunnen uitzoeken")
+SAYS_MORE = re.compile(
+    r"\b(?:niet|niks|niets|geen|nooit|te\s+weinig|tekort|mis|probleem|kwijt|lukt"
+    r"|uitzoeken|onderzoek\w*)\b",
     re.IGNORECASE,
 )
 # "de jongens die van het mbo komen kunnen prima monteren maar niet met
@@ -96,6 +116,9 @@ SCHOOL_LEAVERS_LACK = re.compile(
     r"(?:\w+\s+){0,3}?\w+,?\s+maar\s+(?:niet|geen)\b"
     r"|\bde\s+opleiding\b.{0,40}?\bleert\b.{0,40}?\b(?:niks|niets|niet|geen)\b"
     r"|\biets\s+op\s+(?:een\s+|de\s+)?school\s+doen\b|\bles\s*geven\b"
+    # "stop motion: nooit gehad op school", "dat leren ze niet op school"
+    r"|\b(?:nooit|niet|niks|niets)\s+(?:gehad|geleerd|gezien|gedaan)\s+op\s+(?:de\s+)?school\b"
+    r"|\bleren\s+ze\s+(?:\w+\s+)?(?:niet|nooit|niks|niets)\s+op\s+(?:de\s+)?school\b"
     # "eigenlijk hoort dat gewoon op school"
     r"|\bhoort\s+(?:dat|dit|het)\s+(?:\w+\s+)?(?:op\s+(?:de\s+)?school|in\s+de\s+opleiding)\b"
     # "de studenten die bij ons binnenkomen kunnen best coden maar ..."
@@ -118,6 +141,9 @@ PEOPLE_WANTED = re.compile(
     r"|\b(?:hebben|heb|hebt|heeft)\s+(?:\w+\s+){0,2}?te\s+weinig\s+"
     r"(?!tijd\b|geld\b|ruimte\b|kennis\b|ervaring\b|werk\b|omzet\b|klanten\b)[\w'-]+"
     r"|\bniemand\s+om\b"
+    # "te druk", "iemand die schermen zelf kan doen. en later blijft"
+    r"|\bte\s+druk\b|^\W*(?:een\s+)?iemand\s+die\s+"
+    r"(?!(?:me|mij|ons|ff|even|mee\w*|uitlegt|helpt|zegt|vertelt|regelt|wijst)\b)|\b(?:later|daarna)\s+(?:ook\s+)?blijft\b"
     r"|\btekort\s+aan\s+(?!tijd\b|geld\b|ruimte\b|kennis\b)[\w'-]+"
     r"|^\s*(?!(?:hulp|advies|geld|tijd|info\w*|iets|ideeën)\b)[\w'-]+\s+nodig\b"
     r"|\b(?:studenten|stagiairs|mensen|personeel)\s+binnen\b"
@@ -148,9 +174,16 @@ STAFF_TO_LEARN = re.compile(
     # "dat iedereen, ook de nieuwe bijbaners, weet hoe je allergenen checkt"
     r"|\bdat\s+(?:iedereen|al\s+(?:mijn|m'?n|onze)\s+[\w'-]+|het\s+(?:hele\s+)?team)\b"
     r"[^.?!]{0,60}?\b(?:weet|weten|kan|kunnen)\s+hoe\b"
+    # "dat mijn rechercheurs zelf online onderzoek kunnen doen"
+    r"|\bdat\s+(?:mijn|m'?n|mn|onze)\s+(?:eigen\s+)?[\w'-]*(?:ers|ors|eurs|aars|isten"
+    r"|mensen|personeel)\s+(?:het\s+|dat\s+)?zelf\b[^.?!]{0,60}?\b(?:kunnen|kan)\b"
     # "mijn beheerders kunnen die vragen niet beantwoorden": people of theirs
     r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+en\s+)?[\w'-]*(?:ers|aars|sters|euren|isten|medewerkers"
     r"|mensen|personeel)\s+(?:kunnen|kan|weten)\s+(?:[\w'-]+\s+){0,3}?(?:niet|niks|niets)\b"
+    # "mijn mensen zijn goede rechercheurs, maar online zoeken kunnen ze niet"
+    r"|\b(?:mijn|m'?n|mn|onze)\s+[^.?!]{0,80}?\bmaar\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:kunnen|kan|durven|weten|snappen)\s+ze\s+(?:het\s+|dat\s+|er\s+)?(?:nog\s+)?"
+    r"(?:niet|niks|niets)\b"
     # the verb first: "daar weten mn monteurs niks van", "sinds de nieuwe
     # persen snappen mn operators de schermen niet"
     r"|\b(?:kunnen|durven|weten|snappen|begrijpen)\s+(?:mijn|m'?n|mn|onze)\s+"
@@ -173,7 +206,9 @@ WHATS_COMING = re.compile(
 )
 # A system attacked or not safe: the cyber scan, an innovatie format.
 CYBER = re.compile(
-    r"\bhack\w*|\bgehackt\b|\bphishing\b|\bnepmail\w*|\bransomware\b|\blosgeld\b"
+    # not "niet gehackt ofzo hoor"
+    r"(?<!\bniet )\bhack\w*|(?<!\bniet )\bgehackt\b|\bphishing\b|\bnepmail\w*"
+    r"|\bransomware\b|\blosgeld\b"
     r"|\bversleuteld\b|\boplichter\w*|\bcyber\w*|\bdatalek\w*"
     r"|\b(?:is|zijn|of)\s+(?:dat|dit|die|het|ze)\s+(?:wel\s+)?veilig\b"
     # "ik vertrouw niks meer van dat hele netwerk", "waar de gaten zitten"
@@ -264,6 +299,16 @@ ANSWERS_AGREE = 0.9
 NEAR_CERTAIN = 0.99
 
 
+def asks_a_means_only(opening: str) -> bool:
+    """Whether a short opening asks for a stagiair, a student or a course and
+    names no problem or research ("wat kost een stagiair bij jullie?")."""
+    return (
+        MEANS.search(opening) is not None
+        and SAYS_MORE.search(opening) is None
+        and len(opening.split()) <= 20
+    )
+
+
 def _asks_the_way_only(opening: Mapping[str, float]) -> bool:
     """Whether the opening asks where to go and names nothing else surely
     ("waar moet ik zijn voor stagiairs" names stagiairs)."""
@@ -285,7 +330,8 @@ def reread_after(
     name it): where the opening named none surely, the need they weigh most
     replaces `need` if the answers name it clearly. `enough_people`: the
     answers say the opening's talent is not missing; `opening_set_aside`:
-    they say the opening is not the point, so it is no longer sure."""
+    they say the opening is not the point, or it asked for a means only
+    (`asks_a_means_only`), so it is no longer sure."""
     if need == "loket" and _asks_the_way_only(opening):
         # "ik weet niet bij wie ik ermee moet zijn": the way is asked before
         # the question is known; once the answers name what they want, that

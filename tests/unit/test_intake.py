@@ -635,6 +635,38 @@ def test_a_plain_statement_to_the_problem_question_is_its_answer(domain, typed):
     assert slots.get("problem")
 
 
+def test_a_sector_read_as_out_of_scope_is_still_the_sector(domain):
+    typed = "animatie, film"
+    slots, _ = validate(
+        {}, user_message(typed, "out_of_scope", 0.95), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "sector"},
+    )  # fmt: skip
+    assert slots["sector"] == "creatief"
+
+
+@pytest.mark.parametrize(
+    "opening, goal_asked",
+    [("zoek stagiair voor in de inpakhal, kan dat hier?", True),
+     ("we vinden geen monteurs meer", False)],
+)  # fmt: skip
+def test_after_an_opening_asking_for_a_stagiair_only_the_goal_is_asked(
+    opening, goal_asked
+):
+    # the stagiair is a means; what should be different is the question
+    slots = {"need_category": "talent", "who": "stagiair"}
+    tracker = make_tracker(
+        slots=slots, active_loop="intake_form",
+        events=[{"event": "user", "text": opening, "parse_data": {}}],
+    )  # fmt: skip
+    asked = run(
+        ValidateIntakeForm().required_slots(
+            form_slots("intake_form"), CollectingDispatcher(), tracker, {}
+        )
+    )
+    assert ("desired_outcome" in asked) is goal_asked
+
+
 def test_a_side_question_at_the_problem_question_is_let_through(domain):
     slots, _ = validate(
         {}, user_message("wat kost dit?", "ask_cost", 0.95), domain,

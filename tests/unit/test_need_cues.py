@@ -90,6 +90,16 @@ from bot.intake.need_cues import reread
         # the verb first: still their own people who cannot
         ("innovatie", "klanten willen een elektrische haard, daar weten mn "
          "monteurs niks van", "leven_lang_ontwikkelen"),
+        # good at the work, but not at this: their own people learn
+        (None, "Mijn mensen zijn oud-politie, goede rechercheurs, maar online zoeken "
+         "kunnen ze niet echt", "leven_lang_ontwikkelen"),
+        ("innovatie", "Dat mijn rechercheurs zelf online onderzoek kunnen doen",
+         "leven_lang_ontwikkelen"),
+        # someone who stays: a person to hire
+        ("innovatie", "iemand die schermen en acus zelf kan doen. en later blijft", "talent"),
+        ("kennis_netwerk", "doe alle moielijke reparaties zelf. te druk", "talent"),
+        # not hacked: no cyber scan
+        (None, "Nou, niet gehackt ofzo hoor", None),
     ],
 )
 def test_a_coordinator_rereads_the_need(classified, text, need):
@@ -222,7 +232,8 @@ def test_an_answer_that_sets_the_opening_aside_lets_the_answers_decide():
      "nou ja die cursus is eigenlijk bijzaak zeg maar",
      "tja mensen vinden is 1 ding. maar eigenlijk",
      "eigenlijk hebben we genoeg mensen hoor, daar gaat het niet om",
-     "nou ja eigenlijk gaat het vooral om onze eigen monteurs"],
+     "nou ja eigenlijk gaat het vooral om onze eigen monteurs",
+     "Eerlijk gezegd is die printer het probleem niet"],
 )  # fmt: skip
 def test_an_answer_can_set_the_opening_aside(said):
     assert need_cues.SETS_OPENING_ASIDE.search(said)
@@ -272,3 +283,18 @@ def test_answers_break_a_tie_the_opening_left():
     again = {"leven_lang_ontwikkelen": 1.89, "loket": 0.96}
     tied = {"loket": 1.0, "leven_lang_ontwikkelen": 1.0}
     assert need_cues.reread_after("loket", tied, again, 2) == "loket"
+
+
+@pytest.mark.parametrize(
+    "opening, means_only",
+    [("zoek stagiair voor in de inpakhal, kan dat hier?", True),
+     ("hebben jullie ook cursussen klauwbekappen? of weet iemand waar dat gegeven wordt", True),
+     ("doen jullie ook iets met cybercrime?", True),
+     ("wat kost een stagiair bij jullie?", True),
+     # a problem is named: the opening says what it is about
+     ("we vinden geen stagiairs meer voor de werkplaats", False),
+     ("onze stagiairs kunnen niks met de nieuwe machines", False),
+     ("we zoeken twee monteurs op mbo-niveau", False)],
+)  # fmt: skip
+def test_an_opening_that_asks_for_a_means_only_is_not_sure_of_its_need(opening, means_only):
+    assert need_cues.asks_a_means_only(opening) is means_only
