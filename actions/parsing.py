@@ -765,6 +765,12 @@ def _strip_company_suffix(word: str) -> str:
     return word
 
 
+# Sectors that use what is built rather than make it ("Saunabouw").
+BUILT_FOR = frozenset(
+    {"bouw", "horeca", "zorg", "detailhandel", "zakelijke_dienstverlening"}
+)
+
+
 def _sector_of_word(word: str, fuzzy: bool) -> Optional[str]:
     stem = _strip_company_suffix(word)
     for candidate in (word, stem, _singular(word), _singular(stem), stem.rstrip("s")):
@@ -789,7 +795,8 @@ def _sector_of_word(word: str, fuzzy: bool) -> Optional[str]:
     # "machinebouw" and "tuinbouw" (listed themselves).
     if stem.endswith("bouw") and len(stem) > len("bouw") + 2:
         built = stem[: -len("bouw")].rstrip("s-")
-        if built in _SECTOR_OF_WORD and _SECTOR_OF_WORD[built] != "bouw":
+        # a sauna or a shop built is bouw, not the trade that uses it
+        if built in _SECTOR_OF_WORD and _SECTOR_OF_WORD[built] not in BUILT_FOR:
             return _SECTOR_OF_WORD[built]
     # Compound: its head is the last part ("glastuinbouw", "woningbouw").
     for known in _SECTOR_WORDS_LONGEST:

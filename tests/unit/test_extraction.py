@@ -366,6 +366,17 @@ def test_what_a_bouw_compound_builds_names_the_trade():
     assert parsing.normalise_sector("metaalbouw") == "maakindustrie"
     assert parsing.normalise_sector("woningbouw") == "bouw"
     assert parsing.sector_of_name("Bouwbedrijf Ten Hag") == "bouw"
+    # a sauna is built for horeca, by a builder
+    assert parsing.sector_of_name("Saunabouw Veluwezoom") == "bouw"
+
+
+@pytest.mark.parametrize(
+    "typed, sector",
+    [("eieren. pakstation", "agrifood"), ("leisure, karten", "horeca"),
+     ("animatie, film", "creatief")],
+)  # fmt: skip
+def test_a_trade_said_in_its_own_words_names_the_sector(typed, sector):
+    assert parsing.normalise_sector(typed) == sector
 
 
 def test_a_month_on_its_own_answers_when_as_in_that_month():
