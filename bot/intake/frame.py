@@ -984,6 +984,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         or words[0].lower in FIRST_PERSON_VERBS
         or (words[0].finite and len(words) > 1 and words[1].lower in TIME_OPENERS)
         or _plural_verb_before_singular(words)
+        or _verb_then_bare_object(words)
     ):
         words = _with_dropped_subject(words)
     if not words or not _has_subject(words) or about_the_company(clause):
@@ -1129,6 +1130,20 @@ def _plural_verb_before_singular(words: Sequence[Word]) -> bool:
     )
 
 
+def _verb_then_bare_object(words: Sequence[Word]) -> bool:
+    """ "krijgen claims van de super": a bare noun after a verb in -en is its
+    object, its subject dropped ("gaan klanten weg" ends in a particle: there
+    the noun is the subject)."""
+    return (
+        len(words) > 2
+        and words[0].finite
+        and words[0].pos in ("VERB", "AUX")
+        and words[0].lower.endswith("en")
+        and words[1].pos == "NOUN"
+        and words[-1].lower not in PARTICLES
+    )
+
+
 def _with_dropped_subject(words: List[Word]) -> List[Word]:
     """ "ken hier geen enkele school", "zijn net verhuisd": chat drops the
     "ik" or "we" before a verb that opens the clause; it is put back."""
@@ -1142,6 +1157,7 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
         and not _object_it(words)
         and not object_next
         and not time_next
+        and not _verb_then_bare_object(words)
         and not _plural_verb_before_singular(words)
         and any(w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3])
     ):
@@ -1792,6 +1808,15 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
     at = next(i for i, w in enumerate(words) if w.pos in ("VERB", "AUX"))
     first_verb = words[at]
     if _people_then_verb(words, at):
+        return False
+    if (
+        at == 0
+        and len(words) > 2
+        and words[1].pos in ("NOUN", "PROPN", "DET", "NUM")
+        and words[-1].pos not in ("VERB", "AUX")
+    ):
+        # "krijgen claims van de super": chat's "we" dropped before a verb
+        # with its object after it; a wish ends in its verb ("claims voorkomen")
         return False
     if not has_subject and not first_verb.finite:
         # "jaren meebouwen aan het onderwijs en ... leveren": a main clause

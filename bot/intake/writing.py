@@ -44,7 +44,8 @@ def restatement(
     else:
         question = real_question(frame, need, words, details)
     when = details.get("when")
-    if when and _count(question) + _count(when) < 22:
+    # "hoe vind je een stagiair voor na de zomer": said once
+    if when and when not in question and _count(question) + _count(when) < 22:
         question = f"{question}, {when}"
     parts = []
     if problem:

@@ -591,6 +591,10 @@ def test_a_comma_before_nu_starts_a_clause():
         # "ken" is singular, though it ends in -en
         ("we zijn net verhuisd naar Goes en ken hier geen enkele school",
          "ken je hier geen enkele school"),
+        # a bare noun after a verb in -en is its object, not a wish
+        ("krijgen claims van de super. eieren met haarscheurtjes in de doosjes",
+         "krijgen jullie claims van de super"),
+        ("gaan klanten weg", "gaan klanten weg"),
         # a second main clause after a comma is read apart
         ("klanten worden steeds ouder, jongeren kopen online of lezen niet",
          "worden klanten steeds ouder"),
@@ -1269,6 +1273,14 @@ def test_shouted_words_are_said_back_in_small_letters():
 def test_one_before_a_noun_is_written_as_a_word():
     said = writing.restatement(frame.read("ik wil 1 aanspreekpunt"), "loket", PHRASES, {})
     assert "één aanspreekpunt" in said
+
+
+def test_a_time_already_in_the_question_is_not_said_twice():
+    said = writing.restatement(
+        Frame(), "talent", PHRASES,
+        {"people": "een stagiair voor na de zomer", "when": "na de zomer"},
+    )  # fmt: skip
+    assert said.count("na de zomer") == 1
 
 
 def test_what_a_possessive_opens_is_a_noun_whatever_the_tagger_says():
