@@ -735,18 +735,25 @@ def _main_clauses(clause: str) -> List[str]:
         if _two_clauses(left_tokens, right_tokens):
             if "en" in joint.group(0) and right_tokens[0].pos_ in ("VERB", "AUX"):
                 # "schoolverlaters kunnen ... en kennen ...": the subject is shared
-                right = f"{_subject_of(left_tokens)} {right}".strip()
+                right = f"{_subject_of(left_tokens, right_tokens[0])} {right}".strip()
             return [left.strip(), *_main_clauses(right)]
     return [clause]
 
 
-def _subject_of(tokens: Sequence[Any]) -> str:
-    """The words before the clause's first verb when they can be its subject
-    ("de jonge meiden", "schoolverlaters"), else nothing."""
+PLURAL_PRONOUNS = frozenset({"we", "wij", "ze", "zij"})
+
+
+def _subject_of(tokens: Sequence[Any], next_verb: Any) -> str:
+    """The words before the clause's first verb when they can be the subject
+    of `next_verb` too ("de jonge meiden", "schoolverlaters"), else nothing."""
     verb = next((i for i, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX")), 0)
     subject = tokens[:verb]
-    # a pronoun is left to agree with the verb ("we zijn verhuisd en ken hier
-    # niemand" is "ik ken"): see frame._with_dropped_subject
+    if len(subject) == 1 and subject[0].text.lower() in PLURAL_PRONOUNS:
+        # "wij hebben een meldkamer en krijgen de nachten niet rond"; a verb
+        # that does not agree is left to frame._with_dropped_subject ("we
+        # zijn verhuisd en ken hier niemand" is "ik ken")
+        plural = next_verb.text.lower().endswith("en") and len(next_verb.text) > 3
+        return subject[0].text if plural else ""
     if not 0 < len(subject) <= MAX_SUBJECT_WORDS or subject[0].pos_ not in (
         "DET",
         "NOUN",
@@ -823,6 +830,8 @@ def content_clean(words: Sequence[Word]) -> Tuple[List[Word], bool]:
             continue
         if word.lower in FILLER:
             continue
+        if word.lower in ("ja", "nee") and not any(w.pos != "PUNCT" for w in kept):
+            continue  # "nou ja we draaien met ...": no answer to a yes/no question
         fixed = cleaned(word.text)
         if fixed is None:
             if word.text[:1].isupper() and not word.start:

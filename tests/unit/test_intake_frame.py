@@ -591,6 +591,9 @@ def test_a_comma_before_nu_starts_a_clause():
         # "ken" is singular, though it ends in -en
         ("we zijn net verhuisd naar Goes en ken hier geen enkele school",
          "ken je hier geen enkele school"),
+        # "wij" shared by a second verb that agrees with it
+        ("wij hebben een particuliere meldkamer en krijgen de nachten niet rond",
+         "krijgen jullie de nachten niet rond"),
         # a bare noun after a verb in -en is its object, not a wish
         ("krijgen claims van de super. eieren met haarscheurtjes in de doosjes",
          "krijgen jullie claims van de super"),
@@ -1273,6 +1276,14 @@ def test_shouted_words_are_said_back_in_small_letters():
 def test_one_before_a_noun_is_written_as_a_word():
     said = writing.restatement(frame.read("ik wil 1 aanspreekpunt"), "loket", PHRASES, {})
     assert "één aanspreekpunt" in said
+
+
+def test_a_yes_before_the_answer_is_no_part_of_the_problem():
+    said = frame.read_answer(
+        "nou ja we draaien met veel uitzendkrachten en die zijn na 3 maanden weer weg",
+        "problem",
+    )
+    assert said.problem.startswith("jullie draaien met veel uitzendkrachten")
 
 
 def test_a_time_already_in_the_question_is_not_said_twice():
