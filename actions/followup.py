@@ -27,6 +27,7 @@ from actions.asking import AsksInTheSameCall
 from actions.intake import (
     INTERRUPTIONS,
     MAX_ANSWERS_PER_QUESTION,
+    answer_asked_along,
     answers_to,
     is_fresh_user_message,
     latest_intent,
@@ -169,6 +170,7 @@ class ValidateFollowupForm(AsksInTheSameCall):
         if is_fresh_user_message(tracker) or requested is None:
             tracker.add_slots(events)
             await keep_confirmed_request(tracker)
+        answer_asked_along(dispatcher, tracker)
         return events
 
     async def required_slots(

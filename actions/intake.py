@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
-from actions import extraction, parsing, restatement
+from actions import extraction, parsing, restatement, side_answers
 from actions.answers import (
     ANSWERS,
     INTERRUPTIONS,
@@ -72,6 +72,9 @@ EXPLICIT_STOP = re.compile(
 # other question, an answer that reads as out_of_scope ("animatie, film" to the
 # sector question) is the answer too.
 FREE_TEXT_PROBES = ("problem", "desired_outcome", "tried_before")
+# Asked on their own, answered by data/rules/side_questions.yml.
+SIDE_QUESTIONS = ("ask_cost", "ask_time_cost", "ask_who_behind", "ask_privacy",
+                  "ask_when_contact")  # fmt: skip
 SIDE_INTENTS = ("out_of_scope", "ask_capabilities", "ask_cost", "ask_time_cost",
                 "ask_who_behind", "ask_privacy", "ask_when_contact")  # fmt: skip
 QUESTION_SHAPED = re.compile(
@@ -187,18 +190,17 @@ def need_of_message(
     return need_cues.reread(need, text)
 
 
-def _answers_set_the_opening_aside(tracker: Tracker) -> bool:
-    """ "mensen vinden is 1 ding, maar eigenlijk ...": the people of the
-    opening are not the goal, which is asked then."""
-    return any(
-        _sets_aside(e.get("text") or "")
-        for probe in CONTENT_PROBES
-        for e in messages_to(tracker, probe)
-    )
+def answer_asked_along(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The answer to a side question asked along with the answer a form took
+    ("..., en wat kost zoiets eigenlijk?"); one asked on its own has its rule."""
+    if is_fresh_user_message(tracker) and latest_intent(tracker) not in SIDE_QUESTIONS:
+        kind = side_answers.asked_along(tracker.latest_message.get("text") or "")
+        if kind:
+            side_answers.answer_side_question(dispatcher, tracker, kind)
 
 
 def _opening_asks_a_means(tracker: Tracker) -> bool:
-    """ "zoek stagiair voor in de inpakhal": the question behind it is asked."""
+    """ "zoek stagiair voor in de inpakhal": the answers say what it is for."""
     opening = " ".join(e.get("text") or "" for e in messages_to(tracker, None))
     return need_cues.asks_a_means_only(opening)
 
@@ -438,6 +440,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
         validated = {e["name"] for e in events if e.get("event") == "slot"}
         # Stated slots that no question of this need asks are kept as they are.
         kept = [e for e in extra + new_slots if e["name"] not in validated]
+        answer_asked_along(dispatcher, tracker)
         return kept + events
 
     @staticmethod
@@ -618,20 +621,16 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 and not answered_unsure(tracker, slot)
             )
         }
-        # Each content probe is asked once; for talent, the people sought are
-        # the goal ("hoe vind je twee monteurs?") once the messages name them.
+        # Each content probe is asked once. For talent too the goal is asked:
+        # "een vaste groep jonge mensen, eerst bijbaan en dan bbl" says more
+        # than the people sought.
+        # Once the question is restated, the probes are over.
+        restated = bool(tracker.get_slot("refined_question"))
         for probe in CONTENT_PROBES:
-            if tracker.get_slot(probe) is None and answers_to(tracker, probe) >= 1:
+            if tracker.get_slot(probe) is None and (
+                restated or answers_to(tracker, probe) >= 1
+            ):
                 wanted.discard(probe)
-        # (A goal already given stays listed: Rasa validates listed slots only.)
-        if (
-            need == "talent"
-            and tracker.get_slot("who")
-            and tracker.get_slot("desired_outcome") is None
-            and not _answers_set_the_opening_aside(tracker)
-            and not _opening_asks_a_means(tracker)
-        ):
-            wanted.discard("desired_outcome")
         wanted.add("question_confirmed")
         if tracker.get_slot("question_confirmed") is False:
             wanted.add("question_correction")

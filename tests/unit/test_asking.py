@@ -53,7 +53,8 @@ def run_validation(slots, text, intent, domain):
 
 
 def test_the_validation_asks_headcount_and_level_together_while_both_are_open(domain):
-    slots = {"need_category": "talent", "original_question": "ik zoek monteurs"}
+    slots = {"need_category": "talent", "original_question": "ik zoek monteurs",
+             "desired_outcome": "monteurs die blijven"}  # fmt: skip
     events, said = run_validation(slots, "we vinden geen monteurs", "inform", domain)
     assert SlotSet("requested_slot", "headcount") in events
     assert said[-1] == "utter_ask_headcount_and_level"
@@ -61,7 +62,7 @@ def test_the_validation_asks_headcount_and_level_together_while_both_are_open(do
 
 def test_the_validation_asks_the_headcount_alone_once_the_level_is_known(domain):
     slots = {"need_category": "talent", "original_question": "ik zoek monteurs op mbo",
-             "education_level": "mbo"}  # fmt: skip
+             "education_level": "mbo", "desired_outcome": "monteurs die blijven"}  # fmt: skip
     events, said = run_validation(slots, "we vinden geen monteurs", "inform", domain)
     assert SlotSet("requested_slot", "headcount") in events
     assert said[-1] == "utter_ask_headcount_only"

@@ -8,8 +8,10 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.intake.catalogue import load_catalogue
+from actions import side_answers
 from actions.side_questions import ActionAnswerSideQuestion
 from tests.conftest import make_tracker, user_message
+from tests.unit.test_intake import validate
 
 
 def answer(text, intent, slots=None, active_loop=None):
@@ -54,3 +56,32 @@ def test_an_answer_to_the_open_question_read_as_a_side_question_is_the_answer():
     assert [e["event"] for e in events] == ["rewind", "action", "user"]
     assert events[2]["parse_data"]["intent"]["name"] == "inform"
     assert messages == []
+
+
+@pytest.mark.parametrize(
+    "typed, kind",
+    [("we krijgen de nachten niet rond. en wat kost zoiets eigenlijk", "ask_cost"),
+     ("kunnen studenten dat als bijbaan doen? en wat kost zoiets eigenlijk", "ask_cost"),
+     ("een ochtend per week. moet ik daar iets voor betalen?", "ask_cost"),
+     ("hoeveel tijd kost dat eigenlijk, zo'n docentschap?", "ask_time_cost"),
+     ("voor de zomer. hoe lang duurt zoiets eigenlijk?", "ask_time_cost"),
+     ("Jan de Vries, jan@devries.nl. wordt dat ergens bewaard?", "ask_privacy"),
+     ("ja hoor, is dit van de overheid?", "ask_who_behind"),
+     # said, not asked
+     ("het kost ons elke week klanten", None),
+     ("we kunnen geen dure cursus betalen", None),
+     ("is er een opleiding voor?", None)],
+)  # fmt: skip
+def test_a_question_asked_along_with_an_answer_is_known_by_its_words(typed, kind):
+    assert side_answers.asked_along(typed) == kind
+
+
+def test_a_cost_question_asked_along_with_an_answer_is_answered_too(domain):
+    typed = "we zitten in Zwolle. wat kost zoiets eigenlijk?"
+    slots, dispatcher = validate(
+        {"region": typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "region"},
+    )  # fmt: skip
+    assert slots["region"] == "Zwolle"
+    assert "utter_side_cost_general" in [m["response"] for m in dispatcher.messages]

@@ -1,0 +1,120 @@
+"""What the bot says to a question on the side: cost, time, who is behind
+this, privacy, how soon someone gets in touch.
+
+Cost and time come from the catalogue (data/catalogue.yml), for the options
+shown when there are some, else for a few formats that differ; the rest from
+domain.yml. Asked as a message of its own (actions/side_questions.py) or
+along with an answer ("..., en wat kost zoiets eigenlijk?", `asked_along`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Sequence, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.intake.catalogue import PpsFormat, load_catalogue
+
+# Formats named in a general answer: enough to show the range, few enough to read.
+GENERAL_EXAMPLES = 3
+FIXED_ANSWERS: Dict[Text, Text] = {
+    "ask_who_behind": "utter_side_who_behind",
+    "ask_privacy": "utter_side_privacy",
+    "ask_when_contact": "utter_side_when_contact",
+}
+
+
+def formats_shown(tracker: Tracker) -> List[PpsFormat]:
+    """The catalogue formats of the options shown in this conversation, in order."""
+    by_id = {f.id: f for f in load_catalogue().formats}
+    shown = tracker.get_slot("options") or []
+    return [
+        by_id[o["id"]] for o in shown if isinstance(o, dict) and o.get("id") in by_id
+    ]
+
+
+def differing_formats(
+    field: str, need: Optional[str] = None, limit: int = GENERAL_EXAMPLES
+) -> List[PpsFormat]:
+    """The first formats of the catalogue whose `field` differs from those
+    before, those for `need` first."""
+    formats = load_catalogue().formats
+    seen: set = set()
+    picked: List[PpsFormat] = []
+    for pps_format in sorted(formats, key=lambda f: need not in f.needs):
+        value = getattr(pps_format, field)
+        if value not in seen:
+            seen.add(value)
+            picked.append(pps_format)
+        if len(picked) == limit:
+            break
+    return picked
+
+
+def listed(formats: Sequence[PpsFormat], field: str) -> str:
+    """ "Studentenchallenge: meestal gratis; Fieldlab: …" """
+    return "; ".join(f"{f.title}: {getattr(f, field)}" for f in formats)
+
+
+def listed_time(formats: Sequence[PpsFormat]) -> str:
+    return "; ".join(f"{f.title}: {f.hours}, {f.duration}" for f in formats)
+
+
+def answer_side_question(
+    dispatcher: CollectingDispatcher, tracker: Tracker, intent: Text
+) -> None:
+    """The answer to a side question of kind `intent` (ask_cost, ...)."""
+    if intent in FIXED_ANSWERS:
+        dispatcher.utter_message(response=FIXED_ANSWERS[intent])
+        return
+    shown = formats_shown(tracker)
+    need = tracker.get_slot("need_category")
+    if intent == "ask_time_cost":
+        if shown:
+            dispatcher.utter_message(
+                response="utter_side_time_options", times=listed_time(shown)
+            )
+        else:
+            dispatcher.utter_message(
+                response="utter_side_time_general",
+                times=listed_time(differing_formats("hours", need)),
+            )
+        return
+    if shown:
+        dispatcher.utter_message(
+            response="utter_side_cost_options", costs=listed(shown, "cost")
+        )
+    else:
+        dispatcher.utter_message(
+            response="utter_side_cost_general",
+            costs=listed(differing_formats("cost", need), "cost"),
+        )
+
+
+# The kind of a question asked along with an answer, by its words; time
+# before cost ("hoeveel tijd kost dat eigenlijk?").
+KINDS_ASKED_ALONG = (
+    ("ask_time_cost", re.compile(r"\bhoe\s*lang\b|\bhoeveel\s+(?:tijd|uren?)\b", re.I)),
+    ("ask_cost", re.compile(r"\bkost\w*|\bbetal\w*|\bprijs\b|\bgratis\b", re.I)),
+    ("ask_who_behind", re.compile(r"\boverheid\b|\bwie\s+zit\b|\bvan\s+wie\b", re.I)),
+    ("ask_privacy", re.compile(r"\bbewaard\b|\bbewaren\b|\bprivacy\b", re.I)),
+)
+# A question in a message: a part that ends in "?", or a last part that asks
+# the cost or the time without one ("en wat kost zoiets eigenlijk").
+QUESTION_PART = re.compile(
+    r"[^.!?\n]*\?"
+    r"|(?:^|(?<=[.!?\n,]))\s*(?:en\s+|maar\s+)?(?:(?:wat|hoeveel)\s+(?:kost|kosten)"
+    r"|hoe\s*lang\s+(?:duurt|loopt)|hoeveel\s+tijd)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+
+
+def asked_along(text: str) -> Optional[Text]:
+    """The side question `text` asks besides what it says, if any."""
+    for part in QUESTION_PART.findall(text or ""):
+        for kind, words in KINDS_ASKED_ALONG:
+            if words.search(part):
+                return kind
+    return None
