@@ -928,6 +928,13 @@ def own_time_level(own_time: Optional[str]) -> Optional[str]:
     # a day a month is two hours a week; a few times a year is less
     if PER_MONTH_OR_YEAR.search(lowered):
         return "weinig"
+    if (
+        a_day
+        and not EVERY_WEEK.search(lowered)
+        and not re.search(r"\belke\b|dagelijks", lowered)
+    ):
+        # "een paar dagen" in all: no hours a week said ("1 dag per week" is much)
+        return "gemiddeld"
     if a_day or re.search(r"\bveel\b|fulltime|\bmeer\b", lowered):
         return "veel"
     if any(w in lowered for w in ("weinig", "geen", "uurtje", "nauwelijks", "niet")):

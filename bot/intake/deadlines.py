@@ -54,6 +54,11 @@ BEFORE = re.compile(r"\b(?:voor|vóór)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 THIS_YEAR = re.compile(
     r"\bdit\s+jaar\b|\beinde?\s+(?:van\s+)?(?:het|dit)\s+jaar\b", re.IGNORECASE
 )
+# "Q1 volgend jaar", "in het tweede kwartaal": done by the quarter's end
+QUARTER = re.compile(
+    r"\bq([1-4])\b|\b(eerste|tweede|derde|vierde)\s+kwartaal\b", re.IGNORECASE
+)
+QUARTER_NUMBERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 EARLY_NEXT_YEAR = re.compile(r"\bbegin\s+(?:van\s+)?volgend\s+jaar\b", re.IGNORECASE)
 
 
@@ -72,8 +77,12 @@ def today() -> datetime.date:
 
 def months_until(text: str, on: datetime.date) -> Optional[int]:
     """Whole months from `on` to the time `text` names ("voor januari",
-    "na de zomer", "dit jaar nog", "begin volgend jaar"); None when it names
+    "na de zomer", "dit jaar nog", "begin volgend jaar", "Q1"); None when it names
     no month, holiday or year, or a season without "voor" or "na"."""
+    quarter = QUARTER.search(text or "")
+    if quarter:
+        number = int(quarter.group(1) or QUARTER_NUMBERS[quarter.group(2).lower()])
+        return (3 * number - on.month) % 12
     match = NAMED_TIME.search(text or "")
     if match:
         first, last = SPAN[match.group(1).lower()]

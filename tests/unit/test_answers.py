@@ -76,7 +76,10 @@ def test_haste_is_read_from_whole_words(when, urgency):
      ("geen haast, ergens dit najaar", "laag", "laag"),
      # a deadline within the year: "je hebt geen haast" was said to it
      ("binnen een jaar", "normaal", "normaal"),
-     ("voor het einde van het jaar, geen haast", "laag", "laag")],
+     ("voor het einde van het jaar, geen haast", "laag", "laag"),
+     # a quarter is done by its end: "het hoeft niet meteen" was said to it
+     ("Q1 volgend jaar", "normaal", "normaal"),
+     ("in het derde kwartaal", "normaal", "normaal")],
 )  # fmt: skip
 def test_a_month_or_season_is_haste_when_it_is_near(when, in_december, in_june):
     """The reasons said "je hebt geen haast" to "dit jaar nog" in December."""
@@ -104,6 +107,8 @@ def test_the_day_relative_times_are_read_against_can_be_pinned(monkeypatch):
      ("een avond per maand", "weinig"),
      ("een dag in de maand", "weinig"),
      ("1 dag per week", "veel"),
+     # days in all are no time a week: "je hebt tijd om mee te doen" is not said
+     ("onze ICT man heeft een paar dagen", "gemiddeld"),
      ("paar uurtjes", "weinig")],
 )  # fmt: skip
 def test_own_time_in_parts_of_a_day_is_read_by_how_often(said, level):
