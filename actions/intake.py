@@ -573,6 +573,9 @@ class ValidateIntakeForm(AsksInTheSameCall):
             if part
             else intake_frame.read(text, before)
         )
+        if requested is None and need_cues.asks_a_means_only(text):
+            # the stagiair asked for is a means, not the goal: the goal is asked
+            newer = replace(newer, goal="")
         if requested not in FRAME_ANSWERS:
             # "als het vriest ligt het werk stil" to "hoeveel tijd heb je?"
             # answers that question: it says nothing of the problem or goal.

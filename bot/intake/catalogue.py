@@ -19,7 +19,7 @@ import yaml
 
 from bot.intake import dutch, nouns, text_match, writing
 from bot.intake.dutch import joined, words_of
-from bot.intake.frame import ABOUT, MUST_GOAL, NOT_PEOPLE, SITUATIONS
+from bot.intake.frame import ABOUT, MUST_GOAL, NOT_PEOPLE, SITUATIONS, garbled
 from bot.intake.nouns import with_counted_plurals
 from bot.intake.questions import is_direct
 from bot.intake.vocabulary import NEED_CODES
@@ -558,6 +558,7 @@ def _problem_said_back(problem: str) -> str:
         or len(problem.split()) > MAX_QUOTED_WORDS
         # "kreeg de gast ... taart": what happened once is no "nu"
         or words_of(problem)[0].past
+        or garbled(words_of(problem))  # "andere andere klanten logistiek"
     ):
         return ""
     when = re.search(r"\s+(nu|straks|binnenkort)\b", problem)

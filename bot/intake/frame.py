@@ -1013,7 +1013,53 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     lead = unspliced(joined(to_second_person(inverted)), clause)
     said = [w for w in lead.split() if w not in ("je", "jullie") and w not in NEGATIONS]
     # "weten jullie niet" (cut before "of ..."): a verb alone says nothing
-    return plain, lead if len(said) >= MIN_CLAUSE_WORDS else ""
+    if len(said) < MIN_CLAUSE_WORDS or garbled_lead(lead):
+        return plain, ""
+    return plain, lead
+
+
+TWICE_IS_DUTCH = frozenset("wat dat die".split())
+# Words that follow the verb of a clause said back with its verb first.
+SUBJECT_AFTER_VERB = frozenset(
+    "je jullie ze het er u hij zij we wij ik dat dit".split()
+)
+
+
+def garbled(words: Sequence[Word]) -> bool:
+    """Whether a clause is no Dutch: a word twice in a row ("andere andere
+    klanten"), or a negation after the verbs at its end ("kunnen ze online
+    zoeken niet")."""
+    said = [w for w in words if w.pos != "PUNCT"]
+    pairs = zip(said, said[1:], strict=False)
+    # ("weet niet wat wat is", "dat dat kan" are Dutch)
+    if any(
+        a.lower == b.lower and a.lower not in TWICE_IS_DUTCH and not a.lower.isdigit()
+        for a, b in pairs
+    ):
+        return True
+    return any(
+        said[at].pos in ("VERB", "AUX")
+        and said[at].lower.endswith("en")  # not "de data van jullie magazijn niet"
+        and said[at - 1].pos != "DET"  # "de schermen niet": a noun
+        and said[at + 1].lower in NEGATIONS
+        and (at + 2 == len(said) or said[at + 2].lower == "en")
+        for at in range(2, len(said) - 1)
+    )
+
+
+def garbled_lead(lead: str) -> bool:
+    """Whether a problem said back with its verb first is no Dutch: it is
+    `garbled`, or opens with no verb before its subject ("gehad op school
+    nooit", "gecertificeerde opdrachtgevers willen ..."); better left out
+    than said."""
+    words = [w for w in words_of(lead) if w.pos != "PUNCT"]
+    if len(words) < 2 or garbled(words):
+        return True
+    first, subject_next = words[0], words[1].lower in SUBJECT_AFTER_VERB
+    participle = re.fullmatch(r"ge\w+(?:d|t|de|te|den|ten)", first.lower)
+    # (the tagger calls some verbs nouns: "vragen klanten", "snappen je operators")
+    no_verb = first.pos in ("ADJ", "DET", "ADP", "NUM", "CCONJ") or bool(participle)
+    return no_verb and not subject_next
 
 
 def _knows_not_what(words: Sequence[Word]) -> bool:
@@ -1174,6 +1220,12 @@ LESS_FUEL = re.compile(
 )
 
 
+# A subclause that a wish may hang on ("..., voordat ze ingepakt worden").
+SUBCLAUSE_AFTER = re.compile(
+    r",?\s+(?:voordat|omdat|zodat|zodra|wanneer|terwijl)\s+", re.IGNORECASE
+)
+
+
 def restated_goal(goal: str, source: str) -> str:
     """The goal as the restatement will say it, without pasting: a long
     "dat de monteurs ... kunnen werken" becomes "de monteurs moeten ...
@@ -1193,6 +1245,11 @@ def restated_goal(goal: str, source: str) -> str:
         as_must = _dat_clause_as_must(tokens, words, _noun_subject(words), source)
         if as_must:
             return as_must
+        # "dat die scheurtjes eruit gaan voordat ze ingepakt worden": the
+        # wish without what it hangs on
+        main = SUBCLAUSE_AFTER.split(goal, maxsplit=1)[0]
+        if main != goal and len(main.split()) > MIN_CLAUSE_WORDS:
+            return restated_goal(main, source)
     # "minder gas": less of what is burnt or used is less use of it
     goal = LESS_FUEL.sub(r"\1 \2verbruik", goal)
     # "(wil) er 1 jonge jongen bij": someone more to get

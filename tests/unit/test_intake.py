@@ -647,6 +647,13 @@ def test_a_sector_read_as_out_of_scope_is_still_the_sector(domain):
     assert slots["sector"] == "creatief"
 
 
+def test_a_stagiair_asked_for_is_no_goal_said(domain):
+    # a means; what it is for is asked ("dat de opleiding er iets mee doet")
+    typed = "Zoeken een stagiair animatie voor na de zomer"
+    slots, _ = validate({}, user_message(typed, "need_talent"), domain)
+    assert slots.get("who") == "stagiair" and not slots.get("desired_outcome")
+
+
 @pytest.mark.parametrize(
     "opening",
     ["zoek stagiair voor in de inpakhal, kan dat hier?", "we vinden geen monteurs meer"],

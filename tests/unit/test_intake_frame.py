@@ -461,6 +461,11 @@ def test_a_long_goal_is_shortened_into_whole_dutch(said, restated):
     assert frame.unspliced(said, said) == restated
 
 
+def test_a_wish_is_said_without_the_subclause_it_hangs_on():
+    said = "dat die scheurtjes eruit gaan voordat ze ingepakt worden"
+    assert frame.restated_goal(said, said) == "dat die scheurtjes eruit gaan"
+
+
 @pytest.mark.parametrize(
     "answer, lead",
     [("we gooien veel kunststof weg bij het spuitgieten, aanloopproducten en spruen",
@@ -1457,3 +1462,23 @@ def test_only_a_share_is_a_shortfall_and_its_maar_no_conjunction():
     assert read.problem_lead.startswith(
         "halen jullie pelmachines maar 30 procent vlees uit de garnaal"
     )
+
+
+@pytest.mark.parametrize(
+    "lead, broken",
+    [("gehad op school nooit", True),
+     ("andere andere klanten logistiek en weten jullie niet goed hoe dat werkt", True),
+     ("kunnen ze online zoeken niet en lopen jullie achter", True),
+     ("weet je je te weinig van het bos", True),
+     ("gecertificeerde opdrachtgevers willen lassers voor trappen", True),
+     # Dutch, however the tagger reads its first word
+     ("lig je er meer wakker van dat jullie gehackt worden", False),
+     ("zijn jullie 2 monteurs 61 en 64", False),
+     ("snappen je operators sinds de nieuwe persen de schermen niet", False),
+     ("kunnen jullie het niet betalen zonder steun", False),
+     ("krijgen jullie het voorjaar niet rond", False),
+     ("weet je niet wat wat is", False),
+     ("snap je de data van jullie magazijn niet", False)],
+)  # fmt: skip
+def test_a_problem_said_back_that_is_no_dutch_is_left_out(lead, broken):
+    assert frame.garbled_lead(lead) is broken
