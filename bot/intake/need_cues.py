@@ -170,13 +170,16 @@ STAFF_TO_LEARN = re.compile(
     r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+){0,2}?moeten\s+(?:tegenwoordig|nu|straks"
     r"|opeens|ineens|steeds\s+vaker)\b"
     r"|\b(?:al\s+jaren|ervaring)\b.{0,80}?\bzonder\s+(?:een\s+)?(?:papiertje|diploma)\b"
-    r"|\bmoet(?:en)?\s+(?:\w+\s+)?bijle?re?n\b"  # "monteurs moeten bijlern"
+    # "monteurs moeten bijlern", "mijn redacteuren willen bijleren"
+    r"|\b(?:moet(?:en)?|willen)\s+(?:\w+\s+)?bijle?re?n\b"
     # "dat iedereen, ook de nieuwe bijbaners, weet hoe je allergenen checkt"
     r"|\bdat\s+(?:iedereen|al\s+(?:mijn|m'?n|onze)\s+[\w'-]+|het\s+(?:hele\s+)?team)\b"
     r"[^.?!]{0,60}?\b(?:weet|weten|kan|kunnen)\s+hoe\b"
     # "dat mijn rechercheurs zelf online onderzoek kunnen doen"
+    # "dat mijn eigen gieters en vormers zelf met de scanner overweg kunnen"
     r"|\bdat\s+(?:mijn|m'?n|mn|onze)\s+(?:eigen\s+)?[\w'-]*(?:ers|ors|eurs|aars|isten"
-    r"|mensen|personeel)\s+(?:het\s+|dat\s+)?zelf\b[^.?!]{0,60}?\b(?:kunnen|kan)\b"
+    r"|mensen|personeel)(?:\s+en\s+[\w'-]+)?\s+(?:het\s+|dat\s+)?zelf\b[^.?!]{0,60}?"
+    r"\b(?:kunnen|kan)\b"
     # "mijn beheerders kunnen die vragen niet beantwoorden": people of theirs
     r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+en\s+)?[\w'-]*(?:ers|aars|sters|euren|isten|medewerkers"
     r"|mensen|personeel)\s+(?:kunnen|kan|weten)\s+(?:[\w'-]+\s+){0,3}?(?:niet|niks|niets)\b"
@@ -267,7 +270,13 @@ def reread(need: Optional[str], text: str) -> Optional[str]:
         # "een vaste relatie met één opleiding ... en één vast aanspreekpunt"
         # asks for a partnership, with a contact in it
         return "loket"
-    if WAYFINDING.search(text) and not WHATS_COMING.search(text):
+    if (
+        WAYFINDING.search(text)
+        and not WHATS_COMING.search(text)
+        # "jongens van het mbo weten niks van legionella ... bij wie moet ik
+        # zijn": the way to a say in the course is asked
+        and not SCHOOL_LEAVERS_LACK.search(text)
+    ):
         # "waar moet ik zijn voor stagiairs en bijscholing": where to go is
         # the question, whatever it is about; the loket shows the way.
         return "loket"

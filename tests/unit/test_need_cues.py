@@ -100,6 +100,13 @@ from bot.intake.need_cues import reread
         ("kennis_netwerk", "doe alle moielijke reparaties zelf. te druk", "talent"),
         # not hacked: no cyber scan
         (None, "Nou, niet gehackt ofzo hoor", None),
+        # a say in the course, and where to go for it: the course
+        ("loket", "jongens die van het mbo komen (installatie) weten niks van "
+         "legionella. ik wil dat dat in de lesstof komt. bij wie moet ik zijn",
+         "onderwijs_invloed"),
+        (None, "Dat mijn eigen gieters en vormers zelf met de scanner en het "
+         "tekenprogramma overweg kunnen", "leven_lang_ontwikkelen"),
+        ("innovatie", "mijn redacteuren willen bijleren", "leven_lang_ontwikkelen"),
     ],
 )
 def test_a_coordinator_rereads_the_need(classified, text, need):
