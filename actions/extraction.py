@@ -173,9 +173,9 @@ _SEASON = re.compile(
 _OWN_SEASON = re.compile(r"\b(?:voor|na|in|tijdens)\s+het\s+[a-z]+seizoen\b")
 # "voor de kerst", "na de herfstvakantie": kept as said, a date people know.
 _HOLIDAY = re.compile(
-    r"\b(?:voor|na|rond|vanaf|in)\s+(?:de\s+)?(?:kerst(?:vakantie|dagen)?|herfstvakantie"
-    r"|voorjaarsvakantie|meivakantie|kerstdagen|feestdagen|pasen|bouwvak(?:antie)?"
-    r"|jaarwisseling)\b"
+    r"\b(?:voor|na|rond|vanaf|in)\s+(?:de\s+)?(?:kerst(?:vakantie|dagen|periode)?"
+    r"|herfstvakantie|voorjaarsvakantie|meivakantie|kerstdagen|feestdagen|pasen"
+    r"|bouwvak(?:antie)?|jaarwisseling|sinterklaas(?:periode)?)\b"
 )
 # "voorjaar is ook goed" to "wanneer?": in het voorjaar.
 _BARE_SEASON = re.compile(rf"\b{_SEASONS}\b")

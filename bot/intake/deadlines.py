@@ -27,6 +27,8 @@ SPAN: Dict[str, Tuple[int, int]] = {
     "kerstdagen": (12, 12),
     "feestdagen": (12, 12),
     "sinterklaas": (12, 12),
+    "sinterklaasperiode": (11, 12),
+    "kerstperiode": (12, 12),
     "jaarwisseling": (12, 12),
     "voorjaarsvakantie": (2, 2),
     "carnaval": (2, 2),

@@ -31,6 +31,8 @@ def test_an_answer_counts_from_its_last_correction(answer, read):
     [
         ("voor de kerst", "voor de kerst"),
         ("voor de herfstvakantie graag", "voor de herfstvakantie"),
+        ("het liefst klaar voor de sinterklaasperiode, dan is het het drukst",
+         "voor de sinterklaasperiode"),
         ("voor de aanbesteding in mei", "in mei"),
         ("dat is te krap, voorjaar is ook goed", "in het voorjaar"),
         ("zomer", "in de zomer"),

@@ -107,6 +107,11 @@ def test_a_dropped_e_or_n_is_read_back_first(typed, written):
     assert dutch.cleaned(typed) == written
 
 
+def test_a_trade_loanword_is_no_typo():
+    # "een vegen drop" was said back for vegan drop
+    assert dutch.cleaned("vegan") == "vegan"
+
+
 def test_a_chat_doubt_at_the_end_is_left_out():
     read = frame.read_answer("er bestaat geen opleiding voor kitter geloof k", "problem")
     assert read.problem_lead == "bestaat er geen opleiding voor kitter"
