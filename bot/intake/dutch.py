@@ -98,7 +98,7 @@ SOFTWARE = frozenset(
 # Loanwords of the trades that OpenTaal and pyspellchecker do not list.
 TRADE_LOANWORDS = frozenset(
     """engineer engineers cobot cobots biobased webinar webinars recyclaat
-    vegan""".split()
+    vegan socials""".split()
 )
 # Spoken forms typed as said; the subtitle-based list has them, a restatement not.
 SPOKEN = {

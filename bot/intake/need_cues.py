@@ -64,9 +64,13 @@ ENOUGH_PEOPLE = re.compile(
 NOT_THE_POINT = (
     r"\bis\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+|eens\s+)?"
     r"(?:het|t|'t|ons|mijn|mn)\s+(?:probleem|punt)\b"
-    # "eerlijk gezegd is die printer het probleem niet"
-    r"|\bis\s+(?:(?:die|dat|de|deze)\s+[\w'-]+\s+)?(?:het|t|'t)\s+(?:probleem|punt)\s+"
-    r"(?:eigenlijk\s+)?(?:niet|nie)\b"
+    # "eerlijk gezegd is die printer het probleem niet", "eigenlijk zijn de
+    # socials het probleem niet echt"
+    r"|\b(?:is|zijn)\s+(?:(?:die|dat|de|deze)\s+[\w'-]+\s+)?(?:het|t|'t)\s+"
+    r"(?:probleem|punt)\s+(?:eigenlijk\s+)?(?:niet|nie)\b"
+    # "is die robot niet eens het ergste"
+    r"|\bis\s+(?:(?:die|dat|de|deze)\s+[\w'-]+\s+)?(?:niet|nie)\s+(?:eens\s+)?het\s+"
+    r"(?:ergste|grootste\s+probleem)\b"
     r"|\b(?:is|zijn)\s+(?:eigenlijk\s+|maar\s+|meer\s+)?bijzaak\b"
 )
 # "dat is het probleem niet", "het gaat eigenlijk om ...", "zomer lukt wel

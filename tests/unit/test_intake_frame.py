@@ -110,6 +110,7 @@ def test_a_dropped_e_or_n_is_read_back_first(typed, written):
 def test_a_trade_loanword_is_no_typo():
     # "een vegen drop" was said back for vegan drop
     assert dutch.cleaned("vegan") == "vegan"
+    assert dutch.cleaned("socials") == "socials"  # was "sociale"
 
 
 def test_a_chat_doubt_at_the_end_is_left_out():

@@ -240,7 +240,9 @@ def test_an_answer_that_sets_the_opening_aside_lets_the_answers_decide():
      "tja mensen vinden is 1 ding. maar eigenlijk",
      "eigenlijk hebben we genoeg mensen hoor, daar gaat het niet om",
      "nou ja eigenlijk gaat het vooral om onze eigen monteurs",
-     "Eerlijk gezegd is die printer het probleem niet"],
+     "Eerlijk gezegd is die printer het probleem niet",
+     "haha ja nou, eigenlijk zijn de socials het probleem niet echt",
+     "nou eerlijk gezegd is die robot niet eens het ergste"],
 )  # fmt: skip
 def test_an_answer_can_set_the_opening_aside(said):
     assert need_cues.SETS_OPENING_ASIDE.search(said)
