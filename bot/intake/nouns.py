@@ -67,6 +67,11 @@ def singular(noun: str) -> str:
             return noun[: -len(cut)]
     if lowered.endswith("aars") and known(lowered[:-1]):
         return noun[:-1]  # "metselaars" beside "metselaren": both are said
+    for people in ("lieden", "lui"):
+        # "timmerlui", "vaklieden": the plural of "-man"
+        stem = lowered[: -len(people)]
+        if lowered.endswith(people) and len(stem) >= 3 and known(stem + "man"):
+            return noun[: -len(people)] + "man"
     if lowered.endswith("en"):
         bases = [base for base in _en_bases(noun[:-2]) if plural(base) == noun]
         return next(

@@ -53,3 +53,11 @@ def test_the_people_agree_with_their_number(number, count, people, said):
 )  # fmt: skip
 def test_a_noun_after_a_number_above_one_is_plural(text, written):
     assert nouns.with_counted_plurals(text) == written
+
+
+@pytest.mark.parametrize(
+    "plural, noun", [("timmerlui", "timmerman"), ("vaklieden", "vakman"), ("lui", "lui")]
+)
+def test_the_plural_of_man_in_a_trade_is_lui_or_lieden(plural, noun):
+    # "is er geen timmerlui" was said back; "lui" alone is "lazy"
+    assert nouns.singular(plural) == noun
