@@ -15,6 +15,7 @@ from typing import Any, Dict, Mapping, Optional
 from actions import extraction, parsing
 from bot.intake import dutch, nouns, writing
 from bot.intake import frame as intake_frame
+from bot.intake.catalogue import GENERAL_PEOPLE
 from bot.intake.frame import Frame
 
 PHRASES_RESPONSE = "utter_restatement_phrases"
@@ -140,7 +141,11 @@ def _people(
     count = parsing.parse_count(str(values.get("headcount") or ""))
     if need == "talent":
         plural = count != 1
-        people_topic = topic and extraction.PEOPLE_WANTED.fullmatch(topic.lower())
+        # "monteurs", "jonge jongens": people, not what they are for
+        people_topic = topic and (
+            extraction.PEOPLE_WANTED.fullmatch(topic.lower())
+            or topic.split()[-1].lower() in GENERAL_PEOPLE
+        )
         who = (
             topic if topic and people_topic else _default_people(values, words, plural)
         )

@@ -232,6 +232,13 @@ def test_a_diploma_question_is_restated_as_one(domain):
     )
 
 
+def test_people_said_as_the_topic_are_the_people_sought(domain):
+    values = {"need_category": "talent", "topic": "jonge jongens", "headcount": "2",
+              "education_level": "mbo"}  # fmt: skip
+    # was "twee nieuwe medewerkers voor jonge jongens"
+    assert "twee jonge jongens op mbo-niveau" in restatement.restate(values, domain)
+
+
 def test_stagiair_spelled_as_heard_is_normalised():
     assert (
         extraction.topic("hoi wij zoeken stagaires voor de keukn", "talent")
