@@ -611,6 +611,11 @@ def joined(tokens: Sequence[str]) -> str:
 # A share of something: "30 procent", "30%" ("maar 30 procent": only that).
 A_SHARE = r"\d+\s*(?:%|procent\b)"
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
+# "1 iemand die zegt: daarvoor moet je daar zijn": what is said is quoted,
+# and read as what to do ("die zegt wat ik moet doen")
+SAYS_QUOTED = re.compile(
+    r"\b(zegt|zeggen|vertelt|vertellen|uitlegt)\s*:\s*[^.!?\n]*", re.IGNORECASE
+)
 # "TE WEINIG HANDEN": three words in capitals in a row are shouted, not named.
 SHOUTED = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
 
@@ -626,6 +631,7 @@ def _clauses(text: str) -> Tuple[str, ...]:
     # read_answer, _forced), and each split at "," or "en" tags both halves.
     # "(geluidsrapporten, metingen)": an aside, no part of the clause around it
     text = PARENTHESES.sub(" ", text)
+    text = SAYS_QUOTED.sub(r"\1 wat ik moet doen", text)
     text = SHOUTED.sub(lambda shouted: shouted.group(0).lower(), text)
     parts = re.split(
         # "elk jaar begint het opnieuw: andere docent": a colon ends a clause

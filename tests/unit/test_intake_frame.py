@@ -467,6 +467,15 @@ def test_a_long_goal_is_shortened_into_whole_dutch(said, restated):
     assert frame.unspliced(said, said) == restated
 
 
+def test_words_quoted_after_zegt_are_what_to_do():
+    # "hoe kan dit je bij die school doen en dat bij die" was the question
+    said = frame.read_answer(
+        "gewoon 1 iemand die zegt: dit moet je bij die school doen en dat bij die",
+        "goal",
+    )
+    assert said.goal == "1 iemand die zegt wat je moet doen"
+
+
 def test_a_wish_is_said_without_the_subclause_it_hangs_on():
     said = "dat die scheurtjes eruit gaan voordat ze ingepakt worden"
     assert frame.restated_goal(said, said) == "dat die scheurtjes eruit gaan"
