@@ -1019,6 +1019,8 @@ def problem_clause(clause: str) -> Tuple[str, str]:
 
 
 TWICE_IS_DUTCH = frozenset("wat dat die".split())
+# "een paar klanten" is many: "hebben een paar klanten ..." agrees
+A_NUMBER_OF = frozenset("paar aantal stuk boel hoop".split())
 # Words that follow the verb of a clause said back with its verb first.
 SUBJECT_AFTER_VERB = frozenset(
     "je jullie ze het er u hij zij we wij ik dat dit".split()
@@ -1056,6 +1058,13 @@ def garbled_lead(lead: str) -> bool:
     if len(words) < 2 or garbled(words):
         return True
     first, subject_next = words[0], words[1].lower in SUBJECT_AFTER_VERB
+    if (
+        first.lower.endswith("en")
+        and words[1].lower == "een"
+        and len(words) > 2
+        and words[2].lower not in A_NUMBER_OF
+    ):
+        return True  # "bouwen een verhaal zonder beeld": an infinitive, no subject
     participle = re.fullmatch(r"ge\w+(?:d|t|de|te|den|ten)", first.lower)
     # (the tagger calls some verbs nouns: "vragen klanten", "snappen je operators")
     no_verb = first.pos in ("ADJ", "DET", "ADP", "NUM", "CCONJ") or bool(participle)

@@ -1486,6 +1486,8 @@ def test_only_a_share_is_a_shortfall_and_its_maar_no_conjunction():
      ("kunnen ze online zoeken niet en lopen jullie achter", True),
      ("weet je je te weinig van het bos", True),
      ("gecertificeerde opdrachtgevers willen lassers voor trappen", True),
+     ("bouwen een verhaal zonder beeld", True),
+     ("hebben een paar klanten geen zin meer", False),
      # Dutch, however the tagger reads its first word
      ("lig je er meer wakker van dat jullie gehackt worden", False),
      ("zijn jullie 2 monteurs 61 en 64", False),
