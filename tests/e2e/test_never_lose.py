@@ -17,6 +17,7 @@ pytestmark = pytest.mark.skipif(
 
 TO_THE_TIME_QUESTION = [
     "ik krijg mijn vacatures voor monteurs niet gevuld",
+    "monteurs die blijven",
     "3, mbo",
 ]
 TO_THE_CHOICE = [

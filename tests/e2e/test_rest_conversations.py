@@ -18,7 +18,9 @@ pytestmark = pytest.mark.skipif(
 # (message, slot the bot asks for next); "*" picks the first option button.
 INTAKES = {
     "talent": [
-        ("ik krijg mijn vacatures voor monteurs niet gevuld", "headcount"),
+        # for talent too, what should be different is asked first
+        ("ik krijg mijn vacatures voor monteurs niet gevuld", "desired_outcome"),
+        ("monteurs die blijven", "headcount"),
         ("3, mbo", "time_horizon"),
         ("zo snel mogelijk", "company_name"),
         ("Jansen Installatietechniek in Eindhoven", "company_size"),

@@ -51,7 +51,8 @@ pytestmark = [
 # the keyboard (Enter sends), "click" an option button with that title,
 # "click-first" the first of the three proposed pps options.
 INTAKE = [
-    ("type", "ik krijg mijn vacatures voor monteurs niet gevuld", "headcount"),
+    ("type", "ik krijg mijn vacatures voor monteurs niet gevuld", "desired_outcome"),
+    ("type", "monteurs die blijven", "headcount"),
     ("type", "3, mbo", "time_horizon"),
     ("click", "zo snel mogelijk", "company_name"),
     ("reload", "", "company_name"),
