@@ -72,11 +72,7 @@ EXPLICIT_STOP = re.compile(
 # other question, an answer that reads as out_of_scope ("animatie, film" to the
 # sector question) is the answer too.
 FREE_TEXT_PROBES = ("problem", "desired_outcome", "tried_before")
-# Asked on their own, answered by data/rules/side_questions.yml.
-SIDE_QUESTIONS = ("ask_cost", "ask_time_cost", "ask_who_behind", "ask_privacy",
-                  "ask_when_contact")  # fmt: skip
-SIDE_INTENTS = ("out_of_scope", "ask_capabilities", "ask_cost", "ask_time_cost",
-                "ask_who_behind", "ask_privacy", "ask_when_contact")  # fmt: skip
+SIDE_INTENTS = ("out_of_scope", "ask_capabilities", *side_answers.SIDE_QUESTIONS)
 QUESTION_SHAPED = re.compile(
     r"\?\s*$|^(?:en\s+)?(?:wat|wie|wiens|hoe|hoeveel|waar\w*|wanneer|welke?|kost"
     r"|kosten|kan|kun|kunnen|kunt|mag|mogen|moet|moeten|is|zijn|wordt|worden"
@@ -193,7 +189,10 @@ def need_of_message(
 def answer_asked_along(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """The answer to a side question asked along with the answer a form took
     ("..., en wat kost zoiets eigenlijk?"); one asked on its own has its rule."""
-    if is_fresh_user_message(tracker) and latest_intent(tracker) not in SIDE_QUESTIONS:
+    if (
+        is_fresh_user_message(tracker)
+        and latest_intent(tracker) not in side_answers.SIDE_QUESTIONS
+    ):
         kind = side_answers.asked_along(tracker.latest_message.get("text") or "")
         if kind:
             side_answers.answer_side_question(dispatcher, tracker, kind)

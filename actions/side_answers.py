@@ -24,6 +24,9 @@ FIXED_ANSWERS: Dict[Text, Text] = {
     "ask_privacy": "utter_side_privacy",
     "ask_when_contact": "utter_side_when_contact",
 }
+# The side-question intents this module answers (data/rules/side_questions.yml
+# answers them when asked on their own).
+SIDE_QUESTIONS = ("ask_cost", "ask_time_cost", *FIXED_ANSWERS)
 
 
 def formats_shown(tracker: Tracker) -> List[PpsFormat]:

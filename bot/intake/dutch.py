@@ -750,6 +750,11 @@ def _main_clauses(clause: str) -> List[str]:
 PLURAL_PRONOUNS = frozenset({"we", "wij", "ze", "zij"})
 
 
+def plural_verb(verb: str) -> bool:
+    """ "weten", "gaan" are plural; "ken", "ben" end in -en but are singular."""
+    return verb.lower().endswith("en") and len(verb) > 3
+
+
 def _subject_of(tokens: Sequence[Any], next_verb: Any) -> str:
     """The words before the clause's first verb when they can be the subject
     of `next_verb` too ("de jonge meiden", "schoolverlaters"), else nothing."""
@@ -759,8 +764,7 @@ def _subject_of(tokens: Sequence[Any], next_verb: Any) -> str:
         # "wij hebben een meldkamer en krijgen de nachten niet rond"; a verb
         # that does not agree is left to frame._with_dropped_subject ("we
         # zijn verhuisd en ken hier niemand" is "ik ken")
-        plural = next_verb.text.lower().endswith("en") and len(next_verb.text) > 3
-        return subject[0].text if plural else ""
+        return subject[0].text if plural_verb(next_verb.text) else ""
     if not 0 < len(subject) <= MAX_SUBJECT_WORDS or subject[0].pos_ not in (
         "DET",
         "NOUN",

@@ -24,6 +24,7 @@ from bot.intake.dutch import (
     content_clean,
     infinitive,
     joined,
+    plural_verb,
     sentences,
     to_second_person,
     words_of,
@@ -1217,9 +1218,7 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
         and any(w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3])
     ):
         return words  # "(dan) staat de pers stil": the subject follows
-    # "ken", "ben": a short verb in -en is singular; "weten", "gaan" are plural
-    plural = first.lower.endswith("en") and len(first.lower) > 3
-    pronoun = "we" if plural or first.lower == "zijn" else "ik"
+    pronoun = "we" if plural_verb(first.lower) or first.lower == "zijn" else "ik"
     return [Word(pronoun, pronoun, "PRON", False, pronoun == "we", True), *words]
 
 
