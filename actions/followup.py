@@ -33,7 +33,7 @@ from actions.intake import (
     latest_intent,
 )
 from actions.options import NONE_CHOSEN, ask_for_choice, read_choice
-from bot.intake.catalogue import format_titles
+from bot.intake.catalogue import format_titles, need_of_choice
 
 logger = logging.getLogger(__name__)
 
@@ -221,6 +221,11 @@ class ValidateFollowupForm(AsksInTheSameCall):
         elif choice not in shown:
             title = format_titles()[choice]
             dispatcher.utter_message(response="utter_chosen_other", title=title)
+            need = tracker.get_slot("need_category")
+            return {
+                "chosen_option": choice,
+                "need_category": need_of_choice(choice, need),
+            }
         return {"chosen_option": choice}
 
     def validate_contact_consent(

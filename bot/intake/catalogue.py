@@ -319,6 +319,17 @@ def format_titles() -> Dict[str, str]:
     return {f.id: f.title for f in load_catalogue().formats}
 
 
+def need_of_choice(format_id: str, need: str) -> str:
+    """The need a route chosen outside the options asks for: its own first
+    need where it does not serve `need` ("de cursus op maat" after options
+    for new staff asks for bijscholing, whatever the opening sounded like);
+    else `need`."""
+    chosen = load_catalogue().get(format_id)
+    if chosen is None or need in chosen.needs:
+        return need
+    return chosen.needs[0]
+
+
 @functools.lru_cache(maxsize=8)
 def _load_cached(path: Path) -> Catalogue:
     try:

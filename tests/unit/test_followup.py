@@ -114,6 +114,24 @@ def test_choice_is_read_from_buttons_and_typing(domain, typed, chosen, response)
     assert responses == ([response] if response else []) + asked_again
 
 
+@pytest.mark.parametrize(
+    "need, typed, stored_need",
+    [("talent", "de cursus op maat", "leven_lang_ontwikkelen"),
+     ("kennis_netwerk", "die cyberscan", "innovatie"),
+     # a route that serves the need leaves it
+     ("innovatie", "onderzoek met een lectoraat", "innovatie"),
+     ("talent", "het loket met de coördinator", "talent")],
+)  # fmt: skip
+def test_a_route_chosen_outside_the_options_names_the_need(domain, need, typed, stored_need):
+    values, _ = validate_followup(
+        {"options": OPTIONS, "chosen_option": typed, "requested_slot": "chosen_option"},
+        user_message(typed, "inform"),
+        domain,
+        prior={"need_category": need},
+    )
+    assert values.get("need_category", need) == stored_need
+
+
 def test_consent_yes_asks_contact_details_and_records_the_time(domain):
     values, _ = validate_followup(
         {"options": OPTIONS, "chosen_option": "a", "contact_consent": "ja",
