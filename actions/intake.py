@@ -243,6 +243,13 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
             for event in answers
         )
         or _opening_asks_a_means(tracker),
+        goal=need_weights(
+            [
+                event
+                for event in messages_to(tracker, "desired_outcome")
+                if not need_cues.SUBSIDY.search(event.get("text") or "")
+            ]
+        ),
     )
 
 

@@ -87,6 +87,9 @@ SETS_OPENING_ASIDE = re.compile(
     r"|\bis\s+(?:1|één|een)\s+ding\b",
     re.IGNORECASE,
 )
+# "subsidie voor scholing": money is asked, the loket knows the regelingen
+# whatever they are for.
+SUBSIDY = re.compile(r"\bsubsidie\w*", re.IGNORECASE)
 # "zoek stagiair voor in de inpakhal", "hebben jullie ook cursussen
 # klauwbekappen?", "doen jullie iets met cybercrime?": the opening asks for
 # a means (a stagiair, a student, a course) or about a topic, and says
@@ -336,6 +339,7 @@ def reread_after(
     goal_answered: bool = True,
     enough_people: bool = False,
     opening_set_aside: bool = False,
+    goal: Mapping[str, float] = {},
 ) -> str:
     """The need once the problem and the goal are answered (`answered`
     messages). `opening` and `answers` weigh each need by how strongly those
@@ -344,7 +348,8 @@ def reread_after(
     replaces `need` if the answers name it clearly. `enough_people`: the
     answers say the opening's talent is not missing; `opening_set_aside`:
     they say the opening is not the point, or it asked for a means only
-    (`asks_a_means_only`), so it is no longer sure."""
+    (`asks_a_means_only`), so it is no longer sure. `goal` weighs the answer
+    to "wat moet er anders?" alone."""
     if need == "loket" and _asks_the_way_only(opening):
         # "ik weet niet bij wie ik ermee moet zijn": the way is asked before
         # the question is known; once the answers name what they want, that
@@ -363,7 +368,12 @@ def reread_after(
             and top - second >= SURE_OPENING * answered
         )
         way_again = answers.get("loket", 0.0) >= SURE_OPENING
-        return best if clearly and not way_again else need
+        if clearly and not way_again:
+            return best
+        # what goes wrong often sounds like the way asked again ("ik weet
+        # eigenlijk niet of het aan online ligt"); what they want to reach
+        # names the need as a coordinator hears it
+        return _named_by_the_goal(goal) or need
     if enough_people:
         # "zoeken procesoperators" and then "eigenlijk hebben we genoeg
         # mensen": however sure the opening, the answers say what it is; and
@@ -383,6 +393,17 @@ def reread_after(
     named_it = SURE_OPENING if opening_set_aside else ANSWERS_NAME_IT
     clearly = answered > 0 and answers.get(best, 0.0) >= named_it * answered
     return best if clearly else need
+
+
+def _named_by_the_goal(goal: Mapping[str, float]) -> Optional[str]:
+    """The need other than the loket that the goal's answer names nearly
+    surely, well ahead of any other ("ideeën opdoen bij andere koks": kennis
+    en netwerk), or None."""
+    ranked = sorted(((w, n) for n, w in goal.items()), reverse=True) + [(0.0, None)] * 2
+    (top, best), (second, _) = ranked[0], ranked[1]
+    if best in (None, "loket") or top < NEAR_CERTAIN or top - second < SURE_OPENING:
+        return None
+    return best
 
 
 def _tied_with_answers(

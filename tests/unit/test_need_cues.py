@@ -173,6 +173,26 @@ def test_once_the_answers_name_the_question_a_sure_ask_for_the_way_gives_way_to_
     assert need_cues.reread_after("loket", opening, answers, answered) == need
 
 
+@pytest.mark.parametrize(
+    "answers, goal, need",
+    # "we gooien eten weg en ik heb geen idee wat andere zaken doen" sounds
+    # like the way again; "ideeën opdoen bij andere koks" names the need
+    [({"loket": 0.95, "kennis_netwerk": 1.0}, {"kennis_netwerk": 1.0}, "kennis_netwerk"),
+     ({"loket": 1.0, "kennis_netwerk": 2.0}, {"kennis_netwerk": 2.0}, "kennis_netwerk"),
+     # the classifier not near-certain of the goal's need
+     ({"loket": 0.99, "onderwijs_invloed": 0.97}, {"onderwijs_invloed": 0.97}, "loket"),
+     # the goal names two needs alike
+     ({"loket": 1.0, "talent": 1.0, "innovatie": 0.99},
+      {"talent": 1.0, "innovatie": 0.99}, "loket"),
+     # the goal asks the way again
+     ({"loket": 1.9, "talent": 0.1}, {"loket": 1.0}, "loket")],
+)  # fmt: skip
+def test_after_a_way_asked_the_goal_names_the_need_where_the_problem_sounds_like_the_way(
+    answers, goal, need
+):
+    assert need_cues.reread_after("loket", {"loket": 0.97}, answers, 2, goal=goal) == need
+
+
 def test_what_goes_wrong_alone_does_not_tell_the_question_behind_a_way_asked():
     weights = ({"loket": 1.97}, {"talent": 0.99}, 1)
     assert need_cues.reread_after("loket", *weights, goal_answered=False) == "loket"
