@@ -228,6 +228,10 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         for event in messages_to(tracker, probe)
         if not intake_frame.TRIED.search(event.get("text") or "")
     ]
+    set_aside = any(
+        need_cues.SETS_OPENING_ASIDE.search(event.get("text") or "")
+        for event in answers
+    )
     # the opening, and the answer to "bedoel je een van deze?" typed as its title
     return need_cues.reread_after(
         need,
@@ -238,11 +242,8 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         enough_people=any(
             need_cues.ENOUGH_PEOPLE.search(event.get("text") or "") for event in answers
         ),
-        opening_set_aside=any(
-            need_cues.SETS_OPENING_ASIDE.search(event.get("text") or "")
-            for event in answers
-        )
-        or _opening_asks_a_means(tracker),
+        opening_set_aside=set_aside or _opening_asks_a_means(tracker),
+        answer_set_aside=set_aside,
         goal=need_weights(
             [
                 event

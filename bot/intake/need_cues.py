@@ -79,6 +79,8 @@ NOT_THE_POINT = (
 SETS_OPENING_ASIDE = re.compile(
     NOT_THE_POINT
     + r"|\b(?:het|t|'t)\s+(?:echte|eigenlijke|grootste)\s+(?:probleem|punt)\b"
+    # "wat echt knelt: ..."
+    r"|\bwat\s+(?:er\s+)?(?:echt|eigenlijk|vooral)\s+knelt\b"
     r"|\b(?:het|t|'t)\s+gaat\s+(?:me\s+|ons\s+)?(?:eigenlijk|juist|vooral\s+eigenlijk)\s+om\b"
     r"|\bgaat\s+(?:het\s+|t\s+)?(?:me\s+|ons\s+)?(?:eigenlijk\s+)?niet\s+om\b"
     r"|\beigenlijk\s+gaat\s+(?:het|t)\s+(?:me\s+|ons\s+)?(?:vooral\s+|juist\s+)?om\b"
@@ -194,6 +196,12 @@ STAFF_TO_LEARN = re.compile(
     r"|\b(?:mijn|m'?n|mn|onze)\s+[^.?!]{0,80}?\bmaar\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:kunnen|kan|durven|weten|snappen)\s+ze\s+(?:het\s+|dat\s+|er\s+)?(?:nog\s+)?"
     r"(?:niet|niks|niets)\b"
+    # "mijn vaste mensen ... hebben nooit met een computer gewerkt"
+    r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+){0,5}?(?:hebben|heeft)\s+(?:nog\s+)?nooit\s+"
+    r"met\s+(?:een\s+|de\s+|het\s+)?[\w'-]+\s+(?:gewerkt|gedaan)\b"
+    # "mn eigen mensen moeten t kunnen uitleggen"
+    r"|\b(?:mijn|m'?n|mn|onze)\s+eigen\s+(?:mensen|ploeg|personeel|medewerkers|team"
+    r"|[\w'-]+(?:ers|eurs|ors|isten))\s+(?:\w+\s+){0,2}?(?:moeten|kunnen|leren|weten|kennen)\b"
     # the verb first: "daar weten mn monteurs niks van", "sinds de nieuwe
     # persen snappen mn operators de schermen niet"
     r"|\b(?:kunnen|durven|weten|snappen|begrijpen)\s+(?:mijn|m'?n|mn|onze)\s+"
@@ -340,6 +348,7 @@ def reread_after(
     enough_people: bool = False,
     opening_set_aside: bool = False,
     goal: Mapping[str, float] = {},
+    answer_set_aside: bool = False,
 ) -> str:
     """The need once the problem and the goal are answered (`answered`
     messages). `opening` and `answers` weigh each need by how strongly those
@@ -348,8 +357,8 @@ def reread_after(
     replaces `need` if the answers name it clearly. `enough_people`: the
     answers say the opening's talent is not missing; `opening_set_aside`:
     they say the opening is not the point, or it asked for a means only
-    (`asks_a_means_only`), so it is no longer sure. `goal` weighs the answer
-    to "wat moet er anders?" alone."""
+    (`asks_a_means_only`), so it is no longer sure; `answer_set_aside`: an
+    answer said so. `goal` weighs the answer to "wat moet er anders?" alone."""
     if need == "loket" and _asks_the_way_only(opening):
         # "ik weet niet bij wie ik ermee moet zijn": the way is asked before
         # the question is known; once the answers name what they want, that
@@ -387,6 +396,12 @@ def reread_after(
         need, opening, answers
     ):
         return need
+    if answer_set_aside and _named_by_the_goal(goal):
+        # "wat echt knelt: ...": what they want to reach says it where the
+        # problem sounded like another need ("een opleiding klokkengieter
+        # bestaat niet"); an opening that asked for a means only keeps a say
+        # ("een afstudeerder voor ons marketingplan")
+        return _named_by_the_goal(goal)
     total = {n: opening.get(n, 0.0) + answers.get(n, 0.0) for n in {*opening, *answers}}
     best = max(total, key=lambda n: total[n], default=need)
     # set aside, the opening no longer stands against the answers
@@ -437,9 +452,16 @@ def _answers_agree_on_another(
     # the classifier alone
     sure = opening.get(need, 0.0)
     words_named = answers.get(best, 0.0) >= answered + SURE_OPENING
+    # each answer named the other need by its words and near-certainly by the
+    # classifier, as surely as an opening can ("zoek jonge mensen voor achter
+    # de balie", then "mijn mensen weten t niet" and "mn eigen mensen moeten
+    # t kunnen uitleggen")
+    as_sure = answers.get(best, 0.0) >= answered * (1 + NEAR_CERTAIN)
     return (
         best != need
-        and (sure < NEAR_CERTAIN or (sure < 1 + NEAR_CERTAIN and words_named))
+        and (
+            sure < NEAR_CERTAIN or (sure < 1 + NEAR_CERTAIN and words_named) or as_sure
+        )
         and answers[best] >= ANSWERS_AGREE * answered
         and others < SURE_OPENING
     )

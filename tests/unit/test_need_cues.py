@@ -193,6 +193,41 @@ def test_after_a_way_asked_the_goal_names_the_need_where_the_problem_sounds_like
     assert need_cues.reread_after("loket", {"loket": 0.97}, answers, 2, goal=goal) == need
 
 
+def test_an_answer_that_sets_the_opening_aside_lets_the_goal_name_the_need():
+    # "zoeken een jonge gieter", then "een opleiding klokkengieter bestaat
+    # niet ... wat echt knelt: ..." and "dat mijn eigen gieters ... kunnen"
+    weights = ({"talent": 0.91}, {"onderwijs_invloed": 1.47, "leven_lang_ontwikkelen": 1.29}, 2)
+    goal = {"leven_lang_ontwikkelen": 1.28}
+    assert need_cues.reread_after(
+        "talent", *weights, opening_set_aside=True, goal=goal, answer_set_aside=True
+    ) == "leven_lang_ontwikkelen"
+    # an opening that asked for a means only is no answer setting it aside
+    assert need_cues.reread_after(
+        "talent", *weights, opening_set_aside=True, goal=goal
+    ) == "onderwijs_invloed"
+
+
+def test_answers_each_as_sure_as_the_opening_replace_it():
+    opening = {"talent": 2.0}  # classifier and words: "zoek jonge mensen"
+    assert need_cues.reread_after(
+        "talent", opening, {"leven_lang_ontwikkelen": 3.99}, 2) == "leven_lang_ontwikkelen"  # fmt: skip
+    assert need_cues.reread_after(
+        "talent", opening, {"leven_lang_ontwikkelen": 3.0}, 2) == "talent"  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Wat echt knelt: het stemmen gaat steeds meer digitaal",
+     "mijn vaste mensen hebben nooit met een computer gewerkt",
+     "mn eigen mensen moeten t kunnen uitleggen"],
+)  # fmt: skip
+def test_own_staff_who_never_worked_with_it_or_must_learn_it(said):
+    if "knelt" in said:
+        assert need_cues.SETS_OPENING_ASIDE.search(said)
+    else:
+        assert need_cues.STAFF_TO_LEARN.search(said)
+
+
 def test_what_goes_wrong_alone_does_not_tell_the_question_behind_a_way_asked():
     weights = ({"loket": 1.97}, {"talent": 0.99}, 1)
     assert need_cues.reread_after("loket", *weights, goal_answered=False) == "loket"
