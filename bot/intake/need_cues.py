@@ -396,12 +396,13 @@ def reread_after(
         need, opening, answers
     ):
         return need
-    if answer_set_aside and _named_by_the_goal(goal):
+    goal_need = _named_by_the_goal(goal) if answer_set_aside else None
+    if goal_need:
         # "wat echt knelt: ...": what they want to reach says it where the
         # problem sounded like another need ("een opleiding klokkengieter
         # bestaat niet"); an opening that asked for a means only keeps a say
         # ("een afstudeerder voor ons marketingplan")
-        return _named_by_the_goal(goal)
+        return goal_need
     total = {n: opening.get(n, 0.0) + answers.get(n, 0.0) for n in {*opening, *answers}}
     best = max(total, key=lambda n: total[n], default=need)
     # set aside, the opening no longer stands against the answers
