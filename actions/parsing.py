@@ -1011,6 +1011,10 @@ def choose_option(
     if any(answer.startswith(word) for word in NONE_OF_THESE):
         return "geen"
     number = ORDINALS.get(answer.split(" ")[-1]) or ORDINALS.get(answer.split(" ")[0])
+    if number is None and re.match(
+        r"(?:de|die|dat|het)?\s*(?:allerlaatste|laatste)\b", answer
+    ):
+        number = len(option_ids)  # "die laatste", "de laatste lijkt me wat"
     if number is None:
         digits = DIGITS.findall(answer)
         number = int(digits[0]) if len(digits) == 1 else None
@@ -1091,7 +1095,7 @@ CHOICE_WORD = re.compile(r"[a-zà-ÿ]{4,}")
 # Words in an answer to "welke spreekt je aan?" that name no option.
 CHOICE_FILLER = frozenset(
     "deze die dat doe doen graag maar wel laatste eerste tweede derde optie "
-    "keuze kies lijkt mooi leuk goed beste nummer".split()
+    "keuze kies lijkt mooi leuk goed beste nummer ding dingetje iets".split()
 )
 
 

@@ -99,6 +99,9 @@ def test_three_different_options_are_presented_once_with_buttons(domain):
      # a format of the catalogue that was not shown, named by its title
      ("cyberscan", "cyber_scan", "utter_chosen_other"),
      ("onderzoek met een lectoraat", "lectoraat_onderzoek", "utter_chosen_other"),
+     ("die laatste", "c", None),
+     # "ding" names nothing (not "Vakopleiding"); the scan is named by its hackers
+     ("dat mystery hacker ding", "cyber_scan", "utter_chosen_other"),
      # "loket" names two formats: not read
      ("loket", None, "utter_invalid_option")],
 )  # fmt: skip
