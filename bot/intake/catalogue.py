@@ -156,6 +156,9 @@ class PpsFormat:
     # (`named_by`: "bbl", not "lasser", which is only a topic word).
     not_when: Tuple[str, ...] = ()
     named_by: Tuple[str, ...] = ()
+    # Needs it is not proposed for but serves when chosen (an own employee's
+    # diploma through a bbl): choosing it leaves those needs (need_of_choice).
+    chosen_for: Tuple[str, ...] = ()
     # A coordinator's own route for any need (the loket): it takes the last
     # place when fewer formats than that fit what was said.
     need_general: bool = False
@@ -287,6 +290,7 @@ FORMAT_SCHEMA: Dict[str, Any] = {
         "topic_keywords": {**_WORDS, "minItems": 1},
         "not_when": _codes_schema(SITUATIONS, non_empty=True),
         "named_by": {**_WORDS, "minItems": 1},
+        "chosen_for": _codes_schema(NEED_CODES, non_empty=True),
         "need_general": {"type": "boolean"},
         "gives_people": {"type": "string", "pattern": r"\{(?:person|people)\}"},
     },
@@ -325,7 +329,7 @@ def need_of_choice(format_id: str, need: str) -> str:
     for new staff asks for bijscholing, whatever the opening sounded like);
     else `need`."""
     chosen = load_catalogue().get(format_id)
-    if chosen is None or need in chosen.needs:
+    if chosen is None or need in chosen.needs + chosen.chosen_for:
         return need
     return chosen.needs[0]
 
@@ -449,6 +453,7 @@ def _to_format(entry: Dict[str, Any]) -> PpsFormat:
         ),
         not_when=tuple(entry.get("not_when", [])),
         named_by=tuple(w.strip().lower() for w in entry.get("named_by", [])),
+        chosen_for=tuple(entry.get("chosen_for", [])),
         need_general=entry.get("need_general", False),
         gives_people=(entry.get("gives_people") or "").strip() or None,
     )

@@ -123,7 +123,10 @@ def test_choice_is_read_from_buttons_and_typing(domain, typed, chosen, response)
      ("kennis_netwerk", "die cyberscan", "innovatie"),
      # a route that serves the need leaves it
      ("innovatie", "onderzoek met een lectoraat", "innovatie"),
-     ("talent", "het loket met de coördinator", "talent")],
+     ("talent", "het loket met de coördinator", "talent"),
+     # staff who learn on to a diploma through a bbl: chosen, it serves them
+     ("leven_lang_ontwikkelen", "bbl", "leven_lang_ontwikkelen"),
+     ("innovatie", "een gastles geven", "onderwijs_invloed")],
 )  # fmt: skip
 def test_a_route_chosen_outside_the_options_names_the_need(domain, need, typed, stored_need):
     values, _ = validate_followup(
