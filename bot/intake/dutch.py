@@ -158,8 +158,14 @@ MAX_TYPED_ABBREVIATION = 5
 TOKEN = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
 
 
+# "60%": the tagger reads the sign as a symbol, not as the subject it is.
+PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+
+
 def written(text: str) -> str:
-    """Chat spelling written out: "mn", "nie", "ff" -> "mijn", "niet", "even"."""
+    """Chat spelling written out: "mn", "nie", "ff" -> "mijn", "niet", "even";
+    "60%" -> "60 procent"."""
+    text = PERCENT.sub(r"\1 procent", text)
     return SPOKEN_WORD.sub(lambda m: SPOKEN[m.group(0).lower()], text)
 
 

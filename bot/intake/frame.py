@@ -1006,6 +1006,8 @@ def problem_clause(clause: str) -> Tuple[str, str]:
             and words[0].lower not in NEGATIONS  # "gaat het om geen project"
         ):
             return plain, unspliced(f"{ABOUT} {plain}", clause)
+        if not any(w.pos in ("VERB", "AUX") for w in words):
+            return "", ""  # "matrassen, bankstellen, spaanplaat": no problem stated
         return plain, ""
     if not (inverted[0].finite or inverted[0].pos in ("VERB", "AUX")):
         return plain, ""  # no verb could be put first: not said back

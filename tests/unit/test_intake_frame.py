@@ -1136,7 +1136,17 @@ def test_the_first_clause_answers_what_goes_wrong_before_an_occasional_trouble()
 
 def test_what_is_wrong_with_a_product_is_a_problem_and_said_about_once():
     read = frame.read("blaasjes in coating. 8% uitval. wie kan meekijken")
-    assert read.problem_lead == "gaat het om blaasjes in coating en 8% uitval"
+    assert read.problem_lead == "gaat het om blaasjes in coating en 8 procent uitval"
+
+
+def test_a_percentage_is_a_subject_and_a_list_of_things_no_problem():
+    read = frame.read_answer(
+        "geen probleem echt. maar 60% gaat nog naar stort of verbrander. matrassen, "
+        "bankstellen, spaanplaat",
+        "problem",
+    )
+    assert read.problem_lead == "gaat 60 procent nog naar stort of verbrander"
+    assert "matrassen" not in read.problem
 
 
 def test_less_gas_is_less_gas_use():
