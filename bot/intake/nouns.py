@@ -192,7 +192,9 @@ NOT_A_TOPIC_END = frozenset(
     "erover leren werken doen maken gebruiken krijgen hebben opdoen vinden zoeken "
     "halen bijblijven ontmoeten weten "
     # a finite verb ends a clause, never a topic ("je vraag over school moet")
-    "moet moeten kan kunnen wil willen is zijn heb hebt heeft ben gaat gaan".split()
+    "moet moeten kan kunnen wil willen is zijn heb hebt heeft ben gaat gaan "
+    # nor a preposition that lost its object ("de opleiding voor")
+    "voor van met aan over bij op in uit naar om tot door".split()
 )
 
 
