@@ -24,6 +24,7 @@ from bot.intake.dutch import (
     content_clean,
     infinitive,
     joined,
+    known,
     plural_verb,
     sentences,
     to_second_person,
@@ -1761,7 +1762,9 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
             rest = [w for w in words[i + 1 :] if w.lower not in ("graag", "willen")]
             return _as_goal(rest, after_modal=True)
         if word in SEARCH_VERBS and (i == 0 or lowered[i - 1] in SUBJECT_PRONOUNS):
-            rest = [w for w in words[i + 1 :] if w.lower not in ("naar",)]
+            rest = _one_person_counted(
+                [w for w in words[i + 1 :] if w.lower not in ("naar",)]
+            )
             return joined(to_second_person(rest) + ["vinden"]) if rest else ""
         if word == "op" and lowered[i + 1 : i + 3] == ["zoek", "naar"]:
             rest = words[i + 3 :]
@@ -1795,6 +1798,25 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
     if asked:
         return _as_goal(words)
     return ""
+
+
+SINGLE_PERSON_ENDINGS = (
+    "er", "eur", "ist", "aar", "ster", "ant", "ent", "man", "icus", "air", "aire"
+)  # fmt: skip
+
+
+def _one_person_counted(words: List[Word]) -> List[Word]:
+    """ "zoek jonge monteur voor oldtimers": chat drops the "een" before one
+    person sought; it comes back before the adjectives and the noun (the
+    tagger reads "gieter" as an adjective, "ervaren" as a verb)."""
+    for at, word in enumerate(words[:3]):
+        if not word.lower.isalpha() or word.pos in ("DET", "NUM", "PRON", "ADP"):
+            return words
+        if word.lower.endswith(SINGLE_PERSON_ENDINGS) and known(word.lower):
+            return [Word("een", "een", "DET", False, False, True), *words]
+        if word.pos not in ("ADJ", "VERB"):
+            return words
+    return words
 
 
 def _as_dat_clause(words: Sequence[Word]) -> str:

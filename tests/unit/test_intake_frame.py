@@ -1509,3 +1509,15 @@ def test_only_a_share_is_a_shortfall_and_its_maar_no_conjunction():
 )  # fmt: skip
 def test_a_problem_said_back_that_is_no_dutch_is_left_out(lead, broken):
     assert frame.garbled_lead(lead) is broken
+
+
+@pytest.mark.parametrize(
+    "said, goal",
+    [("zoek jonge monteur voor oldtimers", "een jonge monteur voor oldtimers vinden"),
+     ("zoeken jonge gieter", "een jonge gieter vinden"),
+     ("zoek 2 lassers", "2 lassers vinden"),
+     ("we zoeken monteurs", "monteurs vinden"),
+     ("zoeken personeel", "personeel vinden")],
+)  # fmt: skip
+def test_one_person_sought_gets_back_the_article_chat_dropped(said, goal):
+    assert frame.goal_phrase(said, asked=True) == goal
