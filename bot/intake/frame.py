@@ -1809,7 +1809,7 @@ def _one_person_counted(words: List[Word]) -> List[Word]:
     """ "zoek jonge monteur voor oldtimers": chat drops the "een" before one
     person sought; it comes back before the adjectives and the noun (the
     tagger reads "gieter" as an adjective, "ervaren" as a verb)."""
-    for at, word in enumerate(words[:3]):
+    for word in words[:3]:
         if not word.lower.isalpha() or word.pos in ("DET", "NUM", "PRON", "ADP"):
             return words
         if word.lower.endswith(SINGLE_PERSON_ENDINGS) and known(word.lower):
