@@ -73,7 +73,10 @@ PROBLEM = re.compile(
     # a shortfall: "halen maar 30 procent vlees uit de garnaal"
     rf"|maar\s+{A_SHARE}"
     # what dies or rots: "in sommige kratten gaat de helft dood"
-    r"|dood|sterf\w*|sterven|gestorven|verrot\w*|bedorven|bederf\w*)\b",
+    r"|dood|sterf\w*|sterven|gestorven|verrot\w*|bedorven|bederf\w*"
+    # what fails in the making: "de drop wordt te plakkerig of hij breekt"
+    r"|breekt|breken|brokkel\w*|plakkerig|mislukt\w*|mislukk\w*|weggegooid"
+    r"|te\s+\w+(?:ig|erig))\b",
     re.IGNORECASE,
 )
 # An answer that says nothing: the part stays empty.
@@ -700,12 +703,27 @@ def _first_answer(clauses: Sequence[str]) -> Tuple[str, str]:
     # goes wrong; both are said back when short enough
     after = clauses[1]
     if QUESTION.match(after) or kind_of(after) not in (None, "problem"):
-        return plain, lead
+        return _trouble_after(clauses[2:]) or (plain, lead)
     more_plain, more_lead = problem_clause(after)
     joined_lead = f"{lead} en {more_lead}"
     if not more_lead or len(joined_lead.split()) > MAX_JOINED_WORDS:
         return plain, lead
     return f"{plain}, {more_plain}", joined_lead
+
+
+def _trouble_after(clauses: Sequence[str]) -> Optional[Tuple[str, str]]:
+    """ "we maken drop met gelatine en steeds meer winkels willen vegan. ...
+    de drop wordt te plakkerig of hij breekt": after what is and what others
+    want, the first clause with a word of trouble is what goes wrong."""
+    for clause in clauses[: MAX_PROBLEM_CLAUSES + 1]:
+        if QUESTION.match(clause) or not PROBLEM.search(written(clause)):
+            continue
+        if kind_of(clause) not in (None, "problem"):
+            continue
+        plain, lead = problem_clause(clause)
+        if lead:
+            return plain, lead
+    return None
 
 
 def _first_wish(clause: str) -> str:
@@ -1610,10 +1628,22 @@ def verb_first(words: Sequence[Word]) -> List[Word]:
     monteurs" -> "vind ik al maanden geen monteurs". A sentence's capital
     goes with the word only where it is a name ("hebben acht helpenden")."""
     inverted = _verb_first(words)
+    if (
+        len(inverted) > 1
+        and inverted[0].lower in D_STEMS
+        and inverted[1].lower not in ("ik", "je", "jij")
+    ):
+        # "de drop word te plakkerig": chat's d for dt, wrong once the verb
+        # comes first before any subject but "je" ("wordt de drop te ...")
+        verb = inverted[0]
+        inverted[0] = replace(verb, text=verb.text + "t", lower=verb.lower + "t")
     return [
         replace(w, text=w.lower) if i and w.start and not _a_name(w) else w
         for i, w in enumerate(inverted)
     ]
+
+
+D_STEMS = frozenset("word vind houd rijd bied meld".split())
 
 
 # The tagger reads any capitalised first word as a name, also "Acht" and "Geen".

@@ -1521,3 +1521,17 @@ def test_a_problem_said_back_that_is_no_dutch_is_left_out(lead, broken):
 )  # fmt: skip
 def test_one_person_sought_gets_back_the_article_chat_dropped(said, goal):
     assert frame.goal_phrase(said, asked=True) == goal
+
+
+def test_what_fails_in_the_making_is_the_problem_after_what_is_and_what_others_want():
+    read = frame.read_answer(
+        "we maken drop met gelatine en steeds meer winkels willen vegan. we hebben het "
+        "geprobeerd met pectine en met zetmeel maar de drop word te plakkerig of hij "
+        "breekt. 3 proefbatches weggegooid",
+        "problem",
+    )
+    # chat's "word" agrees once the verb comes first
+    assert read.problem_lead == "wordt de drop te plakkerig of hij breekt"
+    assert frame.problem_clause("ik word gek van het rooster")[1] == (
+        "word je gek van het rooster"
+    )
