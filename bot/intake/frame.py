@@ -1032,6 +1032,15 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         return plain, ""  # no verb could be put first: not said back
     if _knows_not_what(inverted):
         return plain, ""  # "weet je niet precies", "... welke school": cut short
+    if (
+        inverted[0].lower in VOLITION_LEMMAS
+        and len(inverted) > 1
+        and inverted[1].lower in SUBJECT_PRONOUNS
+        and not NEGATED_WISH.search(clause)
+    ):
+        # "we willen dat studenten ons leren kennen": their own wish, not what
+        # goes wrong ("nu wil de woningcorporatie papieren zien" is)
+        return plain, ""
     lead = unspliced(joined(to_second_person(inverted)), clause)
     said = [w for w in lead.split() if w not in ("je", "jullie") and w not in NEGATIONS]
     # "weten jullie niet" (cut before "of ..."): a verb alone says nothing

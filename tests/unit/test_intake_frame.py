@@ -1535,3 +1535,13 @@ def test_what_fails_in_the_making_is_the_problem_after_what_is_and_what_others_w
     assert frame.problem_clause("ik word gek van het rooster")[1] == (
         "word je gek van het rooster"
     )
+
+
+def test_their_own_wish_is_not_said_back_as_what_goes_wrong():
+    assert frame.problem_clause(
+        "we willen dat studenten ons leren kennen voordat ze afstuderen"
+    )[1] == ""
+    # what others want of them is
+    assert frame.problem_clause("de gemeente wil papieren zien")[1] == (
+        "wil de gemeente papieren zien"
+    )
