@@ -667,6 +667,7 @@ _MONTH_FIRST = re.compile(
 def timeframe_from_answer(lowered: str) -> Optional[str]:
     """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste,
     and a month on its own ("januari": in januari)."""
+    lowered = lowered.replace("vóór", "voor")  # the accent stresses, "in" it is not
     if lowered.strip() in MONTHS:
         return f"in {lowered.strip()}"
     first = _MONTH_FIRST.match(lowered)
@@ -691,6 +692,9 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
         # "geen haast, ergens dit najaar": the date said too
         when = _when_in_answer(lowered)
         return f"{when}, geen haast" if when else found
+    if found and found.startswith("in ") and BEFORE_FIRST.match(lowered):
+        # "voor het trouwseizoen, dat begint in april": before April
+        return f"voor {found[3:]}"
     if found:
         return found
     return _when_in_answer(lowered) or (
@@ -699,6 +703,7 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
 
 
 SCHOOL_YEARS = ("volgend schooljaar", "volgend studiejaar")
+BEFORE_FIRST = re.compile(r"\s*(?:liefst\s+|graag\s+|het\s+liefst\s+)?voor\s")
 LONG_TERM = re.compile(r"\b(?:op|voor)\s+de\s+lange\s+termijn\b")
 
 

@@ -33,7 +33,10 @@ def test_an_answer_counts_from_its_last_correction(answer, read):
         ("voor de herfstvakantie graag", "voor de herfstvakantie"),
         ("het liefst klaar voor de sinterklaasperiode, dan is het het drukst",
          "voor de sinterklaasperiode"),
-        ("voor de aanbesteding in mei", "in mei"),
+        # before what begins in a month is before that month
+        ("voor de aanbesteding in mei", "voor mei"),
+        ("voor het trouwseizoen, dat begint in april", "voor april"),
+        ("vóór de winter, dan hebben we een grote opdracht", "voor de winter"),
         ("dat is te krap, voorjaar is ook goed", "in het voorjaar"),
         ("zomer", "in de zomer"),
         # a month first, then why
