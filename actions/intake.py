@@ -498,7 +498,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if intent == "stop":
             if EXPLICIT_STOP.match(text) or (clear and says_stop(text)):
                 return None
-            if answer:
+            # "kachels en haarden" to "in welke branche?": a trade the
+            # lexicon lacks, with no word of stopping, is the answer
+            trade = requested == "sector" and parsing.is_free_text(text)
+            if answer or (trade and not says_stop(text)):
                 return [SlotSet(requested, text)]
             dispatcher.utter_message(response="utter_ask_stop_confirmation")
             return [SlotSet(requested, None)]

@@ -552,6 +552,19 @@ def test_a_sector_answer_that_sounds_like_stop_is_the_answer(domain):
     assert not dispatcher.messages
 
 
+def test_a_trade_off_the_list_read_as_stop_is_the_answer(domain):
+    # "kachels en haarden" read as stop (0.47): no word of stopping in it
+    message = user_message("kachels en haarden", "stop", 0.47)
+    slots, dispatcher = validate(
+        {}, message, domain,
+        prior={"need_category": "leven_lang_ontwikkelen", "original_question": "x",
+               "requested_slot": "sector"},
+    )  # fmt: skip
+    # taken as the answer (off the list, it is asked once more, as any trade)
+    responses = [m.get("response") for m in dispatcher.messages]
+    assert "utter_ask_stop_confirmation" not in responses
+
+
 @pytest.mark.parametrize(
     "answer, sector", [("recreatie, 12", "horeca"), ("hondentrimsalon, 15", "hondentrimsalon"),
                        ("ballonvaart met 4 mensen", "ballonvaart")]
