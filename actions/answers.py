@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, List, Optional, Text
 from rasa_sdk import Tracker
 
 from actions import extraction, parsing
+from bot.intake import dutch
 from bot.intake.places import find_place
 
 MAX_ANSWERS_PER_QUESTION = 2
@@ -152,7 +153,7 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     level = parsing.normalise_education_level(text)
     if level:
         return level
-    lowered = text.lower()
+    lowered = dutch.written(text).lower()  # "maakt nie uit"
     if any(words in lowered for words in LEVEL_ANY):
         return "maakt niet uit"  # "boeit me nie, als ze maar verstand hebben"
     # "weet ik niet, wat is handig?": the phrase, not the message around it

@@ -146,7 +146,9 @@ def test_the_date_in_an_answer_is_kept_beside_its_haste(answer, when):
     "answer, level",
     [("boeit me nie, als ze maar verstand hebben van stroom", "maakt niet uit"),
      ("maakt me niet uit", "maakt niet uit"),
-     ("mbo of hbo, maakt niet zoveel uit", "mbo/hbo")],
+     ("mbo of hbo, maakt niet zoveel uit", "mbo/hbo"),
+     # chat spelling
+     ("maakt nie uit. sterk en niet dom", "maakt niet uit")],
 )  # fmt: skip
 def test_any_level_will_do_is_an_answer(answer, level):
     assert read_education_level(answer, None) == level
