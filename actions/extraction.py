@@ -771,6 +771,12 @@ def own_time(lowered: str) -> Optional[str]:
     return None
 
 
+# chat puts the word for time first, to "hoeveel tijd?" only
+LITTLE_TIME_AFTER = re.compile(
+    r"\btijd\s+(?:heb\s+ik\s+|hebben\s+we\s+)?(?:weinig|nauwelijks|amper|niet\s+veel)\b"
+)
+
+
 def own_time_from_answer(lowered: str) -> Optional[str]:
     """Own time in an answer to "hoeveel tijd?": also hours without "per
     week" ("een paar uur, meer niet"), which in any other message may be
@@ -780,6 +786,8 @@ def own_time_from_answer(lowered: str) -> Optional[str]:
         return found
     if HALF_HOUR.search(lowered):
         return "een half uur"  # "een half uurtje bellen lukt wel"
+    if LITTLE_TIME_AFTER.search(lowered):
+        return "weinig tijd"  # "tijd weinig", "tijd heb ik nauwelijks"
     bare = _BARE_HOURS.search(lowered)
     if bare:
         count = _count(bare.group(1)) if "paar" not in bare.group(1) else None

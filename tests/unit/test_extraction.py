@@ -406,7 +406,10 @@ def test_a_month_on_its_own_answers_when_as_in_that_month():
       "ongeveer een dag per week"),
      ("snel, liefst deze maand nog", "deze maand", None),
      ("volgend studiejaar beginnen", "volgend studiejaar", None),
-     ("voor de winter wil ik weten wat we moeten doen", "voor de winter", None)],
+     ("voor de winter wil ik weten wat we moeten doen", "voor de winter", None),
+     # the word for time first, as chat has it
+     ("dit jaar de eerste bus. bus en werkplaats kan ik geven. tijd weinig",
+      "dit jaar", "weinig tijd")],
 )  # fmt: skip
 def test_when_and_how_much_time_in_one_answer(typed, when, own):
     assert extraction.timeframe_from_answer(typed) == when
