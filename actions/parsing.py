@@ -1016,7 +1016,8 @@ def choose_option(
     ):
         number = len(option_ids)  # "die laatste", "de laatste lijkt me wat"
     if number is None:
-        digits = DIGITS.findall(answer)
+        # "met 1 dag school" counts days, it chooses nothing
+        digits = DIGITS.findall(COUNTED.sub(" ", answer))
         number = int(digits[0]) if len(digits) == 1 else None
     if number is not None:
         return option_ids[number - 1] if 1 <= number <= len(option_ids) else None
@@ -1075,11 +1076,13 @@ def first_named(answer: str, names: Dict[str, Sequence[str]]) -> Optional[str]:
 
 def _names_part(word: str, part: str) -> bool:
     """Whether a word of an answer names this word of a title: it starts or
-    ends it ("de leerbaan", "die bijeenkomst"), or the two differ only in
-    their last letters ("dat doorverwijzen" for "Doorverwijzing")."""
+    ends it ("de leerbaan", "die bijeenkomst", also as many: "de
+    bijeenkomsten"), or the two differ only in their last letters ("dat
+    doorverwijzen" for "Doorverwijzing")."""
     if part in TITLE_LINKS:
         return False
-    if part.startswith(word) or part.endswith(word):
+    one = re.sub(r"(?<=\w{4})(?:en|s)$", "", word)
+    if part.startswith(word) or part.endswith(word) or part.endswith(one):
         return True
     shared = len(os.path.commonprefix([word, part]))
     return shared >= MIN_SHARED_STEM and max(len(word), len(part)) - shared <= 3
@@ -1093,6 +1096,10 @@ TITLE_LINKS = frozenset("door voor naar over met via van het een bij".split())
 NAMING_WORD = re.compile(r"[a-zà-ÿ]{3,}")
 CHOICE_WORD = re.compile(r"[a-zà-ÿ]{4,}")
 # Words in an answer to "welke spreekt je aan?" that name no option.
+# a count of something, no option's number: "1 dag school", "2 uur per week"
+COUNTED = re.compile(
+    r"\b\d+\s*(?:dag|dagen|uur|uren|week|weken|maand|maanden|jaar|keer|man|mensen)\b"
+)
 CHOICE_FILLER = frozenset(
     "deze die dat doe doen graag maar wel laatste eerste tweede derde optie "
     "keuze kies lijkt mooi leuk goed beste nummer ding dingetje iets".split()

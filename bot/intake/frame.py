@@ -197,6 +197,8 @@ NOT_ABOUT = re.compile(
     r"|^(?:en\s+)?daar\s+gaat\s+het\s+(?:\w+\s+)?niet\s+om\b"
     # "nee, geen studenten", "ik zoek geen nieuwe teamleiders"
     r"|^nee\W+(?:geen|niet)\b|^(?:ik|we|wij)\s+(?:zoek|zoeken|wil|willen)\s+geen\b"
+    # "we zoeken niet iemand om aan te nemen"
+    r"|^(?:ik|we|wij)\s+(?:zoek|zoeken)\s+(?:eigenlijk\s+)?niet\s+(?:iemand|mensen|personeel)\b"
     # "er is niet echt iets kapot": nothing goes wrong in that sense
     r"|\b(?:is|zijn)\s+(?:niet|nie)\s+(?:echt\s+|zozeer\s+)?(?:iets\s+)?kapot\b"
     # "de planning is niet echt het probleem": set aside, not what goes wrong

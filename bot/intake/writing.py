@@ -144,7 +144,10 @@ def _must_question(goal: str) -> str:
     subject, rest = words[:at], words[at + 1 :]
     if not subject:
         return ""  # "moeten elke keer opnieuw beginnen": whose must is not said
-    rest = [w for w in rest if w not in ("kunnen", "kan")] or rest
+    # the main clause's can goes up front, a subclause keeps its own ("weten
+    # hoe de ombouw kan")
+    end = next((i for i, w in enumerate(rest) if w in SUBCLAUSE), len(rest))
+    rest = [w for w in rest[:end] if w not in ("kunnen", "kan")] + rest[end:] or rest
     if subject in (["je"], ["jij"]):
         modal = "kun"
     else:

@@ -100,6 +100,8 @@ def test_three_different_options_are_presented_once_with_buttons(domain):
      ("cyberscan", "cyber_scan", "utter_chosen_other"),
      ("onderzoek met een lectoraat", "lectoraat_onderzoek", "utter_chosen_other"),
      ("die laatste", "c", None),
+     # a count is no option's number
+     ("dat leerbaan ding met 1 dag school", "b", None),
      # "ding" names nothing (not "Vakopleiding"); the scan is named by its hackers
      ("dat mystery hacker ding", "cyber_scan", "utter_chosen_other"),
      # "loket" names two formats: not read

@@ -1545,3 +1545,11 @@ def test_their_own_wish_is_not_said_back_as_what_goes_wrong():
     assert frame.problem_clause("de gemeente wil papieren zien")[1] == (
         "wil de gemeente papieren zien"
     )
+
+
+def test_who_they_do_not_seek_is_no_problem_and_a_subclause_keeps_its_can():
+    read = frame.read_answer(
+        "we zoeken niet iemand om aan te nemen. we moeten weten hoe de ombouw kan", "goal"
+    )
+    assert read.problem == ""
+    assert writing._must_question(read.goal) == "hoe kunnen jullie weten hoe de ombouw kan"

@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import parsing
-from actions.options import ask_for_choice, named_format
+from actions.options import ask_for_choice, named_format, read_choice
 from tests.conftest import make_tracker
 
 
@@ -154,3 +154,9 @@ def test_a_word_differing_only_in_its_ending_names_the_title():
 )  # fmt: skip
 def test_a_format_not_shown_is_named_by_the_first_word_that_names_one(answer, named):
     assert named_format(answer) == named
+
+
+def test_a_title_word_said_as_many_names_its_option():
+    shown = [{"id": "learning_community", "title": "Learning community"},
+             {"id": "kennisbijeenkomst", "title": "Open kennisbijeenkomst"}]  # fmt: skip
+    assert read_choice("de bijeenkomsten", shown) == "kennisbijeenkomst"
