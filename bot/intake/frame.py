@@ -1669,6 +1669,9 @@ def _a_name(word: Word) -> bool:
 
 
 def _verb_first(words: Sequence[Word]) -> List[Word]:
+    after_subclause = _main_after_subclause(words)
+    if after_subclause:
+        return after_subclause
     finite = next(
         (i for i, w in enumerate(words) if w.finite and w.pos in ("VERB", "AUX")), None
     )
@@ -1704,6 +1707,15 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
     if finite is None or any(w.lower in RELATIVES for w in words[:finite]):
         return []  # the only verb is in a relative clause: no main clause
     verb, before, after = words[finite], list(words[:finite]), list(words[finite + 1 :])
+    if (
+        len(before) >= 2
+        and before[-1].lower in ("en", "of")
+        and before[-2].pos in ("VERB", "AUX")
+        and before[0].pos in ("ADV", "ADP")
+    ):
+        # "in september plukken en drogen we": two verbs joined, both first
+        subject, rest = _subject(after)
+        return [*before[-2:], verb, *subject, *before[:-2], *rest]
     if [w.lower for w in before] == ["er"]:
         return [verb, *before, *after]  # "zijn er geen vlechters te vinden"
     if (
@@ -1722,6 +1734,28 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
         subject, rest = _subject(after)
         return [verb, *subject, *before, *rest]
     return [verb, *before, *after]
+
+
+# A clause said first whose verb ends it, before the main verb.
+FRONT_SUBCLAUSE = frozenset("sinds omdat toen nadat zodra doordat".split())
+
+
+def _main_after_subclause(words: Sequence[Word]) -> List[Word]:
+    """ "sinds we verhuisd zijn gaat 1 op de 5 zakken groen schimmelen" ->
+    "gaat 1 op de 5 zakken groen schimmelen sinds we verhuisd zijn": the main
+    verb comes right after the subclause's own; [] for any other clause."""
+    if not words or words[0].lower not in FRONT_SUBCLAUSE:
+        return []
+    if words[0].lower == "sinds" and (len(words) < 2 or words[1].pos != "PRON"):
+        return []  # "sinds de nieuwe persen snappen ...": a time, no subclause
+    own = next(
+        (i for i, w in enumerate(words) if i and w.finite and w.pos in ("VERB", "AUX")),
+        None,
+    )
+    main = None if own is None else own + 1
+    if main is None or main >= len(words) or words[main].pos not in ("VERB", "AUX"):
+        return []
+    return [words[main], *words[main + 1 :], *words[:main]]
 
 
 # Pronouns that are only ever a subject; "ze" may be an object too.

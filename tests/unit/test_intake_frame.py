@@ -1553,3 +1553,13 @@ def test_who_they_do_not_seek_is_no_problem_and_a_subclause_keeps_its_can():
     )
     assert read.problem == ""
     assert writing._must_question(read.goal) == "hoe kunnen jullie weten hoe de ombouw kan"
+
+
+def test_the_main_verb_after_a_subclause_said_first_is_the_one_put_first():
+    words = frame._words("sinds we verhuisd zijn gaat de helft groen schimmelen")
+    assert [w.text for w in frame.verb_first(words)] == (
+        "gaat de helft groen schimmelen sinds we verhuisd zijn".split()
+    )
+    assert frame.problem_clause("toen hij stopte viel alles stil")[1] == (
+        "viel alles stil toen hij stopte"
+    )
