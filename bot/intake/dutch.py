@@ -837,18 +837,25 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
     return not opened or any(left_verbs[opened[-1] :])
 
 
+CLAUSE_SUBJECTS = frozenset("we wij ik ze zij hij".split())
+
+
 def content_clean(words: Sequence[Word]) -> Tuple[List[Word], bool]:
     """The words with typos corrected and filler dropped; False when a word is
     neither Dutch, a name nor a number (the clause then stays unused)."""
     kept: List[Word] = []
-    for word in words:
+    for at, word in enumerate(words):
         if word.pos == "PUNCT":
             kept.append(word)
             continue
         if word.lower in FILLER:
             continue
-        if word.lower in ("ja", "nee") and not any(w.pos != "PUNCT" for w in kept):
+        opens = not any(w.pos != "PUNCT" for w in kept)
+        if word.lower in ("ja", "nee") and opens:
             continue  # "nou ja we draaien met ...": no answer to a yes/no question
+        following = words[at + 1].lower if at + 1 < len(words) else ""
+        if word.lower in ("alleen", "maar") and opens and following in CLAUSE_SUBJECTS:
+            continue  # "alleen we krijgen ze niet gemaakt": a "but", not "only"
         fixed = cleaned(word.text)
         if fixed is None:
             if word.text[:1].isupper() and not word.start:

@@ -1563,3 +1563,9 @@ def test_the_main_verb_after_a_subclause_said_first_is_the_one_put_first():
     assert frame.problem_clause("toen hij stopte viel alles stil")[1] == (
         "viel alles stil toen hij stopte"
     )
+
+
+def test_a_clause_opening_but_before_its_subject_is_left_out():
+    assert frame.problem_clause("alleen we krijgen ze niet gemaakt")[1] == (
+        "krijgen jullie ze niet gemaakt"
+    )
