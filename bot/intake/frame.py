@@ -1118,8 +1118,18 @@ def _knows_not_what(words: Sequence[Word]) -> bool:
 def _none_of(words: Sequence[Word]) -> Optional[Tuple[str, str]]:
     """ "geen jonge aanwas", "geen boomverzorgers te krijgen": what there is
     none of, said back as "is er geen jonge aanwas", "zijn er geen ..."."""
-    if len(words) < 2 or words[0].lower != "geen":
+    if len(words) < 2:
         return None
+    when: List[Word] = []
+    if words[0].lower in WEEKDAYS and len(words) > 2:
+        when, words = [words[0]], words[1:]  # "zaterdag te weinig mensen"
+    if [w.lower for w in words[:2]] == ["te", "weinig"] and len(words) > 2:
+        # "te weinig handen": said back as "zijn er te weinig handen"
+        return _there_are(when, words, words[2:])
+    if words[0].lower != "geen":
+        return None
+    if when:
+        return _there_are(when, words, words[1:])  # "zaterdag geen mensen"
     main = words[
         : next((i for i, w in enumerate(words) if w.lower in SUBORDINATORS), len(words))
     ]
@@ -1133,6 +1143,29 @@ def _none_of(words: Sequence[Word]) -> Optional[Tuple[str, str]]:
         return plain, f"heb je {plain}"  # "heb je geen overzicht wie wat doet"
     plural = head.plural or nouns.singular(head.text) != head.text
     return plain, f"{'zijn' if plural else 'is'} er {plain}"
+
+
+WEEKDAYS = frozenset(
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+    "maandags dinsdags woensdags donderdags vrijdags zaterdags zondags".split()
+)
+
+
+def _there_are(
+    when: Sequence[Word], words: Sequence[Word], rest: Sequence[Word]
+) -> Optional[Tuple[str, str]]:
+    """ "zijn er zaterdag te weinig mensen": a shortage said without a verb,
+    its noun first in `rest`; None where no plain noun follows."""
+    if any(w.finite for w in words) or not rest or rest[0].pos != "NOUN":
+        return None
+    head = rest[0]
+    plain = joined(to_second_person([*when, *words]))
+    said = joined(to_second_person(list(words)))
+    time = f"{joined([w.lower for w in when])} " if when else ""
+    if head.lower in HAD_BY_YOU:
+        return plain, f"heb je {time}{said}"  # "heb je te weinig tijd"
+    plural = head.plural or nouns.singular(head.text) != head.text
+    return plain, f"{'zijn' if plural else 'is'} er {time}{said}"
 
 
 # "geen idee", "geen vraag": no problem said; "geen tijd": the person's own

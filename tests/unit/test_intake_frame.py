@@ -987,7 +987,7 @@ def test_an_aside_in_brackets_and_a_colon_do_not_run_into_the_clause():
 def test_a_problem_answer_is_read_from_its_first_clause_that_can_be_said_back():
     read = frame.read_answer("te weinig handen, bestellingen blijven liggen", "problem")
     assert (read.problem_lead, read.goal, read.who) == (
-        "gaat het om te weinig handen",
+        "zijn er te weinig handen",
         "",
         "",
     )
@@ -1298,7 +1298,7 @@ def test_a_negated_phrase_is_no_problem_said_without_a_verb():
 
 
 def test_shouted_words_are_said_back_in_small_letters():
-    assert frame.read("TE WEINIG HANDEN").problem_lead == "gaat het om te weinig handen"
+    assert frame.read("TE WEINIG HANDEN").problem_lead == "zijn er te weinig handen"
     # an abbreviation keeps its capitals
     assert "ICT" in frame.read("we hebben geen ICT mensen").problem_lead
 
@@ -1569,3 +1569,14 @@ def test_a_clause_opening_but_before_its_subject_is_left_out():
     assert frame.problem_clause("alleen we krijgen ze niet gemaakt")[1] == (
         "krijgen jullie ze niet gemaakt"
     )
+
+
+@pytest.mark.parametrize(
+    "said, lead",
+    [("zaterdag te weinig mensen", "zijn er zaterdag te weinig mensen"),
+     ("te weinig handen", "zijn er te weinig handen"),
+     ("te weinig tijd", "heb je te weinig tijd"),
+     ("zaterdag geen mensen", "zijn er zaterdag geen mensen")],
+)  # fmt: skip
+def test_a_shortage_said_without_a_verb_is_said_back_with_one(said, lead):
+    assert frame.problem_clause(said)[1] == lead
