@@ -1913,6 +1913,10 @@ SINGLE_PERSON_ENDINGS = (
 )  # fmt: skip
 
 
+# one group of people: "vaste club studenten" takes "een" as one person does
+COLLECTIVES = frozenset("club groep team ploeg kern pool".split())
+
+
 def _one_person_counted(words: List[Word]) -> List[Word]:
     """ "zoek jonge monteur voor oldtimers": chat drops the "een" before one
     person sought; it comes back before the adjectives and the noun (the
@@ -1920,7 +1924,8 @@ def _one_person_counted(words: List[Word]) -> List[Word]:
     for word in words[:3]:
         if not word.lower.isalpha() or word.pos in ("DET", "NUM", "PRON", "ADP"):
             return words
-        if word.lower.endswith(SINGLE_PERSON_ENDINGS) and known(word.lower):
+        one_person = word.lower.endswith(SINGLE_PERSON_ENDINGS) and known(word.lower)
+        if one_person or word.lower in COLLECTIVES:
             return [Word("een", "een", "DET", False, False, True), *words]
         if word.pos not in ("ADJ", "VERB"):
             return words
@@ -1951,7 +1956,8 @@ def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
     if finite is not None and not infinitive(main[finite].lower):
         finite = None  # "met 30% recyclaat": a noun the tagger took for a verb
     if finite is None:
-        return joined(to_second_person(words))  # a noun phrase, maybe with "die ..."
+        # a noun phrase, maybe with "die ...": "(een) stagiaire die blijft"
+        return joined(to_second_person(_one_person_counted(list(words))))
     if words[0].lower in ("dat", "zodat"):
         return _as_dat_clause(words)
     if cut < len(words):

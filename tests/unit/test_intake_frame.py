@@ -1517,7 +1517,12 @@ def test_a_problem_said_back_that_is_no_dutch_is_left_out(lead, broken):
      ("zoeken jonge gieter", "een jonge gieter vinden"),
      ("zoek 2 lassers", "2 lassers vinden"),
      ("we zoeken monteurs", "monteurs vinden"),
-     ("zoeken personeel", "personeel vinden")],
+     ("zoeken personeel", "personeel vinden"),
+     # a goal that is a noun phrase: one person, or one group
+     ("stagiaire die blijft", "een stagiaire die blijft"),
+     ("vaste club studenten die elk jaar terugkomt",
+      "een vaste club studenten die elk jaar terugkomt"),
+     ("minder uitval", "minder uitval")],
 )  # fmt: skip
 def test_one_person_sought_gets_back_the_article_chat_dropped(said, goal):
     assert frame.goal_phrase(said, asked=True) == goal
