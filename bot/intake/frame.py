@@ -1919,12 +1919,18 @@ COLLECTIVES = frozenset("club groep team ploeg kern pool".split())
 
 def _one_person_counted(words: List[Word]) -> List[Word]:
     """ "zoek jonge monteur voor oldtimers": chat drops the "een" before one
-    person sought; it comes back before the adjectives and the noun (the
-    tagger reads "gieter" as an adjective, "ervaren" as a verb)."""
+    person sought; it comes back before the adjectives and the noun
+    ("ervaren" is read as a verb; "jonge gieter", read as two adjectives,
+    stays as said)."""
     for word in words[:3]:
         if not word.lower.isalpha() or word.pos in ("DET", "NUM", "PRON", "ADP"):
             return words
-        one_person = word.lower.endswith(SINGLE_PERSON_ENDINGS) and known(word.lower)
+        # a noun only: "ander", "sneller" end like a person but describe
+        one_person = (
+            word.pos in ("NOUN", "PROPN", "X")
+            and word.lower.endswith(SINGLE_PERSON_ENDINGS)
+            and known(word.lower)
+        )
         if one_person or word.lower in COLLECTIVES:
             return [Word("een", "een", "DET", False, False, True), *words]
         if word.pos not in ("ADJ", "VERB"):
