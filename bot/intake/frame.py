@@ -1139,10 +1139,7 @@ def _none_of(words: Sequence[Word]) -> Optional[Tuple[str, str]]:
     if head is None or head.lower in NONE_SAYS_NOTHING:
         return None
     plain = joined(to_second_person(words))
-    if head.lower in HAD_BY_YOU:
-        return plain, f"heb je {plain}"  # "heb je geen overzicht wie wat doet"
-    plural = head.plural or nouns.singular(head.text) != head.text
-    return plain, f"{'zijn' if plural else 'is'} er {plain}"
+    return plain, _there_is(head, plain)
 
 
 WEEKDAYS = frozenset(
@@ -1162,10 +1159,17 @@ def _there_are(
     plain = joined(to_second_person([*when, *words]))
     said = joined(to_second_person(list(words)))
     time = f"{joined([w.lower for w in when])} " if when else ""
+    return plain, _there_is(head, f"{time}{said}")
+
+
+def _there_is(head: Word, said: str) -> str:
+    """What there is none or too little of, with a verb: "heb je geen
+    overzicht" (the person's own), "zijn er geen monteurs", "is er geen
+    jonge aanwas", as `head`, the noun, has it."""
     if head.lower in HAD_BY_YOU:
-        return plain, f"heb je {time}{said}"  # "heb je te weinig tijd"
+        return f"heb je {said}"
     plural = head.plural or nouns.singular(head.text) != head.text
-    return plain, f"{'zijn' if plural else 'is'} er {time}{said}"
+    return f"{'zijn' if plural else 'is'} er {said}"
 
 
 # "geen idee", "geen vraag": no problem said; "geen tijd": the person's own
