@@ -37,6 +37,16 @@ LEVEL_UNKNOWN = (
     "gemengd",
     "maakt niks uit",
 )
+# ... that the people have learnt their trade without a school
+LEVEL_NONE = (
+    "geen papieren",
+    "geen diploma",
+    "zonder diploma",
+    "geen opleiding",
+    "ongeschoold",
+    "in de praktijk geleerd",
+    "op de werkvloer geleerd",
+)
 # ... and other ways to say that any level will do
 LEVEL_ANY = (
     "boeit me nie",
@@ -154,6 +164,8 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     if level:
         return level
     lowered = dutch.written(text).lower()  # "maakt nie uit"
+    if any(words in lowered for words in LEVEL_NONE):
+        return "geen diploma"  # "geen papieren, vak in de praktijk geleerd"
     if any(words in lowered for words in LEVEL_ANY):
         return "maakt niet uit"  # "boeit me nie, als ze maar verstand hebben"
     # "weet ik niet, wat is handig?": the phrase, not the message around it

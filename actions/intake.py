@@ -782,6 +782,9 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 "question_confirmed": True,
                 "desired_outcome": f"{goal} en {addition}" if goal else addition,
             }
+        if parsing.yes_though(text):
+            # the wish beside the yes goes to the coordinator as typed
+            return {"question_confirmed": True, "question_correction": text}
         if intent == "affirm" or parsing.is_yes(text):
             return {"question_confirmed": True}
         if answers_to(tracker, "question_confirmed") >= MAX_RESTATEMENTS:

@@ -969,6 +969,15 @@ def yes_and(text: str) -> str:
     return found.group("more").strip(" .!") if found else ""
 
 
+YES_THOUGH = re.compile(r"^(?:ja|jawel|klopt|precies)\s*,?\s+al\s+\w", re.IGNORECASE)
+
+
+def yes_though(text: str) -> bool:
+    """ "ja, al zou ik die cursus er ook nog bij willen": agreed, with a
+    wish beside it that is no correction of what was restated."""
+    return bool(YES_THOUGH.match(clean_text(text)))
+
+
 def yes_before_a_but(text: str) -> bool:
     """ "ja, maar mail liever niet": a yes with a wish after it. To "klopt
     dat?" the same words bring a correction, so only a question that asks

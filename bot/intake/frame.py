@@ -256,7 +256,7 @@ TIME_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Words that colour a clause but carry none of its meaning.
-FILLERS = FILLER | frozenset("even best toch weer gewoonweg".split())
+FILLERS = FILLER | frozenset("even best toch weer gewoonweg zomaar wel".split())
 NEGATIONS = frozenset("niet geen nooit niks niets nergens niemand".split())
 KNOW = frozenset({"weet", "weten"})
 ASKING_WORDS = frozenset("wat welke welk waar wie hoe of waarom wanneer".split())
@@ -997,8 +997,8 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         return "", ""
     clause = ORIGIN_CLAUSE.sub(r"\1", clause)
     clause = _what_the_problem_is(clause)
-    words = _words(clause)
-    none_of = _none_of(words or [])
+    words = _subject_first(_words(clause) or [])
+    none_of = _none_of(words)
     if none_of is not None:
         return none_of
     if words and (
@@ -1123,9 +1123,9 @@ def _none_of(words: Sequence[Word]) -> Optional[Tuple[str, str]]:
     when: List[Word] = []
     if words[0].lower in WEEKDAYS and len(words) > 2:
         when, words = [words[0]], words[1:]  # "zaterdag te weinig mensen"
-    if [w.lower for w in words[:2]] == ["te", "weinig"] and len(words) > 2:
+    if [w.lower for w in words[:2]] in TOO_FEW_OR_MANY and len(words) > 2:
         # "te weinig handen": said back as "zijn er te weinig handen"
-        return _there_are(when, words, words[2:])
+        return _too_few_or_many(when, words)
     if words[0].lower != "geen":
         return None
     if when:
@@ -1142,10 +1142,33 @@ def _none_of(words: Sequence[Word]) -> Optional[Tuple[str, str]]:
     return plain, _there_is(head, plain)
 
 
+TOO_FEW_OR_MANY = (["te", "weinig"], ["te", "veel"])
 WEEKDAYS = frozenset(
     "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
     "maandags dinsdags woensdags donderdags vrijdags zaterdags zondags".split()
 )
+
+
+def _too_few_or_many(
+    when: Sequence[Word], words: Sequence[Word]
+) -> Optional[Tuple[str, str]]:
+    """ "te veel werk te weinig handen": each shortage or excess with its own
+    verb, "is er te veel werk en zijn er te weinig handen"."""
+    second = next(
+        (
+            i
+            for i in range(3, len(words) - 2)
+            if [w.lower for w in words[i : i + 2]] in TOO_FEW_OR_MANY
+        ),
+        None,
+    )
+    if second is None:
+        return _there_are(when, words, words[2:])
+    first = _there_are(when, words[:second], words[2:second])
+    then = _there_are([], words[second:], words[second + 2 :])
+    if not (first and then):
+        return None
+    return f"{first[0]}, {then[0]}", f"{first[1]} en {then[1]}"
 
 
 def _there_are(
@@ -1153,7 +1176,11 @@ def _there_are(
 ) -> Optional[Tuple[str, str]]:
     """ "zijn er zaterdag te weinig mensen": a shortage said without a verb,
     its noun first in `rest`; None where no plain noun follows."""
-    if any(w.finite for w in words) or not rest or rest[0].pos != "NOUN":
+    main = words[
+        : next((i for i, w in enumerate(words) if w.lower in SUBORDINATORS), len(words))
+    ]
+    # "te veel scholen die bellen": the verb of what is said of the noun
+    if any(w.finite for w in main) or not rest or rest[0].pos != "NOUN":
         return None
     head = rest[0]
     plain = joined(to_second_person([*when, *words]))
@@ -1267,6 +1294,14 @@ def _verb_then_bare_object(words: Sequence[Word]) -> bool:
         and words[1].pos == "NOUN"
         and words[-1].lower not in PARTICLES
     )
+
+
+def _subject_first(words: List[Word]) -> List[Word]:
+    """ "(dus eigenlijk) weet ik niet waar het lekt": the clause lost the word
+    before its verb; the "ik" or "we" after it goes first again."""
+    if len(words) > 1 and words[0].finite and words[1].lower in SUBJECT_PRONOUNS:
+        return [words[1], words[0], *words[2:]]
+    return words
 
 
 def _with_dropped_subject(words: List[Word]) -> List[Word]:

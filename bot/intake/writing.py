@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any, Mapping, Tuple
 
 from bot.intake import nouns
-from bot.intake.dutch import words_of
+from bot.intake.dutch import infinitive, words_of
 from bot.intake.frame import MODALS, PARTICLES, Frame, names_people
 from bot.intake.nouns import COLLECTIVE, with_counted_plurals
 from bot.intake.questions import is_direct
@@ -70,6 +70,9 @@ def real_question(
     if goal and _must_in_main_clause(goal):
         return _must_question(goal) or _need_question(frame, need, words, details)
     if goal and not garbled(goal):
+        phrase, own = own_wish(goal)
+        if phrase:
+            return words["goal_infinitive"][own].format(goal=phrase)
         shape = _goal_shape(goal)
         template = words["goal_" + shape][subject if shape == "infinitive" else "je"]
         if shape == "infinitive":
@@ -155,9 +158,67 @@ def _must_question(goal: str) -> str:
     return " ".join(["hoe", modal, *subject, *rest])
 
 
+OWN_WISH = re.compile(r"^dat (je|jij|jullie) ")
+# "dat je een stagiair kunt vinden": the modal goes, "hoe kun je" has one
+WISH_MODALS = frozenset(
+    "kan kun kunt kunnen wil wilt willen moet moeten mag mogen".split()
+)
+
+
+def own_wish(goal: str) -> Tuple[str, str]:
+    """ "dat je zeker weet dat ..." -> ("zeker weten dat ...", "je"): a wish
+    whose subject is the entrepreneur, as what they want to do, and who;
+    ("", "") for any other goal or one whose verb is not found."""
+    found = OWN_WISH.match(goal)
+    if not found:
+        return "", ""
+    tokens = goal[found.end() :].split()
+    tagged = words_of(" ".join(tokens))
+    if len(tagged) != len(tokens):
+        return "", ""
+    end = next(
+        (
+            i
+            for i, w in enumerate(tokens)
+            if w in SUBCLAUSE and tagged[i].pos != "DET"  # "die tenders"
+        ),
+        len(tokens),
+    )
+    if not tokens or tokens[0] == "eigen" or tagged[0].pos in ("NOUN", "PROPN"):
+        return "", ""  # "dat je (eigen) operators ...": a "je" of whose
+    plural = found.group(1) == "jullie"
+    # the verb that agrees with the subject: "weet" with "je", "winnen" with
+    # "jullie" (the tagger takes many plurals for infinitives)
+    verbs = [
+        i
+        for i in range(end)
+        if tagged[i].pos in ("VERB", "AUX")
+        and (tokens[i].endswith("en") == plural)
+        and (plural or tagged[i].finite)
+    ]
+    modal = [i for i in verbs if tokens[i] in WISH_MODALS]
+    if modal:
+        at = modal[0]
+        if not any(w.lower.endswith("en") for w in tagged[at + 1 : end]):
+            return "", ""  # "dat je het kan": the modal is the only verb
+        said = tokens[:at] + tokens[at + 1 :]
+    elif len(verbs) == 1:
+        at = verbs[0]
+        verb = tokens[at] if plural else infinitive(tokens[at])
+        if not verb:
+            return "", ""
+        said = tokens[:at] + [verb] + tokens[at + 1 :]
+    else:
+        return "", ""
+    return " ".join(said), "jullie" if plural else "je"
+
+
 def wanted(goal: str, words: Mapping[str, Any]) -> str:
     """The goal after "Als ik het goed begrijp,": "wil je minder gas verbruiken",
     "moeten de monteurs ... kunnen werken"."""
+    phrase, own = own_wish(goal)
+    if phrase:
+        return words["wants"][own].format(goal=phrase)
     if _must_in_main_clause(goal):
         tokens = goal.split()
         at = next(i for i, w in enumerate(tokens) if w in ("moet", "moeten"))

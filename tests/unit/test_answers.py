@@ -148,7 +148,9 @@ def test_the_date_in_an_answer_is_kept_beside_its_haste(answer, when):
      ("maakt me niet uit", "maakt niet uit"),
      ("mbo of hbo, maakt niet zoveel uit", "mbo/hbo"),
      # chat spelling
-     ("maakt nie uit. sterk en niet dom", "maakt niet uit")],
+     ("maakt nie uit. sterk en niet dom", "maakt niet uit"),
+     # of the people to be trained: no school at all
+     ("geen papieren. vak in de praktijk geleerd", "geen diploma")],
 )  # fmt: skip
 def test_any_level_will_do_is_an_answer(answer, level):
     assert read_education_level(answer, None) == level

@@ -197,6 +197,9 @@ def test_company_size_without_a_number_is_asked_again_with_a_hint(domain):
         ("nee", "deny", False, None),
         ("nee het gaat om bijscholing van mijn eigen mensen", "deny", None,
          "het gaat om bijscholing van mijn eigen mensen"),
+        # a yes with a wish beside it: agreed, the wish kept as typed
+        ("ja, al zou ik die cursus er ook nog bij willen", "affirm", True,
+         "ja, al zou ik die cursus er ook nog bij willen"),
     ],
 )  # fmt: skip
 def test_answer_to_the_restated_question(domain, typed, intent, confirmed, correction):

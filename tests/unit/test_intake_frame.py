@@ -825,6 +825,39 @@ def test_a_verb_alone_is_not_said_back():
     assert read.problem_lead == ""
 
 
+@pytest.mark.parametrize(
+    "said, problem",
+    [("eigenlijk weet ik niet waar het lekt", "je weet niet waar het lekt"),
+     ("nu hebben we geen monteurs", "jullie hebben geen monteurs"),
+     ("weet niet wat", "je weet niet wat")],
+)  # fmt: skip
+def test_a_subject_after_the_verb_is_not_put_before_it_twice(said, problem):
+    assert frame.problem_clause(said)[0] == problem
+
+
+@pytest.mark.parametrize(
+    "goal, question",
+    [("dat je zeker weet dat de planning niet op straat ligt",
+      "hoe kun je zeker weten dat de planning niet op straat ligt"),
+     ("dat jullie die tenders weer winnen", "hoe kunnen jullie die tenders weer winnen"),
+     ("dat je een stagiair kunt vinden", "hoe kun je een stagiair vinden"),
+     # "je" of whose: the operators are the subject
+     ("dat je eigen operators de persen zelf instellen",
+      "hoe zorg je ervoor dat je eigen operators de persen zelf instellen"),
+     ("dat je redactie weer zeker is van haar vak",
+      "hoe zorg je ervoor dat je redactie weer zeker is van haar vak")],
+)  # fmt: skip
+def test_their_own_wish_is_asked_as_what_they_want_to_do(goal, question):
+    read = frame.Frame(goal=goal)
+    assert writing.real_question(read, "innovatie", PHRASES["frame"], {}) == question
+
+
+def test_their_own_wish_without_a_problem_is_what_they_want():
+    assert writing.wanted("dat je weet waar de gaten zitten", PHRASES["frame"]) == (
+        "wil je weten waar de gaten zitten"
+    )
+
+
 def test_a_must_inside_a_clause_is_not_the_goals_verb():
     assert writing.wanted("weten bij wie je moet zijn", PHRASES["frame"]) == (
         "wil je weten bij wie je moet zijn"
@@ -1582,6 +1615,9 @@ def test_a_clause_opening_but_before_its_subject_is_left_out():
     [("zaterdag te weinig mensen", "zijn er zaterdag te weinig mensen"),
      ("te weinig handen", "zijn er te weinig handen"),
      ("te weinig tijd", "heb je te weinig tijd"),
+     ("te veel scholen die bellen", "zijn er te veel scholen die bellen"),
+     ("te veel werk te weinig handen",
+      "is er te veel werk en zijn er te weinig handen"),
      ("zaterdag geen mensen", "zijn er zaterdag geen mensen")],
 )  # fmt: skip
 def test_a_shortage_said_without_a_verb_is_said_back_with_one(said, lead):
