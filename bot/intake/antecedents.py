@@ -90,7 +90,7 @@ def resolved(
                 preposition = STRANDED[joined_to.group(1)]
                 return _with(words, {i: f"{preposition} {thing}"})
             return clause
-        if lower in POINTING:
+        if lower in POINTING and not _there_is(words, i):
             end = _stranded(words, i)
             if end is None:
                 continue
@@ -115,6 +115,22 @@ def resolved(
 
 def _plural_noun(word: Word) -> bool:
     return word.pos == "NOUN" and nouns.singular(word.lower) != word.lower
+
+
+# "er is nergens een opleiding voor" says what there is ("er" stays); "er
+# kan niemand mee werken" points.
+BEING = frozenset("is zijn was waren bestaat bestaan".split())
+
+
+def _there_is(words: Sequence[Word], at: int) -> bool:
+    """Whether the "er" at `at` opens "er is ...", "er zijn ...": leaving it
+    out for what it points at breaks the clause."""
+    return (
+        words[at].lower == "er"
+        and at + 2 < len(words)
+        and words[at + 1].lower in BEING
+        and words[at + 2].lower not in ("ik", "we", "wij", "je", "jullie", "het")
+    )
 
 
 def _stranded(words: Sequence[Word], after: int) -> Optional[int]:

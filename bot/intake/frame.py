@@ -1896,7 +1896,11 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
     phrase ("meer kennis van ai"); "" when the clause is not clean, and for a
     goal that is a "not" ("geen extra stagiairs"): asked as "hoe vind je ..."
     it would say the opposite."""
-    words = _words(SEARCHED_FOR.sub(" ", clause))
+    words = _words(SEARCHED_FOR.sub(" ", clause)) or []
+    if words and (words[0].lower in VOLITION_LEMMAS or words[0].lower in SEARCH_VERBS):
+        # "(daar) wil ik meer van weten"; "(nu) moet ik alles zelf doen" is
+        # what they are forced into, no goal
+        words = _subject_first(words)
     if words and words[0].lower in ("dat", "zodat"):
         # its "not" too: "hoe zorg je ervoor dat het niet meer van Henk afhangt"
         return _as_dat_clause(words)
@@ -1975,6 +1979,36 @@ def _one_person_counted(words: List[Word]) -> List[Word]:
         if word.pos not in ("ADJ", "VERB"):
             return words
     return words
+
+
+def to_prevent(lead: str) -> str:
+    """ "scheuren de kaarsen met koolzaadwas" (the problem said back, its
+    verb first) -> "dat de kaarsen met koolzaadwas scheuren": what goes wrong
+    as what to prevent; "" for a lack ("zijn er geen ..."), two problems, a
+    clause of more verbs or one of the person ("mis je ...")."""
+    words = _words(lead) if PROBLEM.search(lead) and " en " not in lead else None
+    if (
+        not words
+        or len(words) < 3
+        or not words[0].finite
+        or words[1].lower in ("je", "jij")
+        or any(w.pos in ("VERB", "AUX") for w in words[1:])
+        or any(w.lower in NEGATIONS for w in words)
+    ):
+        return ""
+    verb, rest = words[0].text, [w.text for w in words[1:]]
+    # "gaat het in de winter steeds mis" -> "dat het in de winter steeds misgaat"
+    at = next((i for i, w in enumerate(rest) if w.lower() in TO_THE_VERB), None)
+    if at is None:
+        said = [*rest, verb]
+    else:
+        said = [*rest[:at], rest[at] + verb, *rest[at + 1 :]]
+    return joined(["dat", *said]) if len(said) < MAX_PREVENTED else ""
+
+
+# Words that go with the verb at the end of a clause: "misgaat", "doodgaat".
+TO_THE_VERB = frozenset("mis dood kapot stuk fout achter".split())
+MAX_PREVENTED = 10
 
 
 def _as_dat_clause(words: Sequence[Word]) -> str:

@@ -15,7 +15,7 @@ from typing import Any, Mapping, Tuple
 
 from bot.intake import nouns
 from bot.intake.dutch import infinitive, words_of
-from bot.intake.frame import MODALS, PARTICLES, Frame, names_people
+from bot.intake.frame import MODALS, PARTICLES, Frame, names_people, to_prevent
 from bot.intake.nouns import COLLECTIVE, with_counted_plurals
 from bot.intake.questions import is_direct
 
@@ -84,6 +84,12 @@ def real_question(
             question = template.format(goal=goal[when.end() :])
             return question.replace(" voor ", f" {when.group(0).strip()} voor ", 1)
         return template.format(goal=goal)
+    # "scheuren de kaarsen": an innovation question is how to prevent it
+    # ("met 3d printen", a topic of more words, says what to try instead)
+    topic = details.get("topic") or ""
+    prevented = to_prevent(frame.problem_lead) if need == "innovatie" else ""
+    if prevented and len(topic.split()) < 2:
+        return words["prevent"].format(problem=prevented)
     return _need_question(frame, need, words, details)
 
 
@@ -120,7 +126,10 @@ def _need_question(
 
 
 MUST = re.compile(r"\b(?:moet|moeten)\b")
-RECURRING = re.compile(r"(?:elk|ieder)e?\s+(?:jaar|seizoen|zomer|voorjaar|maand)\s+")
+RECURRING = re.compile(
+    r"(?:weer\s+)?(?:elk|ieder)e?\s+"
+    r"(?:jaar|halfjaar|seizoen|zomer|voorjaar|najaar|maand|semester|kwartaal)\s+"
+)
 # Words that open a clause inside a goal ("onderzoek naar waarom ... scheurt").
 CLAUSE_OPENERS = frozenset(
     "die dat wat of waarom hoe welke waar waarmee waarin waardoor waarop".split()

@@ -41,7 +41,9 @@ def test_a_pointing_word_is_said_back_with_what_it_points_at(said, context, lead
      ("er reageert niemand op mijn advertentie", "ik zoek tegelzetters"),
      # "erbij" after a noun is "more" or "with it", and points at nothing
      ("het gaat om monteurs erbij", "onze planning loopt in de soep"),
-     ("een plan met cijfers erbij", "we stoken de kassen op gas")],
+     ("een plan met cijfers erbij", "we stoken de kassen op gas"),
+     # "er is ... voor" says what there is: without its "er" it breaks
+     ("maar er is nergens een opleiding voor", "weet iemand een cursus naaimachines")],
 )  # fmt: skip
 def test_a_pointing_word_with_nothing_fit_to_name_stays(said, context):
     assert frame.with_antecedents(said, context) == said

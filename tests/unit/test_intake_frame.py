@@ -231,7 +231,7 @@ RESTATED = [
 @pytest.mark.parametrize(
     "need, topic, question",
     [("innovatie", "parafine",
-      "hoe kunnen studenten of onderzoekers je helpen dit op te lossen?"),
+      "hoe voorkom je dat de kaarsen met koolzaadwas scheuren?"),
      ("leven_lang_ontwikkelen", "gast",
       "hoe leer je nieuwe medewerkers wat ze hiervoor nodig hebben?"),
      ("kennis_netwerk", "kaarsen",
@@ -797,6 +797,8 @@ def test_what_a_correction_says_it_is_not_about_is_left_out(said, left):
     [("talent", "elk jaar een paar jonge matrozen",
       # a recurring time goes before what to arrange
       "hoe zorg je elk jaar voor een paar jonge matrozen"),
+     ("talent", "weer elk halfjaar een paar stagiairs",
+      "hoe zorg je weer elk halfjaar voor een paar stagiairs"),
      ("innovatie", "een plan om zonder gas te telen",
       # a noun with an "om ... te" clause is a thing to arrange
       "hoe zorg je voor een plan om zonder gas te telen")],
@@ -850,6 +852,26 @@ def test_a_subject_after_the_verb_is_not_put_before_it_twice(said, problem):
 def test_their_own_wish_is_asked_as_what_they_want_to_do(goal, question):
     read = frame.Frame(goal=goal)
     assert writing.real_question(read, "innovatie", PHRASES["frame"], {}) == question
+
+
+@pytest.mark.parametrize(
+    "problem, lead, question",
+    [("de kaarsen met koolzaadwas scheuren", "scheuren de kaarsen met koolzaadwas",
+      "hoe voorkom je dat de kaarsen met koolzaadwas scheuren"),
+     # a lack is not prevented: the need's own question
+     ("er zijn geen timmerlui", "zijn er geen timmerlui",
+      "hoe kunnen studenten of onderzoekers je helpen dit op te lossen")],
+)  # fmt: skip
+def test_an_innovation_problem_without_a_goal_is_what_to_prevent(
+    problem, lead, question
+):
+    read = frame.Frame(problem=problem, problem_lead=lead)
+    assert writing.real_question(read, "innovatie", PHRASES["frame"], {}) == question
+
+
+def test_a_wish_whose_pointing_word_went_keeps_its_subject_out():
+    # "Daar wil ik meer van weten" after its "daar" was named
+    assert frame.goal_phrase("wil ik meer van hout weten") == "meer van hout weten"
 
 
 def test_their_own_wish_without_a_problem_is_what_they_want():
