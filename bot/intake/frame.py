@@ -1319,7 +1319,10 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
         and not time_next
         and not _verb_then_bare_object(words)
         and not _plural_verb_before_singular(words)
-        and any(w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3])
+        and (
+            any(w.pos in ("NOUN", "PROPN", "PRON") for w in words[1:3])
+            or _a_share(words, 1)
+        )
     ):
         return words  # "(dan) staat de pers stil": the subject follows
     pronoun = "we" if plural_verb(first.lower) or first.lower == "zijn" else "ik"
@@ -1681,6 +1684,17 @@ def _object_it(words: Sequence[Word]) -> bool:
     )
 
 
+def _a_share(words: Sequence[Word], at: int) -> bool:
+    """ "(gaat) 1 op de 5 zakken (groen schimmelen)": a share of a noun,
+    the subject, at `at`."""
+    return (
+        at + 2 < len(words)
+        and words[at].pos == "NUM"
+        and words[at + 1].lower in ("op", "van")
+        and any(w.pos == "NOUN" for w in words[at + 2 : at + 5])
+    )
+
+
 def _has_subject(words: Sequence[Word]) -> bool:
     """A noun or pronoun before the finite verb or right after it; a clause
     without a finite verb ("een tekort aan monteurs") needs a noun."""
@@ -1699,6 +1713,8 @@ def _has_subject(words: Sequence[Word]) -> bool:
     with_article = (
         after[:1] and after[0].pos == "DET" and after[0].lower not in OBJECT_OPENERS
     )
+    if _a_share(words, finite + 1):
+        return True
     around = list(words[:finite]) + list(after if with_article else after[:1])
     return any(
         w.pos in nominal and w.lower not in ("wat", "niks", "niets") for w in around
@@ -2267,6 +2283,11 @@ STEADY_JOB = re.compile(
     r"|\bdie\s+(?:\w+\s+){0,6}?(?:blijft|blijven|begint|beginnen)\b",
     re.I,
 )
+NEXT_LEVEL = re.compile(
+    r"\b(?:doorleren|doorgroei\w*|niveau\s*[2-4]|diploma\w*|papiertje|"
+    r"verpleegkundige\s+worden|hoger\s+niveau)\b",
+    re.I,
+)
 OWN_PEOPLE = re.compile(r"^(?:jullie|je)\s|^(?:personeel|medewerkers|collega)", re.I)
 # Words of someone who wants new people: a loket question without them asks
 # the way to something else than staff.
@@ -2282,7 +2303,10 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
     """What the frame (and the opening message) says about the situation,
     for striking formats."""
     found = set()
-    if need == "leven_lang_ontwikkelen" or (
+    # "ze willen doorleren tot niveau 4": own staff on the way to a diploma,
+    # which a bbl or an EVC route gives them
+    to_a_diploma = NEXT_LEVEL.search(" ".join((frame.problem, frame.goal, opening)))
+    if (need == "leven_lang_ontwikkelen" and not to_a_diploma) or (
         need != "talent" and OWN_PEOPLE.search(frame.who)
     ):
         found.add("own_staff")

@@ -1062,3 +1062,22 @@ def test_a_reason_names_the_people_of_the_question_where_the_format_serves_its_n
     assert "een monteur" not in catalogue_module._gives(
         bbl, IntakeProfile(need_category="leven_lang_ontwikkelen", who="monteurs")
     )
+
+
+def test_own_staff_on_the_way_to_a_diploma_keep_the_evc_route(
+    catalogue: Catalogue,
+) -> None:
+    """EVC is struck for retraining one's own staff, not for staff who want to
+    learn on to a higher level: that is what it is for."""
+    need = "leven_lang_ontwikkelen"
+    retraining = Frame(problem="je monteurs snappen de nieuwe persen niet")
+    on_to_a_level = Frame(goal="dat de goede mensen kunnen doorleren tot niveau 4")
+    assert "own_staff" in situations(retraining, need)
+    assert "own_staff" not in situations(on_to_a_level, need)
+    profile = IntakeProfile(
+        need_category=need,
+        said=on_to_a_level.goal,
+        goal=on_to_a_level.goal,
+        situations=situations(on_to_a_level, need),
+    )
+    assert "evc_traject" in ids(rank_formats(catalogue, profile))

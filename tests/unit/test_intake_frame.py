@@ -869,6 +869,11 @@ def test_an_innovation_problem_without_a_goal_is_what_to_prevent(
     assert writing.real_question(read, "innovatie", PHRASES["frame"], {}) == question
 
 
+def test_a_share_after_the_verb_is_its_subject():
+    plain, _ = frame.problem_clause("gaat 1 op de 5 zakken groen schimmelen")
+    assert "je" not in plain.split()  # not "je gaat 1 op de 5 zakken ..."
+
+
 def test_a_wish_whose_pointing_word_went_keeps_its_subject_out():
     # "Daar wil ik meer van weten" after its "daar" was named
     assert frame.goal_phrase("wil ik meer van hout weten") == "meer van hout weten"
