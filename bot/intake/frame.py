@@ -680,6 +680,17 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     return replace(stated, **{asked: phrase or ""})
 
 
+def _ends_cut_off(phrase: str) -> bool:
+    """ "minder uitval max 1 op 20": a phrase that ends in a number, an
+    article or a preposition that is no verb's particle."""
+    words = [w for w in words_of(phrase) if w.pos != "PUNCT"]
+    last = words[-1] if words else None
+    return bool(last) and (
+        last.pos in ("NUM", "DET")
+        or (last.pos == "ADP" and last.lower not in PARTICLES)
+    )
+
+
 OWNERS = frozenset("onze ons mijn m'n mn".split())
 # "als er een puzzel kapot gaat, ...": what goes wrong only at times
 CONDITION = re.compile(r"(?:als|wanneer|zodra|soms)\b", re.IGNORECASE)
@@ -1907,6 +1918,15 @@ def plain_clause(clause: str) -> str:
 
 
 def goal_phrase(clause: str, asked: bool = False) -> str:
+    """`_goal_phrase`, or where that ends cut off ("minder uitval max 1 op
+    20"), what was said before the comma ("minder uitval")."""
+    phrase = _goal_phrase(clause, asked)
+    if "," in clause and _ends_cut_off(phrase):
+        return _goal_phrase(clause.split(",", 1)[0], asked) or phrase
+    return phrase
+
+
+def _goal_phrase(clause: str, asked: bool = False) -> str:
     """What should be different, as an infinitive phrase ("minder brood
     weggooien"), a dat-clause ("dat de monteurs ... kunnen werken") or a noun
     phrase ("meer kennis van ai"); "" when the clause is not clean, and for a

@@ -869,6 +869,11 @@ def test_an_innovation_problem_without_a_goal_is_what_to_prevent(
     assert writing.real_question(read, "innovatie", PHRASES["frame"], {}) == question
 
 
+def test_a_goal_cut_off_after_a_comma_is_what_came_before_it():
+    said = "minder uitval, max 1 op 20 ofzo"
+    assert frame.goal_phrase(said, asked=True) == "minder uitval"
+
+
 def test_a_share_after_the_verb_is_its_subject():
     plain, _ = frame.problem_clause("gaat 1 op de 5 zakken groen schimmelen")
     assert "je" not in plain.split()  # not "je gaat 1 op de 5 zakken ..."
