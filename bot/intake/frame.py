@@ -684,10 +684,11 @@ def _ends_cut_off(phrase: str) -> bool:
     """ "minder uitval max 1 op 20": a phrase that ends in a number, an
     article or a preposition that is no verb's particle."""
     words = [w for w in words_of(phrase) if w.pos != "PUNCT"]
-    last = words[-1] if words else None
-    return bool(last) and (
-        last.pos in ("NUM", "DET")
-        or (last.pos == "ADP" and last.lower not in PARTICLES)
+    if not words:
+        return False
+    last = words[-1]
+    return last.pos in ("NUM", "DET") or (
+        last.pos == "ADP" and last.lower not in PARTICLES
     )
 
 
