@@ -109,6 +109,8 @@ MAX_SUBJECT_WORDS = 3
 RELATIVES = frozenset(
     "die dat wat waar waarmee omdat als zodat voordat waardoor".split()
 )
+# ... and the question words that open a clause inside ("weten niet hoe ...").
+SUBCLAUSE_OPENERS = RELATIVES | frozenset("hoe wie of waarom wanneer welke".split())
 # What the company is, not what goes wrong: "we zijn met z'n vieren".
 ABOUT_THE_COMPANY = re.compile(
     r"\b(?:zijn|werken)\s+(?:met|hier\s+met)\s+(?:z'n|zn|zijn|ons|\d+)|\bmedewerkers\b\s*$"
@@ -1778,11 +1780,22 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
     first_verb = next(
         (i for i, w in enumerate(words) if w.pos in ("VERB", "AUX")), None
     )
+    # "uitzendkrachten weten niet hoe ...": the tagger took the noun before
+    # the plural verb for a verb too
+    noun_first = (
+        first_verb == 0
+        and len(words) > 2
+        and not words[0].finite
+        and words[1].pos in ("VERB", "AUX")
+        and words[1].lower.endswith("en")
+    )
+    if noun_first:
+        first_verb = 1
     if (
         finite is not None
         and first_verb is not None
         and first_verb < finite
-        and any(w.lower in RELATIVES for w in words[first_verb:finite])
+        and any(w.lower in SUBCLAUSE_OPENERS for w in words[first_verb:finite])
     ):
         finite = None  # "... weten niet wat we doen": "doen" is the subclause's
     if finite is None and first_verb is not None:
@@ -1793,14 +1806,18 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
         # "de hogeschool en het mbo weten": two subjects joined by "en"
         joined_by_en = sum(w.lower == "en" for w in subject) == 1
         longest = MAX_SUBJECT_WORDS * 2 + 1 if joined_by_en else MAX_SUBJECT_WORDS
-        if words[0].pos in ("ADV", "ADP") or (
-            0 < first_verb <= longest
-            and subject[-1].pos in ("NOUN", "PROPN")
-            and all(
-                w.pos in ("DET", "NOUN", "PROPN", "ADJ")
-                or w.lower in POSSESSIVES
-                or (joined_by_en and w.lower == "en")
-                for w in subject
+        if (
+            words[0].pos in ("ADV", "ADP")
+            or noun_first
+            or (
+                0 < first_verb <= longest
+                and subject[-1].pos in ("NOUN", "PROPN")
+                and all(
+                    w.pos in ("DET", "NOUN", "PROPN", "ADJ")
+                    or w.lower in POSSESSIVES
+                    or (joined_by_en and w.lower == "en")
+                    for w in subject
+                )
             )
         ):
             finite = first_verb

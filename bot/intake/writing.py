@@ -120,7 +120,8 @@ def _need_question(
     template = defaults.get(need) or defaults["loket"]
     return template.format(
         people=people,
-        topic=topic,
+        # "je vraag over stagiair": one person typed without "een" gets it
+        topic=_with_article(topic) if topic else topic,
         level=(" " + details["level"]) if details.get("level") else "",
     )
 
@@ -246,6 +247,10 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
+# Words of when that say nothing of what ("elke keer", "telkens").
+ONLY_WHEN = frozenset("elke iedere keer telkens steeds altijd pas".split())
+
+
 def garbled(goal: str) -> bool:
     """Whether a goal read from the entrepreneur's words would not make a
     question a coordinator signs: "hoe kun je nieuwe mensen en je
@@ -258,6 +263,9 @@ def garbled(goal: str) -> bool:
         (i for i, w in enumerate(words) if i and w.lower in SUBCLAUSE), len(words)
     )
     if any(w.lower in WANTING for w in words[:end]):
+        return True
+    # "elke keer als de gemeente iets verandert": when, without what
+    if 0 < end < len(words) and all(w.lower in ONLY_WHEN for w in words[:end]):
         return True
     # "voor wat ze al": a short clause cut off before its verb
     tail = words[end:]

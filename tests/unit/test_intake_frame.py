@@ -874,6 +874,19 @@ def test_a_goal_cut_off_after_a_comma_is_what_came_before_it():
     assert frame.goal_phrase(said, asked=True) == "minder uitval"
 
 
+def test_a_noun_the_tagger_took_for_a_verb_is_the_subject_before_the_verb():
+    lead = frame.problem_clause("uitzendkrachten weten niet hoe je een vleugel tilt")[1]
+    assert lead == "weten uitzendkrachten niet hoe je een vleugel tilt"
+
+
+@pytest.mark.parametrize(
+    "topic, said", [("stagiair", "over een stagiair"), ("restwarmte", "over restwarmte")]
+)  # fmt: skip
+def test_one_person_as_the_topic_gets_its_article(topic, said):
+    question = writing.real_question(Frame(), "loket", PHRASES["frame"], {"topic": topic})
+    assert question.endswith(said)
+
+
 def test_a_share_after_the_verb_is_its_subject():
     plain, _ = frame.problem_clause("gaat 1 op de 5 zakken groen schimmelen")
     assert "je" not in plain.split()  # not "je gaat 1 op de 5 zakken ..."
@@ -971,7 +984,8 @@ def test_a_hidden_verb_a_hedge_and_a_forced_must_are_read_cleanly(
      ("leven_lang_ontwikkelen", "een erkend diploma krijgen voor wat ze al"),
      ("kennis_netwerk", "Heb niet een vraag vooral weten wat er speelt"),
      ("talent", "ieder jaar een"),
-     ("kennis_netwerk", "van andere boeren")],
+     ("kennis_netwerk", "van andere boeren"),
+     ("loket", "elke keer als de gemeente iets verandert")],
 )  # fmt: skip
 def test_a_garbled_goal_gives_way_to_the_needs_own_question(need, goal):
     held = frame.Frame(problem="er gaat iets mis", goal=goal)
