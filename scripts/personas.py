@@ -33,7 +33,8 @@ twentieth` its twentieth (written blind at the stop after, 2026-12-05), `--group
 twenty_first` its twenty-first (written blind at the stop after that, 2026-12-05),
 `--group twenty_second` its twenty-second (written blind at the same stop),
 `--group twenty_third` its twenty-third (written blind at the stop after that),
-`--group twenty_fourth` its twenty-fourth (written blind at the stop after that);
+`--group twenty_fourth` its twenty-fourth (written blind at the stop after that),
+`--group twenty_fifth` its twenty-fifth (written blind at the stop after that);
 `--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.
