@@ -120,6 +120,8 @@ SPOKEN = {
     "sept": "september",
     "okt": "oktober",
     "jr": "jaar",
+    "mnd": "maanden",
+    "wkn": "weken",
     # chat abbreviations, which would otherwise pass as one ("cnc", "gps")
     "vn": "van",
     "vd": "van de",
@@ -544,7 +546,10 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
         if swapped:
             out.append(swapped)
             continue
-        if word.finite and word.pos in ("VERB", "AUX"):
+        # ("ik schrok" is "je schrok": the past has one form for both; the
+        # tagger calls some present forms past, "snap", which have an infinitive)
+        past = word.past and not infinitive(word.lower)
+        if word.finite and word.pos in ("VERB", "AUX") and not past:
             before = words[i - 1].lower if i else ""
             after = words[i + 1].lower if i + 1 < len(words) else ""
             if before in FIRST_PERSON_SINGULAR:
@@ -850,10 +855,14 @@ def content_clean(words: Sequence[Word]) -> Tuple[List[Word], bool]:
             continue
         if word.lower in FILLER:
             continue
+        following = words[at + 1].lower if at + 1 < len(words) else ""
+        if (word.lower, following) == ("eerlijk", "gezegd"):
+            continue  # "eerlijk gezegd gaat het ...": a hedge, like "eigenlijk"
+        if word.lower == "gezegd" and at and words[at - 1].lower == "eerlijk":
+            continue
         opens = not any(w.pos != "PUNCT" for w in kept)
         if word.lower in ("ja", "nee") and opens:
             continue  # "nou ja we draaien met ...": no answer to a yes/no question
-        following = words[at + 1].lower if at + 1 < len(words) else ""
         if word.lower in ("alleen", "maar") and opens and following in CLAUSE_SUBJECTS:
             continue  # "alleen we krijgen ze niet gemaakt": a "but", not "only"
         fixed = cleaned(word.text)

@@ -196,6 +196,8 @@ HARD_TO_FIND = re.compile(
 # A correction that says what the question is not about.
 NOT_ABOUT = re.compile(
     r"^(?:nee\W+)?het\s+gaat\s+(?:\w+\s+)?niet\s+om\b"
+    # "(eerlijk gezegd) gaat het niet echt om de stagiair"
+    r"|^(?:(?:eerlijk\s+gezegd|eigenlijk)\s+)?gaat\s+het\s+(?:\w+\s+)?niet\s+(?:echt\s+)?om\b"
     r"|^(?:en\s+)?daar\s+gaat\s+het\s+(?:\w+\s+)?niet\s+om\b"
     # "nee, geen studenten", "ik zoek geen nieuwe teamleiders"
     r"|^nee\W+(?:geen|niet)\b|^(?:ik|we|wij)\s+(?:zoek|zoeken|wil|willen)\s+geen\b"
@@ -1538,6 +1540,9 @@ def _subject_end(words: Sequence[Word]) -> int:
     for i, word in enumerate(words[:4]):
         if word.pos in ("NOUN", "PROPN"):
             return i + 1
+        # "je mannen alle vis ...": after "je" the tagger took the noun for a verb
+        if i == 1 and words[0].lower in POSSESSIVES and word.pos in ("VERB", "AUX"):
+            return 2
     return 0
 
 
@@ -1577,6 +1582,11 @@ def unspliced(said: str, source: str) -> str:
                 and not _listed(words[at : at + PHRASE_LENGTH], source)
                 # "een prototype van een sensor die ...": "die" needs its noun
                 and words[at + PHRASE_LENGTH] not in RELATIVES
+                # ... also over a place: "van een collega in Soest die ..."
+                and not (
+                    words[at + PHRASE_LENGTH] in PREPOSITIONS
+                    and "die" in words[at + PHRASE_LENGTH + 1 : at + PHRASE_LENGTH + 3]
+                )
             ):
                 # "die zaterdags en in de zomer komen" -> "die zaterdags komen"
                 joined_to_it = (

@@ -395,6 +395,9 @@ def _goal_shape(goal: str) -> str:
         and any(
             w.finite and w.lower not in CLUSTER_VERBS for w in words[relative + 1 : -2]
         )
+        # "één iemand die zegt wat je moet doen": the last verb is a clause's
+        # inside the relative one
+        and not any(w.lower in CLAUSE_OPENERS for w in words[relative + 1 : -1])
     ):
         return "infinitive"
     return "noun"

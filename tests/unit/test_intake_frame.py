@@ -887,6 +887,33 @@ def test_one_person_as_the_topic_gets_its_article(topic, said):
     assert question.endswith(said)
 
 
+@pytest.mark.parametrize(
+    "said, lead",
+    [("de vacature staat er al 5 mnd", "staat de vacature er al 5 maanden"),
+     # "eerlijk gezegd gaat het niet om ...": what it is not, then what it is
+     ("eerlijk gezegd gaat het niet echt om de stagiair. er komt zoveel nieuws op "
+      "ons af", "komt er zoveel nieuws op jullie af"),
+     # the past has one form: "je schrok", not "je schrokt"
+     ("eerlijk gezegd schrok ik van een collega die gehackt is",
+      "schrok je van een collega die gehackt is")],
+)  # fmt: skip
+def test_chat_hedges_and_abbreviations_are_said_back_cleanly(said, lead):
+    assert frame.read_answer(said, "problem").problem_lead == lead
+
+
+def test_the_noun_after_je_is_the_subject_the_must_agrees_with():
+    said = "dat mijn mannen alle vis kunnen roken in die nieuwe elektrische kast"
+    goal = frame.restated_goal(frame.goal_phrase(said, asked=True), said)
+    assert goal.startswith("je mannen moeten alle vis")
+
+
+def test_a_relative_clause_with_a_question_inside_is_a_noun_to_arrange():
+    read = Frame(goal="één iemand die zegt wat je moet doen")
+    assert writing.real_question(read, "loket", PHRASES["frame"], {}) == (
+        "hoe zorg je voor één iemand die zegt wat je moet doen"
+    )
+
+
 def test_a_share_after_the_verb_is_its_subject():
     plain, _ = frame.problem_clause("gaat 1 op de 5 zakken groen schimmelen")
     assert "je" not in plain.split()  # not "je gaat 1 op de 5 zakken ..."
