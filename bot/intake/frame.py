@@ -110,7 +110,7 @@ RELATIVES = frozenset(
     "die dat wat waar waarmee omdat als zodat voordat waardoor".split()
 )
 # ... and the question words that open a clause inside ("weten niet hoe ...").
-SUBCLAUSE_OPENERS = RELATIVES | frozenset("hoe wie of waarom wanneer welke".split())
+INNER_CLAUSE_OPENERS = RELATIVES | frozenset("hoe wie of waarom wanneer welke".split())
 # What the company is, not what goes wrong: "we zijn met z'n vieren".
 ABOUT_THE_COMPANY = re.compile(
     r"\b(?:zijn|werken)\s+(?:met|hier\s+met)\s+(?:z'n|zn|zijn|ons|\d+)|\bmedewerkers\b\s*$"
@@ -1805,7 +1805,7 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
         finite is not None
         and first_verb is not None
         and first_verb < finite
-        and any(w.lower in SUBCLAUSE_OPENERS for w in words[first_verb:finite])
+        and any(w.lower in INNER_CLAUSE_OPENERS for w in words[first_verb:finite])
     ):
         finite = None  # "... weten niet wat we doen": "doen" is the subclause's
     if finite is None and first_verb is not None:
