@@ -260,8 +260,8 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
 # "ff uitleg op de eerste dag, wisselen leer je in een middag": a longer
 # answer to "hoeveel tijd?" that names a span of time is kept as said.
 TIME_SPAN = re.compile(
-    r"\b(?:uur|uurtje|uren|middag|ochtend|dag|dagen|dagdeel|week|weken|minuten"
-    r"|kwartier)\b"
+    r"\b(?:uur|uurtje|uurtjes|uren|middag|middagen|ochtend|ochtenden|avond|avondje"
+    r"|avonden|dag|dagen|dagdeel|dagdelen|week|weken|minuten|kwartier)\b"
     # "een paar keer per jaar naar school": how often, which is time too
     rf"|\bkeer\s+{parsing.PER_MONTH_OR_YEAR.pattern}"
 )

@@ -204,6 +204,9 @@ def test_a_time_answer_keeps_the_date_it_names(answer, when):
     [("ik kan een drukker vrijmaken voor proefdrukken. kost dat trouwens wat, zo'n project?",
       "ik kan een drukker vrijmaken voor proefdrukken"),
      ("ik heb een collega die kan meedraaien", "ik heb een collega die kan meedraaien"),
+     # parts of days in the plural are time too
+     ("twee begeleiders kunnen een paar dagdelen per jaar",
+      "twee begeleiders kunnen een paar dagdelen per jaar"),
      ("weet ik niet", None)],
 )  # fmt: skip
 def test_a_person_set_free_is_own_time_and_a_side_question_after_it_is_left(
