@@ -556,6 +556,21 @@ WHERE_WE_ARE = re.compile(
 )
 
 
+def _village_near(text: str, town: str) -> str:
+    """ "Weurt bij Nijmegen": a village the place list does not know, said
+    with the town it lies near; "" where "bij" follows no such name ("we
+    zitten bij Nijmegen")."""
+    found = re.search(
+        rf"(?<![\w-])([\w'-]+)\s+bij\s+{re.escape(town)}(?![\w-])", text, re.I
+    )
+    if not found:
+        return ""
+    village = found.group(1)
+    if not village[:1].isupper() or dutch.known(village.lower()):
+        return ""
+    return f"{village} bij {known_regions()[town.lower()]}"
+
+
 def region(text: str) -> Optional[str]:
     """A known town or province, or an unknown one after "in", "uit", "regio"."""
     regions = known_regions()
@@ -570,7 +585,7 @@ def region(text: str) -> Optional[str]:
                 rf"\b(?:in|uit|regio|rond|omgeving|bij)\s+{re.escape(name)}\b",
                 text.lower(),
             ):
-                return spelled
+                return _village_near(text, name) or spelled
     match = re.search(
         r"\b(?:zitten|zit|gevestigd|zijn|werken|wonen|actief)\s+(?:we\s+"
         r"|wij\s+)?(?:in|te)\s+"

@@ -295,6 +295,16 @@ def test_a_size_told_in_parts_adds_up(typed, size):
     assert extraction.company_size(typed) == size
 
 
+@pytest.mark.parametrize(
+    "typed, region",
+    [("Betoncentrale Weurt, Weurt bij nijmegen, 26", "Weurt bij Nijmegen"),
+     # "bij" after no village's name: the town alone
+     ("we zitten bij Nijmegen", "Nijmegen")],
+)  # fmt: skip
+def test_a_village_near_a_town_is_kept_with_it(typed, region):
+    assert extraction.region(typed) == region
+
+
 def test_a_place_said_to_be_wrong_is_not_the_region():
     assert extraction.region("we zitten in Kampen, niet in Zwolle") == "Kampen"
     assert extraction.region("niet in Zwolle maar in Ede") == "Ede"
