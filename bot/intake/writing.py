@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any, Mapping, Tuple
 
-from bot.intake import nouns
+from bot.intake import nouns, questions
 from bot.intake.dutch import infinitive, words_of
 from bot.intake.frame import MODALS, PARTICLES, Frame, names_people, to_prevent
 from bot.intake.nouns import COLLECTIVE, with_counted_plurals
@@ -169,10 +169,6 @@ def _must_question(goal: str) -> str:
 
 
 OWN_WISH = re.compile(r"^dat (je|jij|jullie) ")
-# "dat je een stagiair kunt vinden": the modal goes, "hoe kun je" has one
-WISH_MODALS = frozenset(
-    "kan kun kunt kunnen wil wilt willen moet moeten mag mogen".split()
-)
 
 
 def own_wish(goal: str) -> Tuple[str, str]:
@@ -206,7 +202,8 @@ def own_wish(goal: str) -> Tuple[str, str]:
         and (tokens[i].endswith("en") == plural)
         and (plural or tagged[i].finite)
     ]
-    modal = [i for i in verbs if tokens[i] in WISH_MODALS]
+    # "dat je een stagiair kunt vinden": the modal goes, "hoe kun je" has one
+    modal = [i for i in verbs if tokens[i] in questions.MODALS]
     if modal:
         at = modal[0]
         if not any(w.lower.endswith("en") for w in tagged[at + 1 : end]):
