@@ -64,22 +64,6 @@ MAX_COMPANY_SIZE = 100_000
 REGION_PREFIXES = ("in ", "regio ", "de regio ", "uit ", "bij ", "we zitten in ", "te ")
 
 
-# "9. O nee, 10 sinds deze maand", "Rotterdam. Nou ja, Schiedam eigenlijk":
-# the part after the last self-correction is the answer.
-SELF_CORRECTION = re.compile(
-    rf"(?:^|[.,;!?]\s*|\s){extraction.CORRECTION}\b[\s,.:!]*", re.IGNORECASE
-)
-
-
-def as_corrected(text: str) -> str:
-    """What an answer says after its last self-correction; all of it when it
-    has none, or when nothing follows ("geen haast, nee")."""
-    corrections = list(SELF_CORRECTION.finditer(text))
-    if not corrections:
-        return text
-    return text[corrections[-1].end() :].strip() or text
-
-
 @dataclass(frozen=True)
 class Answer:
     read: Callable[[str, Tracker], Optional[str]]
@@ -208,10 +192,22 @@ def read_company_name(text: str, tracker: Tracker) -> Optional[str]:
     return extraction.name_from_answer(text, place)
 
 
+# "houten bedoel ik", "Wormerveer, daar zit de hoofdvestiging", "rotterdam.
+# wat kost dit eigenlijk?": the place is the answer's first part.
+PLACE_AFTERWORDS = re.compile(
+    r"\s+(?:bedoel\s+ik|eigenlijk|denk\s+ik|geloof\s+ik|hoor)\s*$", re.I
+)
+
+
 def read_region(text: str, tracker: Tracker) -> Optional[str]:
     found = extraction.region(text)
     if found:
         return found
+    first_part = PLACE_AFTERWORDS.sub("", re.split(r"[,.;!?]", text)[0]).strip()
+    if first_part and first_part != text:
+        found = read_region(first_part, tracker)
+        if found:
+            return found
     region = text
     for prefix in REGION_PREFIXES:
         if region.lower().startswith(prefix):

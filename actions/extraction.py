@@ -50,7 +50,9 @@ SIZE_PATTERNS = (
         rf"(?!\s+(?:bijscholen|opleiden|trainen|scholen|laten|extra|erbij|nodig|zoek"
         # "2 mensen zijn uitgevallen": a clause about some of them, no size
         r"|zijn|waren|gaan|gingen|worden|werden|hebben|kunnen|willen|moeten"
-        r"|vertrekken|vertrokken|stoppen|stopten|lopen|liepen|krijgen))"
+        r"|vertrekken|vertrokken|stoppen|stopten|lopen|liepen|krijgen"
+        # "2 man achter de balie": the people at one place, not all of them
+        r"|achter|aan\s+de|op\s+de|in\s+de|bij\s+de))"
     ),
 )
 # A size told in parts, each where they work: "6 man in de werkplaats en 2 op
@@ -436,6 +438,10 @@ PART_CORRECTION = re.compile(rf"^(?:{CORRECTION}|of\s+nee|eh+|wacht)\b\W*", re.I
 # ("Rotterdam. Nou ja, Schiedam"), not by the one in "St. Michielsgestel".
 PART_BREAK = re.compile(rf"[,;]|\.\s+(?={CORRECTION}|eh|wacht)", re.I)
 MAX_WORDS_OF_SIZE_PART = 3  # "ongeveer 12 man", not "wij zijn een contentbureau"
+# A count of something other than people: "twee winkels", "3 vestigingen".
+COUNTED_THING = re.compile(
+    rf"{_APPROX}{_NUMBER}\s+(?!(?:{_STAFF}|plus|minus)\b)[a-z]+(?:s|en)\b"
+)
 
 
 def company_context(text: str) -> Dict[str, str]:
@@ -466,10 +472,15 @@ def company_context(text: str) -> Dict[str, str]:
                 continue
         if part and "company_size" not in found:
             size = company_size(part.lower())
+            counts_things = COUNTED_THING.match(part.lower())  # "twee winkels"
             leading = LEADING_COUNT.match(part)
-            if size is None and leading:  # "9 met de zaterdaghulpen erbij"
-                size = leading.group(1)
-            if size is None and len(part.split()) <= MAX_WORDS_OF_SIZE_PART:
+            if size is None and leading and not counts_things:
+                size = leading.group(1)  # "9 met de zaterdaghulpen erbij"
+            if (
+                size is None
+                and not counts_things
+                and len(part.split()) <= MAX_WORDS_OF_SIZE_PART
+            ):
                 count = parsing.parse_count(part)
                 size = str(count) if count else None
             if size:
@@ -497,7 +508,41 @@ def _count(words: str) -> Optional[int]:
     return parsing.parse_count(words)
 
 
+# "9. O nee, 10 sinds deze maand", "Rotterdam. Nou ja, Schiedam eigenlijk":
+# the part after the last self-correction is the answer.
+SELF_CORRECTION = re.compile(
+    rf"(?:^|[.,;!?]\s*|\s){CORRECTION}\b[\s,.:!]*", re.IGNORECASE
+)
+
+
+def as_corrected(text: str) -> str:
+    """What an answer says after its last self-correction; all of it when it
+    has none, or when nothing follows ("geen haast, nee")."""
+    corrections = list(SELF_CORRECTION.finditer(text))
+    if not corrections:
+        return text
+    return text[corrections[-1].end() :].strip() or text
+
+
 def company_size(lowered: str) -> Optional[str]:
+    """The size said, or the one it was corrected to: "38 medewerkers. Of nou
+    ja, 41 met de nachtdienst", "16 man, nee 17"."""
+    corrected = as_corrected(lowered)
+    # only a size said before is corrected: "nee, 2 jaar geleden" is none, and
+    # "3. nee 4, Ronnie ook" counts the people it is about
+    if corrected != lowered and _size_in(lowered[: lowered.rfind(corrected)]):
+        size = _size_in(corrected) or _leading_count(corrected)
+        if size:
+            return size
+    return _size_in(lowered)
+
+
+def _leading_count(text: str) -> Optional[str]:
+    leading = re.match(r"\d{1,5}\b", text)
+    return leading.group() if leading and int(leading.group()) < 100_000 else None
+
+
+def _size_in(lowered: str) -> Optional[str]:
     split = SPLIT_SIZE.search(lowered)
     wanted = split and re.search(rf"\b{_WANT}\b", lowered[: split.start()][-25:])
     if split and not wanted:  # "6 man in de werkplaats en 2 op kantoor": a sum
@@ -549,11 +594,22 @@ NOT_THERE = re.compile(
 
 
 # Where the company is: "we zitten in Kampen", "gevestigd te Ede".
-WHERE_WE_ARE = re.compile(
-    r"\b(?:zitten|zit|gevestigd|wij\s+zijn|we\s+zijn|werken)\s+(?:we\s+|wij\s+)?"
-    r"(?:al\s+\w+\s+|hier\s+)?(?:in|te|uit)\b",
-    re.IGNORECASE,
-)
+# A clause that speaks of the company itself: "we hebben een bakkerij in
+# Ede", "onze werkplaats in Zwolle", not "een collega van me in Roermond".
+OURS = re.compile(r"\b(?:we|wij|ik|ons|onze|mijn|m'?n|mn)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[.,;!?]|\bmaar\b", re.IGNORECASE)
+
+
+def place_is_ours(text: str, place: str, company: str = "") -> bool:
+    """Whether `place` is said as where the company is: in a clause of
+    "we", "ons", "mijn", ... or of the company's name ("Bakker Bouw uit
+    Zwolle"); "zijn school zit in Duitsland" is someone else's."""
+    folded = place.lower().split(" bij ")[0]
+    return any(
+        folded in clause.lower()
+        and (OURS.search(clause) or (company and company.lower() in clause.lower()))
+        for clause in CLAUSE_BREAK.split(text)
+    )
 
 
 def _village_near(text: str, town: str) -> str:

@@ -28,7 +28,6 @@ from actions.answers import (
     Answer,
     answered_unsure,
     answers_to,
-    as_corrected,
     is_unsure,
     messages_to,
 )
@@ -538,9 +537,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # "in juli en augustus loopt het team op z'n tandvlees": when it
             # goes wrong, not when it should be arranged.
             found.pop("time_horizon", None)
-        if requested in CONTENT_PROBES and not extraction.WHERE_WE_ARE.search(text):
-            # "ze vertrekken naar Amsterdam", "na hun studie in Friesland": a
-            # place in the story, not where the company is
+        if requested not in COMPANY_CONTEXT and not extraction.place_is_ours(
+            text, found.get("region") or "", found.get("company_name") or ""
+        ):
+            # "ze vertrekken naar Amsterdam", "een collega van me in Roermond",
+            # "of Wageningen" (a school): a place in the story, not where the
+            # company is; the company question asks it
             found.pop("region", None)
         if requested not in ("region", "company_name") and is_province(
             found.get("region") or ""
@@ -846,7 +848,9 @@ def answer_validator(slot: Text, answer: Answer) -> Any:
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         text = parsing.clean_text(slot_value)
-        value = answer.read(as_corrected(text) if answer.corrects else text, tracker)
+        value = answer.read(
+            extraction.as_corrected(text) if answer.corrects else text, tracker
+        )
         if value is None:
             return self._skip_or_reask(dispatcher, tracker, slot, answer.reask)
         return {slot: value}

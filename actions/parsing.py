@@ -10,7 +10,7 @@ import datetime
 import os
 import re
 from pathlib import Path
-from typing import Dict, Iterable, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence
 
 from bot.intake import deadlines
 
@@ -641,14 +641,40 @@ def _compound_number(word: str) -> int:
 
 
 def normalise_education_level(text: str) -> Optional[str]:
-    """mbo, hbo or wo where the text names one; None where it names none."""
-    lowered = f" {clean_text(text).lower()} "
-    found = [
+    """mbo, hbo or wo where the text names one; None where it names none.
+
+    A level ruled out ("hbo hoeft niet") or only allowed beside the one
+    wanted ("hbo liefst, mbo 4 mag ook") is not the level sought."""
+    clauses = LEVEL_CLAUSE_BREAK.split(clean_text(text).lower())
+    wanted: List[str] = []
+    allowed: List[str] = []
+    for clause in clauses:
+        if LEVEL_RULED_OUT.search(clause):
+            continue
+        named = _levels_named(clause)
+        (allowed if LEVEL_ALLOWED_TOO.search(clause) else wanted).extend(named)
+    found = [level for level in EDUCATION_LEVELS if level in (wanted or allowed)]
+    return "/".join(found) if found else None
+
+
+def _levels_named(clause: str) -> List[str]:
+    padded = f" {clause} "
+    return [
         level
         for level, words in EDUCATION_LEVELS.items()
-        if any(_contains_word(lowered, word) for word in words)
+        if any(_contains_word(padded, word) for word in words)
     ]
-    return "/".join(found) if found else None
+
+
+# A level is weighed clause by clause: "hbo liefst, mbo 4 mag ook".
+LEVEL_CLAUSE_BREAK = re.compile(r"[,.;!?]|\bmaar\b")
+LEVEL_RULED_OUT = re.compile(
+    r"\b(?:hoeft|hoeven)\s+(?:echt\s+)?niet\b|\bniet\s+nodig\b|^\s*(?:geen|niet)\s"
+)
+LEVEL_ALLOWED_TOO = re.compile(
+    r"\b(?:mag|mogen|kan|kunnen)\s+(?:\w+\s+)?ook\b|\book\s+(?:goed|prima|oké|oke|best)\b"
+    r"|\b(?:eventueel|desnoods|evt)\b|\book\s*$"  # "hbo vooral, maar mbo ook"
+)
 
 
 # Words of a time the timeframe parser may not know yet ("vanaf volgend
@@ -732,13 +758,21 @@ def sector_of_name(name: str) -> Optional[str]:
     for index, word in enumerate(words):
         before = words[index - 1] if index else ""
         # "Notariskantoor De Boer": a word after "de" or "van" is a surname.
-        if len(word) >= 4 and before not in SURNAME_PARTICLES:
+        # "Tegelwerken Bakker": a trade that is also a surname, after the
+        # trade of the name, is the owner
+        surname = word in TRADE_SURNAMES and found
+        if len(word) >= 4 and before not in SURNAME_PARTICLES and not surname:
             found = _sector_of_word(word, fuzzy=False) or found
     return found
 
 
 SURNAME_PARTICLES = frozenset(
     {"de", "van", "der", "den", "ter", "ten", "te", "het", "'t"}
+)
+# Common Dutch surnames that are also trades.
+TRADE_SURNAMES = frozenset(
+    "bakker visser smit smits boer mulder timmerman schilder kok brouwer kuiper "
+    "slager wever schipper kramer molenaar metselaar koopman snijder".split()
 )
 
 

@@ -69,6 +69,26 @@ def dutch_words() -> List[str]:
     return sorted({w for w in words if w.isalpha() and w == w.lower()})
 
 
+def add_short_names(places: Dict[str, Dict[str, object]]) -> None:
+    """ "Katwijk", "Capelle": a name people say for a place "X aan Y" (Katwijk
+    aan Zee, Capelle aan den IJssel) where no place is called X itself; the
+    short name stays as said where it is short for more than one place."""
+    by_head: Dict[str, List[Dict[str, object]]] = {}
+    for place in list(places.values()):
+        name = str(place["name"])
+        if " aan " in name and place["alias"] == name:
+            by_head.setdefault(name.split(" aan ")[0], []).append(place)
+    for head, sharing in by_head.items():
+        if fold(head) in places:
+            continue
+        biggest = max(sharing, key=lambda p: int(str(p["population"])))
+        places[fold(head)] = {
+            **biggest,
+            "alias": head,
+            "name": head if len(sharing) > 1 else biggest["name"],
+        }
+
+
 def main() -> None:
     with zipfile.ZipFile(wheel()) as archive:
         cities = json.loads(archive.read(DATA_FILE))
@@ -89,6 +109,7 @@ def main() -> None:
                 "province": PROVINCES.get(city["admin1code"], ""),
                 "geonameid": city["geonameid"],
             }
+    add_short_names(places)
     words = dutch_words()
     word_set = set(words)
     OUT.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,8 @@ import datetime
 import pytest
 
 from actions import extraction, parsing
-from actions.answers import as_corrected, read_education_level
+from actions.answers import read_education_level
+from actions.extraction import as_corrected
 from actions.extraction import timeframe, timeframe_from_answer
 
 
@@ -154,6 +155,21 @@ def test_the_date_in_an_answer_is_kept_beside_its_haste(answer, when):
 )  # fmt: skip
 def test_any_level_will_do_is_an_answer(answer, level):
     assert read_education_level(answer, None) == level
+
+
+@pytest.mark.parametrize(
+    "answer, level",
+    [("hbo liefst, mbo 4 mag ook", "hbo"),
+     ("hbo vooral, maar mbo ook", "hbo"),
+     ("mbo 4 laborant. hbo hoeft niet", "mbo"),
+     ("wo eigenlijk, maar een sterke hbo'er kan ook", "wo"),
+     # both wanted, or only allowed ones named: all of them
+     ("mbo 4 en hbo", "mbo/hbo"),
+     ("mbo mag ook", "mbo"),
+     ("geen hbo", None)],
+)  # fmt: skip
+def test_a_level_only_allowed_or_ruled_out_is_not_the_one_sought(answer, level):
+    assert parsing.normalise_education_level(answer) == level
 
 
 def test_plenty_of_time_and_a_count_without_diaeresis_are_read():

@@ -453,12 +453,37 @@ def test_only_a_course_is_named_in_the_education_question(topic, course):
      ("Wevers Kozijnen, Zwolle, of nee, we zitten sinds kort in Kampen, 18",
       {"region": "Kampen", "company_size": "18"}),
      ("Hekwerk Bos, Assen, nee wacht, Emmen. In Assen zit de school, 17",
-      {"region": "Emmen", "company_size": "17"})],
+      {"region": "Emmen", "company_size": "17"}),
+     # shops are counted, not people
+     ("Drogisterij Jansen, twee winkels, 23 mensen in totaal", {"company_size": "23"}),
+     ("Drogisterij Jansen, 2 winkels, Katwijk, 23", {"region": "Katwijk", "company_size": "23"}),
+     ("BrewTech Service, Zwolle, 16 waarvan 7 monteurs", {"region": "Zwolle", "company_size": "16"}),
+     ("Alpacahoeve, Vlagtwedde, 2 plus een paar vrijwilligers",
+      {"region": "Vlagtwedde", "company_size": "2"})],
 )  # fmt: skip
 def test_the_company_answer_takes_an_article_as_no_count_and_a_correction_last(
     typed, context
 ):
     assert extraction.company_context(typed) == context
+
+
+@pytest.mark.parametrize(
+    "typed, size",
+    [("38 medewerkers. of nou ja, 41 met de nachtdienst erbij", "41"),
+     ("16 man, nee 17 sinds maandag", "17"),
+     ("we zijn met 20 man, sorry, 22", "22"),
+     # no size said before: nothing is corrected
+     ("nee, 2 jaar geleden begonnen", None),
+     ("3. nee 4, Ronnie ook", None)],
+)  # fmt: skip
+def test_a_corrected_size_is_the_count_after_the_correction(typed, size):
+    assert extraction.company_size(typed) == size
+
+
+def test_the_people_at_one_place_are_no_company_size():
+    said = "zaterdag is t een gekkenhuis, 2 man achter de balie en iedereen wil uitleg"
+    assert extraction.company_size(said) is None
+    assert extraction.company_size("we zijn met 8 man in de werkplaats") == "8"
 
 
 def test_some_people_who_dropped_out_are_no_company_size():
@@ -588,3 +613,9 @@ def test_a_trade_from_the_trades_file_names_its_sector(typed, code):
 
 def test_every_trade_names_a_known_sector():
     assert set(parsing._trades().values()) <= set(parsing.SECTORS)
+
+
+def test_a_trade_that_is_a_surname_after_the_trade_is_the_owner():
+    assert parsing.sector_of_name("Tegelwerken Bakker") == "bouw"
+    assert parsing.sector_of_name("Bakker Bouw") == "bouw"
+    assert parsing.sector_of_name("Bakkerij Jansen") == "agrifood"

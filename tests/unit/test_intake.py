@@ -783,6 +783,33 @@ def test_a_place_in_the_story_is_not_where_the_company_is(domain, text, region):
 
 @pytest.mark.parametrize(
     "requested, text, region",
+    [("problem", "Een collega van me in Roermond is gehackt, nu lig ik er wakker van", None),
+     ("education_level", "Hbo, voedingsmiddelentechnologie. Of Wageningen, als dat ook kan", None),
+     ("problem", "een jongen wil bij ons stage lopen, maar zijn school zit in Duitsland", None),
+     ("problem", "we hebben een bakkerij in Ede en vinden geen personeel", "Ede"),
+     (None, "Goedemiddag, Jan Bakker van Bakker Bouw uit Zwolle, we zijn met 22 man", "Zwolle")],
+)  # fmt: skip
+def test_a_place_said_of_someone_else_is_not_where_the_company_is(
+    domain, requested, text, region
+):
+    slots, _ = validate(
+        {requested: text}, user_message(text, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": requested},
+    )  # fmt: skip
+    assert slots.get("region") == region
+
+
+def test_the_place_is_the_first_part_of_the_answer():
+    asked = make_tracker(slots={"requested_slot": "region"})
+    assert answers.read_region("Wormerveer, daar zit de hoofdvestiging", asked) == "Wormerveer"
+    assert answers.read_region("houten bedoel ik", asked) == "Houten"
+    assert answers.read_region("rotterdam. wat kost dit eigenlijk?", asked) == "Rotterdam"
+    assert answers.read_region("Katwijk", asked) == "Katwijk"
+
+
+@pytest.mark.parametrize(
+    "requested, text, region",
     [("problem", "we zitten in Zeeland en komen zes man tekort", None),
      ("region", "Zeeland", "Zeeland"),
      ("problem", "we zitten in Utrecht en komen zes man tekort", "Utrecht")],
