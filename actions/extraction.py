@@ -440,7 +440,8 @@ PART_BREAK = re.compile(rf"[,;]|\.\s+(?={CORRECTION}|eh|wacht)", re.I)
 MAX_WORDS_OF_SIZE_PART = 3  # "ongeveer 12 man", not "wij zijn een contentbureau"
 # A count of something other than people: "twee winkels", "3 vestigingen".
 COUNTED_THING = re.compile(
-    rf"{_APPROX}{_NUMBER}\s+(?!(?:{_STAFF}|plus|minus)\b)[a-z]+(?:s|en)\b"
+    rf"{_APPROX}{_NUMBER}\s+(?!(?:{_STAFF}|plus|minus|sinds|tussen|volgens)\b)"
+    r"[a-z]+(?:s|en)\b"
 )
 
 

@@ -458,6 +458,8 @@ def test_only_a_course_is_named_in_the_education_question(topic, course):
      ("Drogisterij Jansen, twee winkels, 23 mensen in totaal", {"company_size": "23"}),
      ("Drogisterij Jansen, 2 winkels, Katwijk, 23", {"region": "Katwijk", "company_size": "23"}),
      ("BrewTech Service, Zwolle, 16 waarvan 7 monteurs", {"region": "Zwolle", "company_size": "16"}),
+     ("Podotherapie De Voetbrug, Amersfoort, 9, o nee 10 sinds deze maand",
+      {"region": "Amersfoort", "company_size": "10"}),
      ("Alpacahoeve, Vlagtwedde, 2 plus een paar vrijwilligers",
       {"region": "Vlagtwedde", "company_size": "2"})],
 )  # fmt: skip
