@@ -58,6 +58,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         ),
         situations=situations(frame, need, opening),
         who=frame.who,
+        when=str(tracker.get_slot("time_horizon") or ""),
     )
 
 

@@ -53,6 +53,7 @@ REASON_FIELDS = frozenset(
         "hours_per_week",
         "goal",
         "problem",
+        "when",
     }
 )
 REASON_KEYS = (
@@ -209,6 +210,7 @@ class IntakeProfile:
     goal: str = ""
     situations: FrozenSet[str] = frozenset()
     who: str = ""  # whose work, or the people sought: "monteurs", "je kapsters"
+    when: str = ""  # when it should be arranged, as stored: "voor de zomer"
 
 
 @dataclass(frozen=True)
@@ -907,6 +909,7 @@ def _reason_values(
 ) -> Dict[str, str]:
     sector = profile.sector or ""
     return {
+        "when": _when_said(profile.when),
         "sector_label": catalogue.sector_labels.get(sector, sector),
         "start_weeks": _counted(pps_format.start_weeks, "week", "weken"),
         "months": _counted(pps_format.months, "maand", "maanden"),
@@ -917,6 +920,23 @@ def _reason_values(
             else _dutch_number(pps_format.hours_per_week)
         ),
     }
+
+
+# A time said that reads after "Je wilt het ... geregeld hebben".
+WHEN_SAID = re.compile(
+    r"zo snel mogelijk"
+    r"|(?:voor|binnen|in|vanaf|per|uiterlijk|na|deze|dit|de komende)\s[\w\s-]*"
+)
+MAX_WHEN_WORDS = 6
+
+
+def _when_said(when: str) -> str:
+    """ "voor de zomer" as said ("zo snel mogelijk, voor de zomer": its first
+    part); "snel" where it does not read after "Je wilt het"."""
+    first = when.split(",")[0].strip().lower()
+    if WHEN_SAID.fullmatch(first) and len(first.split()) <= MAX_WHEN_WORDS:
+        return first
+    return "snel"
 
 
 def _counted(value: float, one: str, more: str) -> str:

@@ -252,7 +252,7 @@ def test_haste_puts_the_fast_starters_first_and_says_when_a_slow_one_starts(
     hurried = rank_formats(catalogue, IntakeProfile("talent", urgency="hoog"))
     assert hurried[0].format.start_weeks <= 4
     weeks = hurried[0].format.start_weeks
-    assert f"Het kan binnen {weeks} weken starten" in hurried[0].reason
+    assert f"dit kan binnen {weeks} weken starten" in hurried[0].reason
 
     calm = full_order(catalogue, IntakeProfile("innovatie"))
     rushed = rank_formats(catalogue, IntakeProfile("innovatie", urgency="hoog"), 30)
@@ -448,21 +448,41 @@ def test_reason_adds_the_hurry_to_what_it_gives(catalogue: Catalogue) -> None:
         urgency="hoog",
         own_time="weinig",
         education_level="hbo",
+        when="zo snel mogelijk, voor de zomer",
     )
     [option] = rank_formats(single, profile)
-    # the sector fits as well, but what the entrepreneur said comes first
-    assert (
-        option.reason
-        == f"{fitting.gives} Het kan binnen 2 weken starten, dus snel."
+    # the sector fits as well, but what the entrepreneur said comes first, in
+    # their words
+    assert option.reason == (
+        f"{fitting.gives} Je wilt het zo snel mogelijk geregeld hebben, en dit kan "
+        "binnen 2 weken starten."
     )
+
+
+@pytest.mark.parametrize(
+    "when, said",
+    [("voor de zomer", "voor de zomer"),
+     ("binnen 3 maanden", "binnen 3 maanden"),
+     ("zo snel mogelijk, voor de zomer", "zo snel mogelijk"),
+     # no time that reads after "Je wilt het": the haste itself
+     ("zsm want de oude stopt", "snel"),
+     ("", "snel")],
+)  # fmt: skip
+def test_the_haste_is_said_as_the_entrepreneur_said_it(
+    catalogue: Catalogue, when: str, said: str
+) -> None:
+    fitting = base_format(start_weeks=2)
+    single = dataclasses.replace(catalogue, formats=(fitting,))
+    [option] = rank_formats(single, IntakeProfile("talent", urgency="hoog", when=when))
+    assert f"Je wilt het {said} geregeld hebben, en dit kan" in option.reason
 
 
 def test_one_month_is_said_in_the_singular(catalogue: Catalogue) -> None:
     short = base_format(months=1.0, start_weeks=1, hours_per_week=5.0)
     single = dataclasses.replace(catalogue, formats=(short,))
     [option] = rank_formats(single, IntakeProfile("talent", urgency="hoog"))
-    assert option.reason.endswith(" binnen een week starten, dus snel.") or (
-        option.reason.endswith(" binnen een maand klaar, dus snel.")
+    assert option.reason.endswith(" binnen een week starten.") or (
+        option.reason.endswith(" binnen een maand klaar.")
     )
     assert "1 maanden" not in option.reason and "1 weken" not in option.reason
 
@@ -513,7 +533,7 @@ def test_reason_writes_numbers_the_dutch_way(catalogue: Catalogue) -> None:
 
 
 def test_a_single_talk_is_not_said_to_ask_hours_per_week(catalogue: Catalogue) -> None:
-    """ "Het vraagt maar een half uur per week" was said of the loket's one talk."""
+    """ "dit vraagt maar een half uur per week" was said of the loket's one talk."""
     once = dataclasses.replace(
         catalogue, formats=(base_format(hours_per_week=0.5, months=1.0),)
     )
@@ -1056,7 +1076,7 @@ def test_a_reason_names_the_people_of_the_question_where_the_format_serves_its_n
     assert "zo leer je een monteur in opleiding kennen" in reasons["stageplek"]
     retraining = IntakeProfile(need_category="leven_lang_ontwikkelen", who="je kapsters")
     reasons = {o.format.id: o.reason for o in rank_formats(catalogue, retraining)}
-    assert "een cursus voor je kapsters" in reasons["maatwerk_scholing"]
+    assert "Je kapsters leren precies wat ze nu missen" in reasons["maatwerk_scholing"]
     # the people sought are not the staff a course is for
     bbl = catalogue.get("bbl_leerbaan")
     assert "een monteur" not in catalogue_module._gives(
