@@ -187,14 +187,21 @@ def need_of_message(
 
 def answer_asked_along(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """The answer to a side question asked along with the answer a form took
-    ("..., en wat kost zoiets eigenlijk?"); one asked on its own has its rule."""
+    ("..., en wat kost zoiets eigenlijk?"); one asked on its own has its rule.
+    An opening that asks a rule ("mag een stagiair alleen in de winkel
+    staan?") is taken up, not passed over: a coordinator answers it."""
     if (
         is_fresh_user_message(tracker)
         and latest_intent(tracker) not in side_answers.SIDE_QUESTIONS
     ):
-        kind = side_answers.asked_along(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        kind = side_answers.asked_along(text)
         if kind:
             side_answers.answer_side_question(dispatcher, tracker, kind)
+        elif not slot_before_latest_message(
+            tracker, "original_question"
+        ) and side_answers.asks_a_fact(text):
+            dispatcher.utter_message(response="utter_opening_question_noted")
 
 
 def _opening_asks_a_means(tracker: Tracker) -> bool:

@@ -114,6 +114,28 @@ QUESTION_PART = re.compile(
 )
 
 
+# A question of fact or rule: "mag een stagiair alleen in de winkel staan?",
+# "hoe werkt de wbso?". Only a coordinator can answer it; "kunnen jullie ...?"
+# and "kan een student ...?" ask for help, which the intake is for.
+FACT_QUESTION = re.compile(
+    r"^\W*(?:(?:hoi|hallo|hey|goedemorgen|goedemiddag|vraagje|ff\s+vraagje|en|maar)"
+    r"[\s,!.:]+)*(?:mag|mogen|moet|moeten|hoe\s+werkt|hoe\s+zit|is\s+er|zijn\s+er"
+    r"|bestaat|wat\s+is|wat\s+houdt|wat\s+zijn\s+de\s+regels|klopt\s+het"
+    r"|heb\s+ik\s+recht|geldt)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_a_fact(text: str) -> bool:
+    """Whether `text` asks a question of fact or rule that no side answer covers."""
+    parts = re.split(r"(?<=[.!?])\s+", (text or "").strip())
+    return not asked_along(text) and any(
+        FACT_QUESTION.match(part)
+        and (part.endswith("?") or len(parts) == 1 or part == parts[-1])
+        for part in parts
+    )
+
+
 def asked_along(text: str) -> Optional[Text]:
     """The side question `text` asks besides what it says, if any."""
     for part in QUESTION_PART.findall(text or ""):

@@ -85,3 +85,35 @@ def test_a_cost_question_asked_along_with_an_answer_is_answered_too(domain):
     )  # fmt: skip
     assert slots["region"] == "Zwolle"
     assert "utter_side_cost_general" in [m["response"] for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    "typed, asks",
+    [("mag een stagiair op zaterdag alleen in de winkel staan?", True),
+     ("hoe werkt wbso", True),
+     ("ff vraagje, moet ik erkend leerbedrijf zijn?", True),
+     ("we hebben een bakkerij. is er subsidie voor een leerling?", True),
+     # asking for help is what the intake is for; cost has its own answer
+     ("kunnen jullie een vacaturetekst voor ons maken", False),
+     ("kan een student onze website maken?", False),
+     ("wat kost een stagiair eigenlijk", False),
+     ("we moeten iets met duurzaamheid", False)],
+)  # fmt: skip
+def test_an_opening_that_asks_a_rule_is_known_by_its_words(typed, asks):
+    assert side_answers.asks_a_fact(typed) is asks
+
+
+def test_an_opening_that_asks_a_rule_is_taken_up_before_the_first_question(domain):
+    typed = "mag een stagiair op zaterdag alleen in de winkel staan?"
+    _, dispatcher = validate(
+        {}, user_message(typed, "need_talent"), domain,
+        prior={"need_category": "talent"},
+    )  # fmt: skip
+    assert "utter_opening_question_noted" in [m["response"] for m in dispatcher.messages]
+    # asked again later, it is an answer like any other
+    _, later = validate(
+        {"problem": typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "problem"},
+    )  # fmt: skip
+    assert "utter_opening_question_noted" not in [m["response"] for m in later.messages]
