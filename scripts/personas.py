@@ -8,33 +8,10 @@ restatement and the three options verbatim (default var/personas-report.md).
 
 Which personas: the 26 regression personas and the tuning half of the blind
 ones (tests/personas/personas_blind.yml); `--heldout` the held-out half
-instead (run it once, for the final figures); `--group fresh` issue 21's
-second held-out set (tests/personas/personas_fresh.yml, likewise run once);
-`--group third` its third (personas_third.yml, written blind on 2026-12-03),
-`--group fourth` its fourth (personas_fourth.yml, written blind and run once on
-2026-12-03), `--group fifth` its fifth (personas_fifth.yml, written blind and run
-once the same day, after the fourth was spent), `--group sixth` its sixth
-(personas_sixth.yml, written blind and run once at the next stop, 2026-12-03),
-`--group seventh` its seventh (personas_seventh.yml, written blind after the
-sixth was spent and run once the same day), `--group eighth` its eighth
-(personas_eighth.yml, written blind at the next stop, 2026-12-03), `--group
-ninth` and `--group tenth` its ninth and tenth (written blind at the next stop,
-2026-12-04, the tenth after the ninth was spent), `--group eleventh` and
-`--group twelfth` its eleventh and twelfth (written blind at the stop after,
-2026-12-04, the twelfth after the eleventh was spent), `--group thirteenth`
-its thirteenth (written blind at the next stop, 2026-12-04), `--group fourteenth`
-its fourteenth (written blind at the stop after, 2026-12-04), `--group fifteenth`
-its fifteenth (written blind at the stop after that, 2026-12-04), `--group
-sixteenth` its sixteenth (written blind at the next stop, 2026-12-04), `--group
-seventeenth` and `--group eighteenth` its seventeenth and eighteenth (written blind at
-the stop after, 2026-12-04, the eighteenth after the seventeenth was spent), `--group
-nineteenth` its nineteenth (written blind at the next stop, 2026-12-05), `--group
-twentieth` its twentieth (written blind at the stop after, 2026-12-05), `--group
-twenty_first` its twenty-first (written blind at the stop after that, 2026-12-05),
-`--group twenty_second` its twenty-second (written blind at the same stop),
-`--group twenty_third` its twenty-third (written blind at the stop after that),
-`--group twenty_fourth` its twenty-fourth (written blind at the stop after that),
-`--group twenty_fifth` its twenty-fifth (written blind at the stop after that);
+instead (run it once, for the final figures); `--group fresh`, `--group third`,
+..., `--group twenty_sixth` one of issue 21's later held-out sets
+(tests/personas/personas_<group>.yml, HELD_OUT_SETS in tests/personas/suite.py:
+each written blind and run once, then joined to the reported cases);
 `--sloppy` the sloppy-user
 conversations (issue 22); `--group tuning` one group; `--only ID ...` those ids
 from any file.
