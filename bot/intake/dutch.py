@@ -621,6 +621,13 @@ def joined(tokens: Sequence[str]) -> str:
 
 # A share of something: "30 procent", "30%" ("maar 30 procent": only that).
 A_SHARE = r"\d+\s*(?:%|procent\b)"
+# "... hoor. alleen palissander is bijna niet meer te krijgen": a "but" that
+# opens the clause, dropped before it is tagged (the tagger then reads the
+# subject as an adjective); "maar 2 man" and "alleen een paar" are "only".
+LEADING_BUT = re.compile(
+    r"^(?:alleen|maar)\s+(?!(?:\d|een|één|twee|drie|vier|vijf|paar|enkele|weinig)\b)",
+    re.IGNORECASE,
+)
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # "1 iemand die zegt: daarvoor moet je daar zijn": what is said is quoted,
 # and read as what to do ("die zegt wat ik moet doen")
@@ -681,7 +688,11 @@ def _clauses(text: str) -> Tuple[str, ...]:
             subject = _shared_subject(texts[at], right)
             if subject:
                 texts[at + 1] = f"{subject} {texts[at + 1].strip()}"
-    clauses = [CHAT_TAIL.sub("", part).strip(" ,") for part in texts if part]
+    clauses = [
+        LEADING_BUT.sub("", CHAT_TAIL.sub("", part).strip(" ,"))
+        for part in texts
+        if part
+    ]
     return tuple(
         piece for clause in clauses if clause for piece in _main_clauses(clause)
     )

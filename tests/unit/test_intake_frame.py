@@ -1681,6 +1681,17 @@ def test_a_clause_opening_but_before_its_subject_is_left_out():
     assert frame.problem_clause("alleen we krijgen ze niet gemaakt")[1] == (
         "krijgen jullie ze niet gemaakt"
     )
+    # after "er gaat niet echt iets mis hoor.", the "but" that says what does
+    said = (
+        "nou er gaat niet echt iets mis hoor. alleen palissander en ebben zijn "
+        "bijna niet meer te krijgen (cites gedoe)"
+    )
+    assert frame.read_answer(said, "problem").problem_lead == (
+        "zijn palissander en ebben bijna niet meer te krijgen"
+    )
+    assert frame.sentences("alleen een paar mensen kunnen het") == [
+        "alleen een paar mensen kunnen het"
+    ]
 
 
 @pytest.mark.parametrize(
