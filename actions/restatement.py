@@ -204,6 +204,8 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
         return normalised  # "dit najaar beginnen": dit najaar
     # "voor t stookseizoen. oktober": spoken "t" written out, two sentences one
     when = re.sub(r"\s*[.;]\s+", ", ", dutch.written(when))
+    # "whenever, avondje per maand max": how much of their time, not when
+    when = ", ".join(p for p in when.split(", ") if not OWN_TIME_PART.search(p))
     if len(when.split()) <= MAX_WHEN_WORDS and (
         parsing.TIME_WORDS.search(when) or parsing.TIME_PREPOSITIONS.search(when)
     ):
@@ -216,6 +218,10 @@ def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
     return ""
 
 
+OWN_TIME_PART = re.compile(
+    r"\bper\s+(?:week|maand|dag|jaar|kwartaal)\b|\buurtjes?\b|\buur\b|\bdagde(?:el|len)\b",
+    re.IGNORECASE,
+)
 WISH_AFTER_TIME = re.compile(
     r"\s*,?\s*(?:zou|zal|is|lijkt|dat|als)\b.*$|\s+(?:graag|liefst)\s*$"
     # "januari ofzo", "na de zomer hoor": chat after the time

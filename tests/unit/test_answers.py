@@ -237,7 +237,9 @@ def test_a_person_set_free_is_own_time_and_a_side_question_after_it_is_left(
     "stored, said_back",
     [("zo snel mogelijk, voor de zomer", "zo snel mogelijk"),
      ("volgend schooljaar, in september", "in september"),
-     ("in 2026", "in 2026")],
+     ("in 2026", "in 2026"),
+     # how much of their time is no date: "whenever" leaves nothing to say
+     ("whenever, avondje per maand max", "")],
 )  # fmt: skip
 def test_a_time_stored_with_two_dates_is_said_back_with_one(domain, stored, said_back):
     from actions import restatement
