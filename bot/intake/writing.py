@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any, Mapping, Tuple
+from typing import Any, Mapping, Sequence, Tuple
 
 from bot.intake import nouns, questions
-from bot.intake.dutch import infinitive, words_of
+from bot.intake.dutch import Word, infinitive, words_of
 from bot.intake.frame import MODALS, PARTICLES, Frame, names_people, to_prevent
 from bot.intake.nouns import COLLECTIVE, with_counted_plurals
 from bot.intake.questions import is_direct
@@ -389,15 +389,25 @@ def _goal_shape(goal: str) -> str:
         last
         and last.pos == "VERB"
         and last.lower.endswith("en")
-        and any(
-            w.finite and w.lower not in CLUSTER_VERBS for w in words[relative + 1 : -2]
-        )
+        and _relative_has_its_verbs(words[relative + 1 : -1])
         # "één iemand die zegt wat je moet doen": the last verb is a clause's
         # inside the relative one
         and not any(w.lower in CLAUSE_OPENERS for w in words[relative + 1 : -1])
     ):
         return "infinitive"
     return "noun"
+
+
+def _relative_has_its_verbs(relative: Sequence[Word]) -> bool:
+    """ "die handig is met computers", "die de snijplotter kan programmeren":
+    a finite verb, and after a modal its infinitive, so that a verb after them
+    is the goal's; "die kunnen" before "lassen" still lacks it."""
+    finite = next((i for i, w in enumerate(relative) if w.finite), None)
+    if finite is None:
+        return False
+    if relative[finite].lower not in CLUSTER_VERBS:
+        return finite < len(relative) - 1  # "die handig is met computers"
+    return any(w.pos == "VERB" and not w.finite for w in relative[finite + 1 :])
 
 
 def _with_article(goal: str) -> str:

@@ -1365,7 +1365,9 @@ def test_what_it_is_about_is_the_goal_with_its_verb_agreeing(said, goal):
     "goal, shape",
     [("een student die handig is met computers vinden", "infinitive"),
      ("monteurs die zelf een ploeg kunnen draaien", "noun"),
-     ("jonge mensen die willen blijven", "noun")],
+     ("jonge mensen die willen blijven", "noun"),
+     # a modal and its infinitive in the relative clause, then the goal's verb
+     ("een hbo-er die jullie nieuwe snijplotter kan programmeren vinden", "infinitive")],
 )  # fmt: skip
 def test_an_infinitive_after_a_relative_clause_makes_the_goal_a_verb(goal, shape):
     assert writing._goal_shape(goal) == shape
