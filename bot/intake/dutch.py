@@ -621,11 +621,13 @@ def joined(tokens: Sequence[str]) -> str:
 
 # A share of something: "30 procent", "30%" ("maar 30 procent": only that).
 A_SHARE = r"\d+\s*(?:%|procent\b)"
-# "... hoor. alleen palissander is bijna niet meer te krijgen": a "but" that
-# opens the clause, dropped before it is tagged (the tagger then reads the
-# subject as an adjective); "maar 2 man" and "alleen een paar" are "only".
+# "... hoor. alleen palissander is bijna niet meer te krijgen", "alleen we
+# ...": a "but" that opens the clause, dropped before it is tagged (the tagger
+# then reads the subject as an adjective); before a count, an article or a
+# possessive it is "only": "maar 2 man", "alleen onze jongste kan dat".
 LEADING_BUT = re.compile(
-    r"^(?:alleen|maar)\s+(?!(?:\d|een|één|twee|drie|vier|vijf|paar|enkele|weinig)\b)",
+    r"^(?:alleen|maar)\s+(?!(?:\d|een|één|twee|drie|vier|vijf|paar|enkele|weinig|de|het"
+    r"|die|deze|dat|dit|onze|ons|mijn|m'?n|mn|zijn|haar|hun|jullie|je)\b)",
     re.IGNORECASE,
 )
 PARENTHESES = re.compile(r"\s*\([^()]*\)")

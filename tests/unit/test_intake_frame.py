@@ -1694,6 +1694,7 @@ def test_a_clause_opening_but_before_its_subject_is_left_out():
     assert frame.sentences("alleen een paar mensen kunnen het") == [
         "alleen een paar mensen kunnen het"
     ]
+    assert frame.sentences("alleen onze jongste kan dat") == ["alleen onze jongste kan dat"]
 
 
 @pytest.mark.parametrize(
