@@ -48,6 +48,7 @@ PEOPLE_TOO = frozenset(
     "jongeren ouderen kinderen ouders jongens meiden leveranciers".split()
 )
 DETERMINERS = frozenset("de het een onze ons mijn m'n deze die dat".split())
+ASKING = frozenset("hoeveel welke welk wat".split())
 MAX_PHRASE_WORDS = 5
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A cheap look before the parse: does the clause hold a word that may point?
@@ -201,7 +202,12 @@ def _phrases(words: Sequence[Word]) -> List[List[Word]]:
         ):
             continue
         start = i
-        while start > 0 and words[start - 1].pos in ("ADJ", "NUM"):
+        # "hoeveel stagiairs mag ik hebben": the question word is no part of them
+        while (
+            start > 0
+            and words[start - 1].pos in ("ADJ", "NUM")
+            and words[start - 1].lower not in ASKING
+        ):
             start -= 1
         if start > 0 and words[start - 1].lower in DETERMINERS:
             start -= 1

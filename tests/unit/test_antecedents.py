@@ -67,6 +67,14 @@ def test_a_second_mention_takes_the_definite_article():
     assert named == "we weten niet wat we met de nieuwe lasrobot moeten"
 
 
+def test_a_question_word_is_no_part_of_what_is_pointed_at():
+    named = frame.with_antecedents(
+        "dat ze het op school al leren", "hoeveel stagiairs mag ik tegelijk hebben",
+        goal=True,
+    )
+    assert named == "dat de stagiairs het op school al leren"
+
+
 def test_a_question_keeps_its_pointing_word_and_stays_a_question():
     read = frame.read(
         "De jongens die van school komen hebben nog nooit van een bodemlus gehoord. "
