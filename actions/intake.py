@@ -494,12 +494,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
         clear = latest_confidence(tracker) >= CLEAR_INTERRUPTION
         answer = plausible_answer(requested, text)
         said = (tracker.latest_message.get("text") or "").strip()
-        if (
-            (requested in FREE_TEXT_PROBES or intent == "out_of_scope")
-            and intent in SIDE_INTENTS
-            and answer
-            and not QUESTION_SHAPED.search(said)
-        ):
+        if intent in SIDE_INTENTS and not QUESTION_SHAPED.search(said):
+            # "de machine kost 4 ton, dan moet hij wel lopen" to "hoeveel tijd
+            # kun je erin steken?": said, not asked; the question's reader
+            # decides whether it answers
             return [SlotSet(requested, text)]
         if intent == "stop":
             if EXPLICIT_STOP.match(text) or (clear and says_stop(text)):

@@ -653,6 +653,18 @@ def test_a_plain_statement_to_the_problem_question_is_its_answer(domain, typed):
     assert slots.get("problem")
 
 
+def test_a_statement_heard_as_a_cost_question_is_not_answered_with_costs(domain):
+    # the form takes it as the answer to its question (and asks again), so no
+    # side-question rule answers it; "wat kost dit?" is let through (above)
+    typed = "de machine kost 4 ton, dan moet hij wel lopen"
+    slots, _ = validate(
+        {}, user_message(typed, "ask_cost", 0.95), domain,
+        prior={"need_category": "innovatie", "original_question": "x",
+               "requested_slot": "own_time"},
+    )  # fmt: skip
+    assert "own_time" in slots and slots != {}
+
+
 def test_a_sector_read_as_out_of_scope_is_still_the_sector(domain):
     typed = "animatie, film"
     slots, _ = validate(
