@@ -30,6 +30,7 @@ from actions.answers import (
     answers_to,
     is_unsure,
     messages_to,
+    read_education_level,
 )
 from actions.asking import AsksInTheSameCall, Question
 from bot.intake import frame as intake_frame
@@ -72,6 +73,8 @@ EXPLICIT_STOP = re.compile(
 # sector question) is the answer too.
 FREE_TEXT_PROBES = ("problem", "desired_outcome", "tried_before")
 SIDE_INTENTS = ("out_of_scope", "ask_capabilities", *side_answers.SIDE_QUESTIONS)
+# An answer, then a question of its own: "geen idee, wie doet zoiets?"
+ANSWER_BEFORE_QUESTION = re.compile(r"^([^?]+?)(?:[.!]\s+|,\s*)[^.!?,]+\?\s*$")
 QUESTION_SHAPED = re.compile(
     r"\?\s*$|^(?:en\s+)?(?:wat|wie|wiens|hoe|hoeveel|waar\w*|wanneer|welke?|kost"
     r"|kosten|kan|kun|kunnen|kunt|mag|mogen|moet|moeten|is|zijn|wordt|worden"
@@ -304,12 +307,15 @@ def plausible_answer(slot: Text, text: str) -> bool:
         return parsing.normalise_sector(text) is not None
     if slot in ("company_size", "headcount"):
         return parsing.parse_count(text) is not None
-    if slot == "education_level":
-        return parsing.normalise_education_level(text) is not None
+    if slot == "education_level":  # "geen idee" answers it too
+        return read_education_level(text, None) is not None
     if slot == "time_horizon":
         return extraction.timeframe_from_answer(text.lower()) is not None
-    if slot == "own_time":
-        return extraction.own_time_from_answer(text.lower()) is not None
+    if slot == "own_time":  # "weinig, we draaien volle agenda's"
+        return (
+            extraction.own_time_from_answer(text.lower())
+            or parsing.own_time_level(text)
+        ) is not None
     if slot == "region":
         return (extraction.region(text) or find_place(text, answering=True)) is not None
     if slot in ("topic", "problem", "desired_outcome", "tried_before"):
@@ -499,6 +505,13 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # kun je erin steken?": said, not asked; the question's reader
             # decides whether it answers
             return [SlotSet(requested, text)]
+        first = ANSWER_BEFORE_QUESTION.match(said)
+        if intent in SIDE_INTENTS and first and plausible_answer(requested, first[1]):
+            # "weinig, we draaien volle agenda's. Wat kost zoiets eigenlijk?":
+            # the answer, then a question, answered along with it
+            if intent in side_answers.SIDE_QUESTIONS:
+                side_answers.answer_side_question(dispatcher, tracker, intent)
+            return [SlotSet(requested, first[1])]
         if intent == "stop":
             if EXPLICIT_STOP.match(text) or (clear and says_stop(text)):
                 return None

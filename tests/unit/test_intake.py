@@ -665,6 +665,26 @@ def test_a_statement_heard_as_a_cost_question_is_not_answered_with_costs(domain)
     assert "own_time" in slots and slots != {}
 
 
+@pytest.mark.parametrize(
+    "requested, typed, intent, value",
+    [("own_time", "weinig, we draaien volle agenda's. Wat kost zoiets eigenlijk?",
+      "ask_cost", "weinig, we draaien volle agenda's"),
+     ("time_horizon", "voor de zomer. hoe lang duurt zoiets?", "ask_time_cost",
+      "voor de zomer")],
+)  # fmt: skip
+def test_an_answer_then_a_side_question_keeps_the_answer_and_answers_the_question(
+    domain, requested, typed, intent, value
+):
+    slots, dispatcher = validate(
+        {}, user_message(typed, intent, 0.95), domain,
+        prior={"need_category": "innovatie", "original_question": "x",
+               "requested_slot": requested},
+    )  # fmt: skip
+    assert slots[requested] == value
+    responses = [m.get("response") or "" for m in dispatcher.messages]
+    assert any(r.startswith("utter_side_") for r in responses)
+
+
 def test_a_sector_read_as_out_of_scope_is_still_the_sector(domain):
     typed = "animatie, film"
     slots, _ = validate(
