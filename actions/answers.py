@@ -280,9 +280,15 @@ def read_own_time(text: str, tracker: Tracker) -> Optional[str]:
     found = extraction.own_time_from_answer(lowered) or _free(
         text, MAX_WORDS_OF_FREE_ANSWER
     )
-    if found or not (TIME_SPAN.search(lowered) or PEOPLE_SET_FREE.search(lowered)):
+    if found:
         return found
-    return _free(text, MAX_WORDS_OF_TIME_ANSWER)
+    # To "hoeveel tijd kun je erin steken?", "af en toe een middagje, meer
+    # niet" and "ik neem ze zelf mee op de klus" answer as said; elsewhere
+    # only a longer answer that names a span of time or a person set free.
+    answering = tracker is not None and asked(tracker, "own_time")
+    if answering or TIME_SPAN.search(lowered) or PEOPLE_SET_FREE.search(lowered):
+        return _free(text, MAX_WORDS_OF_TIME_ANSWER)
+    return None
 
 
 ANSWERS: Dict[Text, Answer] = {

@@ -234,6 +234,21 @@ def test_a_person_set_free_is_own_time_and_a_side_question_after_it_is_left(
 
 
 @pytest.mark.parametrize(
+    "answer",
+    ["af en toe een middagje, meer niet", "ik neem ze ff zelf mee op de klus",
+     "in de winter best veel, in het seizoen niks"],
+)  # fmt: skip
+def test_to_the_own_time_question_an_answer_counts_as_said(answer):
+    from tests.conftest import make_tracker
+    from actions.answers import read_own_time
+
+    asked = make_tracker(slots={"requested_slot": "own_time"})
+    assert read_own_time(answer, asked) == answer
+    # said to another question, it is no own time
+    assert read_own_time(answer, make_tracker(slots={"requested_slot": "problem"})) is None
+
+
+@pytest.mark.parametrize(
     "stored, said_back",
     [("zo snel mogelijk, voor de zomer", "zo snel mogelijk"),
      ("volgend schooljaar, in september", "in september"),
