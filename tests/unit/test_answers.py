@@ -147,6 +147,7 @@ def test_the_date_in_an_answer_is_kept_beside_its_haste(answer, when):
     "answer, level",
     [("boeit me nie, als ze maar verstand hebben van stroom", "maakt niet uit"),
      ("maakt me niet uit", "maakt niet uit"),
+     ("maakt mij niet uit, als ze maar kunnen meten", "maakt niet uit"),
      ("mbo of hbo, maakt niet zoveel uit", "mbo/hbo"),
      # chat spelling
      ("maakt nie uit. sterk en niet dom", "maakt niet uit"),
