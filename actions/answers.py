@@ -290,7 +290,20 @@ def read_own_time(text: str, tracker: Tracker) -> Optional[str]:
     # only a longer answer that names a span of time or a person set free.
     answering = tracker is not None and asked(tracker, "own_time")
     if answering or TIME_SPAN.search(lowered) or PEOPLE_SET_FREE.search(lowered):
-        return _free(text, MAX_WORDS_OF_TIME_ANSWER)
+        # "eens per maand een middag, we zijn met 25 man en ...": a long
+        # answer's first sentence, or its first part, says the time
+        first_sentence = re.split(r"[.!?]\s+", text)[0]
+        first_part = first_sentence.split(", ")[0]
+        return next(
+            filter(
+                None,
+                (
+                    _free(t, MAX_WORDS_OF_TIME_ANSWER)
+                    for t in (text, first_sentence, first_part)
+                ),
+            ),
+            None,
+        )
     return None
 
 

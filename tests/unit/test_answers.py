@@ -245,6 +245,8 @@ def test_to_the_own_time_question_an_answer_counts_as_said(answer):
 
     asked = make_tracker(slots={"requested_slot": "own_time"})
     assert read_own_time(answer, asked) == answer
+    longer = f"{answer}, we zijn met 25 man en ik moet ook gewoon de planning doen"
+    assert read_own_time(longer, asked) == answer.split(", ")[0]
     # said to another question, it is no own time
     assert read_own_time(answer, make_tracker(slots={"requested_slot": "problem"})) is None
 
