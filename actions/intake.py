@@ -65,13 +65,10 @@ EXPLICIT_STOP = re.compile(
     r"|^/stop$",
     re.IGNORECASE,
 )
-# The content probes ask "wat gaat er mis?" and the like: a plain statement is
-# their answer, whatever side question or out-of-scope topic NLU hears in it
-# ("dieselkosten lopen op": ask_cost; "kok is weg en ik sta zelf in de keuken":
-# out_of_scope). A question ("wat kost dit?") still gets its answer. To any
-# other question, an answer that reads as out_of_scope ("animatie, film" to the
-# sector question) is the answer too.
-FREE_TEXT_PROBES = ("problem", "desired_outcome", "tried_before")
+# A plain statement answers the question asked, whatever side question or
+# out-of-scope topic NLU hears in it ("dieselkosten lopen op": ask_cost; "kok
+# is weg en ik sta zelf in de keuken", "animatie, film" to the sector question:
+# out_of_scope). A question ("wat kost dit?") still gets its answer.
 SIDE_INTENTS = ("out_of_scope", "ask_capabilities", *side_answers.SIDE_QUESTIONS)
 # An answer, then a question of its own: "geen idee, wie doet zoiets?"
 ANSWER_BEFORE_QUESTION = re.compile(r"^([^?]+?)(?:[.!]\s+|,\s*)[^.!?,]+\?\s*$")
