@@ -132,6 +132,14 @@ ERASE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# "die zonnepanelen vergeten we niet he?", "niet wissen": a word of erasing
+# said with "niet" asks to keep something; the NLU heard "vergeet mij".
+KEEP_IT = re.compile(
+    r"\b(?:vergeten|vergeet|wissen|wis|verwijderen|verwijder)\s+(?:\w+\s+){0,2}?niet\b"
+    r"|\bniet\s+(?:\w+\s+)?(?:vergeten|vergeet|wissen|verwijderen)\b",
+    re.IGNORECASE,
+)
+
 # Per open question: whether a message reads as its answer.
 READERS: Dict[Text, Reader] = {
     "need_category": lambda t, _: extraction.need_from_text(t) is not None,
@@ -233,7 +241,11 @@ class ActionCheckInterruption(Action):
         form = tracker.active_loop.get("name")
         requested = tracker.get_slot(REQUESTED_SLOT)
         text = tracker.latest_message.get("text") or ""
-        erasing = intent == ERASE and ERASE_WORDS.search(text) is not None
+        erasing = (
+            intent == ERASE
+            and ERASE_WORDS.search(text) is not None
+            and not KEEP_IT.search(text)
+        )
         # The NLU's erasure without a word of erasing, in a form, is an answer
         # the form reads or asks again: asking "alles wissen?" to it looped
         # ("we leveren data, duizenden foto's" to the own-time question).

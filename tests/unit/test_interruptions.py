@@ -291,7 +291,11 @@ def test_the_intake_form_lets_start_over_and_side_questions_through(
      # at any question: "we leveren data, duizenden foto's" to the own-time
      # question asked "alles wissen?" after every "nee" until the intake was lost
      ("we leveren data, duizenden foto's", "own_time", "answer"),
-     ("haal mijn data weg", "own_time", "asks")],
+     ("haal mijn data weg", "own_time", "asks"),
+     # "vergeten ... niet" keeps something: "ja" to the restatement looped on
+     # "alles wissen?" until the intake was lost (the twenty-sixth set)
+     ("ja. maar die zonnepanelen vergeten we niet he?", "question_confirmed", "answer"),
+     ("vergeet mij", "question_confirmed", "asks")],
 )  # fmt: skip
 def test_an_erasure_the_nlu_hears_without_a_word_of_erasing_is_the_answer(
     text, slot, outcome_
