@@ -22,7 +22,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import parsing
+from actions import parsing, side_answers
 from actions.asking import AsksInTheSameCall
 from actions.intake import (
     INTERRUPTIONS,
@@ -145,7 +145,18 @@ def answers_anyway(requested: Optional[Text], text: str, tracker: Tracker) -> bo
         return chosen not in (None, NONE_CHOSEN)
     if requested in CONTACT_SLOTS:
         return bool(parsing.extract_email(text) or parsing.extract_phone(text))
+    if requested == "contact_consent":
+        return yes_or_no_first(text) is not None  # "ja. kost het wat?"
     return False
+
+
+def yes_or_no_first(text: str) -> Optional[bool]:
+    """ "ja. kost het wat?", "nee, wat gebeurt er dan?": the yes or no the
+    answer opens with, before a question of its own; None for neither."""
+    first = re.split(r"[.,!?;]", text.strip(), maxsplit=1)[0]
+    if parsing.is_yes(first):
+        return True
+    return False if parsing.is_no(first) else None
 
 
 class ValidateFollowupForm(AsksInTheSameCall):
@@ -166,6 +177,12 @@ class ValidateFollowupForm(AsksInTheSameCall):
             and answers_anyway(requested, text, tracker)
         ):
             tracker.add_slots([SlotSet(requested, text)])
+            if latest_intent(tracker) in side_answers.SIDE_QUESTIONS:
+                # answered, and asked along: the question's own rule does not
+                # run once the form takes the answer
+                side_answers.answer_side_question(
+                    dispatcher, tracker, latest_intent(tracker) or ""
+                )
         events = await super().validate_turn(dispatcher, tracker, domain)
         if is_fresh_user_message(tracker) or requested is None:
             tracker.add_slots(events)
@@ -237,10 +254,16 @@ class ValidateFollowupForm(AsksInTheSameCall):
     ) -> Dict[Text, Any]:
         text = str(slot_value or "")
         intent = latest_intent(tracker)
-        if intent == "affirm" or parsing.is_yes(text) or parsing.yes_before_a_but(text):
+        said_first = yes_or_no_first(text)
+        if (
+            intent == "affirm"
+            or parsing.is_yes(text)
+            or parsing.yes_before_a_but(text)
+            or said_first is True
+        ):
             consent_at = datetime.now(timezone.utc).isoformat()
             return {"contact_consent": True, "consent_at": consent_at}
-        if intent == "deny" or parsing.is_no(text):
+        if intent == "deny" or parsing.is_no(text) or said_first is False:
             return {"contact_consent": False, "consent_at": None}
         if answers_to(tracker, "contact_consent") >= MAX_ANSWERS_PER_QUESTION:
             # Twice unclear: nothing is stored without a clear yes.

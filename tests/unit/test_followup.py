@@ -167,6 +167,19 @@ def test_a_yes_with_a_but_is_a_yes(domain):
     assert values["contact_consent"] is True
 
 
+def test_a_yes_then_a_cost_question_is_a_yes_and_the_cost_is_answered(domain):
+    # "ja. kost het wat?" got the costs and the consent question again, three
+    # times, until the answer "nee" stored the request without a contact
+    said = "ja. kost het wat?"
+    values, responses = validate_followup(
+        {"options": OPTIONS, "chosen_option": "a", "requested_slot": "contact_consent"},
+        user_message(said, "ask_cost", 0.95),
+        domain,
+    )
+    assert values["contact_consent"] is True
+    assert any(r and r.startswith("utter_side_cost") for r in responses)
+
+
 def test_consent_no_finishes_anonymously(domain):
     values, _ = validate_followup(
         {"options": OPTIONS, "chosen_option": "a", "contact_consent": "nee",
