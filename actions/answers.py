@@ -16,6 +16,7 @@ from rasa_sdk import Tracker
 
 from actions import extraction, parsing
 from bot.intake import dutch
+from bot.intake.frame import names_people
 from bot.intake.places import find_place
 
 MAX_ANSWERS_PER_QUESTION = 2
@@ -162,8 +163,33 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
 def read_headcount(text: str, tracker: Tracker) -> Optional[str]:
     if not asked(tracker, "headcount"):
         return text  # normalised by the extraction
-    count = extraction.headcount(text.lower()) or parsing.parse_count(text)
+    count = extraction.headcount(text.lower()) or _count_of_people(text)
     return None if count is None else str(count)
+
+
+# "12 man", "5 jongens": staff and people words a count of people ends in
+PEOPLE_COUNTED = re.compile(
+    rf"^(?:{extraction._STAFF}|personen|jongens|meiden|dames|mannen|vrouwen)$"
+)
+
+
+def _people(noun: dutch.Word) -> bool:
+    return bool(PEOPLE_COUNTED.match(noun.lower)) or names_people(noun)
+
+
+def _count_of_people(text: str) -> Optional[int]:
+    """ "gaat om 140 machines, 6 monteurs": the count of people, not of the
+    machines; any count where the numbers count no things."""
+    words = dutch.words_of(text)
+    counted = [
+        (parsing.parse_count(word.text), after)
+        for word, after in zip(words, words[1:], strict=False)
+        if word.pos == "NUM" and after.pos == "NOUN"
+    ]
+    people = [count for count, noun in counted if count and _people(noun)]
+    if people:
+        return people[0]
+    return None if counted else parsing.parse_count(text)
 
 
 def read_company_size(text: str, tracker: Tracker) -> Optional[str]:

@@ -235,6 +235,21 @@ def test_a_person_set_free_is_own_time_and_a_side_question_after_it_is_left(
 
 
 @pytest.mark.parametrize(
+    "answer, count",
+    [("gaat om 140 machines, 6 monteurs, geen idee eerlijk gezegd", "6"),
+     ("12 man", "12"), ("2 of 3", "2"), ("een stuk of vijf", "5"),
+     # machines are no people: asked again
+     ("we hebben 40 machines", None)],
+)  # fmt: skip
+def test_the_people_counted_are_the_headcount_not_the_machines(answer, count):
+    from tests.conftest import make_tracker
+    from actions.answers import read_headcount
+
+    asked = make_tracker(slots={"requested_slot": "headcount"})
+    assert read_headcount(answer, asked) == count
+
+
+@pytest.mark.parametrize(
     "answer",
     ["af en toe een middagje, meer niet", "ik neem ze ff zelf mee op de klus",
      "in de winter best veel, in het seizoen niks"],
