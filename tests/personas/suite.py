@@ -513,6 +513,11 @@ def report(results: Sequence[Result], title: str = "Persona suite") -> str:
         for key in ("problem", "goal", "who", "tried"):
             if row.get(key):
                 parts.append(f"- stored {key}: {row.get(key)}")
+        # beside the restatement in the review app ("Correctie op de
+        # herformulering"): what the entrepreneur said it missed
+        correction = _json(row.get("answers"), {}).get("question_correction")
+        if correction:
+            parts.append(f"- stored correction: {correction}")
         for number, option in enumerate(offered_options(run), start=1):
             ident = f" [{option['id']}]" if option["id"] else ""
             parts.append(
