@@ -778,9 +778,12 @@ def _own_time_signal(pps_format: PpsFormat, own_time: Optional[str]) -> _Signal:
         for max_hours, points in LOW_TIME:
             if hours <= max_hours:
                 # "maar 1 uur per week" hides that it runs for years, and
-                # says "per week" of a single talk or meeting
+                # says "per week" of a single talk or meeting; "maar 2 uur
+                # per week" to someone with an afternoon a month is more than
+                # they offered: only the lightest is said to be little
                 lasts = ONE_OFF_MONTHS < pps_format.months < LONG_MONTHS
-                said = "low_time" if lasts else None
+                lightest = hours <= LOW_TIME[0][0]
+                said = "low_time" if lasts and lightest else None
                 return _Signal(points, said)
         for min_hours, points in TOO_MUCH_TIME:
             if hours > min_hours:

@@ -1101,3 +1101,14 @@ def test_own_staff_on_the_way_to_a_diploma_keep_the_evc_route(
         situations=situations(on_to_a_level, need),
     )
     assert "evc_traject" in ids(rank_formats(catalogue, profile))
+
+
+@pytest.mark.parametrize("hours, said", [(1.0, True), (2.0, False)])
+def test_only_the_lightest_format_is_said_to_ask_little_time(
+    catalogue: Catalogue, hours: float, said: bool
+) -> None:
+    # "maar 2 uur per week" was said to someone who offered an afternoon a month
+    light = base_format(hours_per_week=hours)
+    single = dataclasses.replace(catalogue, formats=(light,))
+    [option] = rank_formats(single, IntakeProfile("talent", own_time="weinig"))
+    assert ("weinig tijd" in option.reason) is said
