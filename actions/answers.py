@@ -179,7 +179,8 @@ def _people(noun: dutch.Word) -> bool:
 
 def _count_of_people(text: str) -> Optional[int]:
     """ "gaat om 140 machines, 6 monteurs": the count of people, not of the
-    machines; any count where the numbers count no things."""
+    machines; the first count where none is said of people ("één
+    afstudeerder", "2 of 3")."""
     words = dutch.words_of(text)
     counted = [
         (parsing.parse_count(word.text), after)
@@ -189,7 +190,7 @@ def _count_of_people(text: str) -> Optional[int]:
     people = [count for count, noun in counted if count and _people(noun)]
     if people:
         return people[0]
-    return None if counted else parsing.parse_count(text)
+    return parsing.parse_count(text)
 
 
 def read_company_size(text: str, tracker: Tracker) -> Optional[str]:
