@@ -124,6 +124,10 @@ SCHOOL_LEAVERS_LACK = re.compile(
     r"|\b(?:studenten|stagiairs|schoolverlaters|leerlingen)\b[\w\s-]{0,30}?\bkunnen\s+"
     r"(?:\w+\s+){0,3}?\w+,?\s+maar\s+(?:niet|geen)\b"
     r"|\bde\s+opleiding\b.{0,40}?\bleert\b.{0,40}?\b(?:niks|niets|niet|geen)\b"
+    # "de opleiding dakdekker moet meer over zonnepanelen leren": what the
+    # course should teach
+    r"|\bde\s+opleiding\b.{0,30}?\b(?:moet|moeten|zou|zouden)\b.{0,40}?\b(?:leren|bijbrengen"
+    r"|aandacht)\b"
     r"|\biets\s+op\s+(?:een\s+|de\s+)?school\s+doen\b|\bles\s*geven\b"
     # "stop motion: nooit gehad op school", "dat leren ze niet op school"
     r"|\b(?:nooit|niet|niks|niets)\s+(?:gehad|geleerd|gezien|gedaan)\s+op\s+(?:de\s+)?school\b"

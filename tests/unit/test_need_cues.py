@@ -107,6 +107,9 @@ from bot.intake.need_cues import reread
         (None, "Dat mijn eigen gieters en vormers zelf met de scanner en het "
          "tekenprogramma overweg kunnen", "leven_lang_ontwikkelen"),
         ("innovatie", "mijn redacteuren willen bijleren", "leven_lang_ontwikkelen"),
+        # what the course should teach is a say in the course
+        ("leven_lang_ontwikkelen", "de opleiding dakdekker moet meer over zonnepanelen leren",
+         "onderwijs_invloed"),
         # staff who do not dare: their own people, to be trained (STAFF_TO_LEARN)
         ("talent", "we hebben 2 scanners gekocht maar ze staan stil. de assistentes "
          "durven er niet goed mee te werken", "leven_lang_ontwikkelen"),
