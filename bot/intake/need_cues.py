@@ -56,7 +56,10 @@ ENOUGH_PEOPLE = re.compile(
     r"|handen|medewerkers|collega'?s)\b"
     # "stagiaires krijgen we wel", "stagiairs hebben we elk jaar wel hoor"
     r"|\b(?:stagiai?res?s?|stagiairs|studenten|leerlingen|mensen|personeel)\s+"
-    r"(?:hebben|krijgen)\s+(?:we|wij)\s+(?:elk\s+jaar\s+|ieder\s+jaar\s+|altijd\s+)?wel\b",
+    r"(?:hebben|krijgen)\s+(?:we|wij)\s+(?:elk\s+jaar\s+|ieder\s+jaar\s+|altijd\s+)?wel\b"
+    # "ik zoek eigenlijk geen nieuwe mensen"
+    r"|\bzoek(?:en)?\s+(?:ik\s+|we\s+|wij\s+)?(?:eigenlijk\s+|helemaal\s+|dus\s+)?geen\s+"
+    r"nieuwe\s+(?:mensen|personeel|medewerkers|krachten|collega'?s)\b",
     re.IGNORECASE,
 )
 # "de planning is niet echt het probleem", "die cursus is eigenlijk
@@ -139,7 +142,12 @@ SCHOOL_LEAVERS_LACK = re.compile(
     r".{0,60}?\b(?:maar|niet|niks|geen)\b"
     # "een vastere relatie, en meepraten over wat studenten leren"
     r"|\bvaste(?:re)?\s+(?:relatie|band)\b"
-    r"|\bmee\s*(?:praten|denken)\s+over\s+wat\s+(?:ze|studenten|leerlingen)\s+leren\b",
+    r"|\bmee\s*(?:praten|denken)\s+over\s+wat\s+(?:ze|studenten|leerlingen)\s+leren\b"
+    # "meedenken over de opleiding toegepaste psychologie"
+    r"|\bmee\s*(?:praten|denken)\s+over\s+(?:de|het|hun)\s+(?:opleiding|lesprogramma"
+    r"|curriculum|lesstof)\b"
+    # "dat ze op school al leren werken met melkrobots": what school should teach
+    r"|\bop\s+(?:de\s+)?school\s+(?:al|ook|meer|beter|gewoon)\s+(?:\w+\s+)?leren\b",
     re.IGNORECASE,
 )
 # Things with a people ending ("-ers"): no one to hire.
@@ -204,8 +212,11 @@ STAFF_TO_LEARN = re.compile(
     r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+){0,5}?(?:hebben|heeft)\s+(?:nog\s+)?nooit\s+"
     r"met\s+(?:een\s+|de\s+|het\s+)?[\w'-]+\s+(?:gewerkt|gedaan)\b"
     # "mn eigen mensen moeten t kunnen uitleggen"
+    # "mijn eigen dames moeten het leren"
     r"|\b(?:mijn|m'?n|mn|onze)\s+eigen\s+(?:mensen|ploeg|personeel|medewerkers|team"
-    r"|[\w'-]+(?:ers|eurs|ors|isten))\s+(?:\w+\s+){0,2}?(?:moeten|kunnen|leren|weten|kennen)\b"
+    r"|dames|meiden|jongens|mannen|vrouwen|collega'?s|assistente?s?"
+    r"|[\w'-]+(?:ers|eurs|ors|isten|sters))\s+(?:\w+\s+){0,2}?(?:moeten|kunnen|leren|weten"
+    r"|kennen)\b"
     # the verb first: "daar weten mn monteurs niks van", "sinds de nieuwe
     # persen snappen mn operators de schermen niet"
     r"|\b(?:kunnen|durven|weten|snappen|begrijpen)\s+(?:mijn|m'?n|mn|onze)\s+"

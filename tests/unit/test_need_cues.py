@@ -110,6 +110,14 @@ from bot.intake.need_cues import reread
         # what the course should teach is a say in the course
         ("leven_lang_ontwikkelen", "de opleiding dakdekker moet meer over zonnepanelen leren",
          "onderwijs_invloed"),
+        # no new people: their own, to learn
+        ("talent", "ik zoek eigenlijk geen nieuwe mensen, mijn eigen dames moeten "
+         "het leren", "leven_lang_ontwikkelen"),
+        # to think along about the course, or what school should teach: the course
+        ("innovatie", "Wij willen graag meedenken over de opleiding toegepaste "
+         "psychologie", "onderwijs_invloed"),
+        ("innovatie", "dat ze op school al leren werken met melkrobots en de laptop",
+         "onderwijs_invloed"),
         # staff who do not dare: their own people, to be trained (STAFF_TO_LEARN)
         ("talent", "we hebben 2 scanners gekocht maar ze staan stil. de assistentes "
          "durven er niet goed mee te werken", "leven_lang_ontwikkelen"),
@@ -251,6 +259,8 @@ def test_enough_people_lets_the_answers_replace_a_sure_talent_opening():
     said = "nou eigenlijk hebben we genoeg mensen. maar sinds de nieuwe persen"
     assert need_cues.ENOUGH_PEOPLE.search(said)
     assert need_cues.ENOUGH_PEOPLE.search("Ja kijk, stagiaires krijgen we wel.")
+    assert need_cues.ENOUGH_PEOPLE.search("ik zoek eigenlijk geen nieuwe mensen")
+    assert not need_cues.ENOUGH_PEOPLE.search("we zoeken nieuwe mensen")
 
 
 def test_trainees_they_have_name_no_talent_after_another_opening():
