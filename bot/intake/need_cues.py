@@ -117,7 +117,7 @@ SAYS_MORE = re.compile(
 # klanten omgaan", "stagiairs die we krijgen kunnen geen klantgesprek voeren",
 # "we nemen elk jaar stagiairs, kunnen we structureler samenwerken".
 SCHOOL_LEAVERS_LACK = re.compile(
-    r"\b(?:van|uit)\s+(?:het\s+|de\s+)?(?:mbo|hbo|school|opleiding)\b.{0,60}?"
+    r"\b(?:van|uit)\s+(?:het\s+|de\s+)?(?:[\w-]+\s+)?(?:mbo|hbo|school|opleiding)\b.{0,60}?"
     r"\b(?:kunnen|kan|weten|snappen)\b.{0,40}?\b(?:niet|niks|niets|geen)\b"
     r"|\b(?:stagiairs|studenten|schoolverlaters)\s+die\s+(?:we|wij|ik)\s+krijgen\b"
     r".{0,60}?\b(?:niet|niks|niets|geen)\b"
@@ -147,7 +147,12 @@ SCHOOL_LEAVERS_LACK = re.compile(
     r"|\bmee\s*(?:praten|denken)\s+over\s+(?:de|het|hun)\s+(?:opleiding|lesprogramma"
     r"|curriculum|lesstof)\b"
     # "dat ze op school al leren werken met melkrobots": what school should teach
-    r"|\bop\s+(?:de\s+)?school\s+(?:al|ook|meer|beter|gewoon)\s+(?:\w+\s+)?leren\b",
+    r"|\bop\s+(?:de\s+)?school\s+(?:al|ook|meer|beter|gewoon|weer)\s+(?:\w+\s+)?leren\b"
+    # "op het roc leren ze nog diesel": what school still teaches
+    r"|\bop\s+(?:het\s+|de\s+)?(?:roc|mbo|hbo|school|opleiding)\s+leren\s+ze\s+(?:nog|alleen"
+    r"|niks|niets|niet)\b"
+    # "er is geen opleiding meer voor ons vak"
+    r"|\bgeen\s+opleiding\s+(?:meer\s+)?voor\s+(?:ons|mijn|dit|het|dat)\s+vak\b",
     re.IGNORECASE,
 )
 # Things with a people ending ("-ers"): no one to hire.
@@ -458,10 +463,21 @@ def _answers_agree_on_another(
     """Whether two or more answers name one need other than `need`, and
     (almost) nothing else; where the opening named `need` nearly surely, the
     answers' words must name the other need too."""
-    if answered < 2:
-        return False
     best = max(answers, key=lambda n: answers[n], default=need)
     others = sum(w for n, w in answers.items() if n != best)
+    if answered == 1:
+        # one answer whose words and the classifier both name another need
+        # ("jongens van de infra opleiding weten niks van het spoor"), after
+        # an opening only the classifier named ("we moeten jonge jongens
+        # eerst 3 maanden zelf opleiden")
+        return (
+            best != need
+            and opening.get(need, 0.0) < 1.0
+            and answers[best] >= 1 + NEAR_CERTAIN
+            and others < SURE_OPENING
+        )
+    if answered < 2:
+        return False
     # where the classifier or the opening's words, but not both surely, named
     # the opening's need, the answers' words must name the other need too
     # ("kunnen studenten dat uitzoeken?", then "bij wie ik moet zijn"), not

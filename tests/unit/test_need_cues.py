@@ -118,6 +118,11 @@ from bot.intake.need_cues import reread
          "psychologie", "onderwijs_invloed"),
         ("innovatie", "dat ze op school al leren werken met melkrobots en de laptop",
          "onderwijs_invloed"),
+        ("talent", "jongens van de infra opleiding weten niks van werken aan het spoor",
+         "onderwijs_invloed"),
+        ("leven_lang_ontwikkelen", "op het roc leren ze nog diesel en gas heftrucks",
+         "onderwijs_invloed"),
+        (None, "er is geen opleiding meer voor ons vak", "onderwijs_invloed"),
         # staff who do not dare: their own people, to be trained (STAFF_TO_LEARN)
         ("talent", "we hebben 2 scanners gekocht maar ze staan stil. de assistentes "
          "durven er niet goed mee te werken", "leven_lang_ontwikkelen"),
@@ -349,8 +354,22 @@ def test_two_answers_naming_one_other_need_outweigh_an_opening_only_the_classifi
 ):
     first = next(iter(opening))
     assert need_cues.reread_after(first, opening, answers, 2) == need
-    # one answer alone never does
+    # one answer alone does not, unless its words and the classifier both name it
     assert need_cues.reread_after(first, opening, answers, 1) == first
+
+
+@pytest.mark.parametrize(
+    "opening, answer, need",
+    [({"talent": 0.92, "leven_lang_ontwikkelen": 1.0}, {"onderwijs_invloed": 2.0},
+      "onderwijs_invloed"),
+     ({"talent": 1.92}, {"onderwijs_invloed": 2.0}, "talent"),  # its words named it
+     ({"talent": 0.92}, {"onderwijs_invloed": 1.0}, "talent"),  # the classifier alone
+     ({"talent": 0.92}, {"onderwijs_invloed": 2.0, "innovatie": 0.6}, "talent")],
+)  # fmt: skip
+def test_one_answer_named_by_its_words_and_the_classifier_outweighs_an_opening_only_the_classifier_named(
+    opening, answer, need
+):
+    assert need_cues.reread_after("talent", opening, answer, 1) == need
 
 
 def test_answers_break_a_tie_the_opening_left():
