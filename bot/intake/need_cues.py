@@ -151,6 +151,11 @@ SCHOOL_LEAVERS_LACK = re.compile(
     # "op het roc leren ze nog diesel": what school still teaches
     r"|\bop\s+(?:het\s+|de\s+)?(?:roc|mbo|hbo|school|opleiding)\s+leren\s+ze\s+(?:nog|alleen"
     r"|niks|niets|niet)\b"
+    # "dat het gewoon in de opleiding zit", "exoten als vast stuk in de
+    # opleiding", "meepraten wat erin moet"
+    r"|\bin\s+de\s+(?:opleiding|lesstof|lessen)\s+(?:zit|zitten|komt|komen|staat|staan)\b"
+    r"|\b(?:stuk|onderdeel|vak)\s+(?:[\w-]+\s+)?in\s+de\s+(?:opleiding|lesstof)\b"
+    r"|\bmee\s*(?:praten|denken)\s+(?:over\s+)?wat\s+(?:er\s*in|erin)\b"
     # "er is geen opleiding meer voor ons vak"
     r"|\bgeen\s+opleiding\s+(?:meer\s+)?voor\s+(?:ons|mijn|dit|het|dat)\s+vak\b",
     re.IGNORECASE,
@@ -410,6 +415,13 @@ def reread_after(
         if need == "talent":
             opening = {}
         answers = {n: w for n, w in answers.items() if n != "talent"}
+    said_by_the_goal = _named_by_the_goal(goal, words_too=True)
+    if said_by_the_goal and said_by_the_goal != need:
+        # "dat ze op school al leren wat levend vervoer is" to "wat moet er
+        # anders zijn?", after "hoe kom je aan chauffeurs?": what they want to
+        # reach, named by its words and the classifier, is the question behind
+        # the opening, however sure the opening was
+        return said_by_the_goal
     if opening_set_aside or _answers_agree_on_another(need, opening, answers, answered):
         opening = {n: min(w, SURE_OPENING / 2) for n, w in opening.items()}
     if max(opening.values(), default=0.0) >= SURE_OPENING and not _tied_with_answers(
@@ -431,13 +443,16 @@ def reread_after(
     return best if clearly else need
 
 
-def _named_by_the_goal(goal: Mapping[str, float]) -> Optional[str]:
+def _named_by_the_goal(
+    goal: Mapping[str, float], words_too: bool = False
+) -> Optional[str]:
     """The need other than the loket that the goal's answer names nearly
     surely, well ahead of any other ("ideeën opdoen bij andere koks": kennis
-    en netwerk), or None."""
+    en netwerk), or None; `words_too`: its words name it as well."""
     ranked = sorted(((w, n) for n, w in goal.items()), reverse=True) + [(0.0, None)] * 2
     (top, best), (second, _) = ranked[0], ranked[1]
-    if best in (None, "loket") or top < NEAR_CERTAIN or top - second < SURE_OPENING:
+    sure = 1 + NEAR_CERTAIN if words_too else NEAR_CERTAIN
+    if best in (None, "loket") or top < sure or top - second < SURE_OPENING:
         return None
     return best
 

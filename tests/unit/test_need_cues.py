@@ -123,6 +123,10 @@ from bot.intake.need_cues import reread
         ("leven_lang_ontwikkelen", "op het roc leren ze nog diesel en gas heftrucks",
          "onderwijs_invloed"),
         (None, "er is geen opleiding meer voor ons vak", "onderwijs_invloed"),
+        ("talent", "dat het gewoon in de opleiding zit", "onderwijs_invloed"),
+        ("innovatie", "exoten als vast stuk in de opleiding", "onderwijs_invloed"),
+        ("talent", "ik wil best komen vertellen. en meepraten wat erin moet",
+         "onderwijs_invloed"),
         # staff who do not dare: their own people, to be trained (STAFF_TO_LEARN)
         ("talent", "we hebben 2 scanners gekocht maar ze staan stil. de assistentes "
          "durven er niet goed mee te werken", "leven_lang_ontwikkelen"),
@@ -397,3 +401,20 @@ def test_answers_break_a_tie_the_opening_left():
 )  # fmt: skip
 def test_an_opening_that_asks_for_a_means_only_is_not_sure_of_its_need(opening, means_only):
     assert need_cues.asks_a_means_only(opening) is means_only
+
+
+def test_a_goal_named_by_its_words_and_the_classifier_outweighs_a_sure_opening():
+    # "hoe kom je aan chauffeurs?", then to "wat moet er anders zijn?": "dat
+    # ze op school al leren wat levend vervoer is"
+    opening = {"talent": 1.99}
+    goal = {"onderwijs_invloed": 2.0}
+    assert (
+        need_cues.reread_after("talent", opening, goal, 1, goal=goal)
+        == "onderwijs_invloed"
+    )
+    # the classifier alone does not
+    goal = {"onderwijs_invloed": 1.0}
+    assert need_cues.reread_after("talent", opening, goal, 1, goal=goal) == "talent"
+    # nor a goal that asks the way
+    goal = {"loket": 2.0}
+    assert need_cues.reread_after("talent", opening, goal, 1, goal=goal) == "talent"
