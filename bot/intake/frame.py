@@ -1979,7 +1979,7 @@ def _goal_phrase(clause: str, asked: bool = False) -> str:
             return _as_goal(rest, after_modal=True)
         if word in SEARCH_VERBS and (i == 0 or lowered[i - 1] in SUBJECT_PRONOUNS):
             rest = _one_person_counted(
-                [w for w in words[i + 1 :] if w.lower not in ("naar",)]
+                _sought([w for w in words[i + 1 :] if w.lower not in ("naar",)])
             )
             return joined(to_second_person(rest) + ["vinden"]) if rest else ""
         if word == "op" and lowered[i + 1 : i + 3] == ["zoek", "naar"]:
@@ -2023,6 +2023,43 @@ SINGLE_PERSON_ENDINGS = (
 
 # one group of people: "vaste club studenten" takes "een" as one person does
 COLLECTIVES = frozenset("club groep team ploeg kern pool".split())
+
+
+# "al een jaar", "al maanden", "nu al": how long they have been looking
+SEARCHED_SINCE = re.compile(
+    r"^(?:(?:nu\s+)?al\s+(?:(?:een|twee|drie|vier|\d+|paar|heel)\s+)?(?:jaar|jaren|maanden"
+    r"|maand|weken|tijden|lang|even)|al|nu\s+al|nog\s+steeds|dringend)\s+",
+    re.IGNORECASE,
+)
+# After "en" or "maar", these begin a clause of their own ("en er komt niks op").
+CLAUSE_STARTS = (
+    "er",
+    "het",
+    "ze",
+    "die",
+    "dat",
+    "niemand",
+    "niks",
+    "niets",
+    "we",
+    "wij",
+)
+
+
+def _sought(words: List[Word]) -> List[Word]:
+    """What is sought after "we zoeken": "al een jaar bemalingsmonteurs en
+    er komt niks op" -> "bemalingsmonteurs"."""
+    said = joined([w.text for w in words])
+    since = SEARCHED_SINCE.match(said)
+    if since:
+        words = words[len(since.group(0).split()) :]
+    for at in range(1, len(words) - 1):
+        after = words[at + 1]
+        if words[at].lower in ("en", "maar", "want") and (
+            after.lower in CLAUSE_STARTS or after.finite
+        ):
+            return words[:at]
+    return words
 
 
 def _one_person_counted(words: List[Word]) -> List[Word]:

@@ -33,7 +33,7 @@ def restatement(
     words = phrases["frame"]
     goal = with_antecedent(frame, details.get("topic", ""))
     frame = replace(frame, goal=inside_a_sentence(goal))
-    problem = frame.problem_lead
+    problem = "" if says_nothing(frame.problem_lead) else frame.problem_lead
     if problem or is_direct(frame.goal):
         question = real_question(frame, need, words, details)
     elif frame.goal and not garbled(frame.goal):
@@ -293,6 +293,24 @@ def garbled(goal: str) -> bool:
     if len(nouns) != len(set(nouns)):
         return True
     return bool(nouns) and set(nouns) <= COUNT_NOUNS
+
+
+# Words that name nothing in particular: "wil je een paar dingen", "niet goed".
+VAGUE_NOUNS = frozenset(
+    "dingen ding zaken zaak iets alles dit dat paar goed precies meerdere veel genoeg".split()
+)
+
+
+def says_nothing(problem: str) -> bool:
+    """Whether a problem names no thing, person or quality: "verandert
+    alles", "weet je niet goed waarin precies", "wil je een paar dingen".
+    Said back after "Als ik het goed begrijp," it would tell nothing."""
+    content = [
+        w
+        for w in words_of(problem)
+        if w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X") and w.lower not in VAGUE_NOUNS
+    ]
+    return bool(problem) and not content
 
 
 # "er een nieuw product van maken": "er" and the preposition it lost

@@ -1709,3 +1709,27 @@ def test_a_clause_opening_but_before_its_subject_is_left_out():
 )  # fmt: skip
 def test_a_shortage_said_without_a_verb_is_said_back_with_one(said, lead):
     assert frame.problem_clause(said)[1] == lead
+
+
+@pytest.mark.parametrize(
+    "said, goal",
+    [("we zoeken al een jaar monteurs en er komt niks op", "monteurs vinden"),
+     ("ik zoek al maanden een kok", "een kok vinden"),
+     ("we zoeken monteurs en elektriciens", "monteurs en elektriciens vinden")],
+)  # fmt: skip
+def test_what_is_sought_leaves_out_how_long_and_what_follows(said, goal):
+    assert frame.goal_phrase(said) == goal
+
+
+@pytest.mark.parametrize(
+    "problem, nothing",
+    [("verandert alles", True),
+     ("weet je niet goed waarin precies", True),
+     ("wil je een paar dingen", True),
+     ("gaat het steeds mis", True),
+     ("staan de 2 scanners vaak stil", False),
+     ("is het te duur", False),
+     ("is er veel uitval", False)],
+)  # fmt: skip
+def test_a_problem_that_names_nothing_is_not_said_back(problem, nothing):
+    assert writing.says_nothing(problem) is nothing
