@@ -297,7 +297,8 @@ def garbled(goal: str) -> bool:
 
 # Words that name nothing in particular: "wil je een paar dingen", "niet goed".
 VAGUE_NOUNS = frozenset(
-    "dingen ding zaken zaak iets alles dit dat paar goed precies meerdere veel genoeg".split()
+    """dingen ding zaken zaak iets alles dit dat paar goed precies meerdere veel
+    genoeg""".split()
 )
 
 
