@@ -302,16 +302,28 @@ VAGUE_NOUNS = frozenset(
 )
 
 
+# Not knowing the way is a problem in itself: "weet je niet waar je moet
+# beginnen", "snap je er niks van".
+KNOWING = ("weet", "weten", "snap", "snappen", "begrijp", "begrijpen")
+
+
 def says_nothing(problem: str) -> bool:
-    """Whether a problem names no thing, person or quality: "verandert
-    alles", "weet je niet goed waarin precies", "wil je een paar dingen".
+    """Whether a problem names no thing, person or quality and has one verb
+    that is no knowing: "verandert alles", "wil je een paar dingen".
     Said back after "Als ik het goed begrijp," it would tell nothing."""
+    words = words_of(problem)
     content = [
         w
-        for w in words_of(problem)
+        for w in words
         if w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X") and w.lower not in VAGUE_NOUNS
     ]
-    return bool(problem) and not content
+    verbs = [w.lower for w in words if w.pos in ("VERB", "AUX")]
+    return (
+        bool(problem)
+        and not content
+        and len(verbs) <= 1
+        and not any(v in KNOWING for v in verbs)
+    )
 
 
 # "er een nieuw product van maken": "er" and the preposition it lost
