@@ -70,6 +70,9 @@ EXPLICIT_STOP = re.compile(
 # is weg en ik sta zelf in de keuken", "animatie, film" to the sector question:
 # out_of_scope). A question ("wat kost dit?") still gets its answer.
 SIDE_INTENTS = ("out_of_scope", "ask_capabilities", *side_answers.SIDE_QUESTIONS)
+# "zo snel mogelijk" in so many words, not "meteen" or "direct" alone
+ASAP = "zo snel mogelijk"
+SAID_ASAP = re.compile(r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bspoed", re.I)
 # An answer, then a question of its own: "geen idee, wie doet zoiets?"
 ANSWER_BEFORE_QUESTION = re.compile(r"^([^?]+?)(?:[.!]\s+|,\s*)[^.!?,]+\?\s*$")
 QUESTION_SHAPED = re.compile(
@@ -548,10 +551,16 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 # over a business word said in passing ("klanten als hotels")
                 found["sector"] = name_sector
                 overwritten.add("sector")
-        if requested == "problem":
-            # "in juli en augustus loopt het team op z'n tandvlees": when it
-            # goes wrong, not when it should be arranged.
+        if requested in ("problem", "own_time"):
+            # "in juli en augustus loopt het team op z'n tandvlees", "een
+            # middag per week, in de oogst minder": when it goes wrong or when
+            # they have time, not when it should be arranged.
             found.pop("time_horizon", None)
+        if requested == "desired_outcome" and found.get("time_horizon") == ASAP:
+            # "dat we meteen zien wat er mist", "direct een prijs": what the
+            # result does, not when it should be arranged (unless "zsm")
+            if not SAID_ASAP.search(text):
+                found.pop("time_horizon")
         if requested not in COMPANY_CONTEXT and not extraction.place_is_ours(
             text, found.get("region") or "", found.get("company_name") or ""
         ):

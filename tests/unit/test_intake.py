@@ -800,6 +800,22 @@ def test_a_time_in_the_problem_answer_is_when_it_goes_wrong_not_the_timeframe(do
 
 
 @pytest.mark.parametrize(
+    "asked, text, when",
+    [("own_time", "een middag per week, nou ja, in de oogst minder", None),
+     ("desired_outcome", "dat we bij uitgeven kunnen scannen en meteen zien wat er mist",
+      None),
+     ("desired_outcome", "dat het zsm geregeld is", "zo snel mogelijk")],
+)  # fmt: skip
+def test_a_time_in_the_own_time_or_goal_answer_is_no_timeframe(domain, asked, text, when):
+    slots, _ = validate(
+        {asked: text}, user_message(text, "inform"), domain,
+        prior={"need_category": "innovatie", "original_question": "x",
+               "requested_slot": asked},
+    )  # fmt: skip
+    assert slots.get("time_horizon") == when
+
+
+@pytest.mark.parametrize(
     "text, region",
     [("de jonge mensen vertrekken na een jaar naar Amsterdam", None),
      ("we zitten in Kampen en vinden geen lassers", "Kampen")],
