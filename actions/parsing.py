@@ -730,7 +730,10 @@ def sector_in_message(text: str) -> Optional[str]:
         if code:
             return code
     lowered = cleaned.lower()
-    for word in _words(lowered):
+    words = _words(lowered)
+    for at, word in enumerate(words):
+        if not (_names_a_trade(word) or _ours(words, at)):
+            continue  # "bij de winkels", "dan zegt het restaurant": another's
         stem = _strip_company_suffix(word)
         if word in BUSINESS_WORDS or _singular(word) in BUSINESS_WORDS:
             return _SECTOR_OF_WORD.get(word) or _SECTOR_OF_WORD[_singular(word)]
@@ -748,6 +751,39 @@ def sector_in_message(text: str) -> Optional[str]:
     if match:
         return _sector_of_word(match.group(1), fuzzy=False)
     return None
+
+
+# Before a business word: whose it is ("onze bakkerij", "we hebben een
+# garage"); after a preposition ("bij de winkels", "voor restaurants") it is
+# a customer's or another's.
+OWNERS = frozenset("ik we wij ons onze mijn mn m'n eigen".split())
+OTHERS_BEFORE = frozenset("bij voor van aan naar met zoals als andere het die".split())
+OWNER_WORDS_BEFORE = 4
+
+
+TRADE_ENDINGS = ("er", "eur", "eut", "ist", "man", "aar", "ster", "arts", "ien", "oor")
+
+
+def _names_a_trade(word: str) -> bool:
+    """A trade's people ("slagers", "dakdekker", "kapper"): who they employ
+    or seek says their sector wherever it is said, unlike a place of business
+    ("winkel", "uitzendbureau"), which may be a customer's."""
+    return _singular(word).endswith(TRADE_ENDINGS) or word.endswith(TRADE_ENDINGS)
+
+
+def _ours(words: List[str], at: int) -> bool:
+    """Whether the business word at `at` names the speaker's own business:
+    first in the message ("kitbedrijf hier"), or an owner word shortly
+    before it and no preposition right before it (or before its article)."""
+    if at == 0 or words[at + 1 : at + 2] == ["hier"]:
+        return True
+    before = words[max(0, at - OWNER_WORDS_BEFORE) : at]
+    right_before = [w for w in before[-2:] if w not in ("de", "een", "het")]
+    if before[-1:] and before[-1] in OTHERS_BEFORE:
+        return False
+    if right_before[-1:] and right_before[-1] in OTHERS_BEFORE - {"het", "die"}:
+        return False
+    return bool(OWNERS & set(before))
 
 
 def sector_of_name(name: str) -> Optional[str]:

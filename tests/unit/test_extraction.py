@@ -149,6 +149,20 @@ def test_a_person_named_like_a_trade_is_no_sector_a_company_name_is(text, code):
 
 
 @pytest.mark.parametrize(
+    "text, code",
+    [("onze flessen knallen bij de winkels, wie kan daar naar kijken", None),
+     ("jonge koks staan bij onze klanten, en dan zegt het restaurant dat", None),
+     ("via een uitzendbureau, maar die blijven nooit lang", None),
+     ("we hebben een bakkerij", "agrifood"),
+     ("kitbedrijf hier. iedereen roept bbl", "bouw"),
+     ("twee ervaren slagers", "agrifood"),  # the trade they seek is theirs
+     ("de fysiotherapeuten in mijn praktijk", "zorg")],
+)  # fmt: skip
+def test_a_business_counts_where_it_is_the_entrepreneur_s_own(text, code):
+    assert parsing.sector_in_message(text) == code
+
+
+@pytest.mark.parametrize(
     "typed, code",
     [("webwinkel, detailhandel", "detailhandel"), ("fietsenwinkel", "detailhandel"),
      ("bakkerij, voedingsmiddelen", "agrifood"), ("webwinkel", "detailhandel")],
