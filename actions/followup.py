@@ -187,8 +187,7 @@ class ValidateFollowupForm(AsksInTheSameCall):
         if is_fresh_user_message(tracker) or requested is None:
             tracker.add_slots(events)
             await keep_confirmed_request(tracker)
-        answer_asked_along(dispatcher, tracker)
-        return events
+        return events + answer_asked_along(dispatcher, tracker)
 
     async def required_slots(
         self,

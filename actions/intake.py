@@ -188,23 +188,35 @@ def need_of_message(
     return need_cues.reread(need, text)
 
 
-def answer_asked_along(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+def answer_asked_along(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> List[EventType]:
     """The answer to a side question asked along with the answer a form took
     ("..., en wat kost zoiets eigenlijk?"); one asked on its own has its rule.
     An opening that asks a rule ("mag een stagiair alleen in de winkel
-    staan?") is taken up, not passed over: a coordinator answers it."""
+    staan?") is taken up, not passed over: a coordinator answers it. A later
+    question no side answer covers ("krijgt ie daar wat voor?") is kept with
+    the request (`open_questions`), and the entrepreneur is told so."""
     if (
-        is_fresh_user_message(tracker)
-        and latest_intent(tracker) not in side_answers.SIDE_QUESTIONS
+        not is_fresh_user_message(tracker)
+        or latest_intent(tracker) in side_answers.SIDE_QUESTIONS
     ):
-        text = tracker.latest_message.get("text") or ""
-        kind = side_answers.asked_along(text)
-        if kind:
-            side_answers.answer_side_question(dispatcher, tracker, kind)
-        elif not slot_before_latest_message(
-            tracker, "original_question"
-        ) and side_answers.asks_a_fact(text):
+        return []
+    text = tracker.latest_message.get("text") or ""
+    kind = side_answers.asked_along(text)
+    if kind:
+        side_answers.answer_side_question(dispatcher, tracker, kind)
+        return []
+    if not slot_before_latest_message(tracker, "original_question"):
+        if side_answers.asks_a_fact(text):
             dispatcher.utter_message(response="utter_opening_question_noted")
+        return []  # the opening is stored as it was said
+    asked = side_answers.own_questions(text)
+    if not asked:
+        return []
+    dispatcher.utter_message(response="utter_question_kept")
+    kept = tracker.get_slot("open_questions")
+    return [SlotSet("open_questions", " | ".join([*([kept] if kept else []), *asked]))]
 
 
 def _opening_asks_a_means(tracker: Tracker) -> bool:
@@ -459,8 +471,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
         validated = {e["name"] for e in events if e.get("event") == "slot"}
         # Stated slots that no question of this need asks are kept as they are.
         kept = [e for e in extra + new_slots if e["name"] not in validated]
-        answer_asked_along(dispatcher, tracker)
-        return kept + events
+        return kept + events + answer_asked_along(dispatcher, tracker)
 
     @staticmethod
     def _correction_changes_nothing(

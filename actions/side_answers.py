@@ -136,6 +136,30 @@ def asks_a_fact(text: str) -> bool:
     )
 
 
+# A question of the entrepreneur's own, in a part that ends in "?": "krijgt
+# ie daar wat voor?", "moeten we daar dan een contract voor tekenen?". Not an
+# unsure answer ("september?", "hbo ict? of mbo?"): it begins as a question.
+OWN_QUESTION = re.compile(
+    r"(?:^|(?<=[.!?,]))\s*(?:en\s+|maar\s+|eh\s+|oja\s+|o\s+ja\s+)?"
+    r"((?:wat|wie|hoe|hoeveel|waar\w*|wanneer|welke?|mag|mogen|moet|moeten|krijg"
+    r"|krijgt|krijgen|is|zijn|kan|kun|kunnen|kunt|heb|hebben|heeft|zit|zitten|gaat"
+    r"|gaan|doen|doet|wordt|worden|bestaat)\b[^.!?]*\?)",
+    re.IGNORECASE,
+)
+MIN_OWN_QUESTION_WORDS = 3
+
+
+def own_questions(text: str) -> List[str]:
+    """The questions of their own in `text` that no side answer covers."""
+    if asked_along(text):
+        return []
+    return [
+        found.strip()
+        for found in OWN_QUESTION.findall(text or "")
+        if len(found.split()) >= MIN_OWN_QUESTION_WORDS
+    ]
+
+
 def asked_along(text: str) -> Optional[Text]:
     """The side question `text` asks besides what it says, if any."""
     for part in QUESTION_PART.findall(text or ""):

@@ -70,6 +70,7 @@ ANSWER_SLOTS: Tuple[str, ...] = tuple(
         {slot for probes in PROBES_BY_NEED.values() for slot in probes}
         | set(STATED_ONLY)
         | {"question_correction"}  # what they said the restatement missed
+        | {"open_questions"}  # what they asked that a coordinator answers
     )
 )
 # The intake frame as stored with a request: column -> slot.

@@ -59,6 +59,7 @@ ANSWERS = {
     "time_horizon": "Termijn",
     "own_time": "Eigen tijd",
     "question_correction": "Correctie op de herformulering",
+    "open_questions": "Vragen van de ondernemer",
 }
 ERRORS = {
     400: "Dit verzoek klopt niet. Laad de pagina opnieuw.",

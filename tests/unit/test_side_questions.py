@@ -117,3 +117,32 @@ def test_an_opening_that_asks_a_rule_is_taken_up_before_the_first_question(domai
                "requested_slot": "problem"},
     )  # fmt: skip
     assert "utter_opening_question_noted" not in [m["response"] for m in later.messages]
+
+
+@pytest.mark.parametrize(
+    "typed, asked",
+    [("een van onze monteurs wil best les geven. paar uur in de week. krijgt ie daar "
+      "wat voor?", ["krijgt ie daar wat voor?"]),
+     ("ja, helemaal. moeten we daar dan een contract voor tekenen?",
+      ["moeten we daar dan een contract voor tekenen?"]),
+     # an unsure answer is no question of their own
+     ("september?", []), ("eh hbo ict? of mbo?", []),
+     # the cost has its own answer
+     ("ja. wat kost het?", [])],
+)  # fmt: skip
+def test_a_question_of_their_own_is_known_by_its_shape(typed, asked):
+    assert side_answers.own_questions(typed) == asked
+
+
+def test_a_later_question_of_their_own_is_kept_for_the_coordinator(domain):
+    typed = "paar uur in de week. krijgt ie daar wat voor?"
+    slots, dispatcher = validate(
+        {"own_time": typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "onderwijs_invloed", "original_question": "x",
+               "requested_slot": "own_time",
+               "open_questions": "is er ook iets in zeeland?"},
+    )  # fmt: skip
+    assert "utter_question_kept" in [m["response"] for m in dispatcher.messages]
+    assert slots["open_questions"] == (
+        "is er ook iets in zeeland? | krijgt ie daar wat voor?"
+    )
