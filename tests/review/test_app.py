@@ -234,3 +234,19 @@ def test_a_format_named_beside_the_three_shown_is_shown_as_chosen(client, store)
     shown = add_request(store, "shown", chosen_option=OPTIONS[0]["id"])
     page = client.get(f"/verzoeken/{shown}").get_data(as_text=True)
     assert "stond niet bij de drie" not in page
+
+
+def test_a_correction_and_questions_of_the_entrepreneur_are_shown_with_the_question(
+    client, store
+):
+    make_user(store, "anna")
+    said = {"question_correction": "ik zoek geen nieuwe mensen, mijn dames moeten het leren",
+            "open_questions": "krijgt ie daar wat voor?"}  # fmt: skip
+    request_id = add_request(store, "corrected", answers=said)
+    log_in(client, "anna")
+    page = client.get(f"/verzoeken/{request_id}").get_data(as_text=True)
+    shown = page.index("De ondernemer stelde dit bij")
+    assert page.index("Aangescherpt") < shown < page.index("Voorgestelde opties")
+    assert "Vragen van de ondernemer" in page and "krijgt ie daar wat voor?" in page
+    plain = add_request(store, "plain")
+    assert "stelde dit bij" not in client.get(f"/verzoeken/{plain}").get_data(as_text=True)
