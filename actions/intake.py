@@ -211,11 +211,12 @@ def answer_asked_along(
         if side_answers.asks_a_fact(text):
             dispatcher.utter_message(response="utter_opening_question_noted")
         return []  # the opening is stored as it was said
-    asked = side_answers.own_questions(text)
+    kept = tracker.get_slot("open_questions") or ""
+    # asked again with the question repeated: kept once, said once
+    asked = [q for q in side_answers.own_questions(text) if q not in kept]
     if not asked:
         return []
     dispatcher.utter_message(response="utter_question_kept")
-    kept = tracker.get_slot("open_questions")
     return [SlotSet("open_questions", " | ".join([*([kept] if kept else []), *asked]))]
 
 
@@ -253,11 +254,16 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         need_cues.SETS_OPENING_ASIDE.search(event.get("text") or "")
         for event in answers
     )
+    answer_weights = need_weights(answers)
+    if set_aside:
+        # "eerlijk gezegd gaat het niet om de stagiair": the opening's need
+        # that such an answer names is what it sets aside
+        answer_weights.pop(need, None)
     # the opening, and the answer to "bedoel je een van deze?" typed as its title
     return need_cues.reread_after(
         need,
         need_weights(before_the_form),
-        need_weights(answers),
+        answer_weights,
         len(answers),
         goal_answered=bool(messages_to(tracker, "desired_outcome")),
         enough_people=any(

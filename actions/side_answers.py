@@ -147,6 +147,13 @@ OWN_QUESTION = re.compile(
     re.IGNORECASE,
 )
 MIN_OWN_QUESTION_WORDS = 3
+# A question about the bot's own question is no question for a coordinator:
+# "hoe bedoel je?", "geen idee, wat is handig?"
+ABOUT_THE_QUESTION = re.compile(
+    r"^(?:hoe|wat)\s+bedoel|^wat\s+(?:is|zou|zijn)\s+(?:dan\s+)?(?:handig|gebruikelijk"
+    r"|normaal|verstandig|slim|het\s+beste)\b|^wat\s+raad",
+    re.IGNORECASE,
+)
 
 
 def own_questions(text: str) -> List[str]:
@@ -157,6 +164,7 @@ def own_questions(text: str) -> List[str]:
         found.strip()
         for found in OWN_QUESTION.findall(text or "")
         if len(found.split()) >= MIN_OWN_QUESTION_WORDS
+        and not ABOUT_THE_QUESTION.match(found)
     ]
 
 

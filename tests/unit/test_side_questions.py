@@ -127,6 +127,8 @@ def test_an_opening_that_asks_a_rule_is_taken_up_before_the_first_question(domai
       ["moeten we daar dan een contract voor tekenen?"]),
      # an unsure answer is no question of their own
      ("september?", []), ("eh hbo ict? of mbo?", []),
+     # a question about the bot's question
+     ("geen idee, wat is handig?", []), ("hoe bedoel je, wat mis gaat?", []),
      # the cost has its own answer
      ("ja. wat kost het?", [])],
 )  # fmt: skip
@@ -146,3 +148,15 @@ def test_a_later_question_of_their_own_is_kept_for_the_coordinator(domain):
     assert slots["open_questions"] == (
         "is er ook iets in zeeland? | krijgt ie daar wat voor?"
     )
+
+
+def test_a_question_asked_again_is_kept_once(domain):
+    typed = "paar uur in de week. krijgt ie daar wat voor?"
+    slots, dispatcher = validate(
+        {"own_time": typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "onderwijs_invloed", "original_question": "x",
+               "requested_slot": "own_time",
+               "open_questions": "krijgt ie daar wat voor?"},
+    )  # fmt: skip
+    assert "utter_question_kept" not in [m["response"] for m in dispatcher.messages]
+    assert "open_questions" not in slots
