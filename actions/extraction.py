@@ -1199,7 +1199,11 @@ NEED_SIGNALS = (
     (
         "innovatie",
         r"\bonderzoe\w*|\bprototype\w*|\binnov\w*|\bverduurzam\w*|\bduurzaam\w*"
-        r"|\bdigitali\w*|\bautomatiser\w*|\bontwikkelen\b",
+        r"|\bdigitali\w*|\bautomatiser\w*|\bontwikkelen\b"
+        # "een product waar meer marge op zit", "met een camera", "minder claims"
+        r"|\bnieuw\w*\s+product\w*|\bproduct\s+(?:waar|dat|van|met)\b|\btechnisch\s+kan\b"
+        r"|\bcamera\w*|\bsensor\w*|\bminder\s+(?:afval|uitval|claims|fouten|verspilling"
+        r"|storingen|breuk|energie)\b",
     ),
     (
         "kennis_netwerk",

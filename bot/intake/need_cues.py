@@ -238,7 +238,10 @@ STAFF_TO_LEARN = re.compile(
 # test something: kennis en netwerk ("snappen wat er aankomt", "ik heb het
 # gevoel dat we achterlopen", "horen hoe andere bureaus het doen").
 WHATS_COMING = re.compile(
-    r"\bbijblijven\b|\bachterlop\w*|\bwat\s+er\s+(?:aan)?(?:komt|speelt)\b"
+    r"\bbijblijven\b|\bachterlop\w*|\bwat\s+er\s*(?:aan)?\s*(?:komt|speelt)\b"
+    # "er komt zoveel nieuws op ons af", "ik loop achter"
+    r"|\b(?:komt|komen)\s+(?:zoveel|veel|van\s+alles|steeds\s+meer)\s+(?:\w+\s+)?op\s+"
+    r"(?:ons|me|mij)\s+af\b|\b(?:ik|we|wij)\s+(?:loop|lopen)\s+(?:\w+\s+)?achter\b"
     r"|\bwat\s+er\s+op\s+(?:ons|jullie|me|mij)\s+afkomt\b"
     r"|\bhoe\s+andere\s+\w+\s+(?:het\s+)?(?:doen|aanpakken)\b"
     r"|\bweet\s+er\s+(?:eigenlijk\s+)?(?:niks|niets|weinig)\s+van\b"

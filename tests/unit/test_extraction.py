@@ -635,3 +635,12 @@ def test_a_trade_that_is_a_surname_after_the_trade_is_the_owner():
     assert parsing.sector_of_name("Tegelwerken Bakker") == "bouw"
     assert parsing.sector_of_name("Bakker Bouw") == "bouw"
     assert parsing.sector_of_name("Bakkerij Jansen") == "agrifood"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Een product waar meer marge op zit, maar we weten niet wat technisch kan",
+     "dat die scheurtjes eruit gaan. minder claims. desnoods met een camera"],
+)  # fmt: skip
+def test_a_product_or_a_means_to_measure_names_innovation(text):
+    assert extraction.need_from_text(text) == "innovatie"

@@ -113,6 +113,11 @@ from bot.intake.need_cues import reread
         # no new people: their own, to learn
         ("talent", "ik zoek eigenlijk geen nieuwe mensen, mijn eigen dames moeten "
          "het leren", "leven_lang_ontwikkelen"),
+        # so much new coming their way, and they fall behind: keeping up
+        (None, "er komt zoveel nieuws op ons af, frisse scholen, co2 eisen, en ik loop "
+         "achter", "kennis_netwerk"),
+        ("loket", "dat ik weet wat eraan komt en wie er verstand van heeft",
+         "kennis_netwerk"),
         # to think along about the course, or what school should teach: the course
         ("innovatie", "Wij willen graag meedenken over de opleiding toegepaste "
          "psychologie", "onderwijs_invloed"),
