@@ -146,17 +146,8 @@ def answers_anyway(requested: Optional[Text], text: str, tracker: Tracker) -> bo
     if requested in CONTACT_SLOTS:
         return bool(parsing.extract_email(text) or parsing.extract_phone(text))
     if requested == "contact_consent":
-        return yes_or_no_first(text) is not None  # "ja. kost het wat?"
+        return parsing.yes_or_no_first(text) is not None  # "ja. kost het wat?"
     return False
-
-
-def yes_or_no_first(text: str) -> Optional[bool]:
-    """ "ja. kost het wat?", "nee, wat gebeurt er dan?": the yes or no the
-    answer opens with, before a question of its own; None for neither."""
-    first = re.split(r"[.,!?;]", text.strip(), maxsplit=1)[0]
-    if parsing.is_yes(first):
-        return True
-    return False if parsing.is_no(first) else None
 
 
 class ValidateFollowupForm(AsksInTheSameCall):
@@ -253,13 +244,8 @@ class ValidateFollowupForm(AsksInTheSameCall):
     ) -> Dict[Text, Any]:
         text = str(slot_value or "")
         intent = latest_intent(tracker)
-        said_first = yes_or_no_first(text)
-        if (
-            intent == "affirm"
-            or parsing.is_yes(text)
-            or parsing.yes_before_a_but(text)
-            or said_first is True
-        ):
+        said_first = parsing.yes_or_no_first(text)
+        if intent == "affirm" or parsing.is_yes(text) or said_first is True:
             consent_at = datetime.now(timezone.utc).isoformat()
             return {"contact_consent": True, "consent_at": consent_at}
         if intent == "deny" or parsing.is_no(text) or said_first is False:

@@ -1048,12 +1048,15 @@ def yes_though(text: str) -> bool:
     return bool(YES_THOUGH.match(clean_text(text)))
 
 
-def yes_before_a_but(text: str) -> bool:
-    """ "ja, maar mail liever niet": a yes with a wish after it. To "klopt
-    dat?" the same words bring a correction, so only a question that asks
-    leave (contact) reads them as a yes."""
-    lowered = clean_text(text).lower()
-    return any(re.match(rf"{re.escape(w)}\s*,", lowered) for w in YES_WORDS)
+def yes_or_no_first(text: str) -> Optional[bool]:
+    """ "ja, maar mail liever niet", "ja. kost het wat?", "nee, wat gebeurt er
+    dan?": the yes or no an answer opens with, before a wish or a question of
+    its own; None for neither. To "klopt dat?" the same words bring a
+    correction, so only a question that asks leave (contact) reads them so."""
+    first = re.split(r"[.,!?;]", text.strip(), maxsplit=1)[0]
+    if is_yes(first):
+        return True
+    return False if is_no(first) else None
 
 
 def extract_email(text: str) -> Optional[str]:
