@@ -169,7 +169,7 @@ def read_headcount(text: str, tracker: Tracker) -> Optional[str]:
 
 # "12 man", "5 jongens": staff and people words a count of people ends in
 PEOPLE_COUNTED = re.compile(
-    rf"^(?:{extraction._STAFF}|personen|jongens|meiden|dames|mannen|vrouwen)$"
+    rf"^(?:{extraction.STAFF}|personen|jongens|meiden|dames|mannen|vrouwen)$"
 )
 
 
@@ -321,16 +321,10 @@ def read_own_time(text: str, tracker: Tracker) -> Optional[str]:
         # answer's first sentence, or its first part, says the time
         first_sentence = re.split(r"[.!?]\s+", text)[0]
         first_part = first_sentence.split(", ")[0]
-        return next(
-            filter(
-                None,
-                (
-                    _free(t, MAX_WORDS_OF_TIME_ANSWER)
-                    for t in (text, first_sentence, first_part)
-                ),
-            ),
-            None,
-        )
+        for said in (text, first_sentence, first_part):
+            free = _free(said, MAX_WORDS_OF_TIME_ANSWER)
+            if free:
+                return free
     return None
 
 

@@ -30,7 +30,8 @@ _NUMBER = (
     r"|" + "|".join(_NUMBER_WORDS) + r")"
 )
 _APPROX = r"(?:ongeveer\s+|zo'?n\s+|rond\s+de\s+|circa\s+|ca\.?\s+|bijna\s+|ruim\s+)?"
-_STAFF = (
+# The words that count staff ("12 man", "8 medewerkers"); also read by answers.py.
+STAFF = (
     r"(?:man|mensen|medewerkers?|werknemers?|personeelsleden|fte|collega'?s"
     r"|man\s+personeel|mensen\s+in\s+dienst|vaste\s+krachten|krachten)"
 )
@@ -38,15 +39,15 @@ _STAFF = (
 SIZE_PATTERNS = (
     re.compile(
         rf"\b(?:we|wij)\s+(?:zijn|werken)\s+(?:nu\s+)?(?:met\s+(?:z'?n|zijn|ons)?\s*"
-        rf"{_APPROX}({_NUMBER})(?:\s+{_STAFF})?|{_APPROX}({_NUMBER})\s+{_STAFF})\b"
+        rf"{_APPROX}({_NUMBER})(?:\s+{STAFF})?|{_APPROX}({_NUMBER})\s+{STAFF})\b"
     ),
     re.compile(
         rf"\b(?:hebben|heb|heeft|telt|tellen|met|van|in\s+dienst:?)\s+{_APPROX}"
-        rf"({_NUMBER})\s+{_STAFF}(?!\s+(?:extra|erbij|nodig|bij\s+te))\b"
+        rf"({_NUMBER})\s+{STAFF}(?!\s+(?:extra|erbij|nodig|bij\s+te))\b"
     ),
-    re.compile(rf"\b({_NUMBER})\s+{_STAFF}\s+in\s+dienst\b"),
+    re.compile(rf"\b({_NUMBER})\s+{STAFF}\s+in\s+dienst\b"),
     re.compile(
-        rf"(?:^|[,;]\s*|\ben\s+){_APPROX}({_NUMBER})\s+{_STAFF}\b"
+        rf"(?:^|[,;]\s*|\ben\s+){_APPROX}({_NUMBER})\s+{STAFF}\b"
         rf"(?!\s+(?:bijscholen|opleiden|trainen|scholen|laten|extra|erbij|nodig|zoek"
         # "2 mensen zijn uitgevallen": a clause about some of them, no size
         r"|zijn|waren|gaan|gingen|worden|werden|hebben|kunnen|willen|moeten"
@@ -58,7 +59,7 @@ SIZE_PATTERNS = (
 # A size told in parts, each where they work: "6 man in de werkplaats en 2 op
 # kantoor", "4 op de weg, 3 in het magazijn".
 _SIZE_PART = (
-    rf"{_APPROX}({_NUMBER})(?:\s+{_STAFF})?\s+(?:in|op|bij|aan|achter)\s+"
+    rf"{_APPROX}({_NUMBER})(?:\s+{STAFF})?\s+(?:in|op|bij|aan|achter)\s+"
     r"(?:de\s+|het\s+|'t\s+)?[a-zà-ÿ-]+"
 )
 SIZE_PART = re.compile(rf"\b{_SIZE_PART}")
@@ -440,7 +441,7 @@ PART_BREAK = re.compile(rf"[,;]|\.\s+(?={CORRECTION}|eh|wacht)", re.I)
 MAX_WORDS_OF_SIZE_PART = 3  # "ongeveer 12 man", not "wij zijn een contentbureau"
 # A count of something other than people: "twee winkels", "3 vestigingen".
 COUNTED_THING = re.compile(
-    rf"{_APPROX}{_NUMBER}\s+(?!(?:{_STAFF}|plus|minus|sinds|tussen|volgens)\b)"
+    rf"{_APPROX}{_NUMBER}\s+(?!(?:{STAFF}|plus|minus|sinds|tussen|volgens)\b)"
     r"[a-z]+(?:s|en)\b"
 )
 
@@ -570,7 +571,7 @@ def headcount(lowered: str) -> Optional[str]:
     for pattern in HEADCOUNT_PATTERNS:
         for match in pattern.finditer(lowered):
             if re.search(
-                rf"\b{_STAFF}\s+in\s+dienst\b", lowered[match.end(1) : match.end() + 12]
+                rf"\b{STAFF}\s+in\s+dienst\b", lowered[match.end(1) : match.end() + 12]
             ):
                 continue
             if re.search(
