@@ -255,10 +255,11 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         for event in answers
     )
     answer_weights = need_weights(answers)
-    if set_aside:
+    opening = need_weights(before_the_form[:1])
+    if set_aside and opening:
         # "eerlijk gezegd gaat het niet om de stagiair": the opening's need
         # that such an answer names is what it sets aside
-        answer_weights.pop(need, None)
+        answer_weights.pop(max(opening, key=lambda n: opening[n]), None)
     # the opening, and the answer to "bedoel je een van deze?" typed as its title
     return need_cues.reread_after(
         need,
