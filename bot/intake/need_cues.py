@@ -45,8 +45,8 @@ WAYFINDING = re.compile(
 # niet goed hoe": the people work there already.
 OWN_STAFF_CANNOT = re.compile(
     r"\b(?:mijn|m'?n|mn|onze|ons)\s+(?:[\w'-]+\s+){0,4}?(?:kunnen|kan|durven|durft"
-    r"|weten|snappen|begrijpen)\s+(?:(?:er|het|nog|dat|daar|hier|dit)\s+){0,2}(?:niet|niks|niets"
-    r"|geen)\b",
+    r"|weten|snappen|begrijpen|herkenn?e?n?|kennen)\s+(?:(?:er|het|nog|dat|daar|hier|dit|ze)\s+)"
+    r"{0,2}(?:niet|niks|niets|geen)\b",
     re.IGNORECASE,
 )
 # "eigenlijk hebben we genoeg mensen": the people the opening asked for are
@@ -205,15 +205,16 @@ STAFF_TO_LEARN = re.compile(
     r"|\b(?:moet(?:en)?|willen)\s+(?:\w+\s+)?bijle?re?n\b"
     # "dat iedereen, ook de nieuwe bijbaners, weet hoe je allergenen checkt"
     r"|\bdat\s+(?:iedereen|al\s+(?:mijn|m'?n|onze)\s+[\w'-]+|het\s+(?:hele\s+)?team)\b"
-    r"[^.?!]{0,60}?\b(?:weet|weten|kan|kunnen)\s+hoe\b"
+    r"[^.?!]{0,60}?\b(?:weet|weten|kan|kunnen)\s+(?:hoe|wat)\b"
     # "dat mijn rechercheurs zelf online onderzoek kunnen doen"
     # "dat mijn eigen gieters en vormers zelf met de scanner overweg kunnen"
-    r"|\bdat\s+(?:mijn|m'?n|mn|onze)\s+(?:eigen\s+)?[\w'-]*(?:ers|ors|eurs|aars|isten"
+    r"|\bdat\s+(?:al\s+)?(?:mijn|m'?n|mn|onze)\s+(?:eigen\s+)?[\w'-]*(?:ers|ors|eurs|aars|isten"
     r"|mensen|personeel)(?:\s+en\s+[\w'-]+)?\s+(?:het\s+|dat\s+)?zelf\b[^.?!]{0,60}?"
     r"\b(?:kunnen|kan)\b"
     # "mijn beheerders kunnen die vragen niet beantwoorden": people of theirs
-    r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+en\s+)?[\w'-]*(?:ers|aars|sters|euren|isten|medewerkers"
-    r"|mensen|personeel)\s+(?:kunnen|kan|weten)\s+(?:[\w'-]+\s+){0,3}?(?:niet|niks|niets)\b"
+    r"|\b(?:mijn|m'?n|mn|onze)\s+(?:[\w'-]+\s+en\s+)?(?:[\w'-]*(?:ers|aars|sters|euren|isten"
+    r"|medewerkers|mensen|personeel)|jongens|mannen|meiden|dames)\s+(?:kunnen|kan|weten"
+    r"|herkenn?e?n?|kennen)\s+(?:[\w'-]+\s+){0,3}?(?:niet|niks|niets)\b"
     # "mijn mensen zijn goede rechercheurs, maar online zoeken kunnen ze niet"
     r"|\b(?:mijn|m'?n|mn|onze)\s+[^.?!]{0,80}?\bmaar\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:kunnen|kan|durven|weten|snappen)\s+ze\s+(?:het\s+|dat\s+|er\s+)?(?:nog\s+)?"

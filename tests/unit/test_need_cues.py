@@ -110,6 +110,13 @@ from bot.intake.need_cues import reread
         # what the course should teach is a say in the course
         ("leven_lang_ontwikkelen", "de opleiding dakdekker moet meer over zonnepanelen leren",
          "onderwijs_invloed"),
+        # their own people who do not recognise it, or should all learn it
+        (None, "lithium accus uit e bikes. mijn jongens herkenne ze niet",
+         "leven_lang_ontwikkelen"),
+        ("innovatie", "dat iedereen op de werf zo'n accu herkent en weet wat ie moet doen",
+         "leven_lang_ontwikkelen"),
+        ("innovatie", "dat al mijn verkopers zelf kunnen ontwerpen aan de balie",
+         "leven_lang_ontwikkelen"),
         # no new people: their own, to learn
         ("talent", "ik zoek eigenlijk geen nieuwe mensen, mijn eigen dames moeten "
          "het leren", "leven_lang_ontwikkelen"),
