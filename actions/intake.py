@@ -552,7 +552,9 @@ class ValidateIntakeForm(AsksInTheSameCall):
         text = tracker.latest_message.get("text") or ""
         if text.startswith("/"):
             return {}
-        found = extraction.extract(text)
+        # "moet ik daarvoor bij een hogeschool zijn of bij een roc?": what a
+        # question of theirs names is asked, not stated
+        found = extraction.extract(side_answers.without_own_questions(text))
         requested = tracker.get_slot("requested_slot")
         stated: Dict[Text, Any] = {}
         overwritten = set(RESTATED_SLOTS)

@@ -168,6 +168,11 @@ def own_questions(text: str) -> List[str]:
     ]
 
 
+def without_own_questions(text: str) -> str:
+    """`text` without the questions of their own it asks."""
+    return OWN_QUESTION.sub(" ", text or "").strip()
+
+
 def asked_along(text: str) -> Optional[Text]:
     """The side question `text` asks besides what it says, if any."""
     for part in QUESTION_PART.findall(text or ""):

@@ -815,6 +815,17 @@ def test_a_time_in_the_own_time_or_goal_answer_is_no_timeframe(domain, asked, te
     assert slots.get("time_horizon") == when
 
 
+def test_a_level_named_in_a_question_of_their_own_is_not_stated(domain):
+    text = ("Dat mijn eigen kapsters de medische kant erbij leren. Moet ik daarvoor "
+            "bij een hogeschool zijn of bij een roc?")  # fmt: skip
+    slots, _ = validate(
+        {"desired_outcome": text}, user_message(text, "inform"), domain,
+        prior={"need_category": "leven_lang_ontwikkelen", "original_question": "x",
+               "requested_slot": "desired_outcome"},
+    )  # fmt: skip
+    assert slots.get("education_level") is None
+
+
 @pytest.mark.parametrize(
     "text, region",
     [("de jonge mensen vertrekken na een jaar naar Amsterdam", None),
