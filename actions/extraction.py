@@ -219,15 +219,29 @@ OWN_TIME = (
     ),
     ("een paar uur per maand", r"\b(?:een\s+)?paar\s+uur\s+(?:per|in\s+de)\s+maand\b"),
 )
+# Own time said beside another answer ("volgend schooljaar, paar keer per jaar
+# een middag"); to "hoeveel tijd?" itself such an answer is kept as said.
+OWN_TIME_IN_PASSING = (
+    ("een paar keer per jaar", r"\b(?:een\s+)?paar\s+keer\s+per\s+(?:jaar|kwartaal)\b"),
+    (
+        "af en toe een dagdeel",
+        r"\baf\s+en\s+toe\s+een\s+(?:middag|ochtend|avond|dagdeel)\w*"
+        r"|\b(?:middag|ochtend|avond|dagdeel)\w*\s+af\s+en\s+toe\b",
+    ),
+)
 _HOURS = re.compile(
     rf"\b({_NUMBER}|een\s+paar|1)\s+(?:uur|uren)\s+(?:per|in\s+de|a|p/)\s*(week|maand)\b"
 )
+# "paar uur per wk": chat's short week
+SHORT_WEEK = re.compile(r"\b(per|p/)\s*wk\b")
 _BARE_HOURS = re.compile(rf"\b({_NUMBER}|een\s+paar|paar)\s+(?:uur|uurtjes|uren)\b")
 HALF_HOUR = re.compile(r"\b(?:een\s+)?half\s+(?:uur|uurtje)\b")
 # "een halve dag per week", "een dagdeel per maand", "twee ochtenden per week"
 _PARTS_OF_DAYS = re.compile(
-    rf"\b(?:{_NUMBER}|een|één|1)\s+(?:halve\s+)?(?:dagde(?:el|len)|ochtend(?:en)?|middag(?:en)?"
-    r"|avond(?:en)?|dag)\s+(?:per|in\s+de|a)\s+(?:week|maand|twee\s+weken)\b"
+    # "avondje per maand": chat drops the article
+    rf"\b(?:(?:{_NUMBER}|een|één|1)\s+(?:halve\s+)?(?:dagde(?:el|len)|ochtend(?:en|je)?"
+    r"|middag(?:en|je)?|avond(?:en|je)?|dag)|(?:ochtend|middag|avond)je)\s+(?:per|in\s+de|a)\s+"
+    r"(?:week|maand|twee\s+weken)\b"
 )
 _DAYS = re.compile(rf"\b({_NUMBER})\s+dag(?:en)?\s+(?:per|in\s+de|a)\s+(week|maand)\b")
 
@@ -412,7 +426,7 @@ def extract(text: str) -> Dict[str, str]:
         "education_level": parsing.normalise_education_level(lowered),
         "contract_type": contract_type(lowered),
         "time_horizon": timeframe(lowered),
-        "own_time": own_time(lowered),
+        "own_time": own_time(lowered) or _own_time_in_passing(lowered),
         "sector": sector_stated(text),
         "company_name": company_name(text),
         "tried_before": tried_before(text),
@@ -820,6 +834,7 @@ _BARE_MONTH = re.compile(
 
 
 def own_time(lowered: str) -> Optional[str]:
+    lowered = SHORT_WEEK.sub(r"\1 week", lowered)
     hours = _HOURS.search(lowered)
     if hours and hours.group(1) not in ("een", "1") and "paar" not in hours.group(1):
         count = _count(hours.group(1))
@@ -841,6 +856,13 @@ def own_time(lowered: str) -> Optional[str]:
     if days:
         count = _count(days.group(1)) or 1
         return f"ongeveer {count} dagen per {days.group(2)}"
+    return None
+
+
+def _own_time_in_passing(lowered: str) -> Optional[str]:
+    for phrase, said in OWN_TIME_IN_PASSING:
+        if re.search(said, lowered):
+            return phrase
     return None
 
 

@@ -644,3 +644,15 @@ def test_a_trade_that_is_a_surname_after_the_trade_is_the_owner():
 )  # fmt: skip
 def test_a_product_or_a_means_to_measure_names_innovation(text):
     assert extraction.need_from_text(text) == "innovatie"
+
+
+@pytest.mark.parametrize(
+    "said, own",
+    [("komende 2 jaar verschuift het, paar keer per jaar een middag", "een paar keer per jaar"),
+     ("geen haast. komende winter, avondje per maand", "avondje per maand"),
+     ("geen haast, dit najaar ergens, een middagje af en toe kan wel", "af en toe een dagdeel"),
+     ("zsm, voor de zomer, paar uur per wk", "een paar uur per week"),
+     ("de dag per week dat hij naar school gaat", None)],
+)  # fmt: skip
+def test_own_time_said_beside_the_time_is_read_with_it(said, own):
+    assert extraction.extract(said).get("own_time") == own
