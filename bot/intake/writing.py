@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any, Mapping, Sequence, Tuple
+from typing import Any, List, Mapping, Sequence, Tuple
 
 from bot.intake import nouns, questions
-from bot.intake.dutch import Word, infinitive, words_of
+from bot.intake.dutch import Word, infinitive, joined, words_of
 from bot.intake.frame import MODALS, PARTICLES, Frame, names_people, to_prevent
 from bot.intake.nouns import COLLECTIVE, with_counted_plurals
 from bot.intake.questions import is_direct
@@ -47,14 +47,61 @@ def restatement(
     # "hoe vind je een stagiair voor na de zomer": said once
     if when and when not in question and _count(question) + _count(when) < 22:
         question = f"{question}, {when}"
+    room = (
+        MAX_WORDS
+        - _count(words["confirm"])
+        - _count(words["question"])
+        - _count(question)
+    )
+    if problem and _count(words["understood"]) + _count(problem) > room:
+        # "haken de adverteerders af en lezen jongeren jullie niet, weet je
+        # niet ...": its first part, or its first problem, where the whole is
+        # too long
+        problem = next(
+            (
+                part
+                for part in _shorter_parts(problem)
+                if _count(words["understood"]) + _count(part) <= room
+            ),
+            "",
+        )
+    if not problem:
+        # "waar haal je de kennis hierover": "hierover" would point at nothing
+        question = _without_pointing_back(question, need, words, details)
     parts = []
     if problem:
         parts.append(words["understood"].format(problem=problem))
     parts.append(words["question"].format(question=question))
-    text = " ".join(parts)
-    if _count(text) + _count(words["confirm"]) > MAX_WORDS and problem:
-        text = words["question"].format(question=question)
-    return _tidy(with_counted_plurals(text))
+    return _tidy(with_counted_plurals(" ".join(parts)))
+
+
+def _shorter_parts(problem: str) -> List[str]:
+    """The problem up to its first comma, then up to its first "en" before a
+    verb: the parts that may be said back where the whole is too long."""
+    first = problem.split(", ")[0]
+    parts = [first] if first != problem else []
+    words = words_of(first)
+    for at in range(1, len(words) - 1):
+        if words[at].lower == "en" and words[at + 1].pos in ("VERB", "AUX"):
+            parts.append(joined([w.text for w in words[:at]]))
+            break
+    return parts
+
+
+def _without_pointing_back(
+    question: str, need: str, words: Mapping[str, Any], details: Mapping[str, str]
+) -> str:
+    """The need's question that points back at the problem ("hierover"), in
+    the words that stand alone where no problem was said back."""
+    alone = words.get("need_question_alone", {}).get(need)
+    if not alone:
+        return question
+    untopical = {k: v for k, v in details.items() if k != "topic"}
+    pointing = _need_question(Frame(), need, words, untopical)
+    if not question.startswith(pointing):
+        return question
+    people = details.get("people") or words["people_default"]
+    return alone.format(people=people) + question[len(pointing) :]
 
 
 def real_question(

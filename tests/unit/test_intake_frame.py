@@ -1735,3 +1735,22 @@ def test_what_is_sought_leaves_out_how_long_and_what_follows(said, goal):
 )  # fmt: skip
 def test_a_problem_that_names_nothing_is_not_said_back(problem, nothing):
     assert writing.says_nothing(problem) is nothing
+
+
+def test_a_need_question_points_back_only_at_a_problem_said_back():
+    said = writing.restatement(Frame(), "kennis_netwerk", PHRASES, {"when": "dit najaar"})
+    assert "hierover" not in said and "kennis die je nodig hebt" in said
+    problem = Frame(problem="x", problem_lead="verandert de markt voor jullie")
+    assert "hierover" in writing.restatement(problem, "kennis_netwerk", PHRASES, {})
+
+
+def test_a_problem_too_long_to_say_back_whole_is_said_back_by_its_first_part():
+    lead = ("haken de adverteerders af en lezen jongeren jullie niet, weet je niet "
+            "wat daarvan klopt voor een krantje als het jullie en wat anderen doen "
+            "met podcasts en tiktok en al die andere dingen")  # fmt: skip
+    said = writing.restatement(
+        Frame(problem="x", problem_lead=lead), "kennis_netwerk", PHRASES, {}
+    )
+    assert said.startswith(
+        "Als ik het goed begrijp, haken de adverteerders af en lezen jongeren jullie niet."
+    )
