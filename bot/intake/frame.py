@@ -1358,6 +1358,15 @@ SUBCLAUSE_AFTER = re.compile(
 )
 
 
+# One verb that is a whole goal ("bijblijven", "groeien", "verduurzamen"),
+# unlike a verb that needs its what ("horen", "weten").
+SAID_ALONE = re.compile(r"[a-zé]{6,}en")
+LIGHT_VERBS = frozenset(
+    "horen weten zien doen hebben kunnen leren gaan komen maken krijgen vinden "
+    "zoeken snappen begrijpen".split()
+)
+
+
 def restated_goal(goal: str, source: str) -> str:
     """The goal as the restatement will say it, without pasting: a long
     "dat de monteurs ... kunnen werken" becomes "de monteurs moeten ...
@@ -1392,7 +1401,13 @@ def restated_goal(goal: str, source: str) -> str:
     kept = unspliced(goal, source)
     # "horen wat andere winkels weten" cut back to "horen" says nothing, and
     # "over een jaar" is when, not what; "dat er een jonge gast" has lost its verb.
-    if len(kept.split()) < MIN_CLAUSE_WORDS or TIME_ONLY.match(kept):
+    # "(ik wil gewoon) bijblijven", said so, is a goal of one word.
+    whole_verb = (
+        kept == goal and kept not in LIGHT_VERBS and bool(SAID_ALONE.fullmatch(kept))
+    )
+    if (len(kept.split()) < MIN_CLAUSE_WORDS and not whole_verb) or TIME_ONLY.match(
+        kept
+    ):
         return ""
     if (
         kept != goal

@@ -47,13 +47,9 @@ def restatement(
     # "hoe vind je een stagiair voor na de zomer": said once
     if when and when not in question and _count(question) + _count(when) < 22:
         question = f"{question}, {when}"
-    room = (
-        MAX_WORDS
-        - _count(words["confirm"])
-        - _count(words["question"])
-        - _count(question)
-    )
-    if problem and _count(words["understood"]) + _count(problem) > room:
+    asked = words["question"].format(question=question)
+    room = MAX_WORDS - _count(words["confirm"]) - _count(asked)
+    if problem and _count(words["understood"].format(problem=problem)) > room:
         # "haken de adverteerders af en lezen jongeren jullie niet, weet je
         # niet ...": its first part, or its first problem, where the whole is
         # too long
@@ -61,7 +57,7 @@ def restatement(
             (
                 part
                 for part in _shorter_parts(problem)
-                if _count(words["understood"]) + _count(part) <= room
+                if _count(words["understood"].format(problem=part)) <= room
             ),
             "",
         )

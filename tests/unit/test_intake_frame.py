@@ -1754,3 +1754,9 @@ def test_a_problem_too_long_to_say_back_whole_is_said_back_by_its_first_part():
     assert said.startswith(
         "Als ik het goed begrijp, haken de adverteerders af en lezen jongeren jullie niet."
     )
+
+
+def test_one_verb_that_is_a_whole_goal_is_a_goal():
+    said = "ik wil eigenlijk gewoon bijblijven. horen wat er speelt, wat anderen doen"
+    assert frame.read_answer(said, "goal").goal == "bijblijven"
+    assert frame.restated_goal("horen", "ik wil horen") == ""
