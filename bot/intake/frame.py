@@ -2356,7 +2356,8 @@ SITUATIONS = (
 SEASONAL = re.compile(
     r"\b(?:zomer\w*|seizoen\w*|hoogseizoen|vakantie\w*|piek\w*|juli|augustus|"
     r"december|kerst\w*|feestdagen|black\s+friday|sinterklaas|oogst\w*|pluk\w*|"
-    r"extra\s+handen|tijdelijk\w*|drukke\s+(?:weken|maanden|periode))\b",
+    r"extra\s+handen|tijdelijk\w*|drukke\s+(?:weken|maanden|periode)|moederdag|valentijn\w*"
+    r"|pasen|paasdrukte|bijspring\w*)\b",
     re.I,
 )
 # People to be trained in the trade: a vacancy for skilled people, however

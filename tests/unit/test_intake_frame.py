@@ -664,6 +664,10 @@ def test_extra_hands_for_a_season_is_seasonal_but_a_summer_deadline_is_not():
     assert "seasonal" not in frame.situations(
         Frame(who="monteurs"), "talent", "Voor de zomer wil ik een monteur erbij"
     )
+    # a florist's peaks
+    assert "seasonal" in frame.situations(
+        Frame(), "talent", "rond moederdag en valentijn verzuipen we gewoon haha"
+    )
 
 
 @pytest.mark.parametrize(
