@@ -513,11 +513,13 @@ def report(results: Sequence[Result], title: str = "Persona suite") -> str:
         for key in ("problem", "goal", "who", "tried"):
             if row.get(key):
                 parts.append(f"- stored {key}: {row.get(key)}")
-        # beside the restatement in the review app ("Correctie op de
-        # herformulering"): what the entrepreneur said it missed
-        correction = _json(row.get("answers"), {}).get("question_correction")
-        if correction:
-            parts.append(f"- stored correction: {correction}")
+        # beside the restatement in the review app: what the entrepreneur
+        # said it missed, and the questions kept for the coordinator
+        said_along = _json(row.get("answers"), {})
+        for key, label in (("question_correction", "correction"),
+                           ("open_questions", "questions")):  # fmt: skip
+            if said_along.get(key):
+                parts.append(f"- stored {label}: {said_along[key]}")
         for number, option in enumerate(offered_options(run), start=1):
             ident = f" [{option['id']}]" if option["id"] else ""
             parts.append(
