@@ -1764,3 +1764,13 @@ def test_one_verb_that_is_a_whole_goal_is_a_goal():
     said = "ik wil eigenlijk gewoon bijblijven. horen wat er speelt, wat anderen doen"
     assert frame.read_answer(said, "goal").goal == "bijblijven"
     assert frame.restated_goal("horen", "ik wil horen") == ""
+
+
+def test_a_listed_people_word_names_people_whatever_the_tagger_took_it_for():
+    # the stand-in tags "stagiaire" as an adjective: "hoe zorg je voor
+    # stagiaire die blijft" lost its "een"
+    said = frame.Frame(problem="x", problem_lead="zijn er te weinig handen",
+                       goal="stagiaire die blijft")  # fmt: skip
+    assert "voor een stagiaire die blijft" in writing.restatement(
+        said, "talent", PHRASES, {}
+    )
