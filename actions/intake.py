@@ -315,7 +315,12 @@ def need_in_ranking(
 def refined_question(tracker: Tracker, domain: DomainDict) -> str:
     """The entrepreneur's real question, written from the understood values."""
     values = restatement.restatement_values(tracker.slots)
-    return restatement.restate(values, domain)
+    said = " ".join(
+        e.get("text") or ""
+        for e in tracker.events
+        if e.get("event") == "user" and not (e.get("text") or "").startswith("/")
+    )
+    return restatement.restate(values, domain, said)
 
 
 def plausible_answer(slot: Text, text: str) -> bool:

@@ -38,9 +38,12 @@ def number_in_words(count: int, words: Mapping[str, Any]) -> str:
     return numbers[count] if 0 <= count < len(numbers) else str(count)
 
 
-def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
+def restate(
+    values: Mapping[str, Any], domain: Mapping[str, Any], said: str = ""
+) -> str:
     """The problem as understood and the real question (bot/intake/writing.py),
-    from the frame and the normalised constraints in `values`."""
+    from the frame and the normalised constraints in `values`; `said`: what
+    the entrepreneur typed, not to be pasted back."""
     words = phrases(domain)
     need = values.get("need_category") or "loket"
     frame = frame_of(values)
@@ -80,6 +83,7 @@ def restate(values: Mapping[str, Any], domain: Mapping[str, Any]) -> str:
         "level": words["level"][level] if level in words["level"] else "",
         "when": _when(when, words),
         "topic": topic or "",
+        "said": said,
     }
     return writing.restatement(frame, need, words, details)
 

@@ -1373,7 +1373,7 @@ def restated_goal(goal: str, source: str) -> str:
     kunnen werken", which is asked as "hoe kunnen de monteurs ... werken"."""
     if MUST_GOAL.search(goal):
         return goal  # reordered by the question
-    if goal.startswith("dat ") and _copies(goal, source):
+    if goal.startswith("dat ") and copies(goal, source):
         tokens = goal.split()[1:]
         words = words_of(" ".join(tokens))
         subject = _subject_end(words)
@@ -1395,8 +1395,8 @@ def restated_goal(goal: str, source: str) -> str:
     goal = LESS_FUEL.sub(r"\1 \2verbruik", goal)
     # "(wil) er 1 jonge jongen bij": someone more to get
     goal = MORE_OF.sub(r"\1 erbij krijgen", goal)
-    asked = as_questions(goal) if _copies(goal, source) else ""
-    if asked and not _copies(asked, source):
+    asked = as_questions(goal) if copies(goal, source) else ""
+    if asked and not copies(asked, source):
         return asked  # "waar zitten de lekken, en ...?": their question, asked
     kept = unspliced(goal, source)
     # "horen wat andere winkels weten" cut back to "horen" says nothing, and
@@ -1492,7 +1492,7 @@ def _dat_clause_as_must(
     if trailing:
         orders.append(after + middle + [base])  # in front: the last resort
     # asked as "hoe kan de opleiding ...", the must is gone: that may not copy
-    rest = next((o for o in orders if not _copies(" ".join(head + o), source)), None)
+    rest = next((o for o in orders if not copies(" ".join(head + o), source)), None)
     return " ".join([*head, must, *rest]) if rest else ""
 
 
@@ -1566,7 +1566,7 @@ def unspliced(said: str, source: str) -> str:
     """`said` cut back at a phrase boundary until it holds no run of eight
     words of `source` (the bot restates, it does not paste); "" if it cannot."""
     words = said.split()
-    if not _copies(said, source):
+    if not copies(said, source):
         return " ".join(words)
     # First leave out words that add nothing to the meaning: "dat er weer wat
     # restauratie in de opleiding zit" -> "dat er wat restauratie in de
@@ -1574,10 +1574,10 @@ def unspliced(said: str, source: str) -> str:
     # A time is asked and stored apart: "een plan om binnen een paar jaar
     # zonder gas te telen" -> "een plan om zonder gas te telen".
     timeless = TIME_PHRASE.sub(" ", " ".join(words)).split()
-    if len(timeless) < len(words) and not _copies(" ".join(timeless), source):
+    if len(timeless) < len(words) and not copies(" ".join(timeless), source):
         return " ".join(timeless)
     plainer = [w for w in words if w.lower() not in FILLERS]
-    if len(plainer) < len(words) and not _copies(" ".join(plainer), source):
+    if len(plainer) < len(words) and not copies(" ".join(plainer), source):
         return " ".join(plainer)
     tagged = words_of(said)
     # the tags of `words`, when the tokens line up (no punctuation in `said`)
@@ -1610,7 +1610,7 @@ def unspliced(said: str, source: str) -> str:
                     and at + PHRASE_LENGTH == len(words) - 1
                 )
                 shorter = words[: at - joined_to_it] + words[at + PHRASE_LENGTH :]
-                if not _copies(" ".join(shorter), source):
+                if not copies(" ".join(shorter), source):
                     return " ".join(shorter)
     # "... boze of wanhopige mensen aan de lijn": a phrase at the end
     if (
@@ -1620,9 +1620,9 @@ def unspliced(said: str, source: str) -> str:
         and (not pos or pos[-1] in ("NOUN", "PROPN"))
     ):
         shorter = words[:-PHRASE_LENGTH]
-        if not _copies(" ".join(shorter), source):
+        if not copies(" ".join(shorter), source):
             return " ".join(shorter)
-    while words and _copies(" ".join(words), source):
+    while words and copies(" ".join(words), source):
         cuts = [
             i
             for i, w in enumerate(words[:-1])  # "de agenda loopt uit": a particle
@@ -1703,7 +1703,8 @@ TIME_ADVERB = re.compile(
 )
 
 
-def _copies(said: str, source: str) -> bool:
+def copies(said: str, source: str) -> bool:
+    """Whether `said` holds a run of SPLICE_WORDS words of `source`."""
     ours = " " + " ".join(re.findall(r"\w+", said.lower())) + " "
     theirs = re.findall(r"\w+", source.lower())
     return any(

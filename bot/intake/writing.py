@@ -15,7 +15,14 @@ from typing import Any, List, Mapping, Sequence, Tuple
 
 from bot.intake import nouns, questions
 from bot.intake.dutch import Word, infinitive, joined, words_of
-from bot.intake.frame import MODALS, PARTICLES, Frame, names_people, to_prevent
+from bot.intake.frame import (
+    MODALS,
+    PARTICLES,
+    Frame,
+    copies,
+    names_people,
+    to_prevent,
+)
 from bot.intake.nouns import COLLECTIVE, with_counted_plurals
 from bot.intake.questions import is_direct
 
@@ -29,7 +36,8 @@ def restatement(
 
     `details` holds short phrases already in the bot's words: `people`
     ("twee monteurs"), `level` ("op mbo-niveau"), `when` ("voor de zomer"),
-    `topic` ("restwarmte")."""
+    `topic` ("restwarmte"); and `said`, all the entrepreneur typed, which no
+    problem said back may copy eight words of."""
     words = phrases["frame"]
     goal = with_antecedent(frame, details.get("topic", ""))
     frame = replace(frame, goal=inside_a_sentence(goal))
@@ -60,6 +68,13 @@ def restatement(
                 if _count(words["understood"].format(problem=part)) <= room
             ),
             "",
+        )
+    said = details.get("said", "")
+    if problem and said and copies(problem, said):
+        # "doet Sjoerd het richten en slijpen van de ijzers en kan niemand
+        # anders dat": two clauses joined back into the sentence as typed
+        problem = next(
+            (part for part in _shorter_parts(problem) if not copies(part, said)), ""
         )
     if not problem:
         # "waar haal je de kennis hierover": "hierover" would point at nothing

@@ -1774,3 +1774,16 @@ def test_a_listed_people_word_names_people_whatever_the_tagger_took_it_for():
     assert "voor een stagiaire die blijft" in writing.restatement(
         said, "talent", PHRASES, {}
     )
+
+
+def test_a_problem_said_back_never_pastes_eight_words_of_what_was_typed():
+    typed = ("we krijgen ze niet gemaakt. Sjoerd doet het richten en slijpen van de "
+             "ijzers en niemand anders kan dat")  # fmt: skip
+    lead = ("krijgen jullie ze niet gemaakt en doet Sjoerd het richten en slijpen van "
+            "de ijzers en kan niemand anders dat")  # fmt: skip
+    said = writing.restatement(
+        Frame(problem="x", problem_lead=lead, goal="dat er iemand jongs naast Sjoerd staat"),
+        "talent", PHRASES, {"said": typed},
+    )  # fmt: skip
+    assert not frame.copies(said, typed)
+    assert said.startswith("Als ik het goed begrijp, krijgen jullie ze niet gemaakt.")
