@@ -2306,8 +2306,6 @@ def names_people(word: Word) -> bool:
     lowered = word.lower
     if lowered.endswith(PARTICIPLE_PEOPLE):
         return True
-    if lowered in PEOPLE_WORDS and not (word.text[:1].isupper() and not word.start):
-        return True  # "stagiaire", whatever the tagger took it for
     if word.pos not in ("NOUN", "X") or lowered in NOT_PEOPLE:
         return False
     if word.text[:1].isupper() and not word.start:

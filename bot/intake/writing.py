@@ -18,6 +18,7 @@ from bot.intake.dutch import Word, infinitive, joined, words_of
 from bot.intake.frame import (
     MODALS,
     PARTICLES,
+    PEOPLE_WORDS,
     Frame,
     copies,
     names_people,
@@ -508,7 +509,8 @@ def _with_article(goal: str) -> str:
         return f"een {goal}"
     word = words_of(goal)[0]
     if (
-        names_people(word)
+        # "stagiaire die blijft": listed, whatever the tagger took it for
+        (names_people(word) or word.lower in PEOPLE_WORDS)
         and word.lower not in COLLECTIVE
         and nouns.singular(word.lower) == word.lower
         and nouns.plural(word.lower) != word.lower

@@ -1766,7 +1766,7 @@ def test_one_verb_that_is_a_whole_goal_is_a_goal():
     assert frame.restated_goal("horen", "ik wil horen") == ""
 
 
-def test_a_listed_people_word_names_people_whatever_the_tagger_took_it_for():
+def test_a_listed_person_typed_without_its_article_gets_it_whatever_the_tag():
     # the stand-in tags "stagiaire" as an adjective: "hoe zorg je voor
     # stagiaire die blijft" lost its "een"
     said = frame.Frame(problem="x", problem_lead="zijn er te weinig handen",
