@@ -751,19 +751,15 @@ _MONTH_FIRST = re.compile(
 )
 
 
-# Where an answer corrects itself: "nee wacht", "nee sorry", "dus".
-SELF_CORRECTION = re.compile(r"\bnee\W+(?:wacht|sorry|toch)\b|\bdus\b")
-
-
 def timeframe_from_answer(lowered: str) -> Optional[str]:
     """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste,
     and a month on its own ("januari": in januari)."""
     lowered = lowered.replace("vóór", "voor")  # the accent stresses, "in" it is not
-    corrected = SELF_CORRECTION.split(lowered)
-    if len(corrected) > 1:
-        # "oktober... nee wacht, het is verschoven naar november. dus voor
-        # november": the time said last, after they corrected themselves
-        later = timeframe_from_answer(corrected[-1])
+    corrected = as_corrected(lowered)
+    if corrected != lowered:
+        # "oktober... nee wacht, het is verschoven naar november": the time
+        # said after they corrected themselves
+        later = timeframe_from_answer(corrected)
         if later and later != "geen haast":
             return later
     if lowered.strip() in MONTHS:
