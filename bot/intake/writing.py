@@ -58,25 +58,20 @@ def restatement(
         question = f"{question}, {when}"
     asked = words["question"].format(question=question)
     room = MAX_WORDS - _count(words["confirm"]) - _count(asked)
-    if problem and _count(words["understood"].format(problem=problem)) > room:
-        # "haken de adverteerders af en lezen jongeren jullie niet, weet je
-        # niet ...": its first part, or its first problem, where the whole is
-        # too long
-        problem = next(
-            (
-                part
-                for part in _shorter_parts(problem)
-                if _count(words["understood"].format(problem=part)) <= room
-            ),
-            "",
-        )
     said = details.get("said", "")
-    if problem and said and copies(problem, said):
-        # "doet Sjoerd het richten en slijpen van de ijzers en kan niemand
-        # anders dat": two clauses joined back into the sentence as typed
-        problem = next(
-            (part for part in _shorter_parts(problem) if not copies(part, said)), ""
+
+    def fits(part: str) -> bool:
+        # within 45 words with the question, and no eight words pasted from
+        # what was typed ("doet Sjoerd het richten en slijpen van de ijzers en
+        # kan niemand anders dat": two clauses joined back as typed)
+        return _count(words["understood"].format(problem=part)) <= room and not (
+            said and copies(part, said)
         )
+
+    if problem and not fits(problem):
+        # its first part, or its first problem ("haken de adverteerders af en
+        # lezen jongeren jullie niet, weet je niet ..."), or none
+        problem = next((part for part in _shorter_parts(problem) if fits(part)), "")
     if not problem:
         # "waar haal je de kennis hierover": "hierover" would point at nothing
         question = _without_pointing_back(question, need, words, details)
