@@ -3,12 +3,12 @@
 Each persona (tests/personas/personas.yml: the 26 regression cases;
 personas_blind.yml: the personas written for issue 21, split into a tuning and
 a held-out half; personas_fresh.yml, personas_third.yml, ...,
-personas_twenty_sixth.yml: the second to twenty-sixth held-out sets, HELD_OUT_SETS) talks to
-the real Rasa and action servers. What it says is chosen from the bot's last
-messages only (tests/personas/responder.py), never from the tracker. The stored
-request is read from the database: to see that the intake ended (that is the
-measurement, not the choice of answer) and to hold it against the persona's
-expectations. Used by scripts/personas.py (`make personas`) and
+personas_twenty_seventh.yml: the second to twenty-seventh held-out sets,
+HELD_OUT_SETS) talks to the real Rasa and action servers. What it says is
+chosen from the bot's last messages only (tests/personas/responder.py), never
+from the tracker. The stored request is read from the database: to see that
+the intake ended (that is the measurement, not the choice of answer) and to
+hold it against the persona's expectations. Used by scripts/personas.py (`make personas`) and
 tests/personas/test_personas.py.
 """
 
@@ -43,7 +43,7 @@ HELD_OUT_SETS = ("fresh", "third", "fourth", "fifth", "sixth", "seventh", "eight
                  "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
                  "nineteenth", "twentieth", "twenty_first",
                  "twenty_second", "twenty_third", "twenty_fourth",
-                 "twenty_fifth", "twenty_sixth")  # fmt: skip
+                 "twenty_fifth", "twenty_sixth", "twenty_seventh")  # fmt: skip
 MAX_TURNS = 20  # a runaway conversation stops here
 MAX_USER_TURNS = 12
 MAX_WORDS = 45
