@@ -62,8 +62,22 @@ def intake_completed(tracker: Tracker) -> bool:
     """Whether the conversation's own events show the intake done: a need was
     understood and `FOLLOWUP_FORM` (choice and contact) ended in this turn, as
     the submit rule that runs `action_store_request` requires."""
-    if not tracker.get_slot("need_category"):
-        return False
+    return bool(tracker.get_slot("need_category")) and followup_ended(tracker)
+
+
+def handed_over_early(tracker: Tracker) -> bool:
+    """Whether a coordinator was asked for before any question was told
+    ("wat is het nummer van de stagecoördinator?"), and the contact details
+    are in: the request is theirs, without a need yet."""
+    return (
+        bool(tracker.get_slot("handoff_requested"))
+        and not tracker.get_slot("need_category")
+        and followup_ended(tracker)
+    )
+
+
+def followup_ended(tracker: Tracker) -> bool:
+    """Whether `FOLLOWUP_FORM` ran and ended in this turn, its last form."""
     events = tracker.events
     users = [i for i, event in enumerate(events) if event.get("event") == "user"]
     this_turn = events[users[-1] + 1 :] if users else []
@@ -101,7 +115,8 @@ class ActionStoreRequest(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        if not intake_completed(tracker):
+        early = handed_over_early(tracker)
+        if not (intake_completed(tracker) or early):
             logger.warning(
                 "request of %s not stored: its intake did not complete",
                 tracker.sender_id,
@@ -113,7 +128,10 @@ class ActionStoreRequest(Action):
             logger.exception("storing request of %s failed", log_id(tracker.sender_id))
             dispatcher.utter_message(response="utter_store_failed")
             return []
-        if tracker.get_slot("handoff_requested"):
+        if early:
+            # said nothing yet of what it is about: they may still tell it
+            dispatcher.utter_message(response="utter_next_steps_handoff_early")
+        elif tracker.get_slot("handoff_requested"):
             dispatcher.utter_message(response="utter_next_steps_handoff")
         elif tracker.get_slot("contact_consent"):
             dispatcher.utter_message(response="utter_next_steps")

@@ -120,3 +120,22 @@ def test_a_name_and_phone_number_without_email_store_the_request(servers):
     assert row["contact_name"] == "Jan de Boer"
     assert row["contact_phone"] == "06 12345678" and row["contact_email"] is None
     assert row["incomplete"] is False
+
+
+def test_asking_for_a_coordinator_first_is_answered_after_the_contact_details(servers):
+    """ "wat is het nummer van de stagecoördinator?" before any question is
+    told: the contact details get an answer, not silence, and the request is
+    the coordinator's, with the phone number."""
+    base, database_url = servers
+    sender = "never-lose-handoff-first"
+    say(base, sender, "wat is het nummer van de stagecoördinator van het roc?")
+    say(base, sender, "ja")
+    answers = say(base, sender, "Bram van Gils, geen mail, bel maar, 06 30 74 61 15")
+    assert "coördinator neemt binnen twee werkdagen contact" in texts(answers)
+    assert "waar je vraag over gaat" in texts(answers)
+    request = stored(database_url, sender)
+    assert request["handoff_requested"]
+    assert "".join(filter(str.isdigit, request["contact_phone"])) == "0630746115"
+    # what they tell then starts the intake, on the same request
+    asked = say(base, sender, "ik zoek een leerling voor de groentewinkel")
+    assert texts(asked).strip()
