@@ -315,12 +315,16 @@ def need_in_ranking(
 def refined_question(tracker: Tracker, domain: DomainDict) -> str:
     """The entrepreneur's real question, written from the understood values."""
     values = restatement.restatement_values(tracker.slots)
-    said = " ".join(
+    return restatement.restate(values, domain, " ".join(typed_messages(tracker)))
+
+
+def typed_messages(tracker: Tracker) -> List[str]:
+    """What the entrepreneur typed, in order: no button payloads ("/affirm")."""
+    return [
         e.get("text") or ""
         for e in tracker.events
         if e.get("event") == "user" and not (e.get("text") or "").startswith("/")
-    )
-    return restatement.restate(values, domain, said)
+    ]
 
 
 def plausible_answer(slot: Text, text: str) -> bool:
@@ -420,11 +424,7 @@ def _opening_before_the_choice(tracker: Tracker) -> Optional[str]:
     is the question, not the choice."""
     if tracker.get_slot("requested_slot") != "need_category":
         return None
-    said = [
-        e.get("text") or ""
-        for e in tracker.events
-        if e.get("event") == "user" and not (e.get("text") or "").startswith("/")
-    ]
+    said = typed_messages(tracker)
     earlier = said[-2] if len(said) >= 2 else ""
     return earlier if len(earlier.split()) >= MIN_OPENING_WORDS else None
 
