@@ -100,15 +100,14 @@ def _without_pointing_back(
 ) -> str:
     """The need's question that points back at the problem ("hierover"), in
     the words that stand alone where no problem was said back."""
-    alone = words.get("need_question_alone", {}).get(need)
-    if not alone:
+    if need not in words.get("need_question_alone", {}):
         return question
     untopical = {k: v for k, v in details.items() if k != "topic"}
     pointing = _need_question(Frame(), need, words, untopical)
     if not question.startswith(pointing):
         return question
-    people = details.get("people") or words["people_default"]
-    return alone.format(people=people) + question[len(pointing) :]
+    alone = _need_question(Frame(), need, words, untopical, "need_question_alone")
+    return alone + question[len(pointing) :]
 
 
 def real_question(
