@@ -65,7 +65,16 @@ MAX_WORDS_OF_FREE_ANSWER = 6
 MAX_WORDS_OF_FREE_SECTOR = 4
 MAX_WORDS_OF_REGION = 4
 MAX_COMPANY_SIZE = 100_000
-REGION_PREFIXES = ("in ", "regio ", "de regio ", "uit ", "bij ", "we zitten in ", "te ")
+REGION_PREFIXES = (
+    "in ",
+    "op ",
+    "regio ",
+    "de regio ",
+    "uit ",
+    "bij ",
+    "we zitten in ",
+    "te ",
+)
 
 
 @dataclass(frozen=True)

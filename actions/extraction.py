@@ -438,7 +438,7 @@ def extract(text: str) -> Dict[str, str]:
 
 # A part of the company answer that is its place: "Ede", "in zwole".
 PLACE_PART_PREFIX = re.compile(
-    r"^(?:(?:we\s+)?(?:zitten\s+)?(?:in|uit|te|bij)|regio)\s+", re.I
+    r"^(?:(?:we\s+)?(?:zitten\s+)?(?:in|op|uit|te|bij)|regio)\s+", re.I
 )
 MAX_WORDS_OF_PLACE_PART = 3
 LEADING_COUNT = re.compile(r"(?:ongeveer\s+|zo'n\s+|circa\s+)?(\d{1,4})\s+(?=[a-z])")
@@ -512,7 +512,12 @@ def _place_part(part: str) -> Optional[str]:
     if known:
         return known
     place = find_place(stripped, answering=True)
-    return place.name if place else None
+    if place:
+        return place.name
+    # "op Texel": in the place's part of the answer, a capitalised name after
+    # a preposition is a place the list lacks (an island, a municipality)
+    named = stripped != part.strip() and all(w[:1].isupper() for w in stripped.split())
+    return stripped if named else None
 
 
 def _first_place_named(sentence: str) -> Optional[str]:

@@ -64,6 +64,10 @@ SECTORS = {
         "metaalbewerker",
         "machinefabriek",
         "interieurbouw",
+        "standbouw",
+        "beursbouw",
+        "decorbouw",
+        "tentoonstellingsbouw",
         "jachtbouw",
         "scheepsbouw",
         "jachtwerf",
@@ -392,6 +396,10 @@ SECTORS = {
         "champignonkwekerij",
         "kweken",
         "groente",
+        "groenten",
+        "fruit",
+        "uien",
+        "agf",
         "groenteteelt",
         "aardappelen",
         "bloembollen",
@@ -566,6 +574,7 @@ GENERAL_HEADS = (
     "service",
     "reparatie",
     "verhuur",
+    "handel",
     "werkplaats",
     "zorg",
 )
@@ -732,7 +741,7 @@ def sector_in_message(text: str) -> Optional[str]:
     lowered = cleaned.lower()
     words = _words(lowered)
     for at, word in enumerate(words):
-        if not (_names_a_trade(word) or _ours(words, at)):
+        if not (_names_a_trade(word) or _ours(words, at)) or _someone_elses(words, at):
             continue  # "bij de winkels", "dan zegt het restaurant": another's
         stem = _strip_company_suffix(word)
         if word in BUSINESS_WORDS or _singular(word) in BUSINESS_WORDS:
@@ -769,6 +778,17 @@ def _names_a_trade(word: str) -> bool:
     or seek says their sector wherever it is said, unlike a place of business
     ("winkel", "uitzendbureau"), which may be a customer's."""
     return _singular(word).endswith(TRADE_ENDINGS) or word.endswith(TRADE_ENDINGS)
+
+
+# "komt terug van de opticien", "bij de kapper": one of a trade met through
+# "van/bij/naar de" is a customer or supplier; "van de monteurs" are staff.
+ONE_ELSEWHERE = re.compile(r"(?:van|bij|naar|door) (?:de|het|een|onze|ons) $")
+
+
+def _someone_elses(words: List[str], at: int) -> bool:
+    before = " ".join(words[max(0, at - 2) : at]) + " "
+    one = words[at] in _SECTOR_OF_WORD and not words[at].endswith("s")
+    return one and bool(ONE_ELSEWHERE.search(before))
 
 
 def _ours(words: List[str], at: int) -> bool:

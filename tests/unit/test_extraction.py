@@ -156,7 +156,9 @@ def test_a_person_named_like_a_trade_is_no_sector_a_company_name_is(text, code):
      ("we hebben een bakkerij", "agrifood"),
      ("kitbedrijf hier. iedereen roept bbl", "bouw"),
      ("twee ervaren slagers", "agrifood"),  # the trade they seek is theirs
-     ("de fysiotherapeuten in mijn praktijk", "zorg")],
+     ("de fysiotherapeuten in mijn praktijk", "zorg"),
+     ("12% komt binnen een jaar terug van de opticien", None),  # a customer
+     ("de helft van de monteurs stopt ermee", None)],
 )  # fmt: skip
 def test_a_business_counts_where_it_is_the_entrepreneur_s_own(text, code):
     assert parsing.sector_in_message(text) == code
@@ -168,6 +170,17 @@ def test_a_business_counts_where_it_is_the_entrepreneur_s_own(text, code):
      ("bakkerij, voedingsmiddelen", "agrifood"), ("webwinkel", "detailhandel")],
 )  # fmt: skip
 def test_a_listed_sector_word_beats_a_compound(typed, code):
+    assert parsing.normalise_sector(typed) == code
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [("agf handel, uien", "agrifood"), ("uienhandel", "agrifood"),
+     ("boekhandel", "detailhandel"), ("tentoonstellingsbouw", "maakindustrie")],
+)  # fmt: skip
+def test_a_trade_in_goods_is_the_goods_sector_an_exhibition_is_made(typed, code):
+    """What is traded names the sector ("uienhandel"); exhibitions and stands
+    are made in a workshop, as interiors are, not built on a building site."""
     assert parsing.normalise_sector(typed) == code
 
 
@@ -475,7 +488,10 @@ def test_only_a_course_is_named_in_the_education_question(topic, course):
      ("Podotherapie De Voetbrug, Amersfoort, 9, o nee 10 sinds deze maand",
       {"region": "Amersfoort", "company_size": "10"}),
      ("Alpacahoeve, Vlagtwedde, 2 plus een paar vrijwilligers",
-      {"region": "Vlagtwedde", "company_size": "2"})],
+      {"region": "Vlagtwedde", "company_size": "2"}),
+     # an island the place list lacks, named after its preposition
+     ("Fietsverhuur Duinzicht, op Texel, 8 vast, 20 in de zomer",
+      {"region": "Texel", "company_size": "8"})],
 )  # fmt: skip
 def test_the_company_answer_takes_an_article_as_no_count_and_a_correction_last(
     typed, context
