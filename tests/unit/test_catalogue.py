@@ -307,9 +307,15 @@ def test_too_small_a_company_lowers_formats_with_a_minimum_size(
 
 def test_education_level_favours_formats_at_that_level(catalogue: Catalogue) -> None:
     academic = full_order(catalogue, IntakeProfile("talent", education_level="hbo"))
-    assert "afstudeeropdracht" in academic[:3]
     vocational = full_order(catalogue, IntakeProfile("talent", education_level="mbo"))
+    def score(level: str) -> float:
+        profile = IntakeProfile("talent", education_level=level)
+        ranked = rank_formats(catalogue, profile, limit=len(catalogue.formats))
+        return {o.format.id: o.score for o in ranked}.get("afstudeeropdracht", 0.0)
+
+    assert score("hbo") > score("") > score("mbo")
     assert "bbl_leerbaan" in vocational[:3]
+    assert "bbl_leerbaan" not in academic[:3]
 
 
 def test_a_format_that_starts_months_later_says_so_in_haste(
