@@ -33,8 +33,8 @@ from actions.answers import (
     read_education_level,
 )
 from actions.asking import AsksInTheSameCall, Question
+from bot.intake import answer_need, need_cues
 from bot.intake import frame as intake_frame
-from bot.intake import need_cues
 from bot.intake.places import find_place, is_province
 from bot.intake.vocabulary import (
     COMPANY_CONTEXT,
@@ -254,7 +254,7 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         need_cues.SETS_OPENING_ASIDE.search(event.get("text") or "")
         for event in answers
     )
-    answer_weights = need_weights(answers)
+    answer_weights = need_weights(answers, of_answers=True)
     opening = need_weights(before_the_form[:1])
     if set_aside and opening:
         # "eerlijk gezegd gaat het niet om de stagiair": the opening's need
@@ -277,27 +277,42 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
                 event
                 for event in messages_to(tracker, "desired_outcome")
                 if not need_cues.SUBSIDY.search(event.get("text") or "")
-            ]
+            ],
+            of_answers=True,
         ),
     )
 
 
-def need_weights(events: List[Dict[Text, Any]]) -> Dict[str, float]:
+def need_weights(
+    events: List[Dict[Text, Any]], of_answers: bool = False
+) -> Dict[str, float]:
     """Per need, how strongly these messages name it: the classifier's
-    confidence in its need intent, and one more where the words name it, as
-    they are or as a coordinator rereads them (need_cues: "waar moet ik zijn")."""
+    confidence in its need intent (for answers to the content probes, the
+    reader learnt from answers: bot.intake.answer_need), and one more where
+    the words name it, as they are or as a coordinator rereads them
+    (need_cues: "waar moet ik zijn")."""
     weights: Dict[str, float] = {}
     for event in events:
-        ranking = (event.get("parse_data") or {}).get("intent_ranking") or []
-        for ranked in ranking:
-            need = need_of_intent(ranked.get("name"))
-            if need:
-                weights[need] = weights.get(need, 0.0) + ranked.get("confidence", 0.0)
         text = event.get("text") or ""
+        read = answer_need.weights(text) if of_answers else _classified_needs(event)
+        for need, likely in read.items():
+            weights[need] = weights.get(need, 0.0) + likely
         named = need_cues.reread(extraction.need_from_text(text), text)
         if named:
             weights[named] = weights.get(named, 0.0) + 1.0
     return weights
+
+
+def _classified_needs(event: Dict[Text, Any]) -> Dict[str, float]:
+    """The intent classifier's confidence per need in this message."""
+    confidences: Dict[str, float] = {}
+    for ranked in (event.get("parse_data") or {}).get("intent_ranking") or []:
+        need = need_of_intent(ranked.get("name"))
+        if need:
+            confidences[need] = confidences.get(need, 0.0) + ranked.get(
+                "confidence", 0.0
+            )
+    return confidences
 
 
 def need_in_ranking(

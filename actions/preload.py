@@ -4,14 +4,15 @@ Each of these is loaded once per process on first use. Loading them at start
 keeps the first entrepreneurs after a restart from waiting on them: the spaCy
 pipeline alone takes about 7 s (importing spaCy and its model), and that
 would land on whichever turn first needs a noun phrase; the two Dutch word
-lists take about 1 s and the places 0.3 s. bot/action_server.py
-calls `preload()` before the server starts listening.
+lists take about 1 s, the places 0.3 s and learning the answer reader about
+3 s. bot/action_server.py calls `preload()` before the server starts
+listening.
 """
 
 from __future__ import annotations
 
 from actions import extraction
-from bot.intake import catalogue, dutch, places, text_match
+from bot.intake import answer_need, catalogue, dutch, places, text_match
 
 
 def preload() -> None:
@@ -20,3 +21,4 @@ def preload() -> None:
     places.load()
     extraction.known_regions()
     catalogue.content_index(catalogue.load_catalogue().formats)
+    answer_need.load()
