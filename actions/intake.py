@@ -244,12 +244,15 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
     if chosen or answers_to(tracker, "need_category"):
         return need
     # what was tried ("we hebben al stagiairs gehad") says nothing of the need
-    answers = [
-        event
+    by_probe = {
+        probe: [
+            event
+            for event in messages_to(tracker, probe)
+            if not intake_frame.TRIED.search(event.get("text") or "")
+        ]
         for probe in CONTENT_PROBES
-        for event in messages_to(tracker, probe)
-        if not intake_frame.TRIED.search(event.get("text") or "")
-    ]
+    }
+    answers = [event for events in by_probe.values() for event in events]
     set_aside = any(
         need_cues.SETS_OPENING_ASIDE.search(event.get("text") or "")
         for event in answers
@@ -260,6 +263,10 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         # "eerlijk gezegd gaat het niet om de stagiair": the opening's need
         # that such an answer names is what it sets aside
         answer_weights.pop(max(opening, key=lambda n: opening[n]), None)
+    problem, goal = (
+        " ".join(event.get("text") or "" for event in by_probe[probe])
+        for probe in CONTENT_PROBES
+    )
     # the opening, and the answer to "bedoel je een van deze?" typed as its title
     return need_cues.reread_after(
         need,
@@ -267,6 +274,7 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         answer_weights,
         len(answers),
         goal_answered=bool(messages_to(tracker, "desired_outcome")),
+        answers_read=answer_need.need_of(problem, goal) if problem and goal else None,
         enough_people=any(
             need_cues.ENOUGH_PEOPLE.search(event.get("text") or "") for event in answers
         ),

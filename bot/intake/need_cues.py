@@ -378,6 +378,7 @@ def reread_after(
     opening_set_aside: bool = False,
     goal: Mapping[str, float] = {},
     answer_set_aside: bool = False,
+    answers_read: Optional[str] = None,
 ) -> str:
     """The need once the problem and the goal are answered (`answered`
     messages). `opening` and `answers` weigh each need by how strongly those
@@ -387,7 +388,12 @@ def reread_after(
     answers say the opening's talent is not missing; `opening_set_aside`:
     they say the opening is not the point, or it asked for a means only
     (`asks_a_means_only`), so it is no longer sure; `answer_set_aside`: an
-    answer said so. `goal` weighs the answer to "wat moet er anders?" alone."""
+    answer said so. `goal` weighs the answer to "wat moet er anders?" alone.
+    `answers_read`: the need the reader learnt from answers is sure the
+    problem and the goal name together (bot.intake.answer_need.need_of); it
+    is the question behind the opening, however sure the opening was."""
+    if answers_read:
+        return answers_read
     if need == "loket" and _asks_the_way_only(opening):
         # "ik weet niet bij wie ik ermee moet zijn": the way is asked before
         # the question is known; once the answers name what they want, that
