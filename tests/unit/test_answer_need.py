@@ -47,3 +47,11 @@ def test_answers_it_never_saw_name_their_need(answer, need):
     assert answer not in lines
     weights = answer_need.weights(answer)
     assert max(weights, key=weights.get) == need
+
+
+def test_the_problem_and_goal_together_name_a_need_only_where_it_is_sure():
+    assert answer_need.need_of(
+        "de oudere medewerkers kunnen niet met de nieuwe software overweg",
+        "dat ze er zelf mee kunnen werken zonder mij te bellen",
+    ) == "leven_lang_ontwikkelen"
+    assert answer_need.need_of("tja", "weet ik niet") is None

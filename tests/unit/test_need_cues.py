@@ -430,3 +430,18 @@ def test_a_goal_named_by_its_words_and_the_classifier_outweighs_a_sure_opening()
     # nor a goal that asks the way
     goal = {"loket": 2.0}
     assert need_cues.reread_after("talent", opening, goal, 1, goal=goal) == "talent"
+
+
+def test_a_need_the_answer_reader_is_sure_of_outweighs_a_sure_opening():
+    """ "zoek een stagiair voor de zomer", then answers about the course."""
+    sure_talent = {"talent": 2.0}
+    assert (
+        need_cues.reread_after("talent", sure_talent, {"talent": 1.0}, 2)
+        == "talent"
+    )
+    assert (
+        need_cues.reread_after(
+            "talent", sure_talent, {"talent": 1.0}, 2, answers_read="onderwijs_invloed"
+        )
+        == "onderwijs_invloed"
+    )
