@@ -274,7 +274,7 @@ def need_after_answers(tracker: Tracker, need: str) -> str:
         answer_weights,
         len(answers),
         goal_answered=bool(messages_to(tracker, "desired_outcome")),
-        answers_read=answer_need.need_of(problem, goal) if problem and goal else None,
+        answers_read=answer_need.need_of(problem, goal),
         enough_people=any(
             need_cues.ENOUGH_PEOPLE.search(event.get("text") or "") for event in answers
         ),
@@ -750,15 +750,21 @@ class ValidateIntakeForm(AsksInTheSameCall):
     ) -> Dict[Text, Any]:
         previous = slot_before_latest_message(tracker, "need_category")
         requested = tracker.get_slot("requested_slot")
+        text = tracker.latest_message.get("text") or ""
         if previous in NEED_CODES and requested in CONTENT_PROBES:
             # What goes wrong and what should change say the need better
             # than a vague opening; a need chosen from the buttons stays.
             return {"need_category": need_after_answers(tracker, previous)}
-        if previous in NEED_CODES and requested not in NEED_MAY_CHANGE_AT:
+        said = parsing.clean_text(text)
+        confirmed = parsing.is_yes(said) or parsing.yes_and(said)
+        if previous in NEED_CODES and (
+            requested not in NEED_MAY_CHANGE_AT
+            # "ja. en die stagiair komt dan vanzelf": agreed, a remark beside
+            or (requested == "question_confirmed" and confirmed)
+        ):
             # Answers to later questions can sound like another need; the
             # entrepreneur changes the need by correcting the restated question.
             return {"need_category": previous}
-        text = tracker.latest_message.get("text") or ""
         named = slot_value if slot_value in NEED_CODES else None
         if previous in NEED_CODES and intake_frame.NEGATED_PART.search(text):
             # "het gaat om 12 chauffeurs, niet om nieuwe mensen": a correction's

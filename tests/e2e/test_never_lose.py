@@ -139,3 +139,31 @@ def test_asking_for_a_coordinator_first_is_answered_after_the_contact_details(se
     # what they tell then starts the intake, on the same request
     asked = say(base, sender, "ik zoek een leerling voor de groentewinkel")
     assert texts(asked).strip()
+
+
+def test_the_answers_name_the_need_behind_the_opening_and_a_yes_keeps_it(servers):
+    """ "ik zoek een stagiair", then what goes wrong and what should change
+    ask for a say in the course; a "ja, en ..." to the restatement that
+    mentions the stagiair again does not turn it back into talent."""
+    base, _ = servers
+    sender = "never-lose-need-behind"
+    walk(
+        base,
+        sender,
+        [
+            "ik zoek een stagiair voor deze zomer",
+            "niemand kent ons vak, op het mbo leren ze er niks over, elke nieuwe"
+            " jongen moet alles van ons leren",
+            "dat de opleiding ons vak in de lessen opneemt, onze oudste monteur"
+            " wil daar best les geven",
+        ],
+    )
+    assert tracker(base, sender)["slots"]["need_category"] == "onderwijs_invloed"
+    for _ in range(6):
+        slots = tracker(base, sender)["slots"]
+        if slots["requested_slot"] == "question_confirmed":
+            break
+        assert say(base, sender, "Bliksem Oost, Apeldoorn, 9 man, installatie")
+    assert tracker(base, sender)["slots"]["requested_slot"] == "question_confirmed"
+    say(base, sender, "ja. en die stagiairs komen dan vanzelf")
+    assert tracker(base, sender)["slots"]["need_category"] == "onderwijs_invloed"

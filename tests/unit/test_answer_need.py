@@ -55,3 +55,11 @@ def test_the_problem_and_goal_together_name_a_need_only_where_it_is_sure():
         "dat ze er zelf mee kunnen werken zonder mij te bellen",
     ) == "leven_lang_ontwikkelen"
     assert answer_need.need_of("tja", "weet ik niet") is None
+
+
+def test_the_goal_alone_names_a_need_more_surely_and_the_problem_alone_none():
+    """The problem told in the opening: the goal's answer must be surer alone."""
+    assert answer_need.need_of("", "dat mijn eigen mensen de nieuwe machine snappen") == (
+        "leven_lang_ontwikkelen"
+    )
+    assert answer_need.need_of("de oudere medewerkers kunnen niet mee", "") is None
