@@ -756,10 +756,15 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # than a vague opening; a need chosen from the buttons stays.
             return {"need_category": need_after_answers(tracker, previous)}
         said = parsing.clean_text(text)
-        confirmed = parsing.is_yes(said) or parsing.yes_and(said)
+        confirmed = (
+            parsing.is_yes(said)
+            or parsing.yes_and(said)
+            or parsing.yes_with_a_question(text)
+        )
         if previous in NEED_CODES and (
             requested not in NEED_MAY_CHANGE_AT
-            # "ja. en die stagiair komt dan vanzelf": agreed, a remark beside
+            # "ja. en die stagiair komt dan vanzelf", "ja. maar kan die app
+            # later nog?": agreed, a remark or a question beside
             or (requested == "question_confirmed" and confirmed)
         ):
             # Answers to later questions can sound like another need; the
@@ -871,7 +876,11 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if parsing.yes_though(text):
             # the wish beside the yes goes to the coordinator as typed
             return {"question_confirmed": True, "question_correction": text}
-        if intent == "affirm" or parsing.is_yes(text):
+        if (
+            intent == "affirm"
+            or parsing.is_yes(text)
+            or parsing.yes_with_a_question(tracker.latest_message.get("text") or "")
+        ):
             return {"question_confirmed": True}
         if answers_to(tracker, "question_confirmed") >= MAX_RESTATEMENTS:
             # Three restatements without a yes: a coordinator sorts out the rest.

@@ -1068,6 +1068,12 @@ def yes_though(text: str) -> bool:
     return bool(YES_THOUGH.match(clean_text(text)))
 
 
+def yes_with_a_question(text: str) -> bool:
+    """ "ja. maar hoe zit dat met die app, kan dat later nog?": agreed, and a
+    question of their own beside it (kept for the coordinator), no correction."""
+    return yes_or_no_first(text) is True and text.strip().endswith("?")
+
+
 def yes_or_no_first(text: str) -> Optional[bool]:
     """ "ja, maar mail liever niet", "ja. kost het wat?", "nee, wat gebeurt er
     dan?": the yes or no an answer opens with, before a wish or a question of

@@ -167,3 +167,15 @@ def test_the_answers_name_the_need_behind_the_opening_and_a_yes_keeps_it(servers
     assert tracker(base, sender)["slots"]["requested_slot"] == "question_confirmed"
     say(base, sender, "ja. en die stagiairs komen dan vanzelf")
     assert tracker(base, sender)["slots"]["need_category"] == "onderwijs_invloed"
+
+
+def test_a_yes_with_a_question_beside_it_confirms_and_keeps_the_question(servers):
+    base, _ = servers
+    sender = "never-lose-yes-and-a-question"
+    walk(base, sender, TO_THE_CHOICE[:-1])
+    assert tracker(base, sender)["slots"]["requested_slot"] == "question_confirmed"
+    say(base, sender, "ja. maar kunnen ze ook in het weekend werken?")
+    slots = tracker(base, sender)["slots"]
+    assert slots["question_confirmed"] is True and not slots["question_correction"]
+    assert "weekend" in (slots["open_questions"] or "")
+    assert slots["need_category"] == "talent"

@@ -996,3 +996,14 @@ def test_an_answer_that_sets_the_opening_aside_drops_its_wish_and_asks_the_goal(
     )
     assert slots.get("desired_outcome", "kept") is None
     assert slots["requested_slot"] == "desired_outcome"
+
+
+@pytest.mark.parametrize(
+    "typed, agreed",
+    [("ja. maar hoe zit dat met die app, kan dat later nog?", True),
+     ("ja zo is het. kost zo'n onderzoek wat?", True),
+     ("ja, maar het gaat om bijscholing", False),  # a correction, no question
+     ("nee, wat gebeurt er dan?", False)],
+)  # fmt: skip
+def test_a_yes_with_a_question_of_their_own_is_agreed(typed, agreed):
+    assert parsing.yes_with_a_question(typed) is agreed
