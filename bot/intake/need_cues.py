@@ -258,6 +258,9 @@ CYBER = re.compile(
     r"|\bransomware\b|\blosgeld\b"
     r"|\bversleuteld\b|\boplichter\w*|\bcyber\w*|\bdatalek\w*"
     r"|\b(?:is|zijn|of)\s+(?:dat|dit|die|het|ze)\s+(?:wel\s+)?veilig\b"
+    # "iemand was ingelogd met ons baliewachtwoord": a password misused
+    r"|\bingelogd\s+met\s+(?:\w+\s+){0,2}?\w*wachtwoord"
+    r"|\bwachtwoord\w*\s+(?:\w+\s+){0,3}?(?:misbruikt|gestolen|gelekt|gekraakt)\b"
     # "ik vertrouw niks meer van dat hele netwerk", "waar de gaten zitten"
     r"|\bwaar\s+de\s+(?:gaten|lekken)\s+zitten\b"
     r"|\bvertrouw\w*\s+(?:\w+\s+){0,6}?(?:netwerk|wifi|systeem|systemen|computers?)\b",

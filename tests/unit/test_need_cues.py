@@ -100,6 +100,9 @@ from bot.intake.need_cues import reread
         ("kennis_netwerk", "doe alle moielijke reparaties zelf. te druk", "talent"),
         # not hacked: no cyber scan
         (None, "Nou, niet gehackt ofzo hoor", None),
+        # a password misused is: someone logged in as them
+        ("talent", "iemand was ingelogd met ons kassawachtwoord", "innovatie"),
+        ("talent", "ik ben mijn wachtwoord vergeten", "talent"),
         # a say in the course, and where to go for it: the course
         ("loket", "jongens die van het mbo komen (installatie) weten niks van "
          "legionella. ik wil dat dat in de lesstof komt. bij wie moet ik zijn",
