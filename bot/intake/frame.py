@@ -183,7 +183,8 @@ QUESTION = re.compile(
     r"(?:waar|wie|wat|hoe|welke|waarom|wanneer"
     r"|(?:moet|moeten|mag|mogen|zal|zullen|zou|zouden|heb|hebben|kan|kunnen"
     r"|is|zijn|kost|kosten)\s+(?:ik|we|wij|je|jij|jullie|u|dat|dit|het|er|daar|hier"
-    r"|iemand|men)\b)\b",
+    # "kunnen studenten een app maken voor onze overdracht?": a means asked for
+    r"|iemand|men|studenten|stagiairs|stagiaires|leerlingen|scholieren|onderzoekers)\b)\b",
     re.IGNORECASE,
 )
 # A question that says something is hard to find (see hard_to_find).
