@@ -807,7 +807,10 @@ def test_what_a_correction_says_it_is_not_about_is_left_out(said, left):
       "hoe zorg je weer elk halfjaar voor een paar stagiairs"),
      ("innovatie", "een plan om zonder gas te telen",
       # a noun with an "om ... te" clause is a thing to arrange
-      "hoe zorg je voor een plan om zonder gas te telen")],
+      "hoe zorg je voor een plan om zonder gas te telen"),
+     ("leven_lang_ontwikkelen", "voormannen die hun ploeg goed aansturen",
+      # the tagger's "verb" before "die" is the noun the clause is about
+      "hoe zorg je voor voormannen die hun ploeg goed aansturen")],
 )  # fmt: skip
 def test_a_goal_to_arrange_is_asked_with_zorgen_voor(need, goal, question):
     frame_read = Frame(problem="jullie hebben een probleem", goal=goal)
