@@ -358,6 +358,7 @@ VAGUE_NOUNS = frozenset(
 # Not knowing the way is a problem in itself: "weet je niet waar je moet
 # beginnen", "snap je er niks van".
 KNOWING = ("weet", "weten", "snap", "snappen", "begrijp", "begrijpen")
+PERSONAL = frozenset({"je", "jij", "jullie", "ze", "zij", "we", "wij", "ik"})
 
 
 def says_nothing(problem: str) -> bool:
@@ -368,9 +369,13 @@ def says_nothing(problem: str) -> bool:
     content = [
         w
         for w in words
-        if w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X") and w.lower not in VAGUE_NOUNS
+        if w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
+        and w.lower not in VAGUE_NOUNS | PERSONAL  # the tagger's noun "jullie"
     ]
-    verbs = [w.lower for w in words if w.pos in ("VERB", "AUX")]
+    # "wil je iets doorgeven": the modal adds no second thing done
+    verbs = [
+        w.lower for w in words if w.pos in ("VERB", "AUX") and w.lower not in MODALS
+    ]
     return (
         bool(problem)
         and not content

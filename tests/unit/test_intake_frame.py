@@ -1737,6 +1737,8 @@ def test_what_is_sought_leaves_out_how_long_and_what_follows(said, goal):
      ("snap je er niks van", False),
      ("blijven bestelingen liggen", False),
      ("wil je een paar dingen", True),
+     ("wil je iets doorgeven", True),  # the modal is no second thing done
+     ("kunnen jullie de bestellingen niet maken", False),
      ("gaat het steeds mis", True),
      ("staan de 2 scanners vaak stil", False),
      ("is het te duur", False),
