@@ -19,6 +19,7 @@ from bot.intake.frame import (
     MODALS,
     PARTICLES,
     PEOPLE_WORDS,
+    STUDENT_PEOPLE,
     Frame,
     copies,
     names_people,
@@ -154,6 +155,10 @@ def _need_question(
     key: str = "",
 ) -> str:
     who = _bare(frame.who) if need == "talent" else frame.who
+    if need == "leven_lang_ontwikkelen" and STUDENT_PEOPLE.search(who):
+        # "kunnen studenten een app maken?", then their own staff to train:
+        # the students were the means asked for, not who is to learn
+        who = OWN_STAFF
     people = details.get("people") or who or words["people_default"]
     topic = details.get("topic")
     if (
@@ -180,6 +185,7 @@ def _need_question(
 
 
 MUST = re.compile(r"\b(?:moet|moeten)\b")
+OWN_STAFF = "je medewerkers"
 RECURRING = re.compile(
     r"(?:weer\s+)?(?:elk|ieder)e?\s+"
     r"(?:jaar|halfjaar|seizoen|zomer|voorjaar|najaar|maand|semester|kwartaal)\s+"

@@ -1794,3 +1794,13 @@ def test_a_problem_said_back_never_pastes_eight_words_of_what_was_typed():
     )  # fmt: skip
     assert not frame.copies(said, typed)
     assert said.startswith("Als ik het goed begrijp, krijgen jullie ze niet gemaakt.")
+
+
+def test_students_asked_for_are_not_the_staff_who_are_to_learn():
+    """ "kunnen studenten een app maken?", and then their own staff to train."""
+    asked_for = Frame(problem="jullie hebben een probleem", who="studenten")
+    question = writing.real_question(asked_for, "leven_lang_ontwikkelen", PHRASES["frame"], {})
+    assert question == "hoe leer je je medewerkers wat ze hiervoor nodig hebben"
+    assert writing.real_question(asked_for, "talent", PHRASES["frame"], {}) == (
+        "hoe vind je studenten"
+    )
