@@ -600,6 +600,11 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     if NO_ANSWER.match(text or ""):
         return Frame()
     text = with_antecedents(text, context, goal=asked == "goal")
+    granted = CONCESSION.match(text) if asked == "problem" else None
+    if granted and not PROBLEM.search(written(granted.group("granted"))):
+        # "keukens plaatsen kunnen ze, maar voor inductie moet er een
+        # elektricien komen": what goes well is granted, what follows goes wrong
+        text = granted.group("rest")
     # "... en wij weten niet of dat wat is. moet je betalen voor zo'n gesprek?":
     # a question asked along with the answer is no part of it.
     unasked = ASKED_ALONG.sub(" ", text).strip(" ,")
@@ -684,6 +689,13 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     if asked == "goal" and phrase:
         phrase = "" if TIME_ONLY.match(phrase) else restated_goal(phrase, clause)
     return replace(stated, **{asked: phrase or ""})
+
+
+# The first sentence's "X, maar Y": X granted, Y what is wrong with it (the
+# comma tells it from "halen maar 30 procent", only so much).
+CONCESSION = re.compile(
+    r"^(?P<granted>[^.!?,]+),\s*maar\s+(?P<rest>\w.*)$", re.I | re.S
+)
 
 
 def _ends_cut_off(phrase: str) -> bool:

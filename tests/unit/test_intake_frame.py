@@ -1804,3 +1804,13 @@ def test_students_asked_for_are_not_the_staff_who_are_to_learn():
     assert writing.real_question(asked_for, "talent", PHRASES["frame"], {}) == (
         "hoe vind je studenten"
     )
+
+
+@pytest.mark.parametrize(
+    "answer, lead",
+    [("keukens plaatsen kunnen ze, maar voor inductie moet steeds een elektricien komen",
+      "moet steeds voor inductie een elektricien komen"),
+     ("de stagiairs zijn prima, maar ze blijven nooit", "blijven de stagiairs nooit")],
+)  # fmt: skip
+def test_what_goes_well_before_maar_is_granted_not_the_problem(answer, lead):
+    assert frame.read_answer(answer, "problem").problem_lead == lead
