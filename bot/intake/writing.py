@@ -472,7 +472,7 @@ def _goal_shape(goal: str) -> str:
     # every Dutch infinitive ends in -n: "verkeerskunde" is a noun the
     # tagger took for a verb; so is the one word before a "die" that opens
     # the goal ("voormannen die hun ploeg aansturen": its antecedent)
-    antecedent = relative == 1 and words[1].lower == "die"
+    antecedent = relative == 1 < len(words) and words[1].lower == "die"
     if not antecedent and any(
         w.pos in ("VERB", "AUX") and w.lower.endswith("n") for w in words[:relative]
     ):

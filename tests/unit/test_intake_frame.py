@@ -1796,6 +1796,12 @@ def test_a_problem_said_back_never_pastes_eight_words_of_what_was_typed():
     assert said.startswith("Als ik het goed begrijp, krijgen jullie ze niet gemaakt.")
 
 
+def test_a_goal_of_one_verb_is_asked_with_kunnen():
+    """ "bijblijven": one word, so no noun before a relative "die" to look at."""
+    question = writing.real_question(Frame(goal="bijblijven"), "kennis_netwerk", PHRASES["frame"], {})
+    assert question == "hoe kun je bijblijven"
+
+
 def test_students_asked_for_are_not_the_staff_who_are_to_learn():
     """ "kunnen studenten een app maken?", and then their own staff to train."""
     asked_for = Frame(problem="jullie hebben een probleem", who="studenten")
