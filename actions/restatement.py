@@ -8,6 +8,7 @@ short normalised values (people, level, when).
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from typing import Any, Dict, Mapping, Optional
@@ -17,6 +18,8 @@ from bot.intake import dutch, nouns, writing
 from bot.intake import frame as intake_frame
 from bot.intake.catalogue import GENERAL_PEOPLE
 from bot.intake.frame import Frame
+
+logger = logging.getLogger(__name__)
 
 PHRASES_RESPONSE = "utter_restatement_phrases"
 UNKNOWN = parsing.UNKNOWN
@@ -85,7 +88,13 @@ def restate(
         "topic": topic or "",
         "said": said,
     }
-    return writing.restatement(frame, need, words, details)
+    try:
+        return writing.restatement(frame, need, words, details)
+    except Exception:  # noqa: BLE001 - the last line of defence, logged
+        # a realiser bug must not lose the intake ("Er gaat iets mis" on
+        # every answer after it): the need's own question, without the parse
+        logger.exception("restatement failed; the need's question stands in")
+        return writing.restatement(Frame(), need, words, {**details, "topic": ""})
 
 
 def _same_people(words: str, who: str) -> bool:

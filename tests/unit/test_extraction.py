@@ -7,6 +7,7 @@ import re
 import pytest
 
 from actions import extraction, parsing, restatement
+from bot.intake import writing
 
 
 @pytest.mark.parametrize(
@@ -683,3 +684,19 @@ def test_own_time_said_beside_the_time_is_read_with_it(said, own):
 )  # fmt: skip
 def test_a_time_answer_that_corrects_itself_is_read_as_corrected(said, when):
     assert extraction.timeframe_from_answer(said) == when
+
+
+def test_a_realiser_failure_falls_back_to_the_need_s_question(domain, monkeypatch):
+    """A bug in the parse-based writing must not lose the intake."""
+
+    real_question = writing.real_question
+
+    def broken_on_a_goal(frame, *args):
+        if frame.goal:
+            raise IndexError("a realiser bug")
+        return real_question(frame, *args)
+
+    monkeypatch.setattr(writing, "real_question", broken_on_a_goal)
+    values = {"need_category": "kennis_netwerk", "desired_outcome": "meer kennis van ai"}
+    text = restatement.restate(values, domain)
+    assert "Je eigenlijke vraag: " in text and text.endswith("?")
