@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 DATA_FILE = (
     Path(__file__).resolve().parents[2] / "data" / "answers" / "answer_needs.tsv"
@@ -60,16 +60,26 @@ def load() -> None:
 
 @functools.lru_cache(maxsize=1)
 def _model() -> Any:
+    rows = read_rows()
+    return learn([text for text, _, _, _ in rows], [need for _, need, _, _ in rows])
+
+
+def read_rows() -> List[Tuple[str, str, str, str]]:
+    """(text, need, kind, set) per answer in the data file."""
+    rows = []
+    for line in DATA_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            text, need, kind, from_set = line.split("\t")
+            rows.append((text, need, kind, from_set))
+    return rows
+
+
+def learn(texts: List[str], needs: List[str]) -> Any:
+    """The reader learnt from these answers and the needs of their intakes."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline, make_union
 
-    texts, needs = [], []
-    for line in DATA_FILE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            text, need, _kind, _set = line.split("\t")
-            texts.append(text.lower())
-            needs.append(need)
     features = make_union(
         TfidfVectorizer(
             analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
@@ -78,4 +88,4 @@ def _model() -> Any:
     )
     # a fixed solver and seed: the same data always gives the same reader
     classifier = LogisticRegression(C=5, max_iter=2000, random_state=0)
-    return make_pipeline(features, classifier).fit(texts, needs)
+    return make_pipeline(features, classifier).fit([t.lower() for t in texts], needs)
