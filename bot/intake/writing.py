@@ -155,11 +155,11 @@ def _need_question(
     key: str = "",
 ) -> str:
     who = _bare(frame.who) if need == "talent" else frame.who
-    if need == "leven_lang_ontwikkelen" and STUDENT_PEOPLE.search(who):
+    people = details.get("people") or who or words["people_default"]
+    if need == "leven_lang_ontwikkelen" and STUDENT_PEOPLE.search(people):
         # "kunnen studenten een app maken?", then their own staff to train:
         # the students were the means asked for, not who is to learn
-        who = OWN_STAFF
-    people = details.get("people") or who or words["people_default"]
+        people = OWN_STAFF
     topic = details.get("topic")
     if (
         topic
@@ -365,6 +365,7 @@ VAGUE_NOUNS = frozenset(
 # beginnen", "snap je er niks van".
 KNOWING = ("weet", "weten", "snap", "snappen", "begrijp", "begrijpen")
 PERSONAL = frozenset({"je", "jij", "jullie", "ze", "zij", "we", "wij", "ik"})
+WANTING = frozenset({"wil", "wilt", "willen"})
 
 
 def says_nothing(problem: str) -> bool:
@@ -378,9 +379,10 @@ def says_nothing(problem: str) -> bool:
         if w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
         and w.lower not in VAGUE_NOUNS | PERSONAL  # the tagger's noun "jullie"
     ]
-    # "wil je iets doorgeven": the modal adds no second thing done
+    # "wil je iets doorgeven": wanting adds no second thing done ("mogen
+    # jullie niks terugleveren" is a thing not allowed, and says it)
     verbs = [
-        w.lower for w in words if w.pos in ("VERB", "AUX") and w.lower not in MODALS
+        w.lower for w in words if w.pos in ("VERB", "AUX") and w.lower not in WANTING
     ]
     return (
         bool(problem)

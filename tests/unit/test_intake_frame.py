@@ -1739,6 +1739,7 @@ def test_what_is_sought_leaves_out_how_long_and_what_follows(said, goal):
      ("wil je een paar dingen", True),
      ("wil je iets doorgeven", True),  # the modal is no second thing done
      ("kunnen jullie de bestellingen niet maken", False),
+     ("mogen jullie bijna niks meer terugleveren", False),
      ("gaat het steeds mis", True),
      ("staan de 2 scanners vaak stil", False),
      ("is het te duur", False),
@@ -1807,6 +1808,11 @@ def test_students_asked_for_are_not_the_staff_who_are_to_learn():
     asked_for = Frame(problem="jullie hebben een probleem", who="studenten")
     question = writing.real_question(asked_for, "leven_lang_ontwikkelen", PHRASES["frame"], {})
     assert question == "hoe leer je je medewerkers wat ze hiervoor nodig hebben"
+    said_as_theirs = writing.real_question(
+        Frame(who="studenten"), "leven_lang_ontwikkelen", PHRASES["frame"],
+        {"people": "je studenten", "topic": "app"},
+    )  # fmt: skip
+    assert said_as_theirs == "hoe leer je je medewerkers meer over app"
     assert writing.real_question(asked_for, "talent", PHRASES["frame"], {}) == (
         "hoe vind je studenten"
     )
