@@ -666,8 +666,13 @@ class ValidateIntakeForm(AsksInTheSameCall):
             newer = replace(newer, problem="", problem_lead="", goal="")
         held = restatement.frame_of(tracker.slots)
         # "mensen vinden is 1 ding, maar eigenlijk ...": the opening's wish is
-        # no goal any more, so the goal is asked
-        set_aside = requested == "problem" and _sets_aside(text) and not newer.goal
+        # no goal any more, so the goal is asked; "die configurator is
+        # bijzaak" to "wat klopt er niet?" drops it from the restatement
+        set_aside = (
+            (requested == "problem" or correcting)
+            and _sets_aside(text)
+            and not newer.goal
+        )
         if set_aside:
             held = replace(held, goal="")
         frame = held.merged(newer) if correcting else held.filled(newer)

@@ -179,3 +179,38 @@ def test_a_yes_with_a_question_beside_it_confirms_and_keeps_the_question(servers
     assert slots["question_confirmed"] is True and not slots["question_correction"]
     assert "weekend" in (slots["open_questions"] or "")
     assert slots["need_category"] == "talent"
+
+
+ANSWER_TO = {
+    "problem": "we hebben al een half jaar levertijd, te weinig timmermannen",
+    "desired_outcome": "weer binnen drie maanden leveren",
+    "headcount": "2",
+    "education_level": "mbo",
+    "time_horizon": "zo snel mogelijk",
+    "own_time": "weinig",
+    "company_name": "Kozijnen Vechtdal, Ommen, 14 man",
+    "region": "Ommen",
+    "company_size": "14",
+    "sector": "bouw",
+}
+
+
+def test_a_correction_that_sets_the_wish_aside_drops_it_from_the_question(servers):
+    """ "die configurator is bijzaak": the opening's wish is no longer the goal."""
+    base, _ = servers
+    sender = "never-lose-wish-set-aside"
+    say(base, sender, "goedemiddag, wij willen graag een 3d configurator op onze site"
+        " waar klanten zelf hun kozijnen kunnen samenstellen. kan een student dat"
+        " bouwen?")  # fmt: skip
+    for _ in range(12):
+        requested = tracker(base, sender)["slots"]["requested_slot"]
+        if requested == "question_confirmed":
+            break
+        assert say(base, sender, ANSWER_TO[requested])
+    assert "configurator" in tracker(base, sender)["slots"]["desired_outcome"]
+    say(base, sender, "nee niet helemaal")
+    answers = say(base, sender, "die configurator is bijzaak, ik kan de bestellingen"
+                  " nu al niet maken. het gaat om timmerlui")  # fmt: skip
+    slots = tracker(base, sender)["slots"]
+    assert "configurator" not in (slots["desired_outcome"] or ""), texts(answers)
+    assert "configurator" not in texts(answers).split("Je eigenlijke vraag:")[-1]
