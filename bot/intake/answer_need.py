@@ -9,7 +9,8 @@ which Rasa already brings: tf-idf over character and word n-grams and a
 logistic regression. Learnt on all sets but one, it reads the left-out set's
 problem answers right in 78% and its goal answers in 91% (eight folds by set).
 
-It is learnt when first used (about a second) and kept for the process.
+It is learnt when first used (about 3 s; the action server does it at start,
+actions/preload.py) and kept for the process.
 """
 
 from __future__ import annotations
