@@ -842,14 +842,15 @@ class ValidateIntakeForm(AsksInTheSameCall):
         before = _said_before(tracker, text)
         if slot == "problem":
             read = intake_frame.read_answer(text, "problem", before)
-            return {"problem": read.problem or None, "problem_lead": read.problem_lead}
-        goal = {slot: intake_frame.read_answer(text, "goal", before).goal or None}
+            part = {"problem": read.problem or None, "problem_lead": read.problem_lead}
+        else:
+            part = {slot: intake_frame.read_answer(text, "goal", before).goal or None}
         previous = slot_before_latest_message(tracker, "need_category")
         if previous in NEED_CODES:
-            # the need is read again with the goal, whatever the intent of
-            # its answer ("dat ons vak op het mbo voorkomt" is no need intent)
-            goal["need_category"] = need_after_answers(tracker, previous)
-        return goal
+            # the need is read again with each answer, whatever its intent
+            # ("dat ons vak op het mbo voorkomt" is no need intent)
+            part["need_category"] = need_after_answers(tracker, previous)
+        return part
 
     def validate_tried_before(
         self,
