@@ -75,6 +75,10 @@ NOT_THE_POINT = (
     r"|\bis\s+(?:(?:die|dat|de|deze)\s+[\w'-]+\s+)?(?:niet|nie)\s+(?:eens\s+)?het\s+"
     r"(?:ergste|grootste\s+probleem)\b"
     r"|\b(?:is|zijn)\s+(?:eigenlijk\s+|maar\s+|meer\s+)?bijzaak\b"
+    # "een cursus hoeft niet per se", "ik hoef geen nieuwe monteur",
+    # "marketing maakt me niet uit": set aside in a correction
+    r"|\b(?:hoeft|hoef|hoeven)\s+(?:(?:eigenlijk|ook|echt)\s+)?(?:niet\s+per\s+se|geen)\b"
+    r"|\bmaakt\s+(?:me|mij|ons)\s+(?:eigenlijk\s+)?(?:niet|niks|weinig)\s+uit\b"
 )
 # "dat is het probleem niet", "het gaat eigenlijk om ...", "zomer lukt wel
 # met uitzendploegen": the answer sets the opening aside, so the opening's

@@ -1826,3 +1826,15 @@ def test_students_asked_for_are_not_the_staff_who_are_to_learn():
 )  # fmt: skip
 def test_what_goes_well_before_maar_is_granted_not_the_problem(answer, lead):
     assert frame.read_answer(answer, "problem").problem_lead == lead
+
+
+@pytest.mark.parametrize(
+    "correction, goal",
+    [("marketing maakt me niet uit. het gaat om het materiaal", "het materiaal"),
+     ("ik hoef geen nieuwe monteur", ""),
+     ("Een cursus hoeft niet per se. Ik wil vooral horen wat er bekend is",
+      "vooral horen wat er bekend is")],
+)  # fmt: skip
+def test_what_a_correction_sets_aside_is_never_said_back_as_the_problem(correction, goal):
+    read = frame.read(correction)
+    assert (read.problem, read.problem_lead, read.goal) == ("", "", goal)
