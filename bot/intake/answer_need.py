@@ -40,12 +40,16 @@ def weights(text: str) -> Dict[str, float]:
 SURE = 0.5
 SURE_OF_THE_GOAL_ALONE = 0.7
 SURE_OF_THE_PROBLEM_ALONE = 0.8
+MIN_WORDS = 3
 
 
 def need_of(problem: str, goal: str) -> Optional[str]:
     """The need the problem and the goal answers name together, or one of
     them where the other was not asked, where the reader is sure of it; None
     where it is not, or where neither was answered."""
+    # "mbo" or "ja" to "wat moet er anders?" answers another question: too
+    # few words to tell a need by
+    problem, goal = (t if len(t.split()) >= MIN_WORDS else "" for t in (problem, goal))
     answers = [text.lower() for text in (problem, goal) if text]
     if not answers:
         return None

@@ -64,3 +64,5 @@ def test_one_answer_alone_names_a_need_only_more_surely():
     )
     assert answer_need.need_of("tja, lastig", "") is None
     assert answer_need.need_of("", "") is None
+    # "mbo" to "wat moet er anders?" answers another question
+    assert answer_need.need_of("", "mbo") is None
