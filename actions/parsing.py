@@ -713,7 +713,19 @@ def normalise_sector(text: str) -> Optional[str]:
     lowered = cleaned.lower()
     if lowered.replace(" ", "_") in SECTORS:
         return lowered.replace(" ", "_")
-    words = _words(lowered)
+    # "stralen en coaten voor haven en industrie": after "voor" come the
+    # customers; the trade is what precedes.
+    own, _, customers = lowered.partition(" voor ")
+    if customers and own.strip():
+        return _sector_in_words(_words(own)) or _sector_in_words(_words(lowered))
+    return _sector_in_words(_words(lowered))
+
+
+# "surfplanken maken", "we produceren kozijnen": making things is industry.
+MAKING = re.compile(r"\b(?:maken|maakt|produceren|produceert|productie|fabriceren)\b")
+
+
+def _sector_in_words(words: List[str]) -> Optional[str]:
     # "webwinkel, detailhandel": a word from the list itself beats a compound.
     for word in words:
         if word in _SECTOR_OF_WORD:
@@ -722,7 +734,7 @@ def normalise_sector(text: str) -> Optional[str]:
         code = _sector_of_word(word, fuzzy=True)
         if code:
             return code
-    return None
+    return "maakindustrie" if MAKING.search(" ".join(words)) else None
 
 
 def sector_in_message(text: str) -> Optional[str]:
@@ -743,6 +755,8 @@ def sector_in_message(text: str) -> Optional[str]:
     for at, word in enumerate(words):
         if not (_names_a_trade(word) or _ours(words, at)) or _someone_elses(words, at):
             continue  # "bij de winkels", "dan zegt het restaurant": another's
+        if word in EVERY_FIRMS_ADVISER and at and words[at - 1] in POSSESSIVES:
+            continue  # "mijn accountant zei RAAK"
         stem = _strip_company_suffix(word)
         if word in BUSINESS_WORDS or _singular(word) in BUSINESS_WORDS:
             return _SECTOR_OF_WORD.get(word) or _SECTOR_OF_WORD[_singular(word)]
@@ -762,6 +776,13 @@ def sector_in_message(text: str) -> Optional[str]:
     return None
 
 
+# One adviser every firm has: "mijn accountant" names a supplier, not the
+# trade ("onze accountants" still does).
+EVERY_FIRMS_ADVISER = frozenset(
+    "accountant boekhouder advocaat notaris adviseur belastingadviseur verzekeraar"
+    " bank huisarts".split()
+)
+POSSESSIVES = frozenset("mijn m'n mn onze ons".split())
 # Before a business word: whose it is ("onze bakkerij", "we hebben een
 # garage"); after a preposition ("bij de winkels", "voor restaurants") it is
 # a customer's or another's.
@@ -816,7 +837,9 @@ def sector_of_name(name: str) -> Optional[str]:
         # "Notariskantoor De Boer": a word after "de" or "van" is a surname.
         # "Tegelwerken Bakker": a trade that is also a surname, after the
         # trade of the name, is the owner
-        surname = word in TRADE_SURNAMES and found
+        # "Bakker Truck & Trailer Service": a trade surname first in a longer
+        # name is the owner too; better to ask the branch than guess bakery
+        surname = word in TRADE_SURNAMES and (found or index == 0 < len(words) - 1)
         if len(word) >= 4 and before not in SURNAME_PARTICLES and not surname:
             found = _sector_of_word(word, fuzzy=False) or found
     return found

@@ -424,6 +424,32 @@ def test_a_trade_said_in_its_own_words_names_the_sector(typed, sector):
     assert parsing.normalise_sector(typed) == sector
 
 
+def test_the_customers_after_voor_do_not_name_the_trade():
+    # "haven" named logistiek for a sandblaster (held-out 28th)
+    typed = "staalconservering, stralen en coaten voor haven en industrie"
+    assert parsing.normalise_sector(typed) == "maakindustrie"
+    assert parsing.normalise_sector("catering voor bedrijven") == "horeca"
+    assert parsing.normalise_sector("voor de horeca") == "horeca"
+
+
+def test_making_things_is_industry_where_no_trade_is_named():
+    assert parsing.normalise_sector("surfplanken maken") == "maakindustrie"
+    assert parsing.normalise_sector("we maken kozijnen") == "bouw"
+
+
+def test_a_trade_surname_first_in_a_longer_name_is_the_owner():
+    assert parsing.sector_of_name("Bakker Truck & Trailer Service") is None
+    assert parsing.sector_of_name("Bakker Bouw") == "bouw"
+
+
+def test_the_adviser_every_firm_has_is_no_sector():
+    text = "Mijn accountant zei RAAK. Maar ik weet niet wat een lectoraat is."
+    assert parsing.sector_in_message(text) is None
+    assert parsing.sector_in_message("we zijn een accountantskantoor") == (
+        "zakelijke_dienstverlening"
+    )
+
+
 def test_a_month_on_its_own_answers_when_as_in_that_month():
     # "januari" to "Wanneer zou je het geregeld willen hebben?" was restated
     # as "hoe vind je een stagiair op mbo-niveau, januari?".
