@@ -660,6 +660,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if requested is None and need_cues.asks_a_means_only(text):
             # the stagiair asked for is a means, not the goal: the goal is asked
             newer = replace(newer, goal="")
+        if not (
+            part or correcting or newer.problem_lead or answers_to(tracker, "problem")
+        ):
+            # "geen idee hoe dat werkt" in the opening: too vague to say back,
+            # so "Wat gaat er nu mis?" is still asked
+            newer = replace(newer, problem="")
         if requested not in FRAME_ANSWERS:
             # "als het vriest ligt het werk stil" to "hoeveel tijd heb je?"
             # answers that question: it says nothing of the problem or goal.

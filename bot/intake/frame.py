@@ -58,7 +58,7 @@ PROBLEM = re.compile(
     r"\b(?:geen|niet|niks|niets|nauwelijks|zo\s?veel|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
     r"lang|klein|oud|snel|vroeg|zwaar|warm|koud|groot|druk|vol|krap|ingewikkeld)|"
     r"\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|moeilijk|"
-    r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|\w*fout\w*|achter|achterlo\w*|"
+    r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|kla(?:gen|agt)|\w*fout\w*|achter|achterlo\w*|"
     r"vertrek\w*|verloop|kostenpost|missen|"
     r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?|nergens|niemand|"
     r"nooit|kapot\w*|ziek\w*|verzuim|\w*schade|nep\w*|opgelicht|fraude|gehackt|"
@@ -1677,7 +1677,13 @@ def unspliced(said: str, source: str) -> str:
         )
         if open_clause is not None:
             words = words[:open_clause]
-    if NEGATIONS & set(said.split()) - set(words):
+    cut_off = said.split()[len(words) :]
+    # "rijden je mensen overal langs ook als het niet hoeft": the "niet" of a
+    # clause of its own at the end, cut off whole with it
+    own_clause = next((w for w in cut_off if w not in EVEN), "") in ADVERBIAL_CLAUSE
+    while own_clause and words and words[-1] in EVEN:
+        words = words[:-1]
+    if NEGATIONS & set(said.split()) - set(words) and not own_clause:
         return ""  # "ken je de regels ... niet": cut before "niet" it says the opposite
     if words and words[-1] in MODALS and len(words) < len(said.split()):
         return ""  # "je monteurs moeten ook elektrisch": cut before its verb
@@ -2306,6 +2312,9 @@ CLAUSE_AFTER = frozenset(
     "zonder zodat omdat voordat terwijl waardoor wanneer want".split()
 )
 LONG_RELATIVES = frozenset("die waarin waarmee waarbij waar".split())
+# Openers of a clause that says when or why, not what: "ook als het niet hoeft".
+ADVERBIAL_CLAUSE = frozenset("als omdat terwijl wanneer zodat voordat waardoor".split())
+EVEN = frozenset("ook zelfs".split())
 SUBORDINATORS = frozenset(
     "die dat wat wie waar voordat omdat zodat als of terwijl waardoor wanneer "
     "waarom hoe welke".split()

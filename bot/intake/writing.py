@@ -348,7 +348,8 @@ def garbled(goal: str) -> bool:
     # "wil Heb niet een vraag ...": a sentence of theirs begins inside
     if any(w.text[:1].isupper() and w.lower in SENTENCE_OPENERS for w in words):
         return True
-    nouns = [w.lower for w in words if w.pos == "NOUN"]
+    # (the tagger calls "jullie" a noun: "dat jullie weten ... voor jullie gaan")
+    nouns = [w.lower for w in words if w.pos == "NOUN" and w.lower not in PERSONAL]
     if len(nouns) != len(set(nouns)):
         return True
     return bool(nouns) and set(nouns) <= COUNT_NOUNS
