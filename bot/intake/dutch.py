@@ -542,6 +542,9 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
     """The words with ik/we turned to je/jullie and the verb agreeing."""
     out: List[str] = []
     for i, word in enumerate(words):
+        if _coordinated_ik(words, i):
+            out.append("jij")  # "mijn zoon en ik kunnen": "je zoon en jij kunnen"
+            continue
         swapped = SECOND_PERSON.get(word.lower)
         if swapped:
             out.append(swapped)
@@ -552,7 +555,7 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
         if word.finite and word.pos in ("VERB", "AUX") and not past:
             before = words[i - 1].lower if i else ""
             after = words[i + 1].lower if i + 1 < len(words) else ""
-            if before in FIRST_PERSON_SINGULAR:
+            if before in FIRST_PERSON_SINGULAR and not _coordinated_ik(words, i - 1):
                 out.append(you_form(word.text, inverted=False))
                 continue
             if after in FIRST_PERSON_SINGULAR:
@@ -572,6 +575,23 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
             continue
         out.append(word.text if _keeps_case(word) else word.lower)
     return out
+
+
+def _coordinated_ik(words: Sequence[Word], at: int) -> bool:
+    """ "mijn zoon en ik", "ik en mijn vrouw": an "ik" in a subject of two,
+    whose verb is plural and stays so."""
+    if not 0 <= at < len(words) or words[at].lower != "ik":
+        return False
+    before = words[at - 1].lower if at else ""
+    after = words[at + 1 : at + 3]
+    # "ik en mijn vrouw doen", "doen ik en mijn vrouw"; not "dat weet ik en
+    # toen ..."
+    return before == "en" or (
+        len(after) == 2 and after[0].lower == "en" and after[1].lower in PARTNER_OPENERS
+    )
+
+
+PARTNER_OPENERS = frozenset("mijn m'n mn onze ons de een".split())
 
 
 AFTER_A_SUBCLAUSE = frozenset(

@@ -348,9 +348,10 @@ def garbled(goal: str) -> bool:
     # "wil Heb niet een vraag ...": a sentence of theirs begins inside
     if any(w.text[:1].isupper() and w.lower in SENTENCE_OPENERS for w in words):
         return True
+    nouns = [w.lower for w in words if w.pos == "NOUN"]
     # (the tagger calls "jullie" a noun: "dat jullie weten ... voor jullie gaan")
-    nouns = [w.lower for w in words if w.pos == "NOUN" and w.lower not in PERSONAL]
-    if len(nouns) != len(set(nouns)):
+    named = [noun for noun in nouns if noun not in PERSONAL]
+    if len(named) != len(set(named)):
         return True
     return bool(nouns) and set(nouns) <= COUNT_NOUNS
 

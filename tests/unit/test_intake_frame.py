@@ -1856,3 +1856,22 @@ def test_complaining_customers_are_a_problem():
 def test_jullie_taken_for_a_noun_twice_does_not_garble_a_goal():
     goal = "dat jullie weten welke plant water nodig heeft voor jullie gaan rijden"
     assert not writing.garbled(goal)
+
+
+@pytest.mark.parametrize(
+    "text, problem, lead",
+    [
+        ("mijn zoon en ik kunnen het niet aleen", "je zoon en jij kunnen het niet alleen",
+         "kunnen je zoon en jij het niet alleen"),
+        ("ik en mijn vrouw doen alles zelf", "jij en je vrouw doen alles zelf",
+         "doen jij en je vrouw alles zelf"),
+    ],
+)  # fmt: skip
+def test_an_ik_beside_another_is_jij_and_the_verb_stays_plural(text, problem, lead):
+    # a cutter skipper (23rd set) was told "je zoon en je kunnent het niet alleen"
+    assert frame.problem_clause(text) == (problem, lead)
+
+
+def test_one_person_who_arranges_it_is_no_bare_count():
+    goal = "één persoon die het voor je regelt en alleen brengt wat bij jullie past"
+    assert not writing.garbled(goal)
