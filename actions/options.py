@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import parsing
+from actions.answers import messages_to
 from actions.option_cards import option_values, options_custom, telegram_options
 from actions.restatement import frame_of
 from bot.intake import writing
@@ -20,6 +21,7 @@ from bot.intake.catalogue import (
     rank_formats,
 )
 from bot.intake.frame import situations
+from bot.intake.vocabulary import CONTENT_PROBES
 
 NONE_CHOSEN = "geen"
 # Slots holding the entrepreneur's own words, matched against format keywords.
@@ -49,7 +51,16 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         urgency=parsing.urgency_of(tracker.get_slot("time_horizon")),
         own_time=parsing.own_time_level(tracker.get_slot("own_time")),
         education_level=level if level in ("mbo", "hbo", "wo") else None,
-        said=" ".join(str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS),
+        said=" ".join(
+            [str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS]
+            # the answers whole: the frame keeps two clauses of the problem,
+            # "iemand was ingelogd met ons baliewachtwoord" may be a third
+            + [
+                str(event.get("text") or "")
+                for probe in CONTENT_PROBES
+                for event in messages_to(tracker, probe)
+            ]
+        ),
         topic=tracker.get_slot("topic") or None,
         # as said back, verb first; empty when it was not ("weet je niet")
         problem=frame.problem_lead,

@@ -58,7 +58,9 @@ PROBLEM = re.compile(
     r"\b(?:geen|niet|niks|niets|nauwelijks|zo\s?veel|te\s+(?:weinig|veel|laat|duur|hoog|traag|"
     r"lang|klein|oud|snel|vroeg|zwaar|warm|koud|groot|druk|vol|krap|ingewikkeld)|"
     r"\w*tekort\w*|\w*probleem|\w*problemen|mis|misgaat|moeilijk|"
-    r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|kla(?:gen|agt)|\w*fout\w*|achter|achterlo\w*|"
+    r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|kla(?:gen|agt)|\w*fout\w*|achterlo\w*|"
+    # "we lopen achter", not "achter de bar"
+    r"achter(?!\s+(?:de|het|een|mijn|m'n|onze|ons)\b)|"
     r"vertrek\w*|verloop|kostenpost|missen|"
     r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?|nergens|niemand|"
     r"nooit|kapot\w*|ziek\w*|verzuim|\w*schade|nep\w*|opgelicht|fraude|gehackt|"
@@ -179,6 +181,8 @@ ASKED_ALONG = re.compile(r"[^.!?\n,]*\?")
 QUESTION = re.compile(
     # "En wie zit er eigenlijk achter deze site?": a conjunction may lead
     # "Oh en moet ik dan ergens lid van worden?": so may an interjection
+    # "Goedemiddag, kan ik ...": so may a greeting
+    r"\s*(?:(?:goede(?:morgen|middag|navond)|hoi|hallo|hai|hey|dag|beste)\b[,!]?\s*)?"
     r"\s*(?:(?:oh|o|ah|nou)\s+(?:ja\s+)?)?(?:(?:en|maar|of|dus)\s+)?"
     r"(?:waar|wie|wat|hoe|welke|waarom|wanneer"
     r"|(?:moet|moeten|mag|mogen|zal|zullen|zou|zouden|heb|hebben|kan|kunnen"

@@ -1875,3 +1875,12 @@ def test_an_ik_beside_another_is_jij_and_the_verb_stays_plural(text, problem, le
 def test_one_person_who_arranges_it_is_no_bare_count():
     goal = "één persoon die het voor je regelt en alleen brengt wat bij jullie past"
     assert not writing.garbled(goal)
+
+
+def test_a_question_after_a_greeting_is_asked_not_said():
+    # "kun je bij jullie een stagiair aanvragen" was said back as the problem
+    text = "Goedemiddag, kan ik bij jullie een stagiair aanvragen voor achter de bar?"
+    assert frame.read(text).problem == ""
+    assert frame.read("we lopen achter met de planning").problem_lead == (
+        "lopen jullie achter met de planning"
+    )
