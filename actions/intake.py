@@ -856,6 +856,16 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # the need is read again with each answer, whatever its intent
             # ("dat ons vak op het mbo voorkomt" is no need intent)
             part["need_category"] = need_after_answers(tracker, previous)
+            goal = slot_before_latest_message(tracker, "desired_outcome")
+            if (
+                slot == "problem"
+                and part["need_category"] != previous
+                and goal
+                and goal == tracker.get_slot("desired_outcome")
+            ):
+                # "we zoeken een tapmonteur" was the wish of the need the
+                # opening seemed to have: what should change is asked
+                part["desired_outcome"] = None
         return part
 
     def validate_tried_before(
