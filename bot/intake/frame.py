@@ -61,7 +61,9 @@ PROBLEM = re.compile(
     r"lastig|kwijt|weg|weggooien|verspil\w*|\w*klacht\w*|kla(?:gen|agt)|\w*fout\w*|achterlo\w*|"
     # "we lopen achter", not "achter de bar"
     r"achter(?!\s+(?:de|het|een|mijn|m'n|onze|ons)\b)|"
-    r"vertrek\w*|verloop|kostenpost|missen|"
+    r"vertrek\w*|verloop|kostenpost|missen|haper\w*|"
+    # sent from one to the other: "iedereen stuurt me door"
+    r"stuu?r\w*\s+(?:\w+\s+)?door|doorgestuurd|doorverwezen|kastje\s+naar\s+de\s+muur|"
     r"uitval|verouderd|stil|onveilig|ongelukken|vergrijz\w*|vacatures?|nergens|niemand|"
     r"nooit|kapot\w*|ziek\w*|verzuim|\w*schade|nep\w*|opgelicht|fraude|gehackt|"
     r"\w*storing\w*|"
@@ -106,7 +108,12 @@ MAX_JOINED_WORDS = 16
 # "ben de weg kwijt", "mis het overzicht": only "ik" can have gone before these
 FIRST_PERSON_VERBS = frozenset({"ben", "heb"}) | CHAT_FIRST_VERBS
 # "iets met scholen": a wish that still needs its question
-VAGUE_GOAL = re.compile(r"(?:iets|wat|zoiets)\s+(?:met|doen)\b", re.I)
+VAGUE_GOAL = re.compile(
+    r"(?:iets|wat|zoiets)\s+(?:met|doen)\b"
+    # "ik wil een paar dingen": what, is still to be asked
+    r"|(?:een\s+paar|wat|allerlei|verschillende|meerdere)\s+(?:dingen|zaken)\s*$",
+    re.I,
+)
 MAX_SUBJECT_WORDS = 3
 RELATIVES = frozenset(
     "die dat wat waar waarmee omdat als zodat voordat waardoor".split()
@@ -677,9 +684,11 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
             goal = unspliced(joined(to_second_person(words)), clause)
             return replace(stated, goal=goal)
         # "te weinig hande, bestelingen blijven liggen": the first clause
-        # that can be said back
+        # that can be said back ("ik wil een paar dingen" cannot)
+        unwished = [c for c in clauses if not FIRST_PERSON_WANTS.search(c)]
         plain, lead = next(
-            (said for said in map(problem_clause, clauses) if said[0]), ("", "")
+            (said for said in map(problem_clause, unwished) if said[0]),
+            ("", ""),
         )
         return replace(stated, problem=plain, problem_lead=lead)
     if asked == "goal" and about_the_company(clause):
@@ -827,7 +836,9 @@ OTHERS_WANT = re.compile(
     r"|opdrachtgever|opdrachtgevers|overheid|verzekeraar|bank|afnemers?)\s+"
     r"(?:wil|willen|eist|eisen)\b"
     # "nu wil de woningcorporatie papieren zien": the subject after the verb
-    r"|\b(?:nu|dan|ook|straks|opeens|ineens)\s+(?:wil|willen|eist|eisen)\s+(?:de|het)\s",
+    r"|\b(?:nu|dan|ook|straks|opeens|ineens)\s+(?:wil|willen|eist|eisen)\s+(?:de|het)\s"
+    # "musea willen alles interactief": others, plural, first in the clause
+    r"|^\s*(?:de\s+)?(?!(?:we|wij|ik|jullie|je|jij|u)\b)[a-zà-ÿ]{2,}\s+(?:willen|eisen)\b",
     re.IGNORECASE,
 )
 
@@ -887,7 +898,10 @@ def _words(clause: str) -> Optional[List[Word]]:
             (
                 i
                 for i, w in enumerate(words)
-                if i > MIN_CLAUSE_WORDS and w.lower in CLAUSE_AFTER
+                if i > MIN_CLAUSE_WORDS
+                and w.lower in CLAUSE_AFTER
+                # "dat mijn mensen zien wanneer ...": what is seen, not an aside
+                and words[i - 1].lower not in SEEING
             ),
             len(words),
         )
@@ -1371,7 +1385,10 @@ LESS_FUEL = re.compile(
 
 # A subclause that a wish may hang on ("..., voordat ze ingepakt worden").
 SUBCLAUSE_AFTER = re.compile(
-    r",?\s+(?:voordat|omdat|zodat|zodra|wanneer|terwijl)\s+", re.IGNORECASE
+    # not after seeing or knowing: "dat mijn mensen zien wanneer ..." is what
+    r"(?<!\bzien)(?<!\bweten)(?<!\bmerken)(?<!\bhoren)"
+    r",?\s+(?:voordat|omdat|zodat|zodra|wanneer|terwijl)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -1689,7 +1706,8 @@ def unspliced(said: str, source: str) -> str:
         words = words[:-1]
     if NEGATIONS & set(said.split()) - set(words) and not own_clause:
         return ""  # "ken je de regels ... niet": cut before "niet" it says the opposite
-    if words and words[-1] in MODALS and len(words) < len(said.split()):
+    gone = len(words) > 1 and words[-1] in GOING and words[-2] in WHERE_TO
+    if words and words[-1] in MODALS and len(words) < len(said.split()) and not gone:
         return ""  # "je monteurs moeten ook elektrisch": cut before its verb
     if pos and words and len(words) < len(pos) and pos[len(words) - 1] == "ADJ":
         return ""  # "krijgen ... steeds vaker boze": cut off before its noun
@@ -2312,6 +2330,7 @@ TIME_NOUNS = frozenset("jaar maand week dag zomer winter voorjaar najaar keer".s
 POSSESSIVES = frozenset("mijn je jouw jullie onze ons zijn haar hun".split())
 # Where a long clause may end early: words that open a clause of their own
 # ("die", "dat" may be demonstratives: "de bouwfysica van die materialen").
+SEEING = frozenset("zien ziet weten weet merken merkt horen snappen begrijpen".split())
 CLAUSE_AFTER = frozenset(
     "zonder zodat omdat voordat terwijl waardoor wanneer want".split()
 )
@@ -2323,6 +2342,9 @@ SUBORDINATORS = frozenset(
     "die dat wat wie waar voordat omdat zodat als of terwijl waardoor wanneer "
     "waarom hoe welke".split()
 )
+# "(wanneer een bewoner) achteruit gaat": "gaan" with where to is a verb whole
+GOING = frozenset("ga gaat gaan".split())
+WHERE_TO = frozenset("achteruit vooruit mis kapot dood weg uit af door".split())
 PARTICLES = frozenset("weg op aan uit af mee terug over in door bij toe na".split())
 
 

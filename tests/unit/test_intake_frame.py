@@ -1884,3 +1884,36 @@ def test_a_question_after_a_greeting_is_asked_not_said():
     assert frame.read("we lopen achter met de planning").problem_lead == (
         "lopen jullie achter met de planning"
     )
+
+
+def test_others_who_want_something_first_in_a_clause_are_a_problem():
+    read = frame.read_answer(
+        "musea willen alles interactief. we besteden dat uit en dan hapert het",
+        "problem",
+    )
+    assert read.problem_lead.startswith("willen musea alles interactief")
+    assert read.goal == ""
+
+
+def test_a_vague_wish_is_no_goal_and_no_problem_said_back():
+    read = frame.read_answer(
+        "ik wil een paar dingen. KvK stuurde me naar het werkgeversservicepunt",
+        "problem",
+    )
+    assert read.goal == ""
+    assert read.problem_lead == "stuurde KvK je naar het werkgeversservicepunt"
+
+
+def test_being_sent_on_is_a_problem():
+    read = frame.read("ik heb 4 instanties gebeld en iedereen stuurt me door")
+    assert read.problem_lead == "stuurt iedereen je door"
+
+
+def test_what_is_seen_is_kept_with_the_seeing():
+    # "dat je mensen zien" was all that was left of the goal
+    read = frame.read_answer(
+        "dat mijn mensen zien wanneer een bewoner achteruit gaat en het goed "
+        "doorgeven. en dat een paar helpenden verzorgende ig kunnen worden",
+        "goal",
+    )
+    assert read.goal == "dat je mensen zien wanneer een bewoner achteruit gaat"
