@@ -1881,6 +1881,7 @@ def test_a_question_after_a_greeting_is_asked_not_said():
     # "kun je bij jullie een stagiair aanvragen" was said back as the problem
     text = "Goedemiddag, kan ik bij jullie een stagiair aanvragen voor achter de bar?"
     assert frame.read(text).problem == ""
+    assert frame.read("we lopen achter de feiten aan").problem
     assert frame.read("we lopen achter met de planning").problem_lead == (
         "lopen jullie achter met de planning"
     )
