@@ -29,6 +29,8 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
 Question = Callable[[CollectingDispatcher, Tracker, DomainDict], List[EventType]]
+# The response that asks a slot again after an answer it could not use.
+REASK_PREFIX = "utter_invalid_"
 
 
 def slot_asked_next(
@@ -75,8 +77,13 @@ class AsksInTheSameCall(FormValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        said_before = len(dispatcher.messages)
         events = await self.validate_turn(dispatcher, tracker, domain)
         tracker.add_slots(events)  # as Rasa's form sees them when it asks
         slot = slot_asked_next(events, tracker, self.form_name(), domain)
         ask = self.questions.get(slot) if slot else None
+        said_now = dispatcher.messages[said_before:]
+        if said_now and said_now[-1].get("response") == f"{REASK_PREFIX}{slot}":
+            # "Onder welke branche valt dat het meest?" asks it again already
+            return events
         return events + ask(dispatcher, tracker, domain) if ask else events

@@ -1007,3 +1007,22 @@ def test_an_answer_that_sets_the_opening_aside_drops_its_wish_and_asks_the_goal(
 )  # fmt: skip
 def test_a_yes_with_a_question_of_their_own_is_agreed(typed, agreed):
     assert parsing.yes_with_a_question(typed) is agreed
+
+
+def test_a_question_asked_again_after_an_unclear_answer_is_asked_once(domain):
+    # "Onder welke branche valt dat het meest?" was followed by "In welke
+    # branche werken jullie?" in the same turn (held-out 28th)
+    typed = "zzz qqq"
+    prior = {"need_category": "loket", "original_question": "x",
+             "problem": "je weet niet bij wie je moet zijn",
+             "desired_outcome": "één naam en één nummer",
+             "education_level": "mbo", "time_horizon": "voor september",
+             "own_time": "weinig tijd", "company_name": "Printerij X",
+             "region": "Wageningen", "company_size": "5",
+             "requested_slot": "sector"}  # fmt: skip
+    slots, dispatcher = validate(
+        {"sector": typed}, user_message(typed, "inform"), domain, prior=prior
+    )
+    assert slots["sector"] is None
+    said = [m.get("response") for m in dispatcher.messages]
+    assert said == ["utter_invalid_sector"]
