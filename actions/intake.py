@@ -33,7 +33,7 @@ from actions.answers import (
     read_education_level,
 )
 from actions.asking import AsksInTheSameCall, Question
-from bot.intake import answer_need, need_cues
+from bot.intake import answer_need, need_cues, writing
 from bot.intake import frame as intake_frame
 from bot.intake.places import find_place, is_province
 from bot.intake.vocabulary import (
@@ -660,12 +660,11 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if requested is None and need_cues.asks_a_means_only(text):
             # the stagiair asked for is a means, not the goal: the goal is asked
             newer = replace(newer, goal="")
-        if not (
-            part or correcting or newer.problem_lead or answers_to(tracker, "problem")
-        ):
-            # "geen idee hoe dat werkt" in the opening: too vague to say back,
-            # so "Wat gaat er nu mis?" is still asked
-            newer = replace(newer, problem="")
+        vague = not newer.problem_lead or writing.says_nothing(newer.problem_lead)
+        if vague and not (part or correcting or answers_to(tracker, "problem")):
+            # "geen idee hoe dat werkt", "het ding hapert steeds" in the
+            # opening: too vague to say back, so "Wat gaat er nu mis?" is asked
+            newer = replace(newer, problem="", problem_lead="")
         if requested not in FRAME_ANSWERS:
             # "als het vriest ligt het werk stil" to "hoeveel tijd heb je?"
             # answers that question: it says nothing of the problem or goal.

@@ -838,7 +838,7 @@ OTHERS_WANT = re.compile(
     # "nu wil de woningcorporatie papieren zien": the subject after the verb
     r"|\b(?:nu|dan|ook|straks|opeens|ineens)\s+(?:wil|willen|eist|eisen)\s+(?:de|het)\s"
     # "musea willen alles interactief": others, plural, first in the clause
-    r"|^\s*(?:de\s+)?(?!(?:we|wij|ik|jullie|je|jij|u)\b)[a-zà-ÿ]{2,}\s+(?:willen|eisen)\b",
+    r"|^\s*(?:de\s+)?(?!(?:we|wij|ik|jullie|je|jij|u|dat|dit|die|het|er|ze|zij|wat|wie)\b)[a-zà-ÿ]{2,}\s+(?:willen|eisen)\b",
     re.IGNORECASE,
 )
 

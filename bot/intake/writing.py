@@ -325,7 +325,9 @@ def garbled(goal: str) -> bool:
         return True
     # "voor wat ze al": a short clause cut off before its verb
     tail = words[end:]
-    if 0 < len(tail) <= 3 and not any(w.pos in ("VERB", "AUX") for w in tail):
+    # (the tagger calls some verbs nouns: "die het regelt")
+    verbs = [w for w in tail if w.pos in ("VERB", "AUX") or _a_verb_form(w)]
+    if 0 < len(tail) <= 3 and not verbs:
         return True
     # "hoe zorg je ieder jaar voor een": cut off after an article, a number
     # or a preposition that is no verb's particle
@@ -356,11 +358,22 @@ def garbled(goal: str) -> bool:
     return bool(nouns) and set(nouns) <= COUNT_NOUNS
 
 
+def _a_verb_form(word: Word) -> bool:
+    return (
+        word.lower.endswith("t")
+        and len(word.lower) > 3
+        and bool(infinitive(word.lower))
+    )
+
+
 # Words that name nothing in particular: "wil je een paar dingen", "niet goed".
 VAGUE_NOUNS = frozenset(
     """dingen ding zaken zaak iets alles dit dat paar goed precies meerdere veel
     genoeg""".split()
 )
+
+
+EVERYONE_OR_NOONE = frozenset("iedereen niemand".split())
 
 
 # Not knowing the way is a problem in itself: "weet je niet waar je moet
@@ -380,6 +393,7 @@ def says_nothing(problem: str) -> bool:
         for w in words
         if w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
         and w.lower not in VAGUE_NOUNS | PERSONAL  # the tagger's noun "jullie"
+        or w.lower in EVERYONE_OR_NOONE  # "stuurt iedereen je door"
     ]
     # "wil je iets doorgeven": wanting adds no second thing done ("mogen
     # jullie niks terugleveren" is a thing not allowed, and says it)

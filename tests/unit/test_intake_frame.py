@@ -1918,3 +1918,17 @@ def test_what_is_seen_is_kept_with_the_seeing():
         "goal",
     )
     assert read.goal == "dat je mensen zien wanneer een bewoner achteruit gaat"
+
+
+def test_a_verb_the_tagger_calls_a_noun_closes_a_relative_clause():
+    assert not writing.garbled("een telefoonnummer van iemand die het regelt")
+
+
+def test_everyone_or_no_one_says_something():
+    assert not writing.says_nothing("stuurt iedereen je door")
+    assert writing.says_nothing("hapert het ding steeds")
+
+
+def test_that_they_want_it_too_is_no_others_wanting():
+    read = frame.read("dat willen de jongens zelf ook")
+    assert read.problem == ""
