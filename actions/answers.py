@@ -277,6 +277,11 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
     text = TRIPLED.sub(r"\1\1", text)  # "binnnen 3 maanden"
     lowered = text.lower()
     parts = [WISH_AFTER.split(lowered)[-1]] if WISH_AFTER.search(lowered) else []
+    # "voor het vaarseizoen, april, weinig. in de winter is het rustiger",
+    # "september?, we zijn vooral in de winter druk": the first sentence says
+    # when; a later one says more of the business
+    first = FIRST_SENTENCE.split(lowered)[0]
+    parts += [WHY_AFTER.split(first)[0]] if first != lowered else []
     # "zo snel mogelijk. beginnen stages niet altijd in september?": asked back
     unasked = ASKED_BACK.sub(" ", lowered).strip()
     parts += [unasked] if unasked and unasked != lowered else []
@@ -292,6 +297,30 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
     return _free(text, MAX_WORDS_OF_FREE_ANSWER)
 
 
+FIRST_SENTENCE = re.compile(r"[.!?]+[\s,]+")
+
+
+def own_time_beside_the_time(text: str) -> Optional[str]:
+    """ "voor het vaarseizoen, april, weinig": to the question for when and
+    how much time, a short part of the first sentence that names no time but
+    how much ("weinig", "niet veel") is the own time, as said."""
+    for part in re.split(r"\s*,\s*", FIRST_SENTENCE.split(text.strip())[0]):
+        short = 0 < len(part.split()) <= MAX_WORDS_OF_OWN_TIME_PART
+        said = part.strip(" ?!.").lower()
+        if (
+            short
+            and HOW_MUCH.search(said)
+            and not extraction.timeframe_from_answer(said)
+        ):
+            return said
+    return None
+
+
+MAX_WORDS_OF_OWN_TIME_PART = 3
+HOW_MUCH = re.compile(
+    r"^(?:heel\s+)?(?:weinig|niet\s+veel|nauwelijks|amper|veel|genoeg|een\s+beetje"
+    r"|beetje|geen\s+tijd)(?:\s+tijd)?$"
+)
 # "ff uitleg op de eerste dag, wisselen leer je in een middag": a longer
 # answer to "hoeveel tijd?" that names a span of time is kept as said.
 TIME_SPAN = re.compile(

@@ -124,7 +124,8 @@ TIMEFRAMES = (
         r"|\b(?:direct|meteen)\b(?!\s+(?:na|bij|op|aan|in|achter|voor|inzetbaar|bruikbaar"
         r"|productief|zelfstandig)\b)"
         r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b"
-        r"|\bheel\s+snel\b|\bzo\s+snel\s+(?:het|als\s+het)\s+kan\b"
+        r"|\bheel\s+snel\b|\bzo\s+(?:snel|gauw)\s+(?:het|als\s+het)\s+kan\b"
+        r"|\bzodra\s+het\s+kan\b"
         r"|\b(?:liefst|graag|lekker)\s+snel\b|^\W*snel\W*$",
     ),
     ("voor de zomer", r"\bvoor\s+de\s+zome?r(?:vakantie)?\b|\bvoor\s+(?:juni|juli)\b"),

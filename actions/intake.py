@@ -30,6 +30,7 @@ from actions.answers import (
     answers_to,
     is_unsure,
     messages_to,
+    own_time_beside_the_time,
     read_education_level,
 )
 from actions.asking import AsksInTheSameCall, Question
@@ -599,6 +600,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 # over a business word said in passing ("klanten als hotels")
                 found["sector"] = name_sector
                 overwritten.add("sector")
+        if requested == "time_horizon" and "own_time" not in found:
+            beside = own_time_beside_the_time(text)
+            if beside:
+                found["own_time"] = beside
         if requested in ("problem", "own_time"):
             # "in juli en augustus loopt het team op z'n tandvlees", "een
             # middag per week, in de oogst minder": when it goes wrong or when

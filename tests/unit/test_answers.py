@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from actions import extraction, parsing
+from actions import answers
 from actions.answers import read_education_level
 from actions.extraction import as_corrected
 from actions.extraction import timeframe, timeframe_from_answer
@@ -282,3 +283,24 @@ def test_a_time_stored_with_two_dates_is_said_back_with_one(domain, stored, said
 def test_ready_for_work_at_once_is_no_haste():
     assert timeframe("dan zijn ze na de opleiding direct inzetbaar") is None
     assert timeframe("we willen direct beginnen") == "zo snel mogelijk"
+
+
+@pytest.mark.parametrize(
+    "typed, when",
+    [("voor het vaarseizoen, april, weinig. in de winter is het rustiger",
+      "voor het vaarseizoen"),
+     ("september?, we zijn vooral in de winter druk met storingen", "in september"),
+     ("eh ja zo gauw het kan, de school bepaalt dat denk ik", "zo snel mogelijk")],
+)  # fmt: skip
+def test_the_first_sentence_says_when_not_the_business_after_it(typed, when):
+    from tests.conftest import make_tracker
+
+    tracker = make_tracker(slots={"requested_slot": "time_horizon"})
+    assert answers.read_time_horizon(typed, tracker) == when
+
+
+def test_a_short_part_of_how_much_beside_the_time_is_the_own_time():
+    assert answers.own_time_beside_the_time("voor het vaarseizoen, april, weinig") == (
+        "weinig"
+    )
+    assert answers.own_time_beside_the_time("geen haast, we zien wel") is None
