@@ -750,6 +750,8 @@ def sector_in_message(text: str) -> Optional[str]:
         code = sector_of_name(run)
         if code:
             return code
+        if run.split()[0].lower() in TRADE_SURNAMES:
+            cleaned = cleaned.replace(run, " ")  # "Bakker Truck": Mr Bakker's
     lowered = cleaned.lower()
     words = _words(lowered)
     for at, word in enumerate(words):

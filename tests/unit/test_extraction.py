@@ -439,6 +439,7 @@ def test_making_things_is_industry_where_no_trade_is_named():
 
 def test_a_trade_surname_first_in_a_longer_name_is_the_owner():
     assert parsing.sector_of_name("Bakker Truck & Trailer Service") is None
+    assert parsing.sector_in_message("Bakker Truck & Trailer Service, Hoogezand") is None
     assert parsing.sector_of_name("Bakker Bouw") == "bouw"
 
 
