@@ -662,8 +662,9 @@ class ValidateIntakeForm(AsksInTheSameCall):
             if part
             else intake_frame.read(text, before)
         )
-        if requested is None and need_cues.asks_a_means_only(text):
-            # the stagiair asked for is a means, not the goal: the goal is asked
+        if requested is None and not tracker.get_slot("original_question"):
+            # the opening's wish ("wij zoeken een tapmonteur") is the request,
+            # the question behind it is asked: "Wat moet er straks anders zijn?"
             newer = replace(newer, goal="")
         vague = not newer.problem_lead or writing.says_nothing(newer.problem_lead)
         if vague and not (part or correcting or answers_to(tracker, "problem")):
