@@ -280,8 +280,11 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
     # "voor het vaarseizoen, april, weinig. in de winter is het rustiger",
     # "september?, we zijn vooral in de winter druk": the first sentence says
     # when; a later one says more of the business
-    first = FIRST_SENTENCE.split(lowered)[0]
-    parts += [WHY_AFTER.split(first)[0]] if first != lowered else []
+    first = WHY_AFTER.split(FIRST_SENTENCE.split(lowered)[0])[0]
+    # ("geen haast. dit jaar nog", "zsm!! voor het trouwseizoen": the date
+    # after a word of hurry is the answer)
+    if first != lowered and extraction.timeframe_from_answer(first) not in HURRY:
+        parts.append(first)
     # "zo snel mogelijk. beginnen stages niet altijd in september?": asked back
     unasked = ASKED_BACK.sub(" ", lowered).strip()
     parts += [unasked] if unasked and unasked != lowered else []
@@ -298,6 +301,7 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
 
 
 FIRST_SENTENCE = re.compile(r"[.!?]+[\s,]+")
+HURRY = ("zo snel mogelijk", "geen haast")
 
 
 def own_time_beside_the_time(text: str) -> Optional[str]:
