@@ -126,10 +126,13 @@ def with_counted_plurals(text: str) -> str:
         noun = (
             words[at + 1 + len(between)] if at + 1 + len(between) < len(words) else None
         )
+        # (the tagger calls "verkeerskundige", "deskundige" adjectives; as the
+        # last word after a number they are people)
+        person = noun is not None and noun.lower.endswith("kundige")
         if (
             above_one
             and noun is not None
-            and noun.pos == "NOUN"
+            and (noun.pos == "NOUN" or person)
             and not noun.plural
             and noun.lower not in MEASURES
             and known(noun.lower)

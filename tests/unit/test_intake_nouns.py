@@ -61,3 +61,10 @@ def test_a_noun_after_a_number_above_one_is_plural(text, written):
 def test_the_plural_of_man_in_a_trade_is_lui_or_lieden(plural, noun):
     # "is er geen timmerlui" was said back; "lui" alone is "lazy"
     assert nouns.singular(plural) == noun
+
+
+def test_a_kundige_after_a_number_is_people_in_the_plural():
+    # "hoe vind je twee nieuwe verkeerskundige" (dev sets)
+    assert nouns.with_counted_plurals("twee nieuwe verkeerskundige op hbo-niveau") == (
+        "twee nieuwe verkeerskundigen op hbo-niveau"
+    )
