@@ -666,7 +666,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # the opening's wish ("wij zoeken een tapmonteur") is the request,
             # the question behind it is asked: "Wat moet er straks anders zijn?"
             newer = replace(newer, goal="")
-        vague = not newer.problem_lead or writing.says_nothing(newer.problem_lead)
+        vague = writing.too_vague_to_say_back(newer.problem, newer.problem_lead)
         if vague and not (part or correcting or answers_to(tracker, "problem")):
             # "geen idee hoe dat werkt", "het ding hapert steeds" in the
             # opening: too vague to say back, so "Wat gaat er nu mis?" is asked
@@ -861,16 +861,15 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # the need is read again with each answer, whatever its intent
             # ("dat ons vak op het mbo voorkomt" is no need intent)
             part["need_category"] = need_after_answers(tracker, previous)
-            goal = slot_before_latest_message(tracker, "desired_outcome")
+            level = slot_before_latest_message(tracker, "education_level")
             if (
-                slot == "problem"
-                and part["need_category"] != previous
-                and goal
-                and goal == tracker.get_slot("desired_outcome")
+                part["need_category"] != previous
+                and level
+                and not answers_to(tracker, "education_level")
             ):
-                # "we zoeken een tapmonteur" was the wish of the need the
-                # opening seemed to have: what should change is asked
-                part["desired_outcome"] = None
+                # "een hbo-programmeur" in the opening was the level of the
+                # request the need turned out not to be: the level is asked
+                part["education_level"] = None
         return part
 
     def validate_tried_before(

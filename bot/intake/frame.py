@@ -421,7 +421,7 @@ def read(text: str, context: str = "") -> Frame:
                 if problems
                 and problems[-1][1]
                 and not stated[1]
-                and _says_no_what(clause)
+                and says_no_what(clause)
                 else ""
             )
             joined_lead = f"{problems[-1][1]} en {pointing}" if pointing else ""
@@ -528,7 +528,7 @@ def with_antecedents(text: str, context: str = "", goal: bool = False) -> str:
             continue
         # "klanten vragen naar AI, we weten niet wat we ermee moeten": the
         # clause it points at is said back with it (_problem_after)
-        joins = previous and _says_no_what(clause) and problem_clause(previous)[0]
+        joins = previous and says_no_what(clause) and problem_clause(previous)[0]
         # "kan daar op school wat aan gedaan worden?" stays a question
         keep = joins or QUESTION.match(clause)
         named = (
@@ -552,7 +552,7 @@ def _problem_after(before: str, clause: str) -> Tuple[str, str]:
     if (
         not before
         or NO_PROBLEM.search(clause)
-        or (stated[0] and not _says_no_what(clause))
+        or (stated[0] and not says_no_what(clause))
     ):
         return stated
     earlier = problem_clause(before)
@@ -949,7 +949,7 @@ ASIDE = re.compile(
 )
 
 
-def _says_no_what(clause: str) -> bool:
+def says_no_what(clause: str) -> bool:
     """ "we snappen niet waarom", "ik krijg het niet gedaan": no noun,
     adjective or number says what, and a word points elsewhere ("wie wat
     doet" says it)."""
@@ -1061,7 +1061,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         return "", ""
     words = _with_its_article(_possessed_as_nouns(words))
     plain = joined(to_second_person(words))
-    if _says_no_what(clause):
+    if says_no_what(clause):
         return plain, ""  # "we weten het niet": kept, not said back
     inverted = verb_first(words)
     if not inverted:

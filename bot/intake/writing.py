@@ -23,6 +23,7 @@ from bot.intake.frame import (
     Frame,
     copies,
     names_people,
+    says_no_what,
     to_prevent,
 )
 from bot.intake.nouns import COLLECTIVE, with_counted_plurals
@@ -406,6 +407,13 @@ def says_nothing(problem: str) -> bool:
         and len(verbs) <= 1
         and not any(v in KNOWING for v in verbs)
     )
+
+
+def too_vague_to_say_back(problem: str, lead: str) -> bool:
+    """ "hapert het ding steeds", "je weet niet hoe dat werkt", "via via lukt
+    het niet meer": a problem that names nothing to say back, so what goes
+    wrong is still to be asked; "je krijgt je vacatures niet gevuld" is not."""
+    return says_nothing(lead) if lead else bool(problem) and says_no_what(problem)
 
 
 # "er een nieuw product van maken": "er" and the preposition it lost

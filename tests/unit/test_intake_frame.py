@@ -1932,3 +1932,14 @@ def test_everyone_or_no_one_says_something():
 def test_that_they_want_it_too_is_no_others_wanting():
     read = frame.read("dat willen de jongens zelf ook")
     assert read.problem == ""
+
+
+@pytest.mark.parametrize(
+    "text, vague",
+    [("het ding hapert steeds", True), ("geen idee hoe dat werkt", True),
+     ("via via lukt het niet meer", True),
+     ("ik krijg mijn vacatures voor monteurs niet gevuld", False)],
+)  # fmt: skip
+def test_an_opening_problem_too_vague_to_say_back_is_asked_after(text, vague):
+    read = frame.read(text)
+    assert writing.too_vague_to_say_back(read.problem, read.problem_lead) is vague
