@@ -48,7 +48,9 @@ INTAKES = {
     ],
     "leven_lang_ontwikkelen": [
         ("mijn monteurs moeten bijgeschoold worden op warmtepompen", "problem"),
-        ("ze kunnen nog geen warmtepompen installeren", "headcount"),
+        # the wish in the opening is the request: what it should bring is asked
+        ("ze kunnen nog geen warmtepompen installeren", "desired_outcome"),
+        ("dat ze zelf warmtepompen installeren en onderhouden", "headcount"),
         # "when" and "how much time" are one question
         ("zes, mbo", "time_horizon"),
         ("volgend jaar, een paar uur per week", "company_name"),
@@ -130,8 +132,8 @@ def test_declined_consent_stores_no_contact(servers):
     # the answer's "ze" named after the opening (bot/intake/antecedents.py).
     assert stored["refined_question"] == (
         "Als ik het goed begrijp, kunnen je monteurs nog geen warmtepompen "
-        "installeren. Je eigenlijke vraag: hoe kunnen je monteurs bijgeschoold "
-        "worden op warmtepompen, volgend jaar?"
+        "installeren. Je eigenlijke vraag: hoe zorg je ervoor dat je monteurs zelf "
+        "warmtepompen installeren en onderhouden, volgend jaar?"
     )
     assert stored["problem"] == "je monteurs kunnen nog geen warmtepompen installeren"
     assert "warmtepompen" in stored["refined_question"]
