@@ -1100,6 +1100,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
 
 
 TWICE_IS_DUTCH = frozenset("wat dat die".split())
+FUNCTION_WORDS = frozenset("ADV ADP PRON PART DET SCONJ CCONJ AUX PUNCT".split())
 # "een paar klanten" is many: "hebben een paar klanten ..." agrees
 A_NUMBER_OF = frozenset("paar aantal stuk boel hoop".split())
 # Words that follow the verb of a clause said back with its verb first.
@@ -1113,11 +1114,15 @@ def garbled(words: Sequence[Word]) -> bool:
     klanten"), or a negation after the verbs at its end ("kunnen ze online
     zoeken niet")."""
     said = [w for w in words if w.pos != "PUNCT"]
-    pairs = zip(said, said[1:], strict=False)
-    # ("weet niet wat wat is", "dat dat kan" are Dutch)
+    # ("weet niet wat wat is", "dat dat kan" are Dutch, and so is "krijg je je
+    # vacatures", subject and possessive, but not "weet je je te weinig")
     if any(
-        a.lower == b.lower and a.lower not in TWICE_IS_DUTCH and not a.lower.isdigit()
-        for a, b in pairs
+        a.lower == b.lower
+        and a.lower not in TWICE_IS_DUTCH
+        and not a.lower.isdigit()
+        # (the tagger may call the noun a verb: "je vacatures")
+        and not (a.lower == "je" and after.pos not in FUNCTION_WORDS)
+        for a, b, after in zip(said, said[1:], [*said[2:], said[-1]], strict=False)
     ):
         return True
     return any(

@@ -23,7 +23,6 @@ from bot.intake.frame import (
     Frame,
     copies,
     names_people,
-    says_no_what,
     to_prevent,
 )
 from bot.intake.nouns import COLLECTIVE, with_counted_plurals
@@ -410,10 +409,11 @@ def says_nothing(problem: str) -> bool:
 
 
 def too_vague_to_say_back(problem: str, lead: str) -> bool:
-    """ "hapert het ding steeds", "je weet niet hoe dat werkt", "via via lukt
-    het niet meer": a problem that names nothing to say back, so what goes
-    wrong is still to be asked; "je krijgt je vacatures niet gevuld" is not."""
-    return says_nothing(lead) if lead else bool(problem) and says_no_what(problem)
+    """ "hapert het ding steeds", "je weet niet hoe dat werkt", "je krijgt je
+    vacatures niet gevuld": a problem that cannot be said back after "Als ik
+    het goed begrijp," or names nothing when it is, so what goes wrong is
+    still to be asked ("Wat blijft er liggen?")."""
+    return not lead or says_nothing(lead)
 
 
 # "er een nieuw product van maken": "er" and the preposition it lost
