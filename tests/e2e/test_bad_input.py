@@ -25,7 +25,9 @@ KEPT = "kept-before-bad-input"
 # Up to the choice of an option, quickest need (see test_rest_conversations.py).
 TO_THE_OPTIONS = [
     "mijn monteurs moeten bijgeschoold worden op warmtepompen",
-    "ze kunnen nog geen warmtepompen installeren", "zes, mbo", "een paar uur per week",
+    "ze kunnen nog geen warmtepompen installeren",
+    "dat ze zelf warmtepompen installeren en onderhouden", "zes, mbo",
+    "een paar uur per week",
     "Klimaattechniek Jansen in Tilburg", "installatietechniek, 15 medewerkers", "klopt",
 ]  # fmt: skip
 
