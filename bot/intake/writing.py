@@ -409,10 +409,10 @@ def says_nothing(problem: str) -> bool:
 
 
 def too_vague_to_say_back(problem: str, lead: str) -> bool:
-    """ "hapert het ding steeds", "je weet niet hoe dat werkt", "je krijgt je
-    vacatures niet gevuld": a problem that cannot be said back after "Als ik
-    het goed begrijp," or names nothing when it is, so what goes wrong is
-    still to be asked ("Wat blijft er liggen?")."""
+    """ "je weet niet hoe dat werkt" (no lead), "hapert het ding steeds"
+    (names nothing): a problem that cannot be said back after "Als ik het goed
+    begrijp," or says nothing when it is, so what goes wrong is still to be
+    asked ("Wat blijft er liggen?")."""
     return not lead or says_nothing(lead)
 
 
