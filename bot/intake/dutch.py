@@ -499,6 +499,23 @@ VOICED = {"f": "v", "s": "z"}
 VERB_PARTICLES = tuple("terug door over mee aan uit weg toe op af in bij na".split())
 
 
+def third_person_form(verb: str) -> bool:
+    """ "staat", "werkt", "heeft": a present form no "ik" says ("ik sta",
+    "ik werk"), so a clause it opens dropped "het" or "die", not "ik";
+    "weet", "zit", "moet" keep their t for "ik" too."""
+    lowered = verb.lower()
+    if lowered in IRREGULAR_YOU.values() or lowered in ("heeft", "is"):
+        return lowered not in IRREGULAR_YOU  # "mag" is "ik mag" too
+    found = infinitive(lowered)
+    return (
+        lowered.endswith("t")
+        and bool(found)
+        and infinitive(lowered[:-1]) == found
+        and lowered[:-1] + "t" == lowered
+        and lowered[-2:] != "tt"
+    )
+
+
 def _short_stressed_end(stem: str) -> bool:
     """ "leg", "bel", "begin": a short vowel before one consonant, stressed;
     "oefen", "regel" end unstressed (a prefix such as "be-" takes no stress)."""
@@ -594,6 +611,7 @@ def _coordinated_ik(words: Sequence[Word], at: int) -> bool:
 PARTNER_OPENERS = frozenset("mijn m'n mn onze ons de een".split())
 
 
+VERB_TAIL = frozenset("te om uit op af aan mee door weg terug".split())
 AFTER_A_SUBCLAUSE = frozenset(
     {"die", "dat", "waar", "wat", "en", "maar", "of", "zodat"}
 )
@@ -609,7 +627,12 @@ def _ends_an_ik_subclause(words: Sequence[Word], at: int) -> bool:
         return False
     after = words[at + 1] if at + 1 < len(words) else None
     # "dat ik tolken krijg die hier blijven": a relative clause may follow
-    if after and after.pos != "PUNCT" and after.lower not in AFTER_A_SUBCLAUSE:
+    # ... or its particle or "te" ("dat ik niet alles hoef uit te zoeken")
+    if (
+        after
+        and after.pos != "PUNCT"
+        and after.lower not in AFTER_A_SUBCLAUSE | VERB_TAIL
+    ):
         return False
     for i in range(at - 1, 0, -1):
         if words[i].pos in ("VERB", "AUX") or words[i].lower in (",", "."):

@@ -27,6 +27,7 @@ from bot.intake.dutch import (
     known,
     plural_verb,
     sentences,
+    third_person_form,
     to_second_person,
     words_of,
     written,
@@ -1151,6 +1152,11 @@ def garbled_lead(lead: str) -> bool:
         and words[2].lower not in A_NUMBER_OF
     ):
         return True  # "bouwen een verhaal zonder beeld": an infinitive, no subject
+    # "weg de marge", "opnieuw uitleggen elke keer": an adverb before no
+    # finite verb, what was left of a clause whose verb went
+    second = words[1]
+    if first.pos == "ADV" and not (second.finite or second.lower in SUBJECT_AFTER_VERB):
+        return True
     participle = re.fullmatch(r"ge\w+(?:d|t|de|te|den|ten)", first.lower)
     # (the tagger calls some verbs nouns: "vragen klanten", "snappen je operators")
     no_verb = first.pos in ("ADJ", "DET", "ADP", "NUM", "CCONJ") or bool(participle)
@@ -1378,6 +1384,8 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
         )
     ):
         return words  # "(dan) staat de pers stil": the subject follows
+    if third_person_form(first.lower):
+        return words  # "staat al 4 maanden online": the vacancy does, not "ik"
     pronoun = "we" if plural_verb(first.lower) or first.lower == "zijn" else "ik"
     return [Word(pronoun, pronoun, "PRON", False, pronoun == "we", True), *words]
 

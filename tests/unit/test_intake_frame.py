@@ -1944,3 +1944,39 @@ def test_an_opening_problem_too_vague_to_say_back_is_asked_after(text, vague):
     # "ik krijg mijn vacatures niet gevuld" is said back: "krijg je je ..."
     read = frame.read(text)
     assert writing.too_vague_to_say_back(read.problem, read.problem_lead) is vague
+
+
+@pytest.mark.parametrize(
+    "verb, third",
+    [("staat", True), ("werkt", True), ("loopt", True), ("heeft", True),
+     ("weet", False), ("zit", False), ("moet", False), ("zoek", False),
+     ("heb", False), ("mag", False)],
+)  # fmt: skip
+def test_a_form_no_ik_says_is_the_third_person(verb, third):
+    assert dutch.third_person_form(verb) is third
+
+
+def test_a_clause_that_dropped_het_is_not_said_back_with_je():
+    # held-out 29th: "staat al 4 mnd online" (the vacancy) was said back as
+    # "Als ik het goed begrijp, staat je al 4 maanden online."
+    assert frame.problem_clause("staat al 4 mnd online") == ("", "")
+    assert frame.problem_clause("ken hier geen enkele school")[1] == (
+        "ken je hier geen enkele school"
+    )
+
+
+@pytest.mark.parametrize(
+    "typed, said",
+    [("dat ik niet alles zelf hoef uit te zoeken",
+      "dat je niet alles zelf hoeft uit te zoeken"),
+     ("omdat ik geen tijd heb om te zoeken", "omdat je geen tijd hebt om te zoeken")],
+)  # fmt: skip
+def test_the_verb_of_an_ik_subclause_agrees_before_its_particle_or_te(typed, said):
+    # held-out 29th: "hoe zorg je ervoor dat je niet alles zelf hoef uit te zoeken"
+    assert dutch.joined(dutch.to_second_person(dutch.words_of(typed))) == said
+
+
+def test_an_adverb_before_no_verb_is_no_problem_said_back():
+    # held-out 29th: "Als ik het goed begrijp, weg de marge."
+    assert frame.garbled_lead("weg de marge")
+    assert not frame.garbled_lead("gaan mensen boos weg")
