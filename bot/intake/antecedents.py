@@ -40,7 +40,7 @@ IMPERSONAL = frozenset(
 # What no restatement can name a thing by ("binnenkort" is tagged a noun).
 NOT_THINGS = frozenset(
     "binnenkort keer week weken jaar jaren maand maanden dag dagen tijd paar "
-    "alles iets niks niets wat enzo zo vraag vraagje ff".split()
+    "alles iets niks niets wat enzo zo vraag vraagje ff leven".split()
 )
 # People are no "daar" or "ermee" ("met hen"), also those who are not staff.
 PEOPLE_TOO = frozenset(

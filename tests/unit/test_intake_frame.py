@@ -1980,3 +1980,12 @@ def test_an_adverb_before_no_verb_is_no_problem_said_back():
     # held-out 29th: "Als ik het goed begrijp, weg de marge."
     assert frame.garbled_lead("weg de marge")
     assert not frame.garbled_lead("gaan mensen boos weg")
+
+
+def test_leven_in_leven_lang_ontwikkelen_is_nothing_daar_points_at():
+    # held-out 29th: "Als ik het goed begrijp, snap je niks van leven."
+    read = frame.read(
+        "ik heb een brief gehad over leven lang ontwikkelen, slim regeling, "
+        "techniekpact en nog wat. ik snap er niks van, waar moet ik beginnen"
+    )
+    assert read.problem_lead == "snap je niks van de brief"
