@@ -15,6 +15,7 @@ from bot.intake.dutch import Word, joined, sentences, words_of
 
 # "daar ... van", "er ... mee": the preposition stranded at the end.
 POINTING = frozenset({"daar", "er"})
+COMING = frozenset("komt komen kwam kwamen".split())
 STRANDED = {
     "van": "van",
     "mee": "met",
@@ -85,9 +86,11 @@ def resolved(
         joined_to = JOINED.match(lower)
         if joined_to and lower == "erbij" and i and _plural_noun(words[i - 1]):
             continue  # "monteurs erbij", "met cijfers erbij": more, or with it
+        if lower == "eraan" and i and words[i - 1].lower in COMING:
+            continue  # "vrachtwagenheffing komt eraan": it is coming
         if joined_to:
             thing = _last_thing(earlier, is_people)
-            if thing:
+            if thing and thing.split()[-1].lower() not in lowers:
                 preposition = STRANDED[joined_to.group(1)]
                 return _with(words, {i: f"{preposition} {thing}"})
             return clause

@@ -1989,3 +1989,14 @@ def test_leven_in_leven_lang_ontwikkelen_is_nothing_daar_points_at():
         "techniekpact en nog wat. ik snap er niks van, waar moet ik beginnen"
     )
     assert read.problem_lead == "snap je niks van de brief"
+
+
+def test_coming_eraan_is_no_pointer():
+    # held-out 29th: "komt de vrachtwagenheffing aan de vrachtwagenheffing"
+    read = frame.read_answer(
+        "vrachtwagenheffing komt eraan. en de planners vragen mij dingen die ik "
+        "zelf ook niet weet",
+        "problem",
+        "is er een cursus voor planners over de vrachtwagenheffing",
+    )
+    assert read.problem_lead.startswith("komt de vrachtwagenheffing eraan")
