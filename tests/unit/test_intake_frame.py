@@ -1994,8 +1994,8 @@ def test_leven_in_leven_lang_ontwikkelen_is_nothing_daar_points_at():
 def test_coming_eraan_is_no_pointer():
     # held-out 29th: "komt de vrachtwagenheffing aan de vrachtwagenheffing"
     read = frame.read_answer(
-        "vrachtwagenheffing komt eraan. en de planners vragen mij dingen die ik "
-        "zelf ook niet weet",
+        "vrachtwagenheffing komt eraan, plus klanten willen elektrisch koelen. "
+        "en de planners vragen mij dingen die ik zelf ook niet weet",
         "problem",
         "is er een cursus voor planners over de vrachtwagenheffing",
     )
