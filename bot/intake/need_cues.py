@@ -77,9 +77,7 @@ NOT_THE_POINT = (
     r"|\b(?:is|zijn)\s+(?:eigenlijk\s+|maar\s+|meer\s+)?bijzaak\b"
     # "een cursus hoeft niet per se", "ik hoef geen nieuwe monteur",
     # "marketing maakt me niet uit": set aside in a correction
-    # "een leerling voor jaren hoeft eigenlijk niet" (its "niet" ends it)
-    r"|\b(?:hoeft|hoef|hoeven)\s+(?:(?:eigenlijk|ook|echt)\s+)?"
-    r"(?:niet\s+per\s+se|geen|niet(?=\s*(?:[.,;!?]|$)))"
+    r"|\b(?:hoeft|hoef|hoeven)\s+(?:(?:eigenlijk|ook|echt)\s+)?(?:niet\s+per\s+se|geen)\b"
     r"|\bmaakt\s+(?:me|mij|ons)\s+(?:eigenlijk\s+)?(?:niet|niks|weinig)\s+uit\b"
 )
 # "dat is het probleem niet", "het gaat eigenlijk om ...", "zomer lukt wel
