@@ -511,7 +511,6 @@ def third_person_form(verb: str) -> bool:
         lowered.endswith("t")
         and bool(found)
         and infinitive(lowered[:-1]) == found
-        and lowered[:-1] + "t" == lowered
         and lowered[-2:] != "tt"
     )
 

@@ -1152,8 +1152,8 @@ def garbled_lead(lead: str) -> bool:
         and words[2].lower not in A_NUMBER_OF
     ):
         return True  # "bouwen een verhaal zonder beeld": an infinitive, no subject
-    # "weg de marge", "opnieuw uitleggen elke keer": an adverb before no
-    # finite verb, what was left of a clause whose verb went
+    # "weg de marge": an adverb before no finite verb, what was left of a
+    # clause whose verb went
     second = words[1]
     if first.pos == "ADV" and not (second.finite or second.lower in SUBJECT_AFTER_VERB):
         return True
