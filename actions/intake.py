@@ -666,7 +666,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # the opening's wish ("wij zoeken een tapmonteur") is the request,
             # the question behind it is asked: "Wat moet er straks anders zijn?"
             newer = replace(newer, goal="")
-        vague = writing.too_vague_to_say_back(newer.problem, newer.problem_lead)
+        vague = writing.too_vague_to_say_back(newer.problem_lead)
         if vague and not (part or correcting or answers_to(tracker, "problem")):
             # "geen idee hoe dat werkt", "het ding hapert steeds" in the
             # opening: too vague to say back, so "Wat gaat er nu mis?" is asked

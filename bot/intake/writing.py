@@ -408,7 +408,7 @@ def says_nothing(problem: str) -> bool:
     )
 
 
-def too_vague_to_say_back(problem: str, lead: str) -> bool:
+def too_vague_to_say_back(lead: str) -> bool:
     """ "je weet niet hoe dat werkt" (no lead), "hapert het ding steeds"
     (names nothing): a problem that cannot be said back after "Als ik het goed
     begrijp," or says nothing when it is, so what goes wrong is still to be

@@ -1943,7 +1943,7 @@ def test_that_they_want_it_too_is_no_others_wanting():
 def test_an_opening_problem_too_vague_to_say_back_is_asked_after(text, vague):
     # "ik krijg mijn vacatures niet gevuld" is said back: "krijg je je ..."
     read = frame.read(text)
-    assert writing.too_vague_to_say_back(read.problem, read.problem_lead) is vague
+    assert writing.too_vague_to_say_back(read.problem_lead) is vague
 
 
 @pytest.mark.parametrize(
