@@ -372,6 +372,9 @@ def plausible_answer(slot: Text, text: str) -> bool:
         return (extraction.region(text) or find_place(text, answering=True)) is not None
     if slot in ("topic", "problem", "desired_outcome", "tried_before"):
         return parsing.is_free_text(text) and len(text.split()) >= 1
+    if slot == "question_confirmed":
+        # "ja. wat kost dat?": agreed; asked again, only "ja" would be left to say
+        return parsing.yes_or_no_first(text) is True
     return False
 
 
@@ -656,6 +659,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
         """The frame parts this message states: an answer to a content probe is
         read as that part; a correction replaces what it states."""
         part = {"problem": "problem", "desired_outcome": "goal"}.get(requested or "")
+        if correcting and need_cues.only_denies_the_wish(text):
+            # "nee, ik zoek niet zozeer een stagiair": no problem of theirs,
+            # and the people it denies are not whom it is about
+            who = tracker.get_slot("who") or ""
+            denied = who and re.search(rf"\b{re.escape(who.split()[-1])}", text, re.I)
+            return {"who": None} if denied else {}
         before = _said_before(tracker, text)
         newer = (
             intake_frame.read_answer(text, part, before)
@@ -785,6 +794,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
         ):
             # Answers to later questions can sound like another need; the
             # entrepreneur changes the need by correcting the restated question.
+            return {"need_category": previous}
+        if previous in NEED_CODES and need_cues.only_denies_the_wish(text):
+            # "nee, een operator hebben we eigenlijk wel": the restatement was
+            # already past the opening's wish; nothing names another need
             return {"need_category": previous}
         named = slot_value if slot_value in NEED_CODES else None
         if previous in NEED_CODES and intake_frame.NEGATED_PART.search(text):

@@ -1081,7 +1081,9 @@ def yes_and(text: str) -> str:
     """ "ja, en dat de leerlingen het elektrische werk leren": a yes with
     something added to it; the addition, or "" for none."""
     found = YES_AND.match(clean_text(text))
-    return found.group("more").strip(" .!") if found else ""
+    if not found or (text or "").rstrip().endswith("?"):
+        return ""  # "ja! en kan dat naast het werk?": a question of their own
+    return found.group("more").strip(" .!")
 
 
 YES_THOUGH = re.compile(r"^(?:ja|jawel|klopt|precies)\s*,?\s+al\s+\w", re.IGNORECASE)

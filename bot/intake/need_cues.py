@@ -62,6 +62,34 @@ ENOUGH_PEOPLE = re.compile(
     r"nieuwe\s+(?:mensen|personeel|medewerkers|krachten|collega'?s)\b",
     re.IGNORECASE,
 )
+# To "klopt dat?": the opening's wish denied, nothing more ("nee, een
+# operator hebben we eigenlijk wel", "ik zoek niet zozeer een stagiair").
+DENIES_THE_WISH = re.compile(
+    r"^\W*(?:nee|neen|nope)?[\s,.!]*(?:(?:een|de|die|dat|het)\s+)?[\w'-]+\s+(?:hebben|heb)"
+    r"\s+(?:we|wij|ik)\s+(?:(?:eigenlijk|al|toch|gewoon|best|echt)\s+)*wel\b"
+    r"|\bniet\s+zozeer\b",
+    re.IGNORECASE,
+)
+# What a correction must add beside a denied wish to name a need of its own.
+MIN_WORDS_BESIDE_A_DENIAL = 3
+
+
+def only_denies_the_wish(text: str) -> bool:
+    """Whether a correction says only that the opening's wish is not it:
+    beside the clause that denies it, at most a "nee" and a word or two."""
+    clauses = [c for c in re.split(r"[,.;!?]+", text or "") if c.strip()]
+    if not any(DENIES_THE_WISH.search(c) for c in clauses):
+        return False
+    beside = [
+        word
+        for clause in clauses
+        if not DENIES_THE_WISH.search(clause)
+        for word in re.findall(r"\w+", clause)
+        if word.lower() not in ("nee", "neen", "nope", "hoor", "eigenlijk")
+    ]
+    return len(beside) < MIN_WORDS_BESIDE_A_DENIAL
+
+
 # "de planning is niet echt het probleem", "die cursus is eigenlijk
 # bijzaak": what is said is not the point (also for the frame: no problem).
 NOT_THE_POINT = (

@@ -448,3 +448,16 @@ def test_a_need_the_answer_reader_is_sure_of_outweighs_a_sure_opening():
         )
         == "onderwijs_invloed"
     )
+
+
+@pytest.mark.parametrize(
+    "typed, only",
+    [("Nee, een operator hebben we eigenlijk wel", True),
+     ("Nee, ik zoek niet zozeer een stagiair", True),
+     ("stagiairs hebben we wel hoor", True),
+     ("nee", False),
+     ("een operator hebben we wel, de rollen lopen vast op de pers", False),
+     ("ik zoek niet zozeer een stagiair, het gaat om wat ze op school leren", False)],
+)  # fmt: skip
+def test_a_correction_that_only_denies_the_openings_wish(typed, only):
+    assert need_cues.only_denies_the_wish(typed) is only
