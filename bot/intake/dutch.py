@@ -759,16 +759,19 @@ def _ends_a_subclause(right: Sequence[Any]) -> bool:
     return bool(verbs) and verbs[0] >= len(tokens) - 2 and verbs[-1] == len(tokens) - 1
 
 
+DENIED_AT_THE_END = frozenset("niet niks niets nauwelijks".split())
+
+
 def _contrasts_a_phrase(right: Sequence[Any]) -> bool:
     """ "niet het digitale veldwerk" after "maar": a phrase without a verb
     that the clause before it denies ("geen idee waar" is a clause of its own)."""
     tokens = [t for t in right if not t.is_punct]
-    return (
-        len(tokens) >= 2
-        and tokens[0].text.lower() in ("niet", "geen")
-        and tokens[1].text.lower() != "idee"
-        and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
-    )
+    if len(tokens) < 2 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    if tokens[0].text.lower() in ("niet", "geen"):
+        return tokens[1].text.lower() != "idee"
+    # "(weten alles van de gasoven) maar van de nieuwe besturing niks"
+    return tokens[-1].text.lower() in DENIED_AT_THE_END
 
 
 def _shared_subject(left: str, right: Sequence[Any]) -> str:

@@ -188,6 +188,13 @@ def test_maar_inside_a_relative_clause_goes_on_with_it():
     assert "hebben geen diploma" not in read.problem_lead
 
 
+def test_a_denied_phrase_after_maar_stays_with_the_clause_it_contrasts():
+    # "weten je ploegbazen alles van de gasoven" alone says the opposite
+    assert frame.sentences(
+        "mijn ploegbazen weten alles van de gasoven maar van de nieuwe besturing niks"
+    ) == ["mijn ploegbazen weten alles van de gasoven maar van de nieuwe besturing niks"]
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
