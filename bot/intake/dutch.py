@@ -806,6 +806,8 @@ def _main_clauses(clause: str) -> List[str]:
         if re.search(r"\d\s*$", left) and re.match(r"\d", right):
             continue  # "zijn 61 en 64": numbers listed
         left_tokens, right_tokens = list(nlp(left)), list(nlp(right))
+        if "en" in joint.group(0) and _comma_before_a_verb(right_tokens):
+            continue  # "op gevoel en ervaring, kijken naar ...": a list ends there
         if "," in joint.group(0) and _fragment_then_clause(left_tokens, right_tokens):
             return [left.strip(), *_main_clauses(right)]
         if _two_clauses(left_tokens, right_tokens):
@@ -842,6 +844,13 @@ def _subject_of(tokens: Sequence[Any], next_verb: Any) -> str:
     ):
         return ""
     return " ".join(t.text for t in subject)
+
+
+def _comma_before_a_verb(tokens: Sequence[Any]) -> bool:
+    """ "ervaring, kijken naar de kleur": a comma cuts what goes before it
+    from the verb after, so that is no subject of it."""
+    verb = next((i for i, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX")), 0)
+    return any(t.text == "," for t in tokens[:verb])
 
 
 def _fragment_then_clause(left: Sequence[Any], right: Sequence[Any]) -> bool:

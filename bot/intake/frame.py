@@ -1972,6 +1972,8 @@ def _pronoun_subject_after(
         return False
     if after[0].lower in SUBJECT_ONLY:
         return True
+    if after[0].lower == "je" and not verb.lower.endswith(("en", "t")):
+        return True  # "de oude oven stook je op gevoel": "stookt je" has it object
     bare = before[0].pos != "DET" and before[0].lower not in POSSESSIVES
     return (
         after[0].lower == "ze"
@@ -1991,7 +1993,10 @@ def _subject(words: Sequence[Word]) -> Tuple[List[Word], List[Word]]:
         return [], []
     if words[0].lower == "er":
         return list(words[:1]), list(words[1:])  # "was er vorig jaar gedrang"
-    if words[0].lower in OWNERS | POSSESSIVES and len(words) > 1:
+    owner = words[0].lower in OWNERS | POSSESSIVES and len(words) > 1
+    if owner and words[0].lower == "je" and words[1].pos in ("ADP", "ADV", "PART"):
+        owner = False  # "(stook) je op gevoel": the subject, not "your"
+    if owner:
         # "mijn operators": whose and the noun after it, whatever the tagger
         # calls them ("mijn/AUX operators/ADV")
         head = next(

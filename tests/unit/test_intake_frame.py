@@ -195,6 +195,18 @@ def test_a_denied_phrase_after_maar_stays_with_the_clause_it_contrasts():
     ) == ["mijn ploegbazen weten alles van de gasoven maar van de nieuwe besturing niks"]
 
 
+@pytest.mark.parametrize(
+    "typed, lead",
+    [("de oude oven stook je op gevoel en ervaring, kijken naar de kleur van de steen",
+      "stook je de oude oven op gevoel en ervaring"),
+     ("de klanten bellen je niet terug", "bellen de klanten je niet terug")],
+)  # fmt: skip
+def test_a_fronted_object_before_je_goes_after_it(typed, lead):
+    # "stook de oude oven je op gevoel en kijken ervaring naar ..." was said
+    # back (23rd set); "ervaring, kijken" is no subject and its verb
+    assert frame.read_answer(typed, "problem").problem_lead == lead
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
