@@ -209,9 +209,13 @@ def answer_asked_along(
         side_answers.answer_side_question(dispatcher, tracker, kind)
         return []
     if not slot_before_latest_message(tracker, "original_question"):
-        if side_answers.asks_a_fact(text):
-            dispatcher.utter_message(response="utter_opening_question_noted")
-        return []  # the opening is stored as it was said
+        if not side_answers.asks_a_fact(text):
+            return []  # the opening is stored as it was said
+        # "ik zet hem bij je aanvraag": kept where the coordinator reads the
+        # questions to answer, not only inside the opening
+        dispatcher.utter_message(response="utter_opening_question_noted")
+        asked = side_answers.own_questions(text)
+        return [SlotSet("open_questions", " | ".join(asked))] if asked else []
     kept = tracker.get_slot("open_questions") or ""
     # asked again with the question repeated: kept once, said once
     asked = [q for q in side_answers.own_questions(text) if q not in kept]

@@ -847,10 +847,14 @@ def _subject_of(tokens: Sequence[Any], next_verb: Any) -> str:
 
 
 def _comma_before_a_verb(tokens: Sequence[Any]) -> bool:
-    """ "ervaring, kijken naar de kleur": a comma cuts what goes before it
-    from the verb after, so that is no subject of it."""
-    verb = next((i for i, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX")), 0)
-    return any(t.text == "," for t in tokens[:verb])
+    """ "ervaring, kijken naar de kleur": a bare noun that a comma cuts from
+    the verb after it is the end of a list, no subject of that verb."""
+    return (
+        len(tokens) > 2
+        and tokens[0].pos_ in ("NOUN", "ADJ")
+        and tokens[1].text == ","
+        and tokens[2].pos_ in ("VERB", "AUX")
+    )
 
 
 def _fragment_then_clause(left: Sequence[Any], right: Sequence[Any]) -> bool:

@@ -329,6 +329,9 @@ NOT_PEOPLE = OTHER_PEOPLE | frozenset(
     + """schouders vingers cijfers letters nummers kamers meters liters kilometers
     posters stickers flyers banners dossiers kaders hamers emmers kelders zolders
     koffers kleuren deuren cilinders schermlezers""".split()
+    # machines and vehicles: "jongens die van scooters houden"
+    + """scooters campers lockers timers mixers blenders speakers vriezers koelers
+    drogers wasdrogers""".split()
     + "sigaars jaars zomers winters".split()
 )
 

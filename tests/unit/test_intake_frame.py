@@ -724,6 +724,10 @@ def test_the_first_wish_of_a_goal_answer_is_its_goal():
 def test_what_they_do_now_and_body_parts_are_no_goal_and_no_people():
     assert frame.read_answer("we doen wel eens een signeersessie", "goal").goal == ""
     assert frame.people("mijn lassers krijgen last van hun schouders") == "je lassers"
+    # held-out 29th: "hoe vind je een nieuwe scooter op mbo-niveau?"
+    assert frame.people("cv's van jongens die van scooters houden? zoek een monteur") == (
+        "monteur"
+    )
 
 
 @pytest.mark.parametrize(

@@ -105,11 +105,13 @@ def test_an_opening_that_asks_a_rule_is_known_by_its_words(typed, asks):
 
 def test_an_opening_that_asks_a_rule_is_taken_up_before_the_first_question(domain):
     typed = "mag een stagiair op zaterdag alleen in de winkel staan?"
-    _, dispatcher = validate(
+    slots, dispatcher = validate(
         {}, user_message(typed, "need_talent"), domain,
         prior={"need_category": "talent"},
     )  # fmt: skip
     assert "utter_opening_question_noted" in [m["response"] for m in dispatcher.messages]
+    # "ik zet hem bij je aanvraag": with the questions the coordinator answers
+    assert slots["open_questions"] == typed
     # asked again later, it is an answer like any other
     _, later = validate(
         {"problem": typed}, user_message(typed, "inform"), domain,
