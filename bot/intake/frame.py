@@ -1905,6 +1905,15 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
             )
         ):
             finite = first_verb
+    with_relative = _subject_with_relative_clause(words)
+    if with_relative:
+        # "de mbo'ers die hier binnenkomen weten niks": the verb after the
+        # relative clause is the main one, its subject the whole
+        return [
+            words[with_relative],
+            *words[:with_relative],
+            *words[with_relative + 1 :],
+        ]
     if finite is None or any(w.lower in RELATIVES for w in words[:finite]):
         return []  # the only verb is in a relative clause: no main clause
     verb, before, after = words[finite], list(words[:finite]), list(words[finite + 1 :])
@@ -1935,6 +1944,31 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
         subject, rest = _subject(after)
         return [verb, *subject, *before, *rest]
     return [verb, *before, *after]
+
+
+MAX_RELATIVE_WORDS = 5
+
+
+def _subject_with_relative_clause(words: Sequence[Word]) -> int:
+    """Where the main verb stands after a subject with a short relative
+    clause ("de jongens die we krijgen kunnen ...", "de mbo'ers die hier
+    binnenkomen weten ..."), else 0."""
+    relative = next((i for i, w in enumerate(words) if w.lower in ("die", "dat")), 0)
+    if not 0 < relative <= MAX_SUBJECT_WORDS or words[relative - 1].pos != "NOUN":
+        return 0
+    if any(
+        w.pos not in ("DET", "ADJ", "NOUN", "NUM") and w.lower not in POSSESSIVES
+        for w in words[:relative]
+    ):
+        return 0
+    ends = next(
+        (i for i in range(relative + 1, len(words)) if words[i].pos in ("VERB", "AUX")),
+        None,
+    )
+    if ends is None or ends - relative > MAX_RELATIVE_WORDS or ends + 1 >= len(words):
+        return 0
+    main = words[ends + 1]
+    return ends + 1 if main.pos in ("VERB", "AUX") and main.finite else 0
 
 
 # A clause said first whose verb ends it, before the main verb.

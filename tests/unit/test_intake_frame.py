@@ -207,6 +207,19 @@ def test_a_fronted_object_before_je_goes_after_it(typed, lead):
     assert frame.read_answer(typed, "problem").problem_lead == lead
 
 
+@pytest.mark.parametrize(
+    "typed, lead",
+    [("de mbo'ers die hier binnenkomen weten niks van telefonie",
+      "weten de mbo'ers die hier binnenkomen niks van telefonie"),
+     ("de jongens die we krijgen kunnen niet lassen",
+      "kunnen de jongens die jullie krijgen niet lassen"),
+     ("het systeem dat we gebruiken is oud", "is het systeem dat jullie gebruiken oud")],
+)  # fmt: skip
+def test_a_subject_with_a_relative_clause_is_said_back_whole(typed, lead):
+    # 24th set: nothing was said back, the relative verb stood in the way
+    assert frame.problem_clause(typed)[1] == lead
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
