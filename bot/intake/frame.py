@@ -676,6 +676,11 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
         # A word of trouble in an answer to the goal probe ("... voordat een
         # koe ziek is") does not make it a problem if it reads as a goal.
         goal = _asked_goal(clause) if other == "problem" and asked == "goal" else ""
+        later = _said_back_after(clauses[1:]) if asked == "problem" else None
+        if later:
+            # "ik zoek mensen voor de opbouw. roc stuurt me naar de hogeschool":
+            # the wish first, then what goes wrong
+            return replace(stated, problem=later[0], problem_lead=later[1])
         if not goal:
             return stated
         return replace(stated, problem="", problem_lead="", goal=goal)
@@ -768,6 +773,18 @@ def _trouble_after(clauses: Sequence[str]) -> Optional[Tuple[str, str]]:
         if QUESTION.match(clause) or not PROBLEM.search(written(clause)):
             continue
         if kind_of(clause) not in (None, "problem"):
+            continue
+        plain, lead = problem_clause(clause)
+        if lead:
+            return plain, lead
+    return None
+
+
+def _said_back_after(clauses: Sequence[str]) -> Optional[Tuple[str, str]]:
+    """The first of the next clauses that states something to say back as
+    the problem: no wish, try or question of their own."""
+    for clause in clauses[:MAX_PROBLEM_CLAUSES]:
+        if QUESTION.match(clause) or kind_of(clause) not in (None, "problem"):
             continue
         plain, lead = problem_clause(clause)
         if lead:
@@ -1646,8 +1663,10 @@ def unspliced(said: str, source: str) -> str:
                 and (not pos or pos[at + 2] in ("NOUN", "PROPN"))
                 # "bij een mbo, een kunstacademie of een museum": a list's first
                 and not _listed(words[at : at + PHRASE_LENGTH], source)
-                # "een prototype van een sensor die ...": "die" needs its noun
+                # "een prototype van een sensor die ...": "die" needs its noun,
+                # "voor de opbouw van tenten": "van" its noun
                 and words[at + PHRASE_LENGTH] not in RELATIVES
+                and words[at + PHRASE_LENGTH] != "van"
                 # ... also over a place: "van een collega in Soest die ..."
                 and not (
                     words[at + PHRASE_LENGTH] in PREPOSITIONS

@@ -220,6 +220,22 @@ def test_a_subject_with_a_relative_clause_is_said_back_whole(typed, lead):
     assert frame.problem_clause(typed)[1] == lead
 
 
+def test_a_wish_said_first_to_the_problem_question_leaves_the_next_clause_the_problem():
+    read = frame.read_answer(
+        "ik wil dat mijn mensen bijleren. ze snappen de nieuwe machine niet", "problem"
+    )
+    assert read.problem_lead == "snappen je mensen de nieuwe machine niet"
+    assert read.goal == "dat je mensen bijleren"
+
+
+def test_a_phrase_with_van_after_it_is_not_cut_from_its_noun():
+    # 17th set: "zoek je mensen van tenten in het seizoen"
+    said = "ik zoek mensen voor de opbouw van tenten in het seizoen, heel veel werk"
+    assert "voor de opbouw van tenten" in frame.unspliced(
+        "zoek je mensen voor de opbouw van tenten in het seizoen", said
+    )
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
