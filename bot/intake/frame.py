@@ -2077,9 +2077,19 @@ def plain_clause(clause: str) -> str:
     return joined(to_second_person(words)) if words else ""
 
 
+# "er is iemand die ...", "er komen mensen die ...", not "er is iemand die ik bel"
+SOMEONE_WHO = re.compile(
+    r"\ber\s+(?:weer\s+|ook\s+)?(iemand|mensen|een\s+[\w'-]+)\s+(?:is|zijn|komt|komen)"
+    r"\s+die\s+(?!(?:ik|we|wij|je|jij|ze|zij|hij|jullie|u)\b)",
+    re.IGNORECASE,
+)
+
+
 def goal_phrase(clause: str, asked: bool = False) -> str:
     """`_goal_phrase`, or where that ends cut off ("minder uitval max 1 op
     20"), what was said before the comma ("minder uitval")."""
+    # "dat er iemand is die het vak overneemt": "dat iemand het vak overneemt"
+    clause = SOMEONE_WHO.sub(r"\1 ", clause)
     phrase = _goal_phrase(clause, asked)
     if "," in clause and _ends_cut_off(phrase):
         return _goal_phrase(clause.split(",", 1)[0], asked) or phrase

@@ -236,6 +236,18 @@ def test_a_phrase_with_van_after_it_is_not_cut_from_its_noun():
     )
 
 
+@pytest.mark.parametrize(
+    "said, goal",
+    [("dat er iemand is die het vak van rien overneemt voor hij weg is",
+      "dat iemand het vak van rien overneemt"),
+     ("dat er een leerling komt die blijft", "dat een leerling blijft"),
+     ("dat er weer iemand is die ik kan bellen", "dat er weer iemand is die je kunt bellen")],
+)  # fmt: skip
+def test_someone_who_is_there_is_said_as_someone_who_does(said, goal):
+    # held-out 29th: "wil je dat er iemand is", the rest cut off
+    assert frame.read_answer(said, "goal").goal == goal
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
