@@ -882,7 +882,22 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
             for i, t in enumerate(tokens)
         ]
 
-    if not left or not right or right[0].pos_ not in CLAUSE_STARTS:
+    if not left or not right:
+        return False
+    if right[0].pos_ == "ADP":
+        # "... en op de vacature reageert niemand": a phrase said first, then
+        # the finite verb of a clause of its own
+        verb = next((i for i, t in enumerate(right) if t.pos_ in ("VERB", "AUX")), 0)
+        return (
+            1 < verb <= MAX_FRONTED_PHRASE
+            and verb < len(right) - 1
+            and "Fin" in right[verb].morph.get("VerbForm")
+            # its subject right after it ("reageert niemand"), not a verb
+            # that ends a subclause ("... en aan klanten kan uitleggen")
+            and right[verb + 1].pos_ in ("PRON", "NOUN", "PROPN", "DET")
+            and any(t.pos_ in ("VERB", "AUX") for t in left)
+        )
+    if right[0].pos_ not in CLAUSE_STARTS:
         return False
     if right[0].pos_ == "PRON" and "Rel" in right[0].morph.get("PronType"):
         return False
@@ -914,6 +929,7 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
 
 
 CLAUSE_SUBJECTS = frozenset("we wij ik ze zij hij".split())
+MAX_FRONTED_PHRASE = 4  # "op de nieuwe vacature" before its clause's verb
 
 
 def content_clean(words: Sequence[Word]) -> Tuple[List[Word], bool]:

@@ -248,6 +248,18 @@ def test_someone_who_is_there_is_said_as_someone_who_does(said, goal):
     assert frame.read_answer(said, "goal").goal == goal
 
 
+def test_a_clause_that_opens_with_a_phrase_after_en_is_a_clause_of_its_own():
+    # held-out 29th: "staat je al 4 maanden online", the vacancy lost
+    read = frame.read_answer(
+        "rien gaat volgend jaar met pensioen en op de vacature reageert niemand",
+        "problem",
+    )
+    assert read.problem_lead == "reageert niemand op de vacature"
+    assert frame.sentences("we zoeken iemand voor de winkel en voor de website") == [
+        "we zoeken iemand voor de winkel en voor de website"
+    ]
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
