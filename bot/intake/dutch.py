@@ -662,7 +662,11 @@ def joined(tokens: Sequence[str]) -> str:
 
 
 # A share of something: "30 procent", "30%" ("maar 30 procent": only that).
-A_SHARE = r"\d+\s*(?:%|procent\b)"
+# ("vangt maar een deel op": only; "maar de helft durft niet": but)
+A_SHARE = (
+    r"(?:\d+\s*(?:%|procent\b)"
+    r"|een\s+(?:klein\s+)?deel\s+(?:op|af|uit|weg|terug|mee|over)\b)"
+)
 # "... hoor. alleen palissander is bijna niet meer te krijgen", "alleen we
 # ...": a "but" that opens the clause, dropped before it is tagged (the tagger
 # then reads the subject as an adjective); before a count, an article or a

@@ -260,6 +260,15 @@ def test_a_clause_that_opens_with_a_phrase_after_en_is_a_clause_of_its_own():
     ]
 
 
+def test_maar_before_a_part_is_only_no_but():
+    # 12th set: "en vangt de zuivering die jullie hebben", cut at "maar"
+    read = frame.read_answer(
+        "per auto gaat er zo 150 liter doorheen, de zuivering die we hebben vangt "
+        "maar een deel op", "problem",
+    )  # fmt: skip
+    assert read.problem_lead.endswith("vangt de zuivering die jullie hebben maar een deel op")
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
