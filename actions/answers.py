@@ -39,6 +39,11 @@ LEVEL_UNKNOWN = (
     "maakt niks uit",
 )
 # ... that the people have learnt their trade without a school
+# Said beside two levels, it leaves the level open ("mbo of hbo, maakt niet
+# uit" takes either: both are stored).
+UNSURE_OF_LEVEL = re.compile(
+    r"\bweet\s+ik\s+(?:eigenlijk\s+|ook\s+|nog\s+)?niet\b|\bgeen\s+idee\b"
+)
 LEVEL_NONE = (
     "geen papieren",
     "geen diploma",
@@ -158,15 +163,18 @@ LEADING_FILLER = re.compile(
 
 def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     level = parsing.normalise_education_level(text)
-    if level:
-        return level
     lowered = dutch.written(text).lower()  # "maakt nie uit"
+    # "mbo of hbo, weet ik eigenlijk niet": two levels said unsure leave it open
+    open_choice = level and "/" in level and UNSURE_OF_LEVEL.search(lowered)
+    if level and not open_choice:
+        return level
     if any(words in lowered for words in LEVEL_NONE):
         return "geen diploma"  # "geen papieren, vak in de praktijk geleerd"
     if any(words in lowered for words in LEVEL_ANY):
         return "maakt niet uit"  # "boeit me nie, als ze maar verstand hebben"
     # "weet ik niet, wat is handig?": the phrase, not the message around it
-    return next((words for words in LEVEL_UNKNOWN if words in lowered), None)
+    unknown = next((words for words in LEVEL_UNKNOWN if words in lowered), None)
+    return unknown or ("weet ik niet" if open_choice else None)
 
 
 def read_headcount(text: str, tracker: Tracker) -> Optional[str]:

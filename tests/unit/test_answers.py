@@ -150,6 +150,9 @@ def test_the_date_in_an_answer_is_kept_beside_its_haste(answer, when):
      ("maakt me niet uit", "maakt niet uit"),
      ("maakt mij niet uit, als ze maar kunnen meten", "maakt niet uit"),
      ("mbo of hbo, maakt niet zoveel uit", "mbo/hbo"),
+     # unsure between two: left open for the coordinator (29th set)
+     ("mbo of hbo, weet ik eigenlijk niet", "weet ik niet"),
+     ("hbo of mbo, geen idee", "geen idee"),
      # chat spelling
      ("maakt nie uit. sterk en niet dom", "maakt niet uit"),
      # of the people to be trained: no school at all
