@@ -899,6 +899,8 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
             # its subject right after it ("reageert niemand"), not a verb
             # that ends a subclause ("... en aan klanten kan uitleggen")
             and right[verb + 1].pos_ in ("PRON", "NOUN", "PROPN", "DET")
+            # "... en bij wie ik moet zijn": a question word opens a subclause
+            and not any(t.lower_ in OPENERS_WITH_VERB_AFTER for t in right[:verb])
             and any(t.pos_ in ("VERB", "AUX") for t in left)
         )
     if right[0].pos_ not in CLAUSE_STARTS:

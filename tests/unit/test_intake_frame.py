@@ -258,6 +258,9 @@ def test_a_clause_that_opens_with_a_phrase_after_en_is_a_clause_of_its_own():
     assert frame.sentences("we zoeken iemand voor de winkel en voor de website") == [
         "we zoeken iemand voor de winkel en voor de website"
     ]
+    assert frame.read_answer(
+        "ik weet gewoon niet wat er allemaal kan en bij wie ik moet zijn", "problem"
+    ).problem_lead == "weet je niet wat er kan en bij wie je moet zijn"
 
 
 def test_maar_before_a_part_is_only_no_but():
