@@ -391,6 +391,9 @@ def words_of(text: str) -> List[Word]:
     return _infinitive_subjects(found)
 
 
+SINGULAR_VERBS = frozenset("is was kan wil zal mag".split())
+
+
 def _infinitive_subjects(words: List[Word]) -> List[Word]:
     """ "stallen bouwen klinkt niet zo spannend": a verb in -en right before a
     singular finite verb is an infinitive in the subject, not the finite
@@ -401,7 +404,8 @@ def _infinitive_subjects(words: List[Word]) -> List[Word]:
         and word.lower.endswith("en")
         and at + 1 < len(words)
         and words[at + 1].finite
-        and words[at + 1].lower.endswith("t")
+        # "(alleen) doorsturen is niet genoeg": "is" is as singular as "-t"
+        and (words[at + 1].lower.endswith("t") or words[at + 1].lower in SINGULAR_VERBS)
         else word
         for at, word in enumerate(words)
     ]

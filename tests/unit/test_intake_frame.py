@@ -272,6 +272,12 @@ def test_maar_before_a_part_is_only_no_but():
     assert read.problem_lead.endswith("vangt de zuivering die jullie hebben maar een deel op")
 
 
+def test_an_infinitive_before_is_is_no_verb_with_a_dropped_subject():
+    # held-out 29th: "doorsturen jullie is niet genoeg" was said back
+    read = frame.read("Alleen doorsturen is niet genoeg, ik wil één vast iemand")
+    assert "jullie is" not in read.problem_lead
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
