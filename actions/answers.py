@@ -87,7 +87,8 @@ class Answer:
     read: Callable[[str, Tracker], Optional[str]]
     reask: Text  # the response that asks again
     # read after its last self-correction (as_corrected); the name answer
-    # holds name, place and size, and weighs its corrections per part
+    # holds name, place and size, and the time answer also how much time
+    # they have: those weigh their corrections per part
     corrects: bool = True
 
 
@@ -282,6 +283,11 @@ WHY_AFTER = re.compile(r",\s*(?:dan|want|omdat)\s+")
 
 
 def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
+    corrected = extraction.as_corrected(text)
+    if extraction.timeframe_from_answer(corrected.lower()):
+        # "september, nee oktober"; not "volgend najaar, een middag per week,
+        # nou ja, in de oogst minder", which corrects the time they have
+        text = corrected
     text = TRIPLED.sub(r"\1\1", text)  # "binnnen 3 maanden"
     lowered = text.lower()
     parts = [WISH_AFTER.split(lowered)[-1]] if WISH_AFTER.search(lowered) else []
@@ -387,6 +393,8 @@ ANSWERS: Dict[Text, Answer] = {
         read_company_name, "utter_invalid_company_name", corrects=False
     ),
     "region": Answer(read_region, "utter_invalid_region"),
-    "time_horizon": Answer(read_time_horizon, "utter_invalid_time_horizon"),
+    "time_horizon": Answer(
+        read_time_horizon, "utter_invalid_time_horizon", corrects=False
+    ),
     "own_time": Answer(read_own_time, "utter_invalid_own_time"),
 }

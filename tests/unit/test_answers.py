@@ -212,7 +212,11 @@ def test_a_letter_typed_three_times_is_read_as_two():
      ("voor het najaarsseizoen, dan is de vangst het grootst", "voor het najaarsseizoen"),
      # a question asked back names no time of theirs
      ("zo snel mogelijk. beginnen stages niet altijd in september?", "zo snel mogelijk"),
-     ("geen haast, als er in het najaar iets is kom ik graag", "in het najaar, geen haast")],
+     ("geen haast, als er in het najaar iets is kom ik graag", "in het najaar, geen haast"),
+     # a correction of the time they have is no correction of when
+     ("voor de oogst van volgend najaar, een middag per week, nou ja, in de oogst minder",
+      "volgend najaar"),
+     ("september, nee oktober", "in oktober")],
 )  # fmt: skip
 def test_a_time_answer_keeps_the_date_it_names(answer, when):
     from actions.answers import read_time_horizon
