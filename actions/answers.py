@@ -38,12 +38,12 @@ LEVEL_UNKNOWN = (
     "gemengd",
     "maakt niks uit",
 )
-# ... that the people have learnt their trade without a school
 # Said beside two levels, it leaves the level open ("mbo of hbo, maakt niet
 # uit" takes either: both are stored).
 UNSURE_OF_LEVEL = re.compile(
     r"\bweet\s+ik\s+(?:eigenlijk\s+|ook\s+|nog\s+)?niet\b|\bgeen\s+idee\b"
 )
+# ... that the people have learnt their trade without a school
 LEVEL_NONE = (
     "geen papieren",
     "geen diploma",
