@@ -132,8 +132,11 @@ SPOKEN = {
     "ipv": "in plaats van",
     "evt": "eventueel",
     "bv": "bijvoorbeeld",
+    # one accent typed of two: "Eén plek die zegt ..."
+    "eén": "één",
 }
 # not after an apostrophe: "z'n" and "'t" are words of their own
+MIN_UN_WORD = 6  # "on" + a word of at least four letters
 SPOKEN_WORD = re.compile(r"(?<!['’])\b(?:%s)\b" % "|".join(SPOKEN), re.IGNORECASE)
 MAX_SUBJECT_WORDS = 4
 POSSESSIVES = frozenset("mijn m'n mn onze ons jullie je zijn haar hun".split())
@@ -285,6 +288,8 @@ def cleaned(word: str) -> Optional[str]:
         return word
     if ends_a_listed_word(lowered):
         return word
+    if lowered.startswith("on") and len(lowered) > MIN_UN_WORD and known(lowered[2:]):
+        return word  # "ongekoeld", "onverpakt": "on-" before a word of the list
     if ABBREVIATION.fullmatch(lowered):
         return word.upper()
     if word.isupper() and len(word) <= MAX_TYPED_ABBREVIATION:

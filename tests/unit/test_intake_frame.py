@@ -278,6 +278,14 @@ def test_an_infinitive_before_is_is_no_verb_with_a_dropped_subject():
     assert "jullie is" not in read.problem_lead
 
 
+def test_een_with_one_accent_and_words_with_on_are_dutch():
+    # 20th set: "dat t ongekoeld 3 maanden goed blijft" was no goal at all
+    assert frame.read_answer(
+        "dat t ongekoeld 3 maanden goed blijft zonder dat de smaak dood gaat", "goal"
+    ).goal == "dat het ongekoeld 3 maanden goed blijft"
+    assert frame.read_answer("Eén plek voor alles", "goal").goal.startswith("één plek")
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
