@@ -181,6 +181,20 @@ def test_a_yes_with_a_question_beside_it_confirms_and_keeps_the_question(servers
     assert slots["need_category"] == "talent"
 
 
+def test_a_yes_with_a_cost_question_confirms_and_answers_it_once(servers):
+    # held-out 29th: the costs were answered and the restatement asked again,
+    # three times, while all that was left to say was "ja"
+    base, _ = servers
+    sender = "never-lose-yes-and-what-does-it-cost"
+    walk(base, sender, TO_THE_CHOICE[:-1])
+    assert tracker(base, sender)["slots"]["requested_slot"] == "question_confirmed"
+    said = texts(say(base, sender, "ja. wat kost dat?"))
+    slots = tracker(base, sender)["slots"]
+    assert slots["question_confirmed"] is True
+    assert slots["requested_slot"] != "question_confirmed"
+    assert "gratis" in said and "Klopt dat?" not in said
+
+
 ANSWER_TO = {
     "problem": "we hebben al een half jaar levertijd, te weinig timmermannen",
     "desired_outcome": "weer binnen drie maanden leveren",
