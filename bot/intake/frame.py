@@ -1434,11 +1434,19 @@ LIGHT_VERBS = frozenset(
 )
 
 
+def _must_of_the_main_clause(goal: str) -> bool:
+    """ "de monteurs moeten ... kunnen", not "iemand die zegt wat er geregeld
+    moet worden": only a must of the main clause is put first by the question."""
+    words = re.findall(r"\w+", goal.lower())
+    must = next((i for i, w in enumerate(words) if MUST_GOAL.fullmatch(w)), 0)
+    return not any(w in INNER_CLAUSE_OPENERS for w in words[1:must])
+
+
 def restated_goal(goal: str, source: str) -> str:
     """The goal as the restatement will say it, without pasting: a long
     "dat de monteurs ... kunnen werken" becomes "de monteurs moeten ...
     kunnen werken", which is asked as "hoe kunnen de monteurs ... werken"."""
-    if MUST_GOAL.search(goal):
+    if MUST_GOAL.search(goal) and _must_of_the_main_clause(goal):
         return goal  # reordered by the question
     if goal.startswith("dat ") and copies(goal, source):
         tokens = goal.split()[1:]

@@ -286,6 +286,13 @@ def test_een_with_one_accent_and_words_with_on_are_dutch():
     assert frame.read_answer("Eén plek voor alles", "goal").goal.startswith("één plek")
 
 
+def test_a_must_inside_a_subclause_does_not_let_a_copy_through():
+    # 12th set: "één iemand die zegt wat er geregeld moet worden" was said
+    # back whole, a run of eight of their words
+    said = "Eén iemand die zegt wat er geregeld moet worden, zodat hij kan beginnen."
+    assert not frame.copies(frame.read_answer(said, "goal").goal, said)
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
