@@ -288,6 +288,12 @@ def cleaned(word: str) -> Optional[str]:
         return word
     if ends_a_listed_word(lowered):
         return word
+    if (
+        lowered.endswith("s")
+        and len(lowered) > MIN_UN_WORD
+        and lowered[:-1] in word_list()
+    ):
+        return word  # "seniors", "juniors": a plural in -s, no typo for "senior"
     if lowered.startswith("on") and len(lowered) > MIN_UN_WORD and known(lowered[2:]):
         return word  # "ongekoeld", "onverpakt": "on-" before a word of the list
     if ABBREVIATION.fullmatch(lowered):
@@ -342,6 +348,8 @@ def words_of(text: str) -> List[Word]:
         lower = token.text.lower()
         if lower in SCHOOL_WORDS:
             pos, finite = "NOUN", False  # "het mbo weten niet": no verb "mbo"
+        elif _verb_before_its_particle(tokens, i):
+            pos, finite = "VERB", True  # "die restaurants haken af": no hooks
         elif (
             i == 0
             and lower in CHAT_FIRST_VERBS
@@ -393,7 +401,40 @@ def words_of(text: str) -> List[Word]:
                 "Past" in token.morph.get("Tense"),
             )
         )
-    return _infinitive_subjects(found)
+    return _nouns_before_their_verb(_infinitive_subjects(found))
+
+
+def _nouns_before_their_verb(words: List[Word]) -> List[Word]:
+    """ "die restaurants haken af": a word between an article and a finite
+    verb is the subject's noun, whatever the tagger called it ("ADJ")."""
+    return [
+        replace(word, pos="NOUN")
+        if word.pos == "ADJ"
+        and 0 < at < len(words) - 1
+        and words[at - 1].pos == "DET"
+        and words[at + 1].finite
+        and words[at + 1].pos in ("VERB", "AUX")
+        else word
+        for at, word in enumerate(words)
+    ]
+
+
+def _verb_before_its_particle(tokens: Sequence[Any], at: int) -> bool:
+    """ "(die restaurants) haken af", "(de jongens) lopen weg": a word in -en
+    that the tagger took for a noun, after a plural and before the particle
+    that ends the clause, is the clause's verb."""
+    token = tokens[at]
+    after = tokens[at + 1] if at + 1 < len(tokens) else None
+    return (
+        0 < at
+        and token.pos_ == "NOUN"
+        and token.text.lower().endswith("en")
+        and after is not None
+        and after.text.lower() in VERB_PARTICLES
+        and (at + 2 == len(tokens) or tokens[at + 2].is_punct)
+        and tokens[at - 1].text.lower().endswith(("s", "en"))
+        and known(token.text.lower() + "")
+    )
 
 
 SINGULAR_VERBS = frozenset("is was kan wil zal mag".split())

@@ -1697,6 +1697,8 @@ def unspliced(said: str, source: str) -> str:
         and (not pos or pos[-1] in ("NOUN", "PROPN"))
     ):
         shorter = words[:-PHRASE_LENGTH]
+        while shorter and shorter[-1] in ("of", "en"):
+            shorter = shorter[:-1]  # "naar de grote jongens of (naar de randstad)"
         if not copies(" ".join(shorter), source):
             return " ".join(shorter)
     while words and copies(" ".join(words), source):
@@ -1941,7 +1943,10 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
             *words[:with_relative],
             *words[with_relative + 1 :],
         ]
-    if finite is None or any(w.lower in RELATIVES for w in words[:finite]):
+    if finite is None or any(
+        w.lower in RELATIVES and not _demonstrative(words, at)
+        for at, w in enumerate(words[:finite])
+    ):
         return []  # the only verb is in a relative clause: no main clause
     verb, before, after = words[finite], list(words[:finite]), list(words[finite + 1 :])
     if (
@@ -1971,6 +1976,11 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
         subject, rest = _subject(after)
         return [verb, *subject, *before, *rest]
     return [verb, *before, *after]
+
+
+def _demonstrative(words: Sequence[Word], at: int) -> bool:
+    """ "die restaurants (haken af)": "die" first, before its noun, points."""
+    return at == 0 and len(words) > 1 and words[1].pos == "NOUN"
 
 
 MAX_RELATIVE_WORDS = 5

@@ -293,6 +293,19 @@ def test_a_must_inside_a_subclause_does_not_let_a_copy_through():
     assert not frame.copies(frame.read_answer(said, "goal").goal, said)
 
 
+@pytest.mark.parametrize(
+    "typed, lead",
+    [("dus die restaurants haken af", "haken die restaurants af"),
+     ("seniors willen allemaal naar de grote jongens of naar de randstad, wij kunnen "
+      "dat salaris gewoon niet betalen",
+      "willen seniors naar de grote jongens en kunnen jullie dat salaris niet betalen")],
+)  # fmt: skip
+def test_thirtieth_set_problems_are_said_back_in_whole_clauses(typed, lead):
+    # held-out 30th: "gaat het om die restaurants haken af", "willen senior naar
+    # de grote jongens of en kunnen jullie ..."
+    assert frame.read_answer(typed, "problem").problem_lead == lead
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
