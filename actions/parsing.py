@@ -601,8 +601,9 @@ UNKNOWN = "onbekend"
 
 # Words for "no", used when a button is not clicked but typed.
 NO_WORDS = ("nee", "geen", "niet", "nope", "liever niet", "overslaan", "skip", "-")
-YES_WORDS = ("ja", "jawel", "jep", "yes", "ok", "oké", "oke", "prima", "goed",
-             "akkoord", "klopt", "prima hoor", "is goed", "graag")  # fmt: skip
+YES_WORDS = ("ja", "jaa", "jawel", "jazeker", "jep", "jup", "yup", "yes", "ok",
+             "oké", "oke", "prima", "goed", "akkoord", "klopt", "prima hoor",
+             "is goed", "graag")  # fmt: skip
 NONE_OF_THESE = ("geen", "niks", "niets", "geen van", "allebei niet", "geen idee")
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "1e": 1, "2e": 2, "3e": 3}
 

@@ -8,6 +8,7 @@ Dutch, no name and no number is left out rather than half used.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
@@ -1934,6 +1935,19 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
             )
         ):
             finite = first_verb
+    if (
+        finite is not None
+        and finite + 2 < len(words)
+        and words[finite].lower.endswith("n")  # "omgaan", "lassen"
+        and words[finite + 1].finite
+        and words[finite + 2].lower in PRONOUN_SUBJECTS
+    ):
+        # "met gasten omgaan leren ze ook niet": the infinitive is fronted,
+        # and said after "ook niet" ("leren ze ook niet met gasten omgaan")
+        subject, rest = words[finite + 2 : finite + 3], list(words[finite + 3 :])
+        adverbs = list(itertools.takewhile(lambda w: w.pos == "ADV", rest))
+        return [words[finite + 1], *subject, *adverbs, *words[: finite + 1],
+                *rest[len(adverbs) :]]  # fmt: skip
     with_relative = _subject_with_relative_clause(words)
     if with_relative:
         # "de mbo'ers die hier binnenkomen weten niks": the verb after the
@@ -1976,6 +1990,9 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
         subject, rest = _subject(after)
         return [verb, *subject, *before, *rest]
     return [verb, *before, *after]
+
+
+PRONOUN_SUBJECTS = frozenset("ik je jij we wij ze zij hij jullie".split())
 
 
 def _demonstrative(words: Sequence[Word], at: int) -> bool:

@@ -194,6 +194,8 @@ def test_company_size_without_a_number_is_asked_again_with_a_hint(domain):
     "typed, intent, confirmed, correction",
     [
         ("ja klopt", "affirm", True, None),
+        # held-out 30th: "jup" heard as something else was stored as a correction
+        ("jup", "inform", True, None),
         ("nee", "deny", False, None),
         ("nee het gaat om bijscholing van mijn eigen mensen", "deny", None,
          "het gaat om bijscholing van mijn eigen mensen"),

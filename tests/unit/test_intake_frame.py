@@ -296,6 +296,7 @@ def test_a_must_inside_a_subclause_does_not_let_a_copy_through():
 @pytest.mark.parametrize(
     "typed, lead",
     [("dus die restaurants haken af", "haken die restaurants af"),
+     ("en met gasten omgaan leren ze ook niet", "leren ze ook niet met gasten omgaan"),
      ("seniors willen allemaal naar de grote jongens of naar de randstad, wij kunnen "
       "dat salaris gewoon niet betalen",
       "willen seniors naar de grote jongens en kunnen jullie dat salaris niet betalen")],
