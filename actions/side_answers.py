@@ -102,7 +102,14 @@ KINDS_ASKED_ALONG = (
     ("ask_time_cost", re.compile(r"\bhoe\s*lang\b|\bhoeveel\s+(?:tijd|uren?)\b", re.I)),
     ("ask_cost", re.compile(r"\bkost\w*|\bbetal\w*|\bprijs\b|\bgratis\b", re.I)),
     ("ask_who_behind", re.compile(r"\boverheid\b|\bwie\s+zit\b|\bvan\s+wie\b", re.I)),
-    ("ask_privacy", re.compile(r"\bbewaard\b|\bbewaren\b|\bprivacy\b", re.I)),
+    (
+        "ask_privacy",
+        re.compile(
+            # "verkopen jullie mijn gegevens door aan die scholen?"
+            r"\bbewaard\b|\bbewaren\b|\bprivacy\b|\b(?:mijn|onze|m'n)\s+gegevens\b|\bavg\b",
+            re.I,
+        ),
+    ),
 )
 # A question in a message: a part that ends in "?", or a last part that asks
 # the cost or the time without one ("en wat kost zoiets eigenlijk").

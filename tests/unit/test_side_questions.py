@@ -67,6 +67,9 @@ def test_an_answer_to_the_open_question_read_as_a_side_question_is_the_answer():
      ("voor de zomer. hoe lang duurt zoiets eigenlijk?", "ask_time_cost"),
      ("Jan de Vries, jan@devries.nl. wordt dat ergens bewaard?", "ask_privacy"),
      ("ja hoor, is dit van de overheid?", "ask_who_behind"),
+     # held-out 30th: kept as a question for later, then name and e-mail asked
+     ("ja zoiets. trouwens, verkopen jullie mijn gegevens door aan die scholen?",
+      "ask_privacy"),
      # said, not asked
      ("het kost ons elke week klanten", None),
      ("we kunnen geen dure cursus betalen", None),
