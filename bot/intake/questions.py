@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Sequence
 
-from bot.intake.dutch import Word, infinitive, words_of
+from bot.intake.dutch import VERB_PARTICLES, Word, infinitive, known, words_of
 
 # Verbs whose object is the question: "weten waar ...", "snappen wat ...".
 KNOWING = frozenset("weten snappen begrijpen horen uitzoeken ontdekken".split())
@@ -149,7 +149,27 @@ def _direct(words: Sequence[Word]) -> str:
         verb = YOU_INVERTED.get(verb, verb[:-1] if verb.endswith("t") else verb)
     others = [w for i, w in enumerate(cluster) if i != finite]
     said = [] if opener[0].lower == "of" else [w.text for w in opener]
-    return " ".join(said + [verb] + [w.text for w in middle + others + tail]).strip()
+    particle = _separable(verb) if not others else ""
+    if particle:
+        # "wat er op de branche afkomt" -> "wat komt er op de branche af"
+        verb = verb[len(particle) :]
+    asked = said + [verb] + [w.text for w in middle + others + tail]
+    return " ".join(asked + ([particle] if particle else [])).strip()
+
+
+def _separable(verb: str) -> str:
+    """The particle a finite verb opens with and leaves at a main clause's
+    end ("afkomt": "komt ... af"), or ""."""
+    return next(
+        (
+            particle
+            for particle in VERB_PARTICLES
+            if verb.startswith(particle)
+            and known(verb[len(particle) :])
+            and len(verb) > len(particle) + 2
+        ),
+        "",
+    )
 
 
 def _opener_end(words: Sequence[Word]) -> int:

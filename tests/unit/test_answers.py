@@ -153,6 +153,7 @@ def test_the_date_in_an_answer_is_kept_beside_its_haste(answer, when):
      # unsure between two: left open for the coordinator (29th set)
      ("mbo of hbo, weet ik eigenlijk niet", "weet ik niet"),
      ("hbo of mbo, geen idee", "geen idee"),
+     ("nvt", "nvt"),
      # chat spelling
      ("maakt nie uit. sterk en niet dom", "maakt niet uit"),
      # of the people to be trained: no school at all

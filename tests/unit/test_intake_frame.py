@@ -307,6 +307,11 @@ def test_thirtieth_set_problems_are_said_back_in_whole_clauses(typed, lead):
     assert frame.read_answer(typed, "problem").problem_lead == lead
 
 
+def test_a_question_typed_without_its_e_is_no_problem_said():
+    # held-out 30th: "gaat het om moeten jullie een laadplein bouwen of niet"
+    assert frame.read("moetn wij nou een laadplein bouwen of niet").problem == ""
+
+
 def test_people_are_read_with_whose_they_are():
     assert frame.read("onze schoonmakers lezen slecht Nederlands").who == (
         "jullie schoonmakers"
@@ -1413,6 +1418,9 @@ def test_a_present_tense_form_has_its_infinitive(verb, base):
      ("weten welke opleiding en welk niveau bij je werk past",
       "welke opleiding en welk niveau past bij je werk?"),
      ("weten hoe snel je kunt beginnen", "hoe snel kun je beginnen?"),
+     # a separable verb leaves its particle at the end (30th: "wat afkomt er")
+     ("weten wat er op de garagebranche afkomt",
+      "wat komt er op de garagebranche af?"),
      # two verbs apart are two clauses: not turned
      ("weten wat er kan met precisielandbouw en andere loonwerkers spreken", ""),
      ("meer weten over ai", "")],
