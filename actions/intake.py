@@ -84,6 +84,10 @@ QUESTION_SHAPED = re.compile(
     re.IGNORECASE,
 )
 # Asking where to go: the loket's question, whatever need it names.
+# "8, ...", "een stuk of 3 man. ...": the count an answer opens with
+COUNT_FIRST = re.compile(
+    r"^\s*(?:een\s+stuk\s+of\s+)?\d+\s*(?:man|mensen|personen)?\s*[,.;]\s*", re.I
+)
 # The fallback's "doorgaan" button.
 CONTINUE_PAYLOAD = "/inform"
 MIN_OPENING_WORDS = 3  # "hallo" before the choice is no question
@@ -607,6 +611,15 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 # over a business word said in passing ("klanten als hotels")
                 found["sector"] = name_sector
                 overwritten.add("sector")
+        if requested == "headcount" and "education_level" not in found:
+            # "8, maakt niet uit" to "hoeveel mensen, en op welk niveau?": the
+            # level answered beside the count is not asked again
+            after_count = COUNT_FIRST.sub("", text, count=1)
+            level = (
+                read_education_level(after_count, None) if after_count != text else ""
+            )
+            if level:
+                found["education_level"] = level
         if requested == "time_horizon" and "own_time" not in found:
             beside = own_time_beside_the_time(text)
             if beside:

@@ -296,6 +296,20 @@ def test_a_no_that_only_denies_the_openings_wish_keeps_the_need_and_the_frame(
     assert ("who" in slots) is ("stagiair" in typed)
 
 
+@pytest.mark.parametrize(
+    "typed, level", [("8, maakt niet uit", "maakt niet uit"), ("2, weet ik niet", "weet ik niet")]
+)
+def test_a_level_answered_beside_the_count_is_not_asked_again(domain, typed, level):
+    # held-out 30th: "Welk niveau zoek je" after "8, maakt niet uit"
+    slots, _ = validate(
+        {"headcount": typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "headcount"},
+    )  # fmt: skip
+    assert slots["education_level"] == level
+    assert slots.get("requested_slot") != "education_level"
+
+
 def test_correction_naming_another_need_changes_the_category(domain):
     typed = "eigenlijk wil ik mijn monteurs laten bijscholen"
     slots, _ = validate(
