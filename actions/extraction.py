@@ -1224,7 +1224,10 @@ NEED_SIGNALS = (
     (
         "onderwijs_invloed",
         r"\bgastles\w*|\bcurricul\w*|\blesprogramma\w*|\bmeedenken\s+over\s+(?:de"
-        r"|het)\s+(?:opleiding|onderwijs)",
+        r"|het)\s+(?:opleiding|onderwijs)"
+        # "het gaat om wat mbo-laboranten op school leren", "in de les"
+        r"|\b(?:wat|hoe)\s+(?:[\w'-]+\s+){1,3}?op\s+(?:school|de\s+opleiding)\s+leren\b"
+        r"|\bin\s+de\s+(?:les|lesstof|opleiding)\s+(?:zit|zitten|komt|komen|krijgen)\b",
     ),
     (
         "talent",

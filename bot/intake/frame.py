@@ -890,7 +890,10 @@ NO_PROBLEM = re.compile(
     r"|^\W*(?:het|t|'t)\s+is\s+niet\s+dat\b"
     r"|\b(?:lukt|gaat|werkt|loopt)\s+(?:(?!niet|nooit|geen)\w+\s+)?(?:wel|prima)\b"
     # "weet niet of er iets misgaat eigenlijk": nothing known to go wrong
-    r"|\bweet\s+(?:ik\s+)?niet\s+of\s+(?:er\s+)?(?:iets|wat)\s+mis",
+    r"|\bweet\s+(?:ik\s+)?niet\s+of\s+(?:er\s+)?(?:iets|wat)\s+mis"
+    # "ik zoek eigenlijk geen chemicus", "ik hoef geen nieuwe monteur": the
+    # opening's wish set aside, nothing that goes wrong
+    r"|\b(?:zoek|zoeken|hoef|hoeven)\s+(?:ik\s+|we\s+|wij\s+)?(?:eigenlijk\s+|helemaal\s+)?geen\b",
     re.IGNORECASE,
 )
 

@@ -254,6 +254,10 @@ def test_a_yes_and_is_read_apart_from_a_yes_but(typed, addition):
          "leven_lang_ontwikkelen", "leven_lang_ontwikkelen"),
         ("niet om nieuwe mensen maar om bijscholing van mijn monteurs",
          "talent", "leven_lang_ontwikkelen"),
+        # held-out 30th: stayed talent, "hoe vind je een nieuwe medewerker voor
+        # mbo-laboranten"
+        ("ik zoek eigenlijk geen chemicus, het gaat om wat mbo-laboranten op school leren",
+         "talent", "onderwijs_invloed"),
     ],
 )  # fmt: skip
 def test_a_correction_names_its_need_beside_what_it_is_not_about(

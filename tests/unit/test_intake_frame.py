@@ -307,6 +307,11 @@ def test_thirtieth_set_problems_are_said_back_in_whole_clauses(typed, lead):
     assert frame.read_answer(typed, "problem").problem_lead == lead
 
 
+def test_a_wish_set_aside_is_no_problem():
+    # held-out 30th: "Als ik het goed begrijp, zoek je geen chemicus."
+    assert frame.read("ik zoek eigenlijk geen chemicus, het gaat om de les").problem == ""
+
+
 def test_a_question_typed_without_its_e_is_no_problem_said():
     # held-out 30th: "gaat het om moeten jullie een laadplein bouwen of niet"
     assert frame.read("moetn wij nou een laadplein bouwen of niet").problem == ""
