@@ -293,6 +293,10 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
         # nou ja, in de oogst minder", which corrects the time they have
         text = corrected
     text = TRIPLED.sub(r"\1\1", text)  # "binnnen 3 maanden"
+    # "..., tijd heb ik wel een beetje in de winter": when they have time, not
+    # when it should be arranged
+    unowned = [p for p in re.split(r"(?<=[,.!?])\s+", text) if not HAVE_TIME.search(p)]
+    text = " ".join(unowned) if unowned else text
     lowered = text.lower()
     parts = [WISH_AFTER.split(lowered)[-1]] if WISH_AFTER.search(lowered) else []
     # "voor het vaarseizoen, april, weinig. in de winter is het rustiger",
@@ -319,6 +323,11 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
 
 
 FIRST_SENTENCE = re.compile(r"[.!?]+[\s,]+")
+HAVE_TIME = re.compile(
+    r"\btijd\s+(?:heb|hebben)\s+(?:ik|we|wij)\b|\b(?:heb|hebben)\s+(?:ik|we|wij)\s+"
+    r"(?:\w+\s+){0,2}?tijd\b",
+    re.IGNORECASE,
+)
 HURRY = ("zo snel mogelijk", "geen haast")
 
 

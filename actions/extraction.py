@@ -126,7 +126,7 @@ TIMEFRAMES = (
         r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b"
         r"|\bheel\s+snel\b|\bzo\s+(?:snel|gauw)\s+(?:het|als\s+het)\s+kan\b"
         r"|\bzodra\s+het\s+kan\b"
-        r"|\b(?:liefst|graag|lekker)\s+snel\b|^\W*snel\W*$",
+        r"|\b(?:liefst|graag|lekker)\s+(?:een\s+beetje\s+|wel\s+)?snel\b|^\W*snel\W*$",
     ),
     ("voor de zomer", r"\bvoor\s+de\s+zome?r(?:vakantie)?\b|\bvoor\s+(?:juni|juli)\b"),
     ("na de zomer", r"\bna\s+de\s+zome?r(?:vakantie)?\b"),

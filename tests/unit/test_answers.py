@@ -217,7 +217,13 @@ def test_a_letter_typed_three_times_is_read_as_two():
      # a correction of the time they have is no correction of when
      ("voor de oogst van volgend najaar, een middag per week, nou ja, in de oogst minder",
       "volgend najaar"),
-     ("september, nee oktober", "in oktober")],
+     ("september, nee oktober", "in oktober"),
+     # when they have time themselves is no time for it (held-out 30th)
+     ("het seizoen begint in mei, dus voor die tijd liefst iets weten, wat kost zoiets "
+      "eigenlijk? tijd heb ik wel een beetje in de winter", "in mei"),
+     ("voor het volgende schooljaar zou mooi zijn, in de winter heb ik tijd zat",
+      "volgende schooljaar"),
+     ("weet ik niet, liefst een beetje snel", "zo snel mogelijk")],
 )  # fmt: skip
 def test_a_time_answer_keeps_the_date_it_names(answer, when):
     from actions.answers import read_time_horizon
