@@ -252,7 +252,7 @@ def test_haste_puts_the_fast_starters_first_and_says_when_a_slow_one_starts(
     hurried = rank_formats(catalogue, IntakeProfile("talent", urgency="hoog"))
     assert hurried[0].format.start_weeks <= 4
     weeks = hurried[0].format.start_weeks
-    assert f"dit kan binnen {weeks} weken starten" in hurried[0].reason
+    assert f"dit kan meestal binnen {weeks} weken starten" in hurried[0].reason
 
     calm = full_order(catalogue, IntakeProfile("innovatie"))
     rushed = rank_formats(catalogue, IntakeProfile("innovatie", urgency="hoog"), 30)
@@ -461,7 +461,7 @@ def test_reason_adds_the_hurry_to_what_it_gives(catalogue: Catalogue) -> None:
     # their words
     assert option.reason == (
         f"{fitting.gives} Je wilt het zo snel mogelijk geregeld hebben, en dit kan "
-        "binnen 2 weken starten."
+        "meestal binnen 2 weken starten."
     )
 
 
@@ -532,7 +532,7 @@ def test_ranking_never_repeats_a_format_even_if_listed_twice(
 def test_reason_writes_numbers_the_dutch_way(catalogue: Catalogue) -> None:
     light = dataclasses.replace(catalogue, formats=(base_format(hours_per_week=0.5),))
     [option] = rank_formats(light, IntakeProfile("talent", own_time="weinig"))
-    assert "maar een half uur per week" in option.reason
+    assert "ongeveer een half uur per week" in option.reason
     lighter = dataclasses.replace(catalogue, formats=(base_format(hours_per_week=0.25),))
     [option] = rank_formats(lighter, IntakeProfile("talent", own_time="weinig"))
     assert "0,25" in option.reason
