@@ -170,3 +170,15 @@ def test_an_unknown_level_is_met_by_no_level_but_not_by_a_guessed_one() -> None:
     assert _field_matches("level", "", "geen idee")
     assert not _field_matches("level", "", "mbo")
     assert not _field_matches("level", "mbo", None)
+
+
+def test_every_persona_gets_a_sender_the_rest_channel_accepts() -> None:
+    # the thirty-first set's first run lost three conversations to a 400:
+    # "persona-<id>-<run>" was longer than the channel's 128 characters
+    from bot.channels.boundary import MAX_SENDER_CHARS
+    from tests.personas.suite import all_personas, sender_of
+
+    ids = [p.id for p in all_personas()]
+    senders = {sender_of(pid, "1765000000") for pid in ids}
+    assert len(senders) == len(set(ids))
+    assert max(len(s) for s in senders) <= MAX_SENDER_CHARS
