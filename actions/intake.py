@@ -83,11 +83,11 @@ QUESTION_SHAPED = re.compile(
     r"|gaat|bel|belt|bellen)\b",
     re.IGNORECASE,
 )
-# Asking where to go: the loket's question, whatever need it names.
 # "8, ...", "een stuk of 3 man. ...": the count an answer opens with
 COUNT_FIRST = re.compile(
     r"^\s*(?:een\s+stuk\s+of\s+)?\d+\s*(?:man|mensen|personen)?\s*[,.;]\s*", re.I
 )
+# Asking where to go: the loket's question, whatever need it names.
 # The fallback's "doorgaan" button.
 CONTINUE_PAYLOAD = "/inform"
 MIN_OPENING_WORDS = 3  # "hallo" before the choice is no question

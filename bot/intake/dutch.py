@@ -433,7 +433,7 @@ def _verb_before_its_particle(tokens: Sequence[Any], at: int) -> bool:
         and after.text.lower() in VERB_PARTICLES
         and (at + 2 == len(tokens) or tokens[at + 2].is_punct)
         and tokens[at - 1].text.lower().endswith(("s", "en"))
-        and known(token.text.lower() + "")
+        and known(token.text.lower())
     )
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
-from bot.intake import antecedents, need_cues, nouns
+from bot.intake import antecedents, dutch, need_cues, nouns
 from bot.intake.dutch import (
     A_SHARE,
     CHAT_FIRST_VERBS,
@@ -1944,7 +1944,7 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
         and finite + 2 < len(words)
         and words[finite].lower.endswith("n")  # "omgaan", "lassen"
         and words[finite + 1].finite
-        and words[finite + 2].lower in PRONOUN_SUBJECTS
+        and words[finite + 2].lower in dutch.SUBJECT_PRONOUNS | {"jullie"}
     ):
         # "met gasten omgaan leren ze ook niet": the infinitive is fronted,
         # and said after "ook niet" ("leren ze ook niet met gasten omgaan")
@@ -1994,9 +1994,6 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
         subject, rest = _subject(after)
         return [verb, *subject, *before, *rest]
     return [verb, *before, *after]
-
-
-PRONOUN_SUBJECTS = frozenset("ik je jij we wij ze zij hij jullie".split())
 
 
 def _demonstrative(words: Sequence[Word], at: int) -> bool:
