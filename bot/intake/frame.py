@@ -678,7 +678,11 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
         # A word of trouble in an answer to the goal probe ("... voordat een
         # koe ziek is") does not make it a problem if it reads as a goal.
         goal = _asked_goal(clause) if other == "problem" and asked == "goal" else ""
-        later = _said_back_after(clauses[1:]) if asked == "problem" else None
+        later = (
+            _said_back_after(clauses[1 : 1 + MAX_PROBLEM_CLAUSES])
+            if asked == "problem"
+            else None
+        )
         if later:
             # "ik zoek mensen voor de opbouw. roc stuurt me naar de hogeschool":
             # the wish first, then what goes wrong
@@ -771,22 +775,19 @@ def _trouble_after(clauses: Sequence[str]) -> Optional[Tuple[str, str]]:
     """ "we maken drop met gelatine en steeds meer winkels willen vegan. ...
     de drop wordt te plakkerig of hij breekt": after what is and what others
     want, the first clause with a word of trouble is what goes wrong."""
-    for clause in clauses[: MAX_PROBLEM_CLAUSES + 1]:
-        if QUESTION.match(clause) or not PROBLEM.search(written(clause)):
-            continue
-        if kind_of(clause) not in (None, "problem"):
-            continue
-        plain, lead = problem_clause(clause)
-        if lead:
-            return plain, lead
-    return None
+    return _said_back_after(clauses[: MAX_PROBLEM_CLAUSES + 1], trouble_only=True)
 
 
-def _said_back_after(clauses: Sequence[str]) -> Optional[Tuple[str, str]]:
-    """The first of the next clauses that states something to say back as
-    the problem: no wish, try or question of their own."""
-    for clause in clauses[:MAX_PROBLEM_CLAUSES]:
+def _said_back_after(
+    clauses: Sequence[str], trouble_only: bool = False
+) -> Optional[Tuple[str, str]]:
+    """The first clause that states something to say back as the problem (a
+    word of trouble in it, when `trouble_only`): no wish, try or question of
+    their own."""
+    for clause in clauses:
         if QUESTION.match(clause) or kind_of(clause) not in (None, "problem"):
+            continue
+        if trouble_only and not PROBLEM.search(written(clause)):
             continue
         plain, lead = problem_clause(clause)
         if lead:
