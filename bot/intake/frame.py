@@ -98,6 +98,8 @@ LEAD_WORDS = frozenset(
     "dus en maar want omdat of ook graag eigenlijk nu dan echt heel erg".split()
 )
 SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij"})
+# Any pronoun that can be a clause's subject ("leren ze", "die ik bel").
+PRONOUN_SUBJECTS = dutch.SUBJECT_PRONOUNS | {"jullie"}
 # "dat lukt niet", "ik krijg het niet gedaan": a pronoun that stands for what
 # goes wrong says nothing on its own.
 VAGUE = frozenset("het dat dit".split())
@@ -1945,7 +1947,7 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
         and finite + 2 < len(words)
         and words[finite].lower.endswith("n")  # "omgaan", "lassen"
         and words[finite + 1].finite
-        and words[finite + 2].lower in dutch.SUBJECT_PRONOUNS | {"jullie"}
+        and words[finite + 2].lower in PRONOUN_SUBJECTS
     ):
         # "met gasten omgaan leren ze ook niet": the infinitive is fronted,
         # and said after "ook niet" ("leren ze ook niet met gasten omgaan")
@@ -2117,7 +2119,7 @@ def plain_clause(clause: str) -> str:
 # "er is iemand die ...", "er komen mensen die ...", not "er is iemand die ik bel"
 SOMEONE_WHO = re.compile(
     r"\ber\s+(?:weer\s+|ook\s+)?(iemand|mensen|een\s+[\w'-]+)\s+(?:is|zijn|komt|komen)"
-    r"\s+die\s+(?!(?:ik|we|wij|je|jij|ze|zij|hij|jullie|u)\b)",
+    rf"\s+die\s+(?!(?:{'|'.join(sorted(PRONOUN_SUBJECTS))})\b)",
     re.IGNORECASE,
 )
 
