@@ -703,7 +703,9 @@ def timeframe(lowered: str) -> Optional[str]:
     "zo snel mogelijk" with the date said beside it ("zsm, voor de zomer")."""
     found = _timeframe(lowered)
     if found == "zo snel mogelijk":
-        beside = _timeframe(re.sub(TIMEFRAMES[0][1], " ", lowered))
+        rest = re.sub(TIMEFRAMES[0][1], " ", lowered)
+        # "zsm, heb 4 projecten in t voorjaar": a season beside it too
+        beside = _timeframe(rest) or _when_in_answer(rest)
         if beside and beside not in (found, "geen haast"):
             return f"{found}, {beside}"
     return found
@@ -804,7 +806,7 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
 
 SCHOOL_YEARS = ("volgend schooljaar", "volgend studiejaar")
 BEFORE_FIRST = re.compile(r"\s*(?:liefst\s+|graag\s+|het\s+liefst\s+)?voor\s")
-LONG_TERM = re.compile(r"\b(?:op|voor)\s+de\s+lange\s+termijn\b")
+LONG_TERM = re.compile(r"\b(?:(?:op|voor)\s+de\s+)?lange(?:re)?\s+termijn\b")
 
 
 def _when_in_answer(lowered: str) -> Optional[str]:
