@@ -46,6 +46,7 @@ LEVEL_UNKNOWN = (
 # uit" takes either: both are stored).
 UNSURE_OF_LEVEL = re.compile(
     r"\bweet\s+ik\s+(?:eigenlijk\s+|ook\s+|nog\s+)?niet\b|\bgeen\s+idee\b"
+    r"|\bmaakt\s+(?:me\s+|mij\s+)?(?:niet|niks)\s+uit\b"
 )
 # ... that the people have learnt their trade without a school
 LEVEL_NONE = (
@@ -168,6 +169,12 @@ LEADING_FILLER = re.compile(
 
 def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     level = parsing.normalise_education_level(text)
+    first = FIRST_SENTENCE.split(text.strip())[0]
+    rest = text.strip()[len(first) :]
+    if level and "/" in level and re.search(r"\b(?:niet|geen|nooit)\b", rest):
+        # "mbo eigenlijk. hbo'er gaat niet aan de bank staan": the answer
+        # comes first, the other level in the why after it
+        level = parsing.normalise_education_level(first) or level
     lowered = dutch.written(text).lower()  # "maakt nie uit"
     # "mbo of hbo, weet ik eigenlijk niet": two levels said unsure leave it open
     open_choice = level and "/" in level and UNSURE_OF_LEVEL.search(lowered)
