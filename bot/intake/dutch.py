@@ -146,7 +146,9 @@ SUBCLAUSE_OPENERS = frozenset(
 )
 # "beter weten denk ik", "iets met data ofzo": a hedge at the end says nothing.
 CHAT_TAIL = re.compile(
-    r"[,\s]+(?:denk\s+i?k|geloof\s+i?k|volgens\s+mij|ofzo|of\s+zo|zeg\s+maar)\s*$",
+    r"[,\s]+(?:denk\s+i?k|geloof\s+i?k|volgens\s+mij|ofzo|of\s+zo|zeg\s+maar"
+    # "... kan dat niet zeggen ze": who said it, not what
+    r"|(?:zeggen|zei|zegt|zeiden)\s+(?:ze|zij|hij))\s*$",
     re.IGNORECASE,
 )
 # What a second clause can open with: its subject, or its verb when it shares
@@ -727,6 +729,11 @@ LEADING_BUT = re.compile(
     re.IGNORECASE,
 )
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
+# "de gemeente, onze grootste klant, wil ...": who it is, between commas
+APPOSITION = re.compile(
+    r",\s*(?:onze|ons|mijn|m'n|mn)\s+(?:[a-zà-ÿ]+\s+){0,2}[a-zà-ÿ]+\s*,(?=\s*[a-zà-ÿ])",
+    re.IGNORECASE,
+)
 # "1 iemand die zegt: daarvoor moet je daar zijn": what is said is quoted,
 # and read as what to do ("die zegt wat ik moet doen")
 SAYS_QUOTED = re.compile(
@@ -747,6 +754,7 @@ def _clauses(text: str) -> Tuple[str, ...]:
     # read_answer, _forced), and each split at "," or "en" tags both halves.
     # "(geluidsrapporten, metingen)": an aside, no part of the clause around it
     text = PARENTHESES.sub(" ", text)
+    text = APPOSITION.sub(" ", text)
     text = SAYS_QUOTED.sub(r"\1 wat ik moet doen", text)
     text = SHOUTED.sub(lambda shouted: shouted.group(0).lower(), text)
     parts = re.split(
@@ -758,7 +766,8 @@ def _clauses(text: str) -> Tuple[str, ...]:
         r"|\s+en\s+(?=(?:in|bij|op|sinds)\s+(?:de|het|ons|onze|sommige|elke|alle|veel|een"
         r"|die|deze|dit|mijn|m'n|mn)\s+(?:\w+\s+){1,2}?(?:gaat|gaan|is|zijn|wordt"
         r"|worden|loopt|lopen|staat|staan|gebeurt|komt|komen)\s+\w)"
-        r"|,\s*(?=(?:daardoor|waardoor|dus)\b)|\s+(?=dus\s)"
+        # ("kan dat dus niet": "dus" inside a clause, before its last word)
+        r"|,\s*(?=(?:daardoor|waardoor|dus)\b)|\s+(?=dus\s(?!\s*(?:niet|wel|ook|nog)\b))"
         # "... met knieen en rug, en de rest is boven de 50": a comma before
         # "en" closes a clause (a list has no comma before its last "en")
         r"|,\s*en\s+"

@@ -273,7 +273,9 @@ MIN_CUT = 3
 OBJECT_OPENERS = frozenset("geen een niks niets weinig".split())
 TIME_PHRASE = re.compile(
     r"\b(?:binnen|over|in)\s+(?:een\s+paar|een|\d+|twee|drie|vier|vijf)\s+"
-    r"(?:jaar|jaren|maanden|maand|weken|week)\b",
+    r"(?:jaar|jaren|maanden|maand|weken|week)\b"
+    # "wil vanaf volgend jaar alleen nog kleding die ...": when it starts
+    r"|\b(?:vanaf\s+)?(?:volgend|komend)\s+jaar\b|\bvanaf\s+20\d\d\b",
     re.IGNORECASE,
 )
 # Words that colour a clause but carry none of its meaning.
@@ -880,7 +882,11 @@ FORCED_INTO = re.compile(
 
 # "dat moeten wij ze allemaal zelf leren": "dat" points back, and the must is
 # a burden the company carries, not what it wants.
-BURDEN = re.compile(r"^(?:dat|dit|die)\s+(?:moet|moeten)\s+(?:ik|we|wij)\b", re.I)
+BURDEN = re.compile(
+    # "die machine moeten we ook nog leren": the thing pointed at named
+    r"^(?:en\s+)?(?:dat|dit|die|deze)\s+(?:[a-zà-ÿ]+\s+)?(?:moet|moeten)\s+(?:ik|we|wij)\b",
+    re.I,
+)
 
 
 # "ik heb niet echt een probleem haha": what does not go wrong

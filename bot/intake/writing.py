@@ -204,7 +204,8 @@ SUBCLAUSE = CLAUSE_OPENERS | {"wie", "wanneer", "zodat", "omdat", "als"}
 def _must_in_main_clause(goal: str) -> bool:
     """ "de monteurs moeten ... kunnen", not "weten bij wie je moet zijn"."""
     words = goal.split()
-    end = next((i for i, w in enumerate(words) if w in SUBCLAUSE), len(words))
+    # ("die machine moeten jullie ...": "die" first points, it opens nothing)
+    end = next((i for i, w in enumerate(words) if i and w in SUBCLAUSE), len(words))
     return any(MUST.fullmatch(w) for w in words[:end])
 
 
@@ -285,6 +286,9 @@ def wanted(goal: str, words: Mapping[str, Any]) -> str:
     phrase, own = own_wish(goal)
     if phrase:
         return words["wants"][own].format(goal=phrase)
+    inverted = _verb_first(goal)
+    if inverted:
+        return inverted
     if _must_in_main_clause(goal):
         tokens = goal.split()
         at = next(i for i, w in enumerate(tokens) if w in ("moet", "moeten"))
@@ -293,6 +297,28 @@ def wanted(goal: str, words: Mapping[str, Any]) -> str:
         "jullie" if re.match(r"jullie\b", goal) is None and "jullie" in goal else "je"
     )
     return words["wants"][subject].format(goal=goal)
+
+
+MAX_FRONTED = 4
+ADDRESSED = frozenset({"je", "jullie"})
+
+
+def _verb_first(goal: str) -> str:
+    """ "die machine moeten jullie ook nog leren": a clause of its own with a
+    phrase before its verb and subject, said with the verb first ("moeten
+    jullie die machine ook nog leren"), not after "willen jullie"; "" for
+    any other goal."""
+    words = [w for w in words_of(goal) if w.pos != "PUNCT"]
+    for at in range(1, min(MAX_FRONTED, len(words) - 2) + 1):
+        verb, subject = words[at], words[at + 1]
+        if verb.pos in ("VERB", "AUX") and verb.finite and subject.lower in ADDRESSED:
+            fronted = words[:at]
+            if any(
+                w.pos in ("VERB", "AUX") or w.lower in SUBCLAUSE for w in fronted[1:]
+            ):
+                return ""
+            return joined([w.text for w in [verb, subject, *fronted, *words[at + 2 :]]])
+    return ""
 
 
 # A goal that says no more than a count ("4 man"): the need's question says more.

@@ -2136,3 +2136,27 @@ def test_coming_eraan_is_no_pointer():
         "is er een cursus voor planners over de vrachtwagenheffing",
     )
     assert read.problem_lead.startswith("komt de vrachtwagenheffing eraan")
+
+
+def test_a_customer_between_commas_a_burden_and_who_said_it_leave_the_demand():
+    # held-out 31st: "niet zeggen ze" was said back, and "willen jullie die
+    # machine moeten jullie ook nog leren" as what they want
+    read = frame.read_answer(
+        "nou de gemeente, onze grootste klant, wil vanaf volgend jaar alleen nog "
+        "kleding die gerecycled kan worden. en met een geborduurd logo erop kan "
+        "dat dus niet zeggen ze. en die machine moeten we ook nog leren hoor",
+        "problem",
+    )
+    assert read.problem_lead.startswith(
+        "wil de gemeente alleen nog kleding die gerecycled kan worden"
+    )
+    assert read.goal == ""
+
+
+@pytest.mark.parametrize(
+    "goal, said",
+    [("die machine moeten jullie ook nog leren", "moeten jullie die machine ook nog leren"),
+     ("minder brood weggooien", "wil je minder brood weggooien")],
+)  # fmt: skip
+def test_a_goal_with_its_own_verb_and_subject_is_said_with_the_verb_first(goal, said):
+    assert writing.wanted(goal, PHRASES["frame"]) == said
