@@ -2379,6 +2379,11 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
     first_verb = words[at]
     if _people_then_verb(words, at):
         return False
+    if len(verbs) == 1 and words[at + 1 : at + 2] and words[at + 1].lower == "en":
+        # "bellen en kratertjes": a noun in a list, which the tagger took
+        # for a verb, since its list has no verb ("meten en weten" has two)
+        if all(w.pos in ("NOUN", "ADJ", "DET", "CCONJ") for w in words[at + 1 :]):
+            return False
     if (
         at == 0
         and len(words) > 2

@@ -2160,3 +2160,9 @@ def test_a_customer_between_commas_a_burden_and_who_said_it_leave_the_demand():
 )  # fmt: skip
 def test_a_goal_with_its_own_verb_and_subject_is_said_with_the_verb_first(goal, said):
     assert writing.wanted(goal, PHRASES["frame"]) == said
+
+
+def test_a_noun_the_tagger_calls_a_verb_in_a_list_without_verbs_is_no_wish():
+    # held-out 31st: "wil je bellen en kratertjes" (bubbles and craters)
+    read = frame.read_answer("bellen en kratertjes. altijd nieuwbouw", "problem")
+    assert read.goal == ""
