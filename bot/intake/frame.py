@@ -137,6 +137,12 @@ ABOUT_THE_COMPANY = re.compile(
     r"|^\w+\s+hier$",
     re.IGNORECASE,
 )
+# "mbo of hbo maakt niet uit": the level, asked and stored apart, no problem
+LEVEL_ONLY = re.compile(
+    r"^\W*(?:(?:mbo|hbo|wo|niveau\s*\d)\W*(?:of|en|\/)?\W*)+"
+    r"(?:(?:maakt|boeit)\s+(?:me\s+|mij\s+)?(?:niet|niks|nie)\s*(?:uit)?|is\s+(?:goed|prima))?\W*$",
+    re.IGNORECASE,
+)
 FIRST_PERSON_WANTS = re.compile(
     r"\b(?:ik|we|wij)\s+(?:wil|willen|zou|zouden|hoop|hopen|zoek|zoeken)\b", re.I
 )
@@ -1092,7 +1098,12 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         or _verb_then_bare_object(words)
     ):
         words = _with_dropped_subject(words)
-    if not words or not _has_subject(words) or about_the_company(clause):
+    if (
+        not words
+        or not _has_subject(words)
+        or about_the_company(clause)
+        or LEVEL_ONLY.match(clause)
+    ):
         return "", ""
     words = _with_its_article(_possessed_as_nouns(words))
     plain = joined(to_second_person(words))

@@ -23,6 +23,7 @@ from bot.intake.frame import (
     Frame,
     copies,
     names_people,
+    unspliced,
     to_prevent,
 )
 from bot.intake.nouns import COLLECTIVE, with_counted_plurals
@@ -53,13 +54,19 @@ def restatement(
         question = _need_question(frame, need, words, details, "need_question_goal")
     else:
         question = real_question(frame, need, words, details)
+    said = details.get("said", "")
+    if said and copies(question, said):
+        # "hoe kunnen jullie logo's zetten die er bij het recyclen weer af
+        # gaan": eight words of theirs, cut back or else the need's question
+        question = unspliced(question, said) or real_question(
+            replace(frame, goal=""), need, words, details
+        )
     when = details.get("when")
     # "hoe vind je een stagiair voor na de zomer": said once
     if when and when not in question and _count(question) + _count(when) < 22:
         question = f"{question}, {when}"
     asked = words["question"].format(question=question)
     room = MAX_WORDS - _count(words["confirm"]) - _count(asked)
-    said = details.get("said", "")
 
     def fits(part: str) -> bool:
         # within 45 words with the question, and no eight words pasted from

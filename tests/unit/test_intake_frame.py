@@ -2166,3 +2166,22 @@ def test_a_noun_the_tagger_calls_a_verb_in_a_list_without_verbs_is_no_wish():
     # held-out 31st: "wil je bellen en kratertjes" (bubbles and craters)
     read = frame.read_answer("bellen en kratertjes. altijd nieuwbouw", "problem")
     assert read.goal == ""
+
+
+def test_which_level_will_do_is_no_problem_said_back():
+    # held-out 31st: "Als ik het goed begrijp, maakt mbo of hbo niet uit."
+    read = frame.read("welke school doet wat met distileren? mbo of hbo maakt niet uit")
+    assert read.problem_lead == ""
+
+
+def test_a_real_question_that_would_paste_eight_words_is_cut_back():
+    problem = "de klant wil alleen nog kleding die gerecycled kan worden"
+    goal = "dat we logo's kunnen zetten die er bij het recyclen weer af gaan"
+    read = Frame(
+        problem=problem,
+        problem_lead="wil de klant alleen nog kleding die gerecycled kan worden",
+        goal=frame.read_answer(goal, "goal", problem).goal,
+    )
+    said = writing.restatement(read, "innovatie", PHRASES, {"said": f"{problem} {goal}"})
+    assert not frame.copies(said.split("vraag:")[1], goal)
+    assert "logo's" in said
