@@ -23,8 +23,8 @@ from bot.intake.frame import (
     Frame,
     copies,
     names_people,
-    unspliced,
     to_prevent,
+    unspliced,
 )
 from bot.intake.nouns import COLLECTIVE, with_counted_plurals
 from bot.intake.questions import is_direct
