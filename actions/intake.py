@@ -801,6 +801,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
         confirmed = (
             parsing.is_yes(said)
             or parsing.yes_and(said)
+            or parsing.yes_though(said)  # "ja, al zou ik die cursus er ook ..."
             or parsing.yes_with_a_question(text)
         )
         if previous in NEED_CODES and (

@@ -181,6 +181,20 @@ def test_a_yes_with_a_question_beside_it_confirms_and_keeps_the_question(servers
     assert slots["need_category"] == "talent"
 
 
+def test_a_yes_with_another_wish_beside_it_keeps_the_need(servers):
+    """ "ja, al zou ik die cursus er ook nog wel bij willen": agreed; the
+    course beside it is no correction that turns the need into training
+    (the options were ranked for another need than the one stored)."""
+    base, _ = servers
+    sender = "never-lose-yes-though"
+    walk(base, sender, TO_THE_CHOICE[:-1])
+    assert tracker(base, sender)["slots"]["requested_slot"] == "question_confirmed"
+    say(base, sender, "ja, al zou ik die chauffeurscursus er ook nog wel bij willen")
+    slots = tracker(base, sender)["slots"]
+    assert slots["question_confirmed"] is True
+    assert slots["need_category"] == "talent"
+
+
 def test_a_yes_with_a_cost_question_confirms_and_answers_it_once(servers):
     # held-out 29th: the costs were answered and the restatement asked again,
     # three times, while all that was left to say was "ja"
