@@ -79,7 +79,7 @@ PROBLEM = re.compile(
     # a shortfall: "halen maar 30 procent vlees uit de garnaal"
     rf"|maar\s+{A_SHARE}"
     # what dies or rots: "in sommige kratten gaat de helft dood"
-    r"|dood|sterf\w*|sterven|gestorven|verrot\w*|bedorven|bederf\w*"
+    r"|dood|sterf\w*|sterven|gestorven|verrot\w*|rot|rotten|rot\w*ing|bedorven|bederf\w*"
     # what fails in the making: "de drop wordt te plakkerig of hij breekt"
     r"|breekt|breken|brokkel\w*|plakkerig|mislukt\w*|mislukk\w*|weggegooid"
     r"|te\s+\w+(?:ig|erig))\b",
@@ -1119,6 +1119,8 @@ def problem_clause(clause: str) -> Tuple[str, str]:
             and words[0].pos != "ADP"  # "gaat het om met 8 man red je het niet"
             and PROBLEM.search(clause)
             and words[0].lower not in NEGATIONS  # "gaat het om geen project"
+            # "de ene cel wel de andere niet": a contrast, no thing gone wrong
+            and words[-1].lower not in NEGATIONS
         ):
             return plain, unspliced(f"{ABOUT} {plain}", clause)
         if not any(w.pos in ("VERB", "AUX") for w in words):

@@ -2185,3 +2185,12 @@ def test_a_real_question_that_would_paste_eight_words_is_cut_back():
     said = writing.restatement(read, "innovatie", PHRASES, {"said": f"{problem} {goal}"})
     assert not frame.copies(said.split("vraag:")[1], goal)
     assert "logo's" in said
+
+
+def test_rotting_is_what_goes_wrong_and_a_contrast_is_no_thing_gone_wrong():
+    # held-out 31st: "gaat het om de ene cel de andere niet"
+    read = frame.read_answer(
+        "in sommige bakken gaan de wortels rotten. de ene cel wel de andere niet",
+        "problem",
+    )
+    assert read.problem_lead == "gaan de wortels in sommige bakken rotten"
