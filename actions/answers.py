@@ -46,7 +46,7 @@ LEVEL_UNKNOWN = (
 # uit" takes either: both are stored).
 UNSURE_OF_LEVEL = re.compile(
     r"\bweet\s+ik\s+(?:eigenlijk\s+|ook\s+|nog\s+)?niet\b|\bgeen\s+idee\b"
-    r"|\bmaakt\s+(?:me\s+|mij\s+)?(?:niet|niks)\s+uit\b"
+    rf"|{parsing.ANY_LEVEL.pattern}"
 )
 # ... that the people have learnt their trade without a school
 LEVEL_NONE = (

@@ -424,7 +424,7 @@ def extract(text: str) -> Dict[str, str]:
         "company_size": company_size(lowered),
         "headcount": headcount(lowered),
         "region": region(text),
-        "education_level": parsing.normalise_education_level(lowered),
+        "education_level": _level(lowered),
         "contract_type": contract_type(lowered),
         "time_horizon": timeframe(lowered),
         "own_time": own_time(lowered) or _own_time_in_passing(lowered),
@@ -1028,7 +1028,11 @@ def topic(
     if after:
         phrase = _TOPIC_STOP.split(after.group(1))[0]
         phrase = _clean_phrase(phrase.split(), excluded)
-        if phrase and not _ends_in_a_verb(phrase, text):
+        if (
+            phrase
+            and not _ends_in_a_verb(phrase, text)
+            and all(map(_spelled, phrase.split()))
+        ):
             return phrase
     # "is gehackt": a word after an auxiliary is what happened, not a topic
     phrases = [
@@ -1051,7 +1055,28 @@ def topic(
         )
         if on and on.group(1) not in GENERIC_NOUNS:
             return on.group(1)
+    # "hebbe jullie een cursus ...": a typo is no topic to say back
+    phrases = [p for p in phrases if all(map(_spelled, p.split()))]
     return phrases[0] if phrases else None
+
+
+def _level(lowered: str) -> Optional[str]:
+    level = parsing.normalise_education_level(lowered)
+    if level and "/" in level and parsing.ANY_LEVEL.search(lowered):
+        return "maakt niet uit"
+    return level
+
+
+def _spelled(word: str) -> bool:
+    """Not a typo: a word in a Dutch word list, a name, a number, or a word
+    one edit from none that is listed ("cybersecurity", a loanword); "hebbe"
+    and "instalatie" are typed forms of listed words."""
+    bare = word.strip(",.;:!?\"'()").lower()
+    if bare in dutch.SPOKEN:
+        return False
+    if not bare.isalpha() or word[:1].isupper() or len(bare) <= 3 or dutch.known(bare):
+        return True
+    return not (dutch.word_list().candidates(bare) or set()) - {bare}
 
 
 PRONOUNS = frozenset("ik je jij u we wij jullie ze zij hij het dat dit".split())

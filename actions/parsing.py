@@ -650,6 +650,12 @@ def _compound_number(word: str) -> int:
     return 0
 
 
+# "mbo of hbo maakt niet uit": two levels said as all one
+ANY_LEVEL = re.compile(
+    r"\b(?:maakt|boeit)\s+(?:me\s+|mij\s+)?(?:niet|niks|nie)\s+uit\b"
+)
+
+
 def normalise_education_level(text: str) -> Optional[str]:
     """mbo, hbo or wo where the text names one; None where it names none.
 

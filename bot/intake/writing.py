@@ -58,8 +58,12 @@ def restatement(
     if said and copies(question, said):
         # "hoe kunnen jullie logo's zetten die er bij het recyclen weer af
         # gaan": eight words of theirs, cut back or else the need's question
-        question = unspliced(question, said) or real_question(
-            replace(frame, goal=""), need, words, details
+        cut = unspliced(question, said)
+        # ("hoe zorg je voor" has lost what it is for)
+        question = (
+            cut
+            if cut and not garbled(cut)
+            else real_question(replace(frame, goal=""), need, words, details)
         )
     when = details.get("when")
     # "hoe vind je een stagiair voor na de zomer": said once

@@ -736,3 +736,12 @@ def test_a_realiser_failure_falls_back_to_the_need_s_question(domain, monkeypatc
     values = {"need_category": "kennis_netwerk", "desired_outcome": "meer kennis van ai"}
     text = restatement.restate(values, domain)
     assert "Je eigenlijke vraag: " in text and text.endswith("?")
+
+
+def test_a_typo_is_no_topic_and_two_levels_said_as_all_one_are_left_open():
+    # held-out 31st: "hoe kunnen studenten ... je helpen met hebbe"
+    opening = "hebbe jullie een cursus gietvloer leggen voor mn jongens? gaat steeds wat mis"
+    assert extraction.topic(opening, "innovatie") != "hebbe"
+    assert extraction.topic("we hebbn een instalatiebedrijf in zwole", "talent") is None
+    said = extraction.extract("welke school doet wat met distileren? mbo of hbo maakt niet uit")
+    assert said.get("education_level") == "maakt niet uit"
