@@ -419,6 +419,10 @@ def ask_with(
         response = both if open_(together_with) else alone
         if third and response == both and open_(third[0]):
             response = third[1]
+        # Rasa renders a response before this call's events, so a condition
+        # on the need would read the need before this answer changed it
+        if f"{response}_{need}" in domain.get("responses", {}):
+            response = f"{response}_{need}"
         dispatcher.utter_message(response=response)
         return []
 

@@ -66,3 +66,15 @@ def test_the_validation_asks_the_headcount_alone_once_the_level_is_known(domain)
     events, said = run_validation(slots, "we vinden geen monteurs", "inform", domain)
     assert SlotSet("requested_slot", "headcount") in events
     assert said[-1] == "utter_ask_headcount_only"
+
+
+def test_the_headcount_of_staff_to_train_is_asked_in_the_need_s_own_words(domain):
+    # Rasa renders a response before the call's events: the wording is chosen
+    # by the need as this call left it, not by a condition on the slot
+    slots = {"need_category": "leven_lang_ontwikkelen",
+             "original_question": "een cursus voor mijn monteurs",
+             "desired_outcome": "dat ze warmtepompen kunnen installeren"}  # fmt: skip
+    events, said = run_validation(slots, "ze kennen de nieuwe pompen niet", "inform", domain)
+    assert SlotSet("requested_slot", "headcount") in events
+    assert said[-1] == "utter_ask_headcount_and_level_leven_lang_ontwikkelen"
+    assert "Hoeveel mensen zoek je" not in domain["responses"][said[-1]][0]["text"]
