@@ -73,6 +73,7 @@ PROBLEM = re.compile(
     # what is wrong with a product: "blaasjes in de coating", "vlekken"
     r"|blaasjes?|bubbels?|scheur\w*|krassen|vlekken|roest\w*|lek(?:t|ken|kage\w*)"
     r"|barst\w*|deuken|schimmel\w*|verkleur\w*|afkeur\w*|teruggestuurd"
+    r"|krater\w*|putjes|gaatjes"
     # people who give up or fear it: "de ouderen haken nu al af"
     r"|ha(?:ken|akt)\s+(?:\w+\s+){0,2}?af|afhak\w*|bang|onzeker\w*|overbelast\w*"
     r"|klappen\s+dicht|schommel\w*"
@@ -1115,7 +1116,10 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         # a word for what goes wrong ("leerlingen bakker") says nothing.
         if (
             any(w.pos == "NOUN" for w in words)
-            and not any(w.pos in ("VERB", "AUX") for w in words)  # "... zijn weg"
+            and (
+                not any(w.pos in ("VERB", "AUX") for w in words)  # "... zijn weg"
+                or _a_noun_in_a_list(words)
+            )
             and words[0].pos != "ADP"  # "gaat het om met 8 man red je het niet"
             and PROBLEM.search(clause)
             and words[0].lower not in NEGATIONS  # "gaat het om geen project"
@@ -2151,6 +2155,11 @@ def goal_phrase(clause: str, asked: bool = False) -> str:
     phrase = _goal_phrase(clause, asked)
     if "," in clause and _ends_cut_off(phrase):
         return _goal_phrase(clause.split(",", 1)[0], asked) or phrase
+    first, joint, _ = clause.partition(" en dat ")
+    if not phrase and joint:
+        # "weten waar het door komt en dat het niet meer gebeurt": the
+        # first wish, where the second is a "not" (said as its opposite)
+        return _goal_phrase(first, asked)
     return phrase
 
 
@@ -2374,6 +2383,18 @@ MODALS = frozenset(
 )
 
 
+def _a_noun_in_a_list(words: Sequence[Word]) -> bool:
+    """ "bellen en kratertjes": the one word the tagger took for a verb is a
+    noun, listed with nouns after it ("meten en weten" lists two verbs)."""
+    verbs = [i for i, w in enumerate(words) if w.pos in ("VERB", "AUX")]
+    if len(verbs) != 1 or verbs[0] + 1 >= len(words):
+        return False
+    after = words[verbs[0] + 1 :]
+    return after[0].lower == "en" and all(
+        w.pos in ("NOUN", "ADJ", "DET", "CCONJ") for w in after
+    )
+
+
 def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
     """ "minder brood weggooien", "meer weten over ai": no subject, a verb in -en.
     Plural present and infinitive look alike; without a subject it is the latter."""
@@ -2392,11 +2413,8 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
     first_verb = words[at]
     if _people_then_verb(words, at):
         return False
-    if len(verbs) == 1 and words[at + 1 : at + 2] and words[at + 1].lower == "en":
-        # "bellen en kratertjes": a noun in a list, which the tagger took
-        # for a verb, since its list has no verb ("meten en weten" has two)
-        if all(w.pos in ("NOUN", "ADJ", "DET", "CCONJ") for w in words[at + 1 :]):
-            return False
+    if _a_noun_in_a_list(words):
+        return False
     if (
         at == 0
         and len(words) > 2

@@ -2194,3 +2194,13 @@ def test_rotting_is_what_goes_wrong_and_a_contrast_is_no_thing_gone_wrong():
         "problem",
     )
     assert read.problem_lead == "gaan de wortels in sommige bakken rotten"
+
+
+def test_defects_listed_are_said_back_and_a_first_wish_stands_before_a_not():
+    # held-out 31st: no problem and no goal said back for a floor layer
+    read = frame.read_answer("bellen en kratertjes. altijd nieuwbouw", "problem")
+    assert read.problem_lead == "gaat het om bellen en kratertjes"
+    goal = frame.read_answer(
+        "weten waar t door komt en dat t niet meer gebeurt", "goal"
+    )
+    assert goal.goal == "weten waar het door komt"
