@@ -543,8 +543,12 @@ def rank_formats(
     # fewer leads than fitting options: the rest get a fact
     lead_of = {item[1].id: lead for item, lead in zip(fitting, leads, strict=False)}
     # written once for all options: each plural is a parse
+    # "Je wilt weten welke techniek werkt", not "Je wilt dat je weet ..."
+    wish, own = writing.own_wish(profile.goal)
     said_back = {
-        "goal": with_counted_plurals(profile.goal) if profile.goal else "",
+        "goal": with_counted_plurals(wish if own == "je" else profile.goal)
+        if profile.goal
+        else "",
         "problem": with_counted_plurals(problem),
     }
     options: List[RankedOption] = []

@@ -257,7 +257,8 @@ def own_wish(goal: str) -> Tuple[str, str]:
         (
             i
             for i, w in enumerate(tokens)
-            if w in SUBCLAUSE and tagged[i].pos != "DET"  # "die tenders"
+            # "die tenders" is no clause; "welke techniek werkt" is one
+            if w in SUBCLAUSE and (tagged[i].pos != "DET" or w in ("welke", "welk"))
         ),
         len(tokens),
     )

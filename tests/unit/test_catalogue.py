@@ -1118,3 +1118,15 @@ def test_only_the_lightest_format_is_said_to_ask_little_time(
     single = dataclasses.replace(catalogue, formats=(light,))
     [option] = rank_formats(single, IntakeProfile("talent", own_time="weinig"))
     assert ("weinig tijd" in option.reason) is said
+
+
+def test_a_goal_of_their_own_is_said_back_as_what_they_want_to_do(
+    catalogue: Catalogue,
+) -> None:
+    # "Je wilt dat je weet welke techniek werkt" (held-out 31st review: odd Dutch)
+    goal = "dat je weet welke techniek werkt voor jullie kleding"
+    profile = IntakeProfile("innovatie", said=f"ik wil weten welke techniek werkt, {goal}",
+                            goal=goal)  # fmt: skip
+    reasons = [o.reason for o in rank_formats(catalogue, profile)]
+    assert any(r.startswith("Je wilt weten welke techniek werkt") for r in reasons)
+    assert not any("Je wilt dat je" in r for r in reasons)
