@@ -933,7 +933,11 @@ def _words(clause: str) -> Optional[List[Word]]:
     clause = ASIDE.sub(" ", clause)
     words, clean = content_clean(_before_a_list(words_of(clause)))
     words = [w for w in words if w.pos != "PUNCT" and w.lower not in SOFTENERS]
-    if len(words) > LONG_CLAUSE_WORDS:
+    # "ik wil gewoon ...": said back as "je wilt" or not at all, so not
+    # counted against the clause ("1 iemand die meedenkt en voor me uitzoekt
+    # bij wie ik moet zijn" is whole)
+    limit = MAX_CLAUSE_WORDS + _wish_words(words)
+    if len(words) > LONG_CLAUSE_WORDS + limit - MAX_CLAUSE_WORDS:
         # "het restmateriaal weer gebruiken zonder dat de kwaliteit ...": the
         # main part may be short enough without the clause that follows.
         cut = next(
@@ -947,7 +951,7 @@ def _words(clause: str) -> Optional[List[Word]]:
             ),
             len(words),
         )
-        if cut > MAX_CLAUSE_WORDS:
+        if cut > limit:
             # "dat iedereen ... checkt en dat er een vaste werkwijze is",
             # "leerlingen die het vak leren en daarna blijven": too long for
             # both, the first of two
@@ -961,7 +965,7 @@ def _words(clause: str) -> Optional[List[Word]]:
                 ),
                 cut,
             )
-        if cut > MAX_CLAUSE_WORDS:
+        if cut > limit:
             # "een vaste relatie met één opleiding, waarin wij ...": the noun
             # without its long relative clause; "dat er een jonge engineer
             # rondloopt die ...": the dat-clause without the one after its verb
@@ -978,9 +982,21 @@ def _words(clause: str) -> Optional[List[Word]]:
         words = words[:cut]
     while words and words[0].lower in LEAD_WORDS:
         words = words[1:]
-    if not clean or not MIN_CLAUSE_WORDS <= len(words) <= MAX_CLAUSE_WORDS:
+    if not clean or not MIN_CLAUSE_WORDS <= len(words) <= limit:
         return None
     return words
+
+
+def _wish_words(words: Sequence[Word]) -> int:
+    """How many words "ik wil (gewoon)" takes at the start of a clause."""
+    said = [w.lower for w in words[:3]]
+    if len(said) < 3 or said[0] not in SUBJECT_PRONOUNS or said[1] not in WANTING:
+        return 0
+    return 3 if said[2] in WISH_ADVERBS else 2
+
+
+WANTING = frozenset("wil willen".split())
+WISH_ADVERBS = frozenset("gewoon graag eigenlijk".split())
 
 
 # ", ook de nieuwe bijbaners,", ", bijvoorbeeld met camera's": an aside

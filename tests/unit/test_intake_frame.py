@@ -2204,3 +2204,14 @@ def test_defects_listed_are_said_back_and_a_first_wish_stands_before_a_not():
         "weten waar t door komt en dat t niet meer gebeurt", "goal"
     )
     assert goal.goal == "weten waar het door komt"
+
+
+def test_ik_wil_does_not_count_against_a_wish_said_whole():
+    # held-out 31st: "hoe zorg je voor één iemand die meedenkt" lost what for,
+    # and the entrepreneur typed the same correction twice
+    read = frame.read_answer(
+        "t gaat niet om distileren leren. ik wil gewoon 1 iemand die meedenkt en "
+        "voor me uitzoekt bij wie ik moet zijn",
+        "goal",
+    )
+    assert read.goal.endswith("voor je uitzoekt bij wie je moet zijn")
