@@ -347,7 +347,8 @@ def own_time_beside_the_time(text: str) -> Optional[str]:
         said = part.strip(" ?!.").lower()
         if (
             short
-            and HOW_MUCH.search(said)
+            # "..., paar uur, meer niet": hours without "per week" say it too
+            and (HOW_MUCH.search(said) or TIME_SPAN.search(said))
             and not extraction.timeframe_from_answer(said)
         ):
             return said

@@ -173,7 +173,24 @@ def written(text: str) -> str:
     """Chat spelling written out: "mn", "nie", "ff" -> "mijn", "niet", "even";
     "60%" -> "60 procent"."""
     text = PERCENT.sub(r"\1 procent", text)
+    text = PARTICIPLE_WITH_T.sub(_participle_with_d, text)
     return SPOKEN_WORD.sub(lambda m: SPOKEN[m.group(0).lower()], text)
+
+
+# "het wachtwoord was nooit verandert": a participle typed with the t of the
+# present tense, at the end of its clause after a form of zijn, worden or hebben
+PARTICIPLE_WITH_T = re.compile(
+    r"\b(?:was|is|werd|wordt|waren|zijn|worden|werden|heb|heeft|hebben|had)"
+    r"(?:\s+[\w']+){0,5}?\s+(?P<stem>(?:ge|ver|be|ont|her)[a-zà-ÿ]{2,})t\b(?=\s*(?:[,.!?;]|$))",
+    re.IGNORECASE,
+)
+
+
+def _participle_with_d(found: re.Match) -> str:
+    stem = found.group("stem")
+    if f"{stem}d".lower() not in word_list():
+        return found.group(0)  # "is verplicht": no "verplichd"
+    return found.group(0)[: found.end("stem") - found.start(0)] + "d"
 
 
 @functools.lru_cache(maxsize=1)

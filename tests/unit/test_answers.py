@@ -324,3 +324,9 @@ def test_a_short_part_of_how_much_beside_the_time_is_the_own_time():
         "weinig"
     )
     assert answers.own_time_beside_the_time("geen haast, we zien wel") is None
+
+
+def test_hours_beside_the_time_are_the_own_time_without_per_week():
+    # held-out 31st: "paar uur" was asked again
+    said = "liefst voor de zomer, de verzekeraar gaat er ook naar vragen, paar uur, meer niet"
+    assert answers.own_time_beside_the_time(said) == "paar uur"

@@ -2215,3 +2215,13 @@ def test_ik_wil_does_not_count_against_a_wish_said_whole():
         "goal",
     )
     assert read.goal.endswith("voor je uitzoekt bij wie je moet zijn")
+
+
+def test_a_participle_typed_with_t_is_said_back_with_d():
+    # held-out 31st: "was standaard wachtwoord nooit verandert" said back
+    assert dutch.written("het wachtwoord was nooit verandert.") == (
+        "het wachtwoord was nooit veranderd."
+    )
+    assert dutch.written("het is verplicht, zegt de gemeente") == (
+        "het is verplicht, zegt de gemeente"
+    )
