@@ -601,10 +601,15 @@ def headcount(lowered: str) -> Optional[str]:
                 continue
             if AN_AGE.search(lowered[: match.start() + 3]):
                 continue  # "allemaal boven de vijftig": an age, not a count
+            if OF_OUR.search(lowered[: match.start(1)]):
+                continue  # "3 van mijn 4 matrijzenmakers": the staff there are
             count = _count(match.group(1))
             if count and count < 1000:
                 return str(count)
     return None
+
+
+OF_OUR = re.compile(r"\bvan\s+(?:mijn|m'?n|mn|onze|ons|de)\s+$")
 
 
 # A place said to be wrong: "niet in Zwolle", "niet uit Den Haag".

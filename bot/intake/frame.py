@@ -360,8 +360,16 @@ class Frame:
     problem_lead: str = ""
 
     def merged(self, newer: "Frame") -> "Frame":
-        """This frame with what `newer` states put in its place."""
-        return self._with(newer, lambda part: bool(getattr(newer, part)))
+        """This frame with what `newer` states put in its place; a problem
+        that cannot be said back ("je moet jonge matrijzenmakers") does not
+        replace one that can."""
+
+        def take(part: str) -> bool:
+            if part == "problem" and self.problem_lead and not newer.problem_lead:
+                return False
+            return bool(getattr(newer, part))
+
+        return self._with(newer, take)
 
     def filled(self, newer: "Frame") -> "Frame":
         """This frame with the parts it lacks taken from `newer`."""
@@ -1203,6 +1211,9 @@ def garbled(words: Sequence[Word]) -> bool:
     )
 
 
+MUST_OR_MAY = frozenset("moet moeten mag mogen hoef hoeven zal zullen".split())
+
+
 def garbled_lead(lead: str) -> bool:
     """Whether a problem said back with its verb first is no Dutch: it is
     `garbled`, or opens with no verb before its subject ("gehad op school
@@ -1211,6 +1222,10 @@ def garbled_lead(lead: str) -> bool:
     words = [w for w in words_of(lead) if w.pos != "PUNCT"]
     if len(words) < 2 or garbled(words):
         return True
+    if words[0].lower in MUST_OR_MAY and not any(
+        w.pos in ("VERB", "AUX") for w in words[1:]
+    ):
+        return True  # "moet je jonge matrijzenmakers": a must of what?
     first, subject_next = words[0], words[1].lower in SUBJECT_AFTER_VERB
     if (
         first.lower.endswith("en")

@@ -745,3 +745,9 @@ def test_a_typo_is_no_topic_and_two_levels_said_as_all_one_are_left_open():
     assert extraction.topic("we hebbn een instalatiebedrijf in zwole", "talent") is None
     said = extraction.extract("welke school doet wat met distileren? mbo of hbo maakt niet uit")
     assert said.get("education_level") == "maakt niet uit"
+
+
+def test_the_staff_there_are_is_no_headcount_sought():
+    # held-out 31st: "vier nieuwe matrijzenmakers" from "3 van mijn 4"
+    assert extraction.headcount("3 van mijn 4 matrijzenmakers zijn over een paar jaar weg") is None
+    assert extraction.headcount("we zoeken 4 matrijzenmakers") == "4"

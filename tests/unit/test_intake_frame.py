@@ -2225,3 +2225,16 @@ def test_a_participle_typed_with_t_is_said_back_with_d():
     assert dutch.written("het is verplicht, zegt de gemeente") == (
         "het is verplicht, zegt de gemeente"
     )
+
+
+def test_a_correction_that_cannot_be_said_back_keeps_the_problem_that_can():
+    # held-out 31st: "Als ik het goed begrijp, moet je jonge matrijzenmakers."
+    held = Frame(
+        problem="3 van je 4 matrijzenmakers zijn over een paar jaar weg",
+        problem_lead="zijn 3 van je 4 matrijzenmakers over een paar jaar weg",
+    )
+    newer = frame.read(
+        "ik moet jonge matrijzenmakers die het van de oude garde leren voor die weg zijn"
+    )
+    assert frame.garbled_lead("moet je jonge matrijzenmakers")
+    assert held.merged(newer).problem_lead == held.problem_lead
