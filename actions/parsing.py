@@ -1074,7 +1074,16 @@ def is_no(text: str) -> bool:
 
 def is_yes(text: str) -> bool:
     lowered = clean_text(text).lower()
-    return any(lowered == w or lowered.startswith(f"{w} ") for w in YES_WORDS)
+    return any(lowered == w or lowered.startswith(f"{w} ") for w in YES_WORDS) or bool(
+        HEDGED_YES.match(lowered)
+    )
+
+
+# "ja, zo ongeveer", "in grote lijnen": agreed, with nothing to correct
+HEDGED_YES = re.compile(
+    r"^(?:(?:ja|jawel|klopt)\s*[,.!]?\s*)?(?:zo\s+)?(?:ongeveer|min\s+of\s+meer"
+    r"|grotendeels|in\s+grote\s+lijnen|zo'?n\s+beetje)\s*[.!]*$"
+)
 
 
 YES_AND = re.compile(

@@ -1093,3 +1093,10 @@ def test_a_question_asked_again_after_an_unclear_answer_is_asked_once(domain):
     assert slots["sector"] is None
     said = [m.get("response") for m in dispatcher.messages]
     assert said == ["utter_invalid_sector"]
+
+
+@pytest.mark.parametrize("said", ["ja, zo ongeveer", "klopt, min of meer", "in grote lijnen"])
+def test_a_hedged_yes_agrees_and_is_no_correction(said):
+    # held-out 31st: "ja, zo ongeveer" was stored as the correction
+    assert parsing.is_yes(said)
+    assert not parsing.is_yes("ja, maar het gaat om hbo'ers")
