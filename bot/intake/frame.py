@@ -1212,6 +1212,26 @@ def garbled(words: Sequence[Word]) -> bool:
 
 
 MUST_OR_MAY = frozenset("moet moeten mag mogen hoef hoeven zal zullen".split())
+COPULAS = frozenset("zijn worden blijven raken lijken".split())
+
+
+def _infinitive_subject_moved(words: Sequence[Word]) -> bool:
+    """ "zoeken klanten helpt niet": "klanten zoeken", the subject of
+    "helpt", had its verb put first as if it were the clause's own."""
+    if len(words) < 3 or not words[0].lower.endswith("en") or words[0].lower in COPULAS:
+        return False
+    third = words[2].lower
+    return (
+        words[1].pos == "NOUN"
+        # (the tagger calls "helpt" there an adjective)
+        and words[2].pos in ("VERB", "AUX", "ADJ")
+        and third.endswith("t")
+        and len(third) > 3
+        and not third.startswith("ge")
+        and third not in NEGATIONS
+        and known(infinitive(third) or "")
+        and infinitive(third) != third
+    )
 
 
 def garbled_lead(lead: str) -> bool:
@@ -1226,6 +1246,8 @@ def garbled_lead(lead: str) -> bool:
         w.pos in ("VERB", "AUX") for w in words[1:]
     ):
         return True  # "moet je jonge matrijzenmakers": a must of what?
+    if _infinitive_subject_moved(words):
+        return True
     first, subject_next = words[0], words[1].lower in SUBJECT_AFTER_VERB
     if (
         first.lower.endswith("en")

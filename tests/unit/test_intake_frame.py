@@ -2238,3 +2238,14 @@ def test_a_correction_that_cannot_be_said_back_keeps_the_problem_that_can():
     )
     assert frame.garbled_lead("moet je jonge matrijzenmakers")
     assert held.merged(newer).problem_lead == held.problem_lead
+
+
+@pytest.mark.parametrize(
+    "lead, garbled",
+    [("zoeken klanten helpt niet als jullie het nieuwe werk niet kunnen", True),
+     ("hebben klanten last van de geur", False),
+     ("zijn klanten verplicht om te melden", False)],
+)  # fmt: skip
+def test_an_infinitive_subject_is_not_said_back_verb_first(lead, garbled):
+    # held-out 31st: "zoeken klanten helpt niet" from "klanten zoeken helpt niet"
+    assert frame.garbled_lead(lead) is garbled
