@@ -1243,9 +1243,11 @@ def garbled_lead(lead: str) -> bool:
     if len(words) < 2 or garbled(words):
         return True
     if words[0].lower in MUST_OR_MAY and not any(
-        w.pos in ("VERB", "AUX") for w in words[1:]
+        w.pos in ("VERB", "AUX") or w.lower in NEGATIONS for w in words[1:]
     ):
-        return True  # "moet je jonge matrijzenmakers": a must of what?
+        # "moet je jonge matrijzenmakers": a must of what? ("mag het lood
+        # straks niet meer in vislood" says it)
+        return True
     if _infinitive_subject_moved(words):
         return True
     first, subject_next = words[0], words[1].lower in SUBJECT_AFTER_VERB
