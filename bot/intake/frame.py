@@ -944,8 +944,9 @@ def _words(clause: str) -> Optional[List[Word]]:
     # "ik wil gewoon ...": said back as "je wilt" or not at all, so not
     # counted against the clause ("1 iemand die meedenkt en voor me uitzoekt
     # bij wie ik moet zijn" is whole)
-    limit = MAX_CLAUSE_WORDS + _wish_words(words)
-    if len(words) > LONG_CLAUSE_WORDS + limit - MAX_CLAUSE_WORDS:
+    wish = _wish_words(words)
+    limit = MAX_CLAUSE_WORDS + wish
+    if len(words) > LONG_CLAUSE_WORDS + wish:
         # "het restmateriaal weer gebruiken zonder dat de kwaliteit ...": the
         # main part may be short enough without the clause that follows.
         cut = next(
@@ -1003,7 +1004,7 @@ def _wish_words(words: Sequence[Word]) -> int:
     return 3 if said[2] in WISH_ADVERBS else 2
 
 
-WANTING = frozenset("wil willen".split())
+WANTING = frozenset("wil wilt willen".split())
 WISH_ADVERBS = frozenset("gewoon graag eigenlijk".split())
 
 

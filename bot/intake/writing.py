@@ -20,6 +20,7 @@ from bot.intake.frame import (
     PARTICLES,
     PEOPLE_WORDS,
     STUDENT_PEOPLE,
+    WANTING,
     Frame,
     copies,
     names_people,
@@ -335,7 +336,6 @@ def _verb_first(goal: str) -> str:
 
 # A goal that says no more than a count ("4 man"): the need's question says more.
 COUNT_NOUNS = frozenset("man mensen persoon personen mensjes stuks".split())
-WANTING = frozenset("wil wilt willen".split())
 SENTENCE_OPENERS = frozenset(
     "ik we wij heb hebben ben is wil kan moet weet zoek".split()
 )
@@ -418,7 +418,6 @@ EVERYONE_OR_NOONE = frozenset("iedereen niemand".split())
 # beginnen", "snap je er niks van".
 KNOWING = ("weet", "weten", "snap", "snappen", "begrijp", "begrijpen")
 PERSONAL = frozenset({"je", "jij", "jullie", "ze", "zij", "we", "wij", "ik"})
-WANTING = frozenset({"wil", "wilt", "willen"})
 
 
 def says_nothing(problem: str) -> bool:
