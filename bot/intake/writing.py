@@ -299,7 +299,7 @@ def wanted(goal: str, words: Mapping[str, Any]) -> str:
     phrase, own = own_wish(goal)
     if phrase:
         return words["wants"][own].format(goal=phrase)
-    inverted = _verb_first(goal)
+    inverted = _fronted_phrase_after_subject(goal)
     if inverted:
         return inverted
     if _must_in_main_clause(goal):
@@ -316,7 +316,7 @@ MAX_FRONTED = 4
 ADDRESSED = frozenset({"je", "jullie"})
 
 
-def _verb_first(goal: str) -> str:
+def _fronted_phrase_after_subject(goal: str) -> str:
     """ "die machine moeten jullie ook nog leren": a clause of its own with a
     phrase before its verb and subject, said with the verb first ("moeten
     jullie die machine ook nog leren"), not after "willen jullie"; "" for
