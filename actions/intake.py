@@ -74,8 +74,10 @@ SIDE_INTENTS = ("out_of_scope", "ask_capabilities", *side_answers.SIDE_QUESTIONS
 # "zo snel mogelijk" in so many words, not "meteen" or "direct" alone
 ASAP = "zo snel mogelijk"
 SAID_ASAP = re.compile(r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bspoed", re.I)
-# An answer, then a question of its own: "geen idee, wie doet zoiets?"
-ANSWER_BEFORE_QUESTION = re.compile(r"^([^?]+?)(?:[.!]\s+|,\s*)[^.!?,]+\?\s*$")
+# An answer, then a question of its own: "geen idee, wie doet zoiets?";
+# the answer may end in a doubt of its own ("mbo denk ik, mechatronica
+# ofzo? wat kost zo iemand eigenlijk?")
+ANSWER_BEFORE_QUESTION = re.compile(r"^(.+?)(?:[.!?]\s+|,\s*)[^.!?,]+\?\s*$")
 QUESTION_SHAPED = re.compile(
     r"\?\s*$|^(?:en\s+)?(?:wat|wie|wiens|hoe|hoeveel|waar\w*|wanneer|welke?|kost"
     r"|kosten|kan|kun|kunnen|kunt|mag|mogen|moet|moeten|is|zijn|wordt|worden"
@@ -568,6 +570,8 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # decides whether it answers
             return [SlotSet(requested, text)]
         first = ANSWER_BEFORE_QUESTION.match(said)
+        if first and QUESTION_SHAPED.search(first[1]):
+            first = None  # "wat kost dat? en wie betaalt?": two questions
         if intent in SIDE_INTENTS and first and plausible_answer(requested, first[1]):
             # "weinig, we draaien volle agenda's. Wat kost zoiets eigenlijk?":
             # the answer, then a question, answered along with it

@@ -61,6 +61,20 @@ def test_liefst_vanaf_volgend_semester_is_the_answer_not_a_restart(servers):
     assert slots["requested_slot"] == "company_name", texts(answers)
 
 
+def test_a_level_with_a_doubt_and_a_cost_question_is_taken_and_answered(servers):
+    """ "mbo denk ik, mechatronica ofzo? wat kost zo iemand eigenlijk?": the
+    level was asked three times and stored as "weet ik niet" (held-out 32nd)."""
+    base, _ = servers
+    sender = "never-lose-level-and-cost"
+    walk(base, sender, TO_THE_TIME_QUESTION[:2] + ["3"])
+    assert tracker(base, sender)["slots"]["requested_slot"] == "education_level"
+    said = texts(say(base, sender, "mbo denk ik, mechatronica ofzo? wat kost zo iemand eigenlijk?"))
+    slots = tracker(base, sender)["slots"]
+    assert slots["education_level"] == "mbo"
+    assert slots["requested_slot"] != "education_level"
+    assert "gratis" in said
+
+
 def test_start_over_asks_first_and_no_keeps_everything(servers):
     base, _ = servers
     sender = "never-lose-no"
