@@ -168,6 +168,14 @@ LEADING_FILLER = re.compile(
 
 
 def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
+    # "hbo, nee wacht mbo 4 is eigenlijk beter": the level they end on;
+    # "hbo, ... werken jullie ook met de TU?": no level in a question back
+    corrected = extraction.as_corrected(text)
+    if parsing.normalise_education_level(corrected):
+        text = corrected
+    unasked = ASKED_BACK.sub(" ", text).strip()
+    if parsing.normalise_education_level(unasked):
+        text = unasked
     level = parsing.normalise_education_level(text)
     first = FIRST_SENTENCE.split(text.strip())[0]
     rest = text.strip()[len(first) :]

@@ -157,6 +157,9 @@ def test_the_date_in_an_answer_is_kept_beside_its_haste(answer, when):
      # held-out 31st: both said as all one, and a level denied in the why
      ("mbo of hbo maakt niet uit zei ik al", "maakt niet uit"),
      ("mbo eigenlijk. hbo'er gaat niet aan de bank staan", "mbo"),
+     # held-out 32nd: the level they end on, and none in a question back
+     ("hbo, nee wacht mbo 4 is eigenlijk beter, die sleutelen meer", "mbo"),
+     ("hbo, industrieel product ontwerpen of zo. werken jullie ook met de TU?", "hbo"),
      # chat spelling
      ("maakt nie uit. sterk en niet dom", "maakt niet uit"),
      # of the people to be trained: no school at all

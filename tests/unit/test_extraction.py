@@ -181,7 +181,10 @@ def test_a_listed_sector_word_beats_a_compound(typed, code):
      # held-out 31st: a poulterer is a butcher's trade, an importer moves goods
      ("poelier, gevogelte en wild", "agrifood"),
      ("import en groothandel specerijen, eigen magazijn", "logistiek"),
-     ("graveren, stempels en relatiegeschenken", "maakindustrie")],
+     ("graveren, stempels en relatiegeschenken", "maakindustrie"),
+     # held-out 32nd
+     ("deuren, montage en onderhoud", "bouw"),
+     ("fietsenstalling en reparatie", "mobiliteit")],
 )  # fmt: skip
 def test_a_trade_in_goods_is_the_goods_sector_an_exhibition_is_made(typed, code):
     """What is traded names the sector ("uienhandel"); exhibitions and stands
