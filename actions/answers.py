@@ -348,22 +348,34 @@ HURRY = ("zo snel mogelijk", "geen haast")
 
 def own_time_beside_the_time(text: str) -> Optional[str]:
     """ "voor het vaarseizoen, april, weinig": to the question for when and
-    how much time, a short part of the first sentence that names no time but
-    how much ("weinig", "niet veel") is the own time, as said."""
-    for part in re.split(r"\s*,\s*", FIRST_SENTENCE.split(text.strip())[0]):
+    how much time, a short part that names no date but how much ("weinig",
+    "niet veel", "middagje hier en daar") is the own time, as said; a
+    question asked along says none."""
+    said_parts = [
+        part
+        for sentence in FIRST_SENTENCE.split(ASKED_BACK.sub(" ", text).strip())
+        for part in re.split(r"\s*,\s*", sentence)
+    ]
+    for part in said_parts:
         short = 0 < len(part.split()) <= MAX_WORDS_OF_OWN_TIME_PART
         said = part.strip(" ?!.").lower()
         if (
             short
             # "..., paar uur, meer niet": hours without "per week" say it too
-            and (HOW_MUCH.search(said) or TIME_SPAN.search(said))
+            and (
+                HOW_MUCH.search(said)
+                or TIME_SPAN.search(said)
+                or A_LITTLE_WHILE.search(said)
+            )
             and not extraction.timeframe_from_answer(said)
         ):
             return said
     return None
 
 
-MAX_WORDS_OF_OWN_TIME_PART = 3
+MAX_WORDS_OF_OWN_TIME_PART = 4
+# "middagje hier en daar": to the question for time, a small span is time too
+A_LITTLE_WHILE = re.compile(r"\b(?:middagje|ochtendje|dagje)\b")
 HOW_MUCH = re.compile(
     r"^(?:heel\s+)?(?:weinig|niet\s+veel|nauwelijks|amper|veel|genoeg|een\s+beetje"
     r"|beetje|geen\s+tijd)(?:\s+tijd)?$"

@@ -427,7 +427,9 @@ def extract(text: str) -> Dict[str, str]:
         "education_level": _level(lowered),
         "contract_type": contract_type(lowered),
         "time_horizon": timeframe(lowered),
-        "own_time": own_time(lowered) or _own_time_in_passing(lowered),
+        # "n halve dag per week": chat's "n" is "een"
+        "own_time": own_time(dutch.written(text).lower())
+        or _own_time_in_passing(lowered),
         "sector": sector_stated(text),
         "company_name": company_name(text),
         "tried_before": tried_before(text),

@@ -333,3 +333,19 @@ def test_hours_beside_the_time_are_the_own_time_without_per_week():
     # held-out 31st: "paar uur" was asked again
     said = "liefst voor de zomer, de verzekeraar gaat er ook naar vragen, paar uur, meer niet"
     assert answers.own_time_beside_the_time(said) == "paar uur"
+
+
+@pytest.mark.parametrize(
+    "said, own",
+    [("liefst voor de zomer, dan komt de audit... een paar uurtjes, het moet naast de "
+      "patienten. is dit gratis eigenlijk?", "een paar uurtjes"),
+     ("voor het seizoen, dus voor april, middagje hier en daar", "middagje hier en daar")],
+)  # fmt: skip
+def test_the_own_time_beside_the_time_in_any_sentence_and_in_diminutives(said, own):
+    # held-out 32nd: "Hoeveel tijd kun jij ...?" asked right after it was said
+    assert answers.own_time_beside_the_time(said) == own
+
+
+def test_chat_s_n_for_een_in_the_own_time():
+    said = "dit jaar nog wel, mn productieleider heeft n halve dag per week"
+    assert extraction.extract(said).get("own_time") == "een halve dag per week"
