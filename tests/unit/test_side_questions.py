@@ -96,6 +96,11 @@ def test_a_cost_question_asked_along_with_an_answer_is_answered_too(domain):
      ("hoe werkt wbso", True),
      ("ff vraagje, moet ik erkend leerbedrijf zijn?", True),
      ("we hebben een bakkerij. is er subsidie voor een leerling?", True),
+     # held-out 32nd: the way to a subsidy or a vacancy, asked first
+     ("welke subsidie is er voor een kas? we kweken waterlinzen", True),
+     ("ja hallo, is er subsidie om om te schakelen?", True),
+     ("hoe plaats ik een vacature bij de hogeschool?", True),
+     ("hallo, er is subsidie voor een leerling. hoe vraag ik die aan?", True),
      # asking for help is what the intake is for; cost has its own answer
      ("kunnen jullie een vacaturetekst voor ons maken", False),
      ("kan een student onze website maken?", False),
