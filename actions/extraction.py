@@ -113,7 +113,7 @@ MONTHS = (
 )
 NO_HASTE = re.compile(
     r"\bgeen\s+haast\b|\bniet\s+dringend\b"
-    r"|\bgeen\s+deadline\b|\brustig\s+aan\b|\blange\s+termijn\b"
+    r"|\bgeen\s+(?:deadline|spoed)\b|\brustig\s+aan\b|\blange\s+termijn\b"
 )
 # Canonical timeframes, in the order they are tried.
 TIMEFRAMES = (
@@ -123,7 +123,7 @@ TIMEFRAMES = (
         r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b"
         r"|\b(?:direct|meteen)\b(?!\s+(?:na|bij|op|aan|in|achter|voor|inzetbaar|bruikbaar"
         r"|productief|zelfstandig)\b)"
-        r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|\bspoed\b"
+        r"|\bgisteren\b|\bnu\s+al\b|\bper\s+direct\b|(?<!geen\s)\bspoed\b"
         r"|\bheel\s+snel\b|\bzo\s+(?:snel|gauw)\s+(?:het|als\s+het)\s+kan\b"
         r"|\bzodra\s+het\s+kan\b"
         r"|\b(?:liefst|graag|lekker)\s+(?:een\s+beetje\s+|wel\s+)?snel\b|^\W*snel\W*$",
@@ -189,6 +189,11 @@ COMING_YEARS = re.compile(
 )
 _MONTH = re.compile(
     r"\b(voor|vanaf|per|in|begin|eind|na|rond|uiterlijk)\s+(?:in\s+)?("
+    + "|".join(MONTHS)
+    + r")\b"
+)
+_EVENT_IN_MONTH = re.compile(
+    r"\b(voor|na|vanaf)\s+(?:de|het)\s+[a-zà-ÿ]+\s+(?:van|in)\s+("
     + "|".join(MONTHS)
     + r")\b"
 )
@@ -726,7 +731,9 @@ def _timeframe(lowered: str) -> Optional[str]:
     holiday = _HOLIDAY.search(lowered)
     if holiday:
         return " ".join(holiday.group(0).split())
-    month = _MONTH.search(lowered)
+    # "na de drukte van december", "voor het seizoen in mei": before or
+    # after what happens in that month
+    month = _EVENT_IN_MONTH.search(lowered) or _MONTH.search(lowered)
     if month:
         # "uiterlijk maart, in april is ze weg": the deadline, not the month after
         preposition = {"per": "vanaf", "rond": "in", "uiterlijk": "uiterlijk in"}.get(

@@ -219,6 +219,9 @@ def test_a_letter_typed_three_times_is_read_as_two():
      # held-out 31st: the season beside the hurry, a long term said bare
      ("zsm, heb 4 projecten in t voorjaar", "zo snel mogelijk, in het voorjaar"),
      ("langere termijn, we willen er jaren in stoppen", "op de lange termijn"),
+     # held-out 32nd: no hurry said as "geen spoed", a month's event
+     ("dit jaar beginnen, geen spoed", "dit jaar, geen haast"),
+     ("na de drukte van december", "na december"),
      ("voor het najaarsseizoen, dan is de vangst het grootst", "voor het najaarsseizoen"),
      # a question asked back names no time of theirs
      ("zo snel mogelijk. beginnen stages niet altijd in september?", "zo snel mogelijk"),
