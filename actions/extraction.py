@@ -448,7 +448,7 @@ def extract(text: str) -> Dict[str, str]:
 PLACE_PART_PREFIX = re.compile(
     r"^(?:(?:we\s+)?(?:zitten\s+)?(?:in|op|uit|te|bij)|regio)\s+", re.I
 )
-MAX_WORDS_OF_PLACE_PART = 3
+MAX_WORDS_OF_PLACE_PART = 4  # "Alphen aan den Rijn"
 LEADING_COUNT = re.compile(r"(?:ongeveer\s+|zo'n\s+|circa\s+)?(\d{1,4})\s+(?=[a-z])")
 # The words that open a self-correction ("Utrecht, o nee, Nieuwegein"); a part
 # of the combined company answer may also open with a hesitation ("eh", "wacht").
@@ -488,8 +488,12 @@ def company_context(text: str) -> Dict[str, str]:
         if part and "region" not in found and not has_digit:
             # "Deventer, o nee, we zijn verhuisd naar Raalte": the correction
             # is a sentence; the first place it names counts
-            place = _place_part(part) or (
-                corrects_the_place and _first_place_named(part)
+            place = (
+                _place_part(part)
+                or (corrects_the_place and _first_place_named(part))
+                # "Eendenkroos & Co, Kruiningen, 6": between the name and the
+                # size, a name the list lacks is the place
+                or (part is parts[1] and len(parts) >= 3 and _a_place_name(part))
             )
             if place:
                 found["region"] = place
@@ -526,6 +530,20 @@ def _place_part(part: str) -> Optional[str]:
     # a preposition is a place the list lacks (an island, a municipality)
     named = stripped != part.strip() and all(w[:1].isupper() for w in stripped.split())
     return stripped if named else None
+
+
+def _a_place_name(part: str) -> Optional[str]:
+    words = part.split()
+    capitalised = [w for w in words if w.lower() not in PLACE_NAME_PARTICLES]
+    if not 0 < len(words) <= MAX_WORDS_OF_PLACE_PART or not all(
+        w[:1].isupper() and w.isalpha() for w in capitalised
+    ):
+        return None
+    # ("Hoofdkantoor" is a word of the language; a village the list lacks is not)
+    return None if len(words) == 1 and dutch.known(part.lower()) else part
+
+
+PLACE_NAME_PARTICLES = frozenset("aan den de op van het bij ter".split())
 
 
 def _first_place_named(sentence: str) -> Optional[str]:

@@ -754,3 +754,14 @@ def test_the_staff_there_are_is_no_headcount_sought():
     # held-out 31st: "vier nieuwe matrijzenmakers" from "3 van mijn 4"
     assert extraction.headcount("3 van mijn 4 matrijzenmakers zijn over een paar jaar weg") is None
     assert extraction.headcount("we zoeken 4 matrijzenmakers") == "4"
+
+
+@pytest.mark.parametrize(
+    "said, place",
+    [("Eendenkroos & Co, Kruiningen, 6", "Kruiningen"),
+     ("Deurenservice Rijnland, Alphen aan den Rijn, 15", "Alphen aan den Rijn"),
+     ("Jansen Bouw, Hoofdkantoor, 12", None)],
+)  # fmt: skip
+def test_the_place_between_the_name_and_the_size_is_taken(said, place):
+    # held-out 32nd: the place was asked again right after it was said
+    assert extraction.company_context(said).get("region") == place
