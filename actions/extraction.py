@@ -448,7 +448,7 @@ def extract(text: str) -> Dict[str, str]:
 PLACE_PART_PREFIX = re.compile(
     r"^(?:(?:we\s+)?(?:zitten\s+)?(?:in|op|uit|te|bij)|regio)\s+", re.I
 )
-MAX_WORDS_OF_PLACE_PART = 4  # "Alphen aan den Rijn"
+MAX_WORDS_OF_PLACE_PART = 3
 LEADING_COUNT = re.compile(r"(?:ongeveer\s+|zo'n\s+|circa\s+)?(\d{1,4})\s+(?=[a-z])")
 # The words that open a self-correction ("Utrecht, o nee, Nieuwegein"); a part
 # of the combined company answer may also open with a hesitation ("eh", "wacht").
@@ -535,7 +535,7 @@ def _place_part(part: str) -> Optional[str]:
 def _a_place_name(part: str) -> Optional[str]:
     words = part.split()
     capitalised = [w for w in words if w.lower() not in PLACE_NAME_PARTICLES]
-    if not 0 < len(words) <= MAX_WORDS_OF_PLACE_PART or not all(
+    if not 0 < len(words) <= MAX_WORDS_OF_PLACE_NAME or not all(
         w[:1].isupper() and w.isalpha() for w in capitalised
     ):
         return None
@@ -544,6 +544,7 @@ def _a_place_name(part: str) -> Optional[str]:
 
 
 PLACE_NAME_PARTICLES = frozenset("aan den de op van het bij ter".split())
+MAX_WORDS_OF_PLACE_NAME = 4  # "Alphen aan den Rijn"
 
 
 def _first_place_named(sentence: str) -> Optional[str]:
