@@ -423,12 +423,22 @@ def ask_with(
             response = third[1]
         # Rasa renders a response before this call's events, so a condition
         # on the need would read the need before this answer changed it
-        if f"{response}_{need}" in domain.get("responses", {}):
-            response = f"{response}_{need}"
+        response = IN_THE_NEED_S_WORDS.get((response, need), response)
         dispatcher.utter_message(response=response)
         return []
 
     return ask
+
+
+# Questions asked in the validation's own call, worded for the need it left
+IN_THE_NEED_S_WORDS = {
+    ("utter_ask_headcount_only", "leven_lang_ontwikkelen"): (
+        "utter_ask_headcount_only_leven_lang_ontwikkelen"
+    ),
+    ("utter_ask_headcount_and_level", "leven_lang_ontwikkelen"): (
+        "utter_ask_headcount_and_level_leven_lang_ontwikkelen"
+    ),
+}
 
 
 # What the intake's validation asks itself (actions/asking.py).
