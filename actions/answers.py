@@ -168,21 +168,7 @@ LEADING_FILLER = re.compile(
 
 
 def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
-    # "hbo, nee wacht mbo 4 is eigenlijk beter": the level they end on;
-    # "hbo, ... werken jullie ook met de TU?": no level in a question back
-    corrected = extraction.as_corrected(text)
-    if parsing.normalise_education_level(corrected):
-        text = corrected
-    unasked = ASKED_BACK.sub(" ", text).strip()
-    if parsing.normalise_education_level(unasked):
-        text = unasked
-    level = parsing.normalise_education_level(text)
-    first = FIRST_SENTENCE.split(text.strip())[0]
-    rest = text.strip()[len(first) :]
-    if level and "/" in level and re.search(r"\b(?:niet|geen|nooit)\b", rest):
-        # "mbo eigenlijk. hbo'er gaat niet aan de bank staan": the answer
-        # comes first, the other level in the why after it
-        level = parsing.normalise_education_level(first) or level
+    level = extraction.level_said(text)
     lowered = dutch.written(text).lower()  # "maakt nie uit"
     # "mbo of hbo, weet ik eigenlijk niet": two levels said unsure leave it open
     open_choice = level and "/" in level and UNSURE_OF_LEVEL.search(lowered)
@@ -297,7 +283,7 @@ def read_region(text: str, tracker: Tracker) -> Optional[str]:
 # follows "dus"; "in het voorjaar, dan maken ze het lesprogramma voor volgend
 # jaar": the answer comes before the why.
 WISH_AFTER = re.compile(r",?\s+dus\s+")
-ASKED_BACK = re.compile(r"(?:^|(?<=[.!?]))[^.!?]*\?")
+ASKED_BACK = extraction.ASKED_BACK
 WHY_AFTER = re.compile(r",\s*(?:dan|want|omdat)\s+")
 
 
@@ -337,7 +323,7 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
     return _free(text, MAX_WORDS_OF_FREE_ANSWER)
 
 
-FIRST_SENTENCE = re.compile(r"[.!?]+[\s,]+")
+FIRST_SENTENCE = extraction.FIRST_SENTENCE
 HAVE_TIME = re.compile(
     r"\btijd\s+(?:heb|hebben)\s+(?:ik|we|wij)\b|\b(?:heb|hebben)\s+(?:ik|we|wij)\s+"
     r"(?:\w+\s+){0,2}?tijd\b",

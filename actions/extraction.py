@@ -1094,9 +1094,41 @@ def topic(
 
 
 def _level(lowered: str) -> Optional[str]:
-    level = parsing.normalise_education_level(lowered)
+    """The level a message names in passing; two levels named in doubt ("ik
+    weet niet of dat mbo of hbo moet zijn", "mails van het roc en een
+    hogeschool, welke moet ik beantwoorden?") are no choice yet."""
+    level = level_said(lowered)
     if level and "/" in level and parsing.ANY_LEVEL.search(lowered):
         return "maakt niet uit"
+    if level and "/" in level and LEVELS_IN_DOUBT.search(lowered):
+        return None
+    return level
+
+
+LEVELS_IN_DOUBT = re.compile(
+    r"weet\s+(?:ik\s+)?(?:\w+\s+)?niet\b|\bgeen\s+idee\b|\bsnap\b|\bwelke\b"
+)
+# A question asked along ("hbo. werken jullie ook met de TU?"): its sentence.
+ASKED_BACK = re.compile(r"(?:^|(?<=[.!?]))[^.!?]*\?")
+FIRST_SENTENCE = re.compile(r"[.!?]+[\s,]+")
+
+
+def level_said(text: str) -> Optional[str]:
+    """The level an answer settles on: after its last self-correction ("hbo,
+    nee wacht mbo 4 is eigenlijk beter"), without a question asked along, and
+    the one said first where a later sentence rules the other out ("mbo
+    eigenlijk. hbo'er gaat niet aan de bank staan")."""
+    corrected = as_corrected(text)
+    if parsing.normalise_education_level(corrected):
+        text = corrected
+    unasked = ASKED_BACK.sub(" ", text).strip()
+    if parsing.normalise_education_level(unasked):
+        text = unasked
+    level = parsing.normalise_education_level(text)
+    first = FIRST_SENTENCE.split(text.strip())[0]
+    rest = text.strip()[len(first) :]
+    if level and "/" in level and re.search(r"\b(?:niet|geen|nooit)\b", rest):
+        level = parsing.normalise_education_level(first) or level
     return level
 
 

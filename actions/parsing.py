@@ -662,14 +662,19 @@ def normalise_education_level(text: str) -> Optional[str]:
     A level ruled out ("hbo hoeft niet") or only allowed beside the one
     wanted ("hbo liefst, mbo 4 mag ook") is not the level sought."""
     clauses = LEVEL_CLAUSE_BREAK.split(clean_text(text).lower())
+    mainly: List[str] = []
     wanted: List[str] = []
     allowed: List[str] = []
     for clause in clauses:
         if LEVEL_RULED_OUT.search(clause):
             continue
         named = _levels_named(clause)
-        (allowed if LEVEL_ALLOWED_TOO.search(clause) else wanted).extend(named)
-    found = [level for level in EDUCATION_LEVELS if level in (wanted or allowed)]
+        if LEVEL_ALLOWED_TOO.search(clause):
+            allowed.extend(named)
+        else:
+            (mainly if LEVEL_MAINLY.search(clause) else wanted).extend(named)
+    chosen = mainly or wanted or allowed
+    found = [level for level in EDUCATION_LEVELS if level in chosen]
     return "/".join(found) if found else None
 
 
@@ -683,14 +688,19 @@ def _levels_named(clause: str) -> List[str]:
 
 
 # A level is weighed clause by clause: "hbo liefst, mbo 4 mag ook".
-LEVEL_CLAUSE_BREAK = re.compile(r"[,.;!?]|\bmaar\b")
+LEVEL_CLAUSE_BREAK = re.compile(
+    r"[,.;!?]|\bmaar\b|\b(?:en|of)\s+(?=misschien|eventueel|evt|mogelijk)"
+)
 LEVEL_RULED_OUT = re.compile(
     r"\b(?:hoeft|hoeven)\s+(?:echt\s+)?niet\b|\bniet\s+nodig\b|^\s*(?:geen|niet)\s"
 )
 LEVEL_ALLOWED_TOO = re.compile(
     r"\b(?:mag|mogen|kan|kunnen)\s+(?:\w+\s+)?ook\b|\book\s+(?:goed|prima|oké|oke|best)\b"
-    r"|\b(?:eventueel|desnoods|evt)\b|\book\s*$"  # "hbo vooral, maar mbo ook"
+    r"|\b(?:eventueel|desnoods|evt|misschien|mogelijk)\b|\book\s*$"  # "maar mbo ook"
+    r"|^\s*(?:en\s+)?een\s+paar\b|\bal\s+(?:is|zijn)\b"  # "mbo 4, een paar hbo"
 )
+# "mbo en hbo, vooral hbo", "hbo liefst": the level that weighs most
+LEVEL_MAINLY = re.compile(r"\b(?:vooral|voornamelijk|liefst|meestal)\b")
 
 
 # Words of a time the timeframe parser may not know yet ("vanaf volgend
@@ -839,7 +849,7 @@ def _ours(words: List[str], at: int) -> bool:
 def sector_of_name(name: str) -> Optional[str]:
     """The sector a company name states by its words: "Metaalbewerking De Vries",
     "Bakker Bouw" (the last such word), or None ("Tuinhuis Online")."""
-    found = None
+    found = umbrella = None
     words = _words(clean_text(name).lower())
     for index, word in enumerate(words):
         before = words[index - 1] if index else ""
@@ -850,8 +860,17 @@ def sector_of_name(name: str) -> Optional[str]:
         # name is the owner too; better to ask the branch than guess bakery
         surname = word in TRADE_SURNAMES and (found or index == 0 < len(words) - 1)
         if len(word) >= 4 and before not in SURNAME_PARTICLES and not surname:
-            found = _sector_of_word(word, fuzzy=False) or found
-    return found
+            code = _sector_of_word(word, fuzzy=False)
+            if word in UMBRELLA_NAME_WORDS:
+                umbrella = code or umbrella
+            else:
+                found = code or found
+    return found or umbrella
+
+
+# "Regenwater Techniek Flevoland": a name word that covers many trades counts
+# only where no other word of the name names one.
+UMBRELLA_NAME_WORDS = frozenset("techniek industrie productie handel".split())
 
 
 SURNAME_PARTICLES = frozenset(

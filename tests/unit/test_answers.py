@@ -178,7 +178,11 @@ def test_any_level_will_do_is_an_answer(answer, level):
      # both wanted, or only allowed ones named: all of them
      ("mbo 4 en hbo", "mbo/hbo"),
      ("mbo mag ook", "mbo"),
-     ("geen hbo", None)],
+     ("geen hbo", None),
+     # a hedged second level, or the one said to weigh most
+     ("mbo 4 en misschien hbo bouwkunde ook", "mbo"),
+     ("mbo niveau 4, een paar hbo", "mbo"),
+     ("mbo en hbo, vooral hbo", "hbo")],
 )  # fmt: skip
 def test_a_level_only_allowed_or_ruled_out_is_not_the_one_sought(answer, level):
     assert parsing.normalise_education_level(answer) == level

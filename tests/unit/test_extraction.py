@@ -404,6 +404,12 @@ def test_care_for_things_is_not_the_care_sector():
     assert parsing.sector_of_name("Thuiszorg Oost") == "zorg"
 
 
+def test_an_umbrella_word_in_a_name_yields_to_the_trade_beside_it():
+    assert parsing.sector_of_name("Regenwater Techniek Flevoland") == "installatie"
+    assert parsing.sector_of_name("Techniek Regenwater") == "installatie"
+    assert parsing.sector_of_name("Jansen Techniek") == "maakindustrie"
+
+
 def test_a_trade_that_is_also_a_surname_or_a_lab_is_not_listed():
     assert parsing.sector_of_name("Dakwerken Smid") == "bouw"
     assert parsing.sector_of_name("Tandtechnisch Laboratorium Twentekroon") == "zorg"
@@ -765,3 +771,11 @@ def test_the_staff_there_are_is_no_headcount_sought():
 def test_the_place_between_the_name_and_the_size_is_taken(said, place):
     # held-out 32nd: the place was asked again right after it was said
     assert extraction.company_context(said).get("region") == place
+
+
+def test_two_levels_named_in_doubt_in_passing_are_no_choice():
+    said = "ik weet niet of dat een stagiair moet zijn, mbo of hbo, en welke school"
+    assert extraction.extract(said).get("education_level") is None
+    assert extraction.extract("we zoeken mbo en hbo studenten").get(
+        "education_level"
+    ) == "mbo/hbo"

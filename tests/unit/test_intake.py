@@ -301,8 +301,11 @@ def test_a_no_that_only_denies_the_openings_wish_keeps_the_need_and_the_frame(
 
 
 @pytest.mark.parametrize(
-    "typed, level", [("8, maakt niet uit", "maakt niet uit"), ("2, weet ik niet", "weet ik niet")]
-)
+    "typed, level",
+    [("8, maakt niet uit", "maakt niet uit"), ("2, weet ik niet", "weet ik niet"),
+     # held-out 32nd: the level corrected beside the count was kept as both
+     ("2 of 3 studenten, hbo, nee wacht mbo 4 is eigenlijk beter", "mbo")],
+)  # fmt: skip
 def test_a_level_answered_beside_the_count_is_not_asked_again(domain, typed, level):
     # held-out 30th: "Welk niveau zoek je" after "8, maakt niet uit"
     slots, _ = validate(
