@@ -2621,6 +2621,7 @@ SITUATIONS = (
     "seasonal",
     "keeping_up",
     "side_job",
+    "security_incident",
 )
 # Help for a season or a peak: a multi-year apprenticeship is no answer to it.
 SEASONAL = re.compile(
@@ -2671,6 +2672,16 @@ HIRING = re.compile(
 )
 
 
+# A break-in on their systems or data: a student team's year of study is no
+# answer to it, and shows it to many.
+SECURITY_INCIDENT = re.compile(
+    r"\b(?:hack\w*|gehackt|phishing|nep-?mail\w*|nepbetaal\w*|betaalverzoek\w*"
+    r"|datalek\w*|gelekt|uitgelekt|wachtwoord\w*|ransomware|malware|virus"
+    r"|beveiligingslek\w*|cyber\w*|open\s+online|gegijzeld|oplicht\w*)\b",
+    re.I,
+)
+
+
 def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
     """What the frame (and the opening message) says about the situation,
     for striking formats."""
@@ -2704,6 +2715,8 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
         found.add("technical_question")
     if need == "kennis_netwerk":
         found.add("keeping_up")  # to keep up and meet others, not to research
+    if SECURITY_INCIDENT.search(said):
+        found.add("security_incident")
     # "voor de zomer" in the opening is mostly a deadline, not a season
     opening = DEADLINE.sub(" ", opening)
     if need == "talent" and SEASONAL.search(

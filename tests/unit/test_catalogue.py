@@ -1130,3 +1130,24 @@ def test_a_goal_of_their_own_is_said_back_as_what_they_want_to_do(
     reasons = [o.reason for o in rank_formats(catalogue, profile)]
     assert any(r.startswith("Je wilt weten welke techniek werkt") for r in reasons)
     assert not any("Je wilt dat je" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["twee bruiden kregen een nepmail met een betaalverzoek uit onze naam",
+     "het wachtwoord van ons boekingssysteem is misbruikt"],
+)  # fmt: skip
+def test_a_break_in_strikes_a_student_teams_year_of_study(
+    catalogue: Catalogue, said: str
+) -> None:
+    situation = situations(Frame(problem=said), "innovatie")
+    assert "security_incident" in situation
+    profile = IntakeProfile("innovatie", said=said, problem=said, situations=situation)
+    chosen = ids(rank_formats(catalogue, profile, limit=6))
+    assert "student_challenge" not in chosen
+    assert "cyber_scan" in chosen[:3]
+
+
+def test_a_leaking_roof_is_no_break_in() -> None:
+    said = "het dak lekt en de beveiligingscamera doet het niet"
+    assert "security_incident" not in situations(Frame(problem=said), "innovatie")
