@@ -894,6 +894,12 @@ def _main_clauses(clause: str) -> List[str]:
             if "en" in joint.group(0) and right_tokens[0].pos_ in ("VERB", "AUX"):
                 # "schoolverlaters kunnen ... en kennen ...": the subject is shared
                 right = f"{_subject_of(left_tokens, right_tokens[0])} {right}".strip()
+            elif right_tokens[0].pos_ in ("VERB", "AUX") and _pronoun_first(
+                left_tokens
+            ):
+                # "ze komen, leren het vak bij ons": chat's comma for "en"; the
+                # pronoun goes on, where the verb agrees with it
+                right = f"{_subject_of(left_tokens, right_tokens[0])} {right}".strip()
             return [left.strip(), *_main_clauses(right)]
     return [clause]
 
@@ -901,9 +907,22 @@ def _main_clauses(clause: str) -> List[str]:
 PLURAL_PRONOUNS = frozenset({"we", "wij", "ze", "zij"})
 
 
+def _pronoun_first(tokens: Sequence[Any]) -> bool:
+    words = [t for t in tokens if not t.is_space]
+    return (
+        len(words) > 1
+        and words[0].text.lower() in PLURAL_PRONOUNS
+        and (words[1].pos_ in ("VERB", "AUX"))
+    )
+
+
 def plural_verb(verb: str) -> bool:
     """ "weten", "gaan" are plural; "ken", "ben" end in -en but are singular."""
-    return verb.lower().endswith("en") and len(verb) > 3
+    lowered = verb.lower()
+    return (lowered.endswith("en") and len(lowered) > 3) or lowered in PLURAL_IN_AN
+
+
+PLURAL_IN_AN = frozenset("gaan staan slaan vergaan ontstaan bestaan verstaan".split())
 
 
 def _subject_of(tokens: Sequence[Any], next_verb: Any) -> str:

@@ -1474,6 +1474,8 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
     """ "ken hier geen enkele school", "zijn net verhuisd": chat drops the
     "ik" or "we" before a verb that opens the clause; it is put back."""
     first = words[0]
+    if _subject_then_particle(words) and first.lower not in FIRST_PERSON_VERBS:
+        return words  # "gaan steeds meer klanten weg"
     # "vinden geen monteurs", "hebben een probleem": what follows is the object
     object_next = len(words) > 1 and words[1].lower in OBJECT_OPENERS
     # "moeten elke keer opnieuw beginnen": a time, then no subject either
@@ -1495,6 +1497,19 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
         return words  # "staat al 4 maanden online": the vacancy does, not "ik"
     pronoun = "we" if plural_verb(first.lower) or first.lower == "zijn" else "ik"
     return [Word(pronoun, pronoun, "PRON", False, pronoun == "we", True), *words]
+
+
+def _subject_then_particle(words: Sequence[Word]) -> bool:
+    """ "gaan steeds meer klanten weg": a noun after a few words of how many
+    or how often, and the verb's particle at the end: that noun is the
+    subject ("hebben elke dag klanten" keeps its dropped "we")."""
+    plural = plural_verb(words[0].lower)
+    return (
+        len(words) > 3
+        and words[-1].lower in PARTICLES
+        and words[1].pos in ("ADV", "ADJ", "DET", "NUM")
+        and any(w.pos == "NOUN" and w.plural == plural for w in words[2:5])
+    )
 
 
 MORE_OF = re.compile(r"^er\s+(.+?)\s+bij$", re.IGNORECASE)
@@ -1927,7 +1942,7 @@ def _has_subject(words: Sequence[Word]) -> bool:
     with_article = (
         after[:1] and after[0].pos == "DET" and after[0].lower not in OBJECT_OPENERS
     )
-    if _a_share(words, finite + 1):
+    if _a_share(words, finite + 1) or (finite == 0 and _subject_then_particle(words)):
         return True
     around = list(words[:finite]) + list(after if with_article else after[:1])
     return any(

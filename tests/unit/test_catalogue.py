@@ -1117,7 +1117,7 @@ def test_only_the_lightest_format_is_said_to_ask_little_time(
     light = base_format(hours_per_week=hours)
     single = dataclasses.replace(catalogue, formats=(light,))
     [option] = rank_formats(single, IntakeProfile("talent", own_time="weinig"))
-    assert ("weinig tijd" in option.reason) is said
+    assert ("tijd die je ervoor hebt" in option.reason) is said
 
 
 def test_a_goal_of_their_own_is_said_back_as_what_they_want_to_do(

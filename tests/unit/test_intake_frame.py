@@ -1680,10 +1680,24 @@ def test_what_others_must_without_a_verb_is_context_and_a_burden_stays_the_probl
     "said, lead",
     [("durven de investering nog niet aan", "durven jullie de investering nog niet aan"),
      ("hebben de kennis niet", "hebben jullie de kennis niet"),
-     ("staan de machines stil", "staan de machines stil")],  # the subject follows
+     ("staan de machines stil", "staan de machines stil"),  # the subject follows
+     # after a few words of how many, with the verb's particle at the end
+     ("gaan steeds meer klanten weg", "gaan steeds meer klanten weg"),
+     ("hebben elke dag klanten", "hebben jullie elke dag klanten")],
 )  # fmt: skip
 def test_a_plural_verb_before_a_singular_noun_had_its_we_dropped(said, lead):
     assert frame.problem_clause(said)[1] == lead
+
+
+@pytest.mark.parametrize(
+    "said, lead",
+    [# chat's comma for "en": the pronoun before it goes on
+     ("ze komen, leren het vak bij ons", "komen ze en leren ze het vak bij jullie"),
+     # "gaan" is plural too ("gaan je meteen weer weg" before)
+     ("ze komen binnen, gaan meteen weer weg", "gaan ze meteen weer weg")],
+)  # fmt: skip
+def test_a_subject_goes_on_after_a_comma_where_the_verb_agrees(said, lead):
+    assert frame.read_answer(said, "problem").problem_lead == lead
 
 
 def test_what_is_not_broken_is_no_problem_and_what_is_rather_is():
