@@ -479,6 +479,8 @@ def company_context(text: str) -> Dict[str, str]:
     found: Dict[str, str] = {}
     corrects_the_place = False
     for part in parts[1:]:
+        if _initials_of(parts[0], part):
+            continue  # "Regenwater Techniek Flevoland, RTF, Almere": the name again
         corrected = PART_CORRECTION.match(part)
         if corrected and found:
             # "Hoorn, 7, nee wacht, 9 met de zaterdaghulpen": the later one counts
@@ -514,6 +516,11 @@ def company_context(text: str) -> Dict[str, str]:
             if size:
                 found["company_size"] = size
     return found
+
+
+def _initials_of(name: str, part: str) -> bool:
+    initials = "".join(word[0] for word in name.split() if word[:1].isalpha())
+    return len(part) >= 2 and part.upper() == part and part == initials.upper()
 
 
 def _place_part(part: str) -> Optional[str]:

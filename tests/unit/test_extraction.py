@@ -766,7 +766,9 @@ def test_the_staff_there_are_is_no_headcount_sought():
     "said, place",
     [("Eendenkroos & Co, Kruiningen, 6", "Kruiningen"),
      ("Deurenservice Rijnland, Alphen aan den Rijn, 15", "Alphen aan den Rijn"),
-     ("Jansen Bouw, Hoofdkantoor, 12", None)],
+     ("Jansen Bouw, Hoofdkantoor, 12", None),
+     # the name's initials after it are the name again
+     ("Regenwater Techniek Flevoland, RTF, Almere, 10 plus 2 stagiairs", "Almere")],
 )  # fmt: skip
 def test_the_place_between_the_name_and_the_size_is_taken(said, place):
     # held-out 32nd: the place was asked again right after it was said
