@@ -356,3 +356,15 @@ def test_the_own_time_beside_the_time_in_any_sentence_and_in_diminutives(said, o
 def test_chat_s_n_for_een_in_the_own_time():
     said = "dit jaar nog wel, mn productieleider heeft n halve dag per week"
     assert extraction.extract(said).get("own_time") == "een halve dag per week"
+
+
+@pytest.mark.parametrize(
+    "typed, size",
+    [("9. O nee, 10 sinds deze maand", "10"),
+     ("7, nee wacht 8 met de walkant erbij", "8"),
+     ("nee wacht, ik zei 8 maar met kantoor erbij zijn we met 11", "11"),
+     ("23. 8 in de baan", "23"),
+     ("38 medewerkers. Of nou ja, 41 met de nachtdienst erbij", "41")],
+)  # fmt: skip
+def test_the_company_size_is_the_count_they_end_on(typed, size):
+    assert answers.read_company_size(typed, None) == size
