@@ -849,7 +849,7 @@ def _ours(words: List[str], at: int) -> bool:
 def sector_of_name(name: str) -> Optional[str]:
     """The sector a company name states by its words: "Metaalbewerking De Vries",
     "Bakker Bouw" (the last such word), or None ("Tuinhuis Online")."""
-    found = umbrella = None
+    found = None
     words = _words(clean_text(name).lower())
     for index, word in enumerate(words):
         before = words[index - 1] if index else ""
@@ -860,16 +860,13 @@ def sector_of_name(name: str) -> Optional[str]:
         # name is the owner too; better to ask the branch than guess bakery
         surname = word in TRADE_SURNAMES and (found or index == 0 < len(words) - 1)
         if len(word) >= 4 and before not in SURNAME_PARTICLES and not surname:
-            code = _sector_of_word(word, fuzzy=False)
-            if word in UMBRELLA_NAME_WORDS:
-                umbrella = code or umbrella
-            else:
-                found = code or found
-    return found or umbrella
+            if word not in UMBRELLA_NAME_WORDS:
+                found = _sector_of_word(word, fuzzy=False) or found
+    return found
 
 
-# "Regenwater Techniek Flevoland": a name word that covers many trades counts
-# only where no other word of the name names one.
+# "Regenwater Techniek Flevoland", "Jansen Techniek": a name word that covers
+# many trades names none; where no other word does, the branch is asked.
 UMBRELLA_NAME_WORDS = frozenset("techniek industrie productie handel".split())
 
 
