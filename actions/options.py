@@ -44,6 +44,11 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
     need = tracker.get_slot("need_category") or "loket"
     frame = frame_of(tracker.slots)
     opening = str(tracker.get_slot("original_question") or "")
+    answers = " ".join(
+        str(event.get("text") or "")
+        for probe in CONTENT_PROBES
+        for event in messages_to(tracker, probe)
+    )
     return IntakeProfile(
         need_category=need,
         sector=sector,
@@ -55,11 +60,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
             [str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS]
             # the answers whole: the frame keeps two clauses of the problem,
             # "iemand was ingelogd met ons baliewachtwoord" may be a third
-            + [
-                str(event.get("text") or "")
-                for probe in CONTENT_PROBES
-                for event in messages_to(tracker, probe)
-            ]
+            + [answers]
         ),
         topic=tracker.get_slot("topic") or None,
         # as said back, verb first; empty when it was not ("weet je niet")
@@ -67,7 +68,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         goal=writing.inside_a_sentence(
             writing.with_antecedent(frame, tracker.get_slot("topic") or "")
         ),
-        situations=situations(frame, need, opening),
+        situations=situations(frame, need, opening, answers),
         who=frame.who,
         when=str(tracker.get_slot("time_horizon") or ""),
     )

@@ -2650,7 +2650,7 @@ SEASONAL = re.compile(
 # the entrepreneur names them ("jonge gasten die bij ons leren klimmen en
 # zagen", "jongens opleiden tot cnc-operator").
 LEARNING_THE_TRADE = re.compile(
-    r"\bopleiden\s+tot\b|\bhet\s+vak\b|\bvakm[ae]n\w*|\bvakkracht\w*"
+    r"\bopleiden\s+tot\b|\bhet\s+(?:vak|ambacht)\b|\bvakm[ae]n\w*|\bvakkracht\w*"
     r"|\bleren\s+(?!kennen\b)[a-z]+en\b",
     re.I,
 )
@@ -2697,9 +2697,13 @@ SECURITY_INCIDENT = re.compile(
 )
 
 
-def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
+def situations(
+    frame: Frame, need: str, opening: str = "", answers: str = ""
+) -> FrozenSet[str]:
     """What the frame (and the opening message) says about the situation,
-    for striking formats."""
+    for striking formats. `answers`: the answers to the content probes whole,
+    where the frame kept only their first clauses ("... dat ze een papiertje
+    halen en bij ons blijven")."""
     found = set()
     # "ze willen doorleren tot niveau 4": own staff on the way to a diploma,
     # which a bbl or an EVC route gives them
@@ -2711,14 +2715,15 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
     # "ik zoek tegelzeters": the typo hides the people from the tagger, the
     # goal names them spelled right
     who = frame.who or people(frame.goal)
-    trade = LEARNING_THE_TRADE.search(f"{frame.problem} {frame.goal}")
+    trade = LEARNING_THE_TRADE.search(f"{frame.problem} {frame.goal} {answers}")
     said = " ".join((frame.problem, frame.goal, opening))
     # weekend staff are no skilled vacancy, unless they are to learn the trade
     # ("een instructeur die het vak bij ons leert", for the Saturday lessons)
     if need == "talent" and not trade and SIDE_JOB.search(said):
         found.add("side_job")
     elif need == "talent" and (
-        (not STUDENT_PEOPLE.search(who) and (who or trade)) or STEADY_JOB.search(said)
+        (not STUDENT_PEOPLE.search(who) and (who or trade))
+        or STEADY_JOB.search(f"{said} {answers}")
     ):
         found.add("skilled_vacancy")
     if need not in ("talent", "loket") or (
@@ -2730,7 +2735,7 @@ def situations(frame: Frame, need: str, opening: str = "") -> FrozenSet[str]:
         found.add("technical_question")
     if need == "kennis_netwerk":
         found.add("keeping_up")  # to keep up and meet others, not to research
-    if SECURITY_INCIDENT.search(said):
+    if SECURITY_INCIDENT.search(f"{said} {answers}"):
         found.add("security_incident")
     # "voor de zomer" in the opening is mostly a deadline, not a season
     opening = DEADLINE.sub(" ", opening)

@@ -1151,3 +1151,10 @@ def test_a_break_in_strikes_a_student_teams_year_of_study(
 def test_a_leaking_roof_is_no_break_in() -> None:
     said = "het dak lekt en de beveiligingscamera doet het niet"
     assert "security_incident" not in situations(Frame(problem=said), "innovatie")
+
+
+def test_the_answers_whole_say_a_skilled_vacancy_the_frame_cut_off() -> None:
+    frame = Frame(goal="vaste jonge mensen aan boord", who="jonge jongens")
+    answers = "die het ambacht leren. dat ze een papiertje halen en bij ons blijven"
+    assert "skilled_vacancy" in situations(frame, "talent", "", answers)
+    assert "skilled_vacancy" not in situations(Frame(goal="studenten"), "talent")
