@@ -11,7 +11,7 @@ import re
 from typing import Callable, List, Optional, Sequence
 
 from bot.intake import nouns
-from bot.intake.dutch import Word, joined, sentences, words_of
+from bot.intake.dutch import Word, article_of, joined, sentences, words_of
 
 # "daar ... van", "er ... mee": the preposition stranded at the end.
 POINTING = frozenset({"daar", "er"})
@@ -271,9 +271,14 @@ def _first_thing(
 def _people(
     earlier: Sequence[Sequence[Word]], is_people: Callable[[Word], bool]
 ) -> str:
-    """The latest people named: "mijn twee toppers"."""
+    """The latest people named: "mijn twee toppers"; one named ("een
+    stagiair") for a plural "ze" is said as many ("stagiairs")."""
     for words in reversed(earlier):
         named = [p for p in _phrases(words) if is_people(p[-1])]
+        if named and not named[-1][-1].plural:
+            phrase = named[-1]
+            bare = phrase[1:] if phrase[0].lower in ("een", "de", "het") else phrase
+            return joined([w.lower for w in bare[:-1]] + [nouns.plural(bare[-1].lower)])
         if named:
             return _named(named[-1])
     return ""
@@ -291,7 +296,7 @@ def _named(phrase: Sequence[Word]) -> str:
         # "een nieuw systeem" would need its adjective inflected: not named
         if phrase[-1].neuter and len(phrase) > 2:
             return ""
-        texts[0] = "het" if phrase[-1].neuter else "de"
+        texts[0] = article_of(phrase[-1])
     if phrase[0].lower in DETERMINERS or phrase[0].pos in ("PRON", "DET"):
         return joined(texts)
     if len(phrase) > 1 and phrase[1].lower == "en":

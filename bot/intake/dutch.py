@@ -226,6 +226,19 @@ class Word:
     past: bool = False  # a past tense ("kreeg", "klikte")
 
 
+# Endings of de-words the tagger may call neuter: people ("stagiair",
+# "leverancier", "docent"), and -ing, -heid, -tie.
+DE_ENDINGS = tuple(
+    "er ier eur ist ant ent aar ling man ing heid tie sie teit ij air aire ster".split()
+)
+
+
+def article_of(noun: Word) -> str:
+    """ "de" or "het" before the noun: the tagger's gender, but the endings
+    above are de-words."""
+    return "het" if noun.neuter and not noun.lower.endswith(DE_ENDINGS) else "de"
+
+
 def known(word: str) -> bool:
     lowered = word.lower()
     return lowered in word_list() or _compound(lowered)

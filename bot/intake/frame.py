@@ -21,6 +21,7 @@ from bot.intake.dutch import (
     NEVER_VERBS,
     Word,
     a_name_typed_small,
+    article_of,
     cleaned,
     content_clean,
     infinitive,
@@ -1380,11 +1381,6 @@ PRONOUNS = frozenset(
 )
 
 
-DE_ENDINGS = tuple(
-    "er ier eur ist ant ent aar ling man ing heid tie sie teit ij".split()
-)
-
-
 def _possessed_as_nouns(words: List[Word]) -> List[Word]:
     """ "mijn insta is gehackt": what a possessive opens is a noun, whatever
     the tagger read in an unknown word ("insta" as a verb)."""
@@ -1428,7 +1424,7 @@ def _with_its_article(words: List[Word]) -> List[Word]:
     if words[verb].lower.endswith("n") and words[verb].lower not in ("kan", "ben"):
         return words  # a plural verb ("zijn", "willen"): no single subject
     # the tagger's gender, but people and these endings are de-words
-    article = "het" if first.neuter and not first.lower.endswith(DE_ENDINGS) else "de"
+    article = article_of(first)
     lowered = replace(first, text=first.text.lower() if first.start else first.text)
     return [Word(article, article, "DET", False, False, True), lowered, *words[1:]]
 

@@ -2263,3 +2263,12 @@ def test_a_correction_that_cannot_be_said_back_keeps_the_problem_that_can():
 def test_an_infinitive_subject_is_not_said_back_verb_first(lead, garbled):
     # held-out 31st: "zoeken klanten helpt niet" from "klanten zoeken helpt niet"
     assert frame.garbled_lead(lead) is garbled
+
+
+def test_a_plural_ze_after_one_person_named_is_said_as_many_with_its_article():
+    # held-out 32nd: "hoe kan het stagiair het op school al leren"
+    said = "dat ze het op school al leren, dan hoef ik niet elke stagiair vanaf nul"
+    opening = "zoek een stagiair installatietechniek die al weet hoe het werkt"
+    assert frame.with_antecedents(said, opening, goal=True).startswith(
+        "dat stagiairs het op school al leren"
+    )
