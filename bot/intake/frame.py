@@ -1169,12 +1169,24 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         # "we willen dat studenten ons leren kennen": their own wish, not what
         # goes wrong ("nu wil de woningcorporatie papieren zien" is)
         return plain, ""
-    lead = unspliced(joined(to_second_person(inverted)), clause)
+    lead = unspliced(joined(_er_inverted_after_en(to_second_person(inverted))), clause)
     said = [w for w in lead.split() if w not in ("je", "jullie") and w not in NEGATIONS]
     # "weten jullie niet" (cut before "of ..."): a verb alone says nothing
     if len(said) < MIN_CLAUSE_WORDS or garbled_lead(lead):
         return plain, ""
     return plain, lead
+
+
+def _er_inverted_after_en(words: List[str]) -> List[str]:
+    """ "zijn je ploegleiders 55+ en er komt niks jongs achteraan": a clause
+    joined by "en" goes on with its verb first too ("en komt er niks ...")."""
+    tagged = words_of(" ".join(words))
+    if len(tagged) != len(words):
+        return words
+    for at in range(1, len(words) - 2):
+        if words[at] == "en" and words[at + 1] == "er" and tagged[at + 2].finite:
+            return [*words[: at + 1], words[at + 2], "er", *words[at + 3 :]]
+    return words
 
 
 TWICE_IS_DUTCH = frozenset("wat dat die".split())

@@ -2272,3 +2272,12 @@ def test_a_plural_ze_after_one_person_named_is_said_as_many_with_its_article():
     assert frame.with_antecedents(said, opening, goal=True).startswith(
         "dat stagiairs het op school al leren"
     )
+
+
+def test_a_clause_joined_by_en_goes_on_with_its_verb_first():
+    read = frame.read_answer(
+        "probleem is dat mn ploegleiders allemaal 55+ zijn en er komt niks jongs"
+        " achteraan",
+        "problem",
+    )
+    assert read.problem_lead.endswith("en komt er niks jongs achteraan")
