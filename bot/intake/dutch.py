@@ -241,18 +241,45 @@ def article_of(noun: Word) -> str:
 
 def known(word: str) -> bool:
     lowered = word.lower()
-    return lowered in word_list() or _compound(lowered)
+    if lowered in word_list():
+        return True
+    tails = _compound_tails(lowered)
+    if any(word_list()[tail] > RARE_WORD_COUNT for tail in tails):
+        return True  # "soldeer" + "fouten"
+    # "stag" + "aires" (a rare word) is no compound but "stagiaires" typed
+    # one letter short
+    return bool(tails) and not _one_edit_from_a_listed_word(lowered)
+
+
+def _one_edit_from_a_listed_word(word: str) -> bool:
+    """A listed word one edit away that is no inflection of it ("stagiairs"
+    for "stagairs"; "lasrobot" for "lasrobots" is the same word)."""
+    return any(
+        not (other.startswith(word) or word.startswith(other))
+        for other in word_list().candidates(word) or ()
+        if other != word
+    )
+
+
+# pyspellchecker's count for its rarest words
+RARE_WORD_COUNT = 50
 
 
 def _compound(word: str) -> bool:
+    return bool(_compound_tails(word))
+
+
+def _compound_tails(word: str) -> List[str]:
+    """The listed last parts of `word` after a listed first part."""
     words = word_list()
-    for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
-        head, tail = word[:cut], word[cut:]
-        if tail in words and (
-            head in words or head.endswith("s") and head[:-1] in words
-        ):
-            return True
-    return False
+    return [
+        word[cut:]
+        for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)
+        if word[cut:] in words
+        and (
+            word[:cut] in words or word[:cut].endswith("s") and word[:cut][:-1] in words
+        )
+    ]
 
 
 @functools.lru_cache(maxsize=1)

@@ -2281,3 +2281,13 @@ def test_a_clause_joined_by_en_goes_on_with_its_verb_first():
         "problem",
     )
     assert read.problem_lead.endswith("en komt er niks jongs achteraan")
+
+
+@pytest.mark.parametrize(
+    "typed, listed",
+    [("stagairs", False),  # "stag" + the rare "airs": "stagiairs" one letter short
+     ("soldeerfouten", True),  # a compound with a common last part
+     ("lasrobots", True)],  # one edit from "lasrobot", the same word
+)  # fmt: skip
+def test_a_compound_of_a_rare_part_one_edit_from_a_listed_word_is_a_typo(typed, listed):
+    assert dutch.known(typed) is listed
