@@ -275,7 +275,7 @@ def _people(
     stagiair") for a plural "ze" is said as many ("stagiairs")."""
     for words in reversed(earlier):
         named = [p for p in _phrases(words) if is_people(p[-1])]
-        if named and not named[-1][-1].plural:
+        if named and not _plural_noun(named[-1][-1]) and not named[-1][-1].plural:
             phrase = named[-1]
             bare = phrase[1:] if phrase[0].lower in ("een", "de", "het") else phrase
             return joined([w.lower for w in bare[:-1]] + [nouns.plural(bare[-1].lower)])

@@ -2272,6 +2272,11 @@ def test_a_plural_ze_after_one_person_named_is_said_as_many_with_its_article():
     assert frame.with_antecedents(said, opening, goal=True).startswith(
         "dat stagiairs het op school al leren"
     )
+    # people the tagger counts as one but are many stay as said
+    opening = "Onze klantbehandelaars krijgen boze mensen aan de lijn."
+    assert frame.with_antecedents("Dat ze rustig blijven", opening, goal=True) == (
+        "Dat onze klantbehandelaars rustig blijven"
+    )
 
 
 def test_a_clause_joined_by_en_goes_on_with_its_verb_first():
