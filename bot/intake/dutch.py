@@ -229,7 +229,8 @@ class Word:
 # Endings of de-words the tagger may call neuter: people ("stagiair",
 # "leverancier", "docent"), and -ing, -heid, -tie.
 DE_ENDINGS = tuple(
-    "er ier eur ist ant ent aar ling man ing heid tie sie teit ij air aire ster".split()
+    "er ier eur ist ant ent aar ling man ing heid tie sie teit ij air aire ster"
+    " ine".split()
 )
 
 

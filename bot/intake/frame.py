@@ -1113,7 +1113,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         return "", ""
     clause = ORIGIN_CLAUSE.sub(r"\1", clause)
     clause = _what_the_problem_is(clause)
-    words = _subject_first(_words(clause) or [])
+    words = _with_copula(_subject_first(_words(clause) or []))
     none_of = _none_of(words)
     if none_of is not None:
         return none_of
@@ -1406,6 +1406,41 @@ def _possessed_as_nouns(words: List[Word]) -> List[Word]:
         else w
         for i, w in enumerate(words)
     ]
+
+
+# Words chat says of a thing without "is" or "zijn": "machine kapot",
+# "stagiairs na 10 weken weg".
+STATE_WORDS = frozenset(
+    "weg kapot stuk op leeg vol ziek dicht stil uitverkocht".split()
+)
+
+
+def _with_copula(words: List[Word]) -> List[Word]:
+    """ "stagiairs na 10 weken weg" -> "stagiairs zijn na 10 weken weg": a
+    noun first, no other verb, and a word of a state at the end; "is" or
+    "zijn" as the noun's number says."""
+    if len(words) < 2 or words[-1].lower not in STATE_WORDS:
+        return words
+    noun = next((i for i, w in enumerate(words[:-1]) if w.pos == "NOUN"), None)
+    if (
+        noun is None
+        or any(
+            w.pos not in ("DET", "ADJ", "NUM") and w.lower not in POSSESSIVES
+            for w in words[:noun]
+        )
+        or any(w.pos in ("VERB", "AUX") for w in words[:-1])
+    ):
+        return words
+    head = words[noun].lower
+    one = nouns.singular(head)
+    # (the tagger calls "oven" plural)
+    many = (
+        len(one) > 2 and one != head and nouns.plural(one) == head and dutch.known(one)
+    )
+    verb = "zijn" if many else "is"
+    copula = Word(verb, verb, "AUX", True, many, False)
+    state = replace(words[-1], pos="ADV", finite=False)
+    return [*words[: noun + 1], copula, *words[noun + 1 : -1], state]
 
 
 def _with_its_article(words: List[Word]) -> List[Word]:

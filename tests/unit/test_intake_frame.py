@@ -2296,3 +2296,13 @@ def test_a_clause_joined_by_en_goes_on_with_its_verb_first():
 )  # fmt: skip
 def test_a_compound_of_a_rare_part_one_edit_from_a_listed_word_is_a_typo(typed, listed):
     assert dutch.known(typed) is listed
+
+
+@pytest.mark.parametrize(
+    "said, lead",
+    [("stagiairs na 10 weken weg", "zijn stagiairs na 10 weken weg"),
+     ("machine kapot", "is de machine kapot"),  # "het machine" before
+     ("de oven weer kapot", "is de oven weer kapot")],  # the tagger's plural "oven"
+)  # fmt: skip
+def test_a_thing_and_its_state_without_a_verb_get_is_or_zijn(said, lead):
+    assert frame.read_answer(said, "problem").problem_lead == lead
