@@ -536,8 +536,13 @@ def _goal_shape(goal: str) -> str:
     # tagger took for a verb; so is the one word before a "die" that opens
     # the goal ("voormannen die hun ploeg aansturen": its antecedent)
     antecedent = relative == 1 < len(words) and words[1].lower == "die"
+    # "minder gas bij pasteuriseren": a verb after a preposition names an
+    # activity, no verb of the goal
     if not antecedent and any(
-        w.pos in ("VERB", "AUX") and w.lower.endswith("n") for w in words[:relative]
+        w.pos in ("VERB", "AUX")
+        and w.lower.endswith("n")
+        and not (i and words[i - 1].pos == "ADP" and words[i - 1].lower != "te")
+        for i, w in enumerate(words[:relative])
     ):
         return "infinitive"
     if relative == 1 and words[0].lower.endswith("en") and words[1].lower in ASKING:

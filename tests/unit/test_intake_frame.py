@@ -943,7 +943,11 @@ def test_what_a_correction_says_it_is_not_about_is_left_out(said, left):
       "hoe zorg je voor een plan om zonder gas te telen"),
      ("leven_lang_ontwikkelen", "voormannen die hun ploeg goed aansturen",
       # the tagger's "verb" before "die" is the noun the clause is about
-      "hoe zorg je voor voormannen die hun ploeg goed aansturen")],
+      "hoe zorg je voor voormannen die hun ploeg goed aansturen"),
+     ("innovatie", "minder gas bij pasteuriseren",
+      # a verb after a preposition names an activity ("hoe kunnen jullie
+      # minder gas bij pasteuriseren" before)
+      "hoe zorg je voor minder gas bij pasteuriseren")],
 )  # fmt: skip
 def test_a_goal_to_arrange_is_asked_with_zorgen_voor(need, goal, question):
     frame_read = Frame(problem="jullie hebben een probleem", goal=goal)
