@@ -1113,7 +1113,7 @@ def _level(lowered: str) -> Optional[str]:
 
 
 LEVELS_IN_DOUBT = re.compile(
-    r"weet\s+(?:ik\s+)?(?:\w+\s+)?niet\b|\bgeen\s+idee\b|\bsnap\b|\bwelke\b"
+    r"\bweet\s+(?:ik\s+)?(?:\w+\s+)?niet\b|\bgeen\s+idee\b|\bsnap\b|\bwelke\b"
 )
 # A question asked along ("hbo. werken jullie ook met de TU?"): its sentence.
 ASKED_BACK = re.compile(r"(?:^|(?<=[.!?]))[^.!?]*\?")
