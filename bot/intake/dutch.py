@@ -266,10 +266,6 @@ def _one_edit_from_a_listed_word(word: str) -> bool:
 RARE_WORD_COUNT = 50
 
 
-def _compound(word: str) -> bool:
-    return bool(_compound_tails(word))
-
-
 def _compound_tails(word: str) -> List[str]:
     """The listed last parts of `word` after a listed first part."""
     words = word_list()

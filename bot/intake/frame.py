@@ -1470,7 +1470,6 @@ def _with_its_article(words: List[Word]) -> List[Word]:
         return words
     if words[verb].lower.endswith("n") and words[verb].lower not in ("kan", "ben"):
         return words  # a plural verb ("zijn", "willen"): no single subject
-    # the tagger's gender, but people and these endings are de-words
     article = article_of(first)
     lowered = replace(first, text=first.text.lower() if first.start else first.text)
     return [Word(article, article, "DET", False, False, True), lowered, *words[1:]]
