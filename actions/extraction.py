@@ -520,7 +520,7 @@ def company_context(text: str) -> Dict[str, str]:
 
 def _initials_of(name: str, part: str) -> bool:
     initials = "".join(word[0] for word in name.split() if word[:1].isalpha())
-    return len(part) >= 2 and part.upper() == part and part == initials.upper()
+    return len(part) >= 2 and part == initials.upper()
 
 
 def _place_part(part: str) -> Optional[str]:

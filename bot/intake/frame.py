@@ -1169,7 +1169,9 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         # "we willen dat studenten ons leren kennen": their own wish, not what
         # goes wrong ("nu wil de woningcorporatie papieren zien" is)
         return plain, ""
-    lead = unspliced(joined(_er_inverted_after_en(to_second_person(inverted))), clause)
+    lead = unspliced(
+        joined(_er_inverted_after_en(inverted, to_second_person(inverted))), clause
+    )
     said = [w for w in lead.split() if w not in ("je", "jullie") and w not in NEGATIONS]
     # "weten jullie niet" (cut before "of ..."): a verb alone says nothing
     if len(said) < MIN_CLAUSE_WORDS or garbled_lead(lead):
@@ -1177,16 +1179,14 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     return plain, lead
 
 
-def _er_inverted_after_en(words: List[str]) -> List[str]:
+def _er_inverted_after_en(words: Sequence[Word], said: List[str]) -> List[str]:
     """ "zijn je ploegleiders 55+ en er komt niks jongs achteraan": a clause
-    joined by "en" goes on with its verb first too ("en komt er niks ...")."""
-    tagged = words_of(" ".join(words))
-    if len(tagged) != len(words):
-        return words
-    for at in range(1, len(words) - 2):
-        if words[at] == "en" and words[at + 1] == "er" and tagged[at + 2].finite:
-            return [*words[: at + 1], words[at + 2], "er", *words[at + 3 :]]
-    return words
+    joined by "en" goes on with its verb first too ("en komt er niks ...").
+    `said`: `words` in the second person, one text per word."""
+    for at in range(1, len(said) - 2):
+        if said[at] == "en" and said[at + 1] == "er" and words[at + 2].finite:
+            return [*said[: at + 1], said[at + 2], "er", *said[at + 3 :]]
+    return said
 
 
 TWICE_IS_DUTCH = frozenset("wat dat die".split())
@@ -2759,13 +2759,14 @@ def situations(
     who = frame.who or people(frame.goal)
     trade = LEARNING_THE_TRADE.search(f"{frame.problem} {frame.goal} {answers}")
     said = " ".join((frame.problem, frame.goal, opening))
+    said_and_answered = f"{said} {answers}"
     # weekend staff are no skilled vacancy, unless they are to learn the trade
     # ("een instructeur die het vak bij ons leert", for the Saturday lessons)
     if need == "talent" and not trade and SIDE_JOB.search(said):
         found.add("side_job")
     elif need == "talent" and (
         (not STUDENT_PEOPLE.search(who) and (who or trade))
-        or STEADY_JOB.search(f"{said} {answers}")
+        or STEADY_JOB.search(said_and_answered)
     ):
         found.add("skilled_vacancy")
     if need not in ("talent", "loket") or (
@@ -2777,7 +2778,7 @@ def situations(
         found.add("technical_question")
     if need == "kennis_netwerk":
         found.add("keeping_up")  # to keep up and meet others, not to research
-    if SECURITY_INCIDENT.search(f"{said} {answers}"):
+    if SECURITY_INCIDENT.search(said_and_answered):
         found.add("security_incident")
     # "voor de zomer" in the opening is mostly a deadline, not a season
     opening = DEADLINE.sub(" ", opening)
