@@ -928,14 +928,11 @@ def _main_clauses(clause: str) -> List[str]:
         if "," in joint.group(0) and _fragment_then_clause(left_tokens, right_tokens):
             return [left.strip(), *_main_clauses(right)]
         if _two_clauses(left_tokens, right_tokens):
-            if "en" in joint.group(0) and right_tokens[0].pos_ in ("VERB", "AUX"):
-                # "schoolverlaters kunnen ... en kennen ...": the subject is shared
-                right = f"{_subject_of(left_tokens, right_tokens[0])} {right}".strip()
-            elif right_tokens[0].pos_ in ("VERB", "AUX") and _pronoun_first(
-                left_tokens
-            ):
-                # "ze komen, leren het vak bij ons": chat's comma for "en"; the
-                # pronoun goes on, where the verb agrees with it
+            # "schoolverlaters kunnen ... en kennen ...": the subject is shared;
+            # so is a pronoun after chat's comma for "en" ("ze komen, leren
+            # het vak bij ons"), where the verb agrees with it
+            shared = "en" in joint.group(0) or _pronoun_first(left_tokens)
+            if shared and right_tokens[0].pos_ in ("VERB", "AUX"):
                 right = f"{_subject_of(left_tokens, right_tokens[0])} {right}".strip()
             return [left.strip(), *_main_clauses(right)]
     return [clause]
