@@ -2734,7 +2734,8 @@ HIRING = re.compile(
 SECURITY_INCIDENT = re.compile(
     r"\b(?:hack\w*|gehackt|phishing|nep-?mail\w*|nepbetaal\w*|betaalverzoek\w*"
     r"|datalek\w*|gelekt|uitgelekt|wachtwoord\w*|ransomware|malware|virus"
-    r"|beveiligingslek\w*|cyber\w*|open\s+online|gegijzeld|oplicht\w*)\b",
+    r"|beveiligingslek\w*|cyber\w*|open\s+online|gegijzeld|oplicht\w*"
+    r"|nep-?factu\w*|valse\s+(?:factu|mail|rekening)\w*|\w*fraude\w*|spoof\w*)\b",
     re.I,
 )
 
