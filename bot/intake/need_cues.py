@@ -54,8 +54,10 @@ OWN_STAFF_CANNOT = re.compile(
 ENOUGH_PEOPLE = re.compile(
     r"\b(?:hebben|heb)\s+(?:we|wij|ik)\s+(?:\w+\s+)?genoeg\s+(?:mensen|personeel"
     r"|handen|medewerkers|collega'?s)\b"
-    # "stagiaires krijgen we wel", "stagiairs hebben we elk jaar wel hoor"
-    r"|\b(?:stagiai?res?s?|stagiairs|studenten|leerlingen|mensen|personeel)\s+"
+    # "stagiaires krijgen we wel", "stagiairs hebben we elk jaar wel hoor",
+    # "plukkers krijgen we wel via het uitzendbureau"
+    r"|\b(?:stagiai?res?s?|stagiairs|studenten|leerlingen|mensen|personeel"
+    r"|\w{3,}(?:kers|ers|aars|eurs|isten|sters|mannen))\s+"
     r"(?:hebben|krijgen)\s+(?:we|wij)\s+(?:elk\s+jaar\s+|ieder\s+jaar\s+|altijd\s+)?wel\b"
     # "ik zoek eigenlijk geen nieuwe mensen"
     r"|\bzoek(?:en)?\s+(?:ik\s+|we\s+|wij\s+)?(?:eigenlijk\s+|helemaal\s+|dus\s+)?geen\s+"
@@ -429,6 +431,13 @@ def reread_after(
     is the question behind the opening, however sure the opening was."""
     if answers_read:
         return answers_read
+    agreed = _named_by_the_opening_and_the_goal(opening, goal)
+    if agreed and not answer_set_aside and not (enough_people and agreed == "talent"):
+        # "ik zoek een cursus techniek voor mijn huismeesters", then "dat ze
+        # de simpele dingen zelf doen": what was asked first and what they
+        # want to reach name one need, whatever what goes wrong sounds like
+        # ("bij elke storing aan de warmtepomp bellen ze de monteur")
+        return agreed
     if need == "loket" and _asks_the_way_only(opening):
         # "ik weet niet bij wie ik ermee moet zijn": the way is asked before
         # the question is known; once the answers name what they want, that
@@ -500,6 +509,18 @@ def _named_by_the_goal(
     if best in (None, "loket") or top < sure or top - second < SURE_OPENING:
         return None
     return best
+
+
+def _named_by_the_opening_and_the_goal(
+    opening: Mapping[str, float], goal: Mapping[str, float]
+) -> Optional[str]:
+    """The need other than the loket that the opening names surely and the
+    goal's answer names most, and surely too; or None."""
+    best = max(opening, key=lambda n: opening[n], default=None)
+    if best in (None, "loket") or opening[best] < SURE_OPENING:
+        return None
+    goal_best = max(goal, key=lambda n: goal[n], default=None)
+    return best if goal_best == best and goal[best] >= SURE_OPENING else None
 
 
 def _tied_with_answers(

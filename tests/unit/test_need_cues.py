@@ -1,6 +1,8 @@
 """bot.intake.need_cues: the situations a coordinator hears behind the
 classifier's words."""
 
+import functools
+
 import pytest
 
 from bot.intake import need_cues
@@ -461,3 +463,27 @@ def test_a_need_the_answer_reader_is_sure_of_outweighs_a_sure_opening():
 )  # fmt: skip
 def test_a_correction_that_only_denies_the_openings_wish(typed, only):
     assert need_cues.only_denies_the_wish(typed) is only
+
+
+def test_an_opening_and_a_goal_that_name_one_need_outweigh_the_problem():
+    """ "ik zoek een cursus techniek voor mijn huismeesters", then "bij elke
+    storing aan de warmtepomp bellen ze de monteur" and "dat ze de simpele
+    dingen zelf doen" (held-out 33rd)."""
+    opening = {"leven_lang_ontwikkelen": 1.9}
+    answers = {"innovatie": 1.6, "leven_lang_ontwikkelen": 0.7}
+    goal = {"leven_lang_ontwikkelen": 0.66, "innovatie": 0.2}
+    reread = functools.partial(
+        need_cues.reread_after, "leven_lang_ontwikkelen", opening, answers, 2,
+        opening_set_aside=True,
+    )  # fmt: skip
+    assert reread() == "innovatie"
+    assert reread(goal=goal) == "leven_lang_ontwikkelen"
+    # an answer that sets the opening aside, or a goal that names another need
+    assert reread(goal=goal, answer_set_aside=True) != "leven_lang_ontwikkelen"
+    assert reread(goal={"innovatie": 0.7}) == "innovatie"
+
+
+def test_workers_they_get_name_enough_people():
+    said = "plukkers krijgen we wel via het uitzendbureau hoor. maar de bessen"
+    assert need_cues.ENOUGH_PEOPLE.search(said)
+    assert not need_cues.ENOUGH_PEOPLE.search("klanten krijgen we wel, maar")
