@@ -18,8 +18,7 @@ import jsonschema
 import yaml
 
 from bot.intake import dutch, nouns, text_match, writing
-from bot.intake.dutch import joined, words_of
-from bot.intake.frame import ABOUT, MUST_GOAL, NOT_PEOPLE, SITUATIONS, garbled
+from bot.intake.frame import MUST_GOAL, NOT_PEOPLE, SITUATIONS
 from bot.intake.nouns import with_counted_plurals
 from bot.intake.questions import is_direct
 from bot.intake.vocabulary import NEED_CODES
@@ -47,7 +46,6 @@ MAX_TITLE_LENGTH = 30  # the title becomes a chat button
 
 REASON_FIELDS = frozenset(
     {
-        "sector_label",
         "start_weeks",
         "months",
         "hours_per_week",
@@ -57,7 +55,6 @@ REASON_FIELDS = frozenset(
     }
 )
 REASON_KEYS = (
-    "sector",
     "urgency_fast",
     "urgency_short",
     "urgency_calm",
@@ -65,21 +62,19 @@ REASON_KEYS = (
     "low_time",
     "much_time",
     "goal_fit",
-    "problem_fit",
 )
-MAX_QUOTED_WORDS = 10
 # A format that lasts this long or less is one talk, lesson or meeting.
 ONE_OFF_MONTHS = 1.0
 # Which fact a reason names when several speak for a format: what the
-# entrepreneur said about hurry and time comes before the sector (a company
-# size that fits says nothing to its owner).
+# entrepreneur said about hurry and time. The sector ranks but is no reason:
+# coordinators read "vaak gekozen in de bouw" as filler (held-out 33rd
+# review), and a company size that fits says nothing to its owner.
 FACT_ORDER = (
     "urgency_fast",
     "urgency_short",
     "low_time",
     "much_time",
     "urgency_calm",
-    "sector",
 )
 LABEL_KEYS = ("none_option",)  # read by actions/options.py
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -508,14 +503,13 @@ def rank_formats(
             seen_ids.add(item[1].id)
             unique.append(item)
     chosen = _with_general_route(unique, limit, profile.need_category)
-    # The option that fits what was said best says the goal back, or the
-    # problem where no goal was said: a goal said back before a format that
-    # does not fit it ("Je wilt één aanspreekpunt" before a guest lesson) only
-    # looks personal. The problem is not said back a second time ("Het helpt,
-    # want nu draait de koeling 24/7" read to coordinators as a non-reason).
-    # Where no option fits, one made for the need itself takes the lead. The
-    # others end with a fact that speaks for them, each fact once.
-    problem = _problem_said_back(profile.problem)
+    # The option that fits what was said best says the goal back: a goal
+    # said back before a format that does not fit it ("Je wilt één
+    # aanspreekpunt" before a guest lesson) only looks personal. Where no
+    # option fits, one made for the need itself takes it. The problem is not
+    # said back: "Het helpt, want nu is het lastig om aan een uitvoerder te
+    # komen" reads to coordinators as a false cause (held-out 33rd review).
+    # The others end with a fact that speaks for them, each fact once.
     # "de monteurs moeten ... kunnen" is said as a question, not after "je wilt"
     goal = (
         ""
@@ -523,13 +517,6 @@ def rank_formats(
         or writing.garbled(profile.goal)
         or is_direct(profile.goal)
         else profile.goal
-    )
-    leads = iter(
-        [
-            key
-            for key, said_back in (("goal_fit", goal), ("problem_fit", problem))
-            if said_back
-        ][:1]
     )
     fitting = sorted(
         (item for item in chosen if item[4]),
@@ -540,8 +527,8 @@ def rank_formats(
         for item in chosen
         if not item[4] and item[1].needs[0] == profile.need_category
     ]
-    # fewer leads than fitting options: the rest get a fact
-    lead_of = {item[1].id: lead for item, lead in zip(fitting, leads, strict=False)}
+    # one lead at most: the rest get a fact
+    lead_of = {item[1].id: "goal_fit" for item in fitting[:1] if goal}
     # written once for all options: each plural is a parse
     # "Je wilt weten welke techniek werkt", not "Je wilt dat je weet ..."
     wish, own = writing.own_wish(profile.goal)
@@ -549,7 +536,6 @@ def rank_formats(
         "goal": with_counted_plurals(wish if own == "je" else profile.goal)
         if profile.goal
         else "",
-        "problem": with_counted_plurals(problem),
     }
     options: List[RankedOption] = []
     facts_said: Set[str] = set()
@@ -561,42 +547,6 @@ def rank_formats(
         reason = _reason(catalogue, pps_format, profile, lead or fact, said_back)
         options.append(RankedOption(pps_format, score, reason, fits_topic))
     return options
-
-
-def _problem_said_back(problem: str) -> str:
-    """The problem for "Het helpt, want ...": "nu is de rekening verdubbeld",
-    its own "nu" or "straks" at the front; none when it has no verb of its
-    own ("gaat het om ...") or is so long that it is a sentence of the
-    entrepreneur's, not fit to quote."""
-    if len(problem.split()) > MAX_QUOTED_WORDS:
-        # "komen jullie mensen tekort en staan de vacatures al een half jaar
-        # open": two problems said back, the first may be short enough
-        problem = _first_problem(problem)
-    if (
-        not problem
-        or problem.startswith(ABOUT)
-        # "willen jullie eerder zien ...": a wish, not what goes wrong
-        or re.match(r"(?:wil|wilt|willen)\b", problem)
-        or len(problem.split()) > MAX_QUOTED_WORDS
-        # "kreeg de gast ... taart": what happened once is no "nu"
-        or words_of(problem)[0].past
-        or garbled(words_of(problem))  # "andere andere klanten logistiek"
-    ):
-        return ""
-    when = re.search(r"\s+(nu|straks|binnenkort)\b", problem)
-    if not when:
-        return f"nu {problem}"
-    return f"{when.group(1)} {problem[: when.start()]}{problem[when.end() :]}"
-
-
-def _first_problem(problem: str) -> str:
-    """The first of two problems joined by "en" before a verb; "" for one."""
-    words = words_of(problem)
-    for at in range(1, len(words) - 1):
-        after = words[at + 1]
-        if words[at].lower == "en" and after.finite and after.pos in ("VERB", "AUX"):
-            return joined([w.text for w in words[:at]])
-    return ""
 
 
 def _candidates(
@@ -745,7 +695,7 @@ def _need_signal(pps_format: PpsFormat, need: str) -> _Signal:
 
 def _sector_signal(pps_format: PpsFormat, sector: Optional[str]) -> _Signal:
     if sector and sector in pps_format.sectors:
-        return _Signal(SECTOR_MATCH, "sector")
+        return _Signal(SECTOR_MATCH)
     return _Signal(0.0)
 
 
@@ -847,7 +797,7 @@ def _reason(
     """What the format gives, after the entrepreneur's goal or problem
     (`said_back`, as the reasons write them) or before a fact that speaks for
     it (`said_with`, a reason key)."""
-    values = {**_reason_values(catalogue, pps_format, profile), **said_back}
+    values = {**_reason_values(pps_format, profile), **said_back}
     slow = (
         " " + catalogue.reasons["urgency_slow"].format(**values)
         if too_slow(pps_format, profile)
@@ -857,7 +807,7 @@ def _reason(
     if not said_with:
         return gives + slow
     sentence = catalogue.reasons[said_with].format(**values)
-    if said_with in ("goal_fit", "problem_fit"):
+    if said_with == "goal_fit":
         return f"{sentence} {gives}{slow}"
     return f"{gives} {sentence}{slow}"
 
@@ -911,13 +861,9 @@ def _does_the_work(one: str) -> bool:
 AGENT_ENDINGS = ("eur", "ist", "aar", "ster", "kundige", "ende", "ant", "ent", "man")
 
 
-def _reason_values(
-    catalogue: Catalogue, pps_format: PpsFormat, profile: IntakeProfile
-) -> Dict[str, str]:
-    sector = profile.sector or ""
+def _reason_values(pps_format: PpsFormat, profile: IntakeProfile) -> Dict[str, str]:
     return {
         "when": _when_said(profile.when),
-        "sector_label": catalogue.sector_labels.get(sector, sector),
         "start_weeks": _counted(pps_format.start_weeks, "week", "weken"),
         "months": _counted(pps_format.months, "maand", "maanden"),
         # "een half uur per week", not "0,5 uur"
