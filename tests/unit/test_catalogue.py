@@ -224,7 +224,8 @@ def test_ict_company_looking_for_talent_gets_the_side_job_loket_first(
 ) -> None:
     first = rank_formats(catalogue, IntakeProfile("talent", sector="ict"))[0]
     assert first.format.id == "bijbanen_loket"
-    assert catalogue.sector_labels["ict"] in first.reason
+    # the sector ranks but is no reason: "vaak gekozen in de ict" is filler
+    assert catalogue.sector_labels["ict"] not in first.reason
 
 
 def test_construction_company_looking_for_talent_gets_bbl_first(
@@ -504,13 +505,13 @@ def test_the_entrepreneurs_words_decide_between_innovation_formats(
     assert hacked[0] == "cyber_scan"
 
 
-def test_reason_names_the_problem_when_no_goal_is_known(catalogue: Catalogue) -> None:
+def test_the_problem_is_never_said_back_as_a_reason(catalogue: Catalogue) -> None:
+    # "Het helpt, want nu ...": a false cause to coordinators (33rd review)
     profile = IntakeProfile("innovatie", said="Last van phishing mails",
                             problem="klikken je medewerkers op phishingmails")  # fmt: skip
     first, *others = rank_formats(catalogue, profile)
     assert first.format.id == "cyber_scan"
-    assert first.reason == ("Het helpt, want nu klikken je medewerkers op "
-                            "phishingmails. " + first.format.gives)  # fmt: skip
+    assert first.reason == first.format.gives
     assert not any("phishingmails" in o.reason for o in others)
 
 
@@ -880,14 +881,6 @@ def test_the_goal_leads_the_first_reason_and_the_problem_is_not_said_twice(
     assert third.reason.startswith(third.format.gives)
 
 
-def test_without_a_goal_the_problem_leads_the_first_reason(catalogue: Catalogue) -> None:
-    profile = IntakeProfile("innovatie", said="de energierekening is verdubbeld",
-                            problem="is de energierekening verdubbeld")  # fmt: skip
-    reasons = [o.reason for o in rank_formats(catalogue, profile)]
-    assert reasons[0].startswith("Het helpt, want nu is de energierekening verdubbeld. ")
-    assert not any("Het helpt" in reason for reason in reasons[1:])
-
-
 def test_the_goal_is_said_back_at_the_option_that_fits_it_best(
     catalogue: Catalogue,
 ) -> None:
@@ -1018,31 +1011,6 @@ def test_where_nothing_fits_the_words_a_needs_own_format_says_the_goal(
 
 
 @pytest.mark.parametrize(
-    "problem, said_back",
-    [
-        ("is de energierekening verdubbeld", "nu is de energierekening verdubbeld"),
-        ("werkt de kennis nu niet goed door", "nu werkt de kennis niet goed door"),
-        ("gaat het om geen metselaars", None),  # no verb of its own: not quoted
-        ("willen jullie eerder zien wat er misgaat", None),  # a wish
-        ("kreeg de gast taart met hazelnootmeel", None),  # once, not "nu"
-        # two problems, too long to quote: the first of them
-        ("komen jullie structureel mensen tekort en staan de vacatures al een "
-         "half jaar open", "nu komen jullie structureel mensen tekort"),
-        ("weten je chauffeurs en monteurs nog niks van jullie eerste elektrische "
-         "bussen", None),
-    ],
-)  # fmt: skip
-def test_the_problem_is_said_back_after_want_with_its_time_in_front(
-    catalogue: Catalogue, problem: str, said_back: str
-) -> None:
-    profile = IntakeProfile("innovatie", said="energie", problem=problem)
-    reasons = " ".join(o.reason for o in rank_formats(catalogue, profile))
-    assert ("Het helpt, want" in reasons) == bool(said_back)
-    if said_back:
-        assert f"Het helpt, want {said_back}. " in reasons
-
-
-@pytest.mark.parametrize(
     "said, refused",
     [("ik wil geen onderzoek laten doen, ik wil kijken", "lectoraat_onderzoek"),
      ("het gaat niet om stagiairs maar om vaste mensen", "stageplek"),
@@ -1135,7 +1103,9 @@ def test_a_goal_of_their_own_is_said_back_as_what_they_want_to_do(
 @pytest.mark.parametrize(
     "said",
     ["twee bruiden kregen een nepmail met een betaalverzoek uit onze naam",
-     "het wachtwoord van ons boekingssysteem is misbruikt"],
+     "het wachtwoord van ons boekingssysteem is misbruikt",
+     # held-out 33rd: fraud by invoice is a break-in too
+     "een klant trapte in een valse factuur uit onze naam, 3400 euro weg"],
 )  # fmt: skip
 def test_a_break_in_strikes_a_student_teams_year_of_study(
     catalogue: Catalogue, said: str
@@ -1149,7 +1119,7 @@ def test_a_break_in_strikes_a_student_teams_year_of_study(
 
 
 def test_a_leaking_roof_is_no_break_in() -> None:
-    said = "het dak lekt en de beveiligingscamera doet het niet"
+    said = "het dak lekt en de beveiligingscamera doet het niet, een valse start"
     assert "security_incident" not in situations(Frame(problem=said), "innovatie")
 
 
