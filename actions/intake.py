@@ -211,10 +211,15 @@ def answer_asked_along(
         return []
     text = tracker.latest_message.get("text") or ""
     kind = side_answers.asked_along(text)
-    if kind:
+    opening = not slot_before_latest_message(tracker, "original_question")
+    # "is er subsidie voor een nieuwe pers?" as the opening is its question,
+    # taken up below
+    if kind and not (opening and kind in side_answers.ANSWERED_AND_KEPT):
         side_answers.answer_side_question(dispatcher, tracker, kind)
+        if kind in side_answers.ANSWERED_AND_KEPT:
+            return _questions_kept(tracker, side_answers.own_questions(text))
         return []
-    if not slot_before_latest_message(tracker, "original_question"):
+    if opening:
         if not side_answers.asks_a_fact(text):
             return []  # the opening is stored as it was said
         # "ik zet hem bij je aanvraag": kept where the coordinator reads the
@@ -222,12 +227,19 @@ def answer_asked_along(
         dispatcher.utter_message(response="utter_opening_question_noted")
         asked = side_answers.own_questions(text)
         return [SlotSet("open_questions", " | ".join(asked))] if asked else []
+    kept = _questions_kept(tracker, side_answers.own_questions(text))
+    if kept:
+        dispatcher.utter_message(response="utter_question_kept")
+    return kept
+
+
+def _questions_kept(tracker: Tracker, questions: List[str]) -> List[EventType]:
+    """`questions` kept with the request (`open_questions`); one asked again
+    is kept once."""
     kept = tracker.get_slot("open_questions") or ""
-    # asked again with the question repeated: kept once, said once
-    asked = [q for q in side_answers.own_questions(text) if q not in kept]
+    asked = [q for q in questions if q not in kept]
     if not asked:
         return []
-    dispatcher.utter_message(response="utter_question_kept")
     return [SlotSet("open_questions", " | ".join([*([kept] if kept else []), *asked]))]
 
 

@@ -1,5 +1,6 @@
 """What the bot says to a question on the side: cost, time, who is behind
-this, privacy, how soon someone gets in touch.
+this, privacy, how soon someone gets in touch; asked along with an answer,
+also subsidies and funds, and the difference between mbo and hbo.
 
 Cost and time come from the catalogue (data/catalogue.yml), for the options
 shown when there are some, else for a few formats that differ; the rest from
@@ -27,6 +28,14 @@ FIXED_ANSWERS: Dict[Text, Text] = {
 # The side-question intents this module answers (data/rules/side_questions.yml
 # answers them when asked on their own).
 SIDE_QUESTIONS = ("ask_cost", "ask_time_cost", *FIXED_ANSWERS)
+# Questions only heard along with an answer ("ja. betaalt het o&o fonds daar
+# iets aan mee?", "moet ik dan bij het roc of bij de hogeschool zijn?"): a
+# general answer now, and the question kept for the coordinator, who knows
+# what holds for this company (held-out 33rd review: left unanswered).
+ANSWERED_AND_KEPT: Dict[Text, Text] = {
+    "ask_subsidy": "utter_side_subsidy",
+    "ask_school_kind": "utter_side_school_kind",
+}
 
 
 def formats_shown(tracker: Tracker) -> List[PpsFormat]:
@@ -69,10 +78,17 @@ def answer_side_question(
     dispatcher: CollectingDispatcher, tracker: Tracker, intent: Text
 ) -> None:
     """The answer to a side question of kind `intent` (ask_cost, ...)."""
-    if intent in FIXED_ANSWERS:
-        dispatcher.utter_message(response=FIXED_ANSWERS[intent])
+    fixed = FIXED_ANSWERS.get(intent) or ANSWERED_AND_KEPT.get(intent)
+    if fixed:
+        dispatcher.utter_message(response=fixed)
         return
     shown = formats_shown(tracker)
+    if not shown and tracker.get_slot("requested_slot") == "question_confirmed":
+        # "Ja. Wat kost zoiets ongeveer?" to "Klopt dat?": the options come
+        # next, each with what it costs and asks; not the costs of formats
+        # that will not be among them
+        dispatcher.utter_message(response=f"utter_side_{intent}_below")
+        return
     need = tracker.get_slot("need_category")
     if intent == "ask_time_cost":
         if shown:
@@ -97,8 +113,26 @@ def answer_side_question(
 
 
 # The kind of a question asked along with an answer, by its words; time
-# before cost ("hoeveel tijd kost dat eigenlijk?").
+# before cost ("hoeveel tijd kost dat eigenlijk?"), a fund before cost
+# ("betaalt het o&o fonds mee?").
 KINDS_ASKED_ALONG = (
+    (
+        "ask_subsidy",
+        re.compile(
+            r"\bsubsidie\w*|\bo\s*&\s*o[\s-]*fonds\w*|\b\w*fonds(?:en)?\b|\bwbso\b"
+            r"|\bslim[\s-]*(?:regeling|subsidie)|\bde\s+slim\b",
+            re.I,
+        ),
+    ),
+    (
+        "ask_school_kind",
+        re.compile(
+            r"\b(?:roc|mbo)\b.*\bof\b.*\b(?:hogeschool|hbo)\b"
+            r"|\b(?:hogeschool|hbo)\b.*\bof\b.*\b(?:roc|mbo)\b"
+            r"|\bverschil\s+tussen\s+(?:het\s+)?(?:mbo|hbo|roc)",
+            re.I,
+        ),
+    ),
     ("ask_time_cost", re.compile(r"\bhoe\s*lang\b|\bhoeveel\s+(?:tijd|uren?)\b", re.I)),
     ("ask_cost", re.compile(r"\bkost\w*|\bbetal\w*|\bprijs\b|\bgratis\b", re.I)),
     ("ask_who_behind", re.compile(r"\boverheid\b|\bwie\s+zit\b|\bvan\s+wie\b", re.I)),
@@ -141,7 +175,7 @@ FACT_QUESTION = re.compile(
 def asks_a_fact(text: str) -> bool:
     """Whether `text` asks a question of fact or rule that no side answer covers."""
     parts = re.split(r"(?<=[.!?])\s+", (text or "").strip())
-    return not asked_along(text) and any(
+    return asked_along(text) in (None, *ANSWERED_AND_KEPT) and any(
         FACT_QUESTION.match(part)
         and (part.endswith("?") or len(parts) == 1 or part == parts[-1])
         for part in parts
@@ -153,7 +187,8 @@ def asks_a_fact(text: str) -> bool:
 # unsure answer ("september?", "hbo ict? of mbo?"): it begins as a question.
 OWN_QUESTION = re.compile(
     r"(?:^|(?<=[.!?,]))\s*(?:en\s+|maar\s+|eh\s+|oja\s+|o\s+ja\s+)?"
-    r"((?:wat|wie|hoe|hoeveel|waar\w*|wanneer|welke?|mag|mogen|moet|moeten|krijg"
+    r"((?:wat|wie|hoe|hoeveel|waar\w*|wanneer|welke?|mag|mogen|moet|moeten|betaalt"
+    r"|betalen|vergoedt|geldt|krijg"
     r"|krijgt|krijgen|is|zijn|kan|kun|kunnen|kunt|heb|hebben|heeft|zit|zitten|gaat"
     r"|gaan|doen|doet|wordt|worden|bestaat)\b[^.!?]*\?)",
     re.IGNORECASE,
@@ -169,8 +204,9 @@ ABOUT_THE_QUESTION = re.compile(
 
 
 def own_questions(text: str) -> List[str]:
-    """The questions of their own in `text` that no side answer covers."""
-    if asked_along(text):
+    """The questions of their own in `text` that no side answer covers, or
+    that one covers in general only (`ANSWERED_AND_KEPT`)."""
+    if asked_along(text) not in (None, *ANSWERED_AND_KEPT):
         return []
     return [
         found.strip()

@@ -70,8 +70,14 @@ def test_an_answer_to_the_open_question_read_as_a_side_question_is_the_answer():
      # held-out 30th: kept as a question for later, then name and e-mail asked
      ("ja zoiets. trouwens, verkopen jullie mijn gegevens door aan die scholen?",
       "ask_privacy"),
+     # held-out 33rd review: left unanswered; a fund before the cost
+     ("ja. betaalt het o&o fonds daar iets aan mee?", "ask_subsidy"),
+     ("weinig. is daar subsidie voor?", "ask_subsidy"),
+     ("ja, precies. moet ik dan bij het roc of bij de hogeschool zijn?",
+      "ask_school_kind"),
      # said, not asked
      ("het kost ons elke week klanten", None),
+     ("we hebben subsidie gehad voor de pers", None),
      ("we kunnen geen dure cursus betalen", None),
      ("is er een opleiding voor?", None)],
 )  # fmt: skip
@@ -170,3 +176,26 @@ def test_a_question_asked_again_is_kept_once(domain):
     )  # fmt: skip
     assert "utter_question_kept" not in [m["response"] for m in dispatcher.messages]
     assert "open_questions" not in slots
+
+
+def test_a_fund_asked_along_is_answered_in_general_and_kept(domain):
+    typed = "ja. betaalt het o&o fonds daar iets aan mee?"
+    slots, dispatcher = validate(
+        {"own_time": typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "leven_lang_ontwikkelen", "original_question": "x",
+               "requested_slot": "own_time"},
+    )  # fmt: skip
+    said = [m["response"] for m in dispatcher.messages]
+    assert "utter_side_subsidy" in said and "utter_question_kept" not in said
+    assert slots["open_questions"] == "betaalt het o&o fonds daar iets aan mee?"
+    assert "O&O-fonds" in domain["responses"]["utter_side_subsidy"][0]["text"]
+
+
+@pytest.mark.parametrize("intent", ["ask_cost", "ask_time_cost"])
+def test_cost_asked_as_the_question_is_confirmed_points_to_the_options_next(intent):
+    _, messages = answer("Ja. Wat kost zoiets ongeveer?", intent,
+                         {"requested_slot": "question_confirmed"})  # fmt: skip
+    assert messages[0]["response"] == f"utter_side_{intent}_below"
+    _, messages = answer("Wat kost zoiets ongeveer?", intent,
+                         {"requested_slot": "time_horizon"})  # fmt: skip
+    assert messages[0]["response"].endswith("_general")
