@@ -116,6 +116,7 @@ SPOKEN = {
     "ff": "even",
     "mss": "misschien",
     "idd": "inderdaad",
+    "eigelijk": "eigenlijk",  # listed by pyspellchecker, a typo all the same
     "n": "een",
     "sept": "september",
     "okt": "oktober",
