@@ -292,6 +292,9 @@ def read_region(text: str, tracker: Tracker) -> Optional[str]:
 WISH_AFTER = re.compile(r",?\s+dus\s+")
 ASKED_BACK = extraction.ASKED_BACK
 WHY_AFTER = re.compile(r",\s*(?:dan|want|omdat)\s+")
+NOT_WHEN = re.compile(
+    r"\b(?:niet|behalve)\s+(?:in|voor|rond|tijdens)\s+(?:de\s+|het\s+)?\w+", re.I
+)
 
 
 def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
@@ -301,9 +304,14 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
         # nou ja, in de oogst minder", which corrects the time they have
         text = corrected
     text = TRIPLED.sub(r"\1\1", text)  # "binnnen 3 maanden"
-    # "..., tijd heb ik wel een beetje in de winter": when they have time, not
-    # when it should be arranged
-    unowned = [p for p in re.split(r"(?<=[,.!?])\s+", text) if not HAVE_TIME.search(p)]
+    # "..., tijd heb ik wel een beetje in de winter", "voor het
+    # festivalseizoen, in de winter een middag per maand": when they have
+    # time, not when it should be arranged; "niet in december": not when
+    unowned = [
+        p
+        for p in re.split(r"(?<=[,.!?])\s+", NOT_WHEN.sub(" ", text))
+        if not HAVE_TIME.search(p) and not extraction.own_time(p.lower())
+    ]
     text = " ".join(unowned) if unowned else text
     lowered = text.lower()
     parts = [WISH_AFTER.split(lowered)[-1]] if WISH_AFTER.search(lowered) else []

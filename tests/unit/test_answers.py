@@ -239,7 +239,12 @@ def test_a_letter_typed_three_times_is_read_as_two():
       "eigenlijk? tijd heb ik wel een beetje in de winter", "in mei"),
      ("voor het volgende schooljaar zou mooi zijn, in de winter heb ik tijd zat",
       "volgende schooljaar"),
-     ("weet ik niet, liefst een beetje snel", "zo snel mogelijk")],
+     ("weet ik niet, liefst een beetje snel", "zo snel mogelijk"),
+     # nor when they can give a middag, nor a month they rule out
+     ("voor het festivalseizoen, in de winter een middag per maand",
+      "voor het festivalseizoen"),
+     ("weet niet, zo snel het kan?, ik kan af en toe wat, niet in december",
+      "zo snel mogelijk")],
 )  # fmt: skip
 def test_a_time_answer_keeps_the_date_it_names(answer, when):
     from actions.answers import read_time_horizon
