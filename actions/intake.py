@@ -931,6 +931,16 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 # "een hbo-programmeur" in the opening was the level of the
                 # request the need turned out not to be: the level is asked
                 part["education_level"] = None
+            if (
+                part["need_category"] != previous
+                and slot == "desired_outcome"
+                and not answers_to(tracker, "problem")
+                and intake_frame.said_hard_to_find(tracker.get_slot("problem"))
+            ):
+                # "waar vind ik nagelstylistes?", then "dat mn meiden veilig
+                # werken en niet meer ziek worden": finding people was the
+                # opening's wish, not what goes wrong, so that is asked
+                part.update(problem=None, problem_lead=None)
         return part
 
     def validate_tried_before(

@@ -606,6 +606,11 @@ def without_what_it_is_not(text: str) -> str:
     return NEGATED_PART.sub("", text)
 
 
+def said_hard_to_find(problem: str) -> bool:
+    """Whether `problem` is what `hard_to_find` made of a question."""
+    return bool(re.match(r"het is lastig om .+ te (?:vinden|komen)$", problem or ""))
+
+
 def hard_to_find(question: str) -> Tuple[str, str]:
     """ "hoe kom je tegenwoordig nog aan verzorgenden", "waar vind ik een
     goede kok": asked, it says that finding them is hard (plain, lead)."""

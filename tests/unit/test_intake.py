@@ -1103,3 +1103,30 @@ def test_a_hedged_yes_agrees_and_is_no_correction(said):
     # held-out 31st: "ja, zo ongeveer" was stored as the correction
     assert parsing.is_yes(said)
     assert not parsing.is_yes("ja, maar het gaat om hbo'ers")
+
+
+def test_finding_people_asked_first_is_no_problem_once_the_goal_names_another_need(
+    domain,
+):
+    """ "waar vind ik nagelstylistes?", then a goal about her own team's
+    health (held-out 33rd): "Wat gaat er nu mis?" is asked after all."""
+    opening = user_message("hoi, waar vind ik nagelstylistes?", "need_talent", 0.46)
+    problem = "het is lastig om nagelstylistes te vinden"
+    goal = "dat mn meiden veilig werken en niet meer ziek worden, met een echt diploma"
+    message = user_message(goal, "need_leven_lang_ontwikkelen", 0.97)
+    prior = {"need_category": "talent", "requested_slot": "desired_outcome",
+             "original_question": opening["text"], "problem": problem,
+             "problem_lead": "is het lastig om nagelstylistes te vinden"}  # fmt: skip
+    events = [
+        {"event": "user", "text": opening["text"], "parse_data": opening},
+        *({"event": "slot", "name": k, "value": v} for k, v in prior.items()),
+        {"event": "user", "text": goal, "parse_data": message},
+        {"event": "slot", "name": "desired_outcome", "value": goal},
+    ]
+    tracker = make_tracker(slots={**prior, "desired_outcome": goal}, message=message,
+                           events=events,
+                           active_loop="intake_form")  # fmt: skip
+    result = run(ValidateIntakeForm().run(CollectingDispatcher(), tracker, domain))
+    values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    assert values["need_category"] == "leven_lang_ontwikkelen"
+    assert values["problem"] is None and values["requested_slot"] == "problem"
