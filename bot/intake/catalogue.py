@@ -25,6 +25,7 @@ from bot.intake.vocabulary import NEED_CODES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CATALOGUE_PATH = REPO_ROOT / "data" / "catalogue.yml"
+FORMAT_FITS_FILE = REPO_ROOT / "data" / "answers" / "format_fits.tsv"
 
 SECTOR_CODES = (
     "bouw",
@@ -117,6 +118,11 @@ TOPIC_MATCH = 12.0
 CONTENT_POINTS = 40.0
 FIT_SIMILARITY = 0.12
 TOPIC_FIT = 15.0
+# What coordinators usually propose for the need (scripts/format_fits.py):
+# up to this many points for a format always proposed and never struck. It
+# orders the formats that serve the need alike (a short practice project
+# before a student challenge for innovatie) without outweighing the need.
+USUAL_FIT = 6.0
 
 
 @dataclass(frozen=True)
@@ -674,6 +680,7 @@ def content_index(formats: Tuple[PpsFormat, ...]) -> text_match.ContentIndex:
 def _signals(pps_format: PpsFormat, profile: IntakeProfile) -> List[_Signal]:
     return [
         _need_signal(pps_format, profile.need_category),
+        _usual_signal(pps_format, profile.need_category),
         _sector_signal(pps_format, profile.sector),
         *_urgency_signals(pps_format, profile.urgency),
         _own_time_signal(pps_format, profile.own_time),
@@ -681,6 +688,32 @@ def _signals(pps_format: PpsFormat, profile: IntakeProfile) -> List[_Signal]:
         _level_signal(pps_format, profile.education_level),
         _topic_signal(pps_format, profile.said),
     ]
+
+
+def _usual_signal(pps_format: PpsFormat, need: str) -> _Signal:
+    # a topic-bound format is proposed where its topic is named, and struck
+    # elsewhere: its keywords decide, not how often the topic came up
+    if pps_format.topic_bound:
+        return _Signal(0.0)
+    return _Signal(USUAL_FIT * usual_fit(need, pps_format.id))
+
+
+def usual_fit(need: str, format_id: str) -> float:
+    """How often coordinators propose the format for the need, less how
+    often they strike it, per intake of that need: -1 to 1, 0 where unknown."""
+    return _format_fits().get((need, format_id), 0.0)
+
+
+@functools.lru_cache(maxsize=1)
+def _format_fits() -> Dict[Tuple[str, str], float]:
+    if not FORMAT_FITS_FILE.exists():
+        return {}
+    fits = {}
+    for line in FORMAT_FITS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            need, format_id, proposed, struck, intakes = line.split("\t")
+            fits[(need, format_id)] = (int(proposed) - int(struck)) / int(intakes)
+    return fits
 
 
 def _need_signal(pps_format: PpsFormat, need: str) -> _Signal:
