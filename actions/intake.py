@@ -243,6 +243,10 @@ def _questions_kept(tracker: Tracker, questions: List[str]) -> List[EventType]:
     return [SlotSet("open_questions", " | ".join([*([kept] if kept else []), *asked]))]
 
 
+def _names_the_people(text: str, who: str) -> bool:
+    return bool(who) and bool(re.search(rf"\b{re.escape(who.split()[-1])}", text, re.I))
+
+
 def _opening_asks_a_means(tracker: Tracker) -> bool:
     """ "zoek stagiair voor in de inpakhal": the answers say what it is for."""
     opening = " ".join(e.get("text") or "" for e in messages_to(tracker, None))
@@ -709,8 +713,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if correcting and need_cues.only_denies_the_wish(text):
             # "nee, ik zoek niet zozeer een stagiair": no problem of theirs,
             # and the people it denies are not whom it is about
-            who = tracker.get_slot("who") or ""
-            denied = who and re.search(rf"\b{re.escape(who.split()[-1])}", text, re.I)
+            denied = _names_the_people(text, tracker.get_slot("who") or "")
             return {"who": None} if denied else {}
         before = _said_before(tracker, text)
         newer = (
@@ -742,6 +745,11 @@ class ValidateIntakeForm(AsksInTheSameCall):
         )
         if set_aside:
             held = replace(held, goal="")
+            # "bezorgers lukt eigelijk wel": not whom it is about
+            held, newer = (
+                replace(f, who="") if _names_the_people(text, f.who) else f
+                for f in (held, newer)
+            )
         frame = held.merged(newer) if correcting else held.filled(newer)
         stated: Dict[Text, Any] = {}
         for slot, value in (
@@ -755,6 +763,8 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 stated[slot] = value
         if set_aside and tracker.get_slot("desired_outcome"):
             stated["desired_outcome"] = None
+        if set_aside and tracker.get_slot("who") and not frame.who:
+            stated["who"] = None
         return stated
 
     async def required_slots(

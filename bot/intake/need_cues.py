@@ -59,6 +59,9 @@ ENOUGH_PEOPLE = re.compile(
     r"|\b(?:stagiai?res?s?|stagiairs|studenten|leerlingen|mensen|personeel"
     r"|\w{3,}(?:kers|ers|aars|eurs|isten|sters|mannen))\s+"
     r"(?:hebben|krijgen)\s+(?:we|wij)\s+(?:elk\s+jaar\s+|ieder\s+jaar\s+|altijd\s+)?wel\b"
+    # "bezorgers lukt eigelijk wel hoor"
+    r"|\b(?:stagiai?res?s?|mensen|personeel|\w{3,}(?:kers|ers|aars|eurs|isten|sters))"
+    r"\s+(?:vinden\s+)?lukt\s+(?:eigenlijk\s+|eigelijk\s+|ook\s+|nog\s+)?(?:wel|prima|goed)\b"
     # "ik zoek eigenlijk geen nieuwe mensen"
     r"|\bzoek(?:en)?\s+(?:ik\s+|we\s+|wij\s+)?(?:eigenlijk\s+|helemaal\s+|dus\s+)?geen\s+"
     r"nieuwe\s+(?:mensen|personeel|medewerkers|krachten|collega'?s)\b",

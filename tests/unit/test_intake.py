@@ -1130,3 +1130,13 @@ def test_finding_people_asked_first_is_no_problem_once_the_goal_names_another_ne
     values = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
     assert values["need_category"] == "leven_lang_ontwikkelen"
     assert values["problem"] is None and values["requested_slot"] == "problem"
+
+
+def test_people_the_answer_says_are_found_easily_are_not_whom_it_is_about(domain):
+    typed = "bezorgers lukt eigelijk wel hoor. maar mijn sushichef stopt in juli"
+    slots, _ = validate(
+        {"problem": typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "talent", "original_question": "x",
+               "requested_slot": "problem", "who": "bezorgers"},
+    )  # fmt: skip
+    assert slots["who"] is None

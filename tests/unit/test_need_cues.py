@@ -487,3 +487,9 @@ def test_workers_they_get_name_enough_people():
     said = "plukkers krijgen we wel via het uitzendbureau hoor. maar de bessen"
     assert need_cues.ENOUGH_PEOPLE.search(said)
     assert not need_cues.ENOUGH_PEOPLE.search("klanten krijgen we wel, maar")
+
+
+def test_people_found_easily_name_enough_people():
+    # held-out 33rd: "bezorgers lukt eigelijk wel hoor. maar mijn sushichef ..."
+    assert need_cues.ENOUGH_PEOPLE.search("bezorgers lukt eigelijk wel hoor")
+    assert not need_cues.ENOUGH_PEOPLE.search("dat lukt wel, maar de rijst")
