@@ -53,8 +53,9 @@ def main() -> None:
             lines.append(
                 f"{need}\t{pps_format.id}\t{proposed[key]}\t{struck[key]}\t{intakes[need]}"
             )
-    catalogue.FORMAT_FITS_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{sum(intakes.values())} intakes -> {catalogue.FORMAT_FITS_FILE.relative_to(ROOT)}")
+    written = catalogue.FORMAT_FITS_FILE
+    written.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{sum(intakes.values())} intakes -> {written.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
