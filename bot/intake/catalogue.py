@@ -490,6 +490,10 @@ def rank_formats(
         fit_strength[pps_format.id] = similarity + (1.0 if keyword else 0.0)
         if fits_topic:
             signals.append(_Signal(TOPIC_FIT))
+        else:
+            # what was said does not decide between them: what coordinators
+            # usually propose for the need does
+            signals.append(_usual_signal(pps_format, profile.need_category))
         score = sum(signal.points for signal in signals)
         serves_need = profile.need_category in pps_format.needs
         scored.append(
@@ -508,6 +512,8 @@ def rank_formats(
         if item[1].id not in seen_ids:
             seen_ids.add(item[1].id)
             unique.append(item)
+    named = {item[1].id for item in unique if matched_keyword(item[1], said)}
+    unique = _named_before_usual(unique, limit, profile.need_category, named)
     chosen = _with_general_route(unique, limit, profile.need_category)
     # The option that fits what was said best says the goal back: a goal
     # said back before a format that does not fit it ("Je wilt één
@@ -583,6 +589,28 @@ def _candidates(
         if f.id not in named_ids and f.needs[0] == need
     ]
     return sorted(named + held_back, key=lambda item: item[0])
+
+
+def _named_before_usual(
+    scored: List[Any], limit: int, need: str, named: Set[str]
+) -> List[Any]:
+    """`scored` with the first format of the need that the words name (its
+    id in `named`: a keyword) moved up before the last of the first `limit`
+    that does not fit what was said: what coordinators usually propose only
+    fills the places the entrepreneur's words leave ("één aanspreekpunt")."""
+    later = next(
+        (
+            at
+            for at, item in enumerate(scored[limit:], limit)
+            if need in item[1].needs and item[1].id in named
+        ),
+        None,
+    )
+    unfitting = [at for at, item in enumerate(scored[:limit]) if not item[4]]
+    if later is None or not unfitting:
+        return scored
+    at = unfitting[-1]
+    return [*scored[:at], scored[later], *scored[at:later], *scored[later + 1 :]]
 
 
 def _with_general_route(scored: List[Any], limit: int, need: str) -> List[Any]:
@@ -680,7 +708,6 @@ def content_index(formats: Tuple[PpsFormat, ...]) -> text_match.ContentIndex:
 def _signals(pps_format: PpsFormat, profile: IntakeProfile) -> List[_Signal]:
     return [
         _need_signal(pps_format, profile.need_category),
-        _usual_signal(pps_format, profile.need_category),
         _sector_signal(pps_format, profile.sector),
         *_urgency_signals(pps_format, profile.urgency),
         _own_time_signal(pps_format, profile.own_time),

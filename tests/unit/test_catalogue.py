@@ -712,8 +712,10 @@ QUESTIONS = [
      {"cyber_scan", "fieldlab"}),
     ("innovatie", "onze webshop is gehakt en nu zijn we bang voor phishing", "webshop",
      {"cyber_scan", "praktijkproject_kort"}, {"fieldlab"}),
+    # trying it out first: a short practice project's "klein prototype" too
     ("innovatie", "we willen lassen met een robot maar eerst uitproberen", "robot",
-     {"fieldlab", "lectoraat_onderzoek", "student_challenge"}, {"cyber_scan"}),
+     {"fieldlab", "lectoraat_onderzoek", "student_challenge", "praktijkproject_kort"},
+     {"cyber_scan"}),
     ("innovatie", "onze webshop moet beter en we willen meer klanten via social media",
      "webshop", {"praktijkproject_kort", "student_challenge"}, {"cyber_scan", "fieldlab"}),
     ("kennis_netwerk", "ik wil op de hoogte blijven van ontwikkelingen in de logistiek",
@@ -1128,3 +1130,16 @@ def test_the_answers_whole_say_a_skilled_vacancy_the_frame_cut_off() -> None:
     answers = "die het ambacht leren. dat ze een papiertje halen en bij ons blijven"
     assert "skilled_vacancy" in situations(frame, "talent", "", answers)
     assert "skilled_vacancy" not in situations(Frame(goal="studenten"), "talent")
+
+
+def test_what_coordinators_usually_propose_fills_the_places_the_words_leave(
+    catalogue: Catalogue,
+) -> None:
+    # held-out 33rd: pellets that crumble, no format named by the words
+    said = "sinds we snoeihout erbij doen breken de pellets, weer harde pellets"
+    chosen = top_three(catalogue, need_category="innovatie", said=said)
+    assert {"praktijkproject_kort", "afstudeeropdracht"} <= set(chosen)
+    # a format the words name keeps its place: "gehackt", "aanspreekpunt"
+    hacked = top_three(catalogue, need_category="innovatie",
+                       said="onze webshop is gehackt, hoe voorkomen we dat")  # fmt: skip
+    assert hacked[0] == "cyber_scan"
