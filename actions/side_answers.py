@@ -28,6 +28,12 @@ FIXED_ANSWERS: Dict[Text, Text] = {
 # The side-question intents this module answers (data/rules/side_questions.yml
 # answers them when asked on their own).
 SIDE_QUESTIONS = ("ask_cost", "ask_time_cost", *FIXED_ANSWERS)
+# Cost and time asked as the question is confirmed: the options that follow
+# say them
+SAID_WITH_THE_OPTIONS: Dict[Text, Text] = {
+    "ask_cost": "utter_side_cost_below",
+    "ask_time_cost": "utter_side_time_below",
+}
 # Questions only heard along with an answer ("ja. betaalt het o&o fonds daar
 # iets aan mee?", "moet ik dan bij het roc of bij de hogeschool zijn?"): a
 # general answer now, and the question kept for the coordinator, who knows
@@ -87,7 +93,7 @@ def answer_side_question(
         # "Ja. Wat kost zoiets ongeveer?" to "Klopt dat?": the options come
         # next, each with what it costs and asks; not the costs of formats
         # that will not be among them
-        dispatcher.utter_message(response=f"utter_side_{intent}_below")
+        dispatcher.utter_message(response=SAID_WITH_THE_OPTIONS[intent])
         return
     need = tracker.get_slot("need_category")
     if intent == "ask_time_cost":

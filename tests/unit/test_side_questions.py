@@ -191,11 +191,16 @@ def test_a_fund_asked_along_is_answered_in_general_and_kept(domain):
     assert "O&O-fonds" in domain["responses"]["utter_side_subsidy"][0]["text"]
 
 
-@pytest.mark.parametrize("intent", ["ask_cost", "ask_time_cost"])
-def test_cost_asked_as_the_question_is_confirmed_points_to_the_options_next(intent):
+@pytest.mark.parametrize(
+    "intent, response",
+    [("ask_cost", "utter_side_cost_below"), ("ask_time_cost", "utter_side_time_below")],
+)  # fmt: skip
+def test_cost_asked_as_the_question_is_confirmed_points_to_the_options_next(
+    intent, response
+):
     _, messages = answer("Ja. Wat kost zoiets ongeveer?", intent,
                          {"requested_slot": "question_confirmed"})  # fmt: skip
-    assert messages[0]["response"] == f"utter_side_{intent}_below"
+    assert messages[0]["response"] == response
     _, messages = answer("Wat kost zoiets ongeveer?", intent,
                          {"requested_slot": "time_horizon"})  # fmt: skip
     assert messages[0]["response"].endswith("_general")
