@@ -1606,7 +1606,12 @@ def restated_goal(goal: str, source: str) -> str:
         if subject and re.search(r"\b(?:kunnen|kan)\b", " ".join(tokens[subject:end])):
             # "elke wijkverpleegkundige moet", "de monteurs moeten"
             must = _must_for(words[subject - 1])
-            return " ".join([*tokens[:subject], must, *tokens[subject:]])
+            # "dat rick ... een project kan draaien": Rick moet ... kunnen draaien
+            rest = [
+                "kunnen" if at < end and t.lower() == "kan" else t
+                for at, t in enumerate(tokens[subject:], subject)
+            ]
+            return " ".join([*tokens[:subject], must, *rest])
         as_must = _dat_clause_as_must(tokens, words, _noun_subject(words), source)
         if as_must:
             return as_must
