@@ -49,6 +49,11 @@ OWN_STAFF_CANNOT = re.compile(
     r"{0,2}(?:niet|niks|niets|geen)\b",
     re.IGNORECASE,
 )
+# People as they are named in a plural: "stagiaires", "plukkers", "monteurs".
+_PEOPLE = (
+    r"(?:stagiai?res?s?|stagiairs|studenten|leerlingen|mensen|personeel"
+    r"|\w{3,}(?:ers|aars|eurs|isten|mannen))"
+)
 # "eigenlijk hebben we genoeg mensen": the people the opening asked for are
 # not what is missing.
 ENOUGH_PEOPLE = re.compile(
@@ -56,12 +61,11 @@ ENOUGH_PEOPLE = re.compile(
     r"|handen|medewerkers|collega'?s)\b"
     # "stagiaires krijgen we wel", "stagiairs hebben we elk jaar wel hoor",
     # "plukkers krijgen we wel via het uitzendbureau"
-    r"|\b(?:stagiai?res?s?|stagiairs|studenten|leerlingen|mensen|personeel"
-    r"|\w{3,}(?:kers|ers|aars|eurs|isten|sters|mannen))\s+"
-    r"(?:hebben|krijgen)\s+(?:we|wij)\s+(?:elk\s+jaar\s+|ieder\s+jaar\s+|altijd\s+)?wel\b"
+    rf"|\b{_PEOPLE}\s+(?:hebben|krijgen)\s+(?:we|wij)\s+"
+    r"(?:elk\s+jaar\s+|ieder\s+jaar\s+|altijd\s+)?wel\b"
     # "bezorgers lukt eigelijk wel hoor"
-    r"|\b(?:stagiai?res?s?|mensen|personeel|\w{3,}(?:kers|ers|aars|eurs|isten|sters))"
-    r"\s+(?:vinden\s+)?lukt\s+(?:eigenlijk\s+|eigelijk\s+|ook\s+|nog\s+)?(?:wel|prima|goed)\b"
+    rf"|\b{_PEOPLE}\s+(?:vinden\s+)?lukt\s+(?:eigenlijk\s+|eigelijk\s+|ook\s+|nog\s+)?"
+    r"(?:wel|prima|goed)\b"
     # "ik zoek eigenlijk geen nieuwe mensen"
     r"|\bzoek(?:en)?\s+(?:ik\s+|we\s+|wij\s+)?(?:eigenlijk\s+|helemaal\s+|dus\s+)?geen\s+"
     r"nieuwe\s+(?:mensen|personeel|medewerkers|krachten|collega'?s)\b",
