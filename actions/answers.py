@@ -238,7 +238,10 @@ def read_sector(text: str, tracker: Tracker) -> Optional[str]:
     # without the size said with it ("taxi, 40 chauffeurs").
     free = _free(SIZE_SAID_WITH.split(text)[0].strip(), MAX_WORDS_OF_FREE_SECTOR)
     if answers_to(tracker, "sector") >= MAX_ANSWERS_PER_QUESTION and free:
-        return None if parsing.is_person_name(text) else free
+        # "Jan de Vries", "we zitten in enschede": a name or a place, no branch
+        if parsing.is_person_name(text) or extraction.region(text):
+            return None
+        return free
     return None
 
 
@@ -273,12 +276,11 @@ def read_region(text: str, tracker: Tracker) -> Optional[str]:
         if region.lower().startswith(prefix):
             region = region[len(prefix) :]
     # The answer to "in welke plaats?": a Dutch place, also lower case or with
-    # a typo ("zwole" is Zwolle); only a short answer, where it is the place.
-    place = (
-        find_place(region, answering=True)
-        if asked(tracker, "region") and len(region.split()) <= MAX_WORDS_OF_REGION
-        else None
-    )
+    # a typo ("zwole" is Zwolle); a place that is also a word only in a short
+    # answer, where it is the place ("apeldoorn en de dorpen eromheen" is
+    # Apeldoorn, "best" alone is Best).
+    short = len(region.split()) <= MAX_WORDS_OF_REGION
+    place = find_place(region, answering=short) if asked(tracker, "region") else None
     if place:
         return place.name
     if not parsing.is_free_text(region) or len(region.split()) > MAX_WORDS_OF_REGION:

@@ -630,6 +630,16 @@ def test_the_size_said_with_the_sector_stays_out_of_it(answer, sector):
     assert answers.read_sector(answer, tracker) == sector
 
 
+def test_a_place_said_to_the_sector_question_is_no_sector():
+    # held-out 34th: "we zitten in enschede, aan de oostkant", twice
+    answer = "we zitten in enschede, aan de oostkant"
+    events = [{"event": "slot", "name": "requested_slot", "value": "sector"}]
+    events += [{"event": "user", "text": answer, "parse_data": user_message(answer, "inform")}
+               for _ in range(2)]  # fmt: skip
+    tracker = make_tracker(slots={"requested_slot": "sector"}, events=events)
+    assert answers.read_sector(answer, tracker) is None
+
+
 def test_a_bare_company_name_keeps_its_place_word_and_gives_the_sector(domain):
     message = user_message("Klimaattechniek Brabant", "inform")
     slots, _ = validate(
@@ -935,6 +945,8 @@ def test_the_place_is_the_first_part_of_the_answer():
     assert answers.read_region("houten bedoel ik", asked) == "Houten"
     assert answers.read_region("rotterdam. wat kost dit eigenlijk?", asked) == "Rotterdam"
     assert answers.read_region("Katwijk", asked) == "Katwijk"
+    # held-out 34th: a lower-case town before more words
+    assert answers.read_region("apeldoorn en de dorpen eromheen", asked) == "Apeldoorn"
 
 
 @pytest.mark.parametrize(
