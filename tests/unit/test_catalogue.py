@@ -1107,7 +1107,9 @@ def test_a_goal_of_their_own_is_said_back_as_what_they_want_to_do(
     ["twee bruiden kregen een nepmail met een betaalverzoek uit onze naam",
      "het wachtwoord van ons boekingssysteem is misbruikt",
      # held-out 33rd: fraud by invoice is a break-in too
-     "een klant trapte in een valse factuur uit onze naam, 3400 euro weg"],
+     "een klant trapte in een valse factuur uit onze naam, 3400 euro weg",
+     # held-out 34th (after its run): a payment request sent in their name
+     "cursisten kregen een mail van ons adres met een betaalverzoek, was niet van ons"],
 )  # fmt: skip
 def test_a_break_in_strikes_a_student_teams_year_of_study(
     catalogue: Catalogue, said: str
