@@ -478,6 +478,7 @@ def rank_formats(
     said = " ".join(part for part in (profile.said, profile.topic or "") if part)
     similarities = content_index(catalogue.formats).similarities(said)
     fit_strength: Dict[str, float] = {}
+    named: Set[str] = set()  # formats a keyword names
     scored = []
     for position, pps_format, held_back in _candidates(catalogue, profile, said, limit):
         signals = _signals(pps_format, profile)
@@ -488,6 +489,8 @@ def rank_formats(
         keyword = matched_keyword(pps_format, said)
         fits_topic = bool(keyword) or similarity >= FIT_SIMILARITY
         fit_strength[pps_format.id] = similarity + (1.0 if keyword else 0.0)
+        if keyword:
+            named.add(pps_format.id)
         if fits_topic:
             signals.append(_Signal(TOPIC_FIT))
         else:
@@ -512,7 +515,6 @@ def rank_formats(
         if item[1].id not in seen_ids:
             seen_ids.add(item[1].id)
             unique.append(item)
-    named = {item[1].id for item in unique if matched_keyword(item[1], said)}
     unique = _named_before_usual(unique, limit, profile.need_category, named)
     chosen = _with_general_route(unique, limit, profile.need_category)
     # The option that fits what was said best says the goal back: a goal
@@ -540,19 +542,17 @@ def rank_formats(
         if not item[4] and item[1].needs[0] == profile.need_category
     ]
     # one lead at most: the rest get a fact
-    lead_of = {item[1].id: "goal_fit" for item in fitting[:1] if goal}
-    # written once for all options: each plural is a parse
-    # "Je wilt weten welke techniek werkt", not "Je wilt dat je weet ..."
-    wish, own = writing.own_wish(profile.goal)
-    said_back = {
-        "goal": with_counted_plurals(wish if own == "je" else profile.goal)
-        if profile.goal
-        else "",
-    }
+    lead_id = fitting[0][1].id if goal and fitting else None
+    said_back: Dict[str, str] = {}
+    if lead_id:
+        # written once, for the lead only: each plural is a parse
+        # "Je wilt weten welke techniek werkt", not "Je wilt dat je weet ..."
+        wish, own = writing.own_wish(profile.goal)
+        said_back["goal"] = with_counted_plurals(wish if own == "je" else profile.goal)
     options: List[RankedOption] = []
     facts_said: Set[str] = set()
     for _, pps_format, signals, score, fits_topic in chosen:
-        lead = lead_of.get(pps_format.id)
+        lead = "goal_fit" if pps_format.id == lead_id else None
         fact = None if lead else _fact(signals, facts_said)
         if fact:
             facts_said.add(fact)
