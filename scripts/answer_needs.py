@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, Iterator, List, Tuple
 
 import yaml
 
@@ -29,18 +29,25 @@ PERSONAS = ROOT / "tests" / "personas"
 KINDS = ("problem", "goal", "who")
 
 
-def rows() -> list:
-    found = []
+def spent_personas() -> Iterator[Tuple[str, Dict]]:
+    """(set, persona) for every persona of the spent sets in tests/personas
+    (scripts/format_fits.py reads them too)."""
     for path in sorted(PERSONAS.glob("*.yml")):
         for persona in (
             yaml.safe_load(path.read_text(encoding="utf-8")).get("personas") or []
         ):
-            answers = persona.get("answers") or {}
-            for kind in KINDS:
-                text = answers.get(kind)
-                if persona.get("need") and isinstance(text, str) and text.strip():
-                    one_line = " ".join(text.split())
-                    found.append((one_line, persona["need"], kind, path.stem))
+            yield path.stem, persona
+
+
+def rows() -> list:
+    found = []
+    for from_set, persona in spent_personas():
+        answers = persona.get("answers") or {}
+        for kind in KINDS:
+            text = answers.get(kind)
+            if persona.get("need") and isinstance(text, str) and text.strip():
+                one_line = " ".join(text.split())
+                found.append((one_line, persona["need"], kind, from_set))
     return found
 
 

@@ -18,30 +18,24 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.intake import catalogue  # noqa: E402 - after the path is set
-
-PERSONAS = ROOT / "tests" / "personas"
+from scripts.answer_needs import spent_personas  # noqa: E402
 
 
 def main() -> None:
     intakes: Counter = Counter()
     proposed: Counter = Counter()
     struck: Counter = Counter()
-    for path in sorted(PERSONAS.glob("*.yml")):
-        for persona in (
-            yaml.safe_load(path.read_text(encoding="utf-8")).get("personas") or []
-        ):
-            need = persona.get("need")
-            if not need or not persona.get("fits"):
-                continue
-            intakes[need] += 1
-            proposed.update((need, f) for f in persona["fits"])
-            struck.update((need, f) for f in persona.get("not_fit") or [])
+    for _, persona in spent_personas():
+        need = persona.get("need")
+        if not need or not persona.get("fits"):
+            continue
+        intakes[need] += 1
+        proposed.update((need, f) for f in persona["fits"])
+        struck.update((need, f) for f in persona.get("not_fit") or [])
     lines = [
         "# Per need, how often the spent persona sets proposed and struck each",
         "# format; written by scripts/format_fits.py.",
