@@ -181,7 +181,7 @@ FACT_QUESTION = re.compile(
 def asks_a_fact(text: str) -> bool:
     """Whether `text` asks a question of fact or rule that no side answer covers."""
     parts = re.split(r"(?<=[.!?])\s+", (text or "").strip())
-    return asked_along(text) in (None, *ANSWERED_AND_KEPT) and any(
+    return not answered_in_full(text) and any(
         FACT_QUESTION.match(part)
         and (part.endswith("?") or len(parts) == 1 or part == parts[-1])
         for part in parts
@@ -212,7 +212,7 @@ ABOUT_THE_QUESTION = re.compile(
 def own_questions(text: str) -> List[str]:
     """The questions of their own in `text` that no side answer covers, or
     that one covers in general only (`ANSWERED_AND_KEPT`)."""
-    if asked_along(text) not in (None, *ANSWERED_AND_KEPT):
+    if answered_in_full(text):
         return []
     return [
         found.strip()
@@ -225,6 +225,12 @@ def own_questions(text: str) -> List[str]:
 def without_own_questions(text: str) -> str:
     """`text` without the questions of their own it asks."""
     return OWN_QUESTION.sub(" ", text or "").strip()
+
+
+def answered_in_full(text: str) -> bool:
+    """Whether a side answer covers what `text` asks along, so that nothing
+    of it is kept for the coordinator (`ANSWERED_AND_KEPT` answers in part)."""
+    return asked_along(text) not in (None, *ANSWERED_AND_KEPT)
 
 
 def asked_along(text: str) -> Optional[Text]:
