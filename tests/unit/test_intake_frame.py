@@ -2313,3 +2313,17 @@ def test_a_compound_of_a_rare_part_one_edit_from_a_listed_word_is_a_typo(typed, 
 )  # fmt: skip
 def test_a_thing_and_its_state_without_a_verb_get_is_or_zijn(said, lead):
     assert frame.read_answer(said, "problem").problem_lead == lead
+
+
+def test_not_knowing_the_way_gives_way_to_what_goes_wrong():
+    lost = frame.read("ik weet niet waar ik moet beginnen")
+    wrong = frame.read("we krijgen geen monteurs meer binnen")
+    assert lost.filled(wrong).problem == "jullie krijgen geen monteurs meer binnen"
+    assert wrong.filled(lost).problem == "jullie krijgen geen monteurs meer binnen"
+    # one way not known does not replace another
+    other = frame.read("ik snap niet welke opleiding welk niveau is")
+    assert lost.filled(other).problem == lost.problem
+
+
+def test_sides_are_no_people():
+    assert frame.read("ik krijg van alle kanten mails van scholen").who == ""
