@@ -375,20 +375,11 @@ class Frame:
         return self._with(newer, take)
 
     def filled(self, newer: "Frame") -> "Frame":
-        """This frame with the parts it lacks taken from `newer`; a problem
-        that is only not knowing the way ("je weet niet waar je moet
-        beginnen") gives way to one that says what goes wrong."""
-
-        def take(part: str) -> bool:
-            if not getattr(newer, part):
-                return False
-            if part == "problem" and self.problem and newer.problem_lead:
-                return only_not_knowing(self.problem) and not only_not_knowing(
-                    newer.problem
-                )
-            return not getattr(self, part)
-
-        return self._with(newer, take)
+        """This frame with the parts it lacks taken from `newer`."""
+        return self._with(
+            newer,
+            lambda part: bool(getattr(newer, part)) and not getattr(self, part),
+        )
 
     def _with(self, newer: "Frame", take: Callable[[str], bool]) -> "Frame":
         changes = {part: getattr(newer, part) for part in PARTS if take(part)}
@@ -398,18 +389,6 @@ class Frame:
 
     def missing(self) -> List[str]:
         return [part for part in PARTS if not getattr(self, part)]
-
-
-# "je weet niet waar je moet beginnen", "jullie snappen niet welke opleiding"
-NOT_KNOWING = re.compile(
-    r"^(?:je|jullie)\s+(?:weet|weten|snapt|snap|snappen|begrijpt|begrijpen)"
-    r"\s+(?:\w+\s+){0,2}?niet\b"
-)
-
-
-def only_not_knowing(problem: str) -> bool:
-    """Whether the problem is only that the way is not known."""
-    return bool(NOT_KNOWING.match(problem)) and ", " not in problem
 
 
 def read(text: str, context: str = "") -> Frame:

@@ -2315,15 +2315,5 @@ def test_a_thing_and_its_state_without_a_verb_get_is_or_zijn(said, lead):
     assert frame.read_answer(said, "problem").problem_lead == lead
 
 
-def test_not_knowing_the_way_gives_way_to_what_goes_wrong():
-    lost = frame.read("ik weet niet waar ik moet beginnen")
-    wrong = frame.read("we krijgen geen monteurs meer binnen")
-    assert lost.filled(wrong).problem == "jullie krijgen geen monteurs meer binnen"
-    assert wrong.filled(lost).problem == "jullie krijgen geen monteurs meer binnen"
-    # one way not known does not replace another
-    other = frame.read("ik snap niet welke opleiding welk niveau is")
-    assert lost.filled(other).problem == lost.problem
-
-
 def test_sides_are_no_people():
     assert frame.read("ik krijg van alle kanten mails van scholen").who == ""
