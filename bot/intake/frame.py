@@ -84,6 +84,8 @@ PROBLEM = re.compile(
     r"|dood|sterf\w*|sterven|gestorven|verrot\w*|rot|rotten|rot\w*ing|bedorven|bederf\w*"
     # what fails in the making: "de drop wordt te plakkerig of hij breekt"
     r"|breekt|breken|brokkel\w*|plakkerig|mislukt\w*|mislukk\w*|weggegooid"
+    # who is leaving: "onze beste spuiter gaat volgend jaar met pensioen"
+    r"|met\s+pensioen"
     r"|te\s+\w+(?:ig|erig))\b",
     re.IGNORECASE,
 )
