@@ -388,6 +388,11 @@ def garbled(goal: str) -> bool:
     # "wil Heb niet een vraag ...": a sentence of theirs begins inside
     if any(w.text[:1].isupper() and w.lower in SENTENCE_OPENERS for w in words):
         return True
+    # "dat er iemand naast hem staat": whom "hem" points at was said before
+    if any(w.lower in ("hij", "hem") for w in words) and not any(
+        w.pos == "PROPN" for w in words
+    ):
+        return True
     nouns = [w.lower for w in words if w.pos == "NOUN"]
     # (the tagger calls "jullie" a noun: "dat jullie weten ... voor jullie gaan")
     named = [noun for noun in nouns if noun not in PERSONAL]
@@ -598,8 +603,12 @@ def _count(text: str) -> int:
     return len([w for w in re.split(r"\s+", text) if re.search(r"\w", w)])
 
 
+def one_in_words(text: str) -> str:
+    """ "wil je één aanspreekpunt", not "1 aanspreekpunt"."""
+    return re.sub(r"\b1\s+(?=[a-z])", "één ", text)
+
+
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\b1\s+(?=[a-z])", "één ", text)  # "wil je één aanspreekpunt"
+    text = one_in_words(re.sub(r"\s+", " ", text).strip())
     text = re.sub(r"\s+([,.?])", r"\1", text)
     return re.sub(r"\?\s*\?", "?", text)
