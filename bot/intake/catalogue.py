@@ -548,7 +548,9 @@ def rank_formats(
         # written once, for the lead only: each plural is a parse
         # "Je wilt weten welke techniek werkt", not "Je wilt dat je weet ..."
         wish, own = writing.own_wish(profile.goal)
-        said_back["goal"] = with_counted_plurals(wish if own == "je" else profile.goal)
+        said_back["goal"] = writing.one_in_words(
+            with_counted_plurals(wish if own == "je" else profile.goal)
+        )
     options: List[RankedOption] = []
     facts_said: Set[str] = set()
     for _, pps_format, signals, score, fits_topic in chosen:

@@ -1146,3 +1146,10 @@ def test_what_coordinators_usually_propose_fills_the_places_the_words_leave(
     hacked = top_three(catalogue, need_category="innovatie",
                        said="onze webshop is gehackt, hoe voorkomen we dat")  # fmt: skip
     assert hacked[0] == "cyber_scan"
+
+
+def test_one_person_is_written_out_in_the_reason(catalogue: Catalogue) -> None:
+    said = "1 persoon die het voor me op een rij zet en de contacten regelt"
+    profile = IntakeProfile("loket", said=said, goal="1 persoon die het voor je op een rij zet")  # fmt: skip
+    [with_goal] = [o for o in rank_formats(catalogue, profile) if "Je wilt" in o.reason]
+    assert "Je wilt één persoon die het voor je op een rij zet." in with_goal.reason
