@@ -1161,7 +1161,8 @@ def test_a_hidden_verb_a_hedge_and_a_forced_must_are_read_cleanly(
      ("kennis_netwerk", "Heb niet een vraag vooral weten wat er speelt"),
      ("talent", "ieder jaar een"),
      ("kennis_netwerk", "van andere boeren"),
-     ("loket", "elke keer als de gemeente iets verandert")],
+     ("loket", "elke keer als de gemeente iets verandert"),
+     ("talent", "dat er iemand naast hem staat die het vak leert voor hij weg is")],
 )  # fmt: skip
 def test_a_garbled_goal_gives_way_to_the_needs_own_question(need, goal):
     held = frame.Frame(problem="er gaat iets mis", goal=goal)
@@ -2317,3 +2318,8 @@ def test_a_thing_and_its_state_without_a_verb_get_is_or_zijn(said, lead):
 
 def test_sides_are_no_people():
     assert frame.read("ik krijg van alle kanten mails van scholen").who == ""
+
+
+def test_going_on_pension_is_what_goes_wrong():
+    read = frame.read("onze beste spuiter gaat volgend jaar met pensioen. niemand anders kan t zo")
+    assert read.problem_lead.startswith("gaat jullie beste spuiter volgend jaar met pensioen")
