@@ -86,6 +86,8 @@ PROBLEM = re.compile(
     r"|breekt|breken|brokkel\w*|plakkerig|mislukt\w*|mislukk\w*|weggegooid"
     # who is leaving: "onze beste spuiter gaat volgend jaar met pensioen"
     r"|met\s+pensioen"
+    # more work than hands: "de wachtlijst is 7 weken"
+    r"|wachtlijst\w*"
     r"|te\s+\w+(?:ig|erig))\b",
     re.IGNORECASE,
 )

@@ -605,7 +605,8 @@ def _count(text: str) -> int:
 
 def one_in_words(text: str) -> str:
     """ "wil je één aanspreekpunt", not "1 aanspreekpunt"."""
-    return re.sub(r"\b1\s+(?=[a-z])", "één ", text)
+    # ("1 of 2", "1 a 2 dagen": a range stays in digits)
+    return re.sub(r"\b1\s+(?!(?:of|a|à|tot)\s+\d)(?=[a-z])", "één ", text)
 
 
 def _tidy(text: str) -> str:

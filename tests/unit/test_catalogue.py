@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from bot.intake import catalogue as catalogue_module
+from bot.intake import writing
 from bot.intake.catalogue import (
     DEFAULT_CATALOGUE_PATH,
     NEED_CODES,
@@ -1153,3 +1154,4 @@ def test_one_person_is_written_out_in_the_reason(catalogue: Catalogue) -> None:
     profile = IntakeProfile("loket", said=said, goal="1 persoon die het voor je op een rij zet")  # fmt: skip
     [with_goal] = [o for o in rank_formats(catalogue, profile) if "Je wilt" in o.reason]
     assert "Je wilt één persoon die het voor je op een rij zet." in with_goal.reason
+    assert writing.one_in_words("dat er 1 of 2 bij zijn") == "dat er 1 of 2 bij zijn"
