@@ -741,7 +741,9 @@ def _ends_an_ik_subclause(words: Sequence[Word], at: int) -> bool:
     ):
         return False
     for i in range(at - 1, 0, -1):
-        if words[i].pos in ("VERB", "AUX") or words[i].lower in (",", "."):
+        # (after an article a "verb" is the tagger's noun: "een miljoen")
+        verb = words[i].pos in ("VERB", "AUX") and words[i - 1].pos != "DET"
+        if verb or words[i].lower in (",", "."):
             return False
         if words[i].lower in FIRST_PERSON_SINGULAR:
             return words[i - 1].lower in SUBCLAUSE_OPENERS
