@@ -1275,6 +1275,8 @@ def garbled_lead(lead: str) -> bool:
         return True
     if _infinitive_subject_moved(words):
         return True
+    if _noun_left_out(words):
+        return True
     first, subject_next = words[0], words[1].lower in SUBJECT_AFTER_VERB
     if (
         first.lower.endswith("en")
@@ -1292,6 +1294,21 @@ def garbled_lead(lead: str) -> bool:
     # (the tagger calls some verbs nouns: "vragen klanten", "snappen je operators")
     no_verb = first.pos in ("ADJ", "DET", "ADP", "NUM", "CCONJ") or bool(participle)
     return no_verb and not subject_next
+
+
+OWNERS = frozenset("je jouw jullie mijn m'n mn onze ons zijn hun".split())
+
+
+def _noun_left_out(words: Sequence[Word]) -> bool:
+    """ "doet jullie oude het niet meer goed": an owner and an adjective whose
+    noun was said in the sentence before ("een droogkast ... onze oude")."""
+    return any(
+        owner.lower in OWNERS
+        and adjective.pos == "ADJ"
+        and adjective.lower.endswith("e")  # inflected: a noun should follow
+        and after.pos in ("VERB", "AUX", "PRON", "ADV")
+        for owner, adjective, after in zip(words, words[1:], words[2:])
+    )
 
 
 def _knows_not_what(words: Sequence[Word]) -> bool:
@@ -1597,6 +1614,12 @@ def _must_of_the_main_clause(goal: str) -> bool:
     return not any(w in INNER_CLAUSE_OPENERS for w in words[1:must])
 
 
+# A verb of knowing whose what was cut off says nothing: "beter snappen".
+KNOWING_CUT_OFF = frozenset(
+    "weten snappen begrijpen horen zien leren ontdekken uitzoeken kennen".split()
+)
+
+
 def restated_goal(goal: str, source: str) -> str:
     """The goal as the restatement will say it, without pasting: a long
     "dat de monteurs ... kunnen werken" becomes "de monteurs moeten ...
@@ -1644,6 +1667,8 @@ def restated_goal(goal: str, source: str) -> str:
         kept
     ):
         return ""
+    if kept != goal and kept.split()[-1] in KNOWING_CUT_OFF:
+        return ""  # "beter snappen", cut before what: knows nothing
     if (
         kept != goal
         and kept.startswith("dat ")

@@ -2324,3 +2324,21 @@ def test_sides_are_no_people():
 def test_going_on_pension_is_what_goes_wrong():
     read = frame.read("onze beste spuiter gaat volgend jaar met pensioen. niemand anders kan t zo")
     assert read.problem_lead.startswith("gaat jullie beste spuiter volgend jaar met pensioen")
+
+
+def test_a_verb_of_knowing_cut_before_its_what_is_no_goal():
+    said = "beter snappen waar het heen gaat met stadstoerisme en van anderen horen wat werkt"
+    assert frame.read_answer(said, "goal").goal == ""
+
+
+def test_the_verb_after_je_turns_also_after_a_number_the_tagger_calls_a_verb():
+    said = "tja, weten wat er echt aankomt voor ik een miljoen uitgeef"
+    assert frame.read_answer(said, "goal").goal.endswith("voor je een miljoen uitgeeft")
+
+
+def test_an_owner_and_an_adjective_without_their_noun_are_not_said_back():
+    said = "weten jullie een goeie leverancier van droogkasten voor hout? onze oude doet t niet meer goed"
+    assert frame.read(said).problem_lead == ""
+    assert frame.read("onze oude machine doet het niet meer goed").problem_lead == (
+        "doet jullie oude machine het niet meer goed"
+    )
