@@ -1307,7 +1307,7 @@ def _noun_left_out(words: Sequence[Word]) -> bool:
         and adjective.pos == "ADJ"
         and adjective.lower.endswith("e")  # inflected: a noun should follow
         and after.pos in ("VERB", "AUX", "PRON", "ADV")
-        for owner, adjective, after in zip(words, words[1:], words[2:])
+        for owner, adjective, after in zip(words, words[1:], words[2:], strict=False)
     )
 
 
