@@ -1667,7 +1667,11 @@ def restated_goal(goal: str, source: str) -> str:
         kept
     ):
         return ""
-    if kept != goal and kept.split()[-1] in KNOWING_CUT_OFF:
+    if (
+        kept != goal
+        and len(kept.split()) <= MIN_CLAUSE_WORDS
+        and kept.split()[-1] in KNOWING_CUT_OFF
+    ):
         return ""  # "beter snappen", cut before what: knows nothing
     if (
         kept != goal

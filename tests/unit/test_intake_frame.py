@@ -2329,6 +2329,10 @@ def test_going_on_pension_is_what_goes_wrong():
 def test_a_verb_of_knowing_cut_before_its_what_is_no_goal():
     said = "beter snappen waar het heen gaat met stadstoerisme en van anderen horen wat werkt"
     assert frame.read_answer(said, "goal").goal == ""
+    # a what that is kept: "leren kennen" whom
+    said = ("Ik wil studenten van de hogeschool hier leren kennen tijdens hun stage of "
+            "afstuderen, zodat ze na hun studie in Friesland bij ons komen werken.")  # fmt: skip
+    assert frame.read_answer(said, "goal").goal.endswith("leren kennen")
 
 
 def test_the_verb_after_je_turns_also_after_a_number_the_tagger_calls_a_verb():
