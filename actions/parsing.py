@@ -1177,7 +1177,12 @@ def choose_option(
         return answer
     if any(answer.startswith(word) for word in NONE_OF_THESE):
         return "geen"
-    number = ORDINALS.get(answer.split(" ")[-1]) or ORDINALS.get(answer.split(" ")[0])
+    words = answer.split(" ")
+    # "tweede", "de eerste", "de eerste maar", "doe maar de derde"
+    opening = (
+        words[1] if words[0] in ("de", "die", "dat", "het") and len(words) > 1 else ""
+    )
+    number = ORDINALS.get(words[-1]) or ORDINALS.get(words[0]) or ORDINALS.get(opening)
     if number is None and re.match(
         r"(?:de|die|dat|het)?\s*(?:allerlaatste|laatste)\b", answer
     ):
