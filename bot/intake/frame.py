@@ -2671,6 +2671,9 @@ WHERE_TO = frozenset("achteruit vooruit mis kapot dood weg uit af door".split())
 PARTICLES = frozenset("weg op aan uit af mee terug over in door bij toe na".split())
 
 
+NOT_PEOPLE_ENDINGS = ("beurs", "beurzen")
+
+
 def names_people(word: Word) -> bool:
     """ "monteurs", "schoonmakers", "personeel": a word for people; not a
     name inside a sentence ("Installatietechniek Wolters")."""
@@ -2679,6 +2682,8 @@ def names_people(word: Word) -> bool:
         return True
     if word.pos not in ("NOUN", "X") or lowered in NOT_PEOPLE:
         return False
+    if lowered.endswith(NOT_PEOPLE_ENDINGS):
+        return False  # "de carrièrebeurs", "een studiebeurs": a fair, a grant
     if word.text[:1].isupper() and not word.start:
         return False
     return (

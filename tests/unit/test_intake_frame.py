@@ -2346,3 +2346,9 @@ def test_an_owner_and_an_adjective_without_their_noun_are_not_said_back():
     assert frame.read("onze oude machine doet het niet meer goed").problem_lead == (
         "doet jullie oude machine het niet meer goed"
     )
+
+
+def test_a_fair_is_no_people():
+    # held-out 35th: "hoe vind je twee nieuwe carrièrebeurs"
+    said = "kunnen wij een stand krijgen op de carrierebeurs van de hogeschool? we zoeken ok assistenten"
+    assert frame.read(said).who != "carrièrebeurs"
