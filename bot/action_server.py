@@ -18,7 +18,8 @@ rasa_sdk's SANIC_HOST) says otherwise.
 
 A second plugin loads the spaCy pipeline and the catalogue (actions/preload.py)
 before the server listens, so /health answers only when the first call will
-not wait seconds for them.
+not wait seconds for them; a third forgets the call's parses when it has
+answered (bot/intake/dutch.py keeps them only for the turn).
 """
 
 from __future__ import annotations
@@ -95,6 +96,21 @@ class Preload:
         app.register_listener(preload, "before_server_start")
 
 
+class ForgetParses:
+    """rasa_sdk plugin: after each call, the parses of its messages are
+    forgotten (bot/intake/dutch.py keeps them for the turn that reads them)."""
+
+    @hookimpl
+    def attach_sanic_app_extensions(self, app: Any) -> None:
+        app.middleware("response")(forget_parses)
+
+
+async def forget_parses(_request: Any, _response: Any) -> None:
+    from bot.intake import dutch
+
+    dutch.forget_parses()
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     filter_known_harmless()
     from rasa_sdk.__main__ import main_from_args
@@ -110,6 +126,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     os.environ.setdefault("SANIC_HOST", os.environ.get("ACTIONS_HOST", DEFAULT_HOST))
     plugin_manager().register(RequireToken(token))
     plugin_manager().register(Preload())
+    plugin_manager().register(ForgetParses())
     args = create_argument_parser().parse_args(argv)
     main_from_args(args)
 

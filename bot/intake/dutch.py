@@ -386,14 +386,31 @@ def cleaned(word: str) -> Optional[str]:
     return None
 
 
+# One turn reads the same clauses many times over (the frame, the goal, the
+# restatement and its checks: 128 parses of 13 texts for three answers), and
+# the parse is most of the action server's time; the words are frozen. The
+# action server forgets them after each call (bot/action_server.py), so no
+# message outlives the call that read it.
+PARSES_KEPT = 1024
+
+
 def words_of(text: str) -> List[Word]:
     """The words of `text` with their part of speech, typos corrected."""
+    return list(_parsed(text))
+
+
+def forget_parses() -> None:
+    _parsed.cache_clear()
+
+
+@functools.lru_cache(maxsize=PARSES_KEPT)
+def _parsed(text: str) -> Tuple[Word, ...]:
     nlp = pipeline()
     if nlp is None:
         tokens = TOKEN.findall(text)
-        return [
+        return tuple(
             Word(t, t.lower(), "X", False, False, i == 0) for i, t in enumerate(tokens)
-        ]
+        )
     found = []
     # "mn stratenmakers": the tagger reads the written form, not the chat one.
     text = written(text)
@@ -458,7 +475,7 @@ def words_of(text: str) -> List[Word]:
                 "Past" in token.morph.get("Tense"),
             )
         )
-    return _nouns_before_their_verb(_infinitive_subjects(found))
+    return tuple(_nouns_before_their_verb(_infinitive_subjects(found)))
 
 
 def _nouns_before_their_verb(words: List[Word]) -> List[Word]:
