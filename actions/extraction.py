@@ -179,6 +179,7 @@ _OWN_SEASON = re.compile(r"\b(?:voor|na|in|tijdens)\s+het\s+[a-z]+seizoen\b")
 _HOLIDAY = re.compile(
     r"\b(?:voor|na|rond|vanaf|in)\s+(?:de\s+)?(?:kerst(?:vakantie|dagen|periode)?"
     r"|herfstvakantie|voorjaarsvakantie|meivakantie|kerstdagen|feestdagen|pasen"
+    r"|paas(?:vakantie|dagen)|carnaval"
     r"|bouwvak(?:antie)?|jaarwisseling|sinterklaas(?:periode)?)\b"
 )
 # "voorjaar is ook goed" to "wanneer?": in het voorjaar.

@@ -33,6 +33,8 @@ SPAN: Dict[str, Tuple[int, int]] = {
     "voorjaarsvakantie": (2, 2),
     "carnaval": (2, 2),
     "pasen": (4, 4),
+    "paasvakantie": (4, 4),
+    "paasdagen": (4, 4),
     "meivakantie": (5, 5),
     "zomervakantie": (7, 8),
     "bouwvak": (7, 8),

@@ -33,6 +33,8 @@ def test_an_answer_counts_from_its_last_correction(answer, read):
     [
         ("voor de kerst", "voor de kerst"),
         ("voor de herfstvakantie graag", "voor de herfstvakantie"),
+        # held-out 35th: given twice, then skipped
+        ("voor de paasvakantie, dan gaan we open", "voor de paasvakantie"),
         ("het liefst klaar voor de sinterklaasperiode, dan is het het drukst",
          "voor de sinterklaasperiode"),
         # before what begins in a month is before that month
