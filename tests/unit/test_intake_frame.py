@@ -2322,8 +2322,15 @@ def test_sides_are_no_people():
 
 
 def test_going_on_pension_is_what_goes_wrong():
-    read = frame.read("onze beste spuiter gaat volgend jaar met pensioen. niemand anders kan t zo")
-    assert read.problem_lead.startswith("gaat jullie beste spuiter volgend jaar met pensioen")
+    # held-out 34th: only "niemand anders kan het zo" was said back
+    said = ("onze beste spuiter gaat volgend jaar met pensioen. doet al 30 jaar de "
+            "onderwaterschepen, coating, alles. niemand anders kan t zo")  # fmt: skip
+    assert frame.read_answer(said, "problem").problem_lead == (
+        "gaat jullie beste spuiter volgend jaar met pensioen en kan niemand anders het zo"
+    )
+    assert frame.read("onze oudste podotherapeut gaat in april met pensioen").problem_lead == (
+        "gaat jullie oudste podotherapeut in april met pensioen"
+    )
 
 
 def test_a_verb_of_knowing_cut_before_its_what_is_no_goal():
