@@ -1296,14 +1296,11 @@ def garbled_lead(lead: str) -> bool:
     return no_verb and not subject_next
 
 
-OWNERS = frozenset("je jouw jullie mijn m'n mn onze ons zijn hun".split())
-
-
 def _noun_left_out(words: Sequence[Word]) -> bool:
     """ "doet jullie oude het niet meer goed": an owner and an adjective whose
     noun was said in the sentence before ("een droogkast ... onze oude")."""
     return any(
-        owner.lower in OWNERS
+        owner.lower in POSSESSIVES
         and adjective.pos == "ADJ"
         and adjective.lower.endswith("e")  # inflected: a noun should follow
         and after.pos in ("VERB", "AUX", "PRON", "ADV")
