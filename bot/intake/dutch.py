@@ -389,8 +389,7 @@ def cleaned(word: str) -> Optional[str]:
 # One turn reads the same clauses many times over (the frame, the goal, the
 # restatement and its checks: 128 parses of 13 texts for three answers), and
 # the parse is most of the action server's time; the words are frozen. The
-# action server forgets them after each call (bot/action_server.py), so no
-# message outlives the call that read it.
+# action server forgets them after each call (bot/action_server.py).
 PARSES_KEPT = 1024
 
 
@@ -400,7 +399,10 @@ def words_of(text: str) -> List[Word]:
 
 
 def forget_parses() -> None:
+    """Forgets the texts read so far: their words and their clauses, both
+    kept only so that one turn reads each text once."""
     _parsed.cache_clear()
+    _clauses.cache_clear()
 
 
 @functools.lru_cache(maxsize=PARSES_KEPT)

@@ -38,6 +38,9 @@ def test_the_action_server_forgets_the_parses_after_each_call():
     [(attach_to, forget)] = app.middleware_seen
     assert attach_to == "response"
     dutch.words_of("mijn klant betaalde een valse factuur")
+    dutch.sentences("mijn klant betaalde een valse factuur, nu zijn we geld kwijt")
     assert dutch._parsed.cache_info().currsize > 0
+    assert dutch._clauses.cache_info().currsize > 0
     asyncio.run(forget(None, None))
     assert dutch._parsed.cache_info().currsize == 0
+    assert dutch._clauses.cache_info().currsize == 0
