@@ -640,7 +640,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # "Distributie Veluwe, Ede, 70": the parts after the name tell the
             # place and the size, over what the whole message seems to say.
             found.update(extraction.company_context(text))
-            name_sector = parsing.sector_of_name(text)
+            # only the name's own words: "Stapje kinderschoenen, amersfoort,
+            # winkel en magazijn" is no warehouse
+            place = extraction.region(text) if NAME_THEN_PLACE.search(text) else None
+            name_sector = parsing.sector_of_name(
+                extraction.name_from_answer(text, place) or text
+            )
             if name_sector:
                 # over a business word said in passing ("klanten als hotels")
                 found["sector"] = name_sector
