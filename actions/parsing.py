@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
-from bot.intake import deadlines
+from bot.intake import deadlines, dutch
 
 NUMBER_WORDS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
@@ -730,14 +730,15 @@ def normalise_sector(text: str) -> Optional[str]:
     lowered = cleaned.lower()
     if lowered.replace(" ", "_") in SECTORS:
         return lowered.replace(" ", "_")
-    # "stralen en coaten voor haven en industrie": after "voor" come the
-    # customers; the trade is what precedes.
-    own, _, customers = lowered.partition(" voor ")
+    # "stralen en coaten voor haven en industrie", "rangeren bij industrie":
+    # after "voor" or "bij" come the customers; the trade is what precedes.
+    own, *customers = CUSTOMERS_AFTER.split(lowered, maxsplit=1)
     if customers and own.strip():
         return _sector_in_words(_words(own)) or _sector_in_words(_words(lowered))
     return _sector_in_words(_words(lowered))
 
 
+CUSTOMERS_AFTER = re.compile(r"\s+(?:voor|bij)\s+")
 # "surfplanken maken", "we produceren kozijnen": making things is industry.
 MAKING = re.compile(r"\b(?:maken|maakt|produceren|produceert|productie|fabriceren)\b")
 
@@ -820,12 +821,15 @@ def _names_a_trade(word: str) -> bool:
     return _singular(word).endswith(TRADE_ENDINGS) or word.endswith(TRADE_ENDINGS)
 
 
-# "komt terug van de opticien", "bij de kapper": one of a trade met through
-# "van/bij/naar de" is a customer or supplier; "van de monteurs" are staff.
-ONE_ELSEWHERE = re.compile(r"(?:van|bij|naar|door) (?:de|het|een|onze|ons) $")
+# "komt terug van de opticien", "bij de kapper", "onderzoek voor de
+# verzekeraar": one of a trade met through "van/bij/naar/voor de" is a
+# customer or supplier; "van de monteurs" are staff.
+ONE_ELSEWHERE = re.compile(r"(?:van|bij|naar|door|voor) (?:de|het|een|onze|ons) $")
 
 
 def _someone_elses(words: List[str], at: int) -> bool:
+    if at == 0 and words[at + 2 : at + 3] in (["ons"], ["me"], ["mij"]):
+        return True  # "supermarkt wil ons wel, maar ...": who acts on us
     before = " ".join(words[max(0, at - 2) : at]) + " "
     one = words[at] in _SECTOR_OF_WORD and not words[at].endswith("s")
     return one and bool(ONE_ELSEWHERE.search(before))
@@ -927,7 +931,7 @@ def _sector_of_word(word: str, fuzzy: bool) -> Optional[str]:
 
         best = process.extractOne(stem, _SECTOR_WORDS_LONGEST, scorer=fuzz.ratio,
                                   score_cutoff=FUZZY_MIN_SCORE)  # fmt: skip
-        if best:
+        if best and (not dutch.spelled_right(word) or _inflected(word, best[0])):
             return _SECTOR_OF_WORD[best[0]]
     # "Warmtebouw", "metaalbouw": what is built names the trade, as in
     # "machinebouw" and "tuinbouw" (listed themselves).
@@ -943,6 +947,16 @@ def _sector_of_word(word: str, fuzzy: bool) -> Optional[str]:
         if len(known) >= 4 and stem.endswith(known) and known != "zorg":
             return _SECTOR_OF_WORD[known]
     return None
+
+
+def _inflected(word: str, listed: str) -> bool:
+    """ "agrarische" for "agrarisch", "verhuizen" for "verhuizer": the same
+    word but for its last letters, unlike "harden" and "haarden"."""
+    shared = len(os.path.commonprefix([word, listed]))
+    return shared >= min(len(word), len(listed)) - INFLECTED_LETTERS
+
+
+INFLECTED_LETTERS = 2
 
 
 def is_person_name(text: str) -> bool:

@@ -301,6 +301,12 @@ def _opentaal() -> FrozenSet[str]:
         return frozenset()
 
 
+def spelled_right(word: str) -> bool:
+    """Whether OpenTaal lists `word` as typed ("harden"), so that it is no
+    typo of a word like it ("haarden")."""
+    return word in _opentaal()
+
+
 def a_name_typed_small(word: str) -> bool:
     """ "henk", "mustafa": a name OpenTaal spells with a capital only."""
     listed = _opentaal()
