@@ -34,6 +34,7 @@ NAME_THEN_PLACE = re.compile(r",|\s(?:in|uit|te|bij)\s", re.IGNORECASE)
 LEVEL_UNKNOWN = (
     "maakt niet uit",
     "weet ik niet",
+    "weet niet",  # "weet niet, daarom vraag ik het juist"
     "geen idee",
     "gemengd",
     "maakt niks uit",
@@ -170,8 +171,13 @@ LEADING_FILLER = re.compile(
 def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     level = extraction.level_said(text)
     lowered = dutch.written(text).lower()  # "maakt nie uit"
-    # "mbo of hbo, weet ik eigenlijk niet": two levels said unsure leave it open
-    open_choice = level and "/" in level and UNSURE_OF_LEVEL.search(lowered)
+    # "mbo of hbo, weet ik eigenlijk niet": two levels said unsure leave it
+    # open, as does one guessed after not knowing ("geen idee, hbo?")
+    open_choice = (
+        level
+        and UNSURE_OF_LEVEL.search(lowered)
+        and ("/" in level or _guessed_after_not_knowing(lowered))
+    )
     if level and not open_choice:
         return level
     if any(words in lowered for words in LEVEL_NONE):
@@ -181,6 +187,19 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     # "weet ik niet, wat is handig?": the phrase, not the message around it
     unknown = next((words for words in LEVEL_UNKNOWN if words in lowered), None)
     return unknown or ("weet ik niet" if open_choice else None)
+
+
+def _guessed_after_not_knowing(lowered: str) -> bool:
+    not_knowing = UNSURE_OF_LEVEL.search(lowered)
+    guess = LEVEL_GUESSED.search(lowered)
+    return bool(not_knowing and guess and not_knowing.start() < guess.start())
+
+
+# "hbo misschien", "mbo denk ik", "hbo?": a level guessed
+LEVEL_GUESSED = re.compile(
+    r"\b(?:mbo|hbo|wo)\b[^.,;]*?(?:\bmisschien\b|\bdenk\s+ik\b|\bofzo\b|\?)"
+    r"|\bmisschien\s+(?:\w+\s+)?(?:mbo|hbo|wo)\b"
+)
 
 
 def read_headcount(text: str, tracker: Tracker) -> Optional[str]:

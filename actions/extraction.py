@@ -1106,6 +1106,8 @@ def _level(lowered: str) -> Optional[str]:
     weet niet of dat mbo of hbo moet zijn", "mails van het roc en een
     hogeschool, welke moet ik beantwoorden?") are no choice yet."""
     level = level_said(lowered)
+    if level and SCHOOLS_THAT_SEND.search(lowered) and not LEVEL_WORDS.search(lowered):
+        return None
     if level and "/" in level and parsing.ANY_LEVEL.search(lowered):
         return "maakt niet uit"
     if level and "/" in level and LEVELS_IN_DOUBT.search(lowered):
@@ -1113,6 +1115,14 @@ def _level(lowered: str) -> Optional[str]:
     return level
 
 
+# "een hogeschool mailt over schimmel", "van de hogeschool naar het roc
+# gestuurd", "mijn zoon zegt dat er een hogeschool is": schools that write,
+# send on or are told of; only a level word ("hbo") then names a level sought
+SCHOOLS_THAT_SEND = re.compile(
+    r"\b(?:door)?(?:ge)?stuur[td]?\b|\bgestuurd\b|\bmail(?:t|de|s|tjes?)?\b"
+    r"|\bbrie(?:f|ven)\b|\bverwezen\b|\bzegt\b|\bzei\b"
+)
+LEVEL_WORDS = re.compile(r"\b(?:mbo|hbo|wo|bbl|bol|niveau\s*[1-4])\b|'er\b")
 LEVELS_IN_DOUBT = re.compile(
     r"\bweet\s+(?:ik\s+)?(?:\w+\s+)?niet\b|\bgeen\s+idee\b|\bsnap\b|\bwelke\b"
 )
