@@ -195,9 +195,9 @@ def _guessed_after_not_knowing(lowered: str) -> bool:
     return bool(not_knowing and guess and not_knowing.start() < guess.start())
 
 
-# "hbo misschien", "mbo denk ik", "hbo?": a level guessed
+# "hbo misschien", "hbo?": a level guessed ("hbo denk ik" is a level said)
 LEVEL_GUESSED = re.compile(
-    r"\b(?:mbo|hbo|wo)\b[^.,;]*?(?:\bmisschien\b|\bdenk\s+ik\b|\bofzo\b|\?)"
+    r"\b(?:mbo|hbo|wo)\b(?:\s*\?|\s+misschien\b|\s+ofzo\b)"
     r"|\bmisschien\s+(?:\w+\s+)?(?:mbo|hbo|wo)\b"
 )
 
