@@ -291,7 +291,11 @@ TIME_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Words that colour a clause but carry none of its meaning.
-FILLERS = FILLER | frozenset("even best toch weer gewoonweg zomaar wel".split())
+# ... and words of extent that a long clause can lose before it is cut ("nog
+# grotendeels met de hand" -> "met de hand", never "nog grotendeels")
+FILLERS = FILLER | frozenset(
+    "even best toch weer gewoonweg zomaar wel nog grotendeels vaak meestal".split()
+)
 NEGATIONS = frozenset("niet geen nooit niks niets nergens niemand".split())
 KNOW = frozenset({"weet", "weten"})
 ASKING_WORDS = frozenset("wat welke welk waar wie hoe of waarom wanneer".split())
@@ -1898,6 +1902,8 @@ def unspliced(said: str, source: str) -> str:
         words = words[: cuts[-1]]
         while words and words[-1] in BOUNDARIES:
             words = words[:-1]  # "matrozen die" -> "matrozen"
+        if words[-2:] == ["in", "plaats"]:
+            words = words[:-2]  # "adviseren in plaats (van invoeren)"
     relative = next((i for i, w in enumerate(words) if i and w in RELATIVES), None)
     # "weten waar de energie weglekt": its verb closes it ("kunnen" alone,
     # cut from its infinitive, does not)
