@@ -781,3 +781,39 @@ def test_two_levels_named_in_doubt_in_passing_are_no_choice():
     assert extraction.extract("we zoeken mbo en hbo studenten").get(
         "education_level"
     ) == "mbo/hbo"
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [("glasbewerking, glas snijden en harden", "maakindustrie"),  # no "haarden"
+     ("spoor, rangeren bij industrie", "logistiek"),  # "bij": the customers
+     ("agrarische loonwerker", "agrifood"),  # an inflection is still matched
+     ("instalatie", "installatie")],  # and a typo
+)  # fmt: skip
+def test_a_word_spelt_right_is_no_typo_of_a_trade(typed, code):
+    assert parsing.normalise_sector(typed) == code
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["supermarkt wil ons wel maar na 3 mnd mag er geen olie bovenop staan",
+     "testen met patienten, onderzoek voor de verzekeraar, subsidie"],
+)  # fmt: skip
+def test_a_business_that_acts_on_us_or_is_served_is_not_our_branch(typed):
+    assert extraction.extract(typed).get("sector") is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["ik krijg brieven van sbb, een hogeschool mailt over schimmel onderzoek",
+     "we worden van de hogeschool naar de uni naar het roc gestuurd",
+     "mijn zoon zegt dat er een hogeschool is die iets doet met visserij"],
+)  # fmt: skip
+def test_a_school_that_writes_or_sends_on_names_no_level(typed):
+    assert extraction.extract(typed).get("education_level") is None
+
+
+def test_a_level_word_beside_a_school_that_writes_is_still_a_level():
+    assert extraction.extract("zoek een hbo student, mail me maar")[
+        "education_level"
+    ] == "hbo"

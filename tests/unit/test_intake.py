@@ -1152,3 +1152,16 @@ def test_people_the_answer_says_are_found_easily_are_not_whom_it_is_about(domain
                "requested_slot": "problem", "who": "bezorgers"},
     )  # fmt: skip
     assert slots["who"] is None
+
+
+def test_the_sector_of_a_company_answer_is_read_from_its_name_only(domain):
+    # "winkel en magazijn" after the name tells where they work, not the
+    # branch (held-out 35th: stored as logistiek); the branch is asked
+    typed = "Stapje kinderschoenen, amersfoort, 7 met mij erbij, winkel en magazijn"
+    slots, _ = validate(
+        {"company_name": typed}, user_message(typed, "inform"), domain,
+        prior={"need_category": "innovatie", "original_question": "x",
+               "requested_slot": "company_name"},
+    )  # fmt: skip
+    assert slots.get("sector") is None
+    assert slots["region"] == "Amersfoort"

@@ -593,7 +593,13 @@ def test_an_infinitive_before_a_dat_clause_is_asked_as_one():
       "paar vaste studenten die zaterdags komen"),
      # "bij welke vraag" can go; "die weet" alone says nothing
      ("1 iemand die weet welke school bij welke vraag past en me doorverbindt",
-      "1 iemand die weet welke school past en me doorverbindt")],
+      "1 iemand die weet welke school past en me doorverbindt"),
+     # words of extent go before the point does ("met de hand"), and no cut
+     # ends in "in plaats" (5th set: "nog grotendeels.", "in plaats.")
+     ("maken kronen en bruggen nog grotendeels met de hand",
+      "maken kronen en bruggen met de hand"),
+     ("dat mijn mensen klanten gaan adviseren in plaats van boekingen invoeren",
+      "dat mijn mensen klanten gaan adviseren")],
 )  # fmt: skip
 def test_a_long_goal_is_shortened_into_whole_dutch(said, restated):
     assert frame.unspliced(said, said) == restated
