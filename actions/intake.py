@@ -73,6 +73,13 @@ EXPLICIT_STOP = re.compile(
 SIDE_INTENTS = ("out_of_scope", "ask_capabilities", *side_answers.SIDE_QUESTIONS)
 # "zo snel mogelijk" in so many words, not "meteen" or "direct" alone
 ASAP = "zo snel mogelijk"
+# answers whose times are those of the work, not of the request
+TIMES_OF_THE_WORK = ("problem", "own_time", "headcount", "company_name")
+RECURRING_TIME = re.compile(
+    r"\b(?:elke?|iedere?)\s+(?:zomer|winter|voorjaar|najaar|herfst|lente|jaar"
+    r"|seizoen|week|weekend|maand|zaterdag|zondag)\b",
+    re.I,
+)
 SAID_ASAP = re.compile(r"\bzo\s*snel\s*mogelijk\b|\bzsm\b|\basap\b|\bspoed", re.I)
 # An answer, then a question of its own: "geen idee, wie doet zoiets?";
 # the answer may end in a doubt of its own ("mbo denk ik, mechatronica
@@ -663,10 +670,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
             beside = own_time_beside_the_time(text)
             if beside:
                 found["own_time"] = beside
-        if requested in ("problem", "own_time"):
+        if requested in TIMES_OF_THE_WORK or RECURRING_TIME.search(text):
             # "in juli en augustus loopt het team op z'n tandvlees", "een
-            # middag per week, in de oogst minder": when it goes wrong or when
-            # they have time, not when it should be arranged.
+            # middag per week, in de oogst minder", "6 a 8, zaterdags en in de
+            # meivakantie", "elk voorjaar weer hetzelfde": when it goes wrong,
+            # when they have time or when the people work, not when it should
+            # be arranged.
             found.pop("time_horizon", None)
         if requested == "desired_outcome" and found.get("time_horizon") == ASAP:
             # "dat we meteen zien wat er mist", "direct een prijs": what the

@@ -884,7 +884,10 @@ def test_a_time_in_the_problem_answer_is_when_it_goes_wrong_not_the_timeframe(do
     [("own_time", "een middag per week, nou ja, in de oogst minder", None),
      ("desired_outcome", "dat we bij uitgeven kunnen scannen en meteen zien wat er mist",
       None),
-     ("desired_outcome", "dat het zsm geregeld is", "zo snel mogelijk")],
+     ("desired_outcome", "dat het zsm geregeld is", "zo snel mogelijk"),
+     # when the people work, not when it should be arranged (3rd, 4th sets)
+     ("headcount", "6 a 8, zaterdags en in de meivakantie, mbo groen", None),
+     ("desired_outcome", "een vaste groep studenten die elke zomer terugkomt", None)],
 )  # fmt: skip
 def test_a_time_in_the_own_time_or_goal_answer_is_no_timeframe(domain, asked, text, when):
     slots, _ = validate(
