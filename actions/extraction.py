@@ -457,7 +457,11 @@ CORRECTION = (
     r"(?:o+h?\s+)?(?:nee+(?:\s+wacht)?|nou\s+ja|of\s+eigenlijk|ik\s+bedoel|sorry"
     r"|correctie)"
 )
-PART_CORRECTION = re.compile(rf"^(?:{CORRECTION}|of\s+nee|eh+|wacht)\b\W*", re.I)
+PART_CORRECTION = re.compile(
+    rf"^(?:{CORRECTION}|of\s+nee|eh+|wacht|of(?=\s+\d))\b\W*", re.I
+)
+# "22. of nee, 24": a part taken back by its own last words
+TAKEN_BACK_PART = re.compile(rf"\d\W+(?:{CORRECTION}|of\s+nee|wacht)\W*$", re.I)
 # Parts are told apart by commas, or by a full stop before a correction
 # ("Rotterdam. Nou ja, Schiedam"), not by the one in "St. Michielsgestel".
 PART_BREAK = re.compile(rf"[,;]|\.\s+(?={CORRECTION}|eh|wacht)", re.I)
@@ -482,6 +486,8 @@ def company_context(text: str) -> Dict[str, str]:
     for part in parts[1:]:
         if _initials_of(parts[0], part):
             continue  # "Regenwater Techniek Flevoland, RTF, Almere": the name again
+        if TAKEN_BACK_PART.search(part):
+            continue
         corrected = PART_CORRECTION.match(part)
         if corrected and found:
             # "Hoorn, 7, nee wacht, 9 met de zaterdaghulpen": the later one counts

@@ -657,6 +657,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 # over a business word said in passing ("klanten als hotels")
                 found["sector"] = name_sector
                 overwritten.add("sector")
+        if requested == "headcount":
+            # "5 man, allemaal mbo": the people it is about, not the company's
+            # size, which the company question still asks
+            found.pop("company_size", None)
         if requested == "headcount" and "education_level" not in found:
             # "8, maakt niet uit" to "hoeveel mensen, en op welk niveau?": the
             # level answered beside the count is not asked again

@@ -683,7 +683,11 @@ def test_a_talent_goal_that_names_the_people_is_still_read_not_pasted(domain):
      ("Tuincentrum De Wilg, Nijkerk, 30", "Nijkerk", "30"),
      ("Koeltechniek Noord, Drachten, 6 man in de werkplaats en 2 op kantoor",
       "Drachten", "8"),
-     ("Delicatessen Van Rijn, Haarlem, met z'n achten", "Haarlem", "8")],
+     ("Delicatessen Van Rijn, Haarlem, met z'n achten", "Haarlem", "8"),
+     # a count taken back by its own part, or corrected by "of" (3rd, 34th)
+     ("Grondverzet Lubbers, Emmen, 22. of nee, 24, de twee zzp'ers", "Emmen", "24"),
+     ("veen wonen en gordijnen, meppel, 13, of 14 nu, er is net een naaister bij",
+      "Meppel", "14")],
 )  # fmt: skip
 def test_the_company_answer_in_parts_gives_its_place_and_size(
     domain, typed, region, size
@@ -1168,3 +1172,15 @@ def test_the_sector_of_a_company_answer_is_read_from_its_name_only(domain):
     )  # fmt: skip
     assert slots.get("sector") is None
     assert slots["region"] == "Amersfoort"
+
+
+def test_the_count_answering_how_many_people_is_not_the_company_size(domain):
+    # "5 man" to "om hoeveel medewerkers gaat het?" (3rd set: stored as the
+    # company's 24): the company question still asks the size
+    text = "5 man, allemaal mbo of minder"
+    slots, _ = validate(
+        {"headcount": text}, user_message(text, "inform"), domain,
+        prior={"need_category": "leven_lang_ontwikkelen", "original_question": "x",
+               "requested_slot": "headcount"},
+    )  # fmt: skip
+    assert slots.get("company_size") is None
