@@ -550,8 +550,15 @@ def _goal_shape(goal: str) -> str:
         for i, w in enumerate(words[:relative])
     ):
         return "infinitive"
-    if relative == 1 and words[0].lower.endswith("en") and words[1].lower in ASKING:
-        return "infinitive"  # "snappen of het wat is": a verb the tagger missed
+    # "(zelf) snappen of het wat is": a verb the tagger missed, after the
+    # adverbs that may open it
+    first = next((i for i, w in enumerate(words) if w.pos != "ADV"), 0)
+    if (
+        relative == first + 1
+        and words[first].lower.endswith("en")
+        and words[first + 1].lower in ASKING
+    ):
+        return "infinitive"
     # "een student die handig is met computers vinden": the relative clause
     # has its verb, and one more ends the goal
     last = words[-1] if words else None

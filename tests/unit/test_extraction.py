@@ -817,3 +817,13 @@ def test_a_level_word_beside_a_school_that_writes_is_still_a_level():
     assert extraction.extract("zoek een hbo student, mail me maar")[
         "education_level"
     ] == "hbo"
+
+
+def test_an_infinitive_goal_after_an_adverb_is_asked_as_one(domain):
+    # held-out 35th: "hoe zorg je voor zelf snappen wat er aankomt?"
+    values = {"need_category": "kennis_netwerk",
+              "problem_lead": "vragen klanten wat die koppeling voor hen betekent",
+              "desired_outcome": "zelf snappen wat er aankomt"}  # fmt: skip
+    assert restatement.restate(values, domain).endswith(
+        "Je eigenlijke vraag: hoe kun je zelf snappen wat er aankomt?"
+    )
