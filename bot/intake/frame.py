@@ -649,6 +649,42 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     """The frame an answer to the probe for `asked` gives: the answer is that
     part unless it clearly says another ("we hebben al eens ..." to the goal
     probe is what was tried). `context`: what was said before (the opening)."""
+    read = _read_answer(text, asked, context)
+    if asked == "goal" and read.goal:
+        return replace(read, goal=without_open_relative(read.goal))
+    return read
+
+
+def without_open_relative(goal: str) -> str:
+    """ "een vaste groep studenten die in het weekend" (cut at its "en"):
+    a relative clause without its verb says nothing, so the noun stands
+    alone."""
+    words = words_of(goal)
+    opener = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i and w.lower in OPEN_RELATIVES and words[i - 1].pos in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    rest = words[opener + 1 :] if opener is not None else []
+    # "na een afstudeerproject": after an article, a noun in -t
+    verbs = [
+        w
+        for before, w in zip([None, *rest], rest, strict=False)
+        if _verb_like(w.lower, w.pos)
+        and not (w.pos == "NOUN" and before is not None and before.pos == "DET")
+    ]
+    if opener is None or verbs:
+        return goal
+    return joined([w.text for w in words[:opener]]) or goal
+
+
+OPEN_RELATIVES = frozenset({"die", "waar", "waarmee", "waarin"})
+
+
+def _read_answer(text: str, asked: str, context: str) -> Frame:
     if NO_ANSWER.match(text or ""):
         return Frame()
     text = with_antecedents(text, context, goal=asked == "goal")

@@ -2365,3 +2365,17 @@ def test_a_fair_is_no_people():
     # held-out 35th: "hoe vind je twee nieuwe carrièrebeurs"
     said = "kunnen wij een stand krijgen op de carrierebeurs van de hogeschool? we zoeken ok assistenten"
     assert frame.read(said).who != "carrièrebeurs"
+
+
+@pytest.mark.parametrize(
+    "answer, goal",
+    [("vaste groep studenten die in het weekend en savonds de balie en de check "
+      "doen. en die niet na 2 maanden weg zijn", "een vaste groep studenten"),
+     ("een junior adviseur die na een afstudeerproject bij ons blijft en zelf "
+      "metingen en rekenmodellen kan doen", "een junior adviseur"),
+     ("een monteur die zelfstandig kan werken", "een monteur die zelfstandig kan werken")],
+)  # fmt: skip
+def test_a_goal_never_ends_in_a_relative_clause_without_its_verb(answer, goal):
+    # 11th and 18th sets: "hoe zorg je voor een junior adviseur die na een
+    # afstudeerproject?", cut at its "en"
+    assert frame.read_answer(answer, "goal").goal == goal
