@@ -669,12 +669,15 @@ def without_open_relative(goal: str) -> str:
         None,
     )
     rest = words[opener + 1 :] if opener is not None else []
-    # "na een afstudeerproject": after an article, a noun in -t
+    # "na een afstudeerproject": after "een" or "de", a noun in -t ("die het
+    # regelt": "het" is its object)
     verbs = [
         w
         for before, w in zip([None, *rest], rest, strict=False)
         if _verb_like(w.lower, w.pos)
-        and not (w.pos == "NOUN" and before is not None and before.pos == "DET")
+        and not (
+            w.pos == "NOUN" and before is not None and before.lower in ("een", "de")
+        )
     ]
     if opener is None or verbs:
         return goal

@@ -2373,7 +2373,8 @@ def test_a_fair_is_no_people():
       "doen. en die niet na 2 maanden weg zijn", "een vaste groep studenten"),
      ("een junior adviseur die na een afstudeerproject bij ons blijft en zelf "
       "metingen en rekenmodellen kan doen", "een junior adviseur"),
-     ("een monteur die zelfstandig kan werken", "een monteur die zelfstandig kan werken")],
+     ("een monteur die zelfstandig kan werken", "een monteur die zelfstandig kan werken"),
+     ("één aanspreekpunt die het regelt", "één aanspreekpunt die het regelt")],
 )  # fmt: skip
 def test_a_goal_never_ends_in_a_relative_clause_without_its_verb(answer, goal):
     # 11th and 18th sets: "hoe zorg je voor een junior adviseur die na een
