@@ -42,7 +42,10 @@ SIZE_PATTERNS = (
         rf"{_APPROX}({_NUMBER})(?:\s+{STAFF})?|{_APPROX}({_NUMBER})\s+{STAFF})\b"
     ),
     re.compile(
-        rf"\b(?:hebben|heb|heeft|telt|tellen|met|van|in\s+dienst:?)\s+{_APPROX}"
+        # "een bedrijf met 12 man"; "staan we met 3 man aan de telefoon" is
+        # the people at a task ("we zijn met 12" is read above)
+        rf"\b(?:hebben|heb|heeft|telt|tellen|(?<!we\s)(?<!wij\s)met|van|in\s+dienst:?)\s+"
+        rf"{_APPROX}"
         rf"({_NUMBER})\s+{STAFF}(?!\s+(?:extra|erbij|nodig|bij\s+te))\b"
     ),
     re.compile(rf"\b({_NUMBER})\s+{STAFF}\s+in\s+dienst\b"),
