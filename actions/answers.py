@@ -270,8 +270,14 @@ SIZE_SAID_WITH = re.compile(r"[,;(]|\s+(?:met|en)\s+(?=\d)|\s*\d")
 def read_company_name(text: str, tracker: Tracker) -> Optional[str]:
     if not asked(tracker, "company_name"):
         return text  # introduced as a name in a free message
-    place = extraction.region(text) if NAME_THEN_PLACE.search(text) else None
-    return extraction.name_from_answer(text, place)
+    return name_part(text)
+
+
+def name_part(answer: str) -> Optional[str]:
+    """The name in an answer to the company question ("Stapje kinderschoenen"
+    of "Stapje kinderschoenen, amersfoort, 7")."""
+    place = extraction.region(answer) if NAME_THEN_PLACE.search(answer) else None
+    return extraction.name_from_answer(answer, place)
 
 
 # "houten bedoel ik", "Wormerveer, daar zit de hoofdvestiging", "rotterdam.

@@ -30,6 +30,7 @@ from actions.answers import (
     answers_to,
     is_unsure,
     messages_to,
+    name_part,
     own_time_beside_the_time,
     read_education_level,
 )
@@ -649,10 +650,7 @@ class ValidateIntakeForm(AsksInTheSameCall):
             found.update(extraction.company_context(text))
             # only the name's own words: "Stapje kinderschoenen, amersfoort,
             # winkel en magazijn" is no warehouse
-            place = extraction.region(text) if NAME_THEN_PLACE.search(text) else None
-            name_sector = parsing.sector_of_name(
-                extraction.name_from_answer(text, place) or text
-            )
+            name_sector = parsing.sector_of_name(name_part(text) or text)
             if name_sector:
                 # over a business word said in passing ("klanten als hotels")
                 found["sector"] = name_sector
