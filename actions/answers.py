@@ -134,8 +134,11 @@ UNSURE_PART = re.compile(
 
 
 def is_unsure(text: str) -> bool:
-    """Whether the whole answer says the entrepreneur does not know."""
-    lowered = parsing.clean_text(text).lower()
+    """Whether the whole answer says the entrepreneur does not know, beside
+    any question of theirs ("hoe bedoel je?, weet ik niet. wat leert zo'n
+    student eigenlijk?")."""
+    unasked = extraction.ASKED_BACK.sub(" ", text).strip(" ,.")
+    lowered = parsing.clean_text(unasked or text).lower()
     parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?:en|of)\s+", lowered) if p]
     return bool(parts) and all(UNSURE_PART.fullmatch(part) for part in parts)
 

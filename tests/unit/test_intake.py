@@ -850,7 +850,10 @@ def test_asking_where_to_go_is_the_loket_whatever_it_names(domain):
 @pytest.mark.parametrize(
     "slot, typed",
     [("headcount", "weet ik niet, geen idee"), ("own_time", "weet ik niet"),
-     ("company_size", "geen idee"), ("sector", "Ik weet het niet.")],
+     ("company_size", "geen idee"), ("sector", "Ik weet het niet."),
+     # held-out 36th: between questions of their own (asked three times)
+     ("headcount", "hoe bedoel je, hoeveel studenten?, weet ik niet. wat leert "
+                   "zo'n student eigenlijk, kan die zoiets uitrekenen?")],
 )  # fmt: skip
 def test_weet_ik_niet_skips_the_question_at_once(domain, slot, typed):
     # Issue 22: "weet ik niet" is accepted the first time, as unknown; the
