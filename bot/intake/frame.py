@@ -285,7 +285,7 @@ MIN_CUT = 3
 OBJECT_OPENERS = frozenset("geen een niks niets weinig".split())
 TIME_PHRASE = re.compile(
     r"\b(?:binnen|over|in)\s+(?:een\s+paar|een|\d+|twee|drie|vier|vijf)\s+"
-    r"(?:jaar|jaren|maanden|maand|weken|week)\b"
+    r"(?:jaar|jaren|maanden|maand|weken|week)(?:\s+of\s+(?:\d+|twee|drie|vier|vijf))?\b"
     # "wil vanaf volgend jaar alleen nog kleding die ...": when it starts
     r"|\b(?:vanaf\s+)?(?:volgend|komend)\s+jaar\b|\bvanaf\s+20\d\d\b",
     re.IGNORECASE,
@@ -650,9 +650,25 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     part unless it clearly says another ("we hebben al eens ..." to the goal
     probe is what was tried). `context`: what was said before (the opening)."""
     read = _read_answer(text, asked, context)
+    if asked == "goal" and read.goal and _no_verb(read.goal):
+        # "dat mijn eigen jongens, de boorassistenten, over een jaar ...":
+        # cut at the comma of a phrase said in between; read without it
+        plain = APPOSITION.sub(" ", text or "", count=1)
+        if plain != text:
+            read = _read_answer(plain, asked, context)
     if asked == "goal" and read.goal:
         return replace(read, goal=without_open_relative(read.goal))
     return read
+
+
+# ", de boorassistenten," after the subject of a "dat" clause
+APPOSITION = re.compile(r"(?<=\w),\s*(?:de|het|onze|ons|mijn|m'n)\s+[\w-]+\s*,\s*")
+
+
+def _no_verb(goal: str) -> bool:
+    return goal.startswith("dat ") and not any(
+        _verb_like(w.lower, w.pos) for w in words_of(goal)[1:]
+    )
 
 
 def without_open_relative(goal: str) -> str:

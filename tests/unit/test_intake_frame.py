@@ -2380,3 +2380,12 @@ def test_a_goal_never_ends_in_a_relative_clause_without_its_verb(answer, goal):
     # 11th and 18th sets: "hoe zorg je voor een junior adviseur die na een
     # afstudeerproject?", cut at its "en"
     assert frame.read_answer(answer, "goal").goal == goal
+
+
+def test_a_phrase_said_in_between_does_not_cut_the_goal_before_its_verb():
+    # held-out 36th: "hoe zorg je ervoor dat je eigen jongens, zo snel mogelijk?"
+    answer = ("dat mijn eigen jongens, de boorassistenten, over een jaar of 2 zelf een "
+              "boring kunnen leiden. en dat er een echte opleiding met papieren is")  # fmt: skip
+    assert frame.read_answer(answer, "goal").goal == (
+        "dat je eigen jongens zelf een boring kunnen leiden"
+    )
