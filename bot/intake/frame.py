@@ -653,7 +653,7 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     if asked == "goal" and read.goal and _no_verb(read.goal):
         # "dat mijn eigen jongens, de boorassistenten, over een jaar ...":
         # cut at the comma of a phrase said in between; read without it
-        plain = APPOSITION.sub(" ", text or "", count=1)
+        plain = PHRASE_IN_BETWEEN.sub(" ", text or "", count=1)
         if plain != text:
             read = _read_answer(plain, asked, context)
     if asked == "goal" and read.goal:
@@ -661,8 +661,12 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     return read
 
 
-# ", de boorassistenten," after the subject of a "dat" clause
-APPOSITION = re.compile(r"(?<=\w),\s*(?:de|het|onze|ons|mijn|m'n)\s+[\w-]+\s*,\s*")
+# ", de boorassistenten," after the subject of a "dat" clause; tried only
+# where the goal lost its verb (dutch.APPOSITION, which every clause split
+# leaves out, takes only a possessive's phrase: ", onze grootste klant,")
+PHRASE_IN_BETWEEN = re.compile(
+    r"(?<=\w),\s*(?:de|het|onze|ons|mijn|m'n)\s+[\w-]+\s*,\s*"
+)
 
 
 def _no_verb(goal: str) -> bool:
