@@ -137,7 +137,7 @@ def is_unsure(text: str) -> bool:
     """Whether the whole answer says the entrepreneur does not know, beside
     any question of theirs ("hoe bedoel je?, weet ik niet. wat leert zo'n
     student eigenlijk?")."""
-    unasked = extraction.ASKED_BACK.sub(" ", text).strip(" ,.")
+    unasked = ASKED_BACK.sub(" ", text).strip(" ,.")
     lowered = parsing.clean_text(unasked or text).lower()
     parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?:en|of)\s+", lowered) if p]
     return bool(parts) and all(UNSURE_PART.fullmatch(part) for part in parts)
@@ -176,10 +176,9 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     lowered = dutch.written(text).lower()  # "maakt nie uit"
     # "mbo of hbo, weet ik eigenlijk niet": two levels said unsure leave it
     # open, as does one guessed after not knowing ("geen idee, hbo?")
+    not_knowing = UNSURE_OF_LEVEL.search(lowered)
     open_choice = (
-        level
-        and UNSURE_OF_LEVEL.search(lowered)
-        and ("/" in level or _guessed_after_not_knowing(lowered))
+        level and not_knowing and ("/" in level or _guessed_after(not_knowing, lowered))
     )
     if level and not open_choice:
         return level
@@ -192,10 +191,9 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     return unknown or ("weet ik niet" if open_choice else None)
 
 
-def _guessed_after_not_knowing(lowered: str) -> bool:
-    not_knowing = UNSURE_OF_LEVEL.search(lowered)
+def _guessed_after(not_knowing: re.Match, lowered: str) -> bool:
     guess = LEVEL_GUESSED.search(lowered)
-    return bool(not_knowing and guess and not_knowing.start() < guess.start())
+    return bool(guess and not_knowing.start() < guess.start())
 
 
 # "hbo misschien", "hbo?": a level guessed ("hbo denk ik" is a level said)
