@@ -290,6 +290,10 @@ TIME_PHRASE = re.compile(
     r"|\b(?:vanaf\s+)?(?:volgend|komend)\s+jaar\b|\bvanaf\s+20\d\d\b",
     re.IGNORECASE,
 )
+HOW_OFTEN = re.compile(
+    r"\b(?:elk|elke|ieder|iedere)\s+(?:jaar|week|maand|seizoen|zomer|winter|voorjaar|najaar)\b",
+    re.IGNORECASE,
+)
 # Words that colour a clause but carry none of its meaning.
 # ... and words of extent that a long clause can lose before it is cut ("nog
 # grotendeels met de hand" -> "met de hand", never "nog grotendeels")
@@ -650,6 +654,18 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     part unless it clearly says another ("we hebben al eens ..." to the goal
     probe is what was tried). `context`: what was said before (the opening)."""
     read = _read_answer(text, asked, context)
+    if asked == "problem" and SAYS_NOTHING.search(read.problem):
+        # "... stikstof, opkopen, ik zie door de bomen het bos niet meer":
+        # being lost is how it feels, not what goes wrong; another clause
+        # of the answer says that, if one does
+        rest = ". ".join(
+            c
+            for c in re.split(r"[.,;!?]+", text or "")
+            if c.strip() and not SAYS_NOTHING.search(c)
+        )
+        other = _read_answer(rest, asked, context) if rest else Frame()
+        if other.problem:
+            read = other
     if asked == "goal" and read.goal and _no_verb(read.goal):
         # "dat mijn eigen jongens, de boorassistenten, over een jaar ...":
         # cut at the comma of a phrase said in between; read without it
@@ -659,6 +675,15 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     if asked == "goal" and read.goal:
         return replace(read, goal=without_open_relative(read.goal))
     return read
+
+
+# Being lost, said of oneself: a feeling, no problem a coordinator can act on.
+SAYS_NOTHING = re.compile(
+    r"\bdoor\s+de\s+bomen\s+(?:het\s+)?bos\b"
+    r"|\b(?:weet|weten)\s+(?:\w+\s+){0,2}?(?:niet|geen\s+idee)\s+(?:\w+\s+)?waar\s+"
+    r"(?:ik|we|wij|je)\s+(?:moet|moeten)\s+(?:beginnen|starten)\b",
+    re.IGNORECASE,
+)
 
 
 # ", de boorassistenten," after the subject of a "dat" clause; tried only
@@ -890,7 +915,12 @@ def _said_back_after(
 
 
 def _first_wish(clause: str) -> str:
-    """The goal a first clause "dat ..." states without a word of wanting."""
+    """The goal a first clause "dat ..." states without a word of wanting
+    ("nou, dat ...": after chat filler too)."""
+    words = clause.split()
+    while words and words[0].lower().strip(",") in FILLER:
+        words = words[1:]
+    clause = " ".join(words)
     if not clause.lower().startswith("dat ") or kind_of(clause) is not None:
         return ""
     return _asked_goal(clause)
@@ -1889,6 +1919,17 @@ def _subject_end(words: Sequence[Word]) -> int:
 def unspliced(said: str, source: str) -> str:
     """`said` cut back at a phrase boundary until it holds no run of eight
     words of `source` (the bot restates, it does not paste); "" if it cannot."""
+    kept = _unspliced(said, source)
+    unrepeated = " ".join(HOW_OFTEN.sub(" ", said).split())
+    if not kept and unrepeated != said:
+        # "dat er elk jaar een of twee studenten ... afstuderen": how often is
+        # asked with the time; where nothing else can go, the wish stands
+        # without it ("studenten die elk jaar terugkomen" keeps it)
+        return _unspliced(unrepeated, source)
+    return kept
+
+
+def _unspliced(said: str, source: str) -> str:
     words = said.split()
     if not copies(said, source):
         return " ".join(words)
