@@ -192,6 +192,13 @@ SCHOOL_LEAVERS_LACK = re.compile(
     # "op het roc leren ze nog diesel": what school still teaches
     r"|\bop\s+(?:het\s+|de\s+)?(?:roc|mbo|hbo|school|opleiding)\s+leren\s+ze\s+(?:nog|alleen"
     r"|niks|niets|niet)\b"
+    # "de stagiairs die we krijgen leren op school nog met karton"
+    r"|\bleren\s+(?:ze\s+)?op\s+(?:het\s+|de\s+)?(?:roc|mbo|hbo|school|opleiding)\s+(?:nog|alleen"
+    r"|niks|niets|niet)\b"
+    # "dat school die 2 dingen samen aanbiedt": what the school should offer,
+    # not people it should send ("dat school ons stagiairs geeft")
+    r"|\bdat\s+(?:de\s+|het\s+)?(?:school|scholen|roc|mbo|opleiding)\s+"
+    r"(?:(?!stagiair|student|leerling|mensen|jongens)[\w-]+\s+){0,5}?(?:aanbiedt|aanbieden)\b"
     # "dat het gewoon in de opleiding zit", "exoten als vast stuk in de
     # opleiding", "meepraten wat erin moet"
     r"|\bin\s+de\s+(?:opleiding|lesstof|lessen)\s+(?:zit|zitten|komt|komen|staat|staan)\b"
