@@ -127,6 +127,23 @@ def test_a_perfect_run_passes_and_a_spliced_one_fails() -> None:
     assert set(failures) <= set(CHECKS)
 
 
+def test_two_levels_said_and_stored_meet_an_unknown_level() -> None:
+    persona = next(p for p in load_personas(BLIND_PATH) if p.id == "kaasmakerij_wei")
+    persona.expect = {"level": ""}
+
+    def fields_fail(said, stored):
+        persona.answers = {**persona.answers, "education_level": said}
+        row = dict(_good_row(persona), answers={"education_level": stored})
+        run = Run(persona, "s", user_texts=[persona.opening], turns_to_store=8,
+                  stored_rows=[row], store_messages=1)  # fmt: skip
+        return "fields" in check(run).failures
+
+    assert not fields_fail("mbo of hbo, kan allebei", "mbo/hbo")
+    assert fields_fail("mbo of hbo, kan allebei", "hbo")  # one level chosen
+    assert fields_fail("weet ik niet, hbo denk ik", "hbo")  # one level guessed
+    assert fields_fail("hbo of wo", "mbo/hbo")  # not the levels said
+
+
 def test_the_frame_check_wants_a_problem_and_a_goal_word() -> None:
     persona = next(p for p in load_personas(BLIND_PATH) if p.id == "kaasmakerij_wei")
     only_problem = dict(_good_row(persona), refined_question="Hoe help je met wei?")
