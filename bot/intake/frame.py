@@ -654,18 +654,6 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     part unless it clearly says another ("we hebben al eens ..." to the goal
     probe is what was tried). `context`: what was said before (the opening)."""
     read = _read_answer(text, asked, context)
-    if asked == "problem" and SAYS_NOTHING.search(read.problem):
-        # "... stikstof, opkopen, ik zie door de bomen het bos niet meer":
-        # being lost is how it feels, not what goes wrong; another clause
-        # of the answer says that, if one does
-        rest = ". ".join(
-            c
-            for c in re.split(r"[.,;!?]+", text or "")
-            if c.strip() and not SAYS_NOTHING.search(c)
-        )
-        other = _read_answer(rest, asked, context) if rest else Frame()
-        if other.problem:
-            read = other
     if asked == "goal" and read.goal and _no_verb(read.goal):
         # "dat mijn eigen jongens, de boorassistenten, over een jaar ...":
         # cut at the comma of a phrase said in between; read without it
@@ -675,15 +663,6 @@ def read_answer(text: str, asked: str, context: str = "") -> Frame:
     if asked == "goal" and read.goal:
         return replace(read, goal=without_open_relative(read.goal))
     return read
-
-
-# Being lost, said of oneself: a feeling, no problem a coordinator can act on.
-SAYS_NOTHING = re.compile(
-    r"\bdoor\s+de\s+bomen\s+(?:het\s+)?bos\b"
-    r"|\b(?:weet|weten)\s+(?:\w+\s+){0,2}?(?:niet|geen\s+idee)\s+(?:\w+\s+)?waar\s+"
-    r"(?:ik|we|wij|je)\s+(?:moet|moeten)\s+(?:beginnen|starten)\b",
-    re.IGNORECASE,
-)
 
 
 # ", de boorassistenten," after the subject of a "dat" clause; tried only
