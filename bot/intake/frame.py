@@ -1908,6 +1908,26 @@ def unspliced(said: str, source: str) -> str:
     return kept
 
 
+SMALL_NUMBERS = (
+    "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien "
+    "veertien vijftien zestien zeventien achttien negentien twintig"
+).split()
+# "1 a 2 dagen", "2 of 3 man"; not "niveau 2", "mbo 4", "1,5", "12:00", "20%"
+SMALL_NUMBER = re.compile(
+    r"(?<![\d.,:/-])(?<!niveau )(?<!mbo )(?<!hbo )(?<!nen )(?<!week )(?<!fase )"
+    r"\b(1\d|20|\d)\b(?![\d.,:/%-])",
+    re.IGNORECASE,
+)
+NUMBER_RANGE = re.compile(r"\b(\d{1,2})\s+(?:a|à|á)\s+(\d{1,2})\b")
+
+
+def in_words(text: str) -> str:
+    """`text` with its small numbers as words: "1 a 2 dagen" -> "een tot
+    twee dagen"."""
+    text = NUMBER_RANGE.sub(r"\1 tot \2", text)
+    return SMALL_NUMBER.sub(lambda m: SMALL_NUMBERS[int(m.group(1))], text)
+
+
 def _unspliced(said: str, source: str) -> str:
     words = said.split()
     if not copies(said, source):
@@ -1923,6 +1943,11 @@ def _unspliced(said: str, source: str) -> str:
     plainer = [w for w in words if w.lower() not in FILLERS]
     if len(plainer) < len(words) and not copies(" ".join(plainer), source):
         return " ".join(plainer)
+    worded = in_words(" ".join(words))
+    if not copies(worded, source):
+        # "sluiten jullie 1 a 2 dagen per maand een groep": small numbers
+        # written out, as Dutch prose writes them, say it whole in other words
+        return worded
     tagged = words_of(said)
     # the tags of `words`, when the tokens line up (no punctuation in `said`)
     pos = [w.pos for w in tagged] if len(tagged) == len(words) else []

@@ -488,7 +488,9 @@ def test_a_trade_word_that_ends_a_listed_compound_is_no_typo():
       "waar kun je een jongen laten opleiden tot dakdekker, en wie regelt dat?"),
      ("dat de installatie zelf ziet of de grond nat genoeg is",
       "de installatie moet zelf zien of de grond nat genoeg is"),
-     ("dat minstens 2 monteurs veilig aan elektrische en hybride autos mogen werken", ""),
+     # eight words as typed, said whole with its number written out
+     ("dat minstens 2 monteurs veilig aan elektrische en hybride autos mogen werken",
+      "dat minstens twee monteurs veilig aan elektrische en hybride auto's mogen werken"),
      # "moeten" agrees with its subject
      ("dat elke wijkverpleegkundige de techniek zelf met cliënten kan inzetten",
       "elke wijkverpleegkundige moet de techniek zelf met cliënten kunnen inzetten"),
@@ -2391,3 +2393,29 @@ def test_a_phrase_said_in_between_does_not_cut_the_goal_before_its_verb():
     assert frame.read_answer(answer, "goal").goal == (
         "dat je eigen jongens zelf een boring kunnen leiden"
     )
+
+
+@pytest.mark.parametrize(
+    "text, worded",
+    [("sluiten jullie 1 a 2 dagen per maand een groep",
+      "sluiten jullie een tot twee dagen per maand een groep"),
+     # a level, a norm, a share and a time stay in digits
+     ("mbo 4 of niveau 2, volgens nen 3140, 1,5 uur, 20% en 12:00",
+      "mbo 4 of niveau 2, volgens nen 3140, 1,5 uur, 20% en 12:00"),
+     ("40 containers", "40 containers")],
+)  # fmt: skip
+def test_small_numbers_are_written_out(text: str, worded: str) -> None:
+    assert frame.in_words(text) == worded
+
+
+def test_a_problem_said_back_whole_has_its_numbers_in_words() -> None:
+    read = frame.read_answer(
+        "we sluiten 1 a 2 dagen per maand een groep en de ouders zijn boos", "problem"
+    )
+    assert read.problem_lead.startswith("sluiten jullie een tot twee dagen per maand een groep")
+
+
+
+def test_a_plural_typed_without_its_apostrophe_stays_plural() -> None:
+    assert dutch.cleaned("autos") == "auto's"
+    assert dutch.cleaned("fotos") == "foto's"
