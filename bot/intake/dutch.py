@@ -473,6 +473,8 @@ def _parsed(text: str) -> Tuple[Word, ...]:
                 "VERB",
                 False,
             )  # "hergebruiken": a plural noun has a shorter lemma
+        elif pos == "NOUN" and _closes_a_relative_clause(tokens, i):
+            pos, finite = "VERB", False
         found.append(
             Word(
                 token.text,
@@ -590,6 +592,25 @@ def _second_place(tokens: Sequence[Any]) -> Optional[int]:
     if tokens[at].text.lower() in NEVER_VERBS:
         return None
     return at
+
+
+def _closes_a_relative_clause(tokens: Sequence[Any], at: int) -> bool:
+    """ "studenten die bij ons binnenkomen weten ...": a word in -en between
+    a "die" with no verb after it and the main clause's verb is the relative
+    clause's verb, which the tagger takes for a plural noun."""
+    if not tokens[at].text.lower().endswith("en") or at + 1 >= len(tokens):
+        return False
+    if tokens[at + 1].pos_ not in ("VERB", "AUX"):
+        return False
+    for before in range(at - 1, max(at - RELATIVE_REACH, 0) - 1, -1):
+        if tokens[before].pos_ in ("VERB", "AUX", "PUNCT"):
+            return False
+        if tokens[before].text.lower() == "die":
+            return before > 0 and tokens[before - 1].pos_ in ("NOUN", "PROPN")
+    return False
+
+
+RELATIVE_REACH = 5
 
 
 def _looks_infinitive(lower: str, lemma: str) -> bool:

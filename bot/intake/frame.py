@@ -1388,7 +1388,15 @@ def _knows_not_what(words: Sequence[Word]) -> bool:
         return False
     said = NEGATIONS | SUBJECT_PRONOUNS | {"je", "jullie", "het"}
     rest = [w.lower for w in words[1:] if w.lower not in said]
-    return len(rest) <= 1 or any(w in ASKING_WORDS for w in rest)
+    # "niks van conservering of stabiliteitstesten": "of" after a thing
+    # joins two things and asks nothing ("niet of het ..." asks)
+    joining = {
+        at
+        for at, w in enumerate(words)
+        if w.lower == "of" and at and words[at - 1].pos in ("NOUN", "PROPN", "ADJ")
+    }
+    asking = [w for at, w in enumerate(words) if at and at not in joining]
+    return len(rest) <= 1 or any(w.lower in ASKING_WORDS for w in asking)
 
 
 def _none_of(words: Sequence[Word]) -> Optional[Tuple[str, str]]:
@@ -1490,6 +1498,9 @@ PRONOUNS = frozenset(
 )
 
 
+OBJECTS = frozenset("ons je jullie haar hun".split())
+
+
 def _possessed_as_nouns(words: List[Word]) -> List[Word]:
     """ "mijn insta is gehackt": what a possessive opens is a noun, whatever
     the tagger read in an unknown word ("insta" as a verb)."""
@@ -1497,6 +1508,8 @@ def _possessed_as_nouns(words: List[Word]) -> List[Word]:
         replace(w, pos="NOUN", finite=False)
         if i
         and words[i - 1].lower in POSSESSIVES
+        # "die bij ons binnenkomen": after a preposition, "ons" is no possessive
+        and not (i > 1 and words[i - 2].pos == "ADP" and words[i - 1].lower in OBJECTS)
         and w.pos == "VERB"
         and i + 1 < len(words)
         and words[i + 1].finite
@@ -2676,8 +2689,8 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
     )
     at = next(i for i, w in enumerate(words) if w.pos in ("VERB", "AUX"))
     first_verb = words[at]
-    if _people_then_verb(words, at):
-        return False
+    if _people_then_verb(words, at) or _subject_with_relative_clause(words):
+        return False  # "hbo'ers die bij ons binnenkomen weten weinig ..."
     if _a_noun_in_a_list(words):
         return False
     if (

@@ -2419,3 +2419,17 @@ def test_a_problem_said_back_whole_has_its_numbers_in_words() -> None:
 def test_a_plural_typed_without_its_apostrophe_stays_plural() -> None:
     assert dutch.cleaned("autos") == "auto's"
     assert dutch.cleaned("fotos") == "foto's"
+
+
+@pytest.mark.parametrize(
+    "answer, lead",
+    [("hbo'ers die bij ons binnenkomen weten weinig van installaties in de praktijk",
+      "weten hbo'ers die bij jullie binnenkomen weinig van installaties in de praktijk"),
+     ("de leerlingen die bij ons binnenkomen hebben nooit met verse vis gewerkt",
+      "hebben de leerlingen die bij jullie binnenkomen nooit met verse vis gewerkt"),
+     # "of" between two things asks nothing: what they do not know is said
+     ("nieuwe laboranten weten niks van natuurlijke conservering of stabiliteitstesten",
+      "weten nieuwe laboranten niks van natuurlijke conservering of stabiliteitstesten")],
+)  # fmt: skip
+def test_a_subject_with_its_relative_clause_is_said_back(answer: str, lead: str) -> None:
+    assert frame.read_answer(answer, "problem").problem_lead == lead
