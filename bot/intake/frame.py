@@ -2673,6 +2673,9 @@ def _a_noun_in_a_list(words: Sequence[Word]) -> bool:
     )
 
 
+INVERTED_SUBJECTS = frozenset("er we wij ze ik jullie hij zij".split())
+
+
 def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
     """ "minder brood weggooien", "meer weten over ai": no subject, a verb in -en.
     Plural present and infinitive look alike; without a subject it is the latter."""
@@ -2691,6 +2694,8 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
     first_verb = words[at]
     if _people_then_verb(words, at) or _subject_with_relative_clause(words):
         return False  # "hbo'ers die bij ons binnenkomen weten weinig ..."
+    if at + 1 < len(words) and words[at + 1].lower in INVERTED_SUBJECTS:
+        return False  # "elke avond komen er ... retour": its subject after it
     if _a_noun_in_a_list(words):
         return False
     if (
@@ -2769,7 +2774,10 @@ def _singular_then_plural_verb(words: Sequence[Word]) -> bool:
 
 
 ARTICLES = frozenset("de het een die deze dat dit".split())
-TIME_NOUNS = frozenset("jaar maand week dag zomer winter voorjaar najaar keer".split())
+TIME_NOUNS = frozenset(
+    "jaar maand week dag zomer winter voorjaar najaar keer avond ochtend middag nacht "
+    "weekend seizoen".split()
+)
 POSSESSIVES = frozenset("mijn je jouw jullie onze ons zijn haar hun".split())
 # Where a long clause may end early: words that open a clause of their own
 # ("die", "dat" may be demonstratives: "de bouwfysica van die materialen").

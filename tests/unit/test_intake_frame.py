@@ -2433,3 +2433,11 @@ def test_a_plural_typed_without_its_apostrophe_stays_plural() -> None:
 )  # fmt: skip
 def test_a_subject_with_its_relative_clause_is_said_back(answer: str, lead: str) -> None:
     assert frame.read_answer(answer, "problem").problem_lead == lead
+
+
+def test_a_time_said_first_keeps_er_after_the_verb_and_is_no_wish() -> None:
+    read = frame.read_answer(
+        "elke avond komen er zo'n 6 kratten brood retour uit de winkels", "problem"
+    )
+    assert read.goal == ""
+    assert read.problem_lead == "komen er elke avond zo'n zes kratten brood retour uit de winkels"
