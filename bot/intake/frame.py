@@ -794,7 +794,9 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
         wanted = not PROBLEM.search(written(clause))
         if words and wanted and _infinitive_phrase(words, after_modal=False):
             # "minder gas verbruiken" to "wat gaat er mis?" is what they want.
-            goal = unspliced(joined(to_second_person(words)), clause)
+            # (only cut, never reworded: a misread clause said whole is worse
+            # than none)
+            goal = unspliced(joined(to_second_person(words)), clause, reword=False)
             return replace(stated, goal=goal)
         # "te weinig hande, bestelingen blijven liggen": the first clause
         # that can be said back ("ik wil een paar dingen" cannot)
@@ -1908,16 +1910,17 @@ def _subject_end(words: Sequence[Word]) -> int:
     return 0
 
 
-def unspliced(said: str, source: str) -> str:
+def unspliced(said: str, source: str, reword: bool = True) -> str:
     """`said` cut back at a phrase boundary until it holds no run of eight
-    words of `source` (the bot restates, it does not paste); "" if it cannot."""
-    kept = _unspliced(said, source)
+    words of `source` (the bot restates, it does not paste); "" if it cannot.
+    `reword`: its small numbers may be written out instead."""
+    kept = _unspliced(said, source, reword)
     unrepeated = " ".join(HOW_OFTEN.sub(" ", said).split())
     if not kept and unrepeated != said:
         # "dat er elk jaar een of twee studenten ... afstuderen": how often is
         # asked with the time; where nothing else can go, the wish stands
         # without it ("studenten die elk jaar terugkomen" keeps it)
-        return _unspliced(unrepeated, source)
+        return _unspliced(unrepeated, source, reword)
     return kept
 
 
@@ -1941,7 +1944,7 @@ def in_words(text: str) -> str:
     return SMALL_NUMBER.sub(lambda m: SMALL_NUMBERS[int(m.group(1))], text)
 
 
-def _unspliced(said: str, source: str) -> str:
+def _unspliced(said: str, source: str, reword: bool) -> str:
     words = said.split()
     if not copies(said, source):
         return " ".join(words)
@@ -1957,7 +1960,7 @@ def _unspliced(said: str, source: str) -> str:
     if len(plainer) < len(words) and not copies(" ".join(plainer), source):
         return " ".join(plainer)
     worded = in_words(" ".join(words))
-    if not copies(worded, source):
+    if reword and not copies(worded, source):
         # "sluiten jullie 1 a 2 dagen per maand een groep": small numbers
         # written out, as Dutch prose writes them, say it whole in other words
         return worded
@@ -2674,6 +2677,10 @@ def _a_noun_in_a_list(words: Sequence[Word]) -> bool:
 
 
 INVERTED_SUBJECTS = frozenset("er we wij ze ik jullie hij zij".split())
+PAST_PLURALS = frozenset(
+    "waren hadden werden gingen kwamen moesten konden wilden zaten stonden lagen "
+    "bleven liepen kregen".split()
+)
 
 
 def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
@@ -2696,6 +2703,8 @@ def _infinitive_phrase(words: Sequence[Word], after_modal: bool) -> bool:
         return False  # "hbo'ers die bij ons binnenkomen weten weinig ..."
     if at + 1 < len(words) and words[at + 1].lower in INVERTED_SUBJECTS:
         return False  # "elke avond komen er ... retour": its subject after it
+    if first_verb.lower in PAST_PLURALS:
+        return False  # "in maart waren ... geannuleerd": no infinitive
     if _a_noun_in_a_list(words):
         return False
     if (
