@@ -1914,18 +1914,26 @@ def unspliced(said: str, source: str, reword: bool = True) -> str:
     """`said` cut back at a phrase boundary until it holds no run of eight
     words of `source` (the bot restates, it does not paste); "" if it cannot.
     `reword`: its small numbers may be written out instead."""
-    kept = _unspliced(said, source, reword)
+    kept = _unspliced(said, source)
+    if kept:
+        return kept
+    worded = in_words(said)
+    if reword and not copies(worded, source):
+        # "sluiten jullie 1 a 2 dagen per maand een groep", which no cut
+        # leaves whole: small numbers written out, as Dutch prose writes
+        # them, say it in other words
+        return worded
     unrepeated = " ".join(HOW_OFTEN.sub(" ", said).split())
-    if not kept and unrepeated != said:
+    if unrepeated != said:
         # "dat er elk jaar een of twee studenten ... afstuderen": how often is
         # asked with the time; where nothing else can go, the wish stands
         # without it ("studenten die elk jaar terugkomen" keeps it)
-        return _unspliced(unrepeated, source, reword)
+        return _unspliced(unrepeated, source)
     return kept
 
 
 SMALL_NUMBERS = (
-    "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien "
+    "nul één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien "
     "veertien vijftien zestien zeventien achttien negentien twintig"
 ).split()
 # "1 a 2 dagen", "2 of 3 man"; not "niveau 2", "mbo 4", "1,5", "12:00", "20%"
@@ -1944,7 +1952,7 @@ def in_words(text: str) -> str:
     return SMALL_NUMBER.sub(lambda m: SMALL_NUMBERS[int(m.group(1))], text)
 
 
-def _unspliced(said: str, source: str, reword: bool) -> str:
+def _unspliced(said: str, source: str) -> str:
     words = said.split()
     if not copies(said, source):
         return " ".join(words)
@@ -1959,11 +1967,6 @@ def _unspliced(said: str, source: str, reword: bool) -> str:
     plainer = [w for w in words if w.lower() not in FILLERS]
     if len(plainer) < len(words) and not copies(" ".join(plainer), source):
         return " ".join(plainer)
-    worded = in_words(" ".join(words))
-    if reword and not copies(worded, source):
-        # "sluiten jullie 1 a 2 dagen per maand een groep": small numbers
-        # written out, as Dutch prose writes them, say it whole in other words
-        return worded
     tagged = words_of(said)
     # the tags of `words`, when the tokens line up (no punctuation in `said`)
     pos = [w.pos for w in tagged] if len(tagged) == len(words) else []
