@@ -1003,11 +1003,14 @@ def is_company_name(text: object) -> bool:
     words = cleaned.split()
     if len(words) > 6 or len(cleaned) > 80:
         return False
+    # "Het Boomhuis", "De Vlinder": an article before a capital opens a name
+    named = len(words) > 1 and words[1][:1].isupper()
+    if words[0].lower() == "het" and not named:
+        return False  # "het is een bakkerij"
     if words[0].lower() in (
         "we",
         "wij",
         "ik",
-        "het",
         "dat",
         "die",
         "geen",

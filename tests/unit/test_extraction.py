@@ -77,7 +77,8 @@ def test_sectors_match_whole_words_never_substrings(typed, code):
     [("Jansen Installatie, we zitten in Eindhoven", "Jansen Installatie"),
      ("Bakkerij Jansen uit Ede", "Bakkerij Jansen"), ("Stop & Go Fietsen", "Stop & Go Fietsen"),
      ("Van Dijk Installatie", "Van Dijk Installatie"), ("het bedrijf heet Smit BV", "Smit BV"),
-     ("Ja, graag", None), ("hallo", None), ("06 12345678", None), ("piet@smit.nl", None)],
+     ("Ja, graag", None), ("hallo", None), ("06 12345678", None), ("piet@smit.nl", None),
+     ("Het Boomhuis, Zoetermeer, 26", "Het Boomhuis"), ("het is een kinderopvang", None)],
 )  # fmt: skip
 def test_company_name_from_an_answer(typed, name):
     assert extraction.name_from_answer(typed, extraction.region(typed)) == name
