@@ -128,7 +128,7 @@ def answers_to(tracker: Tracker, slot: Text) -> int:
 
 # "weet ik niet" to any form question: unknown, taken at once (issue 22).
 UNSURE_PART = re.compile(
-    r"(?:nee\s+)?(?:ik\s+)?(?:weet\s+(?:ik\s+)?(?:het\s+)?(?:nog\s+)?niet(?:\s+precies)?"
+    r"(?:nee\s+)?(?:ik\s+)?(?:weet\s+(?:ik\s+)?(?:het\s+)?(?:nog\s+|echt\s+)?niet(?:\s+precies)?"
     r"|geen\s+(?:flauw\s+)?idee|geen\s+benul|onbekend)(?:\s+eigenlijk|\s+nog)?"
 )
 
@@ -141,6 +141,13 @@ def is_unsure(text: str) -> bool:
     lowered = parsing.clean_text(unasked or text).lower()
     parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?:en|of)\s+", lowered) if p]
     return bool(parts) and all(UNSURE_PART.fullmatch(part) for part in parts)
+
+
+def starts_unsure(text: str) -> bool:
+    """Whether the answer's first sentence says the entrepreneur does not
+    know ("weet ik echt niet. ze hebben van alles, lts, mavo")."""
+    first = re.split(r"[.!?]", parsing.clean_text(text).lower(), maxsplit=1)[0]
+    return bool(UNSURE_PART.fullmatch(first.strip(" ,")))
 
 
 def answered_unsure(tracker: Tracker, slot: Text) -> bool:

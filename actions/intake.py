@@ -33,6 +33,7 @@ from actions.answers import (
     name_part,
     own_time_beside_the_time,
     read_education_level,
+    starts_unsure,
 )
 from actions.asking import AsksInTheSameCall, Question
 from bot.intake import answer_need, need_cues, writing
@@ -832,6 +833,8 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if tracker.get_slot("requested_slot") == slot and (
             answers_to(tracker, slot) >= MAX_ANSWERS_PER_QUESTION
             or is_unsure(tracker.latest_message.get("text") or "")
+            # no value read, and "weet ik echt niet. ze hebben van alles"
+            or starts_unsure(tracker.latest_message.get("text") or "")
         ):
             # Twice unclear, or "weet ik niet" at once: a coordinator asks later.
             dispatcher.utter_message(response="utter_skip_question")

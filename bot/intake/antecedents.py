@@ -30,6 +30,8 @@ STRANDED = {
     "door": "door",
     "toe": "tot",
 }
+# "daardoor", "daarom": what follows from it, no thing pointed at
+CAUSAL = frozenset({"daardoor", "daarom"})
 # "daarvan", "ermee": both in one word.
 JOINED = re.compile(r"^(?:daar|er)(" + "|".join(STRANDED) + r")$")
 SUBJECT_PRONOUNS = {"het": False, "ze": True, "zij": True}  # word: plural
@@ -84,6 +86,8 @@ def resolved(
     earlier = [words_of(part) for part in before]
     for i, lower in enumerate(lowers if adverbs else []):
         joined_to = JOINED.match(lower)
+        if lower in CAUSAL:
+            continue  # "daardoor moeten we alles dubbel controleren": because of it
         if joined_to and lower == "erbij" and i and _plural_noun(words[i - 1]):
             continue  # "monteurs erbij", "met cijfers erbij": more, or with it
         if lower == "eraan" and i and words[i - 1].lower in COMING:
@@ -284,10 +288,17 @@ def _people(
     return ""
 
 
+# What the entrepreneur calls the pps they write to.
+ADDRESSING = frozenset("jullie uw".split())
+
+
 def _named(phrase: Sequence[Word]) -> str:
     """ "de studenten" for "studenten", "de nieuwe lasrobot" for "een nieuwe
     lasrobot": the phrase as it is named a second time. A bare singular
     stays bare ("honing")."""
+    if len(phrase) > 1 and phrase[0].lower in ADDRESSING:
+        # "hebben jullie stagiaires?": the entrepreneur's "jullie" is us
+        phrase = phrase[1:]
     texts = [
         w.text if w.text[:1].isupper() and not w.start else w.lower for w in phrase
     ]

@@ -138,7 +138,11 @@ SPOKEN = {
 }
 # not after an apostrophe: "z'n" and "'t" are words of their own
 MIN_UN_WORD = 6  # "on" + a word of at least four letters
-SPOKEN_WORD = re.compile(r"(?<!['’])\b(?:%s)\b" % "|".join(SPOKEN), re.IGNORECASE)
+# ("da vinci", "da costa": a name, not "dat")
+SPOKEN_WORD = re.compile(
+    r"(?<!['’])\b(?:%s)\b(?!\s+(?:vinci|costa|silva)\b)" % "|".join(SPOKEN),
+    re.IGNORECASE,
+)
 MAX_SUBJECT_WORDS = 4
 POSSESSIVES = frozenset("mijn m'n mn onze ons jullie je zijn haar hun".split())
 # Conjunctions after which a clause ends in its verb ("voor ik ... uitgeef").
@@ -338,6 +342,24 @@ def ends_a_listed_word(word: str) -> bool:
     return len(word) >= MIN_LISTED_ENDING and backwards[at].startswith(key)
 
 
+def _verb_stem_compound(lowered: str) -> bool:
+    """ "couverteermachines": a verb's stem ("couverteren") before a word,
+    as Dutch compounds them; the word in OpenTaal, stricter than the
+    frequency list ("krist" + "aliseert" is no compound)."""
+    return any(
+        spelled_right(lowered[at:]) and known(_infinitive_of_stem(lowered[:at]))
+        for at in range(MIN_COMPOUND_PART, len(lowered) - MIN_LISTED_ENDING + 1)
+    )
+
+
+def _infinitive_of_stem(stem: str) -> str:
+    """ "couverteer" -> "couverteren": a doubled vowel before the last
+    consonant is single in the open syllable ("sorteer" -> "sorteren")."""
+    if len(stem) > 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        return stem[:-2] + stem[-1] + "en"
+    return stem + "en"
+
+
 def cleaned(word: str) -> Optional[str]:
     """The word as it should be written, or None where it is no Dutch word."""
     lowered = word.lower()
@@ -349,7 +371,7 @@ def cleaned(word: str) -> Optional[str]:
         or known(lowered)
     ):
         return word
-    if ends_a_listed_word(lowered):
+    if ends_a_listed_word(lowered) or _verb_stem_compound(lowered):
         return word
     if (
         lowered.endswith("s")
@@ -930,10 +952,18 @@ def _ends_a_subclause(right: Sequence[Any]) -> bool:
 DENIED_AT_THE_END = frozenset("niet niks niets nauwelijks".split())
 
 
+NEVER_HOW = [[never, how] for never in ("nooit", "niet", "niks", "niets")
+             for how in ("hoe", "wat", "waarom")]  # fmt: skip
+
+
 def _contrasts_a_phrase(right: Sequence[Any]) -> bool:
     """ "niet het digitale veldwerk" after "maar": a phrase without a verb
     that the clause before it denies ("geen idee waar" is a clause of its own)."""
     tokens = [t for t in right if not t.is_punct]
+    if len(tokens) > 2 and [t.text.lower() for t in tokens[:2]] in NEVER_HOW:
+        # "(leren op school cnc) maar nooit hoe je een klep uit elkaar haalt":
+        # what the clause before does not do, its verb shared
+        return True
     if len(tokens) < 2 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return False
     if tokens[0].text.lower() in ("niet", "geen"):
@@ -974,6 +1004,8 @@ def _main_clauses(clause: str) -> List[str]:
         if re.search(r"\d\s*$", left) and re.match(r"\d", right):
             continue  # "zijn 61 en 64": numbers listed
         left_tokens, right_tokens = list(nlp(left)), list(nlp(right))
+        if "en" in joint.group(0) and _open_relative(left_tokens):
+            continue  # "klanten die drukwerk en data willen": its verb is still to come
         if "en" in joint.group(0) and _comma_before_a_verb(right_tokens):
             continue  # "op gevoel en ervaring, kijken naar ...": a list ends there
         if "," in joint.group(0) and _fragment_then_clause(left_tokens, right_tokens):
@@ -987,6 +1019,24 @@ def _main_clauses(clause: str) -> List[str]:
                 right = f"{_subject_of(left_tokens, right_tokens[0])} {right}".strip()
             return [left.strip(), *_main_clauses(right)]
     return [clause]
+
+
+def _open_relative(tokens: Sequence[Any]) -> bool:
+    """Whether a relative "die" after a noun opens a clause that has no verb
+    yet ("klanten die gepersonaliseerd drukwerk")."""
+    for at in range(len(tokens) - 1, 0, -1):
+        # ("gepersonaliseerd drukwerk": a participle before its noun)
+        before_a_noun = at + 1 < len(tokens) and tokens[at + 1].pos_ == "NOUN"
+        if (tokens[at].pos_ in ("VERB", "AUX") and not before_a_noun) or tokens[
+            at
+        ].is_punct:
+            return False
+        if tokens[at].text.lower() == "die" and tokens[at - 1].pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
+            return at < len(tokens) - 1
+    return False
 
 
 PLURAL_PRONOUNS = frozenset({"we", "wij", "ze", "zij"})

@@ -2612,6 +2612,24 @@ def _as_dat_clause(words: Sequence[Word]) -> str:
     return joined(["dat"] + to_second_person(words)[1:])
 
 
+SHORT_INFINITIVES = frozenset("zijn gaan staan doen zien slaan".split())
+MAX_PHRASE_THEN_VERB = 5
+
+
+def _phrase_then_its_verb(words: Sequence[Word]) -> bool:
+    """ "bij de tijd zijn", "in de lucht blijven": a phrase and one verb in
+    -en after it, no subject; the tagger reads "zijn" as finite."""
+    verbs = [w for w in words if w.pos in ("VERB", "AUX")]
+    return (
+        2 < len(words) <= MAX_PHRASE_THEN_VERB
+        and words[0].pos == "ADP"
+        and all(w.pos in ("DET", "NOUN", "ADJ") for w in words[1:-1])
+        and verbs == [words[-1]]
+        and (words[-1].lower.endswith("en") or words[-1].lower in SHORT_INFINITIVES)
+        and not any(w.lower in SUBJECT_PRONOUNS | PRONOUN_SUBJECTS for w in words)
+    )
+
+
 def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
     if not words:
         return ""
@@ -2621,8 +2639,10 @@ def _as_goal(words: Sequence[Word], after_modal: bool = False) -> str:
         (i for i, w in enumerate(words) if i and w.lower in SUBORDINATORS), len(words)
     )
     main = words[:cut]
-    if _infinitive_phrase(words if after_modal else main, after_modal) or (
-        _singular_then_plural_verb(main)
+    if (
+        _infinitive_phrase(words if after_modal else main, after_modal)
+        or _singular_then_plural_verb(main)
+        or _phrase_then_its_verb(main)
     ):
         return joined(to_second_person(words))
     finite = next((i for i, w in enumerate(main) if w.finite), None)

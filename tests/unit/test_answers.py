@@ -380,3 +380,9 @@ def test_chat_s_n_for_een_in_the_own_time():
 )  # fmt: skip
 def test_the_company_size_is_the_count_they_end_on(typed, size):
     assert answers.read_company_size(typed, None) == size
+
+
+def test_an_answer_that_opens_with_not_knowing_starts_unsure() -> None:
+    assert answers.starts_unsure("weet ik echt niet. ze hebben van alles, lts, mavo, een paar niks")
+    assert not answers.starts_unsure("weet ik niet, hbo denk ik")
+    assert not answers.starts_unsure("mbo. weet ik niet")

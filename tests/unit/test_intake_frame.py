@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from bot.intake import dutch, frame, questions, writing
+from bot.intake import antecedents, dutch, frame, questions, writing
 from bot.intake.frame import Frame
 from tests.e2e.servers import ROOT
 
@@ -2441,3 +2441,40 @@ def test_a_time_said_first_keeps_er_after_the_verb_and_is_no_wish() -> None:
     )
     assert read.goal == ""
     assert read.problem_lead == "komen er elke avond zo'n 6 kratten brood retour"
+
+
+def test_causal_daardoor_points_at_nothing_and_da_vinci_is_a_name() -> None:
+    read = frame.read_answer(
+        "er komen robot instrumenten, da vinci enzo. daardoor moeten we alles dubbel"
+        " controleren",
+        "problem",
+    )
+    assert "Vinci moeten" not in read.problem
+    assert "moeten jullie alles dubbel controleren" in read.problem_lead
+
+
+def test_a_phrase_and_its_verb_is_a_goal_without_a_subject() -> None:
+    assert frame.read_answer("gewoon bij de tijd zijn", "goal").goal == "bij de tijd zijn"
+
+
+def test_the_entrepreneurs_jullie_is_the_pps_not_their_people() -> None:
+    # (the opening as stored, its "?" gone)
+    said = antecedents.said_before("hoii, hebben jullie stagiaires visagie voor het tv seizoen")
+    assert antecedents.resolved("ze moeten het opnieuw leren", said, frame.names_people) == (
+        "de stagiaires moeten het opnieuw leren"
+    )
+
+
+def test_a_relative_clause_is_not_split_before_its_verb() -> None:
+    assert dutch.sentences("er komen klanten die gepersonaliseerd drukwerk en data willen") == [
+        "er komen klanten die gepersonaliseerd drukwerk en data willen"
+    ]
+
+
+def test_a_verb_stem_compound_is_a_word_and_a_typo_is_still_corrected() -> None:
+    assert dutch.cleaned("couverteermachines") == "couverteermachines"
+    assert dutch.cleaned("metsalaars") == "metselaars"
+    read = frame.read_answer(
+        "de mensen op de couverteermachines hebben straks geen werk", "problem"
+    )
+    assert read.problem_lead == "hebben de mensen op de couverteermachines straks geen werk"
