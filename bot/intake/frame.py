@@ -347,7 +347,8 @@ OTHER_PEOPLE = frozenset(
 NOT_PEOPLE = OTHER_PEOPLE | frozenset(
     """vacatures klanten-orders computers containers lasers filters tellers
     papers folders printers chargers routers servers sensors scanners heaters
-    boilers trailers tractors""".split()
+    boilers trailers tractors afsluiters schakelaars ventilatoren compressoren
+    transformatoren koelers drogers mixers""".split()
     # "-lingen" that are no people
     + """bestellingen bestelingen instellingen afdelingen regelingen mededelingen
     ontwikkelingen handelingen beoordelingen""".split()

@@ -2478,3 +2478,7 @@ def test_a_verb_stem_compound_is_a_word_and_a_typo_is_still_corrected() -> None:
         "de mensen op de couverteermachines hebben straks geen werk", "problem"
     )
     assert read.problem_lead == "hebben de mensen op de couverteermachines straks geen werk"
+
+
+def test_valves_are_no_people() -> None:
+    assert frame.people("wij reviseren afsluiters en veiligheidskleppen") == ""
