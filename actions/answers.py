@@ -153,7 +153,8 @@ def starts_unsure(text: str) -> bool:
 def answered_unsure(tracker: Tracker, slot: Text) -> bool:
     """Whether a message answering the question for `slot` said "weet ik niet"."""
     return any(
-        is_unsure(event.get("text") or "") for event in messages_to(tracker, slot)
+        is_unsure(event.get("text") or "") or starts_unsure(event.get("text") or "")
+        for event in messages_to(tracker, slot)
     )
 
 
