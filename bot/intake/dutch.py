@@ -952,15 +952,18 @@ def _ends_a_subclause(right: Sequence[Any]) -> bool:
 DENIED_AT_THE_END = frozenset("niet niks niets nauwelijks".split())
 
 
-NEVER_HOW = [[never, how] for never in ("nooit", "niet", "niks", "niets")
-             for how in ("hoe", "wat", "waarom")]  # fmt: skip
+NEVER_HOW = {(never, how) for never in ("nooit", "niet", "niks", "niets")
+             for how in ("hoe", "wat", "waarom")}  # fmt: skip
 
 
 def _contrasts_a_phrase(right: Sequence[Any]) -> bool:
     """ "niet het digitale veldwerk" after "maar": a phrase without a verb
     that the clause before it denies ("geen idee waar" is a clause of its own)."""
     tokens = [t for t in right if not t.is_punct]
-    if len(tokens) > 2 and [t.text.lower() for t in tokens[:2]] in NEVER_HOW:
+    if (
+        len(tokens) > 2
+        and (tokens[0].text.lower(), tokens[1].text.lower()) in NEVER_HOW
+    ):
         # "(leren op school cnc) maar nooit hoe je een klep uit elkaar haalt":
         # what the clause before does not do, its verb shared
         return True
@@ -1025,16 +1028,12 @@ def _open_relative(tokens: Sequence[Any]) -> bool:
     """Whether a relative "die" after a noun opens a clause that has no verb
     yet ("klanten die gepersonaliseerd drukwerk")."""
     for at in range(len(tokens) - 1, 0, -1):
+        token = tokens[at]
         # ("gepersonaliseerd drukwerk": a participle before its noun)
         before_a_noun = at + 1 < len(tokens) and tokens[at + 1].pos_ == "NOUN"
-        if (tokens[at].pos_ in ("VERB", "AUX") and not before_a_noun) or tokens[
-            at
-        ].is_punct:
+        if token.is_punct or (token.pos_ in ("VERB", "AUX") and not before_a_noun):
             return False
-        if tokens[at].text.lower() == "die" and tokens[at - 1].pos_ in (
-            "NOUN",
-            "PROPN",
-        ):
+        if token.text.lower() == "die" and tokens[at - 1].pos_ in ("NOUN", "PROPN"):
             return at < len(tokens) - 1
     return False
 

@@ -1947,7 +1947,7 @@ NUMBER_RANGE = re.compile(r"\b(\d{1,2})\s+(?:a|à|á)\s+(\d{1,2})\b")
 
 
 def in_words(text: str) -> str:
-    """`text` with its small numbers as words: "1 a 2 dagen" -> "een tot
+    """`text` with its small numbers as words: "1 a 2 dagen" -> "één tot
     twee dagen"."""
     text = NUMBER_RANGE.sub(r"\1 tot \2", text)
     return SMALL_NUMBER.sub(lambda m: SMALL_NUMBERS[int(m.group(1))], text)
@@ -2618,8 +2618,8 @@ MAX_PHRASE_THEN_VERB = 5
 
 
 def _phrase_then_its_verb(words: Sequence[Word]) -> bool:
-    """ "bij de tijd zijn", "in de lucht blijven": a phrase and one verb in
-    -en after it, no subject; the tagger reads "zijn" as finite."""
+    """ "bij de tijd zijn", "in de lucht blijven": a phrase and its one verb,
+    an infinitive, with no subject; the tagger reads "zijn" as finite."""
     verbs = [w for w in words if w.pos in ("VERB", "AUX")]
     return (
         2 < len(words) <= MAX_PHRASE_THEN_VERB
@@ -2627,7 +2627,6 @@ def _phrase_then_its_verb(words: Sequence[Word]) -> bool:
         and all(w.pos in ("DET", "NOUN", "ADJ") for w in words[1:-1])
         and verbs == [words[-1]]
         and (words[-1].lower.endswith("en") or words[-1].lower in SHORT_INFINITIVES)
-        and not any(w.lower in SUBJECT_PRONOUNS | PRONOUN_SUBJECTS for w in words)
     )
 
 

@@ -22,7 +22,7 @@ import time
 import urllib.error
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 import sqlalchemy as sa
 import yaml
@@ -301,7 +301,7 @@ def stored_value(row: Dict[str, Any], key: str) -> Optional[str]:
     return None if value is None else str(value)
 
 
-def _levels(text: str) -> set:
+def _levels(text: str) -> Set[str]:
     return set(re.findall(r"\b(mbo|hbo|wo)\b", text.lower()))
 
 
