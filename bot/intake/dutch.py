@@ -406,8 +406,9 @@ def cleaned(word: str) -> Optional[str]:
         return word[:-1] + lowered[-2] + "en"  # "begine": beginnen, not begin
     if re.search(r"[^aeiou]n$", lowered) and known(lowered[:-1] + "en"):
         return word[:-1] + "en"  # chat drops the e: "krijgn", "hebbn"
-    if re.search(r"[aiouy]s$", lowered) and known(lowered[:-1] + "'s"):
-        return word[:-1] + "'s"  # "autos", "fotos": the plural, not "auto"
+    if re.search(r"[aiouy]s$", lowered) and spelled_right(lowered[:-1] + "'s"):
+        # "autos", "fotos": the plural, not "auto"; "adas" is no "ada's"
+        return word[:-1] + "'s"
     if len(lowered) >= MIN_CORRECTED_LENGTH:
         candidates = word_list().candidates(lowered) or set()
         best = word_list().correction(lowered) if candidates else None

@@ -2419,6 +2419,7 @@ def test_a_problem_said_back_whole_has_its_numbers_in_words() -> None:
 def test_a_plural_typed_without_its_apostrophe_stays_plural() -> None:
     assert dutch.cleaned("autos") == "auto's"
     assert dutch.cleaned("fotos") == "foto's"
+    assert dutch.cleaned("adas") != "ada's"  # a system's abbreviation, no name
 
 
 @pytest.mark.parametrize(
