@@ -2467,9 +2467,8 @@ def test_the_entrepreneurs_jullie_is_the_pps_not_their_people() -> None:
 
 
 def test_a_relative_clause_is_not_split_before_its_verb() -> None:
-    assert dutch.sentences("er komen klanten die gepersonaliseerd drukwerk en data willen") == [
-        "er komen klanten die gepersonaliseerd drukwerk en data willen"
-    ]
+    said = "er komen klanten die gepersonaliseerd drukwerk en data willen en daar heb ik niemand voor"
+    assert not any(part.startswith("data willen") for part in dutch.sentences(said))
 
 
 def test_a_verb_stem_compound_is_a_word_and_a_typo_is_still_corrected() -> None:
