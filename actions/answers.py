@@ -150,11 +150,15 @@ def starts_unsure(text: str) -> bool:
     return bool(UNSURE_PART.fullmatch(first.strip(" ,")))
 
 
+def says_unsure(text: str) -> bool:
+    """Whether the answer says "weet ik niet", whole or in its first sentence."""
+    return is_unsure(text) or starts_unsure(text)
+
+
 def answered_unsure(tracker: Tracker, slot: Text) -> bool:
     """Whether a message answering the question for `slot` said "weet ik niet"."""
     return any(
-        is_unsure(event.get("text") or "") or starts_unsure(event.get("text") or "")
-        for event in messages_to(tracker, slot)
+        says_unsure(event.get("text") or "") for event in messages_to(tracker, slot)
     )
 
 

@@ -28,12 +28,11 @@ from actions.answers import (
     Answer,
     answered_unsure,
     answers_to,
-    is_unsure,
     messages_to,
     name_part,
     own_time_beside_the_time,
     read_education_level,
-    starts_unsure,
+    says_unsure,
 )
 from actions.asking import AsksInTheSameCall, Question
 from bot.intake import answer_need, need_cues, writing
@@ -832,9 +831,9 @@ class ValidateIntakeForm(AsksInTheSameCall):
         """A failed value: one clear re-ask; the second time the question is dropped."""
         if tracker.get_slot("requested_slot") == slot and (
             answers_to(tracker, slot) >= MAX_ANSWERS_PER_QUESTION
-            or is_unsure(tracker.latest_message.get("text") or "")
-            # no value read, and "weet ik echt niet. ze hebben van alles"
-            or starts_unsure(tracker.latest_message.get("text") or "")
+            # no value read, and "weet ik niet" or "weet ik echt niet. ze
+            # hebben van alles"
+            or says_unsure(tracker.latest_message.get("text") or "")
         ):
             # Twice unclear, or "weet ik niet" at once: a coordinator asks later.
             dispatcher.utter_message(response="utter_skip_question")

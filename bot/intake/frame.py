@@ -1918,8 +1918,8 @@ def unspliced(said: str, source: str, reword: bool = True) -> str:
     kept = _unspliced(said, source)
     if kept:
         return kept
-    worded = in_words(said)
-    if reword and not copies(worded, source):
+    worded = in_words(said) if reword else said
+    if worded != said and not copies(worded, source):
         # "sluiten jullie 1 a 2 dagen per maand een groep", which no cut
         # leaves whole: small numbers written out, as Dutch prose writes
         # them, say it in other words
@@ -1930,7 +1930,7 @@ def unspliced(said: str, source: str, reword: bool = True) -> str:
         # asked with the time; where nothing else can go, the wish stands
         # without it ("studenten die elk jaar terugkomen" keeps it)
         return _unspliced(unrepeated, source)
-    return kept
+    return ""
 
 
 SMALL_NUMBERS = (

@@ -316,7 +316,7 @@ def _levels_as_said(persona: Persona, actual: Optional[str]) -> bool:
 def _field_matches(key: str, expected: Any, actual: Optional[str]) -> bool:
     if key == "level" and expected == "":
         # "geen idee": no level stored, or the words said, but never a level
-        return actual is None or not re.search(r"\b(?:mbo|hbo|wo)\b", actual.lower())
+        return actual is None or not _levels(actual)
     if actual is None:
         return False
     actual_norm = actual.strip().lower()
