@@ -45,16 +45,7 @@ SECTOR_CODES = (
 LEVEL_CODES = ("mbo", "hbo", "wo")
 MAX_TITLE_LENGTH = 30  # the title becomes a chat button
 
-REASON_FIELDS = frozenset(
-    {
-        "start_weeks",
-        "months",
-        "hours_per_week",
-        "goal",
-        "problem",
-        "when",
-    }
-)
+REASON_FIELDS = frozenset({"hours", "goal", "problem", "when"})
 REASON_KEYS = (
     "urgency_fast",
     "urgency_short",
@@ -924,17 +915,7 @@ AGENT_ENDINGS = ("eur", "ist", "aar", "ster", "kundige", "ende", "ant", "ent", "
 
 
 def _reason_values(pps_format: PpsFormat, profile: IntakeProfile) -> Dict[str, str]:
-    return {
-        "when": _when_said(profile.when),
-        "start_weeks": _counted(pps_format.start_weeks, "week", "weken"),
-        "months": _counted(pps_format.months, "maand", "maanden"),
-        # "een half uur per week", not "0,5 uur"
-        "hours_per_week": (
-            "een half"
-            if pps_format.hours_per_week == 0.5
-            else _dutch_number(pps_format.hours_per_week)
-        ),
-    }
+    return {"when": _when_said(profile.when), "hours": pps_format.hours}
 
 
 # A time said that reads after "Je wilt het ... geregeld hebben".
@@ -952,15 +933,3 @@ def _when_said(when: str) -> str:
     if WHEN_SAID.fullmatch(first) and len(first.split()) <= MAX_WHEN_WORDS:
         return first
     return "snel"
-
-
-def _counted(value: float, one: str, more: str) -> str:
-    """ "een maand", "3 maanden": never "1 maanden"."""
-    return f"een {one}" if value == 1 else f"{_dutch_number(value)} {more}"
-
-
-def _dutch_number(value: float) -> str:
-    """2.0 -> "2", 0.5 -> "0,5": Dutch writes a decimal comma."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:g}".replace(".", ",")
