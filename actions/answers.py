@@ -337,7 +337,21 @@ NOT_WHEN = re.compile(
 )
 
 
+def opening_time(tracker: Optional[Tracker]) -> Optional[str]:
+    """The time the opening named ("voor de zomer"), which the time question
+    checks rather than takes."""
+    opening = tracker.get_slot("original_question") if tracker else None
+    return extraction.timeframe(opening.lower()) if opening else None
+
+
 def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
+    said = opening_time(tracker)
+    if (
+        said
+        and parsing.yes_or_no_first(text) is True
+        and not extraction.timeframe_from_answer(text.lower())
+    ):
+        return said  # "ja" to "Je noemde voor de zomer: is dat ook wanneer ...?"
     corrected = extraction.as_corrected(text)
     if extraction.timeframe_from_answer(corrected.lower()):
         # "september, nee oktober"; not "volgend najaar, een middag per week,

@@ -730,10 +730,12 @@ def contract_type(lowered: str) -> Optional[str]:
 
 
 # "zonder meteen een project te starten": no haste; "zodat nieuwe jongens
-# meteen mee kunnen": what the goal brings, not when
+# meteen mee kunnen", "zodat spullen binnen een week in de winkel staan":
+# what the goal brings, not when it should be arranged
 NOT_AT_ONCE = re.compile(
     r"\b(?:zonder|niet)\b[^,.;!?]{0,30}?\b(?:meteen|direct)\b"
-    r"|\bzodat\b[^.;!?]{0,50}?\b(?:meteen|direct)\b"
+    r"|\b(?:zodat|waardoor)\b[^.;!?]{0,50}?\b(?:meteen|direct"
+    r"|binnen\s+\S+\s+(?:uur|dag|dagen|week|weken))\b"
 )
 
 

@@ -30,6 +30,7 @@ from actions.answers import (
     answers_to,
     messages_to,
     name_part,
+    opening_time,
     own_time_beside_the_time,
     read_education_level,
     says_unsure,
@@ -454,6 +455,33 @@ def ask_with(
     return ask
 
 
+def check_opening_time(ask: Question) -> Question:
+    """The time question, first asked as a check where the opening named a
+    time: "Je noemde voor de zomer: is dat ook wanneer het geregeld moet
+    zijn?" That time was often the surface ask's (a summer intern), not the
+    real question's; "ja" keeps it (answers.read_time_horizon)."""
+
+    def check(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        said = opening_time(tracker)
+        if not said or answers_to(tracker, "time_horizon"):
+            return ask(dispatcher, tracker, domain)
+        need = tracker.get_slot("need_category")
+        own_time_open = "own_time" in PROBES_BY_NEED.get(need, ()) and (
+            tracker.get_slot("own_time") is None
+        )
+        response = (
+            "utter_check_time_horizon_and_own_time"
+            if own_time_open
+            else "utter_check_time_horizon"
+        )
+        dispatcher.utter_message(response=response, said_time=said)
+        return []
+
+    return check
+
+
 # Questions asked in the validation's own call, worded for the need it left
 IN_THE_NEED_S_WORDS = {
     ("utter_ask_headcount_only", "leven_lang_ontwikkelen"): (
@@ -479,8 +507,12 @@ INTAKE_QUESTIONS: Dict[Text, Question] = {
     "headcount": ask_with(
         "education_level", "utter_ask_headcount_only", "utter_ask_headcount_and_level"
     ),
-    "time_horizon": ask_with(
-        "own_time", "utter_ask_time_horizon_only", "utter_ask_time_horizon_and_own_time"
+    "time_horizon": check_opening_time(
+        ask_with(
+            "own_time",
+            "utter_ask_time_horizon_only",
+            "utter_ask_time_horizon_and_own_time",
+        )
     ),
     "question_confirmed": ask_to_confirm,
 }
@@ -640,6 +672,10 @@ class ValidateIntakeForm(AsksInTheSameCall):
         requested = tracker.get_slot("requested_slot")
         stated: Dict[Text, Any] = {}
         overwritten = set(RESTATED_SLOTS)
+        if requested is None and not tracker.get_slot("original_question"):
+            # "zoek een stagiair voor de zomer": the opening's time is the
+            # surface ask's; the time question checks it (opening_time)
+            found.pop("time_horizon", None)
         if requested == "company_name":
             # "Klimaattechniek Brabant" is a name; its place counts only after
             # "uit", "in" or a comma. What the name says it does is the sector.

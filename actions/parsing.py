@@ -864,7 +864,7 @@ def sector_of_name(name: str) -> Optional[str]:
         # name is the owner too; better to ask the branch than guess bakery
         surname = word in TRADE_SURNAMES and (found or index == 0 < len(words) - 1)
         if len(word) >= 4 and before not in SURNAME_PARTICLES and not surname:
-            if word not in UMBRELLA_NAME_WORDS:
+            if not _umbrella_word(word):
                 found = _sector_of_word(word, fuzzy=False) or found
     return found
 
@@ -872,6 +872,22 @@ def sector_of_name(name: str) -> Optional[str]:
 # "Regenwater Techniek Flevoland", "Jansen Techniek": a name word that covers
 # many trades names none; where no other word does, the branch is asked.
 UMBRELLA_NAME_WORDS = frozenset("techniek industrie productie handel".split())
+
+
+def _umbrella_word(word: str) -> bool:
+    """ "Techniek", or a compound of it whose first part names no trade:
+    "plafondtechniek" is a builder's, "dentaltechniek" serves dentists and
+    "glashandel" may be a glazier's, so the branch is asked; "koeltechniek"
+    and "vishandel" still say theirs."""
+    if word in UMBRELLA_NAME_WORDS:
+        return True
+    if word in _SECTOR_OF_WORD:
+        return False  # "boekhandel"
+    for head in UMBRELLA_NAME_WORDS:
+        first = word.removesuffix(head).rstrip("-")
+        if first != word:
+            return _sector_of_word(first, fuzzy=False) is None
+    return False
 
 
 SURNAME_PARTICLES = frozenset(
@@ -1068,6 +1084,12 @@ PER_MONTH_OR_YEAR = re.compile(
 )
 
 
+NO_MORE = re.compile(r"\b(?:meer\s+niet|niet\s+meer|niet\s+veel)\b")
+LITTLE_TIME = re.compile(
+    r"weinig|geen|uurtje|nauwelijks|niet|\bniks\b|\bniets\b|\bamper\b"
+)
+
+
 def own_time_level(own_time: Optional[str]) -> Optional[str]:
     """weinig (up to about two hours a week), gemiddeld, or veel."""
     if not own_time:
@@ -1090,9 +1112,13 @@ def own_time_level(own_time: Optional[str]) -> Optional[str]:
     ):
         # "een paar dagen" in all: no hours a week said ("1 dag per week" is much)
         return "gemiddeld"
-    if a_day or re.search(r"\bveel\b|fulltime|\bmeer\b", lowered):
-        return "veel"
-    if any(w in lowered for w in ("weinig", "geen", "uurtje", "nauwelijks", "niet")):
+    little = LITTLE_TIME.search(lowered)
+    # "2 uurtjes, meer niet", "niet veel": a limit, not much time
+    much = re.search(r"\bveel\b|fulltime|\bmeer\b", NO_MORE.sub(" ", lowered))
+    if a_day or much:
+        # "in de winter veel tijd, in de zomer bijna niks": it depends
+        return "gemiddeld" if little and not a_day else "veel"
+    if little:
         return "weinig"
     hours = parse_count(lowered)
     if hours is not None and "uur" in lowered:

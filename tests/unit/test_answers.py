@@ -5,11 +5,9 @@ import datetime
 
 import pytest
 
-from actions import extraction, parsing
-from actions import answers
+from actions import answers, extraction, parsing
 from actions.answers import read_education_level
-from actions.extraction import as_corrected
-from actions.extraction import timeframe, timeframe_from_answer
+from actions.extraction import as_corrected, timeframe, timeframe_from_answer
 
 
 @pytest.mark.parametrize(
@@ -118,7 +116,11 @@ def test_the_day_relative_times_are_read_against_can_be_pinned(monkeypatch):
      ("1 dag per week", "veel"),
      # days in all are no time a week: "je hebt tijd om mee te doen" is not said
      ("onze ICT man heeft een paar dagen", "gemiddeld"),
-     ("paar uurtjes", "weinig")],
+     ("paar uurtjes", "weinig"),
+     # "Je hebt tijd om mee te doen" was said to "in de zomer bijna niks"
+     ("in de winter veel tijd, in de zomer bijna niks", "gemiddeld"),
+     ("bijna niks", "weinig"), ("2 uurtjes, meer niet", "weinig"),
+     ("1 dag per week, niet meer", "veel")],
 )  # fmt: skip
 def test_own_time_in_parts_of_a_day_is_read_by_how_often(said, level):
     """ "Je hebt tijd om mee te doen" was said to someone with an afternoon."""
@@ -284,8 +286,8 @@ def test_a_person_set_free_is_own_time_and_a_side_question_after_it_is_left(
      ("één afstudeerder", "1")],
 )  # fmt: skip
 def test_the_people_counted_are_the_headcount_not_the_machines(answer, count):
-    from tests.conftest import make_tracker
     from actions.answers import read_headcount
+    from tests.conftest import make_tracker
 
     asked = make_tracker(slots={"requested_slot": "headcount"})
     assert read_headcount(answer, asked) == count
@@ -297,8 +299,8 @@ def test_the_people_counted_are_the_headcount_not_the_machines(answer, count):
      "in de winter best veel, in het seizoen niks"],
 )  # fmt: skip
 def test_to_the_own_time_question_an_answer_counts_as_said(answer):
-    from tests.conftest import make_tracker
     from actions.answers import read_own_time
+    from tests.conftest import make_tracker
 
     asked = make_tracker(slots={"requested_slot": "own_time"})
     assert read_own_time(answer, asked) == answer
@@ -386,3 +388,19 @@ def test_an_answer_that_opens_with_not_knowing_starts_unsure() -> None:
     assert answers.starts_unsure("weet ik echt niet. ze hebben van alles, lts, mavo, een paar niks")
     assert not answers.starts_unsure("weet ik niet, hbo denk ik")
     assert not answers.starts_unsure("mbo. weet ik niet")
+
+
+@pytest.mark.parametrize(
+    "typed, when",
+    [("ja", "voor de zomer"), ("ja klopt, 2 uurtjes per week", "voor de zomer"),
+     ("nee, liefst volgend schooljaar beginnen", "volgend schooljaar")],
+)  # fmt: skip
+def test_yes_to_the_check_keeps_the_openings_time(typed, when):
+    from tests.conftest import make_tracker
+
+    opening = "zoek een stagiair voor de zomer"
+    tracker = make_tracker(
+        slots={"requested_slot": "time_horizon", "original_question": opening}
+    )
+    assert answers.read_time_horizon(typed, tracker) == when
+    assert answers.read_time_horizon("ja", make_tracker(slots={})) != "voor de zomer"

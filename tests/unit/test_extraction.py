@@ -411,6 +411,16 @@ def test_an_umbrella_word_in_a_name_yields_to_the_trade_beside_it():
     assert parsing.sector_of_name("Jansen Techniek") is None  # asked
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("ptb plafondtechniek brabant", None), ("van asselt dentaltechniek", None),
+     ("Glashandel Bosman", None), ("Koeltechniek Van Ee", "installatie"),
+     ("Vishandel De Vries", "agrifood"), ("Boekhandel Het Leesteken", "detailhandel")],
+)  # fmt: skip
+def test_an_umbrella_compound_names_a_trade_only_by_its_first_part(name, code):
+    assert parsing.sector_of_name(name) == code
+
+
 def test_a_trade_that_is_also_a_surname_or_a_lab_is_not_listed():
     assert parsing.sector_of_name("Dakwerken Smid") == "bouw"
     assert parsing.sector_of_name("Tandtechnisch Laboratorium Twentekroon") == "zorg"
@@ -659,6 +669,12 @@ def test_not_at_once_is_no_haste():
     assert extraction.timeframe("fouten direct na de oven opsporen") is None
     said = "dat boren in de lesstof zit, zodat nieuwe jongens meteen mee kunnen"
     assert extraction.timeframe(said) is None
+
+
+def test_a_span_in_what_the_goal_brings_is_no_deadline():
+    said = "slimmer sorteren, zodat spullen binnen een week in de winkel staan"
+    assert extraction.timeframe(said) is None
+    assert extraction.timeframe("binnen een week graag") == "binnen een week"
 
 
 def test_how_often_someone_can_come_is_an_own_time_answer():

@@ -445,7 +445,8 @@ def test_opening_fills_every_slot_it_states_and_those_are_not_asked(domain):
     assert slots["sector"] == "agrifood"
     assert slots["headcount"] == "2"
     assert slots["education_level"] == "mbo"
-    assert slots["time_horizon"] == "voor de zomer"
+    # the opening's time is often the surface ask's: the time question checks it
+    assert "time_horizon" not in slots
     assert slots["contract_type"] == "bbl"
     # The facts were all there; what goes wrong without them is not.
     assert slots["requested_slot"] == "problem"
@@ -562,7 +563,20 @@ def test_an_opening_read_as_inform_still_starts_the_need_it_names(domain):
     slots, _ = validate({}, user_message(text, "inform", 0.6), domain)
     assert slots["need_category"] == "talent"
     assert slots["original_question"] == text
-    assert slots["time_horizon"] == "voor september" and slots["company_size"] == "8"
+    assert slots["company_size"] == "8" and "time_horizon" not in slots
+
+
+def test_the_time_question_checks_the_time_the_opening_named(domain):
+    prior = {**CONTEXT, "need_category": "talent", "original_question":
+             "zoek een stagiair voor de zomer", "problem": "x", "desired_outcome": "y",
+             "headcount": "1", "education_level": "mbo", "requested_slot": "education_level"}  # fmt: skip
+    slots, dispatcher = validate(
+        {"education_level": "mbo"}, user_message("mbo", "inform"), domain, prior=prior
+    )
+    assert slots["requested_slot"] == "time_horizon"
+    [asked] = [m for m in dispatcher.messages if m.get("response")]
+    assert asked["response"] == "utter_check_time_horizon"
+    assert asked["said_time"] == "voor de zomer"
 
 
 def test_yes_to_the_correction_question_confirms_after_all(domain):
