@@ -191,10 +191,12 @@ THIS_YEAR = re.compile(r"\bdit\s+jaar\b")
 COMING_YEARS = re.compile(
     r"\bkomende\s+(?:(?:twee|drie|vier|vijf|paar|\d)\s+)?ja(?:ren|ar)\b"
 )
+# "voor half juli", "uiterlijk eind maart": the part of the month kept, and
+# said without "in" ("in half juli" is no Dutch)
+PART_OF_A_MONTH_AFTER = {"in": "", "rond": "rond", "per": "vanaf"}
 _MONTH = re.compile(
     r"\b(voor|vanaf|per|in|begin|eind|na|rond|uiterlijk)\s+(?:in\s+)?("
-    + "|".join(MONTHS)
-    + r")\b"
+    r"(?:(?:half|medio|begin|eind)\s+)?(?:" + "|".join(MONTHS) + r"))\b"
 )
 _EVENT_IN_MONTH = re.compile(
     r"\b(voor|na|vanaf)\s+(?:de|het)\s+[a-zà-ÿ]+\s+(?:van|in)\s+("
@@ -777,7 +779,9 @@ def _timeframe(lowered: str) -> Optional[str]:
         preposition = {"per": "vanaf", "rond": "in", "uiterlijk": "uiterlijk in"}.get(
             month.group(1), month.group(1)
         )
-        return f"{preposition} {month.group(2)}"
+        if " " in month.group(2):  # "voor half juli", "uiterlijk eind maart"
+            preposition = PART_OF_A_MONTH_AFTER.get(month.group(1), month.group(1))
+        return f"{preposition} {month.group(2)}".strip()
     within = _WITHIN.search(lowered)
     for phrase, pattern in TIMEFRAMES:
         # "binnen drie maanden, de opdrachten lopen nu al op": the span said

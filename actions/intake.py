@@ -455,6 +455,9 @@ def ask_with(
     return ask
 
 
+EVERY_LEVEL = "mbo/hbo/wo"
+
+
 def check_opening_time(ask: Question) -> Question:
     """The time question, first asked as a check where the opening named a
     time: "Je noemde voor de zomer: is dat ook wanneer het geregeld moet
@@ -691,6 +694,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 # over a business word said in passing ("klanten als hotels")
                 found["sector"] = name_sector
                 overwritten.add("sector")
+        if requested != "education_level" and found.get("education_level") == (
+            EVERY_LEVEL
+        ):
+            # "het mbo stuurde me naar de hogeschool en die naar de
+            # universiteit": the schools of the story, no level; it is asked
+            found.pop("education_level")
         if requested == "headcount":
             # "5 man, allemaal mbo": the people it is about, not the company's
             # size, which the company question still asks

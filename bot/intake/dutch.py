@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -279,9 +280,47 @@ def _compound_tails(word: str) -> List[str]:
         for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)
         if word[cut:] in words
         and (
-            word[:cut] in words or word[:cut].endswith("s") and word[:cut][:-1] in words
+            word[:cut] in words
+            or word[:cut].endswith("s")
+            and word[:cut][:-1] in words
+            or _first_part_of_a_listed_compound(word[:cut])
         )
     ]
+
+
+def _first_part_of_a_listed_compound(part: str) -> bool:
+    """ "cashew" (OpenTaal lists "cashewnoot"), so "cashewkaas" is a word:
+    a first part no list has on its own, which a listed compound opens with
+    before a listed word, where that compound splits nowhere else into two
+    words ("lasrobot" is "las" + "robot", so "lasro" opens nothing)."""
+    if len(part) < MIN_FIRST_PART:
+        return False
+    words = word_list()
+    listed = _opentaal_sorted()
+    at = bisect.bisect_left(listed, part)
+    for other in itertools.islice(listed, at, at + MAX_COMPOUNDS_LOOKED_AT):
+        if not other.startswith(part):
+            return False
+        rest = other[len(part) :]
+        if len(rest) >= MIN_REST and rest in words:
+            return not any(
+                other[:cut] in words and other[cut:] in words
+                for cut in range(MIN_COMPOUND_PART, len(other) - MIN_COMPOUND_PART + 1)
+                if cut != len(part)
+            )
+    return False
+
+
+MIN_FIRST_PART = 4
+MIN_REST = 4
+MAX_COMPOUNDS_LOOKED_AT = 40
+
+
+@functools.lru_cache(maxsize=1)
+def _opentaal_sorted() -> List[str]:
+    """OpenTaal's words in lower case, sorted, so that a first part's
+    compounds sit together."""
+    return sorted(word.lower() for word in _opentaal())
 
 
 @functools.lru_cache(maxsize=1)

@@ -268,6 +268,13 @@ BARE_REFUSAL = re.compile(
     r"|^geen\s+[\w'-]+(?:\s+[\w'-]+)?\s+of\s+[\w'-]+(?:\s+[\w'-]+)?\W*$",
     re.IGNORECASE,
 )
+# "dat willen we niet", "dat wil ik ook niet": refuses what was said before
+# it, and wants nothing that can be said back
+POINTING_REFUSAL = re.compile(
+    r"^(?:en\s+|maar\s+)?(?:dat|dit|die|het)\s+(?:wil|willen|wilt)\s+"
+    r"(?:ik|we|wij)\s+(?:ook\s+)?(?:niet|absoluut\s+niet|echt\s+niet)\W*$",
+    re.IGNORECASE,
+)
 # What a correction says the question is not about: "niet om nieuwe mensen",
 # "geen cursus", up to a "maar", a comma or the end.
 NEGATED_PART = re.compile(r"\b(?:niet|geen)\b.*?(?=\bmaar\b|[,.;!?]|$)", re.IGNORECASE)
@@ -478,6 +485,8 @@ def read(text: str, context: str = "") -> Frame:
         previous, before = before, clause if kind is None else ""
         if kind is None or kind == "problem" or found[kind]:
             continue
+        if kind == "goal" and POINTING_REFUSAL.match(clause):
+            continue  # "(zonder conserveermiddelen,) dat willen we niet"
         phrase = goal_phrase(clause) if kind == "goal" else plain_clause(clause)
         if kind == "goal" and VAGUE_GOAL.match(phrase):
             phrase = ""  # "iets met scholen" is the question to ask, not its answer
@@ -717,10 +726,11 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
         return Frame()
     text = with_antecedents(text, context, goal=asked == "goal")
     granted = CONCESSION.match(text) if asked == "problem" else None
-    if granted and not PROBLEM.search(written(granted.group("granted"))):
+    what_works = granted and (granted["granted"] or granted["granted_wel"])
+    if granted and not PROBLEM.search(written(what_works)):
         # "keukens plaatsen kunnen ze, maar voor inductie moet er een
         # elektricien komen": what goes well is granted, what follows goes wrong
-        text = granted.group("rest")
+        text = granted["rest"] or granted["rest_wel"]
     # "... en wij weten niet of dat wat is. moet je betalen voor zo'n gesprek?":
     # a question asked along with the answer is no part of it.
     unasked = ASKED_ALONG.sub(" ", text).strip(" ,")
@@ -823,7 +833,11 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
 # The first sentence's "X, maar Y": X granted, Y what is wrong with it (the
 # comma tells it from "halen maar 30 procent", only so much).
 CONCESSION = re.compile(
-    r"^(?P<granted>[^.!?,]+),\s*maar\s+(?P<rest>\w.*)$", re.I | re.S
+    r"^(?P<granted>[^.!?,]+),\s*maar\s+(?P<rest>\w.*)$"
+    # "plukkers krijgen we wel via het uitzendbureau hoor. maar sinds ...":
+    # what does work, said with "wel", then its own sentence
+    r"|^(?P<granted_wel>[^.!?,]*\bwel\b[^.!?,]*)[.!,]\s*maar\s+(?P<rest_wel>\w.*)$",
+    re.I | re.S,
 )
 
 

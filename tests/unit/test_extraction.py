@@ -671,6 +671,15 @@ def test_not_at_once_is_no_haste():
     assert extraction.timeframe(said) is None
 
 
+@pytest.mark.parametrize(
+    ("said", "when"),
+    [("voor half juli", "voor half juli"), ("uiterlijk eind maart", "uiterlijk eind maart"),
+     ("in half juli", "half juli"), ("uiterlijk maart", "uiterlijk in maart")],
+)  # fmt: skip
+def test_the_part_of_a_month_is_kept(said, when):
+    assert extraction.timeframe(said) == when
+
+
 def test_a_span_in_what_the_goal_brings_is_no_deadline():
     said = "slimmer sorteren, zodat spullen binnen een week in de winkel staan"
     assert extraction.timeframe(said) is None

@@ -452,6 +452,14 @@ def test_opening_fills_every_slot_it_states_and_those_are_not_asked(domain):
     assert slots["requested_slot"] == "problem"
 
 
+def test_every_level_named_in_the_story_is_no_level(domain):
+    text = "het mbo stuurt me naar de hogeschool en die weer naar de universiteit"
+    slots, _ = validate({}, user_message(text, "inform"), domain,
+                        prior={**CONTEXT, "need_category": "loket",
+                               "original_question": "x", "requested_slot": "problem"})  # fmt: skip
+    assert "education_level" not in slots
+
+
 def test_a_later_clear_statement_replaces_an_earlier_estimate(domain):
     message = user_message("we hebben 12 medewerkers", "inform")
     slots, _ = validate(

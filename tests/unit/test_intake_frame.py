@@ -2482,3 +2482,23 @@ def test_a_verb_stem_compound_is_a_word_and_a_typo_is_still_corrected() -> None:
 
 def test_valves_are_no_people() -> None:
     assert frame.people("wij reviseren afsluiters en veiligheidskleppen") == ""
+
+
+def test_a_first_part_only_a_listed_compound_has_makes_a_word() -> None:
+    # OpenTaal lists "cashewnoot", not "cashew"; "lasrobot" is "las" + "robot"
+    assert dutch.known("cashewkaas")
+    assert not dutch.known("lasroboten") and not dutch.known("lasrbot")
+    read = frame.read_answer("nu wordt onze cashewkaas na 3 weken zuur", "problem")
+    assert read.problem_lead == "wordt jullie cashewkaas na 3 weken zuur"
+
+
+def test_refusing_what_was_said_is_no_goal() -> None:
+    said = "nu wordt onze kaas na 3 weken zuur. en zonder conserveermiddelen, dat willen we niet"
+    assert frame.read_answer(said, "problem").goal == ""
+
+
+def test_what_does_work_said_with_wel_is_granted_in_its_own_sentence() -> None:
+    said = ("plukkers krijgen we wel via het uitzendbureau hoor. maar sinds de nieuwe "
+            "koelcel worden de bessen na 3 4 dagen zacht")  # fmt: skip
+    read = frame.read_answer(said, "problem")
+    assert read.problem_lead == "worden de bessen sinds de nieuwe koelcel na 3 4 dagen zacht"
