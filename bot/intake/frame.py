@@ -726,7 +726,7 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
         return Frame()
     text = with_antecedents(text, context, goal=asked == "goal")
     granted = CONCESSION.match(text) if asked == "problem" else None
-    what_works = granted and (granted["granted"] or granted["granted_wel"])
+    what_works = (granted["granted"] or granted["granted_wel"]) if granted else ""
     if granted and not PROBLEM.search(written(what_works)):
         # "keukens plaatsen kunnen ze, maar voor inductie moet er een
         # elektricien komen": what goes well is granted, what follows goes wrong
