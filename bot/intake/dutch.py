@@ -248,7 +248,7 @@ def article_of(noun: Word) -> str:
 
 def known(word: str) -> bool:
     lowered = word.lower()
-    if lowered in word_list():
+    if lowered in word_list() or _agent_of_a_listed_word(lowered):
         return True
     tails = _compound_tails(lowered)
     if any(word_list()[tail] > RARE_WORD_COUNT for tail in tails):
@@ -256,6 +256,26 @@ def known(word: str) -> bool:
     # "stag" + "aires" (a rare word) is no compound but "stagiaires" typed
     # one letter short
     return bool(tails) and not _one_edit_from_a_listed_word(lowered)
+
+
+def _agent_of_a_listed_word(word: str) -> bool:
+    """ "logistiekers": someone of a listed word, which no list has ("logistiek"
+    + "er"); the base long enough that it is no typo's part."""
+    for ending in AGENT_ENDINGS:
+        base = word.removesuffix(ending)
+        if (
+            base != word
+            and len(base) >= MIN_AGENT_BASE
+            and base in word_list()
+            and not base.endswith(AGENT_BASES_NOT)  # "monteurer"
+        ):
+            return not _one_edit_from_a_listed_word(word)
+    return False
+
+
+AGENT_ENDINGS = ("ers", "er")
+AGENT_BASES_NOT = ("eur", "er", "aar", "ist", "ier", "ant", "ent", "ster")
+MIN_AGENT_BASE = 6
 
 
 def _one_edit_from_a_listed_word(word: str) -> bool:

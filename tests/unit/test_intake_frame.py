@@ -2502,3 +2502,10 @@ def test_what_does_work_said_with_wel_is_granted_in_its_own_sentence() -> None:
             "koelcel worden de bessen na 3 4 dagen zacht")  # fmt: skip
     read = frame.read_answer(said, "problem")
     assert read.problem_lead == "worden de bessen sinds de nieuwe koelcel na 3 4 dagen zacht"
+
+
+def test_someone_of_a_listed_word_is_a_word() -> None:
+    assert dutch.known("logistiekers")
+    assert not dutch.known("monteurer")
+    said = "dat er elk jaar een paar jonge logistiekers bij ons instromen"
+    assert "logistiekers" in frame.read_answer(said, "goal").goal
