@@ -191,12 +191,12 @@ THIS_YEAR = re.compile(r"\bdit\s+jaar\b")
 COMING_YEARS = re.compile(
     r"\bkomende\s+(?:(?:twee|drie|vier|vijf|paar|\d)\s+)?ja(?:ren|ar)\b"
 )
-# "voor half juli", "uiterlijk eind maart": the part of the month kept, and
-# said without "in" ("in half juli" is no Dutch)
+# "voor half juli", "uiterlijk eind maart", "voor 1 juli": the part of the
+# month or the day kept, and said without "in" ("in half juli" is no Dutch)
 PART_OF_A_MONTH_AFTER = {"in": "", "rond": "rond", "per": "vanaf"}
 _MONTH = re.compile(
     r"\b(voor|vanaf|per|in|begin|eind|na|rond|uiterlijk)\s+(?:in\s+)?("
-    r"(?:(?:half|medio|begin|eind)\s+)?(?:" + "|".join(MONTHS) + r"))\b"
+    r"(?:(?:half|medio|begin|eind|[1-3]?\d)\s+)?(?:" + "|".join(MONTHS) + r"))\b"
 )
 _EVENT_IN_MONTH = re.compile(
     r"\b(voor|na|vanaf)\s+(?:de|het)\s+[a-zà-ÿ]+\s+(?:van|in)\s+("

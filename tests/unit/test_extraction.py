@@ -674,7 +674,9 @@ def test_not_at_once_is_no_haste():
 @pytest.mark.parametrize(
     ("said", "when"),
     [("voor half juli", "voor half juli"), ("uiterlijk eind maart", "uiterlijk eind maart"),
-     ("in half juli", "half juli"), ("uiterlijk maart", "uiterlijk in maart")],
+     ("in half juli", "half juli"), ("uiterlijk maart", "uiterlijk in maart"),
+     # "in juli" was said back to "in die brief staat voor 1 juli"
+     ("voor 1 juli", "voor 1 juli"), ("per 1 september", "vanaf 1 september")],
 )  # fmt: skip
 def test_the_part_of_a_month_is_kept(said, when):
     assert extraction.timeframe(said) == when
