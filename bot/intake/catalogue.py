@@ -928,8 +928,10 @@ MAX_WHEN_WORDS = 6
 
 def _when_said(when: str) -> str:
     """ "voor de zomer" as said ("zo snel mogelijk, voor de zomer": its first
-    part); "snel" where it does not read after "Je wilt het"."""
+    part); "snel" where it does not read after "Je wilt het". What starts
+    then is arranged before it: "vanaf januari" is "voor januari" there
+    ("Je wilt het vanaf januari geregeld hebben" read as a wrong date)."""
     first = when.split(",")[0].strip().lower()
     if WHEN_SAID.fullmatch(first) and len(first.split()) <= MAX_WHEN_WORDS:
-        return first
+        return re.sub(r"^(?:vanaf|per)\s", "voor ", first)
     return "snel"

@@ -472,6 +472,7 @@ def test_reason_adds_the_hurry_to_what_it_gives(catalogue: Catalogue) -> None:
     [("voor de zomer", "voor de zomer"),
      ("binnen 3 maanden", "binnen 3 maanden"),
      ("zo snel mogelijk, voor de zomer", "zo snel mogelijk"),
+     ("vanaf januari", "voor januari"),
      # no time that reads after "Je wilt het": the haste itself
      ("zsm want de oude stopt", "snel"),
      ("", "snel")],
