@@ -49,6 +49,11 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         for probe in CONTENT_PROBES
         for event in messages_to(tracker, probe)
     )
+    # "onze vision lead wil best een paar uur per week lesgeven", to the own
+    # time question, names a format too
+    own_time = " ".join(
+        str(event.get("text") or "") for event in messages_to(tracker, "own_time")
+    )
     return IntakeProfile(
         need_category=need,
         sector=sector,
@@ -60,7 +65,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
             [str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS]
             # the answers whole: the frame keeps two clauses of the problem,
             # "iemand was ingelogd met ons baliewachtwoord" may be a third
-            + [answers]
+            + [answers, own_time]
         ),
         topic=tracker.get_slot("topic") or None,
         # as said back, verb first; empty when it was not ("weet je niet")

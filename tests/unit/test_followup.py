@@ -456,3 +456,13 @@ def test_a_confirmed_request_is_kept_incomplete_until_it_is_stored_complete(doma
     tracker = make_tracker(slots, sender_id=sender, **FOLLOWUP_SUBMITTED)
     run(ActionStoreRequest().run(CollectingDispatcher(), tracker, domain))
     assert stored(sender)["incomplete"] is False
+
+
+def test_what_the_own_time_answer_offers_names_a_format_too():
+    said = "onze vision lead wil best een paar uur per week lesgeven"
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "own_time"},
+        {"event": "user", "text": said, "parse_data": {"intent": {"name": "inform"}}},
+    ]
+    profile = profile_from_tracker(make_tracker(INTAKE, earlier=events))
+    assert "lesgeven" in profile.said
