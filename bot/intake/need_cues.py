@@ -102,7 +102,9 @@ def only_denies_the_wish(text: str) -> bool:
 # "de planning is niet echt het probleem", "die cursus is eigenlijk
 # bijzaak": what is said is not the point (also for the frame: no problem).
 NOT_THE_POINT = (
-    r"\bis\s+(?:eigenlijk\s+|ook\s+)?(?:niet|nie)\s+(?:echt\s+|eens\s+)?"
+    # "eigenlijk is de zomer niet het probleem"
+    r"\b(?:is|zijn)\s+(?:eigenlijk\s+|ook\s+)?(?:(?:die|dat|de|deze|het)\s+[\w'-]+\s+)?"
+    r"(?:niet|nie)\s+(?:echt\s+|eens\s+)?"
     r"(?:het|t|'t|ons|mijn|mn)\s+(?:probleem|punt)\b"
     # "eerlijk gezegd is die printer het probleem niet", "eigenlijk zijn de
     # socials het probleem niet echt"

@@ -2509,3 +2509,9 @@ def test_someone_of_a_listed_word_is_a_word() -> None:
     assert not dutch.known("monteurer")
     said = "dat er elk jaar een paar jonge logistiekers bij ons instromen"
     assert "logistiekers" in frame.read_answer(said, "goal").goal
+
+
+def test_what_is_not_the_problem_is_not_said_back() -> None:
+    said = "eigenlijk is de zomer niet het probleem. jonge mensen weten niet eens dat dit vak bestaat"
+    read = frame.read_answer(said, "problem")
+    assert read.problem_lead == "weten jonge mensen niet dat dit vak bestaat"
