@@ -16,6 +16,7 @@ import yaml
 
 from actions import parsing
 from bot.intake import dutch, need_cues, text_match
+from bot.intake.deadlines import MONTHS
 from bot.intake.places import find_place
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
@@ -100,20 +101,6 @@ CONTRACT_TYPES = (
     ),
 )
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 NO_HASTE = re.compile(
     r"\bgeen\s+haast\b|\bniet\s+dringend\b"
     r"|\bgeen\s+(?:deadline|spoed)\b|\brustig\s+aan\b|\blange\s+termijn\b"

@@ -12,16 +12,13 @@ from typing import Dict, Optional, Tuple
 
 logger = logging.getLogger(__name__)
 
+MONTHS: Tuple[str, ...] = tuple(
+    "januari februari maart april mei juni juli augustus september oktober"
+    " november december".split()
+)
 # The first and the last month of a named time.
 SPAN: Dict[str, Tuple[int, int]] = {
-    **{
-        name: (number, number)
-        for number, name in enumerate(
-            "januari februari maart april mei juni juli augustus september"
-            " oktober november december".split(),
-            start=1,
-        )
-    },
+    **{name: (number, number) for number, name in enumerate(MONTHS, start=1)},
     "kerst": (12, 12),
     "kerstvakantie": (12, 12),
     "kerstdagen": (12, 12),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.intake import antecedents, dutch, need_cues, nouns
+from bot.intake.deadlines import MONTHS
 from bot.intake.dutch import (
     A_SHARE,
     CHAT_FIRST_VERBS,
@@ -1954,7 +1955,9 @@ SMALL_NUMBERS = (
 # "1 a 2 dagen", "2 of 3 man"; not "niveau 2", "mbo 4", "1,5", "12:00", "20%"
 SMALL_NUMBER = re.compile(
     r"(?<![\d.,:/-])(?<!niveau )(?<!mbo )(?<!hbo )(?<!nen )(?<!week )(?<!fase )"
-    r"\b(1\d|20|\d)\b(?![\d.,:/%-])",
+    r"\b(1\d|20|\d)\b(?![\d.,:/%-])"
+    # "voor 1 januari": a date keeps its digits
+    rf"(?!\s+(?:{'|'.join(MONTHS)})\b)",
     re.IGNORECASE,
 )
 NUMBER_RANGE = re.compile(r"\b(\d{1,2})\s+(?:a|à|á)\s+(\d{1,2})\b")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any, List, Mapping, Sequence, Tuple
 
 from bot.intake import nouns, questions
+from bot.intake.deadlines import MONTHS
 from bot.intake.dutch import Word, infinitive, joined, words_of
 from bot.intake.frame import (
     MODALS,
@@ -612,8 +613,13 @@ def _count(text: str) -> int:
 
 def one_in_words(text: str) -> str:
     """ "wil je één aanspreekpunt", not "1 aanspreekpunt"."""
-    # ("1 of 2", "1 a 2 dagen": a range stays in digits)
-    return re.sub(r"\b1\s+(?!(?:of|a|à|tot)\s+\d)(?=[a-z])", "één ", text)
+    # ("1 of 2", "1 a 2 dagen": a range stays in digits, as does a date:
+    # "voor 1 januari")
+    return re.sub(
+        rf"\b1\s+(?!(?:of|a|à|tot)\s+\d|(?:{'|'.join(MONTHS)})\b)(?=[a-z])",
+        "één ",
+        text,
+    )
 
 
 def _tidy(text: str) -> str:

@@ -2515,3 +2515,13 @@ def test_what_is_not_the_problem_is_not_said_back() -> None:
     said = "eigenlijk is de zomer niet het probleem. jonge mensen weten niet eens dat dit vak bestaat"
     read = frame.read_answer(said, "problem")
     assert read.problem_lead == "weten jonge mensen niet dat dit vak bestaat"
+
+
+def test_a_date_keeps_its_digit() -> None:
+    from bot.intake import writing
+
+    said = "hoe leer je het ze, vanaf 1 januari? met 1 aanspreekpunt"
+    assert writing.one_in_words(said) == (
+        "hoe leer je het ze, vanaf 1 januari? met één aanspreekpunt"
+    )
+    assert frame.in_words("voor 1 januari 3 mensen") == "voor 1 januari drie mensen"
