@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any, Dict, Mapping, Optional
 
 from actions import extraction, parsing
-from bot.intake import dutch, nouns, writing
+from bot.intake import deadlines, dutch, nouns, writing
 from bot.intake import frame as intake_frame
 from bot.intake.catalogue import GENERAL_PEOPLE
 from bot.intake.frame import Frame
@@ -196,9 +196,14 @@ def _counted(who: str, values: Mapping[str, Any], words: Mapping[str, Any]) -> s
 
 
 def _when(when: Optional[str], words: Mapping[str, Any]) -> str:
-    """The time to add to the question: a normalised one, or one as typed while
-    it is short and sounds like a time ("voor het hoogseizoen", not "maakt nie
-    uit")."""
+    """The time to add to the question, as a deadline ("voor januari" for
+    "vanaf januari")."""
+    return deadlines.as_deadline(_when_said(when, words))
+
+
+def _when_said(when: Optional[str], words: Mapping[str, Any]) -> str:
+    """The time as said: a normalised one, or one as typed while it is short
+    and sounds like a time ("voor het hoogseizoen", not "maakt nie uit")."""
     if not when:
         return ""
     # "dit voorjaar zou mooi zijn": the time, not the wish around it

@@ -17,7 +17,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 import jsonschema
 import yaml
 
-from bot.intake import dutch, nouns, text_match, writing
+from bot.intake import deadlines, dutch, nouns, text_match, writing
 from bot.intake.frame import MUST_GOAL, NOT_PEOPLE, SITUATIONS
 from bot.intake.nouns import with_counted_plurals
 from bot.intake.questions import is_direct
@@ -928,10 +928,8 @@ MAX_WHEN_WORDS = 6
 
 def _when_said(when: str) -> str:
     """ "voor de zomer" as said ("zo snel mogelijk, voor de zomer": its first
-    part); "snel" where it does not read after "Je wilt het". What starts
-    then is arranged before it: "vanaf januari" is "voor januari" there
-    ("Je wilt het vanaf januari geregeld hebben" read as a wrong date)."""
+    part), as a deadline; "snel" where it does not read after "Je wilt het"."""
     first = when.split(",")[0].strip().lower()
     if WHEN_SAID.fullmatch(first) and len(first.split()) <= MAX_WHEN_WORDS:
-        return re.sub(r"^(?:vanaf|per)\s", "voor ", first)
+        return deadlines.as_deadline(first)
     return "snel"

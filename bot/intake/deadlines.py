@@ -103,3 +103,10 @@ def months_until(text: str, on: datetime.date) -> Optional[int]:
     if EARLY_NEXT_YEAR.search(text or ""):
         return 13 - on.month
     return None
+
+
+def as_deadline(when: str) -> str:
+    """ "voor januari" for "vanaf januari" or "per januari": what starts then
+    is arranged before it. Said after "Je wilt het ... geregeld hebben" or at
+    the end of the real question, a start read as a wrong date."""
+    return re.sub(r"^(?:vanaf|per)\s", "voor ", when)

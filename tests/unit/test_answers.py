@@ -315,6 +315,8 @@ def test_to_the_own_time_question_an_answer_counts_as_said(answer):
     [("zo snel mogelijk, voor de zomer", "zo snel mogelijk"),
      ("volgend schooljaar, in september", "in september"),
      ("in 2026", "in 2026"),
+     # a start is said back as the deadline it is ("vanaf januari" read wrong)
+     ("vanaf januari", "voor januari"),
      # how much of their time is no date: "whenever" leaves nothing to say
      ("whenever, avondje per maand max", "")],
 )  # fmt: skip
