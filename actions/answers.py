@@ -218,8 +218,20 @@ LEVEL_GUESSED = re.compile(
 def read_headcount(text: str, tracker: Tracker) -> Optional[str]:
     if not asked(tracker, "headcount"):
         return text  # normalised by the extraction
+    # "11 vast, in de winter een man of 40, mbo denk ik": the company's
+    # people, not those sought
+    if STAFF_SAID.search(text):
+        return None
     count = extraction.headcount(text.lower()) or _count_of_people(text)
     return None if count is None else str(count)
+
+
+STAFF_SAID = re.compile(
+    r"^\W*(?:we\s+zijn\s+(?:met\s+)?)?\d+\s+(?:vast|vaste\s+\w+|in\s+dienst)\b"
+    # ("we zijn met 11 vast, ik zoek er 2 bij": the 2 are sought)
+    r"(?![^.!?]*\b(?:extra|nodig|zoek|zoeken|er\s+\d+\s+bij)\b)",
+    re.IGNORECASE,
+)
 
 
 # "12 man", "5 jongens": staff and people words a count of people ends in
@@ -389,7 +401,17 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
         extraction.company_size(lowered) or extraction.headcount(lowered)
     ):
         return None  # "we zijn met 13 man": a size (the extraction keeps it)
+    # "het liefst in het voorjaarssemester, als dat nog kan": a time of their
+    # own words first, then more
+    first_part = WISHED.sub("", re.split(r"\s*[,.;]\s+", text.strip())[0])
+    if first_part != text and parsing.TIME_PREPOSITIONS.match(first_part):
+        return _free(first_part, MAX_WORDS_OF_FREE_ANSWER) or _free(
+            text, MAX_WORDS_OF_FREE_ANSWER
+        )
     return _free(text, MAX_WORDS_OF_FREE_ANSWER)
+
+
+WISHED = re.compile(r"^(?:het\s+)?(?:liefst|graag|het\s+mooiste)\s+", re.IGNORECASE)
 
 
 FIRST_SENTENCE = extraction.FIRST_SENTENCE

@@ -170,7 +170,8 @@ _HOLIDAY = re.compile(
     r"\b(?:voor|na|rond|vanaf|in)\s+(?:de\s+)?(?:kerst(?:vakantie|dagen|periode)?"
     r"|herfstvakantie|voorjaarsvakantie|meivakantie|kerstdagen|feestdagen|pasen"
     r"|paas(?:vakantie|dagen)|carnaval"
-    r"|bouwvak(?:antie)?|jaarwisseling|sinterklaas(?:periode)?)\b"
+    r"|bouwvak(?:antie)?|jaarwisseling|sinterklaas(?:periode)?"
+    r"|black\s+friday|koningsdag|pinksteren|hemelvaart)\b"
 )
 # "voorjaar is ook goed" to "wanneer?": in het voorjaar.
 _BARE_SEASON = re.compile(rf"\b{_SEASONS}\b")

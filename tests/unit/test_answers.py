@@ -406,3 +406,29 @@ def test_yes_to_the_check_keeps_the_openings_time(typed, when):
     )
     assert answers.read_time_horizon(typed, tracker) == when
     assert answers.read_time_horizon("ja", make_tracker(slots={})) != "voor de zomer"
+
+
+@pytest.mark.parametrize(
+    "typed, count",
+    [("11 vast, in de winter met de polen erbij een man of 40, mbo denk ik", None),
+     ("we zijn met 11 vast, ik zoek er 2 bij", "2"), ("2 monteurs", "2")],
+)  # fmt: skip
+def test_the_staff_said_to_how_many_are_sought_is_no_headcount(typed, count):
+    """ "hoe vind je elf studenten": 11 was the permanent staff (38th review)."""
+    from tests.conftest import make_tracker
+
+    asked = make_tracker(slots={"requested_slot": "headcount"})
+    assert answers.read_headcount(typed, asked) == count
+
+
+@pytest.mark.parametrize(
+    "typed, when",
+    [("voor black friday, daarna wordt het een gekkenhuis", "voor black friday"),
+     ("het liefst in het voorjaarssemester, als dat nog kan", "in het voorjaarssemester")],
+)  # fmt: skip
+def test_a_time_in_their_own_words_before_more_is_read(typed, when):
+    """Both were answered twice and then 'skipped' (38th review)."""
+    from tests.conftest import make_tracker
+
+    asked = make_tracker(slots={"requested_slot": "time_horizon"})
+    assert answers.read_time_horizon(typed, asked) == when
