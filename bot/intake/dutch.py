@@ -261,7 +261,7 @@ def known(word: str) -> bool:
 def _agent_of_a_listed_word(word: str) -> bool:
     """ "logistiekers": someone of a listed word, which no list has ("logistiek"
     + "er"); the base long enough that it is no typo's part."""
-    for ending in AGENT_ENDINGS:
+    for ending in SOMEONE_ENDINGS:
         base = word.removesuffix(ending)
         if (
             base != word
@@ -273,7 +273,7 @@ def _agent_of_a_listed_word(word: str) -> bool:
     return False
 
 
-AGENT_ENDINGS = ("ers", "er")
+SOMEONE_ENDINGS = ("ers", "er")
 AGENT_BASES_NOT = ("eur", "er", "aar", "ist", "ier", "ant", "ent", "ster")
 MIN_AGENT_BASE = 6
 
@@ -312,7 +312,8 @@ def _first_part_of_a_listed_compound(part: str) -> bool:
     """ "cashew" (OpenTaal lists "cashewnoot"), so "cashewkaas" is a word:
     a first part no list has on its own, which a listed compound opens with
     before a listed word, where that compound splits nowhere else into two
-    words ("lasrobot" is "las" + "robot", so "lasro" opens nothing)."""
+    words ("lasrobot" is "las" + "robot", so "lasro" opens nothing). The
+    first such compound in OpenTaal's order decides."""
     if len(part) < MIN_FIRST_PART:
         return False
     words = word_list()
