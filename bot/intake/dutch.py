@@ -1225,6 +1225,8 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
 
 
 CLAUSE_SUBJECTS = frozenset("we wij ik ze zij hij".split())
+BEFORE_YOU_KNOW_IT = [["voor", "je", it, "weet"] for it in ("het", "t", "'t")]
+BEFORE_YOU_KNOW = 4
 MAX_FRONTED_PHRASE = 4  # "op de nieuwe vacature" before its clause's verb
 
 
@@ -1232,6 +1234,10 @@ def content_clean(words: Sequence[Word]) -> Tuple[List[Word], bool]:
     """The words with typos corrected and filler dropped; False when a word is
     neither Dutch, a name nor a number (the clause then stays unused)."""
     kept: List[Word] = []
+    if [w.lower for w in words[:BEFORE_YOU_KNOW]] in BEFORE_YOU_KNOW_IT:
+        # "voor je t weet zet ik 2 ton in de grond voor niks": what they fear,
+        # not what goes wrong (said back, it read as a fact or garbled)
+        return list(words), False
     for at, word in enumerate(words):
         if word.pos == "PUNCT":
             kept.append(word)

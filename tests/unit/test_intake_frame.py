@@ -2525,3 +2525,9 @@ def test_a_date_keeps_its_digit() -> None:
         "hoe leer je het ze, vanaf 1 januari? met één aanspreekpunt"
     )
     assert frame.in_words("voor 1 januari 3 mensen") == "voor 1 januari drie mensen"
+
+
+def test_what_they_fear_before_they_know_it_is_no_problem() -> None:
+    # "weet zet je 2 ton in de grond voor je het voor niks" was said back
+    said = "voor je t weet zet ik 2 ton in de grond voor niks"
+    assert frame.read_answer(said, "problem").problem_lead == ""
