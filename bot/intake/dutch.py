@@ -180,7 +180,12 @@ def written(text: str) -> str:
     "60%" -> "60 procent"."""
     text = PERCENT.sub(r"\1 procent", text)
     text = PARTICIPLE_WITH_T.sub(_participle_with_d, text)
-    return SPOKEN_WORD.sub(lambda m: SPOKEN[m.group(0).lower()], text)
+    text = SPOKEN_WORD.sub(lambda m: SPOKEN[m.group(0).lower()], text)
+    return THE_SAME_APART.sub("hetzelfde", text)
+
+
+# "elke partij t zelfde": one word, "hetzelfde"
+THE_SAME_APART = re.compile(r"\bhet\s+zelfde\b", re.IGNORECASE)
 
 
 # "het wachtwoord was nooit verandert": a participle typed with the t of the

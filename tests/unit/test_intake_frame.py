@@ -2531,3 +2531,7 @@ def test_what_they_fear_before_they_know_it_is_no_problem() -> None:
     # "weet zet je 2 ton in de grond voor je het voor niks" was said back
     said = "voor je t weet zet ik 2 ton in de grond voor niks"
     assert frame.read_answer(said, "problem").problem_lead == ""
+
+
+def test_the_same_is_one_word() -> None:
+    assert dutch.written("elke partij t zelfde") == "elke partij hetzelfde"
