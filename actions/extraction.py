@@ -458,6 +458,7 @@ TAKEN_BACK_PART = re.compile(rf"\d\W+(?:{CORRECTION}|of\s+nee|wacht)\W*$", re.I)
 # Parts are told apart by commas, or by a full stop before a correction
 # ("Rotterdam. Nou ja, Schiedam"), not by the one in "St. Michielsgestel".
 PART_BREAK = re.compile(rf"[,;]|\.\s+(?={CORRECTION}|eh|wacht)", re.I)
+TRAILING_COUNT = re.compile(r"\b(\d{1,6})\W*$")
 MAX_WORDS_OF_SIZE_PART = 3  # "ongeveer 12 man", not "wij zijn een contentbureau"
 # A count of something other than people: "twee winkels", "3 vestigingen".
 COUNTED_THING = re.compile(
@@ -476,6 +477,7 @@ def company_context(text: str) -> Dict[str, str]:
     parts = [part.strip() for part in PART_BREAK.split(parsing.clean_text(text))]
     found: Dict[str, str] = {}
     corrects_the_place = False
+    corrected_size = False
     for part in parts[1:]:
         if _initials_of(parts[0], part):
             continue  # "Regenwater Techniek Flevoland, RTF, Almere": the name again
@@ -485,7 +487,9 @@ def company_context(text: str) -> Dict[str, str]:
         if corrected and found:
             # "Hoorn, 7, nee wacht, 9 met de zaterdaghulpen": the later one counts
             part = part[corrected.end() :].strip()
-            corrects_the_place = found.popitem()[0] == "region"
+            taken_back = found.popitem()[0]
+            corrects_the_place = taken_back == "region"
+            corrected_size = taken_back == "company_size"
         has_digit = any(c.isdigit() for c in part)
         if part and "region" not in found and not has_digit:
             # "Deventer, o nee, we zijn verhuisd naar Raalte": the correction
@@ -506,6 +510,9 @@ def company_context(text: str) -> Dict[str, str]:
             leading = LEADING_COUNT.match(part)
             if size is None and leading and not counts_things:
                 size = leading.group(1)  # "9 met de zaterdaghulpen erbij"
+            trailing = TRAILING_COUNT.search(part)
+            if size is None and corrected_size and trailing:
+                size = trailing.group(1)  # "60, nee wacht, met de invalpool erbij 75"
             if (
                 size is None
                 and not counts_things

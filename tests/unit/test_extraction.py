@@ -682,6 +682,15 @@ def test_the_part_of_a_month_is_kept(said, when):
     assert extraction.timeframe(said) == when
 
 
+def test_a_size_corrected_in_the_company_answer_is_the_later_one():
+    # the size was asked twice more (38th)
+    said = "de kaap wonen, den helder, zo'n 60. nee wacht, met de invalpool erbij 75"
+    assert extraction.company_context(said) == {
+        "region": "Den Helder",
+        "company_size": "75",
+    }
+
+
 def test_a_span_in_what_the_goal_brings_is_no_deadline():
     said = "slimmer sorteren, zodat spullen binnen een week in de winkel staan"
     assert extraction.timeframe(said) is None
