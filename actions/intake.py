@@ -694,6 +694,12 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 # over a business word said in passing ("klanten als hotels")
                 found["sector"] = name_sector
                 overwritten.add("sector")
+        if requested == "sector" and "company_size" not in found:
+            # "ggz, beschermd wonen, zo'n 60. nee wacht, ... erbij 75" to "welke
+            # branche, en met hoeveel mensen?": the size told in parts
+            size = extraction.company_context(text).get("company_size")
+            if size:
+                found["company_size"] = size
         if requested != "education_level" and found.get("education_level") == (
             EVERY_LEVEL
         ):
@@ -1117,9 +1123,12 @@ def answer_validator(slot: Text, answer: Answer) -> Any:
         domain: DomainDict,
     ) -> Dict[Text, Any]:
         text = parsing.clean_text(slot_value)
-        value = answer.read(
-            extraction.as_corrected(text) if answer.corrects else text, tracker
-        )
+        corrected = extraction.as_corrected(text) if answer.corrects else text
+        value = answer.read(corrected, tracker)
+        if value is None and corrected != text:
+            # "ggz, beschermd wonen, zo'n 60. nee wacht, ... 75" to "welke
+            # branche, en hoeveel mensen?": the correction was of the size
+            value = answer.read(text, tracker)
         if value is None:
             return self._skip_or_reask(dispatcher, tracker, slot, answer.reask)
         return {slot: value}

@@ -1209,3 +1209,16 @@ def test_the_count_answering_how_many_people_is_not_the_company_size(domain):
                "requested_slot": "headcount"},
     )  # fmt: skip
     assert slots.get("company_size") is None
+
+
+def test_a_size_corrected_beside_the_branch_loses_neither(domain):
+    """ "Onder welke branche valt dat het meest?" and the size asked again
+    followed this answer (38th): the correction was of the size only."""
+    said = "ggz, beschermd wonen, zo'n 60. nee wacht, met de invalpool erbij 75"
+    prior = {k: v for k, v in CONTEXT.items() if k not in ("sector", "company_size")}
+    prior.update({"need_category": "talent", "original_question": "x",
+                  "requested_slot": "sector", "headcount": "2",
+                  "education_level": "mbo", "time_horizon": "zsm",
+                  "desired_outcome": "y"})  # fmt: skip
+    slots, _ = validate({"sector": said}, user_message(said, "deny"), domain, prior=prior)
+    assert slots["sector"] == "zorg" and slots["company_size"] == "75"
