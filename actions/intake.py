@@ -792,12 +792,6 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # the opening's wish ("wij zoeken een tapmonteur") is the request,
             # the question behind it is asked: "Wat moet er straks anders zijn?"
             newer = replace(newer, goal="")
-            if "?" in text:
-                # "vraag 14 snap ik niet. kunnen jullie helpen?", "kan een
-                # student onze etalage opknappen? ziet er niet meer uit": an
-                # opening that asks for something says what goes wrong only
-                # in passing, so "Wat gaat er nu mis?" is asked
-                newer = replace(newer, problem="", problem_lead="")
         vague = writing.too_vague_to_say_back(newer.problem_lead)
         if vague and not (part or correcting or answers_to(tracker, "problem")):
             # "geen idee hoe dat werkt", "het ding hapert steeds" in the
