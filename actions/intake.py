@@ -694,9 +694,15 @@ class ValidateIntakeForm(AsksInTheSameCall):
                 # over a business word said in passing ("klanten als hotels")
                 found["sector"] = name_sector
                 overwritten.add("sector")
-        if requested == "sector" and "company_size" not in found:
+        if (
+            requested == "sector"
+            and tracker.get_slot("company_size") is None
+            and "company_size" not in found
+            and re.search(r"\d", text)
+        ):
             # "ggz, beschermd wonen, zo'n 60. nee wacht, ... erbij 75" to "welke
-            # branche, en met hoeveel mensen?": the size told in parts
+            # branche, en met hoeveel mensen?": the size told in parts (in
+            # digits: "ook een webshop" is no size)
             size = extraction.company_context(text).get("company_size")
             if size:
                 found["company_size"] = size

@@ -1222,3 +1222,6 @@ def test_a_size_corrected_beside_the_branch_loses_neither(domain):
                   "desired_outcome": "y"})  # fmt: skip
     slots, _ = validate({"sector": said}, user_message(said, "deny"), domain, prior=prior)
     assert slots["sector"] == "zorg" and slots["company_size"] == "75"
+    said = "we maken en verkopen bekers, medailles en sportprijzen, ook een webshop"
+    slots, _ = validate({"sector": said}, user_message(said, "inform"), domain, prior=prior)
+    assert "company_size" not in slots  # "een webshop" is no size of 1
