@@ -424,6 +424,13 @@ def ask_to_confirm(
     return [SlotSet("refined_question", question)]
 
 
+def still_open(tracker: Tracker, slot: Text) -> bool:
+    """Whether this need's intake asks `slot` and it has no value yet."""
+    need = tracker.get_slot("need_category")
+    wanted = (*PROBES_BY_NEED.get(need, ()), *COMPANY_CONTEXT)
+    return slot in wanted and tracker.get_slot(slot) is None
+
+
 def ask_with(
     together_with: Text,
     alone: Text,
@@ -438,13 +445,8 @@ def ask_with(
         dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         need = tracker.get_slot("need_category")
-        wanted = (*PROBES_BY_NEED.get(need, ()), *COMPANY_CONTEXT)
-
-        def open_(slot: Text) -> bool:
-            return slot in wanted and tracker.get_slot(slot) is None
-
-        response = both if open_(together_with) else alone
-        if third and response == both and open_(third[0]):
+        response = both if still_open(tracker, together_with) else alone
+        if third and response == both and still_open(tracker, third[0]):
             response = third[1]
         # Rasa renders a response before this call's events, so a condition
         # on the need would read the need before this answer changed it
@@ -455,7 +457,8 @@ def ask_with(
     return ask
 
 
-EVERY_LEVEL = "mbo/hbo/wo"
+# as parsing.normalise_education_level writes all three
+EVERY_LEVEL = "/".join(parsing.EDUCATION_LEVELS)
 
 
 def check_opening_time(ask: Question) -> Question:
@@ -470,13 +473,9 @@ def check_opening_time(ask: Question) -> Question:
         said = opening_time(tracker)
         if not said or answers_to(tracker, "time_horizon"):
             return ask(dispatcher, tracker, domain)
-        need = tracker.get_slot("need_category")
-        own_time_open = "own_time" in PROBES_BY_NEED.get(need, ()) and (
-            tracker.get_slot("own_time") is None
-        )
         response = (
             "utter_check_time_horizon_and_own_time"
-            if own_time_open
+            if still_open(tracker, "own_time")
             else "utter_check_time_horizon"
         )
         dispatcher.utter_message(response=response, said_time=said)

@@ -1231,7 +1231,7 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
 
 CLAUSE_SUBJECTS = frozenset("we wij ik ze zij hij".split())
 BEFORE_YOU_KNOW_IT = [["voor", "je", it, "weet"] for it in ("het", "t", "'t")]
-BEFORE_YOU_KNOW = 4
+BEFORE_YOU_KNOW = len(BEFORE_YOU_KNOW_IT[0])
 MAX_FRONTED_PHRASE = 4  # "op de nieuwe vacature" before its clause's verb
 
 

@@ -613,13 +613,14 @@ def _count(text: str) -> int:
 
 def one_in_words(text: str) -> str:
     """ "wil je één aanspreekpunt", not "1 aanspreekpunt"."""
-    # ("1 of 2", "1 a 2 dagen": a range stays in digits, as does a date:
-    # "voor 1 januari")
-    return re.sub(
-        rf"\b1\s+(?!(?:of|a|à|tot)\s+\d|(?:{'|'.join(MONTHS)})\b)(?=[a-z])",
-        "één ",
-        text,
-    )
+    return ONE_BEFORE_A_WORD.sub("één ", text)
+
+
+# ("1 of 2", "1 a 2 dagen": a range stays in digits, as does a date: "voor 1
+# januari")
+ONE_BEFORE_A_WORD = re.compile(
+    rf"\b1\s+(?!(?:of|a|à|tot)\s+\d|(?:{'|'.join(MONTHS)})\b)(?=[a-z])"
+)
 
 
 def _tidy(text: str) -> str:
