@@ -86,7 +86,7 @@ PROBLEM = re.compile(
     # what fails in the making: "de drop wordt te plakkerig of hij breekt"
     r"|breekt|breken|brokkel\w*|plakkerig|mislukt\w*|mislukk\w*|weggegooid"
     # who is leaving: "onze beste spuiter gaat volgend jaar met pensioen"
-    r"|met\s+pensioen"
+    r"|met\s+pensioen|stopt"
     # more work than hands: "de wachtlijst is 7 weken"
     r"|wachtlijst\w*"
     r"|te\s+\w+(?:ig|erig))\b",
@@ -96,6 +96,12 @@ PROBLEM = re.compile(
 NO_ANSWER = re.compile(
     r"^\W*(?:weet\s+ik\s+(?:niet|nog\s+niet)|ik\s+weet\s+het\s+niet|geen\s+idee|"
     r"nvt|n\.v\.t\.?|niks|niets|nee|geen|maakt\s+niet\s+uit|-)\W*$",
+    re.IGNORECASE,
+)
+# "weet ik eigenlijk niet. zien wat anderen doen": said first, then answered
+NOT_SURE_FIRST = re.compile(
+    r"^\W*(?:(?:tja|nou|hmm|pff)\W+)?(?:dat\s+)?(?:weet\s+ik|ik\s+weet\s+het)\s+"
+    r"(?:eigenlijk\s+|ook\s+|nog\s+)?(?:niet|nie)(?:\s+(?:precies|zo|goed))?\s*[.!,]+\s*(?=\w)",
     re.IGNORECASE,
 )
 # The volition said before the goal itself: "we willen graag", "ik zoek".
@@ -120,7 +126,8 @@ MAX_JOINED_WORDS = 16
 FIRST_PERSON_VERBS = frozenset({"ben", "heb"}) | CHAT_FIRST_VERBS
 # "iets met scholen": a wish that still needs its question
 VAGUE_GOAL = re.compile(
-    r"(?:iets|wat|zoiets)\s+(?:met|doen)\b"
+    # ("zelf ook nog iets met mn webshop")
+    r"(?:(?:zelf|ook|nog|eigenlijk|wel|graag|gewoon)\s+)*(?:iets|wat|zoiets)\s+(?:met|doen)\b"
     # "ik wil een paar dingen": what, is still to be asked
     r"|(?:een\s+paar|wat|allerlei|verschillende|meerdere)\s+(?:dingen|zaken)\s*$",
     re.I,
@@ -168,7 +175,11 @@ ABOUT_ASKING = re.compile(
     r"|\bwas\s+het\s+iets\s+anders\b"
     r"|^\s*(?:ik\s+|we\s+)?(?:heb|hebben|zit|zitten|loop|lopen)\s+(?:\w+\s+){0,3}?"
     r"(?:met\s+)?(?:een|n)\s+(?:vraag|vraagje|idee|ideetje)(?:\s+rond)?\W*$"
-    r"|\been\s+beetje\s+een\s+klacht\b",
+    r"|\been\s+beetje\s+een\s+klacht\b"
+    # "eerlijk gezegd is het niet voor een vriendin maar voor ons"
+    r"|\b(?:(?:is|was)\s+(?:het|t)|(?:het|t)\s+(?:is|was))\s+niet\s+voor\s+"
+    r"(?:een|m'?n|mijn)\s+(?:vriend|vriendin|kennis|zus|broer|zoon|dochter|buurman"
+    r"|buurvrouw|zwager|schoonzus|neef|nicht)\b",
     re.IGNORECASE,
 )
 # "we zoeken al maanden een assistente": how long is no part of what they want.
@@ -212,8 +223,10 @@ QUESTION = re.compile(
     # ("moetn wij nou ...": chat drops the e of the plural)
     r"|(?:moet|moete?n|mag|moge?n|zal|zulle?n|zou|zoude?n|heb|hebbe?n|kan|kunne?n"
     r"|is|zijn|kost|kosten)\s+(?:ik|we|wij|je|jij|jullie|u|dat|dit|het|er|daar|hier"
-    # "kunnen studenten een app maken voor onze overdracht?": a means asked for
-    r"|iemand|men|studenten|stagiairs|stagiaires|leerlingen|scholieren|onderzoekers)\b)\b",
+    # "kunnen studenten een app maken voor onze overdracht?", "kan een student
+    # onze etalage opknappen?": a means asked for
+    r"|iemand|men|(?:(?:een|de|zo'?n)\s+)?(?:studente?n?|stagiaire?s?|leerlinge?n?"
+    r"|scholiere?n?|onderzoekers?|school|scholen))\b)\b",
     re.IGNORECASE,
 )
 # A question that says something is hard to find (see hard_to_find).
@@ -725,6 +738,7 @@ OPEN_RELATIVES = frozenset({"die", "waar", "waarmee", "waarin"})
 def _read_answer(text: str, asked: str, context: str) -> Frame:
     if NO_ANSWER.match(text or ""):
         return Frame()
+    text = NOT_SURE_FIRST.sub("", text)
     text = with_antecedents(text, context, goal=asked == "goal")
     granted = CONCESSION.match(text) if asked == "problem" else None
     what_works = (granted["granted"] or granted["granted_wel"]) if granted else ""
@@ -732,6 +746,11 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
         # "keukens plaatsen kunnen ze, maar voor inductie moet er een
         # elektricien komen": what goes well is granted, what follows goes wrong
         text = granted["rest"] or granted["rest_wel"]
+    really = REALLY.search(text) if asked == "problem" else None
+    if really and re.search(r"\w", text[really.end() :]):
+        # "de polen gaan in feb naar huis. en eigenlijk.. harrie stopt volgend
+        # jaar": what they correct themselves to is what goes wrong
+        text = text[really.end() :]
     # "... en wij weten niet of dat wat is. moet je betalen voor zo'n gesprek?":
     # a question asked along with the answer is no part of it.
     unasked = ASKED_ALONG.sub(" ", text).strip(" ,")
@@ -823,16 +842,24 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
     if asked == "goal" and PAST.search(text):
         # "vorig jaar zijn er 9 weggegaan": what went wrong, not what they want
         return read_answer(text, "problem")
-    phrase = (
-        goal_phrase(clause, asked=True) if asked == "goal" else plain_clause(clause)
-    )
-    if asked == "goal" and phrase:
-        phrase = "" if TIME_ONLY.match(phrase) else restated_goal(phrase, clause)
-    return replace(stated, **{asked: phrase or ""})
+    if asked != "goal":
+        return replace(stated, **{asked: plain_clause(clause) or ""})
+    # "bijblijven. weten hoe anderen dit aanpakken ...": where the first
+    # clause is one word, the next one may say more
+    tried = clauses[:2] if len(clause.split()) < MIN_CLAUSE_WORDS else clauses[:1]
+    for clause in tried:
+        phrase = goal_phrase(clause, asked=True)
+        if phrase and not TIME_ONLY.match(phrase):
+            phrase = restated_goal(phrase, clause)
+            if phrase:
+                return replace(stated, goal=phrase)
+    return stated
 
 
 # The first sentence's "X, maar Y": X granted, Y what is wrong with it (the
 # comma tells it from "halen maar 30 procent", only so much).
+# "... en eigenlijk.. ": a later sentence that says what it really is
+REALLY = re.compile(r"[.!?]\s*(?:en|maar)\s+eigenlijk\b[.,\s]*", re.IGNORECASE)
 CONCESSION = re.compile(
     r"^(?P<granted>[^.!?,]+),\s*maar\s+(?P<rest>\w.*)$"
     # "plukkers krijgen we wel via het uitzendbureau hoor. maar sinds ...":
@@ -1728,6 +1755,10 @@ def restated_goal(goal: str, source: str) -> str:
         return goal  # reordered by the question
     if goal.startswith("dat ") and copies(goal, source):
         tokens = goal.split()[1:]
+        if len(tokens) > 3 and tokens[0] == "er" and tokens[1] in ("een", "iemand"):
+            # "dat er een jonge gast naast Harrie meeloopt": "een jonge gast"
+            # is the subject, "er" only puts it later
+            tokens = tokens[1:]
         words = words_of(" ".join(tokens))
         subject = _subject_end(words)
         # "kan" of the main clause, not of one after it ("die het ... kan overnemen")

@@ -1687,12 +1687,18 @@ def test_what_others_must_without_a_verb_is_context_and_a_burden_stays_the_probl
         "goal",
     )
     assert goal.goal == "dat er een jonge engineer rondloopt"
-    # cut back to eight words of theirs, a dat-clause without its verb is empty
+    # eight words of theirs are not pasted: "er" goes and the verb moves, not
+    # cut back to "hoe zorg je ervoor dat er een jonge gast?"
     cut = frame.read_answer(
         "dat er een jonge gast naast ze staat die het vak leert zolang zij er nog zijn",
         "goal",
     )
-    assert cut.goal == ""  # it was "hoe zorg je ervoor dat er een jonge gast?"
+    assert cut.goal == "een jonge gast moet naast ze staan"
+    walks_along = frame.read_answer(
+        "dat er een jonge gast naast harrie meeloopt en t over kan nemen als ie stopt",
+        "goal",
+    )
+    assert walks_along.goal == "een jonge gast moet naast Harrie meelopen"
 
 
 @pytest.mark.parametrize(
@@ -2535,3 +2541,42 @@ def test_what_they_fear_before_they_know_it_is_no_problem() -> None:
 
 def test_the_same_is_one_word() -> None:
     assert dutch.written("elke partij t zelfde") == "elke partij hetzelfde"
+
+
+def test_what_the_38th_set_said_around_its_answers():
+    # a means asked for is no problem: "Wat gaat er nu mis?" is still asked
+    asked = frame.read("kan een student onze etalage opknappen? ziet er niet meer uit")
+    assert asked.problem == "" and asked.problem_lead == ""
+    # who it is asked for is about the asking
+    for_us = frame.read_answer(
+        "nou eerlijk gezegd is het niet voor een vriendin maar voor ons. ik weet "
+        "niet wat wat is en wat het ons kost",
+        "problem",
+    )
+    assert "vriendin" not in for_us.problem
+    # what they correct themselves to is what goes wrong
+    really = frame.read_answer(
+        "nou de polen gaan in feb naar huis en dan staan we met te weinig. en "
+        "eigenlijk.. harrie stopt volgend jaar, die doet al t trekkerwerk",
+        "problem",
+    )
+    assert really.problem_lead.startswith("stopt Harrie volgend jaar")
+    # "iets met mn webshop" is a wish still to ask
+    webshop = frame.read_answer(
+        "ik snap niet wie wat wil. en ik wil zelf eigenlijk ook nog iets met mn webshop",
+        "problem",
+    )
+    assert webshop.goal == ""
+    # a goal of one word, then what it means
+    keeping_up = frame.read_answer(
+        "bijblijven. weten hoe anderen dit aanpakken zonder dat ik alles zelf moet "
+        "uitzoeken",
+        "goal",
+    )
+    assert keeping_up.goal.startswith("weten hoe anderen dit aanpakken")
+    # "weet ik eigenlijk niet" first, then the answer
+    unsure = frame.read_answer(
+        "weet ik eigenlijk niet. zien wat anderen doen, of er nog toekomst in zit",
+        "goal",
+    )
+    assert unsure.goal == "zien wat anderen doen" and unsure.problem == ""
