@@ -210,6 +210,10 @@ NO_IDEA = re.compile(
     r"(?=(?:bij|waar|wat|hoe|welke|wie|of|waarom)\b)",
     re.IGNORECASE,
 )
+# A request to us: "kunnen jullie helpen?", "kennen jullie iemand die ..."
+ASKS_US = re.compile(
+    r"\b(?:kunnen|kennen|hebben|weten|doen|zoeken)\s+jullie\b[^.!?]*\?", re.IGNORECASE
+)
 ASKED_ALONG = re.compile(r"[^.!?\n,]*\?")
 # A clause that asks, so says no problem or goal: a question word, or a verb
 # before its subject ("moet ik ergens lid van worden"), with or without "?".
@@ -747,10 +751,11 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
         # elektricien komen": what goes well is granted, what follows goes wrong
         text = granted["rest"] or granted["rest_wel"]
     really = REALLY.search(text) if asked == "problem" else None
-    if really and re.search(r"\w", text[really.end() :]):
+    after = text[really.end() :] if really else ""
+    if after and sentences(after) and kind_of(sentences(after)[0]) != "goal":
         # "de polen gaan in feb naar huis. en eigenlijk.. harrie stopt volgend
         # jaar": what they correct themselves to is what goes wrong
-        text = text[really.end() :]
+        text = after
     # "... en wij weten niet of dat wat is. moet je betalen voor zo'n gesprek?":
     # a question asked along with the answer is no part of it.
     unasked = ASKED_ALONG.sub(" ", text).strip(" ,")
