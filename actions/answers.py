@@ -417,7 +417,9 @@ WISHED = re.compile(r"^(?:het\s+)?(?:liefst|graag|het\s+mooiste)\s+", re.IGNOREC
 FIRST_SENTENCE = extraction.FIRST_SENTENCE
 HAVE_TIME = re.compile(
     r"\btijd\s+(?:heb|hebben)\s+(?:ik|we|wij)\b|\b(?:heb|hebben)\s+(?:ik|we|wij)\s+"
-    r"(?:\w+\s+){0,2}?tijd\b",
+    r"(?:\w+\s+){0,2}?tijd\b"
+    # "in de winter zat tijd"
+    r"|\b(?:zat|genoeg|veel|weinig|geen|meer|minder)\s+tijd\b",
     re.IGNORECASE,
 )
 HURRY = ("zo snel mogelijk", "geen haast")

@@ -276,6 +276,7 @@ SECTORS = {
         "horeca",
         "restaurant",
         "hotel",
+        "bnb",
         "café",
         "cafe",
         "catering",
@@ -536,7 +537,7 @@ BUSINESS_WORDS = frozenset(
     """
 aannemer aannemerij timmerman metselaar schilder dakdekker stukadoor tegelzetter
 installateur elektricien loodgieter fabriek fabrikant draaierij machinefabriek
-metaalbewerker restaurant hotel café cafe bakker bakkerij lunchroom snackbar eetcafé
+metaalbewerker restaurant hotel bnb café cafe bakker bakkerij lunchroom snackbar eetcafé
 brasserie cateraar winkel supermarkt winkelier groothandel kweker kwekerij
 boer boerderij kaasmakerij hovenier slager slagerij teler loonwerker garage
 autobedrijf fietsenmaker rijschool adviesbureau accountant administratiekantoor
@@ -661,6 +662,8 @@ def normalise_education_level(text: str) -> Optional[str]:
 
     A level ruled out ("hbo hoeft niet") or only allowed beside the one
     wanted ("hbo liefst, mbo 4 mag ook") is not the level sought."""
+    if LEVELS_NOT_KNOWN.search(clean_text(text)):
+        return None  # "geen flauw idee wat dat allemaal betekent, bol bbl mbo"
     clauses = LEVEL_CLAUSE_BREAK.split(clean_text(text).lower())
     mainly: List[str] = []
     wanted: List[str] = []
@@ -687,6 +690,11 @@ def _levels_named(clause: str) -> List[str]:
     ]
 
 
+LEVELS_NOT_KNOWN = re.compile(
+    r"\b(?:geen\s+(?:flauw\s+|enkel\s+)?idee|weet\s+(?:ik\s+)?niet)\s+wat\s+"
+    r"(?:dat|dit|het|die)\s+(?:\w+\s+)?(?:betekent|betekenen|inhoudt|inhouden)\b",
+    re.IGNORECASE,
+)
 # A level is weighed clause by clause: "hbo liefst, mbo 4 mag ook".
 LEVEL_CLAUSE_BREAK = re.compile(
     r"[,.;!?]|\bmaar\b|\b(?:en|of)\s+(?=misschien|eventueel|evt|mogelijk)"
@@ -901,7 +909,12 @@ TRADE_SURNAMES = frozenset(
 
 
 def _words(lowered: str) -> list:
+    lowered = BED_AND_BREAKFAST.sub(" bnb ", lowered)
     return [w.strip("-'") for w in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]*", lowered)]
+
+
+# "bed and breakfast", "b&b": one business word
+BED_AND_BREAKFAST = re.compile(r"\bbed\s*(?:and|&|en)\s*breakfast\b|\bb\s*&\s*b\b")
 
 
 def _singular(word: str) -> str:

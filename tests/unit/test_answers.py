@@ -191,7 +191,9 @@ def test_any_level_will_do_is_an_answer(answer, level):
      # a hedged second level, or the one said to weigh most
      ("mbo 4 en misschien hbo bouwkunde ook", "mbo"),
      ("mbo niveau 4, een paar hbo", "mbo"),
-     ("mbo en hbo, vooral hbo", "hbo")],
+     ("mbo en hbo, vooral hbo", "hbo"),
+     # the words of levels, said as what they do not understand (38th)
+     ("geen flauw idee wat dat allemaal betekent, bol bbl mbo", None)],
 )  # fmt: skip
 def test_a_level_only_allowed_or_ruled_out_is_not_the_one_sought(answer, level):
     assert parsing.normalise_education_level(answer) == level
@@ -253,7 +255,8 @@ def test_a_letter_typed_three_times_is_read_as_two():
      ("voor het festivalseizoen, in de winter een middag per maand",
       "voor het festivalseizoen"),
      ("weet niet, zo snel het kan?, ik kan af en toe wat, niet in december",
-      "zo snel mogelijk")],
+      "zo snel mogelijk"),
+     ("voor de oogst, augustus, in de winter zat tijd, zomer niet", "in augustus")],
 )  # fmt: skip
 def test_a_time_answer_keeps_the_date_it_names(answer, when):
     from actions.answers import read_time_horizon

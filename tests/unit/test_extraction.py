@@ -169,7 +169,8 @@ def test_a_business_counts_where_it_is_the_entrepreneur_s_own(text, code):
 @pytest.mark.parametrize(
     "typed, code",
     [("webwinkel, detailhandel", "detailhandel"), ("fietsenwinkel", "detailhandel"),
-     ("bakkerij, voedingsmiddelen", "agrifood"), ("webwinkel", "detailhandel")],
+     ("bakkerij, voedingsmiddelen", "agrifood"), ("webwinkel", "detailhandel"),
+     ("bed and breakfast, 6 kamers, ook high tea", "horeca"), ("b&b", "horeca")],
 )  # fmt: skip
 def test_a_listed_sector_word_beats_a_compound(typed, code):
     assert parsing.normalise_sector(typed) == code
