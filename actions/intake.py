@@ -797,6 +797,11 @@ class ValidateIntakeForm(AsksInTheSameCall):
             # the opening's wish ("wij zoeken een tapmonteur") is the request,
             # the question behind it is asked: "Wat moet er straks anders zijn?"
             newer = replace(newer, goal="")
+            if intake_frame.ASKS_US.search(text):
+                # "vraag 14 snap ik niet. kunnen jullie helpen?", "kennen jullie
+                # iemand die ons erp kan koppelen? ons softwarebedrijf doet
+                # moeilijk": what goes wrong beside a request is the surface
+                newer = replace(newer, problem="", problem_lead="")
         vague = writing.too_vague_to_say_back(newer.problem_lead)
         if vague and not (part or correcting or answers_to(tracker, "problem")):
             # "geen idee hoe dat werkt", "het ding hapert steeds" in the
