@@ -61,7 +61,7 @@ FIRST_PERSON_SINGULAR = frozenset({"ik"})
 # Words that can follow a subject but are never its verb.
 NEVER_VERBS = frozenset(
     "niet ook al wel nog geen te zo heel erg echt nu dan weer vaak altijd soms steeds "
-    "straks meestal".split()
+    "straks meestal hier daar".split()  # "geen slagersopleiding hier"
 )
 SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij", "jij", "je", "hij", "zij", "ze", "u"})
 # Second person singular of verbs whose form is not the stem plus -t.
@@ -572,7 +572,7 @@ def _parsed(text: str) -> Tuple[Word, ...]:
                 "Plur" in token.morph.get("Number"),
                 token.is_sent_start,
                 "Neut" in token.morph.get("Gender"),
-                "Past" in token.morph.get("Tense"),
+                "Past" in token.morph.get("Tense") and _a_past_form(lower),
             )
         )
     return tuple(_nouns_before_their_verb(_infinitive_subjects(found)))
@@ -808,9 +808,8 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
         if swapped:
             out.append(swapped)
             continue
-        # ("ik schrok" is "je schrok": the past has one form for both; the
-        # tagger calls some present forms past, "snap", which have an infinitive)
-        past = word.past and not infinitive(word.lower)
+        # ("ik schrok" is "je schrok": the past has one form for both)
+        past = word.past
         if word.finite and word.pos in ("VERB", "AUX") and not past:
             before = words[i - 1].lower if i else ""
             after = words[i + 1].lower if i + 1 < len(words) else ""
@@ -826,7 +825,7 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
                 # "ik rij zelf en heb geen tijd": the "ik" is not said again.
                 out.append(you_form(word.text, inverted=False))
                 continue
-        if _ends_an_ik_subclause(words, i):
+        if _ends_an_ik_subclause(words, i) and not past:
             out.append(you_form(word.text, inverted=False))  # "voor je ... uitgeeft"
             continue
         if a_name_typed_small(word.text):
@@ -834,6 +833,29 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
             continue
         out.append(word.text if _keeps_case(word) else word.lower)
     return out
+
+
+def _a_past_form(verb: str) -> bool:
+    """Whether a form the tagger calls past is one: "klikte", "kwam", "werd";
+    not "snap" or "uitgeef"."""
+    if (
+        len(verb) > 4
+        and verb.endswith(("te", "de", "ten", "den"))
+        or verb in STRONG_PASTS
+    ):
+        return True
+    # "uitgeef" has an infinitive, so is a present the tagger took for a past
+    return not infinitive(verb)
+
+
+# The common irregular pasts, singular: "infinitive" finds their plural
+# ("kwamen") and the stand-in's lemma of them depends on the sentence.
+STRONG_PASTS = frozenset(
+    """kwam werd was had kon moest wilde mocht zou ging stond zag kreeg liep wist
+    vond bleef deed zat lag nam gaf sprak viel hield hing zocht dacht bracht kocht
+    schreef reed begon won verloor koos las hielp schrok brak sloot trok wees
+    """.split()
+)
 
 
 def _coordinated_ik(words: Sequence[Word], at: int) -> bool:
@@ -1072,6 +1094,9 @@ def _main_clauses(clause: str) -> List[str]:
         left, right = clause[: joint.start()], clause[joint.end() :]
         if re.search(r"\d\s*$", left) and re.match(r"\d", right):
             continue  # "zijn 61 en 64": numbers listed
+        pair = (left.split()[-1:] + right.split()[:1]) if "en" in joint.group(0) else []
+        if tuple(w.lower() for w in pair) in FIXED_PAIRS:
+            continue  # "moet dag en nacht op 1100 graden blijven"
         left_tokens, right_tokens = list(nlp(left)), list(nlp(right))
         if "en" in joint.group(0) and _open_relative(left_tokens):
             continue  # "klanten die drukwerk en data willen": its verb is still to come
@@ -1088,6 +1113,12 @@ def _main_clauses(clause: str) -> List[str]:
                 right = f"{_subject_of(left_tokens, right_tokens[0])} {right}".strip()
             return [left.strip(), *_main_clauses(right)]
     return [clause]
+
+
+FIXED_PAIRS = frozenset(
+    {("dag", "nacht"), ("af", "toe"), ("nu", "dan"), ("op", "neer"), ("heen", "weer"),
+     ("hier", "daar"), ("vroeg", "laat"), ("zomer", "winter"), ("weer", "wind")}
+)  # fmt: skip
 
 
 def _open_relative(tokens: Sequence[Any]) -> bool:
@@ -1215,6 +1246,12 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
     left_verbs, right_verbs = verbs(left), verbs(right)
     if not any(left_verbs) or not any(right_verbs[:-1]):
         return False
+    if _verbs_left_open(left) and "Fin" not in right[right_verbs.index(True)].morph.get(
+        "VerbForm"
+    ):
+        # "ik heb de gemeente, de KvK en een mbo gebeld", "de oven moet dag en
+        # nacht op 1100 graden blijven": the verb the first part waits for
+        return False
     # "vragen over isoleren en zonnepanelen en mijn verkopers staan ...": a
     # bare noun, then "en" and an article, before the verb ends a list
     first_verb = right_verbs.index(True)
@@ -1229,6 +1266,20 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
     return not opened or any(left_verbs[opened[-1] :])
 
 
+def _verbs_left_open(tokens: Sequence[Any]) -> bool:
+    """ "ik heb de gemeente": an auxiliary or modal whose participle or
+    infinitive is still to come."""
+    finite = [i for i, t in enumerate(tokens) if "Fin" in t.morph.get("VerbForm")]
+    return (
+        bool(finite)
+        and tokens[finite[-1]].lemma_ in AUXILIARIES
+        and not any(t.pos_ in ("VERB", "AUX") for t in tokens[finite[-1] + 1 :])
+    )
+
+
+AUXILIARIES = frozenset(
+    "hebben zijn worden moeten kunnen willen mogen zullen hoeven".split()
+)
 CLAUSE_SUBJECTS = frozenset("we wij ik ze zij hij".split())
 BEFORE_YOU_KNOW_IT = [["voor", "je", it, "weet"] for it in ("het", "t", "'t")]
 BEFORE_YOU_KNOW = len(BEFORE_YOU_KNOW_IT[0])

@@ -2580,3 +2580,26 @@ def test_what_the_38th_set_said_around_its_answers():
         "goal",
     )
     assert unsure.goal == "zien wat anderen doen" and unsure.problem == ""
+
+
+def test_a_past_keeps_its_one_form_and_a_there_is_none_of_here():
+    said = frame.read_answer(
+        "2 schole gebelt, werd doorverbonden en kwam nergens. geen slagersopleiding "
+        "hier in de buurt",
+        "problem",
+    )
+    assert "kwamt" not in said.problem and "je kwam nergens" in said.problem
+    assert said.problem_lead == "is er geen slagersopleiding hier in de buurt"
+
+
+def test_a_fixed_pair_and_a_verb_still_to_come_keep_one_clause():
+    oven = frame.read_answer(
+        "de smelt oven moet dag en nacht op 1100 graden blijven, ook in het weekend",
+        "problem",
+    )
+    assert oven.problem_lead == "moet de smelt oven dag en nacht op 1100 graden blijven"
+    called = dutch.sentences(
+        "Ik heb de gemeente, de Kamer van Koophandel en een mbo gebeld en iedereen "
+        "stuurt me weer door"
+    )
+    assert called[0].endswith("een mbo gebeld")
