@@ -315,6 +315,14 @@ TIME_PHRASE = re.compile(
     r"|\b(?:vanaf\s+)?(?:volgend|komend)\s+jaar\b|\bvanaf\s+20\d\d\b",
     re.IGNORECASE,
 )
+# "zelf paar uur per week voor de klas": the time they give, no goal
+HOURS_GIVEN = re.compile(
+    r"^\W*(?:(?:ik|we|wij|zelf|wel|best|max|maximaal|ongeveer|zo'?n|een|paar|\d+|twee"
+    r"|drie|vier|halve?)\s+)*"
+    r"(?:uur|uurtje|uurtjes|uren|middag|middagen|ochtend|dag|dagen|dagdeel)\s+"
+    r"(?:per|in\s+de|in\s+het|a|in)\s+(?:week|maand)\b",
+    re.IGNORECASE,
+)
 HOW_OFTEN = re.compile(
     r"\b(?:elk|elke|ieder|iedere)\s+(?:jaar|week|maand|seizoen|zomer|winter|voorjaar|najaar)\b",
     re.IGNORECASE,
@@ -849,12 +857,13 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
         return read_answer(text, "problem")
     if asked != "goal":
         return replace(stated, **{asked: plain_clause(clause) or ""})
-    # "bijblijven. weten hoe anderen dit aanpakken ...": where the first
-    # clause is one word, the next one may say more
-    tried = clauses[:2] if len(clause.split()) < MIN_CLAUSE_WORDS else clauses[:1]
-    for clause in tried:
+    # "bijblijven. weten hoe anderen dit aanpakken ...", "zelf paar uur per
+    # week voor de klas. meer praktijk": where the first clause is one word
+    # or their own time, the next one may say what they want
+    own_time = len(clause.split()) < MIN_CLAUSE_WORDS or HOURS_GIVEN.search(clause)
+    for clause in clauses[:2] if own_time else clauses[:1]:
         phrase = goal_phrase(clause, asked=True)
-        if phrase and not TIME_ONLY.match(phrase):
+        if phrase and not TIME_ONLY.match(phrase) and not HOURS_GIVEN.search(phrase):
             phrase = restated_goal(phrase, clause)
             if phrase:
                 return replace(stated, goal=phrase)

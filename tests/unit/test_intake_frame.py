@@ -2603,3 +2603,13 @@ def test_a_fixed_pair_and_a_verb_still_to_come_keep_one_clause():
         "stuurt me weer door"
     )
     assert called[0].endswith("een mbo gebeld")
+
+
+@pytest.mark.parametrize(
+    "said, goal",
+    [("zelf paar uur per week voor de klas. meer praktijk", "meer praktijk"),
+     ("2 uur per week, dat de planning klopt", "dat de planning klopt"),
+     ("dat ze een dag per week meedraaien", "dat ze een dag per week meedraaien")],
+)  # fmt: skip
+def test_the_time_they_give_is_no_goal_but_what_follows_may_be(said, goal):
+    assert frame.read_answer(said, "goal").goal == goal
