@@ -1246,12 +1246,6 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
     left_verbs, right_verbs = verbs(left), verbs(right)
     if not any(left_verbs) or not any(right_verbs[:-1]):
         return False
-    if _verbs_left_open(left) and "Fin" not in right[right_verbs.index(True)].morph.get(
-        "VerbForm"
-    ):
-        # "ik heb de gemeente, de KvK en een mbo gebeld", "de oven moet dag en
-        # nacht op 1100 graden blijven": the verb the first part waits for
-        return False
     # "vragen over isoleren en zonnepanelen en mijn verkopers staan ...": a
     # bare noun, then "en" and an article, before the verb ends a list
     first_verb = right_verbs.index(True)
@@ -1266,20 +1260,6 @@ def _two_clauses(left: Sequence[Any], right: Sequence[Any]) -> bool:
     return not opened or any(left_verbs[opened[-1] :])
 
 
-def _verbs_left_open(tokens: Sequence[Any]) -> bool:
-    """ "ik heb de gemeente": an auxiliary or modal whose participle or
-    infinitive is still to come."""
-    finite = [i for i, t in enumerate(tokens) if "Fin" in t.morph.get("VerbForm")]
-    return (
-        bool(finite)
-        and tokens[finite[-1]].lemma_ in AUXILIARIES
-        and not any(t.pos_ in ("VERB", "AUX") for t in tokens[finite[-1] + 1 :])
-    )
-
-
-AUXILIARIES = frozenset(
-    "hebben zijn worden moeten kunnen willen mogen zullen hoeven".split()
-)
 CLAUSE_SUBJECTS = frozenset("we wij ik ze zij hij".split())
 BEFORE_YOU_KNOW_IT = [["voor", "je", it, "weet"] for it in ("het", "t", "'t")]
 BEFORE_YOU_KNOW = len(BEFORE_YOU_KNOW_IT[0])

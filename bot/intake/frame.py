@@ -86,7 +86,9 @@ PROBLEM = re.compile(
     # what fails in the making: "de drop wordt te plakkerig of hij breekt"
     r"|breekt|breken|brokkel\w*|plakkerig|mislukt\w*|mislukk\w*|weggegooid"
     # who is leaving: "onze beste spuiter gaat volgend jaar met pensioen"
-    r"|met\s+pensioen|stopt"
+    # "harrie stopt volgend jaar", not "dat de opleiding er meer in stopt"
+    r"|met\s+pensioen|(?<!er)(?<!in\s)stopt(?=\s+(?:volgend|over|in|eind|binnenkort"
+    r"|ermee|straks|na|dit|deze|met\s+werken)\b|\s*$)"
     # more work than hands: "de wachtlijst is 7 weken"
     r"|wachtlijst\w*"
     r"|te\s+\w+(?:ig|erig))\b",

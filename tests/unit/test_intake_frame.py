@@ -2592,17 +2592,18 @@ def test_a_past_keeps_its_one_form_and_a_there_is_none_of_here():
     assert said.problem_lead == "is er geen slagersopleiding hier in de buurt"
 
 
-def test_a_fixed_pair_and_a_verb_still_to_come_keep_one_clause():
+def test_a_fixed_pair_is_no_clause_joint():
     oven = frame.read_answer(
         "de smelt oven moet dag en nacht op 1100 graden blijven, ook in het weekend",
         "problem",
     )
     assert oven.problem_lead == "moet de smelt oven dag en nacht op 1100 graden blijven"
-    called = dutch.sentences(
-        "Ik heb de gemeente, de Kamer van Koophandel en een mbo gebeld en iedereen "
-        "stuurt me weer door"
-    )
-    assert called[0].endswith("een mbo gebeld")
+
+
+def test_stopping_is_trouble_only_for_who_stops():
+    assert frame.kind_of("harrie stopt volgend jaar") == "problem"
+    goal = frame.read_answer("dat de opleiding meer van ons vak erin stopt", "goal")
+    assert goal.goal == "dat de opleiding meer van jullie vak erin stopt"
 
 
 @pytest.mark.parametrize(
