@@ -88,7 +88,7 @@ PROBLEM = re.compile(
     # who is leaving: "onze beste spuiter gaat volgend jaar met pensioen"
     # "harrie stopt volgend jaar", not "dat de opleiding er meer in stopt"
     r"|met\s+pensioen|(?<!er)(?<!in\s)stopt(?=\s+(?:volgend|over|in|eind|binnenkort"
-    r"|ermee|straks|na|dit|deze|met\s+werken)\b|\s*$)"
+    r"|ermee|straks|na|dit|deze|met|ie|hij|ze|zij)\b|\s*$)"
     # more work than hands: "de wachtlijst is 7 weken"
     r"|wachtlijst\w*"
     r"|te\s+\w+(?:ig|erig))\b",
