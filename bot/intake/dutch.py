@@ -133,6 +133,7 @@ SPOKEN = {
     "iig": "in ieder geval",
     "ipv": "in plaats van",
     "evt": "eventueel",
+    "nl": "namelijk",  # "we krijgen nl best veel klachten", not the country
     "bv": "bijvoorbeeld",
     # one accent typed of two: "Eén plek die zegt ..."
     "eén": "één",

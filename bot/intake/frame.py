@@ -1689,6 +1689,12 @@ def _with_dropped_subject(words: List[Word]) -> List[Word]:
     first = words[0]
     if _subject_then_particle(words) and first.lower not in FIRST_PERSON_VERBS:
         return words  # "gaan steeds meer klanten weg"
+    if (
+        len(words) > 2
+        and words[1].lower == "er"
+        and first.lower not in FIRST_PERSON_VERBS
+    ):
+        return words  # "komt er nooit een stagiair": its subject follows "er"
     # "vinden geen monteurs", "hebben een probleem": what follows is the object
     object_next = len(words) > 1 and words[1].lower in OBJECT_OPENERS
     # "moeten elke keer opnieuw beginnen": a time, then no subject either

@@ -2615,3 +2615,10 @@ def test_stopping_is_trouble_only_for_who_stops():
 )  # fmt: skip
 def test_the_time_they_give_is_no_goal_but_what_follows_may_be(said, goal):
     assert frame.read_answer(said, "goal").goal == goal
+
+
+def test_no_je_is_put_before_an_existential_er_nor_nl_read_as_a_country():
+    said = frame.read_answer("eerlijk gezegd komt er nooit een stagiair", "problem")
+    assert "je er" not in said.problem_lead and "je komt" not in said.problem
+    complaints = frame.read_answer("we krijgen nl best veel klachten over gevels", "problem")
+    assert complaints.problem_lead == "krijgen jullie veel klachten over gevels"
