@@ -839,10 +839,8 @@ def to_second_person(words: Sequence[Word]) -> List[str]:
 def _a_past_form(verb: str) -> bool:
     """Whether a form the tagger calls past is one: "klikte", "kwam", "werd";
     not "snap" or "uitgeef"."""
-    if (
-        len(verb) > 4
-        and verb.endswith(("te", "de", "ten", "den"))
-        or verb in STRONG_PASTS
+    if verb in STRONG_PASTS or (
+        len(verb) > 4 and verb.endswith(("te", "de", "ten", "den"))
     ):
         return True
     # "uitgeef" has an infinitive, so is a present the tagger took for a past

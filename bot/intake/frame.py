@@ -863,19 +863,19 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
     # week voor de klas. meer praktijk": where the first clause is one word
     # or their own time, the next one may say what they want
     own_time = len(clause.split()) < MIN_CLAUSE_WORDS or HOURS_GIVEN.search(clause)
-    for clause in clauses[:2] if own_time else clauses[:1]:
-        phrase = goal_phrase(clause, asked=True)
+    for wish in clauses[:2] if own_time else clauses[:1]:
+        phrase = goal_phrase(wish, asked=True)
         if phrase and not TIME_ONLY.match(phrase) and not HOURS_GIVEN.search(phrase):
-            phrase = restated_goal(phrase, clause)
+            phrase = restated_goal(phrase, wish)
             if phrase:
                 return replace(stated, goal=phrase)
     return stated
 
 
-# The first sentence's "X, maar Y": X granted, Y what is wrong with it (the
-# comma tells it from "halen maar 30 procent", only so much).
 # "... en eigenlijk.. ": a later sentence that says what it really is
 REALLY = re.compile(r"[.!?]\s*(?:en|maar)\s+eigenlijk\b[.,\s]*", re.IGNORECASE)
+# The first sentence's "X, maar Y": X granted, Y what is wrong with it (the
+# comma tells it from "halen maar 30 procent", only so much).
 CONCESSION = re.compile(
     r"^(?P<granted>[^.!?,]+),\s*maar\s+(?P<rest>\w.*)$"
     # "plukkers krijgen we wel via het uitzendbureau hoor. maar sinds ...":
