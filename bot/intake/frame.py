@@ -87,7 +87,7 @@ PROBLEM = re.compile(
     r"|breekt|breken|brokkel\w*|plakkerig|mislukt\w*|mislukk\w*|weggegooid"
     # who is leaving: "onze beste spuiter gaat volgend jaar met pensioen"
     # "harrie stopt volgend jaar", not "dat de opleiding er meer in stopt"
-    r"|met\s+pensioen|(?<!er)(?<!in\s)stopt(?=\s+(?:volgend|over|in|eind|binnenkort"
+    r"|met\s+pensioen|(?<!in\s)stopt(?=\s+(?:volgend|over|in|eind|binnenkort"
     r"|ermee|straks|na|dit|deze|met|ie|hij|ze|zij)\b|\s*$)"
     # more work than hands: "de wachtlijst is 7 weken"
     r"|wachtlijst\w*"
@@ -761,11 +761,12 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
         # elektricien komen": what goes well is granted, what follows goes wrong
         text = granted["rest"] or granted["rest_wel"]
     really = REALLY.search(text) if asked == "problem" else None
-    after = text[really.end() :] if really else ""
-    if after and sentences(after) and kind_of(sentences(after)[0]) != "goal":
+    corrected = text[really.end() :] if really else ""
+    said = sentences(corrected) if corrected else []
+    if said and kind_of(said[0]) != "goal":
         # "de polen gaan in feb naar huis. en eigenlijk.. harrie stopt volgend
         # jaar": what they correct themselves to is what goes wrong
-        text = after
+        text = corrected
     # "... en wij weten niet of dat wat is. moet je betalen voor zo'n gesprek?":
     # a question asked along with the answer is no part of it.
     unasked = ASKED_ALONG.sub(" ", text).strip(" ,")
