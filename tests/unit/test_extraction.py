@@ -576,6 +576,17 @@ def test_the_people_at_one_place_are_no_company_size():
     assert extraction.company_size("we zijn met 8 man in de werkplaats") == "8"
 
 
+@pytest.mark.parametrize(
+    "typed, size",
+    [("alleen ik, plus een stuk of 30 vrijwilligers", "1"),  # held-out 39th
+     ("in m'n eentje", "1"),
+     ("eenmanszaak", "1"),
+     ("alleen ik en mijn vrouw", None)],
+)  # fmt: skip
+def test_the_owner_alone_is_a_company_of_one(typed, size):
+    assert extraction.company_size(typed) == size
+
+
 def test_some_people_who_dropped_out_are_no_company_size():
     said = "schuren gaat met de hand, 2 mensen zijn al een tijd uitgevallen met rsi"
     assert extraction.company_size(said) is None
