@@ -11,7 +11,7 @@ import re
 from typing import Callable, List, Optional, Sequence
 
 from bot.intake import nouns
-from bot.intake.dutch import Word, article_of, joined, sentences, words_of
+from bot.intake.dutch import Word, article_of, infinitive, joined, sentences, words_of
 
 # "daar ... van", "er ... mee": the preposition stranded at the end.
 POINTING = frozenset({"daar", "er"})
@@ -112,13 +112,29 @@ def resolved(
         plural = SUBJECT_PRONOUNS[lowers[opening]]
         # "ze kunnen nog geen warmtepompen installeren", "dat ze mee kunnen":
         # "ze" is the people said before, if any (the tagger may count
-        # "monteurs" as one)
+        # "monteurs" as one); "ze weten niet hoe ..." is only ever people
+        knowing = plural and infinitive(_verb_of(words, opening)) in KNOWING_VERBS
         thing = (plural and _people(earlier, is_people)) or _first_thing(
-            earlier, plural, is_people
+            earlier, plural, is_people, people_only=knowing
         )
         if thing:
             return _with(words, {opening: thing})
     return clause
+
+
+# Verbs whose subject is a person: their "ze" is no thing said before
+# ("school leert ze 30 bij 60 zetten. ze weten niet ...": not "de 60
+# zetten", held-out 39th), and a thing before them is their object
+# (frame.py: "de wft-regels kennen ze niet").
+KNOWING_VERBS = frozenset(
+    "kennen weten snappen begrijpen durven leren beheersen missen".split()
+)
+
+
+def _verb_of(words: Sequence[Word], subject: int) -> str:
+    """The finite verb beside the subject at `subject` (after or before it)."""
+    beside = [words[at] for at in (subject + 1, subject - 1) if 0 <= at < len(words)]
+    return next((w.lower for w in beside if w.finite), "")
 
 
 def _plural_noun(word: Word) -> bool:
@@ -257,15 +273,21 @@ def _last_thing(
 
 
 def _first_thing(
-    earlier: Sequence[Sequence[Word]], plural: bool, is_people: Callable[[Word], bool]
+    earlier: Sequence[Sequence[Word]],
+    plural: bool,
+    is_people: Callable[[Word], bool],
+    people_only: bool = False,
 ) -> str:
     """The first noun phrase of the latest clause that has one of the right
-    number: the subject "het" or "ze" goes on about."""
+    number: the subject "het" or "ze" goes on about (`people_only`: one that
+    may name people, "mijn mensen")."""
     for words in reversed(earlier):
         fitting = [
             p
             for p in _phrases(words)
-            if p[-1].plural == plural and (plural or not is_people(p[-1]))
+            if p[-1].plural == plural
+            and (plural or not is_people(p[-1]))
+            and (not people_only or p[-1].lower in PEOPLE_TOO or is_people(p[-1]))
         ]
         if fitting:
             return _named(fitting[0])

