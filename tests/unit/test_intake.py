@@ -202,6 +202,9 @@ def test_company_size_without_a_number_is_asked_again_with_a_hint(domain):
         # a yes with a wish beside it: agreed, the wish kept as typed
         ("ja, al zou ik die cursus er ook nog bij willen", "affirm", True,
          "ja, al zou ik die cursus er ook nog bij willen"),
+        # held-out 39th: a yes and a side question is no correction
+        ("ja. blijft dit trouwens tussen ons? wil niet dat klanten het horen",
+         "inform", True, None),
     ],
 )  # fmt: skip
 def test_answer_to_the_restated_question(domain, typed, intent, confirmed, correction):

@@ -70,6 +70,9 @@ def test_an_answer_to_the_open_question_read_as_a_side_question_is_the_answer():
      # held-out 30th: kept as a question for later, then name and e-mail asked
      ("ja zoiets. trouwens, verkopen jullie mijn gegevens door aan die scholen?",
       "ask_privacy"),
+     # held-out 39th: was kept as a correction, unanswered
+     ("ja. blijft dit trouwens tussen ons? wil niet dat klanten het horen",
+      "ask_privacy"),
      # held-out 33rd review: left unanswered; a fund before the cost
      ("ja. betaalt het o&o fonds daar iets aan mee?", "ask_subsidy"),
      ("weinig. is daar subsidie voor?", "ask_subsidy"),
@@ -146,7 +149,9 @@ def test_an_opening_that_asks_a_rule_is_taken_up_before_the_first_question(domai
      # a question about the bot's question
      ("geen idee, wat is handig?", []), ("hoe bedoel je, wat mis gaat?", []),
      # the cost has its own answer
-     ("ja. wat kost het?", [])],
+     ("ja. wat kost het?", []),
+     # held-out 39th: asked after a thing, with "dan"
+     ("ja dat is het. en die vog dan?", ["die vog dan?"])],
 )  # fmt: skip
 def test_a_question_of_their_own_is_known_by_its_shape(typed, asked):
     assert side_answers.own_questions(typed) == asked
