@@ -270,7 +270,7 @@ TAKEN_BACK = re.compile(r"\bik\s+zei\s+\d+\s*(?:,|maar\b)?", re.IGNORECASE)
 def read_company_size(text: str, tracker: Tracker) -> Optional[str]:
     # "9. O nee, 10 sinds deze maand": the count they end on
     corrected = TAKEN_BACK.sub(" ", extraction.as_corrected(text))
-    count = extraction.company_size(text.lower()) or parsing.parse_count(corrected)
+    count = extraction.size_answered(text.lower()) or parsing.parse_count(corrected)
     if count is None or not 1 <= int(count) <= MAX_COMPANY_SIZE:
         return None
     return str(count)

@@ -510,7 +510,7 @@ def company_context(text: str) -> Dict[str, str]:
                 found["region"] = place
                 continue
         if part and "company_size" not in found:
-            size = company_size(part.lower())
+            size = size_answered(part.lower())
             counts_things = COUNTED_THING.match(part.lower())  # "twee winkels"
             leading = LEADING_COUNT.match(part)
             if size is None and leading and not counts_things:
@@ -601,7 +601,13 @@ def company_size(lowered: str) -> Optional[str]:
         size = _size_in(corrected) or _leading_count(corrected)
         if size:
             return size
-    return _size_in(lowered) or ("1" if ON_MY_OWN.search(lowered) else None)
+    return _size_in(lowered)
+
+
+def size_answered(lowered: str) -> Optional[str]:
+    """The size in an answer to "met hoeveel mensen?": also the owner alone,
+    which in any other message is no size ("alleen ik kan hem bedienen")."""
+    return company_size(lowered) or ("1" if ON_MY_OWN.search(lowered) else None)
 
 
 # "alleen ik, plus een stuk of 30 vrijwilligers", "in m'n eentje": the owner

@@ -13,7 +13,7 @@ from actions import parsing
 from actions.answers import messages_to
 from actions.option_cards import option_values, options_custom, telegram_options
 from actions.restatement import frame_of
-from bot.intake import writing
+from bot.intake import text_match, writing
 from bot.intake.catalogue import (
     IntakeProfile,
     RankedOption,
@@ -33,7 +33,7 @@ FREE_TEXT_SLOTS = (
     "topic",
 )
 # Questions whose answers may name a format besides what they ask for.
-NAMING_ANSWERS = ("headcount", "education_level", "own_time")
+COUNT_AND_LEVEL = ("headcount", "education_level")
 
 
 def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
@@ -52,13 +52,22 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
         for event in messages_to(tracker, probe)
     )
     # "onze vision lead wil best een paar uur per week lesgeven", to the own
-    # time question, names a format too, as does "mbo denk ik. die bbl waar je
-    # 1 dag naar school gaat?" to the level question
-    naming = " ".join(
+    # time question, names a format too
+    own_time = " ".join(
+        str(event.get("text") or "") for event in messages_to(tracker, "own_time")
+    )
+    # as does "mbo denk ik. die bbl waar je 1 dag naar school gaat?" to the
+    # level question; only the name counts, the rest says no content
+    counted = " ".join(
         str(event.get("text") or "")
-        for slot in NAMING_ANSWERS
+        for slot in COUNT_AND_LEVEL
         for event in messages_to(tracker, slot)
     )
+    names = [
+        name
+        for pps_format in load_catalogue().formats
+        if (name := text_match.keyword_in(pps_format.named_by, counted))
+    ]
     return IntakeProfile(
         need_category=need,
         sector=sector,
@@ -70,7 +79,7 @@ def profile_from_tracker(tracker: Tracker) -> IntakeProfile:
             [str(tracker.get_slot(name) or "") for name in FREE_TEXT_SLOTS]
             # the answers whole: the frame keeps two clauses of the problem,
             # "iemand was ingelogd met ons baliewachtwoord" may be a third
-            + [answers, naming]
+            + [answers, own_time, *names]
         ),
         topic=tracker.get_slot("topic") or None,
         # as said back, verb first; empty when it was not ("weet je niet")

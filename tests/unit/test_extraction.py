@@ -587,7 +587,12 @@ def test_the_people_at_one_place_are_no_company_size():
      ("alleen ik en mijn vrouw", None)],
 )  # fmt: skip
 def test_the_owner_alone_is_a_company_of_one(typed, size):
-    assert extraction.company_size(typed) == size
+    assert extraction.size_answered(typed) == size
+
+
+def test_the_owner_alone_at_a_task_is_no_company_size():
+    # dev: "alleen ik kan hem bedienen" in a problem was stored as size 1
+    assert extraction.company_size("alleen ik kan hem een beetje bedienen") is None
 
 
 def test_some_people_who_dropped_out_are_no_company_size():
