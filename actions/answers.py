@@ -47,7 +47,7 @@ LEVEL_UNKNOWN = (
 # uit" takes either: both are stored).
 UNSURE_OF_LEVEL = re.compile(
     # "weet ik dus niet, dat is juist de vraag" (held-out 39th: asked twice)
-    r"\bweet\s+ik\s+(?:(?:het|dus|echt|eigenlijk|ook|nog|gewoon)\s+){0,2}niet\b"
+    r"\bweet\s+(?:ik\s+)?(?:(?:het|dus|echt|eigenlijk|ook|nog|gewoon)\s+){0,2}niet\b"
     r"|\bgeen\s+idee\b"
     rf"|{parsing.ANY_LEVEL.pattern}"
 )
@@ -189,10 +189,15 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     level = extraction.level_said(text)
     lowered = dutch.written(text).lower()  # "maakt nie uit"
     # "mbo of hbo, weet ik eigenlijk niet": two levels said unsure leave it
-    # open, as does one guessed after not knowing ("geen idee, hbo?")
+    # open, as does one guessed beside not knowing ("geen idee, hbo?", "eh
+    # hbo? weet niet precies") or named only in a question back ("geen idee.
+    # wat is het verschil tussen mbo 2 en 3?", held-out 40th)
     not_knowing = UNSURE_OF_LEVEL.search(lowered)
+    asked_only = not parsing.normalise_education_level(QUESTION_BACK.sub(" ", text))
     open_choice = (
-        level and not_knowing and ("/" in level or _guessed_after(not_knowing, lowered))
+        level
+        and not_knowing
+        and ("/" in level or LEVEL_GUESSED.search(lowered) or asked_only)
     )
     if level and not open_choice:
         return level
@@ -205,11 +210,13 @@ def read_education_level(text: str, tracker: Tracker) -> Optional[str]:
     return unknown or ("weet ik niet" if open_choice or not_knowing else None)
 
 
-def _guessed_after(not_knowing: re.Match, lowered: str) -> bool:
-    guess = LEVEL_GUESSED.search(lowered)
-    return bool(guess and not_knowing.start() < guess.start())
-
-
+# "wat is eigenlijk het verschil tussen mbo 2 en 3?": a question of their own
+# ("hbo denk ik voor zoiets?" is an answer)
+QUESTION_BACK = re.compile(
+    r"(?:^|(?<=[.!?]))\s*(?:en\s+|maar\s+)?(?:wat|welk\w*|hoe|wie|waar\w*|wanneer"
+    r"|is|zijn|kan|kun|moet|mag)\b[^.!?]*\?",
+    re.IGNORECASE,
+)
 # "hbo misschien", "hbo?": a level guessed ("hbo denk ik" is a level said)
 LEVEL_GUESSED = re.compile(
     r"\b(?:mbo|hbo|wo)\b(?:\s*\?|\s+misschien\b|\s+ofzo\b)"
@@ -405,7 +412,8 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
         return None  # "we zijn met 13 man": a size (the extraction keeps it)
     # "het liefst in het voorjaarssemester, als dat nog kan": a time of their
     # own words first, then more
-    first_part = WISHED.sub("", re.split(r"\s*[,.;]\s+", text.strip())[0])
+    # ("voor de kerstdrukte zou mooi zijn maar mag ook later", held-out 40th)
+    first_part = WISHED.sub("", PART_OR_WISH.split(text.strip())[0])
     if first_part != text and parsing.TIME_PREPOSITIONS.match(first_part):
         return _free(first_part, MAX_WORDS_OF_FREE_ANSWER) or _free(
             text, MAX_WORDS_OF_FREE_ANSWER
@@ -414,6 +422,7 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
 
 
 WISHED = re.compile(r"^(?:het\s+)?(?:liefst|graag|het\s+mooiste)\s+", re.IGNORECASE)
+PART_OR_WISH = re.compile(r"\s*[,.;]\s+|\s+(?=(?:zou|maar)\s)", re.IGNORECASE)
 
 
 FIRST_SENTENCE = extraction.FIRST_SENTENCE

@@ -26,6 +26,7 @@ SPAN: Dict[str, Tuple[int, int]] = {
     "sinterklaas": (12, 12),
     "sinterklaasperiode": (11, 12),
     "kerstperiode": (12, 12),
+    "kerstdrukte": (12, 12),
     "jaarwisseling": (12, 12),
     "voorjaarsvakantie": (2, 2),
     "carnaval": (2, 2),

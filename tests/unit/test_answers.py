@@ -258,7 +258,9 @@ def test_a_letter_typed_three_times_is_read_as_two():
       "voor het festivalseizoen"),
      ("weet niet, zo snel het kan?, ik kan af en toe wat, niet in december",
       "zo snel mogelijk"),
-     ("voor de oogst, augustus, in de winter zat tijd, zomer niet", "in augustus")],
+     ("voor de oogst, augustus, in de winter zat tijd, zomer niet", "in augustus"),
+     # held-out 40th: a wish after the time ("zou mooi zijn maar ...")
+     ("voor de kerstdrukte zou mooi zijn maar mag ook later", "voor de kerstdrukte")],
 )  # fmt: skip
 def test_a_time_answer_keeps_the_date_it_names(answer, when):
     from actions.answers import read_time_horizon

@@ -78,6 +78,8 @@ def test_an_answer_to_the_open_question_read_as_a_side_question_is_the_answer():
      ("weinig. is daar subsidie voor?", "ask_subsidy"),
      ("ja, precies. moet ik dan bij het roc of bij de hogeschool zijn?",
       "ask_school_kind"),
+     # one kind of school: kept for the coordinator (held-out 40th)
+     ("geen idee. wat is eigenlijk het verschil tussen mbo 2 en 3?", None),
      # said, not asked
      ("het kost ons elke week klanten", None),
      ("we hebben subsidie gehad voor de pers", None),
@@ -209,3 +211,17 @@ def test_cost_asked_as_the_question_is_confirmed_points_to_the_options_next(
     _, messages = answer("Wat kost zoiets ongeveer?", intent,
                          {"requested_slot": "time_horizon"})  # fmt: skip
     assert messages[0]["response"].endswith("_general")
+
+
+@pytest.mark.parametrize(
+    "typed, format_id",
+    [("ja. wat is een learning community precies?", "learning_community"),  # 40th
+     ("wat is een bbl?", "bbl_leerbaan"),
+     ("wat houdt een fieldlab in?", "fieldlab"),
+     ("wat is evc eigenlijk?", "evc_traject"),
+     ("wat is de stagevergoeding?", None)],
+)  # fmt: skip
+def test_a_format_asked_about_by_its_name_is_known(typed, format_id):
+    asked = side_answers.format_asked_about(typed)
+    assert (asked.id if asked else None) == format_id
+    assert (side_answers.asked_along(typed) == "ask_format") is bool(format_id)
