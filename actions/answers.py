@@ -374,7 +374,10 @@ def read_time_horizon(text: str, tracker: Tracker) -> Optional[str]:
     ):
         return said  # "ja" to "Je noemde voor de zomer: is dat ook wanneer ...?"
     corrected = extraction.as_corrected(text)
-    if extraction.timeframe_from_answer(corrected.lower()):
+    later = extraction.timeframe_from_answer(corrected.lower())
+    # ("voor 1 maart, nee 1 februari al": the whole keeps its "voor")
+    whole = extraction.timeframe_from_answer(text.lower()) or ""
+    if later and not (whole.startswith("voor ") and later.startswith("in ")):
         # "september, nee oktober"; not "volgend najaar, een middag per week,
         # nou ja, in de oogst minder", which corrects the time they have
         text = corrected

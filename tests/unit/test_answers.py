@@ -260,7 +260,10 @@ def test_a_letter_typed_three_times_is_read_as_two():
       "zo snel mogelijk"),
      ("voor de oogst, augustus, in de winter zat tijd, zomer niet", "in augustus"),
      # held-out 40th: a wish after the time ("zou mooi zijn maar ...")
-     ("voor de kerstdrukte zou mooi zijn maar mag ook later", "voor de kerstdrukte")],
+     ("voor de kerstdrukte zou mooi zijn maar mag ook later", "voor de kerstdrukte"),
+     # a deadline corrected to a date is still a deadline (held-out 40th)
+     ("voor 1 maart, nee 1 februari al, dan komt de audit", "voor 1 februari"),
+     ("voor de zomer, nee sorry in mei", "in mei")],
 )  # fmt: skip
 def test_a_time_answer_keeps_the_date_it_names(answer, when):
     from actions.answers import read_time_horizon
