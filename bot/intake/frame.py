@@ -1297,7 +1297,7 @@ def problem_clause(clause: str) -> Tuple[str, str]:
             # "de ene cel wel de andere niet", "leer, geen stof" (held-out
             # 40th): a contrast, no thing gone wrong
             and words[-1].lower not in NEGATIONS
-            and not any(w.lower == "geen" for w in words[1:])
+            and not re.search(r",\s*geen\b", clause)
         ):
             return plain, unspliced(f"{ABOUT} {plain}", clause)
         if not any(w.pos in ("VERB", "AUX") for w in words):

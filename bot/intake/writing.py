@@ -388,7 +388,9 @@ def garbled(goal: str) -> bool:
     if (
         words
         and words[0].lower == "dat"
-        and (len(words) <= 3 or not any(w.pos in ("VERB", "AUX") for w in words))
+        and (
+            len(words) <= 3 or not any(_verb_in(words, at) for at in range(len(words)))
+        )
     ):
         return True
     # "wil Heb niet een vraag ...": a sentence of theirs begins inside
@@ -405,6 +407,26 @@ def garbled(goal: str) -> bool:
     if len(named) != len(set(named)):
         return True
     return bool(nouns) and set(nouns) <= COUNT_NOUNS
+
+
+def _verb_in(words: Sequence[Word], at: int) -> bool:
+    """A verb by its tag or its form: also "boeken" tagged a noun, where no
+    article or adjective stands before it ("een rouwstuk" is none)."""
+    word = words[at]
+    if word.pos in ("VERB", "AUX") or _a_verb_form(word):
+        return True
+    before = words[at - 1] if at else None
+    return (
+        word.pos == "NOUN"
+        and word.lower.endswith("en")
+        and before is not None
+        and before.pos not in ("DET", "ADJ", "NUM")
+        and before.lower not in OWNING
+        and infinitive(word.lower) == word.lower
+    )
+
+
+OWNING = frozenset("hun mijn m'n onze zijn haar".split())
 
 
 def _a_verb_form(word: Word) -> bool:

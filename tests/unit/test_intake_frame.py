@@ -2638,3 +2638,21 @@ def test_no_je_is_put_before_an_existential_er_nor_nl_read_as_a_country():
     assert "je er" not in said.problem_lead and "je komt" not in said.problem
     complaints = frame.read_answer("we krijgen nl best veel klachten over gevels", "problem")
     assert complaints.problem_lead == "krijgen jullie veel klachten over gevels"
+
+
+@pytest.mark.parametrize(
+    "goal, broken",
+    [("dat je binders een rouwstuk", True),  # held-out 40th: its verb cut off
+     # a verb the tagger took for a noun is still a verb (dev, after the 40th)
+     ("dat klanten zelf online met hun vaccinatiebewijs erbij boeken", False),
+     ("dat de opleiding dat onderwijst", False)],
+)  # fmt: skip
+def test_a_that_clause_without_its_verb_is_garbled(goal, broken):
+    assert writing.garbled(goal) is broken
+
+
+def test_no_reaction_for_two_years_is_a_problem_but_leather_not_cloth_is_not():
+    assert frame.read("al twee jaar geen enkele reactie").problem_lead == (
+        "gaat het om al twee jaar geen enkele reactie"
+    )
+    assert frame.read("welke school leidt tassenmakers op? leer, geen stof").problem == ""
