@@ -89,6 +89,8 @@ PROBLEM = re.compile(
     # "harrie stopt volgend jaar", not "dat de opleiding er meer in stopt"
     r"|met\s+pensioen|(?<!in\s)stopt(?=\s+(?:volgend|over|in|eind|binnenkort"
     r"|ermee|straks|na|dit|deze|met|ie|hij|ze|zij)\b|\s*$)"
+    # "mijn 2 tassenmakers stoppen over een paar jaar" (was read as a wish)
+    r"|(?<!in\s)stoppen(?=\s+(?:volgend|over|binnenkort|eind|straks|na|dit|deze)\b)"
     # more work than hands: "de wachtlijst is 7 weken"
     r"|wachtlijst\w*"
     r"|te\s+\w+(?:ig|erig))\b",

@@ -2656,3 +2656,14 @@ def test_no_reaction_for_two_years_is_a_problem_but_leather_not_cloth_is_not():
         "gaat het om al twee jaar geen enkele reactie"
     )
     assert frame.read("welke school leidt tassenmakers op? leer, geen stof").problem == ""
+
+
+def test_people_who_stop_are_a_problem_not_a_wish():
+    # the 40th set after its run: "wil je je 2 ervaren tassenmakers stoppen"
+    said = "mijn 2 ervaren tassenmakers stoppen over een paar jaar"
+    assert frame.read_answer(said, "problem").goal == ""
+    assert frame.read_answer(said, "problem").problem
+    assert frame.problem_clause("onze lassers stoppen over een paar jaar")[1] == (
+        "stoppen jullie lassers over een paar jaar"
+    )
+    assert frame.kind_of("we willen stoppen met papier") == "goal"
