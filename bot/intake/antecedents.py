@@ -8,7 +8,7 @@ Text in, text out; no Rasa."""
 from __future__ import annotations
 
 import re
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from bot.intake import nouns
 from bot.intake.dutch import Word, article_of, infinitive, joined, sentences, words_of
@@ -107,13 +107,14 @@ def resolved(
                 return clause
             preposition = STRANDED[lowers[end]]
             return _with(words, {i: "", end: f"{preposition} {thing}"})
-    opening = _subject_pronoun(words)
-    if opening is not None:
+    subject = _subject_pronoun(words)
+    if subject is not None:
+        opening, verb = subject
         plural = SUBJECT_PRONOUNS[lowers[opening]]
         # "ze kunnen nog geen warmtepompen installeren", "dat ze mee kunnen":
         # "ze" is the people said before, if any (the tagger may count
         # "monteurs" as one); "ze weten niet hoe ..." is only ever people
-        knowing = plural and infinitive(_verb_of(words, opening)) in KNOWING_VERBS
+        knowing = plural and infinitive(verb) in KNOWING_VERBS
         thing = (plural and _people(earlier, is_people)) or _first_thing(
             earlier, plural, is_people, people_only=knowing
         )
@@ -129,12 +130,6 @@ def resolved(
 KNOWING_VERBS = frozenset(
     "kennen weten snappen begrijpen durven leren beheersen missen".split()
 )
-
-
-def _verb_of(words: Sequence[Word], subject: int) -> str:
-    """The finite verb beside the subject at `subject` (after or before it)."""
-    beside = [words[at] for at in (subject + 1, subject - 1) if 0 <= at < len(words)]
-    return next((w.lower for w in beside if w.finite), "")
 
 
 def _plural_noun(word: Word) -> bool:
@@ -173,18 +168,20 @@ def _stranded(words: Sequence[Word], after: int) -> Optional[int]:
     return None
 
 
-def _subject_pronoun(words: Sequence[Word]) -> Optional[int]:
+def _subject_pronoun(words: Sequence[Word]) -> Optional[Tuple[int, str]]:
     """Where a subject "het" or "ze" stands: first, or right after the
-    finite verb that opens the clause ("kennen ze geen deadlines")."""
+    finite verb that opens the clause ("kennen ze geen deadlines"); with its
+    finite verb where that stands beside it ("" where it does not)."""
     if not words:
         return None
-    # "dat ze mee kunnen": the subject of a wish, its verb at the end
+    # "dat ze mee kunnen": the subject of a wish, its verb at the end ("dat ze
+    # weten hoe": right after it)
     if (
         len(words) > 2
         and words[0].lower in ("dat", "zodat")
         and words[1].lower in ("ze", "zij")
     ):
-        return 1
+        return 1, words[2].lower if words[2].finite else ""
     # "weten of het iets voor ons wordt": the subject of a question inside
     # that says what the thing is ("of het werkt", "of het aan online ligt"
     # may point anywhere, or nowhere)
@@ -194,7 +191,7 @@ def _subject_pronoun(words: Sequence[Word]) -> Optional[int]:
             and words[at].lower in SUBJECT_PRONOUNS
             and words[at + 1].lower in ("iets", "wat")
         ):
-            return at
+            return at, ""
     if words[0].lower in SUBJECT_PRONOUNS and len(words) > 1 and words[1].finite:
         at, verb = 0, words[1]
     elif (
@@ -208,7 +205,7 @@ def _subject_pronoun(words: Sequence[Word]) -> Optional[int]:
         return None
     if words[at].lower == "het" and verb.lower in IMPERSONAL:
         return None
-    return at
+    return at, verb.lower
 
 
 def _phrases(words: Sequence[Word]) -> List[List[Word]]:
