@@ -16,7 +16,7 @@ import yaml
 
 from actions import parsing
 from bot.intake import dutch, need_cues, text_match
-from bot.intake.deadlines import MONTHS
+from bot.intake.deadlines import MONTH_NAMES, MONTHS
 from bot.intake.places import find_place
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
@@ -184,11 +184,11 @@ COMING_YEARS = re.compile(
 PART_OF_A_MONTH_AFTER = {"in": "", "rond": "rond", "per": "vanaf"}
 _MONTH = re.compile(
     r"\b(voor|vanaf|per|in|begin|eind|na|rond|uiterlijk)\s+(?:in\s+)?("
-    r"(?:(?:half|medio|begin|eind|[1-3]?\d)\s+)?(?:" + "|".join(MONTHS) + r"))\b"
+    r"(?:(?:half|medio|begin|eind|[1-3]?\d)\s+)?(?:" + MONTH_NAMES + r"))\b"
 )
 _EVENT_IN_MONTH = re.compile(
     r"\b(voor|na|vanaf)\s+(?:de|het)\s+[a-zà-ÿ]+\s+(?:van|in)\s+("
-    + "|".join(MONTHS)
+    + MONTH_NAMES
     + r")\b"
 )
 
@@ -825,7 +825,7 @@ UNSURE_WHEN = re.compile(
 # A month said first, then why: "februari, dan begint de nieuwe stageperiode",
 # "begin maart want dan ...".
 _MONTH_FIRST = re.compile(
-    rf"^\W*((?:begin\s+|eind\s+|half\s+|medio\s+)?({'|'.join(MONTHS)}))"
+    rf"^\W*((?:begin\s+|eind\s+|half\s+|medio\s+)?({MONTH_NAMES}))"
     r"(?=\s*[,.;!:-]|\s+(?:dan|want|omdat|of\s+zo|ofzo)\b)"
 )
 
@@ -846,7 +846,7 @@ def timeframe_from_answer(lowered: str) -> Optional[str]:
         # said after they corrected themselves
         later = timeframe_from_answer(corrected)
         earlier = timeframe_from_answer(lowered[: lowered.rfind(corrected)])
-        bare = re.match(rf"\W*(?:\d|{'|'.join(MONTHS)})", corrected)
+        bare = re.match(rf"\W*(?:\d|{MONTH_NAMES})", corrected)
         if (
             later
             and later.startswith("in ")

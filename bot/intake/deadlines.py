@@ -16,6 +16,8 @@ MONTHS: Tuple[str, ...] = tuple(
     "januari februari maart april mei juni juli augustus september oktober"
     " november december".split()
 )
+# The month names as one regex alternation ("januari|februari|...").
+MONTH_NAMES = "|".join(MONTHS)
 # The first and the last month of a named time.
 SPAN: Dict[str, Tuple[int, int]] = {
     **{name: (number, number) for number, name in enumerate(MONTHS, start=1)},

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.intake import antecedents, dutch, need_cues, nouns
-from bot.intake.deadlines import MONTHS
+from bot.intake.deadlines import MONTH_NAMES
 from bot.intake.dutch import (
     A_SHARE,
     CHAT_FIRST_VERBS,
@@ -2024,7 +2024,7 @@ SMALL_NUMBER = re.compile(
     r"(?<![\d.,:/-])(?<!niveau )(?<!mbo )(?<!hbo )(?<!nen )(?<!week )(?<!fase )"
     r"\b(1\d|20|\d)\b(?![\d.,:/%-])"
     # "voor 1 januari": a date keeps its digits
-    rf"(?!\s+(?:{'|'.join(MONTHS)})\b)",
+    rf"(?!\s+(?:{MONTH_NAMES})\b)",
     re.IGNORECASE,
 )
 NUMBER_RANGE = re.compile(r"\b(\d{1,2})\s+(?:a|à|á)\s+(\d{1,2})\b")

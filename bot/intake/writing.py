@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any, List, Mapping, Sequence, Tuple
 
 from bot.intake import nouns, questions
-from bot.intake.deadlines import MONTHS
+from bot.intake.deadlines import MONTH_NAMES
 from bot.intake.dutch import Word, infinitive, joined, words_of
 from bot.intake.frame import (
     MODALS,
@@ -672,7 +672,7 @@ def one_in_words(text: str) -> str:
 # ("1 of 2", "1 a 2 dagen": a range stays in digits, as does a date: "voor 1
 # januari")
 ONE_BEFORE_A_WORD = re.compile(
-    rf"\b1\s+(?!(?:of|a|à|tot)\s+\d|(?:{'|'.join(MONTHS)})\b)(?=[a-z])"
+    rf"\b1\s+(?!(?:of|a|à|tot)\s+\d|(?:{MONTH_NAMES})\b)(?=[a-z])"
 )
 
 
