@@ -717,6 +717,8 @@ def you_form(verb: str, inverted: bool) -> str:
 
 
 # Finite forms whose infinitive is not the stem plus -en.
+# Infinitives without -en: "(bij de klant) staan", "(naar huis) gaan"
+ONE_SYLLABLE_INFINITIVES = frozenset("gaan staan slaan zien doen".split())
 IRREGULAR_INFINITIVES = {
     "is": "zijn",
     "ben": "zijn",
@@ -775,8 +777,10 @@ def infinitive(verb: str) -> str:
     -> "leren", "geeft" -> "geven", "opneemt" -> "opnemen"); "" where no
     spelling of it is a Dutch word."""
     lowered = verb.lower()
-    if lowered.endswith("en") and lowered in _opentaal():
-        return lowered  # plural present: the same form
+    if (
+        lowered.endswith("en") and lowered in _opentaal()
+    ) or lowered in ONE_SYLLABLE_INFINITIVES:
+        return lowered  # plural present: the same form ("staan" as well)
     for particle in ("",) + VERB_PARTICLES:
         rest = lowered[len(particle) :] if lowered.startswith(particle) else ""
         if rest in IRREGULAR_INFINITIVES:

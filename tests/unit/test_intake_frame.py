@@ -1442,7 +1442,7 @@ def test_less_gas_is_less_gas_use():
      ("geeft", "geven"), ("leest", "lezen"), ("weet", "weten"), ("zit", "zitten"),
      ("legt", "leggen"), ("herkent", "herkennen"), ("regelt", "regelen"),
      ("opneemt", "opnemen"), ("heeft", "hebben"), ("komt", "komen"),
-     ("meedraaien", "meedraaien"), ("xqzt", "")],
+     ("meedraaien", "meedraaien"), ("staan", "staan"), ("xqzt", "")],
 )  # fmt: skip
 def test_a_present_tense_form_has_its_infinitive(verb, base):
     assert dutch.infinitive(verb) == base
@@ -1512,6 +1512,10 @@ def test_what_there_is_none_of_is_said_back_as_such(text, lead):
       "snappen je operators sinds de nieuwe persen de schermen niet"),
      ("probleem is dat mn ploegleiders allemaal 55+ zijn",
       "zijn je ploegleiders 55+"),
+     # dev (26th): "gedoe" is a problem too, and "of" shares the subject
+     ("webiste is oud maar het grootste gedoe is eigenlijk dat de hoogwerkers "
+      "met lege accu bij de klant staan of kapot terug komen",
+      "staan de hoogwerkers met lege accu bij de klant"),
      # what it is not, and what works, is no problem
      ("t is niet dat ze het slecht doen hoor", ""),
      ("zomer lukt wel met uitzendploegen", "")],
@@ -2667,3 +2671,18 @@ def test_people_who_stop_are_a_problem_not_a_wish():
         "stoppen jullie lassers over een paar jaar"
     )
     assert frame.kind_of("we willen stoppen met papier") == "goal"
+
+
+def test_what_was_not_known_says_less_than_what_is():
+    # held-out 40th: "ik wist het niet" after what is the case says nothing
+    read = frame.read_answer(
+        "de sleutels van klanten liggen in een la op kantoor en ik weet het eigenlijk niet",
+        "problem",
+    )
+    assert read.problem_lead == "liggen de sleutels van klanten in een la op kantoor"
+
+
+def test_a_second_verb_after_of_goes_first_only_without_its_own_subject():
+    assert frame._what_the_problem_is(
+        "het probleem is dat de lassers te weinig tijd hebben en klanten wachten"
+    ) == "de lassers hebben te weinig tijd en klanten wachten"
