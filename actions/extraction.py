@@ -59,6 +59,13 @@ SIZE_PATTERNS = (
         # "2 man achter de balie": the people at one place, not all of them
         r"|achter|aan\s+de|op\s+de|in\s+de|bij\s+de))"
     ),
+    # "met mij erbij 10", "10 met mezelf erbij": the owner counted in
+    re.compile(
+        rf"\b(?:met\s+)?(?:mij|mezelf|mijzelf)\s+(?:erbij|meegeteld)\s*,?\s*"
+        rf"(?:zijn\s+we\s+(?:met\s+)?)?{_APPROX}({_NUMBER})\b"
+        rf"|\b{_APPROX}({_NUMBER})(?:\s+{STAFF})?\s*,?\s*(?:met|inclusief|incl\.?)\s+"
+        rf"(?:mij|mezelf|mijzelf)\b"
+    ),
 )
 # A size told in parts, each where they work: "6 man in de werkplaats en 2 op
 # kantoor", "4 op de weg, 3 in het magazijn".

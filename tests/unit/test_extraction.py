@@ -590,6 +590,16 @@ def test_the_owner_alone_is_a_company_of_one(typed, size):
     assert extraction.size_answered(typed) == size
 
 
+@pytest.mark.parametrize(
+    "typed, size",
+    [("snuffel en co, haarlem, met mij erbij 10", "10"),  # held-out 40th
+     ("12 man inclusief mezelf", "12"),
+     ("ik zoek er 2 bij", None)],
+)  # fmt: skip
+def test_the_owner_counted_in_is_a_company_size(typed, size):
+    assert extraction.company_size(typed) == size
+
+
 def test_the_owner_alone_at_a_task_is_no_company_size():
     # dev: "alleen ik kan hem bedienen" in a problem was stored as size 1
     assert extraction.company_size("alleen ik kan hem een beetje bedienen") is None
