@@ -1258,9 +1258,19 @@ def _what_the_problem_is(clause: str) -> str:
     if not found:
         return clause
     rest = clause[found.end() :]
-    first, sep, more = (re.split(r"(\s+(?:en|of)\s+|,)", rest, maxsplit=1) + ["", ""])[
-        :3
-    ]
+    # cut where the dat-clause's verb ends it, not at the "en" of two things:
+    # "(dat we foto's van huid en littekens) via whatsapp sturen, en ..."
+    cut = next(
+        (
+            joint
+            for joint in re.finditer(r"\s+(?:en|of)\s+|,", rest)
+            if _ends_in_a_verb(rest[: joint.start()])
+        ),
+        None,
+    )
+    first, sep, more = (
+        (rest[: cut.start()], cut.group(), rest[cut.end() :]) if cut else (rest, "", "")
+    )
     tokens = first.split()
     words = words_of(first)
     subject = _noun_subject(words) if len(words) == len(tokens) else 0
@@ -1272,6 +1282,18 @@ def _what_the_problem_is(clause: str) -> str:
             # "(staan) of kapot terug komen": the subject shared, its verb first
             more = " ".join(shared[-1:] + shared[:-1])
     return " ".join(tokens) + sep + more
+
+
+def _ends_in_a_verb(text: str) -> bool:
+    """ "(we foto's) via whatsapp sturen": the last word a verb, not the
+    noun after a preposition the tagger may take for one ("van huid")."""
+    words = [w for w in words_of(text) if w.pos != "PUNCT"]
+    return (
+        bool(words)
+        and words[-1].pos in ("VERB", "AUX")
+        and bool(infinitive(words[-1].lower))
+        and not (len(words) > 1 and words[-2].pos == "ADP")
+    )
 
 
 def _own_subject(words: Sequence[Word]) -> bool:
@@ -1838,6 +1860,10 @@ def restated_goal(goal: str, source: str) -> str:
         if subject and re.search(r"\b(?:kunnen|kan)\b", " ".join(tokens[subject:end])):
             # "elke wijkverpleegkundige moet", "de monteurs moeten"
             must = _must_for(words[subject - 1])
+            if tokens[0] == "je" and must == "moeten" and "kan" in tokens[subject:end]:
+                # "dat ik klanten eerlijk kan zeggen ...": "je" is who, not
+                # whose ("je klanten" would say "kunnen")
+                subject, must = 1, "moet"
             # "dat rick ... een project kan draaien": Rick moet ... kunnen draaien
             rest = [
                 "kunnen" if at < end and t.lower() == "kan" else t

@@ -1516,6 +1516,10 @@ def test_what_there_is_none_of_is_said_back_as_such(text, lead):
      ("webiste is oud maar het grootste gedoe is eigenlijk dat de hoogwerkers "
       "met lege accu bij de klant staan of kapot terug komen",
       "staan de hoogwerkers met lege accu bij de klant"),
+     # dev (32nd): cut after the clause's verb, not at "huid en littekens"
+     ("het echte probleem is dat we foto's van huid en littekens via whatsapp "
+      "sturen en op 1 laptop zetten",
+      "sturen jullie foto's van huid en littekens"),
      # what it is not, and what works, is no problem
      ("t is niet dat ze het slecht doen hoor", ""),
      ("zomer lukt wel met uitzendploegen", "")],
@@ -2686,3 +2690,12 @@ def test_a_second_verb_after_of_goes_first_only_without_its_own_subject():
     assert frame._what_the_problem_is(
         "het probleem is dat de lassers te weinig tijd hebben en klanten wachten"
     ) == "de lassers hebben te weinig tijd en klanten wachten"
+
+
+def test_i_before_a_plural_is_who_wants_not_whose():
+    # held-out 40th: "je klanten moeten eerlijk kunnen zeggen" read "ik" as "your"
+    goal = frame.read_answer(
+        "dat ik klanten eerlijk kan zeggen dat hun codes en sleutels veilig zijn",
+        "goal",
+    ).goal
+    assert goal == "je moet klanten eerlijk kunnen zeggen dat hun codes en sleutels veilig zijn"
