@@ -346,6 +346,13 @@ SENTENCE_OPENERS = frozenset(
 ONLY_WHEN = frozenset("elke iedere keer telkens steeds altijd pas".split())
 
 
+def _joins_two_words(words: Sequence[Word], at: int) -> bool:
+    """ "(van biobased) of (recyclebaar materiaal)", "(een app) of (een
+    website)": "of" the tagger joins two phrases with, not a clause's "of
+    (het werkt)" (dev, 32nd)."""
+    return words[at].lower == "of" and words[at].pos == "CCONJ"
+
+
 def garbled(goal: str) -> bool:
     """Whether a goal read from the entrepreneur's words would not make a
     question a coordinator signs: "hoe kun je nieuwe mensen en je
@@ -355,7 +362,12 @@ def garbled(goal: str) -> bool:
     inside. The need's own question says it plainly."""
     words = [w for w in words_of(goal) if w.pos != "PUNCT"]
     end = next(
-        (i for i, w in enumerate(words) if i and w.lower in SUBCLAUSE), len(words)
+        (
+            i
+            for i, w in enumerate(words)
+            if i and w.lower in SUBCLAUSE and not _joins_two_words(words, i)
+        ),
+        len(words),
     )
     if any(w.lower in WANTING for w in words[:end]):
         return True
@@ -676,7 +688,12 @@ ONE_BEFORE_A_WORD = re.compile(
 )
 
 
+# "ik wordt gek" said back with its verb first: "word je", never "wordt je"
+INVERTED_WITH_T = re.compile(r"(,\s|\ben\s)(\w+d)t\s+(je)\b")
+
+
 def _tidy(text: str) -> str:
     text = one_in_words(re.sub(r"\s+", " ", text).strip())
+    text = INVERTED_WITH_T.sub(r"\1\2 \3", text)
     text = re.sub(r"\s+([,.?])", r"\1", text)
     return re.sub(r"\?\s*\?", "?", text)
