@@ -1163,6 +1163,15 @@ def _subject_of(tokens: Sequence[Any], next_verb: Any) -> str:
     """The words before the clause's first verb when they can be the subject
     of `next_verb` too ("de jonge meiden", "schoolverlaters"), else nothing."""
     verb = next((i for i, t in enumerate(tokens) if t.pos_ in ("VERB", "AUX")), 0)
+    if (
+        verb == 0
+        and len(tokens) > 2
+        and tokens[1].pos_ in ("VERB", "AUX")
+        and plural_verb(next_verb.text)
+    ):
+        # "uitzendkrachten zijn elke keer anders en kennen ...": two verbs in
+        # a row to the tagger, of which the first is the subject
+        return tokens[0].text
     subject = tokens[:verb]
     if len(subject) == 1 and subject[0].text.lower() in PLURAL_PRONOUNS:
         # "wij hebben een meldkamer en krijgen de nachten niet rond"; a verb

@@ -1366,8 +1366,11 @@ def problem_clause(clause: str) -> Tuple[str, str]:
         if not any(w.pos in ("VERB", "AUX") for w in words):
             return "", ""  # "matrassen, bankstellen, spaanplaat": no problem stated
         return plain, ""
-    if not (inverted[0].finite or inverted[0].pos in ("VERB", "AUX")):
-        return plain, ""  # no verb could be put first: not said back
+    if not (inverted[0].finite or inverted[0].pos in ("VERB", "AUX")) or not (
+        dutch.known(inverted[0].lower) or infinitive(inverted[0].lower)
+    ):
+        # no verb could be put first ("close-in (boilers)" is none): not said back
+        return plain, ""
     if _knows_not_what(inverted):
         return plain, ""  # "weet je niet precies", "... welke school": cut short
     if (

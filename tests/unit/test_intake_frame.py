@@ -2699,3 +2699,34 @@ def test_i_before_a_plural_is_who_wants_not_whose():
         "goal",
     ).goal
     assert goal == "je moet klanten eerlijk kunnen zeggen dat hun codes en sleutels veilig zijn"
+
+
+def test_a_verb_put_before_je_loses_its_t():
+    # dev (38th): "ik wordt ..." typed with its t was said back "wordt je"
+    read = Frame(
+        problem="je wordt van het kastje naar de muur gestuurd",
+        problem_lead="wordt je van het kastje naar de muur gestuurd",
+    )
+    said = writing.restatement(read, "loket", PHRASES, {})
+    assert said.startswith("Als ik het goed begrijp, word je van het kastje")
+
+
+def test_a_subject_the_tagger_takes_for_a_verb_is_still_shared():
+    # dev (fresh): "uitzendkrachten" tagged as a verb left "kennen de spullen
+    # niet" without its subject
+    said = "uitzendkrachten zijn elke keer anders en kennen de spullen niet"
+    assert dutch.sentences(said)[1] == "uitzendkrachten kennen de spullen niet"
+
+
+def test_two_things_joined_by_of_are_one_goal():
+    # dev (32nd): "of" read as the start of a clause cut the goal off
+    assert not writing.garbled("een bak van biobased of recyclebaar materiaal")
+    assert writing.garbled("weten of het")
+
+
+def test_a_word_that_is_no_verb_is_not_put_first():
+    # dev (fourth): "close-in boilers voor inductie en moet ..." was said back
+    lead = frame.problem_clause(
+        "voor inductie en close-in boilers moet steeds een elektricien komen"
+    )[1]
+    assert not lead.startswith("close-in")
