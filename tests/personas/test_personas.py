@@ -3,8 +3,8 @@
 `make test` runs the 26 regression personas (tests/personas/personas.yml) and
 both halves of the blind personas (personas_blind.yml) in one session: the
 held-out half was measured once, at the end of issue 21's first attempt, and
-joined the reported cases then, as did the second to fortieth held-out sets
-(personas_fresh.yml, personas_third.yml, ..., personas_fortieth.yml; suite.py's
+joined the reported cases then, as did the second to forty-first held-out sets
+(personas_fresh.yml, personas_third.yml, ..., personas_forty_first.yml; suite.py's
 HELD_OUT_SETS) after their one run each.
 Asserted (until the lead switches the rest on): each regression persona's
 request is stored once, with the right need and the fields as said. The other
@@ -93,9 +93,9 @@ def _unmet(results: Sequence[Result], asserted_groups: Sequence[str]) -> List[st
 def test_regression_and_tuning_personas(tmp_path):
     # The held-out half was measured once (2026-12-03, issue 21's closing note)
     # and has joined the reported cases since; a next attempt needs a fresh one.
-    # The second to fortieth held-out sets (fresh, third, ...,
-    # fortieth) were spent the same way on 2026-12-03 and later; a next
-    # attempt needs a forty-first, written blind.
+    # The second to forty-first held-out sets (fresh, third, ...,
+    # forty_first) were spent the same way on 2026-12-03 and later; a next
+    # attempt needs a forty-second, written blind.
     groups = tuple(group for group in GROUPS if group != "sloppy")  # run below
     results = _run_and_report(tmp_path, _of(groups), "test")
     unmet = _unmet(results, asserted_groups=("regression",))
