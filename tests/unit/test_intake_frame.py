@@ -2730,3 +2730,21 @@ def test_a_word_that_is_no_verb_is_not_put_first():
         "voor inductie en close-in boilers moet steeds een elektricien komen"
     )[1]
     assert not lead.startswith("close-in")
+
+
+@pytest.mark.parametrize(
+    "said, lead",
+    [("2 ovenmannen stoppen. uitzendkrachten blijven niet", "stoppen 2 ovenmannen"),
+     ("onze 2 ovenmannen stoppen", "stoppen jullie 2 ovenmannen")],
+)  # fmt: skip
+def test_people_who_stop_are_what_goes_wrong_also_counted(said, lead):
+    # held-out 41st: "2 ovenmannen stoppen" was said back as "wil je 2
+    # ovenmannen stoppen"
+    read = frame.read_answer(said, "problem")
+    assert (read.goal, read.problem_lead) == ("", lead)
+
+
+def test_a_wish_to_stop_a_thing_stays_a_wish():
+    assert frame.read_answer("we willen het verloop stoppen", "problem").goal == (
+        "het verloop stoppen"
+    )
