@@ -737,9 +737,9 @@ def you_form(verb: str, inverted: bool) -> str:
     return lowered if lowered.endswith("t") else lowered + "t"
 
 
-# Finite forms whose infinitive is not the stem plus -en.
 # Infinitives without -en: "(bij de klant) staan", "(naar huis) gaan"
 ONE_SYLLABLE_INFINITIVES = frozenset("gaan staan slaan zien doen".split())
+# Finite forms whose infinitive is not the stem plus -en.
 IRREGULAR_INFINITIVES = {
     "is": "zijn",
     "ben": "zijn",

@@ -918,14 +918,12 @@ NOT_KNOWING_ONLY = frozenset(
     "je jullie we wij ik niemand hier weet wist weten wisten het niet nog "
     "precies echt goed hoe eigenlijk ook zo".split()
 )
+KNOW_FORMS = frozenset("weet wist weten wisten".split())
 
 
 def _only_not_knowing(problem: str) -> bool:
     said = set(re.findall(r"[\w']+", problem.lower()))
     return bool(said & KNOW_FORMS) and said <= NOT_KNOWING_ONLY
-
-
-KNOW_FORMS = frozenset("weet wist weten wisten".split())
 
 
 def _first_answer(clauses: Sequence[str]) -> Tuple[str, str]:
