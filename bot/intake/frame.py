@@ -1991,9 +1991,20 @@ def _dat_clause_as_must(
         orders.append(middle[:phrase] + [base] + middle[phrase:] + after)
     if trailing:
         orders.append(after + middle + [base])  # in front: the last resort
+    moved = next((i for i, t in enumerate(middle) if i and t.lower() in FRONTED), None)
+    if moved is not None:
+        # "(ze) op school al leren wat ...": "al op school leren wat ..." says
+        # the same without pasting it (held-out 41st)
+        orders.append(
+            [middle[moved], *middle[:moved], *middle[moved + 1 :], base, *after]
+        )
     # asked as "hoe kan de opleiding ...", the must is gone: that may not copy
     rest = next((o for o in orders if not copies(" ".join(head + o), source)), None)
     return " ".join([*head, must, *rest]) if rest else ""
+
+
+# Adverbs that may open the middle of a clause as well as close it.
+FRONTED = frozenset("al ook nu straks echt meteen gewoon".split())
 
 
 def _main_clause_end(words: Sequence[Word], subject: int) -> int:

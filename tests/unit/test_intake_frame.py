@@ -2748,3 +2748,14 @@ def test_a_wish_to_stop_a_thing_stays_a_wish():
     assert frame.read_answer("we willen het verloop stoppen", "problem").goal == (
         "het verloop stoppen"
     )
+
+
+def test_a_wish_that_would_paste_is_said_with_its_adverb_first():
+    # held-out 41st: every order of "dat ze op school al leren wat
+    # sportveldbeheer is" pasted it, so the goal fell to a later "ik wil ..."
+    goal = frame.read_answer(
+        "nou dat ze op school al leren wat sportveldbeheer is, zodat een stagiair "
+        "niet bij nul begint. ik wil daar best zelf wat lessen voor geven",
+        "goal",
+    ).goal
+    assert goal == "ze moeten al op school leren wat sportveldbeheer is"
