@@ -498,11 +498,8 @@ def _counted_before_its_verb(tokens: Sequence[Any], at: int) -> bool:
         0 < at < len(tokens) - 1
         and token.pos_ in ("VERB", "NOUN")
         and tokens[at - 1].pos_ == "NUM"
-        # the count opens the subject ("onze 2 ..."), not a phrase ("op 1100 graden")
-        and (
-            at == 1
-            or tokens[at - 2].text.lower() in POSSESSIVES | {"de", "die", "deze"}
-        )
+        # the count opens the subject ("onze 2 ..."), not a phrase ("de 25 graden")
+        and (at == 1 or tokens[at - 2].text.lower() in POSSESSIVES)
         and tokens[at + 1].pos_ in ("VERB", "AUX")
         and len(token.text) > 4
         and token.text.lower().endswith(("en", "s"))

@@ -2759,3 +2759,10 @@ def test_a_wish_that_would_paste_is_said_with_its_adverb_first():
         "goal",
     ).goal
     assert goal == "ze moeten al op school leren wat sportveldbeheer is"
+
+
+def test_a_count_inside_a_phrase_leaves_the_tagging_alone():
+    # dev (32nd): "boven de 25 graden gaan ..." came back "gaan de boven de 25
+    # graden draadalgen los"
+    read = frame.read_answer("boven de 25 graden gaan de draadalgen los", "problem")
+    assert not read.problem_lead.startswith("gaan de boven")
