@@ -914,11 +914,11 @@ CONDITION = re.compile(r"(?:als|wanneer|zodra|soms)\b", re.IGNORECASE)
 
 # "ik wist het niet", "niemand hier weet precies hoe": not knowing, said
 # without what; a clause before it says what (held-out 40th)
-NOT_KNOWING_ONLY = frozenset(
-    "je jullie we wij ik niemand hier weet wist weten wisten het niet nog "
-    "precies echt goed hoe eigenlijk ook zo".split()
+KNOW_FORMS = KNOW | {"wist", "wisten"}
+NOT_KNOWING_ONLY = KNOW_FORMS | frozenset(
+    "je jullie we wij ik niemand hier het niet nog precies echt goed hoe eigenlijk "
+    "ook zo".split()
 )
-KNOW_FORMS = frozenset("weet wist weten wisten".split())
 
 
 def _only_not_knowing(problem: str) -> bool:
