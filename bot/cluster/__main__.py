@@ -66,16 +66,17 @@ class Topology:
     @classmethod
     def on_free_ports(cls, home: Path, extra_env: Dict[str, str]) -> "Topology":
         """A cluster in `home` beside whatever else runs here: the tests and
-        `make bench-load`. The second Rasa and action server take the port
-        after the first's."""
+        `make bench-load`. All its ports are one free block, so none of them
+        can be another's."""
+        first = services.free_port(4 + cls.rasa_instances + cls.action_servers)
         return cls(
             home=home,
-            entry_port=services.free_port(),
-            actions_port=services.free_port(),
-            postgres_port=services.free_port(),
-            redis_port=services.free_port(),
-            rasa_base_port=services.free_port(),
-            action_base_port=services.free_port(),
+            entry_port=first,
+            actions_port=first + 1,
+            postgres_port=first + 2,
+            redis_port=first + 3,
+            rasa_base_port=first + 4,
+            action_base_port=first + 4 + cls.rasa_instances,
             extra_env=extra_env,
         )
 

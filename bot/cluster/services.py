@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import random
 import secrets
 import shutil
 import signal
@@ -44,11 +45,32 @@ def write_password_file(path: Path, password: str) -> None:
     write_private(path, password)
 
 
-def free_port() -> int:
-    """A port nothing listens on now, on 127.0.0.1."""
+# Below Linux's default range for outgoing connections (32768-60999): a port
+# picked there can be taken by any client socket in the seconds before Rasa,
+# which loads its model first, binds it.
+LISTEN_PORTS = range(20000, 32768)
+
+
+def free_port(count: int = 1) -> int:
+    """The first of `count` consecutive ports nothing listens on now, on
+    127.0.0.1, outside the range the kernel hands to outgoing connections."""
+    span = len(LISTEN_PORTS) - count
+    start = random.randrange(span)
+    for offset in range(span):
+        first = LISTEN_PORTS[0] + (start + offset) % span
+        if all(_can_bind(port) for port in range(first, first + count)):
+            return first
+    raise ServiceError(f"no {count} free consecutive ports in {LISTEN_PORTS}")
+
+
+def _can_bind(port: int) -> bool:
     with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 def find_postgres_bin(name: str) -> Optional[str]:

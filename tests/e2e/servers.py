@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import threading
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from bot.channels.widget_session import WidgetSessions
-from bot.cluster.services import wait_for_http
+from bot.cluster.services import free_port, wait_for_http
 
 ROOT = Path(__file__).resolve().parents[2]
 # Rasa sends it to the action server, which refuses calls without it.
@@ -38,12 +37,6 @@ NO_RATE_LIMITS = {
 def web_conversation(token: str) -> str:
     """The stored conversation id (Rasa sender) of a widget session token."""
     return WidgetSessions(WIDGET_SESSION_KEY.encode(), idle_s=3600).conversation_id(token)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
