@@ -515,11 +515,13 @@ def rank_formats(
     # said back: "Het helpt, want nu is het lastig om aan een uitvoerder te
     # komen" reads to coordinators as a false cause (held-out 33rd review).
     # The others end with a fact that speaks for them, each fact once.
-    # "de monteurs moeten ... kunnen" is said as a question, not after "je wilt"
+    # "de monteurs moeten ... kunnen" is said as a question, not after "je
+    # wilt"; "dat het beter wordt" is said after nothing (held-out 41st review)
     goal = (
         ""
         if MUST_GOAL.search(profile.goal)
         or writing.garbled(profile.goal)
+        or writing.names_no_thing(profile.goal)
         or is_direct(profile.goal)
         else profile.goal
     )

@@ -490,6 +490,19 @@ def says_nothing(problem: str) -> bool:
     )
 
 
+def names_no_thing(goal: str) -> bool:
+    """Whether a goal names no thing or quality but a comparison: "dat het
+    beter wordt", "meer eruit halen". Said back before a format ("Je wilt dat
+    het beter wordt. Een stagiair werkt ...") it ties the format to nothing.
+    An adjective counts: the tagger reads "minder afval" as one."""
+    return not any(
+        w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
+        and w.lower not in VAGUE_NOUNS | PERSONAL
+        and not (w.pos == "ADJ" and w.lower.endswith("er"))
+        for w in words_of(goal)
+    )
+
+
 def too_vague_to_say_back(lead: str) -> bool:
     """ "je weet niet hoe dat werkt" (no lead), "hapert het ding steeds"
     (names nothing): a problem that cannot be said back after "Als ik het goed

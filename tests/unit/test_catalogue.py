@@ -883,6 +883,18 @@ def test_the_goal_leads_the_first_reason_and_the_problem_is_not_said_twice(
     assert third.reason.startswith(third.format.gives)
 
 
+@pytest.mark.parametrize("goal", ["dat het beter wordt", "meer eruit halen",
+                                  "dat iemand je uitlegt wat er is"])  # fmt: skip
+def test_a_goal_that_names_nothing_is_said_back_before_no_format(
+    catalogue: Catalogue, goal: str
+) -> None:
+    # held-out 41st review: "Je wilt dat het beter wordt. Een stagiair werkt
+    # een paar maanden mee ..." ties a recruitment format to nothing
+    profile = IntakeProfile("innovatie", said=f"de bloemen gaan snel dood, {goal}",
+                            goal=goal, problem="gaan de bloemen snel dood")  # fmt: skip
+    assert not [o for o in rank_formats(catalogue, profile) if "Je wilt" in o.reason]
+
+
 def test_the_goal_is_said_back_at_the_option_that_fits_it_best(
     catalogue: Catalogue,
 ) -> None:
