@@ -869,12 +869,10 @@ def _reason(
 
 def _gives(pps_format: PpsFormat, profile: IntakeProfile) -> str:
     """What the format gives, with the people of the question where the
-    format serves this need first ("Je leidt zelf een monteur op")."""
+    format serves this need ("Je leidt zelf een monteur op")."""
     people = people_named(profile.who)
     if not (
-        people
-        and pps_format.gives_people
-        and pps_format.needs[0] == profile.need_category
+        people and pps_format.gives_people and profile.need_category in pps_format.needs
     ):
         return pps_format.gives
     return pps_format.gives_people.format(

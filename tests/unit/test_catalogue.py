@@ -1065,6 +1065,13 @@ def test_a_reason_names_the_people_of_the_question_where_the_format_serves_its_n
     retraining = IntakeProfile(need_category="leven_lang_ontwikkelen", who="je kapsters")
     reasons = {o.format.id: o.reason for o in rank_formats(catalogue, retraining)}
     assert "Je kapsters leren precies wat ze nu missen" in reasons["maatwerk_scholing"]
+    # a format for shaping the course names the trade under any need it
+    # serves: a truck driving school asking what hauliers will want
+    network = IntakeProfile(need_category="kennis_netwerk", who="chauffeurs")
+    assert catalogue_module._gives(catalogue.get("werkveldraad"), network) == (
+        "Je praat een paar keer per jaar mee over wat toekomstige chauffeurs moeten "
+        "leren, zonder dat het veel tijd kost."
+    )
     # the people sought are not the staff a course is for
     bbl = catalogue.get("bbl_leerbaan")
     assert "een monteur" not in catalogue_module._gives(
