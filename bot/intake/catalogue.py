@@ -521,7 +521,7 @@ def rank_formats(
         ""
         if MUST_GOAL.search(profile.goal)
         or writing.garbled(profile.goal)
-        or writing.names_no_thing(profile.goal)
+        or writing.names_nothing(profile.goal)
         or is_direct(profile.goal)
         else profile.goal
     )

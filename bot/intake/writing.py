@@ -49,7 +49,7 @@ def restatement(
     problem = "" if says_nothing(frame.problem_lead) else frame.problem_lead
     if problem or is_direct(frame.goal):
         question = real_question(frame, need, words, details)
-    elif frame.goal and not garbled(frame.goal):
+    elif frame.goal and not garbled(frame.goal) and not names_nothing(frame.goal):
         # No problem said: the goal is what was understood, and the question
         # is how the pps helps reach it ("hoe kunnen studenten ... daarbij").
         problem = wanted(frame.goal, words)
@@ -136,7 +136,7 @@ def real_question(
         return goal.rstrip("?")  # "waar zitten de lekken, en ...", asked
     if goal and _must_in_main_clause(goal):
         return _must_question(goal) or _need_question(frame, need, words, details)
-    if goal and not garbled(goal):
+    if goal and not garbled(goal) and not names_nothing(goal):
         phrase, own = own_wish(goal)
         if phrase:
             return words["goal_infinitive"][own].format(goal=phrase)
@@ -490,17 +490,29 @@ def says_nothing(problem: str) -> bool:
     )
 
 
-def names_no_thing(goal: str) -> bool:
-    """Whether a goal names no thing or quality but a comparison: "dat het
-    beter wordt", "meer eruit halen". Said back before a format ("Je wilt dat
-    het beter wordt. Een stagiair werkt ...") it ties the format to nothing.
-    An adjective counts: the tagger reads "minder afval" as one."""
-    return not any(
-        w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
+# Verbs that do nothing in particular: "dat het beter wordt", "meer eruit halen".
+EMPTY_VERBS = frozenset(
+    "wordt worden gaat gaan is zijn kan kunnen loopt lopen halen haalt hebben".split()
+)
+
+
+def names_nothing(goal: str) -> bool:
+    """Whether a goal names no thing or quality but a comparison, and does
+    nothing in particular: "dat het beter wordt", "meer eruit halen" ("dat ze
+    blijven" does something). Asked back ("hoe zorg je ervoor dat het beter
+    wordt?") or said before a format ("Je wilt dat het beter wordt. Een
+    stagiair ...") it says nothing. The tagger reads "minder afval" as an
+    adjective, so one counts."""
+    words = words_of(goal)
+    content = [
+        w
+        for w in words
+        if w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
         and w.lower not in VAGUE_NOUNS | PERSONAL
         and not (w.pos == "ADJ" and w.lower.endswith("er"))
-        for w in words_of(goal)
-    )
+    ]
+    verbs = [w.lower for w in words if w.pos in ("VERB", "AUX")]
+    return bool(goal) and not content and all(v in EMPTY_VERBS for v in verbs)
 
 
 def too_vague_to_say_back(lead: str) -> bool:
