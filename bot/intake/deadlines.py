@@ -108,8 +108,15 @@ def months_until(text: str, on: datetime.date) -> Optional[int]:
     return None
 
 
+# Feasts the word list writes with a capital ("voor Pasen"; "kerst" is small).
+CAPITALISED_FEASTS = re.compile(
+    r"\b(pasen|pinksteren|koningsdag|hemelvaart(?:sdag)?|kerstmis)\b", re.IGNORECASE
+)
+
+
 def as_deadline(when: str) -> str:
     """ "voor januari" for "vanaf januari" or "per januari": what starts then
     is arranged before it. Said after "Je wilt het ... geregeld hebben" or at
     the end of the real question, a start read as a wrong date."""
-    return re.sub(r"^(?:vanaf|per)\s", "voor ", when)
+    deadline = re.sub(r"^(?:vanaf|per)\s", "voor ", when)
+    return CAPITALISED_FEASTS.sub(lambda feast: feast.group(1).capitalize(), deadline)

@@ -8,6 +8,7 @@ import pytest
 from actions import answers, extraction, parsing
 from actions.answers import read_education_level
 from actions.extraction import as_corrected, timeframe, timeframe_from_answer
+from bot.intake import deadlines
 
 
 @pytest.mark.parametrize(
@@ -97,8 +98,6 @@ def test_a_month_or_season_is_haste_when_it_is_near(when, in_december, in_june):
 
 
 def test_the_day_relative_times_are_read_against_can_be_pinned(monkeypatch):
-    from bot.intake import deadlines
-
     monkeypatch.setenv("VRAAGWIJZER_TODAY", "2026-12-01")
     assert deadlines.today() == datetime.date(2026, 12, 1)
     monkeypatch.setenv("VRAAGWIJZER_TODAY", "1 december")  # no ISO date: today
@@ -442,3 +441,13 @@ def test_a_time_in_their_own_words_before_more_is_read(typed, when):
 
     asked = make_tracker(slots={"requested_slot": "time_horizon"})
     assert answers.read_time_horizon(typed, asked) == when
+
+
+@pytest.mark.parametrize(
+    "when, deadline",
+    [("vanaf januari", "voor januari"), ("voor pasen", "voor Pasen"),
+     ("na pinksteren", "na Pinksteren"), ("rond de kerst", "rond de kerst"),
+     ("voor de paasvakantie", "voor de paasvakantie")],
+)  # fmt: skip
+def test_a_time_is_said_back_as_a_deadline_with_feasts_capitalised(when, deadline):
+    assert deadlines.as_deadline(when) == deadline
