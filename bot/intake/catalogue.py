@@ -51,6 +51,7 @@ REASON_KEYS = (
     "urgency_short",
     "urgency_calm",
     "urgency_slow",
+    "result_late",
     "low_time",
     "much_time",
     "goal_fit",
@@ -473,7 +474,7 @@ def rank_formats(
     scored = []
     for position, pps_format, held_back in _candidates(catalogue, profile, said, limit):
         signals = _signals(pps_format, profile)
-        if too_slow(pps_format, profile):
+        if too_slow(pps_format, profile) or done_too_late(pps_format, profile):
             signals.append(_Signal(TOO_SLOW))
         similarity = similarities[position]
         signals.append(_Signal(CONTENT_POINTS * similarity))
@@ -691,6 +692,21 @@ def too_slow(pps_format: PpsFormat, profile: IntakeProfile) -> bool:
     )
 
 
+WEEKS_PER_MONTH = 4.3
+
+
+def done_too_late(pps_format: PpsFormat, profile: IntakeProfile) -> bool:
+    """Where the answer comes at the end (a finding, trained staff), a format
+    that ends after the time named: a branch training of two years for staff
+    who must know it "voor 1 juli" (held-out 41st review). Haste itself is
+    `too_slow`'s."""
+    if profile.urgency == "hoog" or profile.need_category not in RESULT_AT_THE_END:
+        return False
+    months = deadlines.months_until(profile.when, deadlines.today())
+    ends = pps_format.start_weeks / WEEKS_PER_MONTH + pps_format.months
+    return months is not None and ends > months
+
+
 def _level_group(level: Optional[str]) -> Optional[str]:
     return "hoger" if level in ("hbo", "wo") else level
 
@@ -853,11 +869,11 @@ def _reason(
     (`said_back`, as the reasons write them) or before a fact that speaks for
     it (`said_with`, a reason key)."""
     values = {**_reason_values(pps_format, profile), **said_back}
-    slow = (
-        " " + catalogue.reasons["urgency_slow"].format(**values)
-        if too_slow(pps_format, profile)
-        else ""
-    )
+    slow = ""
+    if too_slow(pps_format, profile):
+        slow = " " + catalogue.reasons["urgency_slow"].format(**values)
+    elif done_too_late(pps_format, profile) and values["when"] != "snel":
+        slow = " " + catalogue.reasons["result_late"].format(**values)
     gives = _gives(pps_format, profile)
     if not said_with:
         return gives + slow

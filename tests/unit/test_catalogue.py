@@ -265,6 +265,31 @@ def test_haste_puts_the_fast_starters_first_and_says_when_a_slow_one_starts(
     assert "later dan je wilt" not in hurried[0].reason
 
 
+def test_a_format_that_ends_after_the_time_named_is_said_to_and_ranked_later(
+    catalogue: Catalogue, monkeypatch
+) -> None:
+    # held-out 41st review: a branch training of two years for system
+    # administrators who must know the cloud "voor 1 juli"
+    monkeypatch.setenv("VRAAGWIJZER_TODAY", "2026-12-07")
+    need = "leven_lang_ontwikkelen"
+    july = IntakeProfile(need, urgency="normaal", when="voor 1 juli")
+    due = rank_formats(catalogue, july, 30)
+    calm = rank_formats(catalogue, IntakeProfile(need, urgency="normaal"), 30)
+
+    def score(options: List[Any], format_id: str) -> float:
+        return options[ids(options).index(format_id)].score
+
+    assert score(due, "sectoropleiding_platform") < score(calm, "sectoropleiding_platform")
+    assert score(due, "maatwerk_scholing") == score(calm, "maatwerk_scholing")
+    branch = due[ids(due).index("sectoropleiding_platform")]
+    assert branch.reason.endswith("Let op: dit is waarschijnlijk niet klaar voor 1 juli.")
+    course = due[ids(due).index("maatwerk_scholing")]  # three months, in time
+    assert "Let op" not in course.reason
+    # a time that names no month says nothing of it
+    season = rank_formats(catalogue, dataclasses.replace(july, when="in de winter"), 30)
+    assert not [o for o in season if "Let op" in o.reason]
+
+
 def test_no_haste_favours_lasting_partnerships(catalogue: Catalogue) -> None:
     calm = full_order(catalogue, IntakeProfile("onderwijs_invloed", urgency="laag"))
     normal = full_order(catalogue, IntakeProfile("onderwijs_invloed"))
