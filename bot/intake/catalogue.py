@@ -693,6 +693,7 @@ def too_slow(pps_format: PpsFormat, profile: IntakeProfile) -> bool:
 
 
 WEEKS_PER_MONTH = 4.3
+BY_A_TIME = re.compile(r"\s*(?:voor|vóór)\s", re.IGNORECASE)
 
 
 def done_too_late(pps_format: PpsFormat, profile: IntakeProfile) -> bool:
@@ -702,6 +703,8 @@ def done_too_late(pps_format: PpsFormat, profile: IntakeProfile) -> bool:
     `too_slow`'s."""
     if profile.urgency == "hoog" or profile.need_category not in RESULT_AT_THE_END:
         return False
+    if not BY_A_TIME.match(profile.when):
+        return False  # "na de zomer", "in oktober": maybe when to begin
     months = deadlines.months_until(profile.when, deadlines.today())
     ends = pps_format.start_weeks / WEEKS_PER_MONTH + pps_format.months
     return months is not None and ends > months
