@@ -157,8 +157,10 @@ class PpsFormat:
     # place when fewer formats than that fit what was said.
     need_general: bool = False
     # "gives" with the people of the question in it ("Je leidt zelf een
-    # {person} op"), used for the need it serves first
+    # {person} op"), used for the needs it serves
     gives_people: Optional[str] = None
+    # "gives" where it is the general route for another need's question
+    gives_general: Optional[str] = None
 
     def matching_text(self) -> str:
         """What the entrepreneur's words are compared with."""
@@ -288,6 +290,7 @@ FORMAT_SCHEMA: Dict[str, Any] = {
         "chosen_for": _codes_schema(NEED_CODES, non_empty=True),
         "need_general": {"type": "boolean"},
         "gives_people": {"type": "string", "pattern": r"\{(?:person|people)\}"},
+        "gives_general": _TEXT,
     },
     # a topic-bound format needs its topic words, and topic words need the binding
     "if": {"properties": {"topic_bound": {"const": True}}, "required": ["topic_bound"]},
@@ -451,6 +454,7 @@ def _to_format(entry: Dict[str, Any]) -> PpsFormat:
         chosen_for=tuple(entry.get("chosen_for", [])),
         need_general=entry.get("need_general", False),
         gives_people=(entry.get("gives_people") or "").strip() or None,
+        gives_general=(entry.get("gives_general") or "").strip() or None,
     )
 
 
@@ -547,12 +551,21 @@ def rank_formats(
         )
     options: List[RankedOption] = []
     facts_said: Set[str] = set()
-    for _, pps_format, signals, score, fits_topic in chosen:
+    for at, (_, pps_format, signals, score, fits_topic) in enumerate(chosen):
         lead = "goal_fit" if pps_format.id == lead_id else None
         fact = None if lead else _fact(signals, facts_said)
         if fact:
             facts_said.add(fact)
-        reason = _reason(catalogue, pps_format, profile, lead or fact, said_back)
+        # the coordinator's route for any need, last because not all fit
+        general_route = (
+            pps_format.need_general
+            and not fits_topic
+            and pps_format.needs[0] != profile.need_category
+            and at == len(chosen) - 1
+        )
+        reason = _reason(
+            catalogue, pps_format, profile, lead or fact, said_back, general_route
+        )
         options.append(RankedOption(pps_format, score, reason, fits_topic))
     return options
 
@@ -867,17 +880,22 @@ def _reason(
     profile: IntakeProfile,
     said_with: Optional[str],
     said_back: Dict[str, str],
+    general_route: bool = False,
 ) -> str:
     """What the format gives, after the entrepreneur's goal or problem
     (`said_back`, as the reasons write them) or before a fact that speaks for
-    it (`said_with`, a reason key)."""
+    it (`said_with`, a reason key); as the general route, why it is there."""
     values = {**_reason_values(pps_format, profile), **said_back}
     slow = ""
     if too_slow(pps_format, profile):
         slow = " " + catalogue.reasons["urgency_slow"].format(**values)
     elif done_too_late(pps_format, profile) and values["when"] != "snel":
         slow = " " + catalogue.reasons["result_late"].format(**values)
-    gives = _gives(pps_format, profile)
+    gives = (
+        pps_format.gives_general
+        if general_route and pps_format.gives_general
+        else _gives(pps_format, profile)
+    )
     if not said_with:
         return gives + slow
     sentence = catalogue.reasons[said_with].format(**values)
