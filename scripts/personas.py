@@ -9,7 +9,7 @@ restatement and the three options verbatim (default var/personas-report.md).
 Which personas: the 26 regression personas and the tuning half of the blind
 ones (tests/personas/personas_blind.yml); `--heldout` the held-out half
 instead (run it once, for the final figures); `--group fresh`, `--group third`,
-..., `--group forty_first` one of issue 21's later held-out sets
+..., `--group forty_second` one of issue 21's later held-out sets
 (tests/personas/personas_<group>.yml, HELD_OUT_SETS in tests/personas/suite.py:
 each written blind and run once, then joined to the reported cases);
 `--sloppy` the sloppy-user

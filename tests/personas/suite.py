@@ -3,7 +3,7 @@
 Each persona (tests/personas/personas.yml: the 26 regression cases;
 personas_blind.yml: the personas written for issue 21, split into a tuning and
 a held-out half; personas_fresh.yml, personas_third.yml, ...,
-personas_forty_first.yml: the second to forty-first held-out sets,
+personas_forty_second.yml: the second to forty-second held-out sets,
 HELD_OUT_SETS) talks to the real Rasa and action servers. What it says is
 chosen from the bot's last messages only (tests/personas/responder.py), never
 from the tracker. The stored request is read from the database: to see that
@@ -48,7 +48,8 @@ HELD_OUT_SETS = ("fresh", "third", "fourth", "fifth", "sixth", "seventh", "eight
                  "thirty_first", "thirty_second", "thirty_third",
                  "thirty_fourth", "thirty_fifth", "thirty_sixth",
                  "thirty_seventh", "thirty_eighth",
-                 "thirty_ninth", "fortieth", "forty_first")  # fmt: skip
+                 "thirty_ninth", "fortieth", "forty_first",
+                 "forty_second")  # fmt: skip
 MAX_TURNS = 20  # a runaway conversation stops here
 MAX_USER_TURNS = 12
 MAX_WORDS = 45
