@@ -2760,8 +2760,14 @@ def to_prevent(lead: str) -> str:
     """ "scheuren de kaarsen met koolzaadwas" (the problem said back, its
     verb first) -> "dat de kaarsen met koolzaadwas scheuren": what goes wrong
     as what to prevent; "" for a lack ("zijn er geen ..."), two problems, a
-    clause of more verbs or one of the person ("mis je ...")."""
-    words = _words(lead) if PROBLEM.search(lead) and " en " not in lead else None
+    clause of more verbs or one of the person ("mis je ..."), or what it is
+    about ("gaat het om technisch probleem" is nothing that happens)."""
+    about = lead.lower().startswith("gaat het om ")
+    words = (
+        _words(lead)
+        if PROBLEM.search(lead) and " en " not in lead and not about
+        else None
+    )
     if (
         not words
         or len(words) < 3

@@ -512,7 +512,8 @@ def names_nothing(goal: str) -> bool:
         and not (w.pos == "ADJ" and w.lower.endswith("er"))
     ]
     verbs = [w.lower for w in words if w.pos in ("VERB", "AUX")]
-    return bool(goal) and not content and all(v in EMPTY_VERBS for v in verbs)
+    # "iemand erbij", to a talent question, is someone more: no verb, a wish
+    return bool(verbs) and not content and all(v in EMPTY_VERBS for v in verbs)
 
 
 def too_vague_to_say_back(lead: str) -> bool:

@@ -1031,6 +1031,10 @@ def test_their_own_wish_is_asked_as_what_they_want_to_do(goal, question):
       "hoe voorkom je dat de kaarsen met koolzaadwas scheuren"),
      # a lack is not prevented: the need's own question
      ("er zijn geen timmerlui", "zijn er geen timmerlui",
+      "hoe kunnen studenten of onderzoekers je helpen dit op te lossen"),
+     # what it is about is nothing that happens ("hoe voorkom je dat het om
+     # technisch probleem gaat" on dev)
+     ("technisch probleem", "gaat het om technisch probleem",
       "hoe kunnen studenten of onderzoekers je helpen dit op te lossen")],
 )  # fmt: skip
 def test_an_innovation_problem_without_a_goal_is_what_to_prevent(
@@ -1951,7 +1955,7 @@ def test_a_problem_that_names_nothing_is_not_said_back(problem, nothing):
 @pytest.mark.parametrize(
     "goal, nothing",
     [("dat het beter wordt", True), ("meer eruit halen", True),
-     ("dat het sneller gaat", True),
+     ("dat het sneller gaat", True), ("iemand erbij", False),
      ("dat ze blijven", False),  # keeping them is something
      ("minder afval", False),  # a noun the tagger calls an adjective
      ("dat het duurzamer wordt", False), ("weten welke techniek werkt", False)],
