@@ -301,6 +301,10 @@ def test_a_format_that_ends_after_the_time_named_is_said_to_and_ranked_later(
     assert branch.reason.endswith("Let op: dit is waarschijnlijk niet klaar voor 1 juli.")
     course = due[ids(due).index("maatwerk_scholing")]  # three months, in time
     assert "Let op" not in course.reason
+    # where none of the three is done in time, none says so: the list would
+    # argue against itself ("niet klaar voor het voorjaar" three times)
+    soon = dataclasses.replace(july, need_category="innovatie", when="voor maart")
+    assert not [o for o in rank_formats(catalogue, soon) if "Let op" in o.reason]
     # a time that names no month, or may be when to begin, says nothing of it
     for when in ("in de winter", "na de zomer"):
         begin = rank_formats(catalogue, dataclasses.replace(july, when=when), 30)
