@@ -476,9 +476,12 @@ def rank_formats(
     fit_strength: Dict[str, float] = {}
     named: Set[str] = set()  # formats a keyword names
     scored = []
+    late: Set[str] = set()  # formats done after the time named
     for position, pps_format, held_back in _candidates(catalogue, profile, said, limit):
         signals = _signals(pps_format, profile)
-        if too_slow(pps_format, profile) or done_too_late(pps_format, profile):
+        if done_too_late(pps_format, profile):
+            late.add(pps_format.id)
+        if too_slow(pps_format, profile) or pps_format.id in late:
             signals.append(_Signal(TOO_SLOW))
         similarity = similarities[position]
         signals.append(_Signal(CONTENT_POINTS * similarity))
@@ -553,8 +556,7 @@ def rank_formats(
     facts_said: Set[str] = set()
     # "niet klaar voor het voorjaar" under each of the three argues against
     # the whole list (held-out 42nd review): said where another is in time
-    late = {item[1].id for item in chosen if done_too_late(item[1], profile)}
-    say_late = len(late) < len(chosen)
+    say_late = not all(item[1].id in late for item in chosen)
     for at, (_, pps_format, signals, score, fits_topic) in enumerate(chosen):
         lead = "goal_fit" if pps_format.id == lead_id else None
         fact = None if lead else _fact(signals, facts_said)

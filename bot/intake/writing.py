@@ -465,6 +465,15 @@ KNOWING = ("weet", "weten", "snap", "snappen", "begrijp", "begrijpen")
 PERSONAL = frozenset({"je", "jij", "jullie", "ze", "zij", "we", "wij", "ik"})
 
 
+def _names_something(word: Word) -> bool:
+    """A thing, person, quality or number, not a vague one ("dingen") nor a
+    person addressed (the tagger's noun "jullie")."""
+    return (
+        word.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
+        and word.lower not in VAGUE_NOUNS | PERSONAL
+    )
+
+
 def says_nothing(problem: str) -> bool:
     """Whether a problem names no thing, person or quality and has one verb
     that is no knowing: "verandert alles", "wil je een paar dingen".
@@ -473,8 +482,7 @@ def says_nothing(problem: str) -> bool:
     content = [
         w
         for w in words
-        if w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
-        and w.lower not in VAGUE_NOUNS | PERSONAL  # the tagger's noun "jullie"
+        if _names_something(w)
         or w.lower in EVERYONE_OR_NOONE  # "stuurt iedereen je door"
     ]
     # "wil je iets doorgeven": wanting adds no second thing done ("mogen
@@ -507,9 +515,7 @@ def names_nothing(goal: str) -> bool:
     content = [
         w
         for w in words
-        if w.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
-        and w.lower not in VAGUE_NOUNS | PERSONAL
-        and not (w.pos == "ADJ" and w.lower.endswith("er"))
+        if _names_something(w) and not (w.pos == "ADJ" and w.lower.endswith("er"))
     ]
     verbs = [w.lower for w in words if w.pos in ("VERB", "AUX")]
     # "iemand erbij", to a talent question, is someone more: no verb, a wish
